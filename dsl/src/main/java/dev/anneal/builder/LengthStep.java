@@ -1,0 +1,25 @@
+package dev.anneal.builder;
+
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Shape;
+
+/** A phase whose shape is chosen and whose length is still to come. Immutable. */
+public final class LengthStep {
+  private final Draft before;
+  private final Shape shape;
+
+  LengthStep(Draft before, Shape shape) {
+    this.before = before;
+    this.shape = shape;
+  }
+
+  /** The phase lasts {@code steps} updates (at least 1; checked in {@link Draft#build()}). */
+  public Draft over(long steps) {
+    return before.append(shape, steps);
+  }
+
+  /** The phase never ends; only a last phase may, and only for shapes with an open-ended formula. */
+  public Draft forever() {
+    return before.append(shape, Phase.OPEN);
+  }
+}

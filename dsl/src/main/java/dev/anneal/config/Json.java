@@ -1,0 +1,72 @@
+package dev.anneal.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+
+/**
+ * Parses config text into a Jackson tree, strictly: duplicate keys and trailing content are
+ * errors, nesting depth and sizes are bounded, and a syntax error becomes a {@code [InvalidJson]}
+ * violation that names the line and column. {@code NaN} and {@code Infinity} (which Python's
+ * {@code json} writes) are parsed so that the readers can reject them with the key's path.
+ */
+public final class Json {
+  /** Deeper than any real config; bounds the stack a hostile input can take. */
+  static final int MAX_NESTING_DEPTH = 64;
+
+  static final int MAX_NUMBER_LENGTH = 400;
+
+  static final int MAX_STRING_LENGTH = 1 << 20;
+
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .build());
+  }
+
+  private Json() {}
+
+  /**
+   * @throws InvalidScheduleException ({@code InvalidJson}) if {@code text} is not one JSON value
+   */
+  public static JsonNode parse(String text) {
+    if (text.isBlank()) {
+      throw new InvalidScheduleException(Code.INVALID_JSON.at("", "", "the input is empty; expected a JSON object"));
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
+      throw new InvalidScheduleException(Code.INVALID_JSON.at("", null, position + e.getOriginalMessage()));
+    }
+  }
+
+  /** Parses and requires an object at the top. */
+  public static JsonFields parseObject(String text, Problems problems) {
+    JsonNode root = parse(text);
+    if (!root.isObject()) {
+      throw new InvalidScheduleException(Code.WRONG_TYPE.at("", JsonFields.describe(root), "a JSON object at the top", JsonFields.describe(root)));
+    }
+    return new JsonFields(root, "", problems);
+  }
+}

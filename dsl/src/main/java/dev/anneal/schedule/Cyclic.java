@@ -1,0 +1,94 @@
+package dev.anneal.schedule;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Rules;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cyclical schedule, exactly as PyTorch's {@code CyclicLR} computes it: each cycle rises from
+ * {@code base} to {@code max} over {@code up} steps and falls back over {@code down} steps. With
+ * {@code total = up + down}, {@code cycle = floor(1 + t / total)}, {@code x = 1 + t / total - cycle},
+ * the scale is {@code x / r} while {@code x <= r} (r = up / total) and {@code (x - 1) / (r - 1)}
+ * after; the value is {@code base + (max - base) * scale * amplitude}, where the amplitude is 1
+ * ({@link Mode#TRIANGULAR}), {@code 1 / 2^(cycle - 1)} ({@link Mode#TRIANGULAR2}) or {@code
+ * gamma^t} ({@link Mode#EXP_RANGE}). A {@code mirrored} cycle is {@code max - (max - base) * scale *
+ * amplitude} instead: it is how PyTorch cycles momentum against the learning rate.
+ */
+public record Cyclic(double base, double max, long up, long down, Mode mode, double gamma, boolean mirrored)
+    implements Shape {
+
+  /** How the amplitude of the cycle changes. */
+  public enum Mode {
+    /** Every cycle has the full amplitude. */
+    TRIANGULAR,
+    /** The amplitude halves every cycle. */
+    TRIANGULAR2,
+    /** The amplitude is {@code gamma^t}, t counted in steps. */
+    EXP_RANGE
+  }
+
+  public Cyclic {
+    java.util.Objects.requireNonNull(mode, "mode");
+  }
+
+  @Override
+  public double valueAt(long t, long n) {
+    double totalSize = (double) (up + down);
+    double stepRatio = up / totalSize;
+    double cycle = Math.floor(1 + t / totalSize);
+    double x = 1. + t / totalSize - cycle;
+    double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
+    double height = (max - base) * scaleFactor;
+    double amplitude =
+        switch (mode) {
+          case TRIANGULAR -> 1.0;
+          case TRIANGULAR2 -> 1 / Math.pow(2., cycle - 1);
+          case EXP_RANGE -> Math.pow(gamma, t);
+        };
+    return mirrored ? max - height * amplitude : base + height * amplitude;
+  }
+
+  @Override
+  public Range range(long n) {
+    return Range.of(base, max);
+  }
+
+  @Override
+  public Range rangePastEnd(long n) {
+    return range(n);
+  }
+
+  @Override
+  public boolean allowsOpenLength() {
+    return true;
+  }
+
+  @Override
+  public List<Violation> check(long n) {
+    List<Violation> out = new ArrayList<>();
+    boolean valuesOk = Rules.finite(out, "base", base) & Rules.finite(out, "max", max);
+    if (valuesOk && base > max) {
+      out.add(Code.CYCLIC_BASE_ABOVE_MAX.at("base", base, base, max));
+    }
+    Rules.atLeastOne(out, "up", up);
+    Rules.atLeastOne(out, "down", down);
+    if (mode == Mode.EXP_RANGE) {
+      if (Rules.positive(out, "gamma", gamma) && gamma > 1) {
+        Rules.within(out, "gamma", gamma, 0, 1);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String kind() {
+    return "cyclic";
+  }
+
+  @Override
+  public String formula() {
+    return mirrored ? "max - (max - base) * scale(t) * amplitude(t)" : "base + (max - base) * scale(t) * amplitude(t)";
+  }
+}

@@ -1,0 +1,57 @@
+package dev.anneal.schedule;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Rules;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Exponential by a rate per step: {@code from * rate^t} (PyTorch's {@code ExponentialLR}). */
+public record Exponential(double from, double rate) implements Shape {
+  @Override
+  public double valueAt(long t, long n) {
+    return from * Math.pow(rate, t);
+  }
+
+  @Override
+  public Range range(long n) {
+    if (n == Phase.OPEN) {
+      return rate <= 1 ? Range.of(0, from) : Range.of(from, from * Double.POSITIVE_INFINITY);
+    }
+    return Range.of(from, valueAt(n, n));
+  }
+
+  @Override
+  public Range rangePastEnd(long n) {
+    return rate <= 1 ? Range.of(0, from) : Range.UNBOUNDED;
+  }
+
+  @Override
+  public boolean allowsOpenLength() {
+    return true;
+  }
+
+  @Override
+  public List<Violation> check(long n) {
+    List<Violation> out = new ArrayList<>();
+    Rules.finite(out, "from", from);
+    if (Rules.positive(out, "rate", rate) && Double.isFinite(from) && from != 0) {
+      if (n == Phase.OPEN && rate > 1) {
+        out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "a late step", "infinite (rate " + rate + " > 1 in a phase that never ends)"));
+      } else if (n != Phase.OPEN && !Double.isFinite(valueAt(n, n))) {
+        out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "t = " + n, valueAt(n, n)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String kind() {
+    return "exponential";
+  }
+
+  @Override
+  public String formula() {
+    return "from * rate^t";
+  }
+}

@@ -1,0 +1,114 @@
+package dev.anneal.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One reference curve of {@code shared/golden}, copied into test resources under {@code
+ * golden/<system>/}: produced by running the real upstream code (see the README there). Arrays
+ * are indexed by step: {@code lr[i]} is the learning rate used by update i + 1.
+ *
+ * @param name the file name without {@code .json}
+ * @param system deepspeed, megatron, pytorch or transformers
+ * @param kind the upstream class or function
+ * @param config the arguments as a user writes them
+ * @param optimizer the torch optimizer the scheduler drove ({@code type}, {@code lr}, …)
+ * @param lr the learning rate at every step
+ * @param momentum momentum or β1 at every step, or {@code null}
+ * @param weightDecay weight decay at every step, or {@code null}
+ * @param metrics the metric fed after every update (ReduceLROnPlateau), or {@code null}
+ */
+public record GoldenCase(
+    String name,
+    String system,
+    String kind,
+    JsonNode config,
+    JsonNode optimizer,
+    double[] lr,
+    double[] momentum,
+    double[] weightDecay,
+    double[] metrics) {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public int steps() {
+    return lr.length;
+  }
+
+  /** Every case of {@code system}, sorted by name. */
+  public static Stream<GoldenCase> all(String system) {
+    URL folder = GoldenCase.class.getResource("/golden/" + system);
+    if (folder == null) {
+      throw new IllegalStateException("no golden/" + system + " in test resources");
+    }
+    try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
+      List<Path> sorted = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      return sorted.stream().map(GoldenCase::read);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The case {@code golden/<system>/<name>.json}. */
+  public static GoldenCase named(String system, String name) {
+    try (InputStream in = GoldenCase.class.getResourceAsStream("/golden/" + system + "/" + name + ".json")) {
+      if (in == null) {
+        throw new IllegalArgumentException("no golden case " + system + "/" + name);
+      }
+      return parse(name, MAPPER.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static GoldenCase read(Path file) {
+    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+    try {
+      return parse(name, MAPPER.readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static GoldenCase parse(String name, JsonNode root) {
+    return new GoldenCase(
+        name,
+        root.get("system").asText(),
+        root.get("kind").asText(),
+        root.get("config"),
+        root.get("optimizer"),
+        doubles(root.get("lr")),
+        doubles(root.get("momentum")),
+        doubles(root.get("weight_decay")),
+        doubles(root.get("metrics")));
+  }
+
+  private static double[] doubles(JsonNode array) {
+    if (array == null || array.isNull()) {
+      return null;
+    }
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      // Python repr() is the shortest round-trip form: parsing gives back upstream's exact double.
+      out[i] = Double.parseDouble(array.get(i).asText());
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return system + "/" + name;
+  }
+}

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -51,14 +55,30 @@ public record GoldenCase(
     if (folder == null) {
       throw new IllegalStateException("no golden/" + system + " in test resources");
     }
-    try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
-      List<Path> sorted = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-      return sorted.stream().map(GoldenCase::read);
+    try {
+      URI uri = folder.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        // From the dsl test-jar (the cli module's tests): list the folder inside the jar.
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+          return list(jar.provider().getPath(uri)).stream().map(p -> named(system, baseName(p))).toList().stream();
+        }
+      }
+      return list(Paths.get(uri)).stream().map(GoldenCase::read);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static List<Path> list(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  private static String baseName(Path file) {
+    return file.getFileName().toString().replaceFirst("\\.json$", "");
   }
 
   /** The case {@code golden/<system>/<name>.json}. */
@@ -74,9 +94,8 @@ public record GoldenCase(
   }
 
   private static GoldenCase read(Path file) {
-    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
     try {
-      return parse(name, MAPPER.readTree(file.toFile()));
+      return parse(baseName(file), MAPPER.readTree(file.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

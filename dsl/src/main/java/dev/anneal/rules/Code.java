@@ -37,6 +37,9 @@ public enum Code {
   ONE_CYCLE_PHASE_EMPTY(Severity.ERROR, "one-cycle phase %s would span %s steps (pct_start %s of %s total steps); it must span more than 0 or the value is undefined (upstream raises ZeroDivisionError)"),
   PLATEAU_FACTOR_OUT_OF_RANGE(Severity.ERROR, "factor (%s) must lie in (0, 1): a plateau reduces the value"),
   UNKNOWN_CHANNEL(Severity.ERROR, "unknown channel %s"),
+  // ---- checkpoints ---------------------------------------------------------------------------------
+  SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's (%s); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE"),
+  CANNOT_CONTINUE_FROM_ZERO(Severity.ERROR, "cannot continue channel %s from its current value %s: the new schedule is 0 at step %s, so no scale reaches it"),
   // ---- config files ------------------------------------------------------------------------------
   INVALID_JSON(Severity.ERROR, "%s"),
   UNKNOWN_KEY(Severity.ERROR, "unknown key %s%s"),

@@ -40,7 +40,7 @@ final class Canonical {
         Phase phase = phases.get(i);
         out.put(at + ".shape", phase.shape().kind());
         out.put(at + ".steps", phase.isOpen() ? "forever" : Long.toString(phase.steps()));
-        fields(at, phase.shape(), out);
+        fields(at, (Record) phase.shape(), out); // every Shape is a record
       }
       out.put(join(path, "after"), sequence.afterEnd().name());
     } else if (schedule instanceof Scaled scaled) {

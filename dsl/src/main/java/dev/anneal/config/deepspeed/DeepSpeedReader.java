@@ -71,10 +71,10 @@ final class DeepSpeedReader {
     try {
       return new Plan(read.channels());
     } catch (InvalidScheduleException e) {
-      // Values within every documented bound can still overflow a late step (an absurd rate):
-      // report the model's own violation, located under the scheduler.
+      // Values within every documented bound can still overflow at a late step (an absurd rate):
+      // report the model's own violation at the parameters that produced it.
       for (Violation violation : e.violations()) {
-        problems.add(violation.under(block.path()));
+        problems.add(violation.relocated(params.path(), null, null));
       }
       return null;
     }

@@ -60,8 +60,8 @@ final class DeepSpeedWriter {
     }
     DeepSpeedScheduler scheduler = recognise(lr, momentum);
     if (scheduler == null) {
-      throw unsupported(momentum != null && OneCycleScheduler.recognise(lr, null) == null && recognise(lr, null) != null
-          ? "channels.momentum" : "channels.lr", lacks(lr, momentum));
+      // Where the learning rate alone is expressible, the momentum channel is what DeepSpeed lacks.
+      throw unsupported(momentum != null && recognise(lr, null) != null ? "channels.momentum" : "channels.lr", lacks(lr, momentum));
     }
     if (scheduler.optimizerLr().isPresent() || scheduler.firstBeta1().isPresent()) {
       double optimizerLr = scheduler.optimizerLr().orElse(lr.valueAt(0));

@@ -42,6 +42,9 @@ class DeepSpeedBadValueTest {
             "[NegativeValue] scheduler.params.lr_range_test_step_rate: lr_range_test_step_rate (-1) must be at least 0"),
         bad(config("LRRangeTest", "\"lr_range_test_staircase\": \"true\""),
             "[WrongType] scheduler.params.lr_range_test_staircase: expected true or false, found the string \"true\""),
+        bad(config("LRRangeTest", "\"lr_range_test_step_size\": 1, \"lr_range_test_step_rate\": 1e300"),
+            "[NonFiniteAtStep] scheduler.params: the value at step a late step would be Infinity; every value up to the declared end must"
+                + " be finite"),
         // ---- OneCycle
         bad(config("OneCycle", "\"cycle_max_lr\": 0.001"),
             "[MissingKey] scheduler.params.cycle_min_lr: missing required key 'cycle_min_lr' (OneCycle has no default for it)"),

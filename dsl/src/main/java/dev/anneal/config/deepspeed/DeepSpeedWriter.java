@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.Json;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Phase;
@@ -22,6 +23,7 @@ import dev.anneal.schedule.Shape;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -89,7 +91,7 @@ final class DeepSpeedWriter {
   /** The value of a schedule that is one constant for ever, or {@code null}. */
   private static Double constantValue(Schedule lr) {
     if (lr instanceof Sequence sequence && sequence.phases().size() == 1 && sequence.phases().get(0).shape() instanceof Constant constant
-        && (sequence.phases().get(0).isOpen() || sequence.afterEnd() == dev.anneal.schedule.AfterEnd.HOLD)) {
+        && (sequence.phases().get(0).isOpen() || sequence.afterEnd() == AfterEnd.HOLD)) {
       return constant.value();
     }
     return null;
@@ -150,7 +152,7 @@ final class DeepSpeedWriter {
         Map.entry("one-cycle", "DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then decays)"),
         Map.entry("plateau", "DeepSpeed has no reduce-on-plateau schedule"));
     if (shape instanceof Cyclic cyclic && cyclic.mode() != Cyclic.Mode.TRIANGULAR) {
-      return "DeepSpeed has no " + cyclic.mode().name().toLowerCase(java.util.Locale.ROOT) + " cyclic schedule (its OneCycle runs one"
+      return "DeepSpeed has no " + cyclic.mode().name().toLowerCase(Locale.ROOT) + " cyclic schedule (its OneCycle runs one"
           + " triangular cycle, then decays)";
     }
     return lacks.get(shape.kind());

@@ -123,7 +123,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
     return betas.size() == 2 && !Double.isNaN(betas.get(1)) ? OptionalDouble.of(betas.get(1)) : OptionalDouble.empty();
   }
 
-  /** How messages name this optimizer's momentum: {@code SGD's momentum 0.9}. */
+  /** How messages name the momentum an optimizer keeps: {@code the optimizer's own value (0.9)}. */
   String describeMomentum() {
     return momentum.isPresent() ? "the optimizer's own value (" + Values.show(momentum.getAsDouble()) + ")" : "the optimizer's own value";
   }

@@ -9,15 +9,15 @@ import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * The {@code scheduler.params} object of one scheduler type, read the way DeepSpeed's constructor
- * takes it: each accessor returns the value or the constructor's default when the key is absent,
- * and records a violation at the key's JSON path (e.g. {@code scheduler.params.warmup_num_steps})
- * when the value is unusable, returning the default so that reading goes on and every problem is
- * reported at once.
+ * takes it: each accessor returns the value, or the constructor's default when the key is absent
+ * or null (Python's None), and records a violation at the key's JSON path (e.g. {@code
+ * scheduler.params.warmup_num_steps}) when the value is unusable, returning NaN for a number (so
+ * that no cross-check fires on it) or the default for an integer or a flag, so that reading goes on
+ * and every problem is reported at once.
  */
 final class SchedulerParams {
   private final SchedulerType type;
@@ -205,8 +205,7 @@ final class SchedulerParams {
    * a TypeError on any other keyword).
    */
   void rejectUnknownKeys() {
-    for (Iterator<String> names = fields.keys().iterator(); names.hasNext(); ) {
-      String name = names.next();
+    for (String name : fields.keys()) {
       if (name.equals(SchedulerType.LAST_BATCH_ITERATION)) {
         checkLastBatchIteration();
       } else if (!type.parameters().contains(name)) {

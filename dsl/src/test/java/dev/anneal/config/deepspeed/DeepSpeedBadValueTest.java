@@ -116,6 +116,11 @@ class DeepSpeedBadValueTest {
         bad(config("WarmupDecayLR", DECAY + ", \"warmup_min_lr\": 0.01"),
             "[BoundsReversed] scheduler.params.warmup_min_lr: warmup_min_lr (0.01) must not exceed warmup_max_lr (0.001): DeepSpeed would"
                 + " warm down; swap them"),
+        bad(config("WarmupDecayLR", "\"total_num_steps\": 1000, \"warmup_num_steps\": 1.5"),
+            "[WrongType] scheduler.params.warmup_num_steps: expected an integer (DeepSpeed raises ValueError: warmup_num_steps must be a"
+                + " positive integer), found 1.5"),
+        bad(config("WarmupDecayLR", "\"total_num_steps\": 1000, \"warmup_type\": 1"),
+            "[WrongType] scheduler.params.warmup_type: expected a string, found 1"),
         bad(config("WarmupDecayLR", DECAY + ", \"warmup_max_lr\": -0.001"),
             "[NegativeValue] scheduler.params.warmup_max_lr: warmup_max_lr (-0.001) must be at least 0"),
         // ---- WarmupCosineLR
@@ -127,6 +132,9 @@ class DeepSpeedBadValueTest {
             "[OutOfRange] scheduler.params.cos_min_ratio: cos_min_ratio (-0.1) must lie in [0, 1] (a ratio of the optimizer's lr)"),
         bad(config("WarmupCosineLR", "\"total_num_steps\": 1000, \"warmup_num_steps\": -3"),
             "[NonPositiveLength] scheduler.params.warmup_num_steps: warmup_num_steps (-3) must be at least 1"),
+        bad(config("WarmupCosineLR", "\"total_num_steps\": 1000, \"warmup_type\": \"lineer\""),
+            "[UnknownType] scheduler.params.warmup_type: unknown warmup_type 'lineer'; did you mean `linear`? (DeepSpeed would only log a"
+                + " warning and warm up with log)"),
         bad("{\"optimizer\": {\"type\": \"AdamW\"}, \"scheduler\": {\"type\": \"WarmupCosineLR\", \"params\": {" + DECAY + "}}}",
             "[MissingKey] optimizer.params.lr: missing required key 'optimizer.params.lr' (WarmupCosineLR scales the optimizer's lr by its"
                 + " ratios)"),

@@ -45,12 +45,19 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  // ---- pytorch ----
+  RESUME_BY_STEP(Severity.ERROR, "last_epoch (%s) asks PyTorch to resume a scheduler by re-constructing it; Anneal resumes by step: leave last_epoch at -1 and evaluate the schedule from the step you resume at"),
+  NO_MOMENTUM_TO_CYCLE(Severity.ERROR, "%s has no momentum in torch 1.13, so %s with cycle_momentum true raises ValueError there; set cycle_momentum to false"),
+  MILESTONE_COUNT(Severity.ERROR, "SequentialLR needs exactly one milestone fewer than schedulers, but has %s schedulers and %s milestones (upstream raises ValueError)"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone %s is repeated %s times, so the factor is applied %s times at once (PyTorch behaviour)"),
   IGNORED_ARGUMENT(Severity.WARNING, "%s is ignored by %s; remove it or pick a type that uses it"),
-  BOUNCES_PAST_TOTAL(Severity.WARNING, "%s");
+  BOUNCES_PAST_TOTAL(Severity.WARNING, "%s"),
+  NO_EFFECT(Severity.WARNING, "%s has no effect in Anneal (%s); remove it"),
+  MILESTONES_UNSORTED(Severity.WARNING, "milestones %s are not in increasing order; PyTorch counts them as a set, so they act as %s"),
+  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 %s");
 
   private final Severity severity;
   private final String template;

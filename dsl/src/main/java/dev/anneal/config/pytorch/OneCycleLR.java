@@ -150,10 +150,11 @@ public record OneCycleLR(
     double momentumBounce = momentum.valueAt(total, total);
     boolean bounceValid = lrBounce >= 0 && (!cycleMomentum || (momentumBounce >= 0 && momentumBounce < 1));
     String totalKey = totalSteps != null ? "total_steps" : "epochs";
+    String totalName = totalSteps != null ? "total_steps" : "epochs * steps_per_epoch";
     context.add(Code.BOUNCES_PAST_TOTAL.at(context.where().of(totalKey), total, bounceValid
-        ? "at step " + total + " (total_steps) PyTorch evaluates the cycle once past its end, so the learning rate bounces back to "
+        ? "at step " + total + " (" + totalName + ") PyTorch evaluates the cycle once past its end, so the learning rate bounces back to "
             + Checks.show(lrBounce) + "; one more scheduler.step() raises ValueError upstream, so Anneal refuses steps after " + total
-        : "at step " + total + " (total_steps) PyTorch evaluates the cycle once past its end, where the learning rate would be "
+        : "at step " + total + " (" + totalName + ") PyTorch evaluates the cycle once past its end, where the learning rate would be "
             + Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "")
             + "; Anneal ends the plan before that step"));
     Member member = Member.absolute(type(), phases(lr, lrBounce, total, bounceValid), AfterEnd.FAIL, context.where().of("max_lr"));

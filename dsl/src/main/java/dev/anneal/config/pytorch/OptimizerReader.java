@@ -39,8 +39,7 @@ final class OptimizerReader {
     }
     PyTorchOptimizer optimizer = type == PyTorchOptimizer.Type.SGD ? sgd(fields) : adam(fields, type);
     fields.rejectUnknownKeys();
-    boolean failed = fields.problems().all().subList(before, fields.problems().all().size()).stream().anyMatch(Violation::isError);
-    return failed ? null : optimizer;
+    return Reading.valuesReliable(fields.problems(), before) ? optimizer : null;
   }
 
   private static PyTorchOptimizer sgd(JsonFields fields) {

@@ -6,7 +6,6 @@ import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
-import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.Plateau;
@@ -82,8 +81,7 @@ final class SchedulerReader {
       commonArguments(kwargs, type);
       kwargs.rejectUnknownKeys();
     }
-    boolean failed = problems.all().subList(before, problems.all().size()).stream().anyMatch(Violation::isError);
-    return failed ? null : scheduler;
+    return Reading.valuesReliable(problems, before) ? scheduler : null;
   }
 
   private void unknownType(JsonFields fields, String type) {

@@ -36,7 +36,7 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (schedulers.isEmpty()) {
-      found.add(Code.EMPTY_SCHEDULE.at("schedulers", null));
+      found.add(Code.NON_POSITIVE_LENGTH.at("schedulers", 0, "the number of schedulers", 0));
     }
     for (int i = 0; i < schedulers.size(); i++) {
       String unsupported = unsupported(schedulers.get(i));

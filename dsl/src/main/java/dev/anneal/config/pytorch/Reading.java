@@ -9,11 +9,12 @@ import java.util.Set;
 /** What the readers share: when the values read so far can still be checked. */
 final class Reading {
   /**
-   * The errors after which a value read is a stand-in (the default that replaced a wrong type, a
-   * missing key, a NaN), so checking it would report a problem the user does not have.
+   * The errors after which a value read is a stand-in (the NaN or default that replaced a wrong
+   * type, a missing key, a NaN), so checking it could report a problem the user does not have. An
+   * unknown choice ({@code mode}) falls back to the default, which no check of another value trips on.
    */
   private static final Set<Code> UNRELIABLE =
-      EnumSet.of(Code.WRONG_TYPE, Code.MISSING_KEY, Code.NON_FINITE_VALUE, Code.OUT_OF_RANGE, Code.UNKNOWN_TYPE, Code.INVALID_JSON);
+      EnumSet.of(Code.WRONG_TYPE, Code.MISSING_KEY, Code.NON_FINITE_VALUE, Code.OUT_OF_RANGE, Code.INVALID_JSON);
 
   private Reading() {}
 

@@ -38,9 +38,6 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
 
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
-    if (schedulers.isEmpty()) {
-      found.add(Code.EMPTY_SCHEDULE.at("schedulers", null));
-    }
     if (milestones.size() != schedulers.size() - 1) {
       found.add(Code.MILESTONE_COUNT.at("milestones", milestones, schedulers.size(), milestones.size()));
     }

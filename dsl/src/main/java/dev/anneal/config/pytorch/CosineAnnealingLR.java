@@ -26,6 +26,7 @@ public record CosineAnnealingLR(long tMax, double etaMin) implements PyTorchSche
     this(tMax, 0);
   }
 
+  /** A copy with {@code etaMin} replaced; the other arguments are kept. */
   public CosineAnnealingLR withEtaMin(double newEtaMin) {
     return new CosineAnnealingLR(tMax, newEtaMin);
   }

@@ -30,6 +30,7 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
     this(milestones, DEFAULT_GAMMA);
   }
 
+  /** A copy with {@code gamma} replaced; the other arguments are kept. */
   public MultiStepLR withGamma(double newGamma) {
     return new MultiStepLR(milestones, newGamma);
   }

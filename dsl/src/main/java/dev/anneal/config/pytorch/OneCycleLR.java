@@ -74,26 +74,31 @@ public record OneCycleLR(
         DEFAULT_BASE_MOMENTUM, DEFAULT_MAX_MOMENTUM, DEFAULT_DIV_FACTOR, DEFAULT_FINAL_DIV_FACTOR, false);
   }
 
+  /** A copy with {@code pctStart} replaced; the other arguments are kept. */
   public OneCycleLR withPctStart(double newPctStart) {
     return new OneCycleLR(maxLr, totalSteps, epochs, stepsPerEpoch, newPctStart, annealStrategy, cycleMomentum,
         baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase);
   }
 
+  /** A copy with {@code annealStrategy} replaced; the other arguments are kept. */
   public OneCycleLR withAnnealStrategy(OneCycle.Anneal newStrategy) {
     return new OneCycleLR(maxLr, totalSteps, epochs, stepsPerEpoch, pctStart, newStrategy, cycleMomentum,
         baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase);
   }
 
+  /** A copy with {@code cycle_momentum}, {@code base_momentum} and {@code max_momentum} replaced. */
   public OneCycleLR withMomentum(boolean cycle, double base, double max) {
     return new OneCycleLR(maxLr, totalSteps, epochs, stepsPerEpoch, pctStart, annealStrategy, cycle,
         base, max, divFactor, finalDivFactor, threePhase);
   }
 
+  /** A copy with {@code div_factor} and {@code final_div_factor} replaced. */
   public OneCycleLR withDivFactors(double newDivFactor, double newFinalDivFactor) {
     return new OneCycleLR(maxLr, totalSteps, epochs, stepsPerEpoch, pctStart, annealStrategy, cycleMomentum,
         baseMomentum, maxMomentum, newDivFactor, newFinalDivFactor, threePhase);
   }
 
+  /** A copy with {@code threePhase} replaced; the other arguments are kept. */
   public OneCycleLR withThreePhase(boolean newThreePhase) {
     return new OneCycleLR(maxLr, totalSteps, epochs, stepsPerEpoch, pctStart, annealStrategy, cycleMomentum,
         baseMomentum, maxMomentum, divFactor, finalDivFactor, newThreePhase);

@@ -57,6 +57,9 @@ public final class PyTorchSchedulers {
       }
     }
     InvalidScheduleException.throwIfErrors(found);
+    if (member == null) {
+      throw new IllegalStateException(scheduler.type() + " reported no error but built nothing; please report this");
+    }
     Map<String, Schedule> channels = new LinkedHashMap<>();
     channels.put(Plan.LR, member.lr());
     if (member.cyclesMomentum()) {

@@ -46,30 +46,37 @@ public record ReduceLROnPlateau(
     this(Plateau.Mode.MIN, 0.1, 10, 1e-4, Plateau.ThresholdMode.REL, 0, 0, 1e-8);
   }
 
+  /** A copy with {@code mode} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withMode(Plateau.Mode newMode) {
     return new ReduceLROnPlateau(newMode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps);
   }
 
+  /** A copy with {@code factor} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withFactor(double newFactor) {
     return new ReduceLROnPlateau(mode, newFactor, patience, threshold, thresholdMode, cooldown, minLr, eps);
   }
 
+  /** A copy with {@code patience} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withPatience(long newPatience) {
     return new ReduceLROnPlateau(mode, factor, newPatience, threshold, thresholdMode, cooldown, minLr, eps);
   }
 
+  /** A copy with {@code threshold} and {@code threshold_mode} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withThreshold(double newThreshold, Plateau.ThresholdMode newThresholdMode) {
     return new ReduceLROnPlateau(mode, factor, patience, newThreshold, newThresholdMode, cooldown, minLr, eps);
   }
 
+  /** A copy with {@code cooldown} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withCooldown(long newCooldown) {
     return new ReduceLROnPlateau(mode, factor, patience, threshold, thresholdMode, newCooldown, minLr, eps);
   }
 
+  /** A copy with {@code minLr} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withMinLr(double newMinLr) {
     return new ReduceLROnPlateau(mode, factor, patience, threshold, thresholdMode, cooldown, newMinLr, eps);
   }
 
+  /** A copy with {@code eps} replaced; the other arguments are kept. */
   public ReduceLROnPlateau withEps(double newEps) {
     return new ReduceLROnPlateau(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, newEps);
   }

@@ -23,6 +23,7 @@ public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
     this(stepSize, DEFAULT_GAMMA);
   }
 
+  /** A copy with {@code gamma} replaced; the other arguments are kept. */
   public StepLR withGamma(double newGamma) {
     return new StepLR(stepSize, newGamma);
   }

@@ -13,7 +13,8 @@ public final class Formats {
   static {
     for (ConfigFormat format : List.<ConfigFormat>of(
         // Each format registers itself here, one line each.
-        new dev.anneal.config.deepspeed.DeepSpeedFormat()
+        new dev.anneal.config.deepspeed.DeepSpeedFormat(),
+        new dev.anneal.config.pytorch.PyTorchFormat()
         )) {
       BY_NAME.put(format.name(), format);
     }

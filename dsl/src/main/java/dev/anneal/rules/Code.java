@@ -50,6 +50,10 @@ public enum Code {
   UNSUPPORTED(Severity.ERROR, "%s"),
   // ---- deepspeed ----------------------------------------------------------------------------------
   BOUNDS_REVERSED(Severity.ERROR, "%s (%s) must not exceed %s (%s): %s"),
+  // ---- pytorch ----
+  RESUME_BY_STEP(Severity.ERROR, "last_epoch (%s) asks PyTorch to resume a scheduler by re-constructing it; Anneal resumes by step: leave last_epoch at -1 and evaluate the schedule from the step you resume at"),
+  NO_MOMENTUM_TO_CYCLE(Severity.ERROR, "%s has no momentum in torch 1.13, so %s with cycle_momentum true raises ValueError there; set cycle_momentum to false"),
+  MILESTONE_COUNT(Severity.ERROR, "SequentialLR needs exactly one milestone fewer than schedulers, but has %s schedulers and %s milestones (upstream raises ValueError)"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
@@ -67,7 +71,10 @@ public enum Code {
   DECAY_SKIPPED(Severity.WARNING, "%s (%s) has no effect: decay_step_size is 0, so DeepSpeed skips the post-cycle decay; set decay_step_size to apply it"),
   HIDDEN_DEFAULT(Severity.WARNING, "%s is absent; DeepSpeed uses %s"),
   TOTAL_BELOW_WARMUP(Severity.WARNING, "total_num_steps (%s) is less than the warm-up (%s steps): right after the warm-up DeepSpeed drops to %s (it only logs this)"),
-  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr (%s) on every update, unless your code passes lr_scheduler to deepspeed.initialize");
+  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr (%s) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
+  NO_EFFECT(Severity.WARNING, "%s has no effect in Anneal (%s); remove it"),
+  MILESTONES_UNSORTED(Severity.WARNING, "milestones %s are not in increasing order; PyTorch counts them as a set, so they act as %s"),
+  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 %s");
 
   private final Severity severity;
   private final String template;

@@ -17,6 +17,7 @@ public interface GoldenInputs {
     switch (system) {
       // Each format registers its inputs here, one case each.
       case "deepspeed": return new DeepSpeedGoldenInputs();
+      case "pytorch": return new PyTorchGoldenInputs();
       default:
         throw new IllegalArgumentException("no golden inputs for " + system);
     }

@@ -1,0 +1,105 @@
+package dev.anneal.config.pytorch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Imported;
+import dev.anneal.config.Json;
+import dev.anneal.config.JsonFields;
+import dev.anneal.config.Problems;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The {@code pytorch} config format: an optimizer and a {@code torch.optim.lr_scheduler} scheduler
+ * with its constructor's keyword arguments (torch 1.13).
+ *
+ * <pre>{@code
+ * {"optimizer": {"type": "SGD", "lr": 0.1, "momentum": 0.9},
+ *  "scheduler": {"type": "StepLR", "kwargs": {"step_size": 30, "gamma": 0.1}}}
+ * }</pre>
+ *
+ * For {@code SequentialLR} and {@code ChainedScheduler}, {@code kwargs.schedulers} is a list of
+ * {@code {"type", "kwargs"}} objects, built in that order on the same optimizer. The plan has
+ * channel {@code lr}, and {@code momentum} where the scheduler cycles it. Every problem of a file
+ * is reported at once, at its JSON path ({@code scheduler.kwargs.step_size}).
+ */
+public final class PyTorchFormat implements ConfigFormat {
+  @Override
+  public String name() {
+    return PyTorchSchedulers.FORMAT;
+  }
+
+  @Override
+  public Imported read(String text) {
+    Problems problems = new Problems();
+    JsonFields root = Json.parseObject(text, problems);
+    JsonFields optimizerFields = root.requireObject("optimizer");
+    JsonFields schedulerFields = root.requireObject("scheduler");
+    root.rejectUnknownKeys();
+    PyTorchOptimizer optimizer = optimizerFields == null ? null : OptimizerReader.read(optimizerFields);
+    PyTorchScheduler scheduler = schedulerFields == null ? null : new SchedulerReader(problems).read(schedulerFields, true);
+    if (optimizer == null || scheduler == null) {
+      problems.throwIfErrors();
+    }
+    List<Violation> errors = new ArrayList<>(problems.all().stream().filter(Violation::isError).toList());
+    Imported imported;
+    try {
+      imported = PyTorchSchedulers.build(optimizer, scheduler, Where.JSON);
+    } catch (InvalidScheduleException e) {
+      errors.addAll(e.violations());
+      throw new InvalidScheduleException(errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidScheduleException(errors);
+    }
+    List<Violation> warnings = new ArrayList<>(problems.warnings());
+    warnings.addAll(imported.warnings());
+    return new Imported(name(), imported.plan(), warnings);
+  }
+
+  /**
+   * Writes {@code plan} as an SGD optimizer and the scheduler that reproduces it: one scheduler per
+   * phase (with the constant PyTorch holds after it), joined by a {@code SequentialLR}; a schedule
+   * scaled by a base value as factors of the optimizer's learning rate, a product of them as a
+   * {@code ChainedScheduler}; momentum through the {@code CyclicLR} or {@code OneCycleLR} it mirrors.
+   * The result is read back and compared with the plan before it is returned.
+   *
+   * @throws InvalidScheduleException ({@code Unsupported}) naming what PyTorch lacks, e.g. "PyTorch
+   *     has no WSD 1-sqrt decay"
+   */
+  @Override
+  public String write(Plan plan) {
+    PyTorchWriter.Written written = PyTorchWriter.write(plan);
+    Imported back;
+    try {
+      back = PyTorchSchedulers.build(written.optimizer(), written.scheduler());
+    } catch (InvalidScheduleException e) {
+      throw PyTorchWriter.unsupported("channels.lr", "PyTorch cannot express this plan: " + e.violations().get(0).message());
+    }
+    WriteCheck.sameCurve(Plan.LR, plan.lr(), back.plan().lr());
+    Schedule momentum = plan.channel(Plan.MOMENTUM);
+    Schedule writtenMomentum = back.plan().channel(Plan.MOMENTUM);
+    if ((momentum == null) != (writtenMomentum == null)) {
+      throw PyTorchWriter.unsupported("channels.momentum", "PyTorch cycles momentum only with CyclicLR and OneCycleLR, mirroring their"
+          + " learning rate; this momentum channel is not such a mirror");
+    }
+    if (momentum != null) {
+      WriteCheck.sameCurve(Plan.MOMENTUM, momentum, writtenMomentum);
+    }
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.putObject("optimizer").put("type", written.optimizer().type().torchName()).put("lr", written.optimizer().lr());
+    root.set("scheduler", SchedulerJson.of(written.scheduler()));
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,283 @@
+package dev.anneal.config.pytorch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.anneal.config.Formats;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad {@code pytorch} configs: every violation of a file is reported at once, each with its code,
+ * JSON path, offending value and, where there is one, the fix. The expected lists are complete.
+ */
+class PyTorchFormatErrorsTest {
+  private static final String SGD = "{\"type\": \"SGD\", \"lr\": 0.1, \"momentum\": 0.9}";
+  private static final String ADAMW = "{\"type\": \"AdamW\", \"lr\": 0.001}";
+  private static final String DECAY = "must lie in (0, 1]: a decay factor of 0 or less zeroes or negates the learning rate, above 1 it grows without bound";
+
+  static Stream<Arguments> badSchedulerArguments() {
+    return Stream.of(
+        bad("StepLR step_size 0 and gamma 0",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0, \"gamma\": 0}}",
+            "[NonPositiveLength] scheduler.kwargs.step_size: step_size (0) must be at least 1",
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (0) " + DECAY),
+        bad("StepLR negative step_size",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": -30}}",
+            "[NonPositiveLength] scheduler.kwargs.step_size: step_size (-30) must be at least 1"),
+        bad("MultiStepLR negative milestone and growing gamma",
+            "{\"type\": \"MultiStepLR\", \"kwargs\": {\"milestones\": [-1, 10], \"gamma\": 1.5}}",
+            "[NegativeValue] scheduler.kwargs.milestones[0]: milestones[0] (-1) must be at least 0",
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (1.5) " + DECAY),
+        bad("MultiStepLR without milestones",
+            "{\"type\": \"MultiStepLR\", \"kwargs\": {\"gamma\": 0.1}}",
+            "[MissingKey] scheduler.kwargs.milestones: missing required key 'milestones'"),
+        bad("ConstantLR factor above 1 and negative total_iters",
+            "{\"type\": \"ConstantLR\", \"kwargs\": {\"factor\": 1.5, \"total_iters\": -1}}",
+            "[OutOfRange] scheduler.kwargs.factor: factor (1.5) must lie in [0, 1] (PyTorch raises ValueError outside it)",
+            "[NegativeValue] scheduler.kwargs.total_iters: total_iters (-1) must be at least 0"),
+        bad("ConstantLR factor 0 divides by zero upstream",
+            "{\"type\": \"ConstantLR\", \"kwargs\": {\"factor\": 0}}",
+            "[OutOfRange] scheduler.kwargs.factor: factor (0) must lie in (0, 1]: PyTorch 1.13 divides by factor at step total_iters (ZeroDivisionError)"),
+        bad("LinearLR start_factor 0 and negative end_factor",
+            "{\"type\": \"LinearLR\", \"kwargs\": {\"start_factor\": 0, \"end_factor\": -0.5}}",
+            "[OutOfRange] scheduler.kwargs.start_factor: start_factor (0) must lie in (0, 1]: PyTorch 1.13 divides by start_factor at the first step (ZeroDivisionError)",
+            "[OutOfRange] scheduler.kwargs.end_factor: end_factor (-0.5) must lie in [0, 1] (PyTorch raises ValueError outside it)"),
+        bad("ExponentialLR without gamma",
+            "{\"type\": \"ExponentialLR\", \"kwargs\": {}}",
+            "[MissingKey] scheduler.kwargs.gamma: missing required key 'gamma'"),
+        bad("ExponentialLR negative gamma",
+            "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": -0.5}}",
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (-0.5) " + DECAY),
+        bad("PolynomialLR negative total_iters and power 0",
+            "{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": -5, \"power\": 0}}",
+            "[NegativeValue] scheduler.kwargs.total_iters: total_iters (-5) must be at least 0",
+            "[NotPositive] scheduler.kwargs.power: power (0) must be greater than 0"),
+        bad("CosineAnnealingLR T_max 0 and negative eta_min",
+            "{\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 0, \"eta_min\": -1e-5}}",
+            "[NonPositiveLength] scheduler.kwargs.T_max: T_max (0) must be at least 1",
+            "[NegativeValue] scheduler.kwargs.eta_min: eta_min (-1.0E-5) must be at least 0"),
+        bad("CosineAnnealingWarmRestarts T_0 0, T_mult 0, eta_min above lr",
+            "{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 0, \"T_mult\": 0, \"eta_min\": 0.5}}",
+            "[NonPositiveLength] scheduler.kwargs.T_0: T_0 (0) must be at least 1",
+            "[NonPositiveLength] scheduler.kwargs.T_mult: T_mult (0) must be at least 1",
+            "[FloorAbovePeak] scheduler.kwargs.eta_min: eta_min (0.5) must not exceed the learning rate (0.1) for a decaying shape"),
+        bad("CosineAnnealingWarmRestarts float T_mult (isinstance int upstream)",
+            "{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 10, \"T_mult\": 1.5}}",
+            "[WrongType] scheduler.kwargs.T_mult: expected an integer (torch 1.13 raises ValueError for a float T_mult), found 1.5"),
+        bad("CyclicLR every argument wrong",
+            "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.1, \"max_lr\": 0.01, \"step_size_up\": 0, \"step_size_down\": -1,"
+                + " \"mode\": \"exp_range\", \"gamma\": 2, \"base_momentum\": 0.95, \"max_momentum\": 1.0}}",
+            "[CyclicBaseAboveMax] scheduler.kwargs.base_lr: base (0.1) must not exceed max (0.01)",
+            "[NonPositiveLength] scheduler.kwargs.step_size_up: step_size_up (0) must be at least 1",
+            "[NonPositiveLength] scheduler.kwargs.step_size_down: step_size_down (-1) must be at least 1",
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (2) " + DECAY,
+            "[OutOfRange] scheduler.kwargs.max_momentum: max_momentum (1) must lie in [0, 1)"),
+        bad("CyclicLR misspelled mode",
+            "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"mode\": \"triangle\"}}",
+            "[UnknownType] scheduler.kwargs.mode: unknown mode 'triangle'; expected one of: exp_range, triangular, triangular2"),
+        bad("CyclicLR scale_fn",
+            "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"scale_fn\": \"lambda x: 1.0\"}}",
+            "[Unsupported] scheduler.kwargs.scale_fn: scale_fn is a Python function, which a JSON config cannot express;"
+                + " use mode triangular, triangular2 or exp_range"),
+        bad("OneCycleLR every argument wrong",
+            "{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": -0.1, \"total_steps\": 0, \"pct_start\": 1.5, \"anneal_strategy\": \"cosine\","
+                + " \"div_factor\": 0, \"final_div_factor\": -1, \"max_momentum\": 1.0}}",
+            "[UnknownType] scheduler.kwargs.anneal_strategy: unknown anneal_strategy 'cosine'; expected one of: cos, linear",
+            "[NegativeValue] scheduler.kwargs.max_lr: max_lr (-0.1) must be at least 0",
+            "[NonPositiveLength] scheduler.kwargs.total_steps: total_steps (0) must be at least 1",
+            "[OutOfRange] scheduler.kwargs.pct_start: pct_start (1.5) must lie in [0, 1]",
+            "[NotPositive] scheduler.kwargs.div_factor: div_factor (0) must be greater than 0",
+            "[NotPositive] scheduler.kwargs.final_div_factor: final_div_factor (-1) must be greater than 0",
+            "[OutOfRange] scheduler.kwargs.max_momentum: max_momentum (1) must lie in [0, 1)"),
+        bad("OneCycleLR first phase of zero steps",
+            "{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 10, \"pct_start\": 0.1}}",
+            "[OneCyclePhaseEmpty] scheduler.kwargs.pct_start: one-cycle phase 1 would span 0 steps (pct_start 0.1 of 10 total steps);"
+                + " it must span more than 0 or the value is undefined (upstream raises ZeroDivisionError)"),
+        bad("OneCycleLR without any length",
+            "{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1}}",
+            "[MissingKey] scheduler.kwargs.total_steps: missing required key 'total_steps' (or both 'epochs' and 'steps_per_epoch')"),
+        bad("OneCycleLR epochs without steps_per_epoch",
+            "{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"epochs\": 10}}",
+            "[MissingKey] scheduler.kwargs.steps_per_epoch: missing required key 'steps_per_epoch'"
+                + " (OneCycleLR without total_steps needs both 'epochs' and 'steps_per_epoch')"),
+        bad("OneCycleLR integer pct_start (isinstance float upstream) and float total_steps",
+            "{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100.0, \"pct_start\": 1}}",
+            "[WrongType] scheduler.kwargs.total_steps: expected an integer (torch 1.13 raises ValueError for a float total_steps), found 100.0",
+            "[WrongType] scheduler.kwargs.pct_start: expected a float such as 1.0 (torch 1.13 raises ValueError for an integer pct_start), found 1"),
+        bad("ReduceLROnPlateau every argument wrong",
+            "{\"type\": \"ReduceLROnPlateau\", \"kwargs\": {\"factor\": 1.0, \"patience\": -1, \"threshold\": -0.1, \"cooldown\": -2,"
+                + " \"min_lr\": 0.5, \"eps\": -1}}",
+            "[PlateauFactorOutOfRange] scheduler.kwargs.factor: factor (1) must lie in (0, 1): a plateau reduces the value",
+            "[NegativeValue] scheduler.kwargs.patience: patience (-1) must be at least 0",
+            "[NegativeValue] scheduler.kwargs.threshold: threshold (-0.1) must be at least 0",
+            "[NegativeValue] scheduler.kwargs.cooldown: cooldown (-2) must be at least 0",
+            "[FloorAbovePeak] scheduler.kwargs.min_lr: min_lr (0.5) must not exceed the learning rate (0.1) for a decaying shape",
+            "[NegativeValue] scheduler.kwargs.eps: eps (-1) must be at least 0"),
+        bad("ReduceLROnPlateau misspelled mode, two min_lrs, and last_epoch, which it does not take",
+            "{\"type\": \"ReduceLROnPlateau\", \"kwargs\": {\"mode\": \"mx\", \"min_lr\": [0.1, 0.2], \"last_epoch\": -1}}",
+            "[UnknownType] scheduler.kwargs.mode: unknown mode 'mx'; did you mean `max`?",
+            "[WrongType] scheduler.kwargs.min_lr: expected a number or a list of one number (one param group), found a list of 2",
+            "[UnknownKey] scheduler.kwargs.last_epoch: unknown key 'last_epoch'; expected one of: cooldown, eps, factor, min_lr, mode,"
+                + " patience, threshold, threshold_mode, verbose"),
+        bad("SequentialLR: milestone count, milestone 0, members it cannot run",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ReduceLROnPlateau\"},"
+                + " {\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}]}}], \"milestones\": [0]}}",
+            "[MilestoneCount] scheduler.kwargs.milestones: SequentialLR needs exactly one milestone fewer than schedulers,"
+                + " but has 3 schedulers and 1 milestones (upstream raises ValueError)",
+            "[NonPositiveLength] scheduler.kwargs.milestones[0]: milestones[0] (0) must be at least 1",
+            "[Unsupported] scheduler.kwargs.schedulers[1]: ReduceLROnPlateau cannot run inside SequentialLR in torch 1.13:"
+                + " it is not an _LRScheduler (upstream raises AttributeError or TypeError); use it on its own",
+            "[Unsupported] scheduler.kwargs.schedulers[2]: Anneal does not nest ChainedScheduler inside SequentialLR; list its schedulers directly"),
+        bad("SequentialLR: milestones not increasing, OneCycleLR after the first",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ConstantLR\"},"
+                + " {\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}}], \"milestones\": [10, 10]}}",
+            "[MilestonesNotIncreasing] scheduler.kwargs.milestones[1]: milestones must be increasing, but 10 follows 10",
+            "[Unsupported] scheduler.kwargs.schedulers[2]: OneCycleLR rewrites the optimizer's initial_lr when it is built, which changes"
+                + " the schedulers built before it; Anneal supports OneCycleLR only as the first scheduler of a SequentialLR"),
+        bad("SequentialLR: members' own errors at their paths; total_iters 0 divides by zero in a later member's closed form",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0}},"
+                + " {\"type\": \"LinearLR\", \"kwargs\": {\"total_iters\": 0}}], \"milestones\": [5]}}",
+            "[NonPositiveLength] scheduler.kwargs.schedulers[0].kwargs.step_size: step_size (0) must be at least 1",
+            "[NonPositiveLength] scheduler.kwargs.schedulers[1].kwargs.total_iters: total_iters (0) must be at least 1"),
+        bad("SequentialLR: misspelled key and type inside members",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"StepLR\", \"kwargs\": {\"stepsize\": 3}},"
+                + " {\"type\": \"Exponential\"}], \"milestones\": [3]}}",
+            "[MissingKey] scheduler.kwargs.schedulers[0].kwargs.step_size: missing required key 'step_size'",
+            "[UnknownKey] scheduler.kwargs.schedulers[0].kwargs.stepsize: unknown key 'stepsize'; did you mean `step_size`?",
+            "[UnknownType] scheduler.kwargs.schedulers[1].type: unknown scheduler type 'Exponential'; did you mean `ExponentialLR`?"),
+        bad("SequentialLR cuts a polynomial decay short",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": 100}},"
+                + " {\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.9}}], \"milestones\": [50]}}",
+            "[Unsupported] scheduler.kwargs.milestones[0]: SequentialLR runs schedulers[0] (PolynomialLR) for 50 steps, until step 50,"
+                + " but that is inside its 100-step polynomial phase, which Anneal cannot cut short; only linear, cosine and open-ended"
+                + " phases can be; let it run at least until step 100"),
+        bad("SequentialLR runs OneCycleLR past the step where it raises",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}},"
+                + " {\"type\": \"ConstantLR\"}], \"milestones\": [200]}}",
+            "[Unsupported] scheduler.kwargs.milestones[0]: SequentialLR runs schedulers[0] (OneCycleLR) for 200 steps, until step 200,"
+                + " but it ends after 101 steps and PyTorch raises ValueError if it is stepped further"),
+        bad("ChainedScheduler without members",
+            "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": []}}",
+            "[NonPositiveLength] scheduler.kwargs.schedulers: the number of schedulers (0) must be at least 1"),
+        bad("ChainedScheduler with members that overwrite or add instead of multiplying",
+            "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 10}},"
+                + " {\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 10, \"eta_min\": 0.001}}, {\"type\": \"ReduceLROnPlateau\"}]}}",
+            "[Unsupported] scheduler.kwargs.schedulers[0]: CosineAnnealingWarmRestarts sets the learning rate from its own base every step"
+                + " instead of multiplying it, so inside ChainedScheduler it discards the factors of the members before it;"
+                + " Anneal does not reproduce that, use it on its own",
+            "[Unsupported] scheduler.kwargs.schedulers[1]: CosineAnnealingLR with eta_min 0.001 adds eta_min at every step, so the chain"
+                + " is no product of factors; Anneal reproduces it in a ChainedScheduler only with eta_min 0",
+            "[Unsupported] scheduler.kwargs.schedulers[2]: ReduceLROnPlateau cannot run inside ChainedScheduler in torch 1.13:"
+                + " its step() needs the metric (upstream raises TypeError); use it on its own"),
+        bad("ChainedScheduler: a cosine past T_max with a factor still decaying",
+            "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 100}},"
+                + " {\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.99}}]}}",
+            "[Unsupported] scheduler.kwargs.schedulers[0]: past T_max (100) torch 1.13's CosineAnnealingLR restarts its cosine from base_lr,"
+                + " dropping the factor of schedulers[1] (ExponentialLR), which is not back to 1 by then; Anneal reproduces CosineAnnealingLR"
+                + " in a ChainedScheduler only when every other member is back to factor 1 by step T_max"),
+        bad("last_epoch is a resume",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 30, \"last_epoch\": 5}}",
+            "[ResumeByStep] scheduler.kwargs.last_epoch: last_epoch (5) asks PyTorch to resume a scheduler by re-constructing it;"
+                + " Anneal resumes by step: leave last_epoch at -1 and evaluate the schedule from the step you resume at"),
+        bad("an unknown scheduler type",
+            "{\"type\": \"StepLr\", \"kwargs\": {\"step_size\": 30}}",
+            "[UnknownType] scheduler.type: unknown scheduler type 'StepLr'; did you mean `StepLR`?"),
+        bad("a scheduler that takes a Python function",
+            "{\"type\": \"LambdaLR\", \"kwargs\": {}}",
+            "[Unsupported] scheduler.type: LambdaLR takes a Python function (lr_lambda), which a JSON config cannot express;"
+                + " write the schedule with Anneal's builder or pick a scheduler without a function"),
+        bad("wrong JSON types, NaN, a float step count, a misspelled key",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 30.5, \"gamma\": NaN, \"verbose\": \"yes\", \"gama\": 0.1}}",
+            "[WrongType] scheduler.kwargs.step_size: expected an integer, found 30.5",
+            "[NonFiniteValue] scheduler.kwargs.gamma: gamma (NaN) must be a finite number",
+            "[WrongType] scheduler.kwargs.verbose: expected true or false, found the string \"yes\"",
+            "[UnknownKey] scheduler.kwargs.gama: unknown key 'gama'; did you mean `gamma`?"),
+        bad("kwargs that is not an object, type missing",
+            "{\"kwargs\": [30]}",
+            "[MissingKey] scheduler.type: missing required key 'type'",
+            "[WrongType] scheduler.kwargs: expected an object, found a list"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSchedulerArguments")
+  void everyBadSchedulerArgumentIsReportedWithPathValueAndFix(String name, String scheduler, List<String> expected) {
+    assertViolations(expected, config(SGD, scheduler));
+  }
+
+  static Stream<Arguments> badFiles() {
+    String stepLr = "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 30}}";
+    return Stream.of(
+        bad("not an object", "[1, 2]", "[WrongType] expected a JSON object at the top, found a list"),
+        bad("no optimizer, no scheduler", "{}",
+            "[MissingKey] optimizer: missing required key 'optimizer'",
+            "[MissingKey] scheduler: missing required key 'scheduler'"),
+        bad("unknown top-level key, optimizer type and wrong JSON type at once",
+            "{\"optimizer\": {\"type\": \"adamw\"}, \"scheduler\": {\"type\": \"StepLR\", \"kwargs\": {\"step_size\": \"30\"}}, \"extra\": 1}",
+            "[UnknownKey] extra: unknown key 'extra'; expected one of: optimizer, scheduler",
+            "[UnknownType] optimizer.type: unknown optimizer type 'adamw'; did you mean `AdamW`?",
+            "[WrongType] scheduler.kwargs.step_size: expected an integer, found the string \"30\""),
+        bad("SGD without lr, with Adam's betas",
+            config("{\"type\": \"SGD\", \"betas\": [0.9, 0.999]}", stepLr),
+            "[MissingKey] optimizer.lr: missing required key 'lr'",
+            "[UnknownKey] optimizer.betas: unknown key 'betas'; expected one of: dampening, lr, momentum, nesterov, type, weight_decay"),
+        bad("infinite lr, misspelled momentum, negative weight decay",
+            config("{\"type\": \"SGD\", \"lr\": Infinity, \"momentun\": 0.9, \"weight_decay\": 0.1}", stepLr),
+            "[NonFiniteValue] optimizer.lr: lr (Infinity) must be a finite number",
+            "[UnknownKey] optimizer.momentun: unknown key 'momentun'; did you mean `momentum`?"),
+        bad("negative lr and SGD arguments PyTorch refuses",
+            config("{\"type\": \"SGD\", \"lr\": -0.1, \"momentum\": -0.5, \"nesterov\": true, \"weight_decay\": -1}", stepLr),
+            "[Unsupported] optimizer.nesterov: nesterov true needs momentum above 0 and dampening 0 (PyTorch raises ValueError),"
+                + " but momentum is -0.5 and dampening 0",
+            "[NegativeValue] optimizer.lr: lr (-0.1) must be at least 0",
+            "[NegativeValue] optimizer.momentum: momentum (-0.5) must be at least 0",
+            "[NegativeValue] optimizer.weight_decay: weight_decay (-1) must be at least 0"),
+        bad("Adam betas of the wrong length",
+            config("{\"type\": \"Adam\", \"betas\": [0.9]}", stepLr),
+            "[WrongType] optimizer.betas: expected a list of two numbers [beta1, beta2], found a list of 1"),
+        bad("Adam beta1 of 1 and negative eps",
+            config("{\"type\": \"Adam\", \"betas\": [1.0, 0.999], \"eps\": -1e-8}", stepLr),
+            "[NegativeValue] optimizer.eps: eps (-1.0E-8) must be at least 0",
+            "[OutOfRange] optimizer.betas[0]: betas[0] (1) must lie in [0, 1)"),
+        bad("CyclicLR cycles momentum on AdamW (raises in torch 1.13)",
+            config(ADAMW, "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.0001, \"max_lr\": 0.001}}"),
+            "[NoMomentumToCycle] scheduler.kwargs.cycle_momentum: AdamW has no momentum in torch 1.13, so CyclicLR with"
+                + " cycle_momentum true raises ValueError there; set cycle_momentum to false"),
+        bad("a negative learning rate and a bad scheduler argument in one go",
+            config("{\"type\": \"SGD\", \"lr\": -1}", "{\"type\": \"ConstantLR\", \"kwargs\": {\"factor\": 0, \"total_iters\": -1}}"),
+            "[NegativeValue] optimizer.lr: lr (-1) must be at least 0",
+            "[OutOfRange] scheduler.kwargs.factor: factor (0) must lie in (0, 1]: PyTorch 1.13 divides by factor at step total_iters (ZeroDivisionError)",
+            "[NegativeValue] scheduler.kwargs.total_iters: total_iters (-1) must be at least 0"),
+        bad("a step count beyond 64 bits",
+            config(SGD, "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 100000000000000000000}}"),
+            "[OutOfRange] scheduler.kwargs.step_size: step_size (100000000000000000000) must lie in the 64-bit step range"),
+        bad("broken JSON",
+            "{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1},",
+            "[InvalidJson] line 1, column 42: Unexpected end-of-input within/between Object entries"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void everyProblemOfAFileIsReportedAtOnce(String name, String text, List<String> expected) {
+    assertViolations(expected, text);
+  }
+
+  static String config(String optimizer, String scheduler) {
+    return "{\"optimizer\": " + optimizer + ", \"scheduler\": " + scheduler + "}";
+  }
+
+  private static Arguments bad(String name, String input, String... expected) {
+    return Arguments.of(name, input, List.of(expected));
+  }
+
+  private static void assertViolations(List<String> expected, String text) {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Formats.byName("pytorch").read(text));
+    assertEquals(expected, e.violations().stream().map(Violation::toString).toList());
+    assertEquals(String.join("\n", expected), e.getMessage());
+  }
+}

@@ -62,6 +62,7 @@ public final class Checkpoints {
           "the model lives on " + modelDevice + " but the trainer trains on " + Arrays.toString(trainer.getDevices())
               + ", so the model's parameters are stale until the trainer closes; create the model on the first training device"));
     }
+    Files.createDirectories(directory);
     String epochProperty = model.getProperty("Epoch");
     int epoch = epochProperty == null ? Utils.getCurrentEpoch(directory, name) + 1 : Integer.parseInt(epochProperty);
     model.save(directory, name);

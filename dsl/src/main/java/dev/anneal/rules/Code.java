@@ -56,7 +56,7 @@ public enum Code {
   CHANNEL_NOT_APPLIED(Severity.ERROR, "%s does not apply a channel named %s; it applies %s"),
   CONFLICTING_SETTING(Severity.ERROR, "%s"),
   NOT_BOUND(Severity.ERROR, "the training schedule is not bound to a trainer: %s"),
-  STEP_NOT_ADVANCED(Severity.ERROR, "%s was updated twice at step %s; the step advances only through the schedule's listener (add TrainingSchedule.listener() to the training config) or TrainingSchedule.endStep() after trainer.step()"),
+  STEP_NOT_ADVANCED(Severity.ERROR, "%s was updated more than once per device (%s devices) within step %s; the step advances only through the schedule's listener (add TrainingSchedule.listener() to the training config) or TrainingSchedule.endStep() after trainer.step()"),
   UNKNOWN_PARAMETER(Severity.ERROR, "parameter id %s is not among the parameters bound at the start of training; rebuild the trainer after changing the model"),
   CHECKPOINT_UNREADABLE(Severity.ERROR, "%s is %s; refusing to resume from it"),
   CHECKPOINT_MISMATCH(Severity.ERROR, "%s"),

@@ -58,15 +58,12 @@ public final class TrainingSchedule {
   private long applied;
   private boolean open;
   private StepValues current;
-  private final Set<UpdateKey> updatedThisStep = new HashSet<>();
-  private final Map<String, Integer> trackedThisStep = new HashMap<>();
+  private final Map<String, Integer> updatedThisStep = new HashMap<>();
   private GroupBinding binding;
   private int deviceCount;
   private ScheduledOptimizer optimizer;
   private final List<StepObserver> observers = new ArrayList<>();
   private Sidecar.Content pendingRestore;
-
-  private record UpdateKey(String parameterId, Device device) {}
 
   private TrainingSchedule(Builder builder) {
     this.groups = List.copyOf(builder.groups);
@@ -159,7 +156,6 @@ public final class TrainingSchedule {
       open = false;
       current = null;
       updatedThisStep.clear();
-      trackedThisStep.clear();
       notify = List.copyOf(observers);
     }
     for (StepObserver observer : notify) {
@@ -206,6 +202,7 @@ public final class TrainingSchedule {
   /**
    * The values of the update in progress for one parameter on one device ({@code device} null for
    * a tracker, which does not see it): the first call of a step computes them for every group.
+   * DJL updates each parameter once per device per step.
    */
   synchronized StepValues beginUpdate(String parameterId, Device device) {
     requireBound(parameterId);
@@ -213,15 +210,12 @@ public final class TrainingSchedule {
       open = true;
       current = compute(applied);
     }
-    boolean repeated;
-    if (device != null) {
-      repeated = !updatedThisStep.add(new UpdateKey(parameterId, device));
-    } else {
-      repeated = trackedThisStep.merge(parameterId, 1, Integer::sum) > deviceCount;
-    }
+    // Each parameter is updated once per device (replica) per step; once more means the step was
+    // never advanced.
+    boolean repeated = updatedThisStep.merge(parameterId, 1, Integer::sum) > deviceCount;
     if (repeated) {
       throw new InvalidScheduleException(Code.STEP_NOT_ADVANCED.at(
-          "step", applied, "parameter " + binding.nameOf(parameterId) + (device == null ? "" : " on " + device), applied));
+          "step", applied, "parameter " + binding.nameOf(parameterId), deviceCount, applied));
     }
     return current;
   }

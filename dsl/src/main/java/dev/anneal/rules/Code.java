@@ -49,7 +49,7 @@ public enum Code {
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
   // ---- runtime (DJL) -------------------------------------------------------------------------------
-  PARAMETERS_UNMATCHED(Severity.ERROR, "no parameter group selects %s; add a group whose pattern matches, or a catch-all group (glob:**)"),
+  PARAMETERS_UNMATCHED(Severity.ERROR, "no parameter group selects %s; add a group whose pattern matches, or a catch-all group (glob:*)"),
   PARAMETERS_MATCHED_TWICE(Severity.ERROR, "%s; make the patterns disjoint so that each trainable parameter has exactly one group"),
   UNUSED_GROUP(Severity.ERROR, "group %s (%s) selects no trainable parameter; the parameters are %s"),
   INVALID_PATTERN(Severity.ERROR, "%s is not a valid %s pattern: %s"),

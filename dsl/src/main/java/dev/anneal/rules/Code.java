@@ -48,6 +48,20 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  // ---- runtime (DJL) -------------------------------------------------------------------------------
+  PARAMETERS_UNMATCHED(Severity.ERROR, "no parameter group selects %s; add a group whose pattern matches, or a catch-all group (glob:*)"),
+  PARAMETERS_MATCHED_TWICE(Severity.ERROR, "%s; make the patterns disjoint so that each trainable parameter has exactly one group"),
+  UNUSED_GROUP(Severity.ERROR, "group %s (%s) selects no trainable parameter; the parameters are %s"),
+  INVALID_PATTERN(Severity.ERROR, "%s is not a valid %s pattern: %s"),
+  CHANNEL_NOT_APPLIED(Severity.ERROR, "%s does not apply a channel named %s; it applies %s"),
+  CONFLICTING_SETTING(Severity.ERROR, "%s"),
+  NOT_BOUND(Severity.ERROR, "the training schedule is not bound to a trainer: %s"),
+  STEP_NOT_ADVANCED(Severity.ERROR, "%s was updated more than once per device (%s devices) within step %s; the step advances only through the schedule's listener (add TrainingSchedule.listener() to the training config) or TrainingSchedule.endStep() after trainer.step()"),
+  UNKNOWN_PARAMETER(Severity.ERROR, "parameter id %s is not among the parameters bound at the start of training; rebuild the trainer after changing the model"),
+  CHECKPOINT_UNREADABLE(Severity.ERROR, "%s is %s; refusing to resume from it"),
+  CHECKPOINT_MISMATCH(Severity.ERROR, "%s"),
+  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint stores only fingerprints of its schedule, not its definition, so policy %s cannot be applied; resume with FAIL_ON_DIFFERENCE, USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step %s is %s; a reactive phase needs a finite metric"),
   // ---- deepspeed ----------------------------------------------------------------------------------
   BOUNDS_REVERSED(Severity.ERROR, "%s (%s) must not exceed %s (%s): %s"),
   // ---- pytorch ----

@@ -1,0 +1,267 @@
+package dev.anneal.runtime;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.Pair;
+import dev.anneal.builder.Schedules;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Schedule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A learning-rate range test (Smith's LR range test; DeepSpeed's {@code LRRangeTest}, fastai's
+ * {@code lr_find}): trains for at most {@code steps} updates with a growing learning rate, stops
+ * early when the smoothed loss exceeds {@code divergence} times its best (or is not finite), then
+ * puts back the model's parameters exactly as they were, and reports the curve with suggestions.
+ *
+ * <p>The learning rate grows exponentially from {@code startLr} to {@code endLr} by default (as
+ * fastai does); any Anneal schedule can replace it, e.g. DeepSpeed's linear {@code LRRangeTest}
+ * read from a {@code ds_config.json}. The loss is smoothed as fastai does: an exponential moving
+ * average with factor {@code smoothing}, bias-corrected. Suggestions are computed on the curve
+ * without its first tenth and last five points (fastai's trim), where those exist.
+ */
+public final class LrRangeTest {
+  private final double startLr;
+  private final double endLr;
+  private final int steps;
+  private final Schedule schedule;
+  private final double smoothing;
+  private final double divergence;
+  private final Function<TrainingSchedule, Optimizer> optimizer;
+  private final Device[] devices;
+
+  private LrRangeTest(Builder builder) {
+    this.startLr = builder.startLr;
+    this.endLr = builder.endLr;
+    this.steps = builder.steps;
+    this.schedule = builder.schedule != null ? builder.schedule : Schedules.exponentialTo(startLr, endLr).over(Math.max(steps - 1, 1)).build();
+    this.smoothing = builder.smoothing;
+    this.divergence = builder.divergence;
+    this.optimizer = builder.optimizer;
+    this.devices = builder.devices;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the test on {@code model} (initialised for {@code inputShapes} if it is not yet), cycling
+   * through {@code dataset} as often as needed, and restores every parameter afterwards, also when
+   * the test fails.
+   */
+  public RangeTestResult run(Model model, Loss loss, Dataset dataset, Shape... inputShapes) throws IOException, TranslateException {
+    TrainingSchedule training = TrainingSchedule.of(schedule);
+    DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+        .optOptimizer(optimizer.apply(training))
+        .optDevices(devices == null ? TrainingDevices.select() : devices)
+        .addTrainingListeners(training.listener());
+    List<RangeTestResult.Point> points = new ArrayList<>();
+    boolean diverged = false;
+    try (NDManager saved = NDManager.newBaseManager(Device.cpu())) {
+      Trainer trainer = model.newTrainer(config);
+      List<Pair<Parameter, NDArray>> snapshot;
+      try {
+        trainer.initialize(inputShapes);
+        snapshot = snapshot(model, saved);
+      } catch (RuntimeException e) {
+        trainer.close();
+        throw e;
+      }
+      try {
+        double average = 0;
+        double best = Double.POSITIVE_INFINITY;
+        Iterator<Batch> batches = trainer.iterateDataset(dataset).iterator();
+        for (int step = 0; step < steps; step++) {
+          if (!batches.hasNext()) {
+            batches = trainer.iterateDataset(dataset).iterator();
+            if (!batches.hasNext()) {
+              throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("dataset", null, "the range test's dataset has no batch"));
+            }
+          }
+          double batchLoss;
+          try (Batch batch = batches.next()) {
+            batchLoss = trainOn(trainer, batch);
+          }
+          training.endStep();
+          average = smoothing * average + (1 - smoothing) * batchLoss;
+          double smoothed = average / (1 - Math.pow(smoothing, step + 1));
+          points.add(new RangeTestResult.Point(step, (float) schedule.valueAt(step), batchLoss, smoothed));
+          best = Math.min(best, smoothed);
+          if (!Double.isFinite(batchLoss) || smoothed > divergence * best) {
+            diverged = true;
+            break;
+          }
+        }
+      } finally {
+        trainer.close(); // copies the trained values back to the model's parameters first
+        for (Pair<Parameter, NDArray> entry : snapshot) {
+          entry.getValue().copyTo(entry.getKey().getArray());
+        }
+      }
+    }
+    return suggest(points, diverged);
+  }
+
+  private static double trainOn(Trainer trainer, Batch batch) {
+    Batch[] splits = batch.split(trainer.getDevices(), false);
+    double total = 0;
+    try (GradientCollector collector = trainer.newGradientCollector()) {
+      for (Batch split : splits) {
+        NDList predictions = trainer.forward(split.getData(), split.getLabels());
+        NDArray value = trainer.getLoss().evaluate(split.getLabels(), predictions);
+        collector.backward(value);
+        total += value.getFloat(); // the range test needs every loss: one read per update
+      }
+    }
+    trainer.step();
+    return total / splits.length;
+  }
+
+  private static List<Pair<Parameter, NDArray>> snapshot(Model model, NDManager manager) {
+    List<Pair<Parameter, NDArray>> out = new ArrayList<>();
+    for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
+      // duplicate(), not toDevice(cpu, true): the PyTorch engine shares memory when the device is the same.
+      NDArray copy = pair.getValue().getArray().duplicate();
+      copy.attach(manager);
+      out.add(new Pair<>(pair.getValue(), copy));
+    }
+    return out;
+  }
+
+  static RangeTestResult suggest(List<RangeTestResult.Point> points, boolean diverged) {
+    int from = points.size() > 15 ? points.size() / 10 : 0;
+    int to = points.size() > 15 ? points.size() - 5 : points.size();
+    if (to - from < 2) {
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("steps", points.size(),
+          "the range test stopped after " + points.size() + " updates, too few to suggest a learning rate; start from a smaller learning rate or allow more steps"));
+    }
+    List<RangeTestResult.Point> kept = points.subList(from, to);
+    int lowest = 0;
+    for (int i = 1; i < kept.size(); i++) {
+      if (kept.get(i).smoothedLoss() < kept.get(lowest).smoothedLoss()) {
+        lowest = i;
+      }
+    }
+    int steepest = 0;
+    double steepestSlope = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < kept.size(); i++) {
+      int left = Math.max(i - 1, 0);
+      int right = Math.min(i + 1, kept.size() - 1);
+      double slope = (kept.get(right).smoothedLoss() - kept.get(left).smoothedLoss())
+          / (Math.log(kept.get(right).lr()) - Math.log(kept.get(left).lr()));
+      if (slope < steepestSlope) {
+        steepestSlope = slope;
+        steepest = i;
+      }
+    }
+    double atLowest = kept.get(lowest).lr();
+    return new RangeTestResult(points, diverged, kept.get(steepest).lr(), atLowest / 10, atLowest, atLowest / 10);
+  }
+
+  /** Builds an {@link LrRangeTest}. */
+  public static final class Builder {
+    private double startLr = 1e-7;
+    private double endLr = 10;
+    private int steps = 100;
+    private Schedule schedule;
+    private double smoothing = 0.98;
+    private double divergence = 4;
+    private Function<TrainingSchedule, Optimizer> optimizer = s -> ScheduledSgd.builder(s).build();
+    private Device[] devices;
+
+    private Builder() {}
+
+    /** The first learning rate of the default exponential ramp. Default 1e-7. */
+    public Builder optStartLr(double startLr) {
+      this.startLr = startLr;
+      return this;
+    }
+
+    /** The last learning rate of the default exponential ramp. Default 10. */
+    public Builder optEndLr(double endLr) {
+      this.endLr = endLr;
+      return this;
+    }
+
+    /** The most updates the test runs. Default 100. */
+    public Builder optSteps(int steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    /** A learning-rate schedule to use instead of the exponential ramp (e.g. DeepSpeed's LRRangeTest). */
+    public Builder optSchedule(Schedule schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /** The loss smoothing factor β of the moving average. Default 0.98 (fastai's). */
+    public Builder optSmoothing(double smoothing) {
+      this.smoothing = smoothing;
+      return this;
+    }
+
+    /** Stop when the smoothed loss exceeds this many times its best. Default 4 (fastai's). */
+    public Builder optDivergence(double divergence) {
+      this.divergence = divergence;
+      return this;
+    }
+
+    /** The optimizer to test with, built from the test's schedule. Default: {@link ScheduledSgd} without momentum. */
+    public Builder optOptimizer(Function<TrainingSchedule, Optimizer> optimizer) {
+      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      return this;
+    }
+
+    /** The devices to train on. Default: {@link TrainingDevices#select()}. */
+    public Builder optDevices(Device... devices) {
+      this.devices = devices.clone();
+      return this;
+    }
+
+    /**
+     * @throws InvalidScheduleException listing every bad setting (non-positive or non-finite learning
+     *     rates, an end below the start, fewer than 2 steps, smoothing outside [0, 1), divergence ≤ 1)
+     */
+    public LrRangeTest build() {
+      List<Violation> found = new ArrayList<>();
+      if (schedule == null) {
+        if (dev.anneal.rules.Rules.positive(found, "startLr", startLr) && dev.anneal.rules.Rules.positive(found, "endLr", endLr) && endLr <= startLr) {
+          found.add(Code.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + startLr + ", ∞)"));
+        }
+      }
+      if (steps < 2) {
+        found.add(Code.OUT_OF_RANGE.at("steps", steps, "steps", steps, "[2, ∞)"));
+      }
+      if (!(smoothing >= 0 && smoothing < 1)) {
+        found.add(Code.OUT_OF_RANGE.at("smoothing", smoothing, "smoothing", smoothing, "[0, 1)"));
+      }
+      if (!(divergence > 1) || !Double.isFinite(divergence)) {
+        found.add(Code.OUT_OF_RANGE.at("divergence", divergence, "divergence", divergence, "(1, ∞)"));
+      }
+      InvalidScheduleException.throwIfErrors(found);
+      return new LrRangeTest(this);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.anneal.runtime;
+
+import ai.djl.metric.Metrics;
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.TrainingListener;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import java.nio.file.Path;
+
+/**
+ * The {@link TrainingSchedule}'s DJL listener. When training begins it binds the trainable
+ * parameters to the groups; at every callback it ends the update in progress (so the step
+ * advances exactly once per {@code trainer.step()}, see {@link TrainingSchedule}); after each
+ * update it logs the values applied (DJL metrics {@code anneal_<channel>_<group>}, and the CSV if
+ * asked) and feeds the reactive phases at the feedback's cadence.
+ */
+final class ScheduleListener implements TrainingListener, TrainingSchedule.StepObserver {
+  private final TrainingSchedule schedule;
+  private final Feedback feedback;
+  private final Path csvPath;
+  private final LossAccumulator trainingLoss = new LossAccumulator();
+  private final LossAccumulator validationLoss = new LossAccumulator();
+  private CsvLog csv;
+  private Trainer trainer;
+  private long epochs;
+  private boolean observing;
+
+  ScheduleListener(TrainingSchedule schedule, Feedback feedback, Path csvPath) {
+    this.schedule = schedule;
+    this.feedback = feedback;
+    this.csvPath = csvPath;
+  }
+
+  @Override
+  public void onTrainingBegin(Trainer trainer) {
+    this.trainer = trainer;
+    schedule.bind(trainer);
+    if (!observing) {
+      schedule.addObserver(this);
+      observing = true;
+    }
+    if (csvPath != null && csv == null) {
+      csv = new CsvLog(csvPath);
+    }
+  }
+
+  @Override
+  public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+    schedule.endStep();
+    if (feedback instanceof Feedback.TrainingLossEvery) {
+      trainingLoss.add(trainer, batchData);
+    }
+  }
+
+  @Override
+  public void onValidationBatch(Trainer trainer, BatchData batchData) {
+    schedule.endStep();
+    if (feedback instanceof Feedback.ValidationLossEachEpoch) {
+      validationLoss.add(trainer, batchData);
+    }
+  }
+
+  @Override
+  public void onEpoch(Trainer trainer) {
+    schedule.endStep();
+    epochs++;
+    if (feedback instanceof Feedback.ValidationLossEachEpoch) {
+      if (validationLoss.isEmpty()) {
+        throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("feedback", "validationLossEachEpoch",
+            "feedback validationLossEachEpoch found no validation batch in epoch " + epochs + "; pass a validation dataset to EasyTrain.fit or choose another feedback"));
+      }
+      schedule.observe(validationLoss.takeMean());
+    } else if (feedback instanceof Feedback.MetricEachEpoch each) {
+      schedule.observe(each.metric().applyAsDouble(epochs));
+    }
+    if (csv != null) {
+      csv.flush();
+    }
+  }
+
+  @Override
+  public void onTrainingEnd(Trainer trainer) {
+    schedule.endStep();
+    trainingLoss.close();
+    validationLoss.close();
+    if (csv != null) {
+      csv.close();
+      csv = null;
+    }
+  }
+
+  /** After each update: log what it applied, then feed the reactive phases if the cadence says so. */
+  @Override
+  public void stepEnded(StepValues values) {
+    if (csv != null) {
+      csv.stepEnded(values);
+    }
+    Metrics metrics = trainer == null ? null : trainer.getMetrics();
+    if (metrics != null) {
+      for (int g = 0; g < values.groups().size(); g++) {
+        for (String channel : values.channels()) {
+          double value = values.value(g, channel);
+          if (!Double.isNaN(value)) {
+            metrics.addMetric("anneal_" + channel + "_" + values.groups().get(g), values.applied(g, channel));
+          }
+        }
+      }
+    }
+    long applied = values.step() + 1;
+    if (feedback instanceof Feedback.TrainingLossEvery every && applied % every.steps() == 0) {
+      if (trainingLoss.isEmpty()) {
+        throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("feedback", "trainingLossEvery",
+            "feedback trainingLossEvery(" + every.steps() + ") saw no training batch before update " + applied
+                + "; train with EasyTrain.trainBatch (it notifies the listener) or call TrainingSchedule.observe yourself"));
+      }
+      schedule.observe(trainingLoss.takeMean());
+    } else if (feedback instanceof Feedback.MetricEvery every && applied % every.steps() == 0) {
+      schedule.observe(every.metric().applyAsDouble(applied));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.anneal.runtime;
+
+import ai.djl.training.tracker.Tracker;
+import dev.anneal.schedule.Plan;
+
+/**
+ * A {@link TrainingSchedule}'s learning rate as a DJL {@link Tracker}, for DJL's own optimizers.
+ * DJL's {@code numUpdate} is ignored: the value comes from the schedule's own step (see {@link
+ * TrainingSchedule}), computed once per step and shared by every parameter and device.
+ */
+final class ScheduleTracker implements Tracker {
+  private final TrainingSchedule schedule;
+
+  ScheduleTracker(TrainingSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  /** The learning rate of the parameter's group for the update in progress. */
+  @Override
+  public float getNewValue(String parameterId, int numUpdate) {
+    StepValues values = schedule.beginUpdate(parameterId, null);
+    return values.applied(schedule.groupOf(parameterId), Plan.LR);
+  }
+
+  /**
+   * DJL calls this form only for trackers used without a parameter id; Anneal needs the id to pick
+   * the group and to count the step, so it refuses.
+   */
+  @Override
+  public float getNewValue(int numUpdate) {
+    throw new UnsupportedOperationException(
+        "an Anneal tracker serves per-parameter values: call getNewValue(parameterId, numUpdate) (DJL's optimizers do)");
+  }
+}

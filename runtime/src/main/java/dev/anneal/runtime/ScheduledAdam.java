@@ -1,0 +1,150 @@
+package dev.anneal.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Plan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Adam and AdamW with scheduled learning rate, β1 and weight decay: DJL's {@code Adam} / {@code
+ * AdamW} update, computed by the engine's fused {@code adamUpdate}, with the values taken from the
+ * plan at every step. With {@code t} = the schedule's step + 1 (the same on every device, unlike
+ * DJL's per-device update count), {@code β1} the update's value:
+ *
+ * <pre>
+ *   Adam:  g ← g + wd·w                      AdamW:  w ← w − lr·wd·w
+ *   m ← β1·m + (1 − β1)·g
+ *   v ← β2·v + (1 − β2)·g²
+ *   w ← w − [lr·√(1 − β2^t) / (1 − β1^t)] · m / (√v + ε)
+ * </pre>
+ *
+ * <p>Channels applied: {@code lr} (required), {@code momentum} as β1 (else {@link
+ * Builder#optBeta1}, default 0.9) and {@code weight_decay} (else DJL's {@code optWeightDecays},
+ * default 0). β2 and ε are constants, as in DJL.
+ */
+public final class ScheduledAdam extends ScheduledOptimizer {
+  private static final String MEAN = "mean";
+  private static final String VARIANCE = "variance";
+
+  private final boolean decoupled;
+  private final float beta1;
+  private final float beta2;
+  private final float epsilon;
+
+  private ScheduledAdam(Builder builder) {
+    super(builder, builder.schedule);
+    this.decoupled = builder.decoupled;
+    this.beta1 = builder.beta1;
+    this.beta2 = builder.beta2;
+    this.epsilon = builder.epsilon;
+    ScheduledSgd.requireOneWeightDecay(schedule, getWeightDecay(), kindName());
+    schedule.attach(this, Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY), kindName());
+  }
+
+  /** Adam: weight decay added to the gradient (L2), as DJL's {@code Adam}. */
+  public static Builder adam(TrainingSchedule schedule) {
+    return new Builder(schedule, false);
+  }
+
+  /** AdamW: decoupled weight decay, as DJL's {@code AdamW}. */
+  public static Builder adamW(TrainingSchedule schedule) {
+    return new Builder(schedule, true);
+  }
+
+  @Override
+  public void update(String parameterId, NDArray weight, NDArray grad) {
+    StepValues values = schedule.beginUpdate(parameterId, weight.getDevice());
+    int group = schedule.groupOf(parameterId);
+    float learningRate = values.applied(group, Plan.LR);
+    float weightDecay = ScheduledSgd.valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
+    float b1 = ScheduledSgd.valueOr(values, group, Plan.MOMENTUM, beta1);
+    long t = values.step() + 1;
+    double coef1 = 1.0 - Math.pow(b1, t);
+    double coef2 = 1.0 - Math.pow(beta2, t);
+    float biasCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
+    if (!Float.isFinite(biasCorrected) || !Float.isFinite(weightDecay)) {
+      throw new InvalidScheduleException(Code.NON_FINITE_AT_STEP.at("lr", biasCorrected, values.step(),
+          "a bias-corrected learning rate of " + biasCorrected + " (lr " + learningRate + ", beta1 " + b1 + ", weight decay " + weightDecay + ")"));
+    }
+    NDList inputs = new NDList(weight, grad, state(MEAN, parameterId, weight), state(VARIANCE, parameterId, weight));
+    weight.getNDArrayInternal().adamUpdate(
+        inputs, new NDList(weight), learningRate, biasCorrected, weightDecay, rescaleGrad, clipGrad, b1, beta2, epsilon, true, decoupled);
+  }
+
+  @Override
+  protected String kind() {
+    return decoupled ? "adamw" : "adam";
+  }
+
+  private String kindName() {
+    return decoupled ? "ScheduledAdam (AdamW)" : "ScheduledAdam";
+  }
+
+  @Override
+  protected List<String> stateNames() {
+    return List.of(MEAN, VARIANCE);
+  }
+
+  /** Builds a {@link ScheduledAdam}; DJL's defaults: β1 0.9, β2 0.999, ε 1e-8. */
+  public static final class Builder extends OptimizerBuilder<Builder> {
+    private final TrainingSchedule schedule;
+    private final boolean decoupled;
+    private float beta1 = 0.9f;
+    private float beta2 = 0.999f;
+    private float epsilon = 1e-8f;
+
+    private Builder(TrainingSchedule schedule, boolean decoupled) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      this.decoupled = decoupled;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** β1 for groups whose plan has no {@code momentum} channel. Default 0.9. */
+    public Builder optBeta1(float beta1) {
+      this.beta1 = inUnitInterval("beta1", beta1);
+      return this;
+    }
+
+    /** β2. Default 0.999. */
+    public Builder optBeta2(float beta2) {
+      this.beta2 = inUnitInterval("beta2", beta2);
+      return this;
+    }
+
+    /**
+     * ε. Default 1e-8.
+     *
+     * @throws InvalidScheduleException ({@code NotPositive}) unless finite and greater than 0
+     */
+    public Builder optEpsilon(float epsilon) {
+      if (!(epsilon > 0 && Float.isFinite(epsilon))) {
+        throw new InvalidScheduleException(Code.NOT_POSITIVE.at("epsilon", epsilon, "epsilon", epsilon));
+      }
+      this.epsilon = epsilon;
+      return this;
+    }
+
+    /**
+     * @throws InvalidScheduleException if a plan has a channel Adam does not apply, lacks {@code lr},
+     *     or sets weight decay twice
+     */
+    public ScheduledAdam build() {
+      return new ScheduledAdam(this);
+    }
+
+    private static float inUnitInterval(String name, float value) {
+      if (!(value >= 0 && value < 1)) {
+        throw new InvalidScheduleException(Code.MOMENTUM_OUT_OF_RANGE.at(name, value, name, value));
+      }
+      return value;
+    }
+  }
+}

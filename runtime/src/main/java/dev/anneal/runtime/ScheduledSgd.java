@@ -1,0 +1,131 @@
+package dev.anneal.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Plan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Stochastic gradient descent with scheduled learning rate, momentum and weight decay: DJL's {@code
+ * Sgd} update with the three values taken from the plan at every step. With {@code lr}, {@code m}
+ * and {@code wd} the values of the update, {@code g} the gradient (rescaled and clipped as DJL
+ * does) and {@code v} the momentum buffer:
+ *
+ * <pre>
+ *   v ← m·v + lr·(g + wd·w)        (without momentum: v = lr·(g + wd·w))
+ *   w ← w − v
+ * </pre>
+ *
+ * <p>This is DJL's (MXNet's) form, computed by the engine's fused {@code sgdUpdate}: the learning
+ * rate is folded into the buffer. PyTorch keeps {@code v ← m·v + (g + wd·w)} and steps by {@code
+ * lr·v}; the two agree while the learning rate is constant and differ when it changes.
+ *
+ * <p>Channels applied: {@code lr} (required), {@code momentum} (else the constant of {@link
+ * Builder#optMomentum}, default 0) and {@code weight_decay} (else DJL's {@code optWeightDecays},
+ * default 0).
+ */
+public final class ScheduledSgd extends ScheduledOptimizer {
+  private static final String MOMENTUM_BUFFER = "momentum";
+
+  private final float constantMomentum;
+  private final boolean keepsMomentum;
+
+  private ScheduledSgd(Builder builder) {
+    super(builder, builder.schedule);
+    this.constantMomentum = builder.momentum;
+    this.keepsMomentum = builder.momentum != 0f || schedule.channels().contains(Plan.MOMENTUM);
+    requireOneWeightDecay(schedule, getWeightDecay(), "ScheduledSgd");
+    schedule.attach(this, Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY), "ScheduledSgd");
+  }
+
+  public static Builder builder(TrainingSchedule schedule) {
+    return new Builder(schedule);
+  }
+
+  @Override
+  public void update(String parameterId, NDArray weight, NDArray grad) {
+    StepValues values = schedule.beginUpdate(parameterId, weight.getDevice());
+    int group = schedule.groupOf(parameterId);
+    float learningRate = values.applied(group, Plan.LR);
+    float weightDecay = valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
+    float momentum = valueOr(values, group, Plan.MOMENTUM, constantMomentum);
+    NDList inputs;
+    if (keepsMomentum) {
+      NDArray buffer = state(MOMENTUM_BUFFER, parameterId, weight);
+      if (momentum == 0f) {
+        // The engine skips the buffer when momentum is exactly 0, but the buffer must become this
+        // step's lr·(g + wd·w): zero it and pass the smallest non-zero momentum, so that
+        // v = 0·tiny + lr·(g + wd·w) exactly and w moves exactly as without momentum.
+        buffer.muli(0);
+        momentum = Float.MIN_VALUE;
+      }
+      inputs = new NDList(weight, grad, buffer);
+    } else {
+      inputs = new NDList(weight, grad);
+    }
+    weight.getNDArrayInternal()
+        .sgdUpdate(inputs, new NDList(weight), learningRate, weightDecay, rescaleGrad, clipGrad, momentum, true);
+  }
+
+  @Override
+  protected String kind() {
+    return "sgd";
+  }
+
+  @Override
+  protected List<String> stateNames() {
+    return keepsMomentum ? List.of(MOMENTUM_BUFFER) : List.of();
+  }
+
+  static float valueOr(StepValues values, int group, String channel, float fallback) {
+    double value = values.value(group, channel);
+    return Double.isNaN(value) ? fallback : (float) value;
+  }
+
+  static void requireOneWeightDecay(TrainingSchedule schedule, float constant, String optimizer) {
+    if (constant != 0f && schedule.channels().contains(Plan.WEIGHT_DECAY)) {
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("weight_decay", constant,
+          optimizer + " has a constant weight decay (optWeightDecays " + constant + ") and a weight_decay channel; keep one"));
+    }
+  }
+
+  /** Builds a {@link ScheduledSgd}; rescaling, clipping and a constant weight decay as DJL's builders offer. */
+  public static final class Builder extends OptimizerBuilder<Builder> {
+    private final TrainingSchedule schedule;
+    private float momentum;
+
+    private Builder(TrainingSchedule schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * A constant momentum for groups whose plan has no {@code momentum} channel. Default 0.
+     *
+     * @throws InvalidScheduleException ({@code MomentumOutOfRange}) outside [0, 1)
+     */
+    public Builder optMomentum(float momentum) {
+      if (!(momentum >= 0 && momentum < 1)) {
+        throw new InvalidScheduleException(Code.MOMENTUM_OUT_OF_RANGE.at("momentum", momentum, "momentum", momentum));
+      }
+      this.momentum = momentum;
+      return this;
+    }
+
+    /**
+     * @throws InvalidScheduleException if a plan has a channel SGD does not apply, lacks {@code lr},
+     *     or sets weight decay twice
+     */
+    public ScheduledSgd build() {
+      return new ScheduledSgd(this);
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package dev.anneal.runtime;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.PlateauState;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Anneal state saved next to a model's {@code .params} file ({@code <params file>.anneal}):
+ * binary, written atomically (temporary file in the same folder, fsync, atomic rename, fsync of the
+ * folder) and sealed with a SHA-256 of its content, so that a torn, truncated or foreign file is
+ * refused with a message instead of resuming a run from garbage. It also records the SHA-256 of
+ * the {@code .params} file it belongs to.
+ *
+ * <p>Layout (big-endian, {@link DataOutputStream}): the magic {@code ANNEAL-SIDECAR}, a format
+ * version, the body, then the 32-byte SHA-256 of everything before it.
+ */
+final class Sidecar {
+  static final String SUFFIX = ".anneal";
+  private static final byte[] MAGIC = "ANNEAL-SIDECAR".getBytes(StandardCharsets.US_ASCII);
+  private static final int VERSION = 1;
+  private static final int DIGEST_BYTES = 32;
+
+  private Sidecar() {}
+
+  /** A channel's saved state: its fingerprint, the value the next update would have used, its reactive state. */
+  record ChannelState(String name, String fingerprint, double nextValue, Map<String, PlateauState> plateaus) {
+    ChannelState {
+      plateaus = new TreeMap<>(plateaus);
+    }
+  }
+
+  /** A group's saved state. */
+  record GroupState(String name, String selector, String fingerprint, List<ChannelState> channels) {
+    GroupState {
+      channels = List.copyOf(channels);
+    }
+  }
+
+  /**
+   * Everything a resume needs.
+   *
+   * @param paramsFile the file name of the {@code .params} file this state belongs to
+   * @param paramsSha256 that file's SHA-256
+   * @param step the number of updates applied
+   * @param groups per group: fingerprint, channels and reactive state
+   * @param optimizerKind the Anneal optimizer's kind ({@code sgd}, {@code adam}, {@code adamw}), empty if none
+   * @param optimizerState parameter name → state name → {@code NDArray.encode()} bytes
+   */
+  record Content(
+      String paramsFile, String paramsSha256, long step, List<GroupState> groups, String optimizerKind,
+      Map<String, Map<String, byte[]>> optimizerState) {
+    Content {
+      groups = List.copyOf(groups);
+    }
+  }
+
+  static Path pathFor(Path paramsFile) {
+    return paramsFile.resolveSibling(paramsFile.getFileName() + SUFFIX);
+  }
+
+  /** Writes {@code content} next to its params file, atomically. */
+  static Path write(Path paramsFile, Content content) throws IOException {
+    Path target = pathFor(paramsFile);
+    byte[] body = encode(content);
+    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(body);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system of " + target + " cannot rename atomically; an Anneal sidecar is never written in place", e);
+      }
+      syncDirectory(target.toAbsolutePath().getParent());
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return target;
+  }
+
+  /**
+   * Reads and verifies the sidecar of {@code paramsFile}.
+   *
+   * @throws InvalidScheduleException ({@code CheckpointUnreadable}) if it is missing, not an Anneal
+   *     sidecar, of an unknown version, truncated or corrupted; ({@code CheckpointMismatch}) if it
+   *     belongs to another params file or the params file changed since
+   */
+  static Content read(Path paramsFile) throws IOException {
+    Path path = pathFor(paramsFile);
+    if (Files.notExists(path)) {
+      throw unreadable(path, "missing (a checkpoint saved by Checkpoints.save has one next to its .params file)");
+    }
+    byte[] bytes = Files.readAllBytes(path);
+    if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw unreadable(path, "not an Anneal sidecar (it does not start with " + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
+    }
+    if (bytes.length < MAGIC.length + 4 + DIGEST_BYTES) {
+      throw unreadable(path, "truncated (" + bytes.length + " bytes)");
+    }
+    int bodyLength = bytes.length - DIGEST_BYTES;
+    byte[] expected = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
+    byte[] actual = digest().digest(Arrays.copyOf(bytes, bodyLength));
+    if (!MessageDigest.isEqual(expected, actual)) {
+      throw unreadable(path, "torn or corrupted (its SHA-256 does not match its content: stored "
+          + HexFormat.of().formatHex(expected).substring(0, 12) + "…, computed " + HexFormat.of().formatHex(actual).substring(0, 12) + "…)");
+    }
+    Content content;
+    try {
+      content = decode(path, new DataInputStream(new ByteArrayInputStream(bytes, 0, bodyLength)));
+    } catch (EOFException e) {
+      throw unreadable(path, "truncated inside its sealed content");
+    }
+    if (!content.paramsFile().equals(paramsFile.getFileName().toString())) {
+      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", content.paramsFile(),
+          path + " belongs to " + content.paramsFile() + ", not to " + paramsFile.getFileName() + "; refusing to resume from it"));
+    }
+    String paramsSha = sha256(paramsFile);
+    if (!paramsSha.equals(content.paramsSha256())) {
+      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsSha,
+          paramsFile + " changed after its Anneal state was saved (SHA-256 " + paramsSha.substring(0, 12) + "…, saved with "
+              + content.paramsSha256().substring(0, 12) + "…); refusing to resume from a mismatched pair"));
+    }
+    return content;
+  }
+
+  private static byte[] encode(Content content) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(buffer);
+    out.write(MAGIC);
+    out.writeInt(VERSION);
+    out.writeUTF(content.paramsFile());
+    out.writeUTF(content.paramsSha256());
+    out.writeLong(content.step());
+    out.writeInt(content.groups().size());
+    for (GroupState group : content.groups()) {
+      out.writeUTF(group.name());
+      out.writeUTF(group.selector());
+      out.writeUTF(group.fingerprint());
+      out.writeInt(group.channels().size());
+      for (ChannelState channel : group.channels()) {
+        out.writeUTF(channel.name());
+        out.writeUTF(channel.fingerprint());
+        out.writeDouble(channel.nextValue());
+        out.writeInt(channel.plateaus().size());
+        for (Map.Entry<String, PlateauState> entry : channel.plateaus().entrySet()) {
+          PlateauState state = entry.getValue();
+          out.writeUTF(entry.getKey());
+          out.writeDouble(state.value());
+          out.writeDouble(state.best());
+          out.writeLong(state.badObservations());
+          out.writeLong(state.cooldownLeft());
+          out.writeLong(state.observations());
+        }
+      }
+    }
+    out.writeUTF(content.optimizerKind());
+    out.writeInt(content.optimizerState().size());
+    for (Map.Entry<String, Map<String, byte[]>> parameter : content.optimizerState().entrySet()) {
+      out.writeUTF(parameter.getKey());
+      out.writeInt(parameter.getValue().size());
+      for (Map.Entry<String, byte[]> state : parameter.getValue().entrySet()) {
+        out.writeUTF(state.getKey());
+        out.writeInt(state.getValue().length);
+        out.write(state.getValue());
+      }
+    }
+    out.flush();
+    byte[] body = buffer.toByteArray();
+    buffer.write(digest().digest(body));
+    return buffer.toByteArray();
+  }
+
+  private static Content decode(Path path, DataInputStream in) throws IOException {
+    in.skipNBytes(MAGIC.length);
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw unreadable(path, "of format version " + version + ", which this Anneal does not read (it reads version " + VERSION + ")");
+    }
+    String paramsFile = in.readUTF();
+    String paramsSha = in.readUTF();
+    long step = in.readLong();
+    int groupCount = in.readInt();
+    List<GroupState> groups = new ArrayList<>();
+    for (int g = 0; g < groupCount; g++) {
+      String name = in.readUTF();
+      String selector = in.readUTF();
+      String fingerprint = in.readUTF();
+      int channelCount = in.readInt();
+      List<ChannelState> channels = new ArrayList<>();
+      for (int c = 0; c < channelCount; c++) {
+        String channel = in.readUTF();
+        String channelFingerprint = in.readUTF();
+        double next = in.readDouble();
+        int plateauCount = in.readInt();
+        Map<String, PlateauState> plateaus = new TreeMap<>();
+        for (int p = 0; p < plateauCount; p++) {
+          plateaus.put(in.readUTF(), new PlateauState(in.readDouble(), in.readDouble(), in.readLong(), in.readLong(), in.readLong()));
+        }
+        channels.add(new ChannelState(channel, channelFingerprint, next, plateaus));
+      }
+      groups.add(new GroupState(name, selector, fingerprint, channels));
+    }
+    String optimizerKind = in.readUTF();
+    int parameterCount = in.readInt();
+    Map<String, Map<String, byte[]>> optimizer = new LinkedHashMap<>();
+    for (int p = 0; p < parameterCount; p++) {
+      String parameter = in.readUTF();
+      int stateCount = in.readInt();
+      Map<String, byte[]> states = new LinkedHashMap<>();
+      for (int s = 0; s < stateCount; s++) {
+        String name = in.readUTF();
+        states.put(name, in.readNBytes(in.readInt()));
+      }
+      optimizer.put(parameter, states);
+    }
+    return new Content(paramsFile, paramsSha, step, groups, optimizerKind, optimizer);
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest = digest();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Makes the rename durable: on Linux a directory can be opened and forced. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some platforms (Windows) cannot open a directory; the file itself was forced before the rename.
+    }
+  }
+
+  private static InvalidScheduleException unreadable(Path path, String problem) {
+    return new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("sidecar", path.toString(), path.toString(), problem));
+  }
+}

@@ -1,0 +1,414 @@
+package dev.anneal.runtime;
+
+import ai.djl.Device;
+import ai.djl.nn.Parameter;
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import dev.anneal.checkpoint.Fingerprint;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.ScheduleState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An Anneal plan bound to one training run: the parameter groups and their plans, the run's own
+ * step counter, the reactive state, and the values every optimizer update uses.
+ *
+ * <p><b>Step mapping.</b> {@link #step()} is the number of optimizer updates already applied, the
+ * step of {@link Schedule#valueAt(long)}: the first update uses {@code valueAt(0)}, update {@code
+ * k + 1} uses {@code valueAt(k)}. DJL's {@code numUpdate} is not used as the step: it starts at 1
+ * and advances once per parameter per device. Instead the first optimizer (or tracker) call of a
+ * step computes every group's values once, every other parameter and device of that step is served
+ * from that cache, and the step advances once when the update is over: at the next listener
+ * callback ({@link #listener()}: {@code EasyTrain} notifies it before each {@code trainer.step()},
+ * after validation and at the end of an epoch) or when a hand-written loop calls {@link #endStep()}.
+ * A parameter updated twice within one step means the step was never advanced, and fails loudly
+ * ({@code StepNotAdvanced}) rather than silently freezing the schedule.
+ *
+ * <p>Use it with Anneal's optimizers ({@link ScheduledSgd}, {@link ScheduledAdam}), which apply the
+ * {@code lr}, {@code momentum} (β1) and {@code weight_decay} channels, or with DJL's own optimizers
+ * through {@link #tracker()} (learning rate only). Thread-safe.
+ */
+public final class TrainingSchedule {
+  /** Receives the values of each update once it is over (the listener logs and feeds metrics). */
+  interface StepObserver {
+    void stepEnded(StepValues values);
+  }
+
+  private final List<String> channels;
+  private final Feedback feedback;
+  private final Path csvLog;
+  private final ScheduleListener listener;
+
+  private List<ParameterGroup> groups;
+  private ScheduleState[][] states;
+  private long applied;
+  private boolean open;
+  private StepValues current;
+  private final Map<String, Integer> updatedThisStep = new HashMap<>();
+  private GroupBinding binding;
+  private int deviceCount;
+  private ScheduledOptimizer optimizer;
+  private final List<StepObserver> observers = new ArrayList<>();
+  private Sidecar.Content pendingRestore;
+
+  private TrainingSchedule(Builder builder) {
+    this.groups = List.copyOf(builder.groups);
+    Set<String> names = new LinkedHashSet<>();
+    for (ParameterGroup group : groups) {
+      names.addAll(group.plan().channels().keySet());
+    }
+    this.channels = List.copyOf(names);
+    this.feedback = builder.feedback;
+    this.csvLog = builder.csvLog;
+    this.states = initialStates(groups, channels);
+    this.listener = new ScheduleListener(this, feedback, csvLog);
+  }
+
+  /** A schedule with one group holding every parameter. */
+  public static TrainingSchedule of(Plan plan) {
+    return builder().setPlan(plan).build();
+  }
+
+  /** A schedule of the learning rate alone, for every parameter. */
+  public static TrainingSchedule of(Schedule lr) {
+    return of(Plan.of(lr));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The listener to add to the training config: it binds, advances the step, logs and feeds metrics. */
+  public TrainingListener listener() {
+    return listener;
+  }
+
+  /**
+   * The learning rate as a DJL tracker, for DJL's own optimizers ({@code
+   * Optimizer.adam().optLearningRateTracker(schedule.tracker())}). Each parameter gets its group's
+   * learning rate; {@code numUpdate} is ignored (see the step mapping above).
+   *
+   * @throws InvalidScheduleException ({@code ChannelNotApplied}) if a plan schedules momentum or
+   *     weight decay, which DJL's optimizers fix at build time: use {@link ScheduledSgd} or {@link
+   *     ScheduledAdam} for those
+   */
+  public Tracker tracker() {
+    requireChannels("a DJL tracker", Set.of(Plan.LR));
+    return new ScheduleTracker(this);
+  }
+
+  /** The groups, in declaration order, with the plans in force. */
+  public synchronized List<ParameterGroup> groups() {
+    return groups;
+  }
+
+  /** The channel names, the union over the groups' plans. */
+  public List<String> channels() {
+    return channels;
+  }
+
+  /** The feedback to reactive phases, or {@code null} if none is fed automatically. */
+  public Feedback feedback() {
+    return feedback;
+  }
+
+  /**
+   * The number of optimizer updates applied so far: the step whose values the next update uses.
+   * An update in progress (or finished but not yet ended by the listener) counts as applied.
+   */
+  public synchronized long step() {
+    return open ? applied + 1 : applied;
+  }
+
+  /** The values the next update will use (a preview: reactive state as it stands now). */
+  public synchronized StepValues nextValues() {
+    return compute(step());
+  }
+
+  /**
+   * Ends the update in progress, if any: the step advances by one and the listener logs the values
+   * it used and feeds metrics at their cadence. The listener calls it; a hand-written loop that
+   * does not notify listeners calls it after each {@code trainer.step()}. Idempotent.
+   */
+  public void endStep() {
+    StepValues ended;
+    List<StepObserver> notify;
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      ended = current;
+      applied++;
+      open = false;
+      current = null;
+      updatedThisStep.clear();
+      notify = List.copyOf(observers);
+    }
+    for (StepObserver observer : notify) {
+      observer.stepEnded(ended);
+    }
+  }
+
+  /**
+   * Feeds {@code metric} to every reactive phase, as observed after the last update: it can first
+   * change the value of the next update. The listener calls it at the cadence of {@link
+   * #feedback()}; a hand-written loop may call it directly.
+   *
+   * @throws InvalidScheduleException ({@code NonFiniteMetric}) if {@code metric} is NaN or infinite
+   */
+  public void observe(double metric) {
+    endStep();
+    synchronized (this) {
+      long last = Math.max(applied - 1, 0);
+      if (!Double.isFinite(metric)) {
+        throw new InvalidScheduleException(Code.NON_FINITE_METRIC.at("metric", metric, last, metric));
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        for (int c = 0; c < channels.size(); c++) {
+          Schedule schedule = groups.get(g).plan().channel(channels.get(c));
+          if (schedule != null && schedule.isReactive()) {
+            states[g][c] = schedule.observe(states[g][c], last, metric);
+          }
+        }
+      }
+    }
+  }
+
+  /** A fingerprint of every group's name, selector and plan. */
+  public synchronized String fingerprint() {
+    StringBuilder text = new StringBuilder();
+    for (ParameterGroup group : groups) {
+      text.append(group.name()).append('\t').append(group.selector().text()).append('\t').append(Fingerprint.of(group.plan())).append('\n');
+    }
+    return Sidecar.sha256(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  // ---- used by the optimizers, the tracker, the listener and checkpoints ----------------------
+
+  /**
+   * The values of the update in progress for one parameter on one device ({@code device} null for
+   * a tracker, which does not see it): the first call of a step computes them for every group.
+   * DJL updates each parameter once per device per step.
+   */
+  synchronized StepValues beginUpdate(String parameterId, Device device) {
+    requireBound(parameterId);
+    if (!open) {
+      open = true;
+      current = compute(applied);
+    }
+    // Each parameter is updated once per device (replica) per step; once more means the step was
+    // never advanced.
+    boolean repeated = updatedThisStep.merge(parameterId, 1, Integer::sum) > deviceCount;
+    if (repeated) {
+      throw new InvalidScheduleException(Code.STEP_NOT_ADVANCED.at(
+          "step", applied, "parameter " + binding.nameOf(parameterId), deviceCount, applied));
+    }
+    return current;
+  }
+
+  synchronized int groupOf(String parameterId) {
+    requireBound(parameterId);
+    return binding.groupOf(parameterId);
+  }
+
+  synchronized String nameOf(String parameterId) {
+    requireBound(parameterId);
+    return binding.nameOf(parameterId);
+  }
+
+  /** Binds the trainable parameters of {@code trainer}'s model to the groups; called when training begins. */
+  void bind(Trainer trainer) {
+    Map<String, String> idByName = new LinkedHashMap<>();
+    for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
+      if (pair.getValue().requiresGradient()) {
+        idByName.put(pair.getKey(), pair.getValue().getId());
+      }
+    }
+    bind(idByName, trainer.getDevices().length);
+  }
+
+  synchronized void bind(Map<String, String> idByName, int devices) {
+    GroupBinding bound = GroupBinding.bind(groups, idByName);
+    this.binding = bound;
+    this.deviceCount = devices;
+    if (pendingRestore != null) {
+      Sidecar.Content restore = pendingRestore;
+      pendingRestore = null;
+      applyOptimizerState(restore);
+    }
+  }
+
+  synchronized void attach(ScheduledOptimizer optimizer, Set<String> appliedChannels, String optimizerName) {
+    requireChannels(optimizerName, appliedChannels);
+    if (this.optimizer != null && this.optimizer != optimizer) {
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
+          "optimizer", optimizerName, "this training schedule already drives an optimizer; build one TrainingSchedule per optimizer"));
+    }
+    this.optimizer = optimizer;
+  }
+
+  synchronized ScheduledOptimizer optimizer() {
+    return optimizer;
+  }
+
+  synchronized GroupBinding binding() {
+    return binding;
+  }
+
+  synchronized void addObserver(StepObserver observer) {
+    observers.add(observer);
+  }
+
+  synchronized ScheduleState[][] statesCopy() {
+    ScheduleState[][] copy = new ScheduleState[states.length][];
+    for (int g = 0; g < states.length; g++) {
+      copy[g] = states[g].clone();
+    }
+    return copy;
+  }
+
+  /** Restores a checkpoint's run state (already checked against this schedule by {@link Checkpoints}). */
+  synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, ScheduleState[][] resolvedStates) {
+    if (open || applied != 0) {
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
+          "step", step(), "restore a checkpoint before the first update; this schedule has already applied " + step() + " updates"));
+    }
+    this.groups = List.copyOf(resolvedGroups);
+    this.states = resolvedStates;
+    this.applied = content.step();
+    if (binding != null) {
+      applyOptimizerState(content);
+    } else {
+      pendingRestore = content;
+    }
+  }
+
+  private void applyOptimizerState(Sidecar.Content content) {
+    List<String> saved = new ArrayList<>(content.optimizerState().keySet());
+    if (!content.optimizerState().isEmpty()) {
+      List<String> now = binding.names();
+      if (!new HashSet<>(saved).equals(new HashSet<>(now))) {
+        throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("parameters", saved,
+            "the checkpoint's optimizer state holds parameters " + saved + " but the model's trainable parameters are " + now));
+      }
+    }
+    if (optimizer == null) {
+      if (!content.optimizerKind().isEmpty()) {
+        throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("optimizer", content.optimizerKind(),
+            "the checkpoint holds the state of an Anneal " + content.optimizerKind() + " optimizer, but this run has none; build ScheduledSgd or ScheduledAdam from this schedule"));
+      }
+      return;
+    }
+    optimizer.restoreState(content.optimizerKind(), content.optimizerState());
+  }
+
+  private void requireBound(String parameterId) {
+    if (binding == null) {
+      throw new InvalidScheduleException(Code.NOT_BOUND.at("listener", parameterId,
+          "parameter " + parameterId + " is being updated, but the schedule's listener never saw training begin; add TrainingSchedule.listener() to the DefaultTrainingConfig before creating the trainer"));
+    }
+  }
+
+  private void requireChannels(String user, Set<String> appliedChannels) {
+    List<dev.anneal.rules.Violation> found = new ArrayList<>();
+    for (ParameterGroup group : groups) {
+      for (String channel : group.plan().channels().keySet()) {
+        if (!appliedChannels.contains(channel)) {
+          found.add(Code.CHANNEL_NOT_APPLIED.at("groups." + group.name() + "." + channel, channel, user, "'" + channel + "'", appliedChannels.stream().sorted().toList()));
+        }
+      }
+      if (group.plan().lr() == null) {
+        found.add(Code.MISSING_KEY.at("groups." + group.name() + ".lr", null, "lr"));
+      }
+    }
+    InvalidScheduleException.throwIfErrors(found);
+  }
+
+  private StepValues compute(long step) {
+    double[][] values = new double[groups.size()][channels.size()];
+    List<String> names = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      Plan plan = groups.get(g).plan();
+      names.add(groups.get(g).name());
+      for (int c = 0; c < channels.size(); c++) {
+        Schedule schedule = plan.channel(channels.get(c));
+        values[g][c] = schedule == null ? Double.NaN : schedule.valueAt(step, states[g][c]);
+      }
+    }
+    return new StepValues(step, names, channels, values);
+  }
+
+  static ScheduleState[][] initialStates(List<ParameterGroup> groups, List<String> channels) {
+    ScheduleState[][] states = new ScheduleState[groups.size()][channels.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      for (int c = 0; c < channels.size(); c++) {
+        Schedule schedule = groups.get(g).plan().channel(channels.get(c));
+        states[g][c] = schedule == null ? ScheduleState.EMPTY : schedule.initialState();
+      }
+    }
+    return states;
+  }
+
+  /** Builds a {@link TrainingSchedule}; DJL's builder conventions ({@code setX} required, {@code optX} optional). */
+  public static final class Builder {
+    private final List<ParameterGroup> groups = new ArrayList<>();
+    private Feedback feedback;
+    private Path csvLog;
+
+    private Builder() {}
+
+    /** One group, {@code all}, holding every parameter. */
+    public Builder setPlan(Plan plan) {
+      return addGroup(ParameterGroup.of("all", "*", plan));
+    }
+
+    /** Adds a parameter group; every trainable parameter must fall in exactly one group. */
+    public Builder addGroup(ParameterGroup group) {
+      Objects.requireNonNull(group, "group");
+      for (ParameterGroup existing : groups) {
+        if (existing.name().equals(group.name())) {
+          throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
+              "groups." + group.name(), group.name(), "two groups are named " + group.name() + "; group names must be unique"));
+        }
+      }
+      groups.add(group);
+      return this;
+    }
+
+    /** What to feed the reactive phases, and when. Default: nothing (call {@link #observe} yourself). */
+    public Builder optFeedback(Feedback feedback) {
+      this.feedback = Objects.requireNonNull(feedback, "feedback");
+      return this;
+    }
+
+    /** Also log every applied value to a CSV file ({@code step,group,channel,value}). Default: no CSV. */
+    public Builder optCsvLog(Path csvLog) {
+      this.csvLog = Objects.requireNonNull(csvLog, "csvLog");
+      return this;
+    }
+
+    /**
+     * @throws InvalidScheduleException ({@code EmptySchedule}) if no group or plan was given
+     */
+    public TrainingSchedule build() {
+      if (groups.isEmpty()) {
+        throw new InvalidScheduleException(Code.EMPTY_SCHEDULE.at("groups", null));
+      }
+      return new TrainingSchedule(this);
+    }
+  }
+}

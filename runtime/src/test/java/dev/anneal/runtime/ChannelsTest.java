@@ -1,0 +1,118 @@
+package dev.anneal.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import dev.anneal.builder.Schedules;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The momentum (β1) and weight-decay channels, checked against the closed-form update rules: the
+ * run's parameters are compared, step by step, with a double-precision replay of the rule fed the
+ * run's own gradients and the plan's values. The same replay with every value taken one step late
+ * (an off-by-one step mapping) must miss by far more than the tolerance, so the check can tell.
+ */
+class ChannelsTest {
+  static final int STEPS = 100;
+  static final double TOLERANCE = 2e-6;
+
+  /** DeepSpeed-style OneCycle: lr 0.01 → 0.1 → 0.01 and momentum 0.95 → 0.85 → 0.95, linear, 50 + 50 steps. */
+  static Plan oneCycleWithMomentum() {
+    Schedule lr = Schedules.linear(0.01, 0.1).over(50).then().linearTo(0.01).over(50).build();
+    Schedule momentum = Schedules.linear(0.95, 0.85).over(50).then().linearTo(0.95).over(50).build();
+    return Plan.of(lr).with(Plan.MOMENTUM, momentum);
+  }
+
+  /** Megatron-style weight-decay increment: 0 → 0.1 linearly over the run, constant lr 0.05. */
+  static Plan weightDecayRamp() {
+    return Plan.of(Schedules.constant(0.05).forever().build()).with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.1).over(STEPS).build());
+  }
+
+  /** AdamW with β1 cycling and a weight-decay ramp. */
+  static Plan adamWithBeta1AndDecay() {
+    return Plan.of(Schedules.linear(0.001, 0.02).over(STEPS).build())
+        .with(Plan.MOMENTUM, Schedules.linear(0.95, 0.85).over(50).then().linearTo(0.95).over(50).build())
+        .with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.2).over(STEPS).build());
+  }
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("sgd one-cycle with momentum", oneCycleWithMomentum(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
+        Arguments.of("sgd weight-decay ramp", weightDecayRamp(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
+        Arguments.of("adamw beta1 and weight decay", adamWithBeta1AndDecay(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledAdam.adamW(s).build(), Rule.ADAMW));
+  }
+
+  enum Rule { SGD, ADAMW }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void parametersFollowTheClosedFormRule(String name, Plan plan, Function<TrainingSchedule, Optimizer> optimizer, Rule rule) {
+    TrainingSchedule schedule = TrainingSchedule.of(plan);
+    List<Map<String, float[]>> gradients = new ArrayList<>();
+    List<Map<String, float[]>> parameters = new ArrayList<>();
+    try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, optimizer.apply(schedule), schedule)) {
+      Tiny.setParameters(model);
+      parameters.add(Tiny.parameters(model));
+      for (int step = 0; step < STEPS; step++) {
+        Tiny.backward(trainer, step);
+        gradients.add(Tiny.gradients(model));
+        trainer.step();
+        schedule.endStep();
+        parameters.add(Tiny.parameters(model));
+      }
+    }
+    double exact = replay(plan, 0, rule, parameters, gradients);
+    double late = replay(plan, 1, rule, parameters, gradients);
+    assertTrue(exact <= TOLERANCE, name + ": the run departs from the rule by " + exact);
+    assertTrue(late > 20 * TOLERANCE, name + ": an off-by-one mapping departs only by " + late);
+  }
+
+  /** The largest distance between the run and the rule replayed with values taken {@code shift} steps late. */
+  static double replay(Plan plan, int shift, Rule rule, List<Map<String, float[]>> run, List<Map<String, float[]>> gradients) {
+    double worst = 0;
+    for (String name : run.get(0).keySet()) {
+      int size = run.get(0).get(name).length;
+      for (int i = 0; i < size; i++) {
+        double w = run.get(0).get(name)[i];
+        double m = 0;
+        double v = 0;
+        for (int step = 0; step < gradients.size(); step++) {
+          double g = gradients.get(step).get(name)[i];
+          double lr = value(plan, Plan.LR, step + shift, 0);
+          double momentum = value(plan, Plan.MOMENTUM, step + shift, rule == Rule.SGD ? 0 : 0.9);
+          double decay = value(plan, Plan.WEIGHT_DECAY, step + shift, 0);
+          if (rule == Rule.SGD) {
+            m = momentum * m + lr * (g + decay * w);
+            w -= m;
+          } else {
+            double beta2 = 0.999;
+            long t = step + 1;
+            w -= lr * decay * w;
+            m = momentum * m + (1 - momentum) * g;
+            v = beta2 * v + (1 - beta2) * g * g;
+            w -= lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(momentum, t)) * m / (Math.sqrt(v) + 1e-8);
+          }
+          worst = Math.max(worst, Math.abs(w - run.get(step + 1).get(name)[i]));
+        }
+      }
+    }
+    return worst;
+  }
+
+  static double value(Plan plan, String channel, long step, double otherwise) {
+    Schedule schedule = plan.channel(channel);
+    return schedule == null ? otherwise : (float) schedule.valueAt(step);
+  }
+}

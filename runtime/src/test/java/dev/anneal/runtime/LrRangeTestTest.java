@@ -1,0 +1,79 @@
+package dev.anneal.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.initializer.NormalInitializer;
+import dev.anneal.rules.InvalidScheduleException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The range test on linear regression with inputs of variance 9: the loss {@code ½·mean((x·w + b −
+ * y)²)} has curvature about 9 along the weights, so plain SGD converges for learning rates below
+ * 2/9 ≈ 0.22 and diverges above. The test must stop early (the ramp reaches 10), suggest rates
+ * inside the stable range (the smoothed minimum lags the divergence by a few steps, so {@code
+ * cycle_max_lr} may pass the edge by a little), and leave the model exactly as it found it.
+ */
+class LrRangeTestTest {
+  static final int ROWS = 256;
+
+  static ArrayDataset regression(NDManager manager) {
+    float[] x = new float[ROWS * 3];
+    float[] y = new float[ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      for (int c = 0; c < 3; c++) {
+        x[r * 3 + c] = (float) (3 * Math.sqrt(2) * Math.sin(1.7 * r + 2.3 * c + 0.4 * r * c));
+      }
+      y[r] = 1.5f * x[r * 3] - 2f * x[r * 3 + 1] + 0.5f * x[r * 3 + 2] + 0.3f;
+    }
+    return new ArrayDataset.Builder()
+        .setData(manager.create(x, new Shape(ROWS, 3)))
+        .optLabels(manager.create(y, new Shape(ROWS, 1)))
+        .setSampling(16, false)
+        .build();
+  }
+
+  @Test
+  void suggestsAStableRateAndRestoresTheParameters() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu()); Model model = Tiny.model(new ai.djl.nn.SequentialBlock().add(ai.djl.nn.core.Linear.builder().setUnits(1).build()))) {
+      model.getBlock().setInitializer(new NormalInitializer(0.1f), Parameter.Type.WEIGHT);
+      model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(16, 3));
+      Map<String, float[]> before = Tiny.parameters(model);
+
+      RangeTestResult result = LrRangeTest.builder().optStartLr(1e-5).optEndLr(10).optSteps(100).optDevices(Device.cpu()).build()
+          .run(model, Loss.l2Loss(), regression(manager), new Shape(16, 3));
+
+      assertTrue(result.stoppedEarly(), "the loss must diverge before lr 10");
+      assertTrue(result.points().size() < 100);
+      assertEquals(1e-5, result.points().get(0).lr(), 1e-5 * 1e-6);
+      double stableBelow = 2.0 / 9;
+      assertTrue(result.steepest() > 1e-3 && result.steepest() < stableBelow, "steepest " + result.steepest());
+      assertTrue(result.minimumOverTen() > 1e-3 && result.minimumOverTen() < stableBelow, "minimum/10 " + result.minimumOverTen());
+      assertTrue(result.cycleMaxLr() > 0.05 && result.cycleMaxLr() < 3 * stableBelow, "cycle_max_lr " + result.cycleMaxLr());
+      assertEquals(result.cycleMaxLr() / 10, result.cycleMinLr(), 0.0);
+      Map<String, float[]> after = Tiny.parameters(model);
+      for (String name : before.keySet()) {
+        assertArrayEquals(before.get(name), after.get(name), 0f, name + " must be restored exactly");
+      }
+    }
+  }
+
+  @Test
+  void badSettingsAreListedTogether() {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> LrRangeTest.builder().optStartLr(1).optEndLr(0.5).optSteps(1).optSmoothing(1).build());
+    assertEquals("[OutOfRange] endLr: endLr (0.5) must lie in (startLr, ∞) = (1.0, ∞)\n"
+        + "[OutOfRange] steps: steps (1) must lie in [2, ∞)\n"
+        + "[OutOfRange] smoothing: smoothing (1) must lie in [0, 1)", e.getMessage());
+  }
+}

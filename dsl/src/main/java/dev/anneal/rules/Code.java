@@ -45,6 +45,11 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  // ---- anneal ----
+  CONVERSION_DIFFERS(Severity.ERROR, "converted to %s, the value at step %s%s is %s instead of %s; %s cannot express this schedule exactly"),
+  CONVERSION_LOSES_CHANNEL(Severity.ERROR, "converted to %s, this channel is not scheduled any more; %s cannot express it"),
+  CONVERSION_ADDS_CHANNEL(Severity.ERROR, "converted to %s, this channel is scheduled too, but the source leaves it alone"),
+  WRITER_OUTPUT_REJECTED(Severity.ERROR, "the %s writer produced a config its own reader rejects: %s; please report this"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

@@ -14,13 +14,13 @@ import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -39,10 +39,9 @@ final class ScheduleReader {
   /** Keys that make a top-level object one schedule rather than a plan of channels. */
   static final List<String> SCHEDULE_KEYS = List.of("phases", "after", "factors", "factor", "schedule", "shape", "steps");
 
-  private static final List<String> AFTER_END = List.of("hold", "continue", "fail");
+  private static final List<String> AFTER_END = Arrays.stream(AfterEnd.values()).map(FieldForm::jsonName).toList();
 
   private static final List<String> WELL_KNOWN_CHANNELS = List.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
-  private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private ScheduleReader() {}
@@ -80,11 +79,12 @@ final class ScheduleReader {
   /**
    * Any lower-case name is a channel of its own, so a misspelled {@code momentum} would silently
    * become a channel nobody reads, and a misspelled {@code phases} would turn a schedule into a
-   * plan: a name one or two edits from one of those is refused with a "did you mean".
+   * plan: a name one or two edits from one of those (case, dashes and underscores aside) is
+   * refused with a "did you mean". PlanRules reports other names that are not lower case.
    */
   private static boolean isChannelName(JsonFields root, String name) {
-    if (WELL_KNOWN_CHANNELS.contains(name) || !CHANNEL_NAME.matcher(name).matches()) {
-      return true; // PlanRules reports names that are not lower case
+    if (WELL_KNOWN_CHANNELS.contains(name)) {
+      return true;
     }
     String closeChannel = nearMiss(name, WELL_KNOWN_CHANNELS);
     if (closeChannel != null) {
@@ -99,16 +99,20 @@ final class ScheduleReader {
     return true;
   }
 
-  /** The name in {@code known} at most one edit from {@code name} (two for names of six letters or more), ignoring underscores. */
+  /** The name in {@code known} at most one edit from {@code name} (two for names of six letters or more). */
   private static String nearMiss(String name, Collection<String> known) {
-    String normal = name.replace("_", "");
+    String normal = normalize(name);
     int allowed = normal.length() >= 6 ? 2 : 1;
     for (String candidate : known) {
-      if (DISTANCE.apply(normal, candidate.replace("_", "")) <= allowed) {
+      if (DISTANCE.apply(normal, normalize(candidate)) <= allowed) {
         return candidate;
       }
     }
     return null;
+  }
+
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
   }
 
   /** The schedule {@code object} describes: a sequence, a product or a scaled schedule. */

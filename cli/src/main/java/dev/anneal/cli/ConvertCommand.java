@@ -1,14 +1,12 @@
 package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Conversion;
+import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -70,16 +68,14 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat source = Inputs.format(formats, "--from", from);
     ConfigFormat target = Inputs.format(formats, "--to", to);
-    if (steps != null && steps < 1) {
-      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
-    }
+    OptionalLong compared = Inputs.steps(steps);
     Imported imported = Inputs.config(file, source);
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     err.flush();
     Conversion conversion;
     try {
-      conversion = Conversion.of(imported.plan(), target, steps == null ? OptionalLong.empty() : OptionalLong.of(steps));
+      conversion = Conversion.of(imported.plan(), target, compared);
     } catch (InvalidScheduleException cannot) {
       throw new CommandFailure(ExitCodes.REJECTED, Diagnostics.lines(file, cannot.violations()));
     }

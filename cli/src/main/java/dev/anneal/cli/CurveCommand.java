@@ -1,9 +1,9 @@
 package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Curve;
 import dev.anneal.config.DidYouMean;
+import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -11,6 +11,7 @@ import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -72,9 +73,7 @@ final class CurveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigFormat configFormat = Inputs.format(formats, "--format", format);
-    if (steps != null && steps < 1) {
-      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
-    }
+    OptionalLong asked = Inputs.steps(steps);
     Imported imported = Inputs.config(file, configFormat);
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
@@ -85,7 +84,7 @@ final class CurveCommand implements Callable<Integer> {
           "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")));
     }
     err.flush();
-    long count = steps != null ? steps : schedule.declaredEnd().orElse(OPEN_ENDED_STEPS);
+    long count = asked.orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS));
     requireStepsWithinEnd(schedule, count);
     print(Curve.of(schedule, metricValues), count);
     return ExitCodes.OK;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** Reading what the commands are given, with every failure turned into a one-line {@link CommandFailure}. */
@@ -71,5 +72,20 @@ final class Inputs {
     } catch (InvalidScheduleException e) {
       throw CommandFailure.badInput(file, e.violations());
     }
+  }
+
+  /**
+   * {@code --steps}, when given.
+   *
+   * @throws CommandFailure ({@code NonPositiveLength}) if it is below 1
+   */
+  static OptionalLong steps(Long steps) {
+    if (steps == null) {
+      return OptionalLong.empty();
+    }
+    if (steps < 1) {
+      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
+    }
+    return OptionalLong.of(steps);
   }
 }

@@ -2,6 +2,7 @@ package dev.anneal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.anneal.config.ChangingFormat;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
@@ -52,7 +53,7 @@ class ConvertCommandTest {
   @Test
   void whatTheTargetLacksIsNamedAndNothingIsPrinted() throws IOException {
     Path source = file("source.json", CYCLING);
-    TestFormats.Changing noCycles = new TestFormats.Changing("nocycles", plan -> {
+    ChangingFormat noCycles = new ChangingFormat("nocycles", plan -> {
       throw new InvalidScheduleException(Code.UNSUPPORTED.at("lr.phases[0]", "cyclic", "nocycles has no cyclic schedule"));
     });
 
@@ -66,7 +67,7 @@ class ConvertCommandTest {
   @Test
   void theFirstDifferingStepIsNamed() throws IOException {
     Path source = file("source.json", CYCLING);
-    TestFormats.Changing holds = new TestFormats.Changing("holds",
+    ChangingFormat holds = new ChangingFormat("holds",
         plan -> Plan.of(Sequence.of(plan.lr().phases().get(0).shape(), 4, AfterEnd.HOLD)));
 
     Anneal.Result result = Anneal.run(TestFormats.with(holds), "convert", source.toString(), "--from", "anneal", "--to", "holds");
@@ -80,7 +81,7 @@ class ConvertCommandTest {
   @Test
   void stepsBoundTheComparison() throws IOException {
     Path source = file("source.json", CYCLING);
-    TestFormats.Changing holds = new TestFormats.Changing("holds",
+    ChangingFormat holds = new ChangingFormat("holds",
         plan -> Plan.of(Sequence.of(plan.lr().phases().get(0).shape(), 4, AfterEnd.HOLD)));
 
     Anneal.Result result = Anneal.run(TestFormats.with(holds), "convert", source.toString(), "--from", "anneal", "--to", "holds", "--steps", "5");

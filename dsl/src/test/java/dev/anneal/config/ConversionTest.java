@@ -26,22 +26,8 @@ import org.junit.jupiter.api.Test;
 class ConversionTest {
   private static final AnnealFormat ANNEAL = new AnnealFormat();
 
-  /** Anneal JSON, but the plan is changed before it is written: a target that cannot express something. */
-  private record Tampering(UnaryOperator<Plan> change) implements ConfigFormat {
-    @Override
-    public String name() {
-      return "lossy";
-    }
-
-    @Override
-    public Imported read(String text) {
-      return ANNEAL.read(text);
-    }
-
-    @Override
-    public String write(Plan plan) {
-      return ANNEAL.write(change.apply(plan));
-    }
+  private static ConfigFormat lossy(UnaryOperator<Plan> change) {
+    return new ChangingFormat("lossy", change);
   }
 
   private static Sequence cyclic(AfterEnd afterEnd) {
@@ -73,7 +59,7 @@ class ConversionTest {
   @Test
   void theFirstDifferingStepIsNamed() {
     // Past the end (step 4) the cycle goes on: 0 at step 4, 0.5 at step 5; held, it stays at 0.
-    Tampering holds = new Tampering(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
+    ConfigFormat holds = lossy(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
 
     assertEquals(
         "[ConversionDiffers] lr: converted to lossy, the value at step 5 is 0 instead of 0.5; lossy cannot express this schedule exactly",
@@ -82,7 +68,7 @@ class ConversionTest {
 
   @Test
   void aGivenNumberOfStepsBoundsTheComparison() {
-    Tampering holds = new Tampering(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
+    ConfigFormat holds = lossy(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
 
     Conversion upToTheDifference = Conversion.of(Plan.of(cyclic(AfterEnd.CONTINUE)), holds, OptionalLong.of(5));
 
@@ -94,7 +80,7 @@ class ConversionTest {
 
   @Test
   void failingPastTheEndIsABehaviourToo() {
-    Tampering holds = new Tampering(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
+    ConfigFormat holds = lossy(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
 
     assertEquals(
         "[ConversionDiffers] lr: converted to lossy, the value at step 4 is 0 instead of a StepBeyondEnd error; lossy cannot express this schedule exactly",
@@ -103,7 +89,7 @@ class ConversionTest {
 
   @Test
   void aLostChannelAndAnAddedOneAreNamed() {
-    Tampering swaps = new Tampering(plan -> new Plan(Map.of("lr", plan.lr(), "weight_decay", Sequence.of(new Constant(0.01), Phase.OPEN, AfterEnd.HOLD))));
+    ConfigFormat swaps = lossy(plan -> new Plan(Map.of("lr", plan.lr(), "weight_decay", Sequence.of(new Constant(0.01), Phase.OPEN, AfterEnd.HOLD))));
 
     assertEquals(
         "[ConversionLosesChannel] momentum: converted to lossy, this channel is not scheduled any more; lossy cannot express it\n"
@@ -113,7 +99,7 @@ class ConversionTest {
 
   @Test
   void whatTheTargetLacksComesFromItsWriter() {
-    ConfigFormat noMomentum = new Tampering(plan -> {
+    ConfigFormat noMomentum = lossy(plan -> {
       throw new InvalidScheduleException(Code.UNSUPPORTED.at("momentum", null, "lossy has no momentum schedule"));
     });
 
@@ -156,7 +142,7 @@ class ConversionTest {
 
     assertEquals(
         "[ConversionDiffers] lr: converted to lossy, the value at step 5 when the metric stalls is 1 instead of 0.5; lossy cannot express this schedule exactly",
-        message(() -> Conversion.of(patient3, new Tampering(plan -> patient4), OptionalLong.empty())));
+        message(() -> Conversion.of(patient3, lossy(plan -> patient4), OptionalLong.empty())));
     assertEquals(patient3, Conversion.of(patient3, ANNEAL, OptionalLong.empty()).plan());
   }
 
@@ -182,6 +168,6 @@ class ConversionTest {
 
     assertEquals(
         "[ConversionDiffers] lr: converted to lossy, the value at step 500000000000 is 1 instead of 2; lossy cannot express this schedule exactly",
-        message(() -> Conversion.of(source, new Tampering(plan -> shifted), OptionalLong.empty())));
+        message(() -> Conversion.of(source, lossy(plan -> shifted), OptionalLong.empty())));
   }
 }

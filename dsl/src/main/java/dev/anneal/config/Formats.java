@@ -13,8 +13,9 @@ public final class Formats {
   static {
     for (ConfigFormat format : List.<ConfigFormat>of(
         // Each format registers itself here, one line each.
-        new dev.anneal.config.deepspeed.DeepSpeedFormat(),
-        new dev.anneal.config.pytorch.PyTorchFormat()
+        new dev.anneal.config.anneal.AnnealFormat(),
+        new dev.anneal.config.pytorch.PyTorchFormat(),
+        new dev.anneal.config.deepspeed.DeepSpeedFormat()
         )) {
       BY_NAME.put(format.name(), format);
     }

@@ -68,6 +68,11 @@ public enum Code {
   RESUME_BY_STEP(Severity.ERROR, "last_epoch (%s) asks PyTorch to resume a scheduler by re-constructing it; Anneal resumes by step: leave last_epoch at -1 and evaluate the schedule from the step you resume at"),
   NO_MOMENTUM_TO_CYCLE(Severity.ERROR, "%s has no momentum in torch 1.13, so %s with cycle_momentum true raises ValueError there; set cycle_momentum to false"),
   MILESTONE_COUNT(Severity.ERROR, "SequentialLR needs exactly one milestone fewer than schedulers, but has %s schedulers and %s milestones (upstream raises ValueError)"),
+  // ---- anneal ----
+  CONVERSION_DIFFERS(Severity.ERROR, "converted to %s, the value at step %s%s is %s instead of %s; %s cannot express this schedule exactly"),
+  CONVERSION_LOSES_CHANNEL(Severity.ERROR, "converted to %s, this channel is not scheduled any more; %s cannot express it"),
+  CONVERSION_ADDS_CHANNEL(Severity.ERROR, "converted to %s, this channel is scheduled too, but the source leaves it alone"),
+  WRITER_OUTPUT_REJECTED(Severity.ERROR, "the %s writer produced a config its own reader rejects: %s; please report this"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

@@ -1,0 +1,96 @@
+package dev.anneal.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code anneal} command: {@code curve}, {@code validate} and {@code convert}. Bad input never
+ * yields a stack trace: usage errors, unreadable files and invalid configs print one line per
+ * problem and exit with status 2; anything unexpected prints one line asking for a report and
+ * exits with status 70.
+ */
+@Command(
+    name = "anneal",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Learning-rate, momentum and weight-decay schedules, exact to PyTorch, transformers, DeepSpeed and Megatron-LM.",
+    subcommands = {CurveCommand.class, ValidateCommand.class, ConvertCommand.class},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:done",
+      "1:validate found errors; convert cannot express the plan in the target format",
+      "2:bad input (one line on standard error per problem)",
+      "70:a bug in Anneal"
+    })
+public final class AnnealCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  /** Without a subcommand there is nothing to do: show what there is. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** The command line with Anneal's handling of usage errors and failures; set its out and err to capture output. */
+  public static CommandLine commandLine() {
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The command line whose commands {@code factory} creates (tests give them formats of their own). */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    return new CommandLine(new AnnealCommand(), factory)
+        .setParameterExceptionHandler(new UsageErrors())
+        .setExecutionExceptionHandler(new Failures());
+  }
+
+  /**
+   * Runs {@code args}; whatever happens, prints no stack trace and returns the exit status.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(CommandLine.defaultFactory(), out, err, args);
+  }
+
+  static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+    preferOffline();
+    try {
+      return commandLine(factory).setOut(out).setErr(err).execute(args);
+    } catch (Throwable bug) { // an Error escapes picocli's handlers: still one line, never a trace
+      err.println(Failures.internalError(bug));
+      return ExitCodes.INTERNAL_ERROR;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /**
+   * Anneal's tools work offline unless told otherwise: DJL (which a later module brings in) would
+   * otherwise download engines and models on first use.
+   */
+  static void preferOffline() {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = writer(FileDescriptor.out);
+    PrintWriter err = writer(FileDescriptor.err);
+    System.exit(run(out, err, args));
+  }
+
+  private static PrintWriter writer(FileDescriptor descriptor) {
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.anneal.cli;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Conversion;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.InvalidScheduleException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code anneal convert}: the same plan in another format, printed only once it is proven equal. */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Writes a config in another format, once proven to mean the same.",
+      "The target format reads its own text back and every channel must match the source at every step, within",
+      "max(1e-12, 1e-9 relative): the whole declared horizon and a tenth past it (at least 100 steps), or",
+      Conversion.OPEN_HORIZON + " steps for schedules that never end.",
+      "If the target cannot express the plan, says what it lacks or the first step that differs."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the converted config was printed",
+      "1:the target format cannot express the plan exactly (on standard error)",
+      "2:bad input (one line on standard error per problem)",
+      "70:a bug in Anneal"
+    })
+final class ConvertCommand implements Callable<Integer> {
+  private final Function<String, ConfigFormat> formats;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The config file.")
+  private Path file;
+
+  @Option(names = "--from", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}.")
+  private String from;
+
+  @Option(names = "--to", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The format to write: ${COMPLETION-CANDIDATES}.")
+  private String to;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
+  private Long steps;
+
+  /** Formats from {@link Formats}. */
+  ConvertCommand() {
+    this(Formats::byName);
+  }
+
+  /** Formats from {@code formats}: how tests bring in a format of their own. */
+  ConvertCommand(Function<String, ConfigFormat> formats) {
+    this.formats = formats;
+  }
+
+  @Override
+  public Integer call() {
+    ConfigFormat source = Inputs.format(formats, "--from", from);
+    ConfigFormat target = Inputs.format(formats, "--to", to);
+    OptionalLong compared = Inputs.steps(steps);
+    Imported imported = Inputs.config(file, source);
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.lines(file, imported.warnings()).forEach(err::println);
+    err.flush();
+    Conversion conversion;
+    try {
+      conversion = Conversion.of(imported.plan(), target, compared);
+    } catch (InvalidScheduleException cannot) {
+      throw new CommandFailure(ExitCodes.REJECTED, Diagnostics.lines(file, cannot.violations()));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(conversion.text());
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

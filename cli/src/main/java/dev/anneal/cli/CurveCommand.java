@@ -1,0 +1,123 @@
+package dev.anneal.cli;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Curve;
+import dev.anneal.config.DidYouMean;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Schedule;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code anneal curve}: the value of one channel at every step, as a training loop would meet it. */
+@Command(
+    name = "curve",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Prints one channel of a config at steps 0 to N-1, one line 'step<TAB>value' each.",
+      "A step counts the optimizer updates already applied: line 's' holds the value that update s+1 uses.",
+      "Values are printed in full, so each parses back to the same double. Warnings go to standard error."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:the curve was printed", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+final class CurveCommand implements Callable<Integer> {
+  /** How many steps are printed for a channel that never ends, unless --steps says otherwise. */
+  static final long OPEN_ENDED_STEPS = 1000;
+
+  private final Function<String, ConfigFormat> formats;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The config file.")
+  private Path file;
+
+  @Option(names = "--format", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}.")
+  private String format;
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "How many steps to print. Default: the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
+  private Long steps;
+
+  @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "lr",
+      description = "The channel to print: lr (default), momentum, weight_decay, or another channel of the config.")
+  private String channel;
+
+  @Option(names = "--metrics", paramLabel = "FILE",
+      description = "The metric reported after each update, one number per line, fed to plateau phases: the value at step i "
+          + "sees the metrics of lines 1 to i.")
+  private Path metrics;
+
+  /** Formats from {@link Formats}. */
+  CurveCommand() {
+    this(Formats::byName);
+  }
+
+  /** Formats from {@code formats}: how tests bring in a format of their own. */
+  CurveCommand(Function<String, ConfigFormat> formats) {
+    this.formats = formats;
+  }
+
+  @Override
+  public Integer call() {
+    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    OptionalLong asked = Inputs.steps(steps);
+    Imported imported = Inputs.config(file, configFormat);
+    Schedule schedule = channel(imported);
+    double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.lines(file, imported.warnings()).forEach(err::println);
+    if (metrics != null && !schedule.isReactive()) {
+      err.println(Diagnostics.line(null, Code.IGNORED_ARGUMENT.at("--metrics", metrics.toString(),
+          "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")));
+    }
+    err.flush();
+    long count = asked.orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS));
+    requireStepsWithinEnd(schedule, count);
+    print(Curve.of(schedule, metricValues), count);
+    return ExitCodes.OK;
+  }
+
+  /**
+   * A schedule declared with after-end FAIL refuses steps past its end, and once it refuses a step
+   * it refuses every later one: asking for the last step first means a refused curve prints nothing.
+   */
+  private void requireStepsWithinEnd(Schedule schedule, long count) {
+    try {
+      schedule.valueAt(count - 1);
+    } catch (InvalidScheduleException e) {
+      throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated("--steps", null, null)).toList());
+    }
+  }
+
+  private Schedule channel(Imported imported) {
+    Schedule schedule = imported.plan().channel(channel);
+    if (schedule == null) {
+      throw CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
+          "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet()))));
+    }
+    return schedule;
+  }
+
+  private void print(Curve curve, long count) {
+    PrintWriter out = spec.commandLine().getOut();
+    StringBuilder line = new StringBuilder();
+    for (long step = 0; step < count; step++) {
+      line.setLength(0);
+      out.append(line.append(step).append('\t').append(curve.nextDouble()).append('\n'));
+    }
+    out.flush();
+  }
+}

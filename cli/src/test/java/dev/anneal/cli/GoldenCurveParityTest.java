@@ -1,0 +1,61 @@
+package dev.anneal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.anneal.golden.GoldenCase;
+import dev.anneal.golden.GoldenInputs;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every golden case of every system that has golden resources, through {@code anneal curve} with
+ * the config a user of that system writes ({@link GoldenInputs}): the learning rate, and momentum
+ * and weight decay where the case records them, with {@code --metrics} where it has metrics. A
+ * system with golden resources but no inputs fails; it is never skipped.
+ */
+class GoldenCurveParityTest {
+  @TempDir static Path dir;
+
+  @TestFactory
+  Stream<DynamicNode> everyGoldenCaseThroughAnnealCurve() {
+    return GoldenResources.systemsOnClassPath().stream().map(system -> dynamicContainer(system, casesOf(system)));
+  }
+
+  private static Stream<DynamicNode> casesOf(String system) {
+    Optional<GoldenInputs> inputs = inputsFor(system);
+    if (inputs.isEmpty()) {
+      return Stream.of(dynamicTest("inputs for " + system, () -> fail(
+          "golden/" + system + " has " + GoldenResources.casesOnClassPath(system).size()
+              + " cases but GoldenInputs.forSystem(\"" + system + "\") has no inputs for them: register them")));
+    }
+    return GoldenCase.all(system).map(golden -> dynamicTest(golden.name(),
+        () -> CurveParity.assertCurves(inputs.get().format(), inputs.get().configText(golden), golden, dir)));
+  }
+
+  private static Optional<GoldenInputs> inputsFor(String system) {
+    try {
+      return Optional.of(GoldenInputs.forSystem(system));
+    } catch (IllegalArgumentException none) {
+      return Optional.empty();
+    }
+  }
+
+  /** A system whose format has inputs must bring every shared case along, not a chosen few. */
+  @Test
+  void everySystemWithInputsHasEverySharedGoldenCase() {
+    for (String system : GoldenResources.sharedSystems()) {
+      if (inputsFor(system).isPresent()) {
+        assertEquals(GoldenResources.sharedCases(system), GoldenResources.casesOnClassPath(system),
+            "golden/" + system + " in the dsl test resources must hold every case of ../shared/golden/" + system);
+      }
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package dev.anneal.config.anneal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.anneal.config.JsonFields;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Rules;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads the Anneal JSON tree into the model. Every problem is recorded with its JSON path and
+ * reading goes on, so one pass reports them all; a part with a problem reads as {@code null}.
+ * Model rules (lengths, bounds, after-end policies) run in the model's constructors and are moved
+ * to the key the user wrote.
+ */
+final class ScheduleReader {
+  /** The keys of a phase besides its shape's fields. */
+  static final Set<String> PHASE_KEYS = Set.of("shape", "steps");
+
+  /** The value of {@code "steps"} for a last phase that never ends. */
+  static final String FOREVER = "forever";
+
+  /** Keys that make a top-level object one schedule rather than a plan of channels. */
+  static final List<String> SCHEDULE_KEYS = List.of("phases", "after", "factors", "factor", "schedule", "shape", "steps");
+
+  private static final List<String> AFTER_END = Arrays.stream(AfterEnd.values()).map(FieldForm::jsonName).toList();
+
+  private static final List<String> WELL_KNOWN_CHANNELS = List.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
+  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+
+  private ScheduleReader() {}
+
+  /** Whether the top-level {@code object} is a single schedule (otherwise it is a plan). */
+  static boolean isSchedule(JsonFields object) {
+    return object.keys().stream().anyMatch(SCHEDULE_KEYS::contains);
+  }
+
+  /** The channels of a plan: every key of {@code root} names one. */
+  static Map<String, Schedule> channels(JsonFields root) {
+    Map<String, Schedule> channels = new LinkedHashMap<>();
+    List<String> names = root.keys();
+    if (names.isEmpty()) {
+      root.problems().add(Code.MISSING_KEY.at("", null,
+          "'lr'; an Anneal config is a plan, {\"lr\": {\"phases\": […]}, …}, or a single schedule, {\"phases\": […]}"));
+    }
+    for (String name : names) {
+      if (root.raw(name).isNull()) {
+        root.problems().add(Code.WRONG_TYPE.at(root.path(name), null, "a schedule (an object)", "null"));
+        continue;
+      }
+      if (!isChannelName(root, name)) {
+        continue;
+      }
+      JsonFields channel = root.optObject(name);
+      Schedule schedule = channel == null ? null : schedule(channel);
+      if (schedule != null) {
+        channels.put(name, schedule);
+      }
+    }
+    return channels;
+  }
+
+  /**
+   * Any lower-case name is a channel of its own, so a misspelled {@code momentum} would silently
+   * become a channel nobody reads, and a misspelled {@code phases} would turn a schedule into a
+   * plan: a name one or two edits from one of those (case, dashes and underscores aside) is
+   * refused with a "did you mean". PlanRules reports other names that are not lower case.
+   */
+  private static boolean isChannelName(JsonFields root, String name) {
+    if (WELL_KNOWN_CHANNELS.contains(name)) {
+      return true;
+    }
+    String closeChannel = nearMiss(name, WELL_KNOWN_CHANNELS);
+    if (closeChannel != null) {
+      root.problems().add(Code.UNKNOWN_CHANNEL.at(root.path(name), name, "'" + name + "'; did you mean `" + closeChannel + "`?"));
+      return false;
+    }
+    String closeKey = nearMiss(name, SCHEDULE_KEYS);
+    if (closeKey != null) {
+      root.problems().add(Code.UNKNOWN_KEY.at(root.path(name), name, "'" + name + "'", "; did you mean `" + closeKey + "`?"));
+      return false;
+    }
+    return true;
+  }
+
+  /** The name in {@code known} at most one edit from {@code name} (two for names of six letters or more). */
+  private static String nearMiss(String name, Collection<String> known) {
+    String normal = normalize(name);
+    int allowed = normal.length() >= 6 ? 2 : 1;
+    for (String candidate : known) {
+      if (DISTANCE.apply(normal, normalize(candidate)) <= allowed) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+  }
+
+  /** The schedule {@code object} describes: a sequence, a product or a scaled schedule. */
+  static Schedule schedule(JsonFields object) {
+    List<String> keys = object.keys();
+    if (keys.contains("phases")) {
+      return sequence(object);
+    }
+    if (keys.contains("factors")) {
+      return product(object);
+    }
+    if (keys.contains("factor") || keys.contains("schedule")) {
+      return scaled(object);
+    }
+    if (keys.contains("shape")) {
+      object.problems().add(Code.MISSING_KEY.at(object.path("phases"), null,
+          "'phases'; a phase goes inside a list: {\"phases\": [{\"shape\": …, \"steps\": …}]}"));
+      return null;
+    }
+    // Misspelled keys ("phses") are the likely cause: report them with a "did you mean" alone.
+    int before = count(object);
+    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key)).toArray(String[]::new));
+    object.rejectUnknownKeys();
+    if (count(object) == before) {
+      object.problems().add(Code.MISSING_KEY.at(object.path("phases"), null,
+          "'phases'; a schedule is {\"phases\": […]}, {\"factors\": […]} or {\"factor\": …, \"schedule\": {…}}"));
+    }
+    return null;
+  }
+
+  private static Schedule sequence(JsonFields object) {
+    int before = count(object);
+    List<JsonFields> phaseObjects = object.requireObjects("phases");
+    String after = object.optChoice("after", AFTER_END, "hold");
+    List<Phase> phases = new ArrayList<>();
+    for (JsonFields phaseObject : phaseObjects) {
+      Phase phase = phase(phaseObject);
+      if (phase != null) {
+        phases.add(phase);
+      }
+    }
+    object.rejectUnknownKeys();
+    if (count(object) > before) {
+      return null;
+    }
+    AfterEnd afterEnd = AfterEnd.valueOf(after.toUpperCase(Locale.ROOT));
+    return object.build(() -> new Sequence(phases, afterEnd), Map.of("afterEnd", "after"));
+  }
+
+  private static Phase phase(JsonFields object) {
+    int before = count(object);
+    ShapeForm form = null;
+    if (object.has("shape")) {
+      String kind = object.optChoice("shape", ShapeForms.kinds(), null);
+      form = kind == null ? null : ShapeForms.byKind(kind);
+    } else {
+      object.problems().add(Code.MISSING_KEY.at(object.path("shape"), null, "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
+    }
+    int beforeSteps = count(object);
+    long steps = steps(object);
+    boolean stepsRead = count(object) == beforeSteps;
+    Shape shape = null;
+    if (form != null) {
+      ShapeForm known = form;
+      shape = object.build(() -> known.read(object), Map.of());
+      object.rejectUnknownKeys();
+    } // without a shape its fields are unknown: no "unknown key" noise
+    if (count(object) > before) {
+      if (stepsRead && steps != Phase.OPEN) {
+        // The phase cannot be built, but its length can still be checked: one pass reports all.
+        List<Violation> length = new ArrayList<>();
+        Rules.atLeastOne(length, "steps", steps);
+        length.forEach(violation -> object.problems().add(object.relocate(violation, Map.of())));
+      }
+      return null;
+    }
+    Shape built = shape;
+    return object.build(() -> new Phase(built, steps), Map.of());
+  }
+
+  private static long steps(JsonFields object) {
+    JsonNode raw = object.raw("steps");
+    if (raw != null && raw.isTextual()) {
+      if (FOREVER.equals(raw.textValue())) {
+        return Phase.OPEN;
+      }
+      String found = "the string \"" + raw.textValue() + "\"";
+      object.problems().add(Code.WRONG_TYPE.at(object.path("steps"), raw.textValue(), "an integer or \"forever\"", found));
+      return 1;
+    }
+    long steps = object.requireLong("steps");
+    if (steps == Phase.OPEN) {
+      // The model spells "forever" as Long.MAX_VALUE; the number itself is no length.
+      object.problems().add(Code.OUT_OF_RANGE.at(object.path("steps"), steps, "steps", steps,
+          "[1, " + (Phase.OPEN - 1) + "]; write \"forever\" for a last phase that never ends"));
+    }
+    return steps;
+  }
+
+  private static Schedule product(JsonFields object) {
+    int before = count(object);
+    List<Schedule> factors = new ArrayList<>();
+    for (JsonFields factor : object.requireObjects("factors")) {
+      factors.add(schedule(factor));
+    }
+    object.rejectUnknownKeys();
+    if (count(object) > before) {
+      return null;
+    }
+    return object.build(() -> new Product(factors), Map.of());
+  }
+
+  private static Schedule scaled(JsonFields object) {
+    int before = count(object);
+    double factor = object.requireDouble("factor");
+    JsonFields inner = object.requireObject("schedule");
+    Schedule schedule = inner == null ? null : schedule(inner);
+    object.rejectUnknownKeys();
+    if (count(object) > before) {
+      return null;
+    }
+    return object.build(() -> new Scaled(factor, schedule), Map.of());
+  }
+
+  private static int count(JsonFields object) {
+    return object.problems().all().size();
+  }
+}

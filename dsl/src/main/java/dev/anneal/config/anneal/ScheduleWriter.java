@@ -1,0 +1,113 @@
+package dev.anneal.config.anneal;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the model as Anneal JSON, laid out for people: one phase per line, two spaces of indent,
+ * numbers as {@link JsonNumbers} spells them. Optional shape fields at their default are left out;
+ * {@code "after"} is always written, so the text says what happens at the end.
+ */
+final class ScheduleWriter {
+  private static final String INDENT = "  ";
+
+  private final StringBuilder out = new StringBuilder();
+  private final List<Violation> unsupported = new ArrayList<>();
+
+  private ScheduleWriter() {}
+
+  /** {@code {"lr": {…}, "momentum": {…}}}. */
+  static String plan(Plan plan) {
+    ScheduleWriter writer = new ScheduleWriter();
+    if (plan.channels().isEmpty()) {
+      writer.unsupported.add(Code.UNSUPPORTED.at("", null, "a plan without channels has no Anneal JSON form; add at least an lr channel"));
+    }
+    writer.out.append("{");
+    String separator = "\n";
+    for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
+      writer.out.append(separator).append(INDENT).append(FieldForm.quote(channel.getKey())).append(": ");
+      writer.schedule(channel.getValue(), INDENT, channel.getKey());
+      separator = ",\n";
+    }
+    writer.out.append("\n}\n");
+    return writer.finish();
+  }
+
+  /** One schedule, as a top-level object. */
+  static String schedule(Schedule schedule) {
+    ScheduleWriter writer = new ScheduleWriter();
+    writer.schedule(schedule, "", "");
+    writer.out.append("\n");
+    return writer.finish();
+  }
+
+  private String finish() {
+    InvalidScheduleException.throwIfErrors(unsupported);
+    return out.toString();
+  }
+
+  private void schedule(Schedule schedule, String indent, String path) {
+    String inner = indent + INDENT;
+    if (schedule instanceof Sequence sequence) {
+      out.append("{\n").append(inner).append("\"phases\": [");
+      String separator = "\n";
+      for (int i = 0; i < sequence.phases().size(); i++) {
+        out.append(separator).append(inner).append(INDENT);
+        phase(sequence.phases().get(i), join(path, "phases[" + i + "]"));
+        separator = ",\n";
+      }
+      out.append("\n").append(inner).append("],\n");
+      out.append(inner).append("\"after\": ").append(FieldForm.quote(sequence.afterEnd().name().toLowerCase(Locale.ROOT)));
+      out.append("\n").append(indent).append("}");
+    } else if (schedule instanceof Product product) {
+      out.append("{\n").append(inner).append("\"factors\": [");
+      String separator = "\n";
+      for (int i = 0; i < product.factors().size(); i++) {
+        out.append(separator).append(inner).append(INDENT);
+        schedule(product.factors().get(i), inner + INDENT, join(path, "factors[" + i + "]"));
+        separator = ",\n";
+      }
+      out.append("\n").append(inner).append("]\n").append(indent).append("}");
+    } else if (schedule instanceof Scaled scaled) {
+      out.append("{\n").append(inner).append("\"factor\": ").append(JsonNumbers.text(scaled.factor())).append(",\n");
+      out.append(inner).append("\"schedule\": ");
+      schedule(scaled.schedule(), inner, join(path, "schedule"));
+      out.append("\n").append(indent).append("}");
+    } else {
+      unsupported.add(Code.UNSUPPORTED.at(path, schedule.getClass().getSimpleName(),
+          "Anneal JSON has no form for a " + schedule.getClass().getSimpleName() + " schedule; please report this"));
+      out.append("null");
+    }
+  }
+
+  private void phase(Phase phase, String path) {
+    ShapeForm form = ShapeForms.of(phase.shape());
+    if (form == null) {
+      String type = phase.shape().getClass().getSimpleName();
+      unsupported.add(Code.UNSUPPORTED.at(path, type, "Anneal JSON has no form for the " + type + " shape ("
+          + ShapeForms.withoutForm().get(phase.shape().getClass()) + "); please report this"));
+      out.append("null");
+      return;
+    }
+    List<String> pairs = new ArrayList<>();
+    pairs.add("\"shape\": " + FieldForm.quote(form.kind()));
+    pairs.addAll(form.write(phase.shape()));
+    pairs.add("\"steps\": " + (phase.isOpen() ? FieldForm.quote(ScheduleReader.FOREVER) : Long.toString(phase.steps())));
+    out.append("{").append(String.join(", ", pairs)).append("}");
+  }
+
+  private static String join(String path, String part) {
+    return path.isEmpty() ? part : path + "." + part;
+  }
+}

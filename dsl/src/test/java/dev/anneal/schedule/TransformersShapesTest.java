@@ -1,0 +1,39 @@
+package dev.anneal.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.anneal.rules.InvalidScheduleException;
+import org.junit.jupiter.api.Test;
+
+/** The two shapes transformers needs that no composition of the others gives. */
+class TransformersShapesTest {
+  @Test
+  void cosineHardRestartsRestartsMidStepAndEndsAtTo() {
+    CosineHardRestarts shape = new CosineHardRestarts(2, 1, 1.5);
+    assertEquals(2.0, shape.valueAt(0, 3));
+    // progress 1/3: 1.5 / 3 = 0.5 of a cycle, 1 + 1 * (1 + cos(pi / 2)) / 2
+    assertEquals(1.5, shape.valueAt(1, 3), 1e-15);
+    // progress 2/3: cycle position 1.0 mod 1 = 0 (restart), unless rounding leaves it just below 1
+    assertEquals(1 + (1 + Math.cos(Math.PI * ((1.5 * (2.0 / 3)) % 1.0))) / 2, shape.valueAt(2, 3));
+    assertEquals(1.0, shape.valueAt(3, 3));
+    assertEquals(1.0, shape.endValue(3));
+    assertEquals(new Range(1, 2), shape.range(3));
+  }
+
+  @Test
+  void shiftedCosineRunsAhead() {
+    ShiftedCosine shape = new ShiftedCosine(1, 0, 0.5, 1);
+    assertEquals(0.5, shape.valueAt(0, 2), 1e-15);
+    assertEquals(0.0, shape.valueAt(1, 2), 1e-15);
+    assertEquals(0.5, shape.valueAt(2, 2), 1e-15);
+  }
+
+  @Test
+  void bothRefuseNonPositiveCycles() {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> new Phase(new CosineHardRestarts(1, 0, 0), 10));
+    assertEquals("[NotPositive] cycles: cycles (0) must be greater than 0", e.getMessage());
+    e = assertThrows(InvalidScheduleException.class, () -> new Phase(new ShiftedCosine(1, 0, 0.5, -1), 10));
+    assertEquals("[NegativeValue] shift: shift (-1) must be at least 0", e.getMessage());
+  }
+}

@@ -49,8 +49,12 @@ public final class TransformersSchedules {
   /** The inverse square root's {@code timescale} when not given and there is no warm-up ({@code num_warmup_steps or 10_000}). */
   public static final long DEFAULT_TIMESCALE_WITHOUT_WARMUP = 10_000;
 
+  /** The largest step count: 2^53, beyond which doubles skip whole steps. */
+  private static final long MAX_STEPS = 1L << 53;
+
   private static final String COSINE_AFTER_WARMUP =
-      "follows the cosine in whole periods' worth of progress per step (its length is max(1, num_training_steps - num_warmup_steps) = 1)";
+      "jumps along the cosine by a whole unit of progress per step, as max(1, num_training_steps - num_warmup_steps) = 1"
+          + " (with num_cycles 0.5: back and forth between the peak and the floor)";
 
   private TransformersSchedules() {}
 
@@ -75,7 +79,7 @@ public final class TransformersSchedules {
   public static TransformersPreset constantWithWarmup(double learningRate, long numWarmupSteps) {
     List<Violation> errors = new ArrayList<>();
     checkLearningRate(errors, learningRate);
-    Rules.nonNegative(errors, "num_warmup_steps", numWarmupSteps);
+    steps(errors, "num_warmup_steps", numWarmupSteps, 0);
     InvalidScheduleException.throwIfErrors(errors);
     return new LambdaBuilder("get_constant_schedule_with_warmup", learningRate)
         .linearWarmup(numWarmupSteps)
@@ -210,7 +214,7 @@ public final class TransformersSchedules {
   public static TransformersPreset inverseSqrt(double learningRate, long numWarmupSteps, double timescale) {
     List<Violation> errors = new ArrayList<>();
     checkLearningRate(errors, learningRate);
-    Rules.nonNegative(errors, "num_warmup_steps", numWarmupSteps);
+    steps(errors, "num_warmup_steps", numWarmupSteps, 0);
     Rules.positive(errors, "timescale", timescale);
     InvalidScheduleException.throwIfErrors(errors);
     return new LambdaBuilder("get_inverse_sqrt_schedule", learningRate)
@@ -313,15 +317,15 @@ public final class TransformersSchedules {
     checkLearningRate(errors, learningRate);
     long warmup = arguments.numWarmupSteps();
     long decay = arguments.numDecaySteps();
-    boolean lengthsOk = Rules.nonNegative(errors, "num_warmup_steps", warmup) & Rules.nonNegative(errors, "num_decay_steps", decay);
+    boolean lengthsOk = steps(errors, "num_warmup_steps", warmup, 0) & steps(errors, "num_decay_steps", decay, 0);
     long stable = 0;
     if (arguments.numStableSteps().isPresent()) {
       stable = arguments.numStableSteps().getAsLong();
-      Rules.nonNegative(errors, "num_stable_steps", stable);
+      steps(errors, "num_stable_steps", stable, 0);
     } else if (arguments.numTrainingSteps().isPresent()) {
       long total = arguments.numTrainingSteps().getAsLong();
       stable = total - warmup - decay;
-      if (lengthsOk && stable < 0) {
+      if (lengthsOk && steps(errors, "num_training_steps", total, Long.MIN_VALUE) && stable < 0) {
         errors.add(Code.STABLE_PHASE_NEGATIVE.at("num_training_steps", total, total, warmup, decay, stable));
       }
     } else {
@@ -378,6 +382,21 @@ public final class TransformersSchedules {
 
   // ---- checks ------------------------------------------------------------------------------------
 
+  /**
+   * A step count: at least {@code min}, and at most 2^53, so that it and the progress computed from
+   * it are exact doubles, as upstream's floats are.
+   */
+  private static boolean steps(List<Violation> errors, String name, long value, long min) {
+    if (value > MAX_STEPS) {
+      errors.add(Code.OUT_OF_RANGE.at(name, value, name, value, "[" + Math.max(min, 0) + ", 2^53]"));
+      return false;
+    }
+    if (min == 1) {
+      return Rules.atLeastOne(errors, name, value);
+    }
+    return min == 0 ? Rules.nonNegative(errors, name, value) : true;
+  }
+
   private static void checkLearningRate(List<Violation> errors, double learningRate) {
     Rules.nonNegative(errors, LambdaBuilder.LEARNING_RATE, learningRate);
   }
@@ -386,8 +405,8 @@ public final class TransformersSchedules {
   private static void checkCommon(double learningRate, long numWarmupSteps, long numTrainingSteps, List<Violation> own) {
     List<Violation> errors = new ArrayList<>();
     checkLearningRate(errors, learningRate);
-    Rules.nonNegative(errors, "num_warmup_steps", numWarmupSteps);
-    Rules.atLeastOne(errors, "num_training_steps", numTrainingSteps);
+    steps(errors, "num_warmup_steps", numWarmupSteps, 0);
+    steps(errors, "num_training_steps", numTrainingSteps, 1);
     errors.addAll(own);
     InvalidScheduleException.throwIfErrors(errors);
   }

@@ -90,6 +90,13 @@ class TransformersErrorsTest {
   }
 
   @Test
+  void stepCountsStayWhereDoublesAreExact() {
+    assertErrors(
+        "{'learning_rate': 1e-3, 'lr_scheduler_type': 'cosine', 'max_steps': 9007199254740993}",
+        "[OutOfRange] max_steps: max_steps (9007199254740993) must lie in [1, 2^53]");
+  }
+
+  @Test
   void requiredArgumentsAreNamed() {
     assertErrors(
         "{'lr_scheduler_type': 'cosine', 'warmup_steps': 10, 'max_steps': 100}",

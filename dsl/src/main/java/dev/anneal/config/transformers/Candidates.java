@@ -6,7 +6,6 @@ import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.InverseSqrt;
 import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Shape;

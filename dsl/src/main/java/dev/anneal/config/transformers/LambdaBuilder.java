@@ -63,8 +63,8 @@ final class LambdaBuilder {
   }
 
   /**
-   * Warns that the warm-up (of {@code warmupArgument} steps) does not end before {@code
-   * num_training_steps}, and says what upstream does after it.
+   * Warns, if the warm-up does not end before {@code num_training_steps}, what upstream does after
+   * it ({@code after}, e.g. "is 0").
    */
   LambdaBuilder warnWarmupNotBeforeTotal(long numWarmupSteps, long numTrainingSteps, String after) {
     if (numWarmupSteps >= numTrainingSteps) {

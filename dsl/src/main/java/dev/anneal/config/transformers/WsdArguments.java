@@ -57,18 +57,22 @@ public record WsdArguments(
         DEFAULT_DECAY_TYPE, DEFAULT_MIN_LR_RATIO, TransformersSchedules.DEFAULT_NUM_CYCLES);
   }
 
+  /** A copy with {@code warmup_type} set. */
   public WsdArguments withWarmupType(WsdCurve type) {
     return new WsdArguments(numWarmupSteps, numDecaySteps, numTrainingSteps, numStableSteps, type, decayType, minLrRatio, numCycles);
   }
 
+  /** A copy with {@code decay_type} set. */
   public WsdArguments withDecayType(WsdCurve type) {
     return new WsdArguments(numWarmupSteps, numDecaySteps, numTrainingSteps, numStableSteps, warmupType, type, minLrRatio, numCycles);
   }
 
+  /** A copy with {@code min_lr_ratio} set. */
   public WsdArguments withMinLrRatio(double ratio) {
     return new WsdArguments(numWarmupSteps, numDecaySteps, numTrainingSteps, numStableSteps, warmupType, decayType, ratio, numCycles);
   }
 
+  /** A copy with {@code num_cycles} (of a cosine decay) set. */
   public WsdArguments withNumCycles(double cycles) {
     return new WsdArguments(numWarmupSteps, numDecaySteps, numTrainingSteps, numStableSteps, warmupType, decayType, minLrRatio, cycles);
   }

@@ -37,6 +37,9 @@ public enum Code {
   ONE_CYCLE_PHASE_EMPTY(Severity.ERROR, "one-cycle phase %s would span %s steps (pct_start %s of %s total steps); it must span more than 0 or the value is undefined (upstream raises ZeroDivisionError)"),
   PLATEAU_FACTOR_OUT_OF_RANGE(Severity.ERROR, "factor (%s) must lie in (0, 1): a plateau reduces the value"),
   UNKNOWN_CHANNEL(Severity.ERROR, "unknown channel %s"),
+  // ---- checkpoints ---------------------------------------------------------------------------------
+  SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's (%s); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE"),
+  CANNOT_CONTINUE_FROM_ZERO(Severity.ERROR, "cannot continue channel %s from its current value %s: the new schedule is 0 at step %s, so no scale reaches it"),
   // ---- config files ------------------------------------------------------------------------------
   INVALID_JSON(Severity.ERROR, "%s"),
   UNKNOWN_KEY(Severity.ERROR, "unknown key %s%s"),
@@ -45,6 +48,8 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  // ---- deepspeed ----------------------------------------------------------------------------------
+  BOUNDS_REVERSED(Severity.ERROR, "%s (%s) must not exceed %s (%s): %s"),
   // ---- transformers ----------------------------------------------------------------------------
   LR_END_NOT_BELOW_LR(Severity.ERROR, "%s (%s) must be smaller than the learning rate (%s); upstream raises ValueError"),
   POLYNOMIAL_WITHOUT_DECAY(Severity.ERROR, "num_warmup_steps equals num_training_steps (%s): the polynomial decay would divide by num_training_steps - num_warmup_steps = 0 at step %s (upstream raises ZeroDivisionError); make num_training_steps larger"),
@@ -57,6 +62,19 @@ public enum Code {
   REPEATED_MILESTONE(Severity.WARNING, "milestone %s is repeated %s times, so the factor is applied %s times at once (PyTorch behaviour)"),
   IGNORED_ARGUMENT(Severity.WARNING, "%s is ignored by %s; remove it or pick a type that uses it"),
   BOUNCES_PAST_TOTAL(Severity.WARNING, "%s"),
+  // ---- deepspeed warnings ----
+  LOG_WARMUP_DEFAULT(Severity.WARNING, "log warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln(%s)); add `warmup_type: linear` if you meant a straight ramp"),
+  WARMUP_RAISED_TO_TWO(Severity.WARNING, "warmup_num_steps %s is raised to 2 by DeepSpeed (its warm-up divides by ln(warmup_num_steps)); write 2 to say what runs"),
+  TWO_UPDATES_AT_WARMUP_MIN(Severity.WARNING, "the first two updates use %s (%s): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late"),
+  MOMENTUM_CYCLING_IGNORED(Severity.WARNING, "momentum cycling is ignored on %s: DeepSpeed cycles only the β1 of optimizers with betas (Adam-style), so the momentum stays %s; set cycle_momentum to false to say so"),
+  FIRST_BETA1_AT_MIN(Severity.WARNING, "the first update uses β1 = cycle_min_mom (%s), the second %s: DeepSpeed sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom (%s)"),
+  BETA2_FORCED(Severity.WARNING, "OneCycle sets Adam β2 to 0.99 on every update; the optimizer's β2 (%s) is never used"),
+  BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step %s: %s"),
+  DECAY_SKIPPED(Severity.WARNING, "%s (%s) has no effect: decay_step_size is 0, so DeepSpeed skips the post-cycle decay; set decay_step_size to apply it"),
+  HIDDEN_DEFAULT(Severity.WARNING, "%s is absent; DeepSpeed uses %s"),
+  TOTAL_BELOW_WARMUP(Severity.WARNING, "total_num_steps (%s) is less than the warm-up (%s steps): right after the warm-up DeepSpeed drops to %s (it only logs this)"),
+  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr (%s) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
+  // ---- transformers warnings ----
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "%s (%s) is not less than num_training_steps (%s): the warm-up does not finish before the end, and after it the learning rate %s (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio (%s) has no effect: warmup_steps (%s) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
   STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps (%s) has no effect: num_stable_steps (%s) is given and wins (upstream warns too); the minimum is held from step %s on");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.anneal.rules.InvalidScheduleException;
 import org.junit.jupiter.api.Test;
 
-/** The two shapes transformers needs that no composition of the others gives. */
+/** The shape transformers needs that no composition of the others gives. */
 class TransformersShapesTest {
   @Test
   void cosineHardRestartsRestartsMidStepAndEndsAtTo() {
@@ -22,18 +22,8 @@ class TransformersShapesTest {
   }
 
   @Test
-  void shiftedCosineRunsAhead() {
-    ShiftedCosine shape = new ShiftedCosine(1, 0, 0.5, 1);
-    assertEquals(0.5, shape.valueAt(0, 2), 1e-15);
-    assertEquals(0.0, shape.valueAt(1, 2), 1e-15);
-    assertEquals(0.5, shape.valueAt(2, 2), 1e-15);
-  }
-
-  @Test
-  void bothRefuseNonPositiveCycles() {
+  void cosineHardRestartsRefusesNonPositiveCycles() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> new Phase(new CosineHardRestarts(1, 0, 0), 10));
     assertEquals("[NotPositive] cycles: cycles (0) must be greater than 0", e.getMessage());
-    e = assertThrows(InvalidScheduleException.class, () -> new Phase(new ShiftedCosine(1, 0, 0.5, -1), 10));
-    assertEquals("[NegativeValue] shift: shift (-1) must be at least 0", e.getMessage());
   }
 }

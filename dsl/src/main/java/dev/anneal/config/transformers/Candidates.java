@@ -9,7 +9,7 @@ import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShiftedCosine;
+import dev.anneal.schedule.Shifted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ final class Candidates {
           ? written(TransformersFunction.CONSTANT, 0, null)
           : written(TransformersFunction.CONSTANT_WITH_WARMUP, warmup, null));
     }
-    if (shape.equals(new Linear(1, 0))) {
+    if (shape.equals(TransformersSchedules.LINEAR_DECAY) || shape.equals(new Linear(1, 0))) {
       out.add(written(TransformersFunction.LINEAR, warmup, total));
     }
     if (shape.equals(new Constant(0)) && first.isOpen() && warmup >= 1) {
@@ -124,7 +124,8 @@ final class Candidates {
   /** cosine_warmup_with_min_lr: its cosine runs one step ahead; the warm-up is (step + 1) / W or from warmup_lr_rate. */
   private static List<Written> shiftedCosine(List<Phase> phases, boolean continues) {
     Phase last = phases.get(phases.size() - 1);
-    if (!continues || !(last.shape() instanceof ShiftedCosine cosine) || cosine.from() != 1 || cosine.shift() != 1) {
+    if (!continues || !(last.shape() instanceof Shifted shifted) || shifted.by() != 1
+        || !(shifted.shape() instanceof Cosine cosine) || cosine.from() != 1) {
       return List.of();
     }
     long warmup = 0;

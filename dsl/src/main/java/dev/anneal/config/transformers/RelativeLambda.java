@@ -10,21 +10,27 @@ import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
+import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
 import dev.anneal.schedule.Linear;
+import dev.anneal.schedule.LinearGrowth;
+import dev.anneal.schedule.LogWarmup;
 import dev.anneal.schedule.Milestones;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Polynomial;
+import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShiftedCosine;
+import dev.anneal.schedule.Shifted;
+import dev.anneal.schedule.StairCycle;
 import dev.anneal.schedule.StepDecay;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +129,8 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
   }
 
   /**
-   * The same lambda with every shape of power 1 written as a line: equal to it up to rounding only
+   * The same lambda with every shape of power 1 and every reversed line written as a line: equal to
+   * it up to rounding only
    * (except from 1 to 0, where they are the same numbers), so only for comparisons that then check
    * the values step by step.
    */
@@ -133,6 +140,8 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
       Shape shape = phase.shape();
       if (shape instanceof Polynomial p && p.power() == 1) {
         shape = new Linear(p.from(), p.to());
+      } else if (shape instanceof Reversed r && r.shape() instanceof Linear line) {
+        shape = new Linear(line.to(), line.from());
       }
       lines.add(new Phase(shape, phase.steps()));
     }
@@ -184,6 +193,27 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     if (shape instanceof Plateau) {
       return "transformers has no closed-form plateau schedule (reduce_lr_on_plateau follows evaluation metrics)";
     }
+    if (shape instanceof LogWarmup) {
+      return "transformers has no logarithmic warm-up (its warm-ups are linear from 0)";
+    }
+    if (shape instanceof LinearGrowth) {
+      return "transformers has no learning-rate range test (growth without end)";
+    }
+    if (shape instanceof StairCycle) {
+      return "transformers has no cyclic schedule";
+    }
+    if (shape instanceof InverseTimeDecay) {
+      return "transformers has no inverse-time decay";
+    }
+    if (shape instanceof PostCycleMomentum) {
+      return "transformers has no momentum schedule";
+    }
+    if (shape instanceof Shifted s) {
+      return lacks(s.shape());
+    }
+    if (shape instanceof Reversed s) {
+      return lacks(s.shape());
+    }
     return null;
   }
 
@@ -203,8 +233,10 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
       return new InverseSqrt(s.peak() / peak, s.timescale(), s.floor() / peak);
     } else if (shape instanceof CosineHardRestarts s) {
       return new CosineHardRestarts(s.from() / peak, s.to() / peak, s.cycles());
-    } else if (shape instanceof ShiftedCosine s) {
-      return new ShiftedCosine(s.from() / peak, s.to() / peak, s.cycles(), s.shift());
+    } else if (shape instanceof Shifted s) {
+      return new Shifted(divide(s.shape(), peak), s.by());
+    } else if (shape instanceof Reversed s) {
+      return new Reversed(divide(s.shape(), peak));
     }
     throw unsupported(PATH, "transformers has no equivalent of a " + shape.kind() + " phase");
   }

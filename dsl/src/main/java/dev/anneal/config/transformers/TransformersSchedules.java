@@ -14,8 +14,9 @@ import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Polynomial;
+import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShiftedCosine;
+import dev.anneal.schedule.Shifted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -48,6 +49,13 @@ public final class TransformersSchedules {
   public static final double DEFAULT_POWER = 1.0;
   /** The inverse square root's {@code timescale} when not given and there is no warm-up ({@code num_warmup_steps or 10_000}). */
   public static final long DEFAULT_TIMESCALE_WITHOUT_WARMUP = 10_000;
+
+  /**
+   * Upstream's linear decay, {@code float(num_training_steps - step) / float(num_training_steps -
+   * num_warmup_steps)}: the steps that remain over the decay's length, a line from 0 to 1 run
+   * backwards. To the last bit, unlike a line from 1 to 0 ({@code 1 - t / n}).
+   */
+  static final Shape LINEAR_DECAY = new Reversed(new Linear(0, 1));
 
   /** The largest step count: 2^53, beyond which doubles skip whole steps. */
   private static final long MAX_STEPS = 1L << 53;
@@ -99,7 +107,7 @@ public final class TransformersSchedules {
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, List.of());
     LambdaBuilder lambda = new LambdaBuilder("get_linear_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
     if (numTrainingSteps > numWarmupSteps) {
-      lambda.then(new Linear(1, 0), numTrainingSteps - numWarmupSteps);
+      lambda.then(LINEAR_DECAY, numTrainingSteps - numWarmupSteps);
     } else {
       lambda.then(new Constant(0), Phase.OPEN).warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is 0");
     }
@@ -249,7 +257,8 @@ public final class TransformersSchedules {
    * (step + 1) / numWarmupSteps}, or, with {@code warmupLrRate}, {@code warmup_lr_rate + (1 -
    * warmup_lr_rate) * step / max(1, numWarmupSteps - 1)}; the cosine's progress is {@code (step -
    * numWarmupSteps + 1) / max(1, numTrainingSteps - numWarmupSteps)}, one step ahead, so its floor is
-   * reached at {@code numTrainingSteps - 1}, and it rises again after.
+   * reached at {@code numTrainingSteps - 1}, and it rises again after. The cosine is a {@link
+   * Shifted} one, a step ahead.
    *
    * @param warmupLrRate upstream's {@code warmup_lr_rate}, or empty for {@code None}
    * @throws InvalidScheduleException as {@link #cosineWithMinLrWithWarmup}, or if {@code
@@ -273,7 +282,7 @@ public final class TransformersSchedules {
       warmupFromRate(lambda, numWarmupSteps, warmupLrRate.getAsDouble());
     }
     return lambda
-        .then(new ShiftedCosine(1, minLr.rateFor(learningRate), numCycles, 1), decaySteps)
+        .then(new Shifted(new Cosine(1, minLr.rateFor(learningRate), numCycles), 1), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps - 1, numTrainingSteps)
         .build(AfterEnd.CONTINUE);

@@ -1,0 +1,79 @@
+package dev.anneal.checkpoint;
+
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A plan's definition flattened to {@code path → value} pairs, e.g. {@code
+ * lr.phases[1].to → 3.0E-5}: the common ground of fingerprints and of the differences a resume
+ * check reports. Doubles keep their exact value (printed with {@link Double#toString}).
+ */
+final class Canonical {
+  private Canonical() {}
+
+  static Map<String, String> of(Plan plan) {
+    Map<String, String> out = new TreeMap<>();
+    plan.channels().forEach((name, schedule) -> describe(name, schedule, out));
+    return out;
+  }
+
+  static Map<String, String> of(Schedule schedule) {
+    Map<String, String> out = new TreeMap<>();
+    describe("", schedule, out);
+    return out;
+  }
+
+  private static void describe(String path, Schedule schedule, Map<String, String> out) {
+    if (schedule instanceof Sequence sequence) {
+      List<Phase> phases = sequence.phases();
+      out.put(join(path, "phases"), Integer.toString(phases.size()));
+      for (int i = 0; i < phases.size(); i++) {
+        String at = join(path, "phases[" + i + "]");
+        Phase phase = phases.get(i);
+        out.put(at + ".shape", phase.shape().kind());
+        out.put(at + ".steps", phase.isOpen() ? "forever" : Long.toString(phase.steps()));
+        fields(at, (Record) phase.shape(), out); // every Shape is a record
+      }
+      out.put(join(path, "after"), sequence.afterEnd().name());
+    } else if (schedule instanceof Scaled scaled) {
+      out.put(join(path, "factor"), show(scaled.factor()));
+      describe(join(path, "schedule"), scaled.schedule(), out);
+    } else if (schedule instanceof Product product) {
+      for (int i = 0; i < product.factors().size(); i++) {
+        describe(join(path, "factors[" + i + "]"), product.factors().get(i), out);
+      }
+    } else {
+      // A schedule class of its own (e.g. generated code): its class and its record fields, if any.
+      out.put(join(path, "class"), schedule.getClass().getName());
+      if (schedule instanceof Record) {
+        fields(path, (Record) schedule, out);
+      }
+    }
+  }
+
+  private static void fields(String path, Record value, Map<String, String> out) {
+    for (RecordComponent component : value.getClass().getRecordComponents()) {
+      try {
+        out.put(join(path, component.getName()), show(component.getAccessor().invoke(value)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component.getName() + " of " + value, e);
+      }
+    }
+  }
+
+  private static String show(Object value) {
+    return value instanceof Double d ? Double.toString(d) : String.valueOf(value);
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.anneal.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.anneal.builder.Schedules;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResumeCheckTest {
+  private static final Plan SAVED = Plan.of(Schedules.linear(0, 1e-3).over(100).then().cosineTo(1e-4).over(900).build());
+  private static final Plan EDITED = Plan.of(Schedules.linear(0, 1e-3).over(100).then().cosineTo(1e-5).over(1_900).build());
+
+  @Test
+  void equalDefinitionsHaveEqualFingerprintsAndDifferentOnesDoNot() {
+    Plan again = Plan.of(Schedules.linear(0, 1e-3).over(100).then().cosineTo(1e-4).over(900).build());
+    assertEquals(Fingerprint.of(SAVED), Fingerprint.of(again));
+    assertNotEquals(Fingerprint.of(SAVED), Fingerprint.of(EDITED));
+    assertEquals(64, Fingerprint.of(SAVED).length());
+  }
+
+  @Test
+  void aTinyValueChangeChangesTheFingerprint() {
+    Plan nudged = Plan.of(Schedules.linear(0, Math.nextUp(1e-3)).over(100).then().cosineTo(1e-4).over(900).build());
+    assertNotEquals(Fingerprint.of(SAVED), Fingerprint.of(nudged));
+  }
+
+  @Test
+  void everyDifferenceIsListedWithBothValues() {
+    assertEquals(
+        List.of("lr.phases[1].steps: checkpoint 900, now 1900", "lr.phases[1].to: checkpoint 1.0E-4, now 1.0E-5"),
+        ResumeCheck.differences(SAVED, EDITED).stream().map(Difference::toString).toList());
+  }
+
+  @Test
+  void theDefaultPolicyRefusesAChangedSchedule() {
+    InvalidScheduleException e =
+        assertThrows(InvalidScheduleException.class, () -> ResumeCheck.resolve(SAVED, EDITED, 500, ResumePolicy.FAIL_ON_DIFFERENCE));
+    List<String> messages = e.violations().stream().map(Violation::toString).toList();
+    assertEquals(2, messages.size());
+    assertEquals(
+        "[ScheduleChanged] lr.phases[1].steps: the schedule differs from the checkpoint's (lr.phases[1].steps: checkpoint 900, now 1900);"
+            + " resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler)"
+            + " or CONTINUE_FROM_CURRENT_VALUE",
+        messages.get(0));
+  }
+
+  @Test
+  void checkpointAndNewPoliciesPickTheirPlan() {
+    assertSame(SAVED, ResumeCheck.resolve(SAVED, EDITED, 500, ResumePolicy.USE_CHECKPOINT).plan());
+    assertSame(EDITED, ResumeCheck.resolve(SAVED, EDITED, 500, ResumePolicy.USE_NEW).plan());
+  }
+
+  @Test
+  void continuingFromTheCurrentValueAvoidsAJump() {
+    Plan resumed = ResumeCheck.resolve(SAVED, EDITED, 500, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE).plan();
+    assertEquals(SAVED.lr().valueAt(500), resumed.lr().valueAt(500), 1e-18);
+    double ratio = resumed.lr().valueAt(1_000) / EDITED.lr().valueAt(1_000);
+    assertEquals(SAVED.lr().valueAt(500) / EDITED.lr().valueAt(500), ratio, 1e-12);
+  }
+}

@@ -2,8 +2,11 @@ package dev.anneal.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.rules.InvalidScheduleException;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The shape transformers needs that no composition of the others gives. */
@@ -19,6 +22,28 @@ class TransformersShapesTest {
     assertEquals(1.0, shape.valueAt(3, 3));
     assertEquals(1.0, shape.endValue(3));
     assertEquals(new Range(1, 2), shape.range(3));
+  }
+
+  @Test
+  void cosineHardRestartsStaysInItsRangeAtEveryStepAndPastTheEnd() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 200; i++) {
+      double from = random.nextDouble(2);
+      double to = random.nextDouble(2);
+      CosineHardRestarts shape = new CosineHardRestarts(from, to, 0.1 + random.nextDouble(7));
+      long n = 1 + random.nextLong(300);
+      for (AfterEnd after : AfterEnd.values()) {
+        if (after == AfterEnd.FAIL) {
+          continue;
+        }
+        Sequence sequence = new Sequence(List.of(new Phase(shape, n)), after);
+        Range range = sequence.range();
+        for (long step = 0; step <= 2 * n + 5; step++) {
+          double value = sequence.valueAt(step);
+          assertTrue(value >= range.min() && value <= range.max(), shape + " at " + step + ": " + value + " outside " + range);
+        }
+      }
+    }
   }
 
   @Test

@@ -10,9 +10,13 @@ import dev.anneal.golden.GoldenCase;
 import dev.anneal.golden.GoldenInputs;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.LogWarmup;
+import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -142,6 +146,9 @@ class TransformersWriterTest {
     assertUnsupported(
         Plan.of(Schedules.linear(0, 1e-3).over(10).then().stepDecay(100, 0.5).forever().build()),
         "[Unsupported] channels.lr.phases[1]: transformers has no step decay");
+    assertUnsupported(
+        Plan.of(new Sequence(List.of(new Phase(new LogWarmup(0, 1e-3), 10), new Phase(new Constant(1e-3), Phase.OPEN)))),
+        "[Unsupported] channels.lr.phases[0]: transformers has no logarithmic warm-up (its warm-ups are linear from 0)");
     assertUnsupported(
         TransformersSchedules.constant(1e-3).plan().with(Plan.MOMENTUM, Schedules.constant(0.9).forever().build()),
         "[Unsupported] channels.momentum: transformers has no momentum schedule: its schedulers set the learning rate only");

@@ -15,6 +15,7 @@ public final class Formats {
         // Each format registers itself here, one line each.
         new dev.anneal.config.anneal.AnnealFormat(),
         new dev.anneal.config.pytorch.PyTorchFormat(),
+        new dev.anneal.config.transformers.TransformersFormat(),
         new dev.anneal.config.deepspeed.DeepSpeedFormat()
         )) {
       BY_NAME.put(format.name(), format);

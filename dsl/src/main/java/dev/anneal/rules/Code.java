@@ -73,6 +73,12 @@ public enum Code {
   CONVERSION_LOSES_CHANNEL(Severity.ERROR, "converted to %s, this channel is not scheduled any more; %s cannot express it"),
   CONVERSION_ADDS_CHANNEL(Severity.ERROR, "converted to %s, this channel is scheduled too, but the source leaves it alone"),
   WRITER_OUTPUT_REJECTED(Severity.ERROR, "the %s writer produced a config its own reader rejects: %s; please report this"),
+  // ---- transformers ----------------------------------------------------------------------------
+  LR_END_NOT_BELOW_LR(Severity.ERROR, "%s (%s) must be smaller than the learning rate (%s); upstream raises ValueError"),
+  POLYNOMIAL_WITHOUT_DECAY(Severity.ERROR, "num_warmup_steps equals num_training_steps (%s): the polynomial decay would divide by num_training_steps - num_warmup_steps = 0 at step %s (upstream raises ZeroDivisionError); make num_training_steps larger"),
+  ONLY_ONE_OF(Severity.ERROR, "give only one of %s (%s) and %s (%s); upstream raises ValueError"),
+  STABLE_PHASE_NEGATIVE(Severity.ERROR, "num_training_steps (%s) is less than num_warmup_steps + num_decay_steps (%s + %s): the stable phase would last %s steps and upstream would start the decay part-way through; raise num_training_steps or shorten the warm-up or the decay"),
+  ARGUMENT_PASSED_TWICE(Severity.ERROR, "%s is already passed by get_scheduler (from %s); upstream raises TypeError: got multiple values for keyword argument '%s'"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
@@ -93,7 +99,11 @@ public enum Code {
   NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr (%s) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
   NO_EFFECT(Severity.WARNING, "%s has no effect in Anneal (%s); remove it"),
   MILESTONES_UNSORTED(Severity.WARNING, "milestones %s are not in increasing order; PyTorch counts them as a set, so they act as %s"),
-  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 %s");
+  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 %s"),
+  // ---- transformers warnings ----
+  WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "%s (%s) is not less than num_training_steps (%s): the warm-up does not finish before the end, and after it the learning rate %s (upstream behaviour)"),
+  WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio (%s) has no effect: warmup_steps (%s) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
+  STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps (%s) has no effect: num_stable_steps (%s) is given and wins (upstream warns too); the minimum is held from step %s on");
 
   private final Severity severity;
   private final String template;

@@ -18,6 +18,7 @@ public interface GoldenInputs {
       // Each format registers its inputs here, one case each.
       case "deepspeed": return new DeepSpeedGoldenInputs();
       case "pytorch": return new PyTorchGoldenInputs();
+      case "transformers": return new TransformersGoldenInputs();
       default:
         throw new IllegalArgumentException("no golden inputs for " + system);
     }

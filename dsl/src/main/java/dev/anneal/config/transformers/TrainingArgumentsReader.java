@@ -1,0 +1,111 @@
+package dev.anneal.config.transformers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.anneal.config.JsonFields;
+import dev.anneal.config.Problems;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Rules;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the scheduler fields of {@code TrainingArguments} ({@code learning_rate}, {@code
+ * lr_scheduler_type}, {@code warmup_steps}, {@code warmup_ratio}, {@code max_steps}, {@code
+ * lr_scheduler_kwargs}) the way {@code Trainer.create_scheduler} uses them: {@code
+ * get_scheduler(lr_scheduler_type, optimizer, num_warmup_steps=args.get_warmup_steps(max_steps),
+ * num_training_steps=max_steps, scheduler_specific_kwargs=lr_scheduler_kwargs)}. Absent fields take
+ * {@code TrainingArguments}' defaults, except the learning rate, which must be given.
+ */
+final class TrainingArgumentsReader {
+  static final String TYPE = "lr_scheduler_type";
+  static final String WARMUP_STEPS = "warmup_steps";
+  static final String WARMUP_RATIO = "warmup_ratio";
+  static final String MAX_STEPS = "max_steps";
+  static final String KWARGS = "lr_scheduler_kwargs";
+  /** {@code TrainingArguments.max_steps} when not set: train by epochs, which Anneal cannot count. */
+  static final long MAX_STEPS_UNSET = -1;
+
+  private TrainingArgumentsReader() {}
+
+  /** The preset, or {@code null} with the reasons in {@code root.problems()}. */
+  static TransformersPreset read(JsonFields root) {
+    Problems problems = root.problems();
+    double learningRate = Calls.learningRate(root);
+    String type = root.optString(TYPE, TransformersFunction.DEFAULT_SCHEDULER_TYPE);
+    long warmupSteps = warmupSteps(root);
+    double warmupRatio = root.optDouble(WARMUP_RATIO, 0.0);
+    // Long.MIN_VALUE: written, but not an integer (already reported).
+    long maxSteps = root.has(MAX_STEPS) ? root.optLong(MAX_STEPS, Long.MIN_VALUE) : MAX_STEPS_UNSET;
+    JsonFields kwargs = Calls.objectOrEmpty(root, KWARGS);
+    root.rejectUnknownKeys();
+
+    List<Violation> found = new ArrayList<>();
+    Rules.nonNegative(found, WARMUP_STEPS, warmupSteps);
+    boolean ratioOk = Rules.within(found, WARMUP_RATIO, warmupRatio, 0, 1);
+    if (maxSteps != MAX_STEPS_UNSET && maxSteps != Long.MIN_VALUE) {
+      Rules.atLeastOne(found, MAX_STEPS, maxSteps);
+    }
+    found.forEach(problems::add);
+    Optional<TransformersFunction> function = type == null ? Optional.empty() : Calls.schedulerType(type, TYPE, TYPE, problems);
+    if (function.isEmpty() || kwargs == null || !ratioOk) {
+      return null;
+    }
+    // Go on after other errors: the kwargs' own errors are worth reporting in the same run.
+
+    Long total = maxSteps >= 1 ? maxSteps : null;
+    if (total == null && maxSteps != MAX_STEPS_UNSET) {
+      // max_steps is written but wrong, and already reported: a stand-in keeps "missing" out of the report.
+      total = 1L;
+    }
+    GetScheduler.Given training = new GetScheduler.Given(
+        total, new Origin(MAX_STEPS, MAX_STEPS), MAX_STEPS + " (" + maxSteps + ")",
+        "'max_steps' (the '" + type + "' schedule needs num_training_steps, which Trainer takes from max_steps;"
+            + " Anneal cannot count epochs)");
+    GetScheduler.Given warmup = warmup(warmupSteps, warmupRatio, total, problems);
+    if (warmup == null) {
+      return null;
+    }
+    GetScheduler.Call call = GetScheduler.resolve(function.get(), warmup, training, kwargs, Calls.learningRateOrigin(), problems);
+    if (call == null || problems.hasErrors()) {
+      return null;
+    }
+    return Calls.build(learningRate, call, problems);
+  }
+
+  /**
+   * {@code TrainingArguments.get_warmup_steps(num_training_steps)}: {@code warmup_steps} if it is
+   * greater than 0, else {@code ceil(num_training_steps * warmup_ratio)}.
+   */
+  private static GetScheduler.Given warmup(long warmupSteps, double warmupRatio, Long total, Problems problems) {
+    if (warmupSteps > 0) {
+      if (warmupRatio > 0) {
+        problems.add(Code.WARMUP_RATIO_OVERRIDDEN.at(WARMUP_RATIO, warmupRatio, warmupRatio, warmupSteps));
+      }
+      return new GetScheduler.Given(warmupSteps, new Origin(WARMUP_STEPS, WARMUP_STEPS), WARMUP_STEPS + " (" + warmupSteps + ")", "");
+    }
+    if (warmupRatio > 0) {
+      if (total == null) {
+        problems.add(Code.MISSING_KEY.at(MAX_STEPS, null, "'max_steps' (warmup_ratio " + warmupRatio + " is a fraction of it)"));
+        return null;
+      }
+      long steps = (long) Math.ceil(total * warmupRatio);
+      // The steps are not written anywhere: violations stay at warmup_ratio, in terms of num_warmup_steps.
+      return new GetScheduler.Given(steps, new Origin(WARMUP_RATIO, null), WARMUP_RATIO + " (" + warmupRatio + ")", "");
+    }
+    return new GetScheduler.Given(0L, new Origin(WARMUP_STEPS, WARMUP_STEPS), WARMUP_STEPS + " (0)", "");
+  }
+
+  /** {@code warmup_steps}: an integer; a fraction below 1 gets a pointer to {@code warmup_ratio}. */
+  private static long warmupSteps(JsonFields root) {
+    JsonNode raw = root.raw(WARMUP_STEPS);
+    if (raw != null && raw.isNumber() && !raw.isIntegralNumber() && raw.doubleValue() > 0 && raw.doubleValue() < 1) {
+      root.problems().add(Code.WRONG_TYPE.at(
+          root.path(WARMUP_STEPS), raw.toString(),
+          "an integer number of steps (a fraction of max_steps goes in warmup_ratio)", raw.toString()));
+      return 0;
+    }
+    return root.optLong(WARMUP_STEPS, 0);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.anneal.config.transformers;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Imported;
+import dev.anneal.config.Json;
+import dev.anneal.config.JsonFields;
+import dev.anneal.config.Problems;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hugging Face transformers' learning-rate schedules as a config format ({@code --format
+ * transformers}). A config is a JSON object with {@code learning_rate} and either
+ *
+ * <ul>
+ *   <li>the scheduler fields of {@code TrainingArguments}: {@code lr_scheduler_type}, {@code
+ *       warmup_steps}, {@code warmup_ratio}, {@code max_steps}, {@code lr_scheduler_kwargs}, read as
+ *       {@code Trainer} and {@code get_scheduler} read them, or
+ *   <li>a direct call of a schedule function: {@code {"function": "get_cosine_schedule_with_warmup",
+ *       "kwargs": {…}}}.
+ * </ul>
+ *
+ * The plan has one channel, {@code lr}. Unknown keys, wrong types, non-finite numbers and negative
+ * lengths are errors at their JSON path; arguments upstream silently drops and its other quirks are
+ * warnings.
+ */
+public final class TransformersFormat implements ConfigFormat {
+  /** The format's name on the command line. */
+  public static final String NAME = "transformers";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Imported read(String text) {
+    Problems problems = new Problems();
+    JsonFields root = Json.parseObject(text, problems);
+    TransformersPreset preset =
+        root.has(FunctionCallReader.FUNCTION) ? FunctionCallReader.read(root) : TrainingArgumentsReader.read(root);
+    problems.throwIfErrors();
+    if (preset == null) {
+      throw new IllegalStateException("a transformers reader gave no schedule and no error");
+    }
+    Plan plan = preset.plan();
+    List<Violation> warnings = new ArrayList<>(problems.warnings());
+    for (Violation warning : plan.warnings()) {
+      // The first update at 0 is already reported at the argument that causes it.
+      if (warning.code() != Code.FIRST_UPDATE_AT_ZERO) {
+        warnings.add(warning);
+      }
+    }
+    return new Imported(NAME, plan, warnings);
+  }
+
+  /**
+   * Writes {@code plan} as the transformers config that reproduces it.
+   *
+   * @throws InvalidScheduleException ({@code Unsupported}) naming what transformers lacks
+   */
+  @Override
+  public String write(Plan plan) {
+    return TransformersWriter.write(plan);
+  }
+}

@@ -48,12 +48,26 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  // ---- processor ----------------------------------------------------------------------------
+  EXPRESSION_SYNTAX(Severity.ERROR, "cannot read %s: %s"),
+  UNKNOWN_NAME(Severity.ERROR, "unknown name %s in %s%s"),
+  NOT_NUMERIC_PARAMETER(Severity.ERROR, "%s has type %s; expressions use int, long, float and double components"),
+  FRACTIONAL_LENGTH(Severity.ERROR, "%s (%s) must be a whole number of steps, but it is a double expression; use integer parameters and literals"),
+  DIVISION_BY_ZERO(Severity.ERROR, "%s divides by zero"),
+  MISSING_ATTRIBUTE(Severity.ERROR, "a %s phase needs %s"),
+  IRRELEVANT_ATTRIBUTE(Severity.ERROR, "%s does not apply to a %s phase, which takes %s"),
+  CHANNEL_PHASES_DIFFER(Severity.ERROR, "channel %s leaves the length of phase %s to channel %s, which has only %s phases"),
+  DUPLICATE_CHANNEL(Severity.ERROR, "channel %s is declared more than once"),
+  CONDITION_NOT_MET(Severity.ERROR, "%s requires %s, but %s"),
+  PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type (%s); please report it with this source"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone %s is repeated %s times, so the factor is applied %s times at once (PyTorch behaviour)"),
   IGNORED_ARGUMENT(Severity.WARNING, "%s is ignored by %s; remove it or pick a type that uses it"),
-  BOUNCES_PAST_TOTAL(Severity.WARNING, "%s");
+  BOUNCES_PAST_TOTAL(Severity.WARNING, "%s"),
+  // ---- processor warnings ----
+  JUMP_BETWEEN_PHASES(Severity.WARNING, "phase %s starts at %s but phase %s ends at %s; leave `from` out to start where the previous phase ends");
 
   private final Severity severity;
   private final String template;

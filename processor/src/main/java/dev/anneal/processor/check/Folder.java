@@ -144,6 +144,14 @@ final class Folder {
       }
       return new Finding(violation.relocated(at + "." + attribute + item, field, attribute), where);
     }
+    if (path.isEmpty() && violation.code() == Code.FIRST_UPDATE_AT_ZERO) {
+      // Step 0 is the first phase's start: point at the value that makes it 0.
+      CheckedPhase first = phases.get(0);
+      String field = first.spec().components().get(0).field();
+      Arg arg = first.args().get(field);
+      Where where = arg instanceof Arg.Expr expr && expr.given() ? expr.where() : first.draft().where();
+      return new Finding(violation.relocated(channel.path("phases[0]." + first.spec().components().get(0).attribute()), null, null), where);
+    }
     if (path.equals("afterEnd")) {
       return new Finding(violation.relocated(channel.path("afterEnd"), null, null), channel.afterEnd().where());
     }

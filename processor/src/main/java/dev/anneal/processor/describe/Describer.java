@@ -115,7 +115,7 @@ public final class Describer {
             Field.Value value = shape.isPresent()
                 ? new Field.Literal((Number) read(shape.get(), component.field()))
                 : value(i, arg, component.isInteger());
-            fields.add(new Field(field, component.isInteger(), value, component.field() + " of phase " + i));
+            fields.add(new Field(field, component.isInteger(), value, ""));
             roles.put(component.field(), field);
             callArgs.add(field);
             bind(i, component, arg, "");
@@ -128,7 +128,7 @@ public final class Describer {
               Field.Value value = shape.isPresent()
                   ? new Field.Literal(((List<?>) read(shape.get(), component.field())).get(k) instanceof Long l ? l : 0L)
                   : value(i, items.items().get(k), true);
-              fields.add(new Field(item, true, value, "milestone " + k + " of phase " + i + " (phase-local step)"));
+              fields.add(new Field(item, true, value, ""));
               roles.put("milestone" + k, item);
               names.add(item);
               bind(i, component, items.items().get(k), "[" + k + "]");
@@ -148,14 +148,14 @@ public final class Describer {
       Field.Value stepsValue = open || shape.isPresent()
           ? new Field.Literal(open ? Phase.OPEN : folded.get().get(i).steps())
           : new Field.FromConfig(phase.steps().get().expression());
-      fields.add(new Field(steps, true, stepsValue, "length of phase " + i + " in steps"));
+      fields.add(new Field(steps, true, stepsValue, ""));
       roles.put("steps", steps);
       phase.steps().ifPresent(expr -> bindings.add(binding(i, "steps", "steps", expr, "")));
       String end = prefix + "End";
       Field.Value endValue = open
           ? new Field.Literal(Phase.OPEN)
           : i == 0 ? new Field.Derived(name(steps)) : new Field.Derived(binary('+', name("phase" + (i - 1) + "End"), name(steps)));
-      fields.add(new Field(end, true, endValue, "first step after phase " + i));
+      fields.add(new Field(end, true, endValue, "the first step after phase " + i));
       roles.put("end", end);
       derived(prefix, phase.spec().curve(), roles, options, milestones);
       return new PhaseCode(i, phase.spec().curve(), roles, options, milestones, open, new ShapeCall(phase.spec().shape(), callArgs));
@@ -164,15 +164,15 @@ public final class Describer {
     /** The constants the curve's formula precomputes: each the exact subexpression the model evaluates. */
     private void derived(String prefix, Curve curve, Map<String, String> roles, Map<String, Object> options, int milestones) {
       switch (curve) {
-        case LINEAR -> derive(prefix, roles, "delta", false, binary('-', ref(roles, "to"), ref(roles, "from")), "to - from");
+        case LINEAR -> derive(prefix, roles, "delta", false, binary('-', ref(roles, "to"), ref(roles, "from")), "");
         case COSINE -> {
-          derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "from - to");
+          derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "");
           derive(prefix, roles, "angular", false, binary('*', binary('*', new Expression.Pi(), ref(roles, "cycles")), Expression.real(2.0)),
               "radians per unit of progress: π * cycles * 2");
         }
-        case EXPONENTIAL_TO -> derive(prefix, roles, "ratio", false, binary('/', ref(roles, "to"), ref(roles, "from")), "to / from");
-        case POLYNOMIAL, ONE_MINUS_SQRT -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "from - to");
-        case COSINE_RESTARTS -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "floor")), "from - floor");
+        case EXPONENTIAL_TO -> derive(prefix, roles, "ratio", false, binary('/', ref(roles, "to"), ref(roles, "from")), "");
+        case POLYNOMIAL, ONE_MINUS_SQRT -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "");
+        case COSINE_RESTARTS -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "floor")), "");
         case MILESTONES -> {
           for (int k = 0; k <= milestones; k++) {
             derive(prefix, roles, "level" + k, false,
@@ -183,7 +183,7 @@ public final class Describer {
         case CYCLIC -> {
           derive(prefix, roles, "totalSize", false, new Expression.ToDouble(binary('+', ref(roles, "up"), ref(roles, "down"))), "steps per cycle");
           derive(prefix, roles, "stepRatio", false, binary('/', ref(roles, "up"), ref(roles, "totalSize")), "the rising fraction of a cycle");
-          derive(prefix, roles, "span", false, binary('-', ref(roles, "max"), ref(roles, "base")), "max - base");
+          derive(prefix, roles, "span", false, binary('-', ref(roles, "max"), ref(roles, "base")), "");
         }
         case ONE_CYCLE -> oneCycle(prefix, roles, Boolean.TRUE.equals(options.get("threePhase")),
             options.get("anneal") == dev.anneal.schedule.OneCycle.Anneal.COS);
@@ -195,7 +195,7 @@ public final class Describer {
       Expression steps = ref(roles, "steps");
       derive(prefix, roles, "firstEnd", false, binary('-', binary('*', ref(roles, "pctStart"), steps), Expression.integer(1)),
           "the last step of the rise: pctStart * steps - 1");
-      derive(prefix, roles, "lastStep", false, new Expression.ToDouble(binary('-', steps, Expression.integer(1))), "steps - 1");
+      derive(prefix, roles, "lastStep", false, new Expression.ToDouble(binary('-', steps, Expression.integer(1))), "");
       List<String[]> parts = new ArrayList<>();
       if (threePhase) {
         derive(prefix, roles, "secondEnd", false,

@@ -118,8 +118,8 @@ final class Words {
     return "";
   }
 
-  /** Javadoc is HTML: {@code <} and {@code >} of conditions must be escaped, {@code *}{@code /} must not close the comment. */
+  /** Text inside a code tag: only the end of a comment must not appear in it (it would close the Javadoc). */
   private static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;");
+    return text.replace("*/", "* /");
   }
 }

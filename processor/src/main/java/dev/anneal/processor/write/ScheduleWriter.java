@@ -70,8 +70,10 @@ final class ScheduleWriter {
     }
     Modifier[] modifiers = fixed ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL} : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL};
     for (Field field : code.fields()) {
-      FieldSpec.Builder spec = FieldSpec.builder(field.integer() ? TypeName.LONG : TypeName.DOUBLE, names.of(field.name()), modifiers)
-          .addJavadoc("$L.\n", capitalize(field.doc()));
+      FieldSpec.Builder spec = FieldSpec.builder(field.integer() ? TypeName.LONG : TypeName.DOUBLE, names.of(field.name()), modifiers);
+      if (!field.doc().isEmpty()) {
+        spec.addJavadoc("$L.\n", capitalize(field.doc()));
+      }
       if (fixed) {
         spec.initializer(initializer(field));
       }
@@ -131,8 +133,8 @@ final class ScheduleWriter {
 
   /** {@code List.of(new Linear(…), …)}: the model's shapes, from the constants. */
   CodeBlock shapes() {
-    return CodeBlock.of("$T.<$T>of($L)", List.class, Shape.class,
-        code.phases().stream().map(p -> call(p.shape())).collect(CodeBlock.joining(", ")));
+    return CodeBlock.of("$T.<$T>of(\n$>$>$L$<$<)", List.class, Shape.class,
+        code.phases().stream().map(p -> call(p.shape())).collect(CodeBlock.joining(",\n")));
   }
 
   CodeBlock lengths() {

@@ -151,12 +151,12 @@ public final class Describer {
       fields.add(new Field(steps, true, stepsValue, ""));
       roles.put("steps", steps);
       phase.steps().ifPresent(expr -> bindings.add(binding(i, "steps", "steps", expr, "")));
-      String end = prefix + "End";
+      String end = prefix + "Boundary";
       Field.Value endValue = open
           ? new Field.Literal(Phase.OPEN)
-          : i == 0 ? new Field.Derived(name(steps)) : new Field.Derived(binary('+', name("phase" + (i - 1) + "End"), name(steps)));
+          : i == 0 ? new Field.Derived(name(steps)) : new Field.Derived(binary('+', name("phase" + (i - 1) + "Boundary"), name(steps)));
       fields.add(new Field(end, true, endValue, "the first step after phase " + i));
-      roles.put("end", end);
+      roles.put("boundary", end);
       derived(prefix, phase.spec().curve(), roles, options, milestones);
       return new PhaseCode(i, phase.spec().curve(), roles, options, milestones, open, new ShapeCall(phase.spec().shape(), callArgs));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * One phase of a generated schedule: its formula's constants by role and its options.
  *
  * @param fields the constant playing each role of the curve's formula: {@code from}, {@code
- *     delta}, {@code milestone0}, {@code level0}, …, and {@code steps} and {@code end} (the step at
+ *     delta}, {@code milestone0}, {@code level0}, …, and {@code steps} and {@code boundary} (the step at
  *     which the phase ends)
  * @param options the curve's non-numeric settings by model field: {@code mode}, {@code mirrored},
  *     {@code anneal}, {@code threePhase}

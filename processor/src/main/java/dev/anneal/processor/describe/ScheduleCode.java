@@ -51,6 +51,6 @@ public record ScheduleCode(
 
   /** The boundary of the last phase: the declared end. */
   public String end() {
-    return phases.get(phases.size() - 1).field("end");
+    return phases.get(phases.size() - 1).field("boundary");
   }
 }

@@ -167,7 +167,7 @@ final class ScheduleWriter {
     CodeBlock.Builder body = CodeBlock.builder().addStatement("$T.requireStep(step)", SCHEDULE);
     String previousEnd = null;
     for (PhaseCode phase : code.phases()) {
-      String end = names.of(phase.field("end"));
+      String end = names.of(phase.field("boundary"));
       body.beginControlFlow("if (step < $N)", end);
       body.addStatement(previousEnd == null ? "return phase$L(step)" : "return phase$L(step - " + previousEnd + ")", phase.index());
       body.endControlFlow();
@@ -203,7 +203,7 @@ final class ScheduleWriter {
         if (last.index() == 0) {
           method.addStatement("return phase0(step)");
         } else {
-          method.addStatement("return phase$L(step - $N)", last.index(), names.of(code.phases().get(last.index() - 1).field("end")));
+          method.addStatement("return phase$L(step - $N)", last.index(), names.of(code.phases().get(last.index() - 1).field("boundary")));
         }
       }
       case FAIL -> method.addStatement("throw new $T($T.STEP_BEYOND_END.at($S, step, step, $N))",

@@ -56,7 +56,7 @@ class SamplesTest {
     try (InputStream json = SamplesTest.class.getResourceAsStream("/runs/cosine-run.json")) {
       CosineRunSchedule lr = CosineRun.read(json).schedule();
       assertEquals(3e-6, lr.valueAt(0), TINY, "peak / 100");
-      assertEquals(3e-4, lr.valueAt(2_000));
+      assertEquals(3e-4, lr.valueAt(2_000), TINY, "the cosine's start");
       assertEquals(3e-5, lr.valueAt(100_000), TINY);
     }
   }

@@ -13,6 +13,7 @@ public final class Formats {
   static {
     for (ConfigFormat format : List.<ConfigFormat>of(
         // Each format registers itself here, one line each.
+        new dev.anneal.config.deepspeed.DeepSpeedFormat()
         )) {
       BY_NAME.put(format.name(), format);
     }

@@ -60,12 +60,26 @@ public enum Code {
   DUPLICATE_CHANNEL(Severity.ERROR, "channel %s is declared more than once"),
   CONDITION_NOT_MET(Severity.ERROR, "%s requires %s, but %s"),
   PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type (%s); please report it with this source"),
+  // ---- deepspeed ----------------------------------------------------------------------------------
+  BOUNDS_REVERSED(Severity.ERROR, "%s (%s) must not exceed %s (%s): %s"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone %s is repeated %s times, so the factor is applied %s times at once (PyTorch behaviour)"),
   IGNORED_ARGUMENT(Severity.WARNING, "%s is ignored by %s; remove it or pick a type that uses it"),
   BOUNCES_PAST_TOTAL(Severity.WARNING, "%s"),
+  // ---- deepspeed warnings ----
+  LOG_WARMUP_DEFAULT(Severity.WARNING, "log warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln(%s)); add `warmup_type: linear` if you meant a straight ramp"),
+  WARMUP_RAISED_TO_TWO(Severity.WARNING, "warmup_num_steps %s is raised to 2 by DeepSpeed (its warm-up divides by ln(warmup_num_steps)); write 2 to say what runs"),
+  TWO_UPDATES_AT_WARMUP_MIN(Severity.WARNING, "the first two updates use %s (%s): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late"),
+  MOMENTUM_CYCLING_IGNORED(Severity.WARNING, "momentum cycling is ignored on %s: DeepSpeed cycles only the β1 of optimizers with betas (Adam-style), so the momentum stays %s; set cycle_momentum to false to say so"),
+  FIRST_BETA1_AT_MIN(Severity.WARNING, "the first update uses β1 = cycle_min_mom (%s), the second %s: DeepSpeed sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom (%s)"),
+  BETA2_FORCED(Severity.WARNING, "OneCycle sets Adam β2 to 0.99 on every update; the optimizer's β2 (%s) is never used"),
+  BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step %s: %s"),
+  DECAY_SKIPPED(Severity.WARNING, "%s (%s) has no effect: decay_step_size is 0, so DeepSpeed skips the post-cycle decay; set decay_step_size to apply it"),
+  HIDDEN_DEFAULT(Severity.WARNING, "%s is absent; DeepSpeed uses %s"),
+  TOTAL_BELOW_WARMUP(Severity.WARNING, "total_num_steps (%s) is less than the warm-up (%s steps): right after the warm-up DeepSpeed drops to %s (it only logs this)"),
+  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr (%s) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
   // ---- processor warnings ----
   JUMP_BETWEEN_PHASES(Severity.WARNING, "phase %s starts at %s but phase %s ends at %s; leave `from` out to start where the previous phase ends");
 

@@ -45,7 +45,8 @@ public final class PlanRules {
           }
         }
         case Plan.MOMENTUM -> {
-          if (range.min() < 0 || range.max() >= 1) {
+          // DeepSpeed's post-cycle momentum grows past 1; it is reproduced and warns instead (Beta1AboveOne).
+          if ((range.min() < 0 || range.max() >= 1) && !PostCycleMomentum.onlyExcursion(schedule)) {
             double bad = range.min() < 0 ? range.min() : range.max();
             out.add(Code.MOMENTUM_OUT_OF_RANGE.at("", bad, name, bad));
           }

@@ -1,0 +1,33 @@
+package dev.anneal.config.deepspeed;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Imported;
+import dev.anneal.schedule.Plan;
+
+/**
+ * DeepSpeed's ds_config.json, read and written exactly as DeepSpeed's {@code
+ * deepspeed/runtime/lr_schedules.py} runs it: all five scheduler types ({@code LRRangeTest},
+ * {@code OneCycle}, {@code WarmupLR}, {@code WarmupDecayLR}, {@code WarmupCosineLR}) with their
+ * parameter names and constructor defaults, and their quirks reproduced update for update and
+ * reported as warnings. The plan has an {@code lr} channel, and a {@code momentum} channel (Adam's
+ * β1) where DeepSpeed cycles it.
+ */
+public final class DeepSpeedFormat implements ConfigFormat {
+  /** The name on the command line. */
+  public static final String NAME = "deepspeed";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Imported read(String text) {
+    return DeepSpeedReader.read(text);
+  }
+
+  @Override
+  public String write(Plan plan) {
+    return DeepSpeedWriter.write(plan);
+  }
+}

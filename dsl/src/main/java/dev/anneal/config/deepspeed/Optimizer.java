@@ -1,0 +1,130 @@
+package dev.anneal.config.deepspeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.anneal.config.DidYouMean;
+import dev.anneal.config.JsonFields;
+import dev.anneal.config.Problems;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Values;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The {@code optimizer} block of a ds_config, as far as DeepSpeed's schedulers depend on it: its
+ * lr ({@code WarmupCosineLR} scales it, {@code WarmupLR} warms up to it by default) and whether it
+ * has Adam's betas ({@code OneCycle} cycles β1 only then). Other optimizer settings (eps, weight
+ * decay, …) are checked where torch checks them and otherwise left alone.
+ *
+ * @param type the type as written, e.g. {@code AdamW}
+ * @param hasBetas whether the optimizer DeepSpeed builds for this type has betas in its defaults
+ * @param lr {@code params.lr}, if given
+ * @param beta2 {@code params.betas[1]}, if given
+ * @param momentum {@code params.momentum}, if given
+ */
+record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDouble beta2, OptionalDouble momentum) {
+  /** DeepSpeed's own optimizers (matched ignoring case), those with betas first. */
+  private static final Set<String> DEEPSPEED_WITH_BETAS =
+      Set.of("adam", "adamw", "lamb", "onebitadam", "zerooneadam", "onebitlamb", "muadam", "muadamw", "lion");
+
+  private static final Set<String> DEEPSPEED_WITHOUT_BETAS = Set.of("adagrad", "musgd", "muon");
+
+  /** Other names DeepSpeed looks up in {@code torch.optim} (matched exactly), those with betas first. */
+  private static final Set<String> TORCH_WITH_BETAS = Set.of("Adam", "AdamW", "Adamax", "NAdam", "RAdam", "SparseAdam");
+
+  private static final Set<String> TORCH_WITHOUT_BETAS = Set.of("SGD", "RMSprop", "Adadelta", "Adagrad", "ASGD", "Rprop", "LBFGS", "Adafactor");
+
+  static final String PATH = "optimizer";
+
+  static final String LR_PATH = "optimizer.params.lr";
+
+  /** The optimizer type the writer names where a schedule needs one with betas (any of them gives the same curve). */
+  static final String WRITTEN_TYPE = "AdamW";
+
+  /**
+   * Reads the block; {@code null} if {@code block} is {@code null} (no optimizer block: the
+   * optimizer comes from the user's code) or is unusable (the problems say why).
+   */
+  static Optimizer read(JsonFields block, Problems problems) {
+    if (block == null) {
+      return null;
+    }
+    String type = block.requireString("type");
+    Boolean hasBetas = type == null ? null : hasBetas(type);
+    if (type != null && hasBetas == null) {
+      problems.add(Code.UNKNOWN_TYPE.at(block.path("type"), type, "optimizer type", "'" + type + "'", DidYouMean.hint(type, KNOWN_NAMES)
+          + " (DeepSpeed knows its own optimizers and those of torch.optim)"));
+    }
+    JsonFields params = block.optObject("params");
+    OptionalDouble lr = OptionalDouble.empty();
+    OptionalDouble beta2 = OptionalDouble.empty();
+    OptionalDouble momentum = OptionalDouble.empty();
+    if (params != null) {
+      lr = atLeastZero(params, "lr", "torch raises ValueError: Invalid learning rate");
+      beta2 = betas(params, problems);
+      momentum = atLeastZero(params, "momentum", "torch raises ValueError: Invalid momentum value");
+      atLeastZero(params, "weight_decay", "torch raises ValueError: Invalid weight_decay value");
+    }
+    return hasBetas == null ? null : new Optimizer(type, hasBetas, lr, beta2, momentum);
+  }
+
+  /** Whether {@code type} has betas; {@code null} if DeepSpeed would not know the type. */
+  static Boolean hasBetas(String type) {
+    String lower = type.toLowerCase(Locale.ROOT);
+    if (DEEPSPEED_WITH_BETAS.contains(lower) || TORCH_WITH_BETAS.contains(type)) {
+      return true;
+    }
+    if (DEEPSPEED_WITHOUT_BETAS.contains(lower) || TORCH_WITHOUT_BETAS.contains(type)) {
+      return false;
+    }
+    return null;
+  }
+
+  /** The names a message suggests from, spelled as DeepSpeed's documentation and torch spell them. */
+  private static final List<String> KNOWN_NAMES = List.of("Adam", "AdamW", "Lamb", "OneBitAdam", "ZeroOneAdam", "OneBitLamb", "MuAdam",
+      "MuAdamW", "Lion", "Adagrad", "MuSGD", "Muon", "Adamax", "NAdam", "RAdam", "SparseAdam", "SGD", "RMSprop", "Adadelta", "ASGD",
+      "Rprop", "LBFGS", "Adafactor");
+
+  private static OptionalDouble atLeastZero(JsonFields params, String key, String why) {
+    if (!params.has(key)) {
+      return OptionalDouble.empty();
+    }
+    double value = params.optDouble(key, Double.NaN);
+    if (Double.isNaN(value)) {
+      return OptionalDouble.empty();
+    }
+    if (value < 0) {
+      params.problems().add(Code.OUT_OF_RANGE.at(params.path(key), value, key, value, "[0, ∞) (" + why + ")"));
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(value);
+  }
+
+  /** Checks {@code betas} as torch does (two numbers, each in [0, 1)); returns β2. */
+  private static OptionalDouble betas(JsonFields params, Problems problems) {
+    if (!params.has("betas")) {
+      return OptionalDouble.empty();
+    }
+    JsonNode raw = params.raw("betas");
+    List<Double> betas = params.optDoubles("betas", List.of());
+    if (raw.isArray() && raw.size() != 2) {
+      problems.add(Code.WRONG_TYPE.at(params.path("betas"), raw.size(), "two numbers [β1, β2]", "a list of " + raw.size()));
+      return OptionalDouble.empty();
+    }
+    for (int i = 0; i < betas.size(); i++) {
+      double beta = betas.get(i);
+      if (!Double.isNaN(beta) && (beta < 0 || beta >= 1)) {
+        String path = params.path("betas") + "[" + i + "]";
+        problems.add(Code.OUT_OF_RANGE.at(path, beta, "betas[" + i + "]", beta, "[0, 1) (torch raises ValueError: Invalid beta parameter)"));
+        return OptionalDouble.empty();
+      }
+    }
+    return betas.size() == 2 && !Double.isNaN(betas.get(1)) ? OptionalDouble.of(betas.get(1)) : OptionalDouble.empty();
+  }
+
+  /** How messages name the momentum an optimizer keeps: {@code the optimizer's own value (0.9)}. */
+  String describeMomentum() {
+    return momentum.isPresent() ? "the optimizer's own value (" + Values.show(momentum.getAsDouble()) + ")" : "the optimizer's own value";
+  }
+}

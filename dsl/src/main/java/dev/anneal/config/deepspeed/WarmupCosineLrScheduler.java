@@ -1,0 +1,108 @@
+package dev.anneal.config.deepspeed;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Values;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Cosine;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shifted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * DeepSpeed's {@code WarmupCosineLR}, in ratios of the optimizer's lr: 0 for the first update (set
+ * at construction), then the warm-up from {@code warmup_min_ratio} towards 1 evaluated at
+ * iterations 0, 1, …, then a cosine from 1 to {@code cos_min_ratio} whose progress counts from 1,
+ * {@code min(1, (k - warmup + 1) / max(1, total - warmup))}, so that it reaches {@code
+ * cos_min_ratio} at iteration {@code total_num_steps - 1} and holds it after (the floor).
+ *
+ * @param totalSteps {@code total_num_steps}; the writer writes at least the warm-up's length
+ *     (every shorter total gives the same curve)
+ */
+record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double cosMinRatio) implements DeepSpeedScheduler {
+  static final double DEFAULT_WARMUP_MIN_RATIO = 0.0;
+  static final double DEFAULT_COS_MIN_RATIO = 0.0001;
+
+  static WarmupCosineLrScheduler read(SchedulerParams params) {
+    long total = params.require("total_num_steps") ? params.integer("total_num_steps", 1, 1) : 1;
+    double warmupMinRatio = params.ratio("warmup_min_ratio", DEFAULT_WARMUP_MIN_RATIO, "a ratio of the optimizer's lr");
+    long steps = params.warmupSteps();
+    double cosMinRatio = params.ratio("cos_min_ratio", DEFAULT_COS_MIN_RATIO, "a ratio of the optimizer's lr");
+    WarmupType type = params.warmupType(steps);
+    double lr = params.optimizerLr("WarmupCosineLR scales the optimizer's lr by its ratios");
+    if (params.hasErrors()) {
+      return null;
+    }
+    if (!params.has("cos_min_ratio")) {
+      params.warn(Code.HIDDEN_DEFAULT.at(params.path("cos_min_ratio"), DEFAULT_COS_MIN_RATIO, "cos_min_ratio",
+          "0.0001: the lr decays to 0.0001 × the optimizer's lr, not to 0"));
+    }
+    params.warn(Code.FIRST_UPDATE_AT_ZERO.at("scheduler.type", 0.0, "WarmupCosineLR sets 0 at construction; the second update uses"
+        + " warmup_min_ratio × lr (" + Values.show(lr * warmupMinRatio) + ")"));
+    if (total < steps) {
+      params.warn(Code.TOTAL_BELOW_WARMUP.at(params.path("total_num_steps"), total, total, steps,
+          "cos_min_ratio × lr (" + Values.show(lr * cosMinRatio) + ")"));
+    }
+    return new WarmupCosineLrScheduler(lr, new Warmup(warmupMinRatio, 1.0, steps, type), total, cosMinRatio);
+  }
+
+  @Override
+  public SchedulerType type() {
+    return SchedulerType.WARMUP_COSINE_LR;
+  }
+
+  @Override
+  public Map<String, Schedule> channels() {
+    List<Phase> ratios = new ArrayList<>(List.of(WarmupLrScheduler.construction(0.0), warmup.phase()));
+    if (totalSteps > warmup.steps()) {
+      ratios.add(new Phase(new Shifted(new Cosine(1.0, cosMinRatio), 1), totalSteps - warmup.steps()));
+    }
+    ratios.add(new Phase(new Constant(cosMinRatio), Phase.OPEN));
+    return Map.of(Plan.LR, new Scaled(lr, new Sequence(ratios)));
+  }
+
+  @Override
+  public OptionalDouble optimizerLr() {
+    return OptionalDouble.of(lr);
+  }
+
+  /** The WarmupCosineLR {@code lr} reproduces, or {@code null}. */
+  static WarmupCosineLrScheduler recognise(Schedule lr) {
+    if (!(lr instanceof Scaled scaled) || !(scaled.schedule() instanceof Sequence sequence)) {
+      return null;
+    }
+    List<Phase> phases = sequence.phases();
+    if (phases.size() < 3 || phases.size() > 4) {
+      return null;
+    }
+    Warmup warmup = Warmup.of(phases.get(1));
+    Phase last = phases.get(phases.size() - 1);
+    if (warmup == null || warmup.to() != 1.0 || !WarmupLrScheduler.startsAt(phases.get(0), 0.0) || !last.isOpen()
+        || !(last.shape() instanceof Constant floor)) {
+      return null;
+    }
+    if (phases.size() == 3) {
+      return new WarmupCosineLrScheduler(scaled.factor(), warmup, warmup.steps(), floor.value());
+    }
+    Phase decay = phases.get(2);
+    boolean matches = decay.shape() instanceof Shifted shifted && shifted.by() == 1 && shifted.shape() instanceof Cosine cosine
+        && cosine.from() == 1.0 && cosine.to() == floor.value() && cosine.cycles() == Cosine.HALF_PERIOD;
+    return matches ? new WarmupCosineLrScheduler(scaled.factor(), warmup, warmup.steps() + decay.steps(), floor.value()) : null;
+  }
+
+  @Override
+  public void writeParams(ObjectNode params) {
+    params.put("total_num_steps", totalSteps);
+    params.set("warmup_min_ratio", Decimals.of(warmup.from()));
+    params.put("warmup_num_steps", warmup.steps());
+    params.set("cos_min_ratio", Decimals.of(cosMinRatio));
+    params.put("warmup_type", warmup.type().key());
+  }
+}

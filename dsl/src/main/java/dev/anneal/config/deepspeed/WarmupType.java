@@ -1,0 +1,29 @@
+package dev.anneal.config.deepspeed;
+
+/** DeepSpeed's {@code warmup_type}: how the {@code WarmupLR} family rises during its warm-up. */
+enum WarmupType {
+  /** {@code min + (max - min) * ln(k + 1) / ln(warmup_num_steps)}: DeepSpeed's default. */
+  LOG("log"),
+  /** {@code min + (max - min) * k / warmup_num_steps}. */
+  LINEAR("linear");
+
+  private final String key;
+
+  WarmupType(String key) {
+    this.key = key;
+  }
+
+  /** The value as a ds_config writes it. */
+  String key() {
+    return key;
+  }
+
+  static WarmupType byKey(String key) {
+    for (WarmupType type : values()) {
+      if (type.key.equals(key)) {
+        return type;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.anneal.schedule;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Rules;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A logarithmic warm-up, exactly as DeepSpeed's {@code WarmupLR} family computes it ({@code
+ * warmup_type: log}, their default): {@code from + (to - from) * ((1 / ln n) * ln(t + 1))}. It
+ * starts at {@code from}, covers most of the way in the first few steps (half of it by t = √n -
+ * 1), and arrives at {@code to} at t = n - 1, the phase's last step. The phase needs at least 2
+ * steps: with n = 1 the formula divides by ln 1 = 0 (DeepSpeed raises its warm-up length to 2 for
+ * that reason).
+ */
+public record LogWarmup(double from, double to) implements Shape {
+  @Override
+  public double valueAt(long t, long n) {
+    // The same operations in the same order as upstream: 1 / ln(n) is computed once, then scaled.
+    double inverseLog = 1.0 / Math.log(n);
+    return from + (to - from) * (inverseLog * Math.log(t + 1));
+  }
+
+  /** {@code to}: the value the warm-up heads for (at t = n the formula itself slightly overshoots it). */
+  @Override
+  public double endValue(long n) {
+    return to;
+  }
+
+  @Override
+  public Range range(long n) {
+    return Range.of(from, valueAt(n, n)).union(Range.of(from, to));
+  }
+
+  @Override
+  public Range rangePastEnd(long n) {
+    // ln grows without bound, but over the 64-bit step range it stays below ln(2^63) ≈ 43.7.
+    return Range.of(from, valueAt(Long.MAX_VALUE - 1, n)).union(Range.of(from, to));
+  }
+
+  @Override
+  public List<Violation> check(long n) {
+    List<Violation> out = new ArrayList<>();
+    Rules.finite(out, "from", from);
+    Rules.finite(out, "to", to);
+    if (n < 2) {
+      out.add(Code.OUT_OF_RANGE.at("steps", n, "steps", n, "[2, ∞) for a log warm-up (the formula divides by ln(steps))"));
+    }
+    return out;
+  }
+
+  @Override
+  public String kind() {
+    return "log-warmup";
+  }
+
+  @Override
+  public String formula() {
+    return "from + (to - from) * ln(t + 1) / ln(n)";
+  }
+}

@@ -1,0 +1,53 @@
+package dev.anneal.schedule;
+
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Another shape run backwards over the phase: the value at local step t is {@code shape}'s value
+ * at {@code n - t}. DeepSpeed's {@code WarmupDecayLR} computes its decay from the steps that
+ * remain, {@code min + (max - min) * (n - t) / n}: that is {@code Reversed(Linear(min, max))}, to
+ * the last bit (a {@link Linear} from max to min rounds differently).
+ */
+public record Reversed(Shape shape) implements Shape {
+  public Reversed {
+    Objects.requireNonNull(shape, "shape");
+  }
+
+  @Override
+  public double valueAt(long t, long n) {
+    return shape.valueAt(n - t, n);
+  }
+
+  /** The inner shape's value at its start, {@code t = 0}. */
+  @Override
+  public double endValue(long n) {
+    return shape.valueAt(0, n);
+  }
+
+  @Override
+  public Range range(long n) {
+    return shape.range(n);
+  }
+
+  @Override
+  public List<Violation> check(long n) {
+    List<Violation> out = new ArrayList<>();
+    for (Violation violation : shape.check(n)) {
+      out.add(violation.under("shape"));
+    }
+    return out;
+  }
+
+  @Override
+  public String kind() {
+    return "reversed";
+  }
+
+  @Override
+  public String formula() {
+    return "the " + shape.kind() + " formula at n - t: " + shape.formula();
+  }
+}

@@ -1,0 +1,208 @@
+package dev.anneal.config.deepspeed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.anneal.config.Formats;
+import dev.anneal.rules.InvalidScheduleException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every parameter of every DeepSpeed scheduler, the scheduler block and the optimizer block, each
+ * with a bad value: the whole message (code, JSON path, value, what is wrong and the fix), and
+ * nothing else.
+ */
+class DeepSpeedBadValueTest {
+  private static final String ADAMW = "{\"type\": \"AdamW\", \"params\": {\"lr\": 0.001, \"betas\": [0.9, 0.999]}}";
+
+  /** A ds_config with an AdamW optimizer and the scheduler {@code type} with {@code params}. */
+  static String config(String type, String params) {
+    return "{\"train_batch_size\": 8, \"optimizer\": " + ADAMW + ", \"scheduler\": {\"type\": \"" + type + "\", \"params\": {" + params + "}}}";
+  }
+
+  private static final String ONE_CYCLE = "\"cycle_min_lr\": 0.0001, \"cycle_max_lr\": 0.001";
+  private static final String WARMUP = "\"warmup_num_steps\": 100, \"warmup_type\": \"linear\"";
+  private static final String DECAY = "\"total_num_steps\": 1000, \"warmup_num_steps\": 100, \"warmup_type\": \"linear\"";
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        // ---- LRRangeTest
+        bad(config("LRRangeTest", "\"lr_range_test_min_lr\": 0"),
+            "[NotPositive] scheduler.params.lr_range_test_min_lr: lr_range_test_min_lr (0) must be greater than 0"),
+        bad(config("LRRangeTest", "\"lr_range_test_min_lr\": \"1e-3\""),
+            "[WrongType] scheduler.params.lr_range_test_min_lr: expected a number, found the string \"1e-3\""),
+        bad(config("LRRangeTest", "\"lr_range_test_step_size\": 0"),
+            "[NonPositiveLength] scheduler.params.lr_range_test_step_size: lr_range_test_step_size (0) must be at least 1"),
+        bad(config("LRRangeTest", "\"lr_range_test_step_size\": 10.5"),
+            "[WrongType] scheduler.params.lr_range_test_step_size: expected an integer, found 10.5"),
+        bad(config("LRRangeTest", "\"lr_range_test_step_rate\": -1"),
+            "[NegativeValue] scheduler.params.lr_range_test_step_rate: lr_range_test_step_rate (-1) must be at least 0"),
+        bad(config("LRRangeTest", "\"lr_range_test_staircase\": \"true\""),
+            "[WrongType] scheduler.params.lr_range_test_staircase: expected true or false, found the string \"true\""),
+        bad(config("LRRangeTest", "\"lr_range_test_step_size\": 1, \"lr_range_test_step_rate\": 1e300"),
+            "[NonFiniteAtStep] scheduler.params: the value at step a late step would be Infinity; every value up to the declared end must"
+                + " be finite"),
+        // ---- OneCycle
+        bad(config("OneCycle", "\"cycle_max_lr\": 0.001"),
+            "[MissingKey] scheduler.params.cycle_min_lr: missing required key 'cycle_min_lr' (OneCycle has no default for it)"),
+        bad(config("OneCycle", "\"cycle_min_lr\": -0.1, \"cycle_max_lr\": 0.001"),
+            "[NegativeValue] scheduler.params.cycle_min_lr: cycle_min_lr (-0.1) must be at least 0"),
+        bad(config("OneCycle", "\"cycle_min_lr\": 0.0001"),
+            "[MissingKey] scheduler.params.cycle_max_lr: missing required key 'cycle_max_lr' (OneCycle has no default for it)"),
+        bad(config("OneCycle", "\"cycle_min_lr\": 0.0001, \"cycle_max_lr\": NaN"),
+            "[NonFiniteValue] scheduler.params.cycle_max_lr: cycle_max_lr (NaN) must be a finite number"),
+        bad(config("OneCycle", "\"cycle_min_lr\": 0.01, \"cycle_max_lr\": 0.001"),
+            "[BoundsReversed] scheduler.params.cycle_min_lr: cycle_min_lr (0.01) must not exceed cycle_max_lr (0.001): DeepSpeed would run"
+                + " the cycle upside down; swap them"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"decay_lr_rate\": -0.1"),
+            "[NegativeValue] scheduler.params.decay_lr_rate: decay_lr_rate (-0.1) must be at least 0"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_first_step_size\": 0"),
+            "[NonPositiveLength] scheduler.params.cycle_first_step_size: cycle_first_step_size (0) must be at least 1"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_second_step_size\": -5"),
+            "[NonPositiveLength] scheduler.params.cycle_second_step_size: cycle_second_step_size (-5) must be at least 1"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_first_stair_count\": -1"),
+            "[NegativeValue] scheduler.params.cycle_first_stair_count: cycle_first_stair_count (-1) must be at least 0"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_second_stair_count\": 2.5"),
+            "[WrongType] scheduler.params.cycle_second_stair_count: expected an integer, found 2.5"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"decay_step_size\": -100"),
+            "[NegativeValue] scheduler.params.decay_step_size: decay_step_size (-100) must be at least 0"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_momentum\": \"yes\""),
+            "[WrongType] scheduler.params.cycle_momentum: expected true or false, found the string \"yes\""),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_min_mom\": 1.2"),
+            "[OutOfRange] scheduler.params.cycle_min_mom: cycle_min_mom (1.2) must lie in [0, 1) (Adam diverges with β1 >= 1)"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_max_mom\": 1.0"),
+            "[OutOfRange] scheduler.params.cycle_max_mom: cycle_max_mom (1) must lie in [0, 1) (Adam diverges with β1 >= 1)"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"cycle_min_mom\": 0.95"),
+            "[BoundsReversed] scheduler.params.cycle_min_mom: cycle_min_mom (0.95) must not exceed cycle_max_mom (0.9): DeepSpeed would"
+                + " cycle β1 upside down; swap them"),
+        bad(config("OneCycle", ONE_CYCLE + ", \"decay_mom_rate\": -0.01"),
+            "[NegativeValue] scheduler.params.decay_mom_rate: decay_mom_rate (-0.01) must be at least 0"),
+        bad("{\"scheduler\": {\"type\": \"OneCycle\", \"params\": {" + ONE_CYCLE + "}}}",
+            "[MissingKey] optimizer: missing required key 'optimizer' (OneCycle cycles β1 only for an optimizer with betas: give the"
+                + " optimizer block, or set cycle_momentum to false)"),
+        // ---- WarmupLR
+        bad(config("WarmupLR", WARMUP + ", \"warmup_min_lr\": -1e-5"),
+            "[NegativeValue] scheduler.params.warmup_min_lr: warmup_min_lr (-1.0E-5) must be at least 0"),
+        bad(config("WarmupLR", WARMUP + ", \"warmup_max_lr\": \"3e-4\""),
+            "[WrongType] scheduler.params.warmup_max_lr: expected a number, found the string \"3e-4\""),
+        bad(config("WarmupLR", WARMUP + ", \"warmup_min_lr\": 0.01, \"warmup_max_lr\": 0.001"),
+            "[BoundsReversed] scheduler.params.warmup_min_lr: warmup_min_lr (0.01) must not exceed warmup_max_lr (0.001): DeepSpeed would"
+                + " warm down; swap them"),
+        bad(config("WarmupLR", WARMUP + ", \"warmup_min_lr\": 0.01"),
+            "[BoundsReversed] scheduler.params.warmup_min_lr: warmup_min_lr (0.01) must not exceed the optimizer's lr (0.001): DeepSpeed"
+                + " would warm down; swap them"),
+        bad("{\"scheduler\": {\"type\": \"WarmupLR\", \"params\": {" + WARMUP + "}}}",
+            "[MissingKey] optimizer.params.lr: missing required key 'optimizer.params.lr' (WarmupLR warms up to the optimizer's lr when"
+                + " warmup_max_lr is absent)"),
+        bad(config("WarmupLR", "\"warmup_num_steps\": 0"),
+            "[NonPositiveLength] scheduler.params.warmup_num_steps: warmup_num_steps (0) must be at least 1"),
+        bad(config("WarmupLR", "\"warmup_num_steps\": 100.0, \"warmup_type\": \"linear\""),
+            "[WrongType] scheduler.params.warmup_num_steps: expected an integer (DeepSpeed raises ValueError: warmup_num_steps must be a"
+                + " positive integer), found 100.0"),
+        bad(config("WarmupLR", "\"warmup_num_steps\": 100, \"warmup_type\": \"Linear\""),
+            "[UnknownType] scheduler.params.warmup_type: unknown warmup_type 'Linear'; did you mean `linear`? (DeepSpeed would only log"
+                + " a warning and warm up with log)"),
+        bad(config("WarmupLR", "\"warmup_num_steps\": 100, \"warmup_type\": \"cosine\""),
+            "[UnknownType] scheduler.params.warmup_type: unknown warmup_type 'cosine'; expected one of: linear, log (DeepSpeed would only"
+                + " log a warning and warm up with log)"),
+        // ---- WarmupDecayLR
+        bad(config("WarmupDecayLR", WARMUP),
+            "[MissingKey] scheduler.params.total_num_steps: missing required key 'total_num_steps' (WarmupDecayLR has no default for it)"),
+        bad(config("WarmupDecayLR", WARMUP + ", \"total_num_steps\": 0"),
+            "[NonPositiveLength] scheduler.params.total_num_steps: total_num_steps (0) must be at least 1"),
+        bad(config("WarmupDecayLR", DECAY + ", \"warmup_min_lr\": 0.01"),
+            "[BoundsReversed] scheduler.params.warmup_min_lr: warmup_min_lr (0.01) must not exceed warmup_max_lr (0.001): DeepSpeed would"
+                + " warm down; swap them"),
+        bad(config("WarmupDecayLR", "\"total_num_steps\": 1000, \"warmup_num_steps\": 1.5"),
+            "[WrongType] scheduler.params.warmup_num_steps: expected an integer (DeepSpeed raises ValueError: warmup_num_steps must be a"
+                + " positive integer), found 1.5"),
+        bad(config("WarmupDecayLR", "\"total_num_steps\": 1000, \"warmup_type\": 1"),
+            "[WrongType] scheduler.params.warmup_type: expected a string, found 1"),
+        bad(config("WarmupDecayLR", DECAY + ", \"warmup_max_lr\": -0.001"),
+            "[NegativeValue] scheduler.params.warmup_max_lr: warmup_max_lr (-0.001) must be at least 0"),
+        // ---- WarmupCosineLR
+        bad(config("WarmupCosineLR", WARMUP),
+            "[MissingKey] scheduler.params.total_num_steps: missing required key 'total_num_steps' (WarmupCosineLR has no default for it)"),
+        bad(config("WarmupCosineLR", DECAY + ", \"warmup_min_ratio\": 1.5"),
+            "[OutOfRange] scheduler.params.warmup_min_ratio: warmup_min_ratio (1.5) must lie in [0, 1] (a ratio of the optimizer's lr)"),
+        bad(config("WarmupCosineLR", DECAY + ", \"cos_min_ratio\": -0.1"),
+            "[OutOfRange] scheduler.params.cos_min_ratio: cos_min_ratio (-0.1) must lie in [0, 1] (a ratio of the optimizer's lr)"),
+        bad(config("WarmupCosineLR", "\"total_num_steps\": 1000, \"warmup_num_steps\": -3"),
+            "[NonPositiveLength] scheduler.params.warmup_num_steps: warmup_num_steps (-3) must be at least 1"),
+        bad(config("WarmupCosineLR", "\"total_num_steps\": 1000, \"warmup_type\": \"lineer\""),
+            "[UnknownType] scheduler.params.warmup_type: unknown warmup_type 'lineer'; did you mean `linear`? (DeepSpeed would only log a"
+                + " warning and warm up with log)"),
+        bad("{\"optimizer\": {\"type\": \"AdamW\"}, \"scheduler\": {\"type\": \"WarmupCosineLR\", \"params\": {" + DECAY + "}}}",
+            "[MissingKey] optimizer.params.lr: missing required key 'optimizer.params.lr' (WarmupCosineLR scales the optimizer's lr by its"
+                + " ratios)"),
+        // ---- keys every scheduler shares, and the scheduler block
+        bad(config("WarmupLR", WARMUP + ", \"last_batch_iteration\": 100"),
+            "[Unsupported] scheduler.params.last_batch_iteration: last_batch_iteration 100 resumes the schedule mid-way (DeepSpeed then"
+                + " leaves the optimizer's lr alone until the first step); Anneal reads a schedule from its start: remove it, and resume"
+                + " from step 101 of the plan"),
+        bad(config("WarmupLR", "\"warmup_num_step\": 100, \"warmup_type\": \"linear\""),
+            "[UnknownKey] scheduler.params.warmup_num_step: unknown key 'warmup_num_step' for WarmupLR; did you mean `warmup_num_steps`?"
+                + " (DeepSpeed fails on it with a TypeError)"),
+        bad(config("WarmupLR", WARMUP + ", \"total_num_steps\": 1000"),
+            "[UnknownKey] scheduler.params.total_num_steps: unknown key 'total_num_steps' for WarmupLR; it is a parameter of WarmupDecayLR"
+                + " and WarmupCosineLR, not of WarmupLR (DeepSpeed fails on it with a TypeError)"),
+        bad(config("WarmupCosine", DECAY),
+            "[UnknownType] scheduler.type: unknown scheduler type 'WarmupCosine'; did you mean `WarmupCosineLR`?"),
+        bad(config("StepLR", "\"step_size\": 30"),
+            "[UnknownType] scheduler.type: unknown scheduler type 'StepLR'; StepLR is a torch.optim.lr_scheduler class, which DeepSpeed"
+                + " builds from torch: read it with the pytorch format"),
+        bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": {\"type\": \"WarmupLR\", \"params\": {" + WARMUP + "}, \"param\": {}}}",
+            "[UnknownKey] scheduler.param: unknown key 'param' in scheduler; did you mean `params`? (DeepSpeed reads only type and params,"
+                + " so it would never apply)"),
+        bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": {\"type\": \"WarmupLR\"}}",
+            "[MissingKey] scheduler.params: missing required key 'params'"),
+        bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": {\"type\": \"WarmupLR\", \"params\": []}}",
+            "[WrongType] scheduler.params: expected an object, found a list"),
+        bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": {\"params\": {}}}",
+            "[MissingKey] scheduler.type: missing required key 'type'"),
+        bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": \"WarmupLR\"}",
+            "[WrongType] scheduler: expected an object, found the string \"WarmupLR\""),
+        bad("{\"train_batch_size\": 8}",
+            "[MissingKey] scheduler: missing required key 'scheduler' (and there is no optimizer.params.lr either: no learning rate to read)"),
+        // ---- the optimizer block
+        bad("{\"optimizer\": {\"type\": \"AdamX\", \"params\": {\"lr\": 0.001}}, \"scheduler\": {\"type\": \"LRRangeTest\", \"params\": {}}}",
+            "[UnknownType] optimizer.type: unknown optimizer type 'AdamX'; did you mean `Adam`? (DeepSpeed knows its own optimizers and"
+                + " those of torch.optim)"),
+        bad("{\"optimizer\": {\"params\": {\"lr\": 0.001}}, \"scheduler\": {\"type\": \"LRRangeTest\", \"params\": {}}}",
+            "[MissingKey] optimizer.type: missing required key 'type'"),
+        bad("{\"optimizer\": {\"type\": \"SGD\", \"params\": {\"lr\": -0.001}}, \"scheduler\": {\"type\": \"LRRangeTest\", \"params\": {}}}",
+            "[OutOfRange] optimizer.params.lr: lr (-0.001) must lie in [0, ∞) (torch raises ValueError: Invalid learning rate)"),
+        bad("{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001, \"betas\": [0.9]}}, \"scheduler\": {\"type\": \"LRRangeTest\","
+                + " \"params\": {}}}",
+            "[WrongType] optimizer.params.betas: expected two numbers [β1, β2], found a list of 1"),
+        bad("{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001, \"betas\": [0.9, 1.0]}}, \"scheduler\": {\"type\":"
+                + " \"LRRangeTest\", \"params\": {}}}",
+            "[OutOfRange] optimizer.params.betas[1]: betas[1] (1) must lie in [0, 1) (torch raises ValueError: Invalid beta parameter)"),
+        bad("{\"optimizer\": {\"type\": \"SGD\", \"params\": {\"lr\": 0.1, \"momentum\": -0.9}}, \"scheduler\": {\"type\": \"LRRangeTest\","
+                + " \"params\": {}}}",
+            "[OutOfRange] optimizer.params.momentum: momentum (-0.9) must lie in [0, ∞) (torch raises ValueError: Invalid momentum value)"),
+        bad("{\"optimizer\": {\"type\": \"SGD\", \"params\": {\"lr\": 0.1, \"weight_decay\": -0.1}}, \"scheduler\": {\"type\":"
+                + " \"LRRangeTest\", \"params\": {}}}",
+            "[OutOfRange] optimizer.params.weight_decay: weight_decay (-0.1) must lie in [0, ∞) (torch raises ValueError: Invalid"
+                + " weight_decay value)"),
+        // ---- the file itself
+        bad("{\"scheduler\": {\"type\": \"WarmupLR\",}}",
+            "[InvalidJson] line 1, column 35: Unexpected character ('}' (code 125)): was expecting double-quote to start field name"),
+        bad("[1, 2]", "[WrongType] expected a JSON object at the top, found a list"));
+  }
+
+  private static Arguments bad(String config, String expected) {
+    return Arguments.of(expected.substring(1, expected.indexOf(' ')), config, expected);
+  }
+
+  @ParameterizedTest(name = "{0} {2}")
+  @MethodSource("badValues")
+  void badValueIsReportedWithCodePathValueAndFix(String code, String config, String expected) {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Formats.byName("deepspeed").read(config));
+
+    assertEquals(expected, e.getMessage());
+  }
+}

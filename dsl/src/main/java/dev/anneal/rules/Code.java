@@ -62,6 +62,18 @@ public enum Code {
   CHECKPOINT_MISMATCH(Severity.ERROR, "%s"),
   CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint stores only fingerprints of its schedule, not its definition, so policy %s cannot be applied; resume with FAIL_ON_DIFFERENCE, USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
   NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step %s is %s; a reactive phase needs a finite metric"),
+  // ---- processor ----------------------------------------------------------------------------
+  EXPRESSION_SYNTAX(Severity.ERROR, "cannot read %s: %s"),
+  UNKNOWN_NAME(Severity.ERROR, "unknown name %s in %s%s"),
+  NOT_NUMERIC_PARAMETER(Severity.ERROR, "%s has type %s; expressions use int, long, float and double components"),
+  FRACTIONAL_LENGTH(Severity.ERROR, "%s (%s) must be a whole number of steps, but it is a double expression; use integer parameters and literals"),
+  DIVISION_BY_ZERO(Severity.ERROR, "%s divides by zero"),
+  MISSING_ATTRIBUTE(Severity.ERROR, "a %s phase needs %s"),
+  IRRELEVANT_ATTRIBUTE(Severity.ERROR, "%s does not apply to a %s phase, which takes %s"),
+  CHANNEL_PHASES_DIFFER(Severity.ERROR, "channel %s leaves the length of phase %s to channel %s, which has only %s phases"),
+  DUPLICATE_CHANNEL(Severity.ERROR, "channel %s is declared more than once"),
+  CONDITION_NOT_MET(Severity.ERROR, "%s requires %s, but %s"),
+  PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type (%s); please report it with this source"),
   // ---- deepspeed ----------------------------------------------------------------------------------
   BOUNDS_REVERSED(Severity.ERROR, "%s (%s) must not exceed %s (%s): %s"),
   // ---- pytorch ----
@@ -103,7 +115,9 @@ public enum Code {
   // ---- transformers warnings ----
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "%s (%s) is not less than num_training_steps (%s): the warm-up does not finish before the end, and after it the learning rate %s (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio (%s) has no effect: warmup_steps (%s) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
-  STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps (%s) has no effect: num_stable_steps (%s) is given and wins (upstream warns too); the minimum is held from step %s on");
+  STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps (%s) has no effect: num_stable_steps (%s) is given and wins (upstream warns too); the minimum is held from step %s on"),
+  // ---- processor warnings ----
+  JUMP_BETWEEN_PHASES(Severity.WARNING, "phase %s starts at %s but phase %s ends at %s; leave `from` out to start where the previous phase ends");
 
   private final Severity severity;
   private final String template;

@@ -5,6 +5,7 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,23 @@ import java.util.Map;
  * and by name (what checkpoints store: ids are random per model instance).
  */
 final class GroupBinding {
-  private final Map<String, Integer> groupById;
+  /**
+   * Where a bound parameter stands: its position in the block's order (an index into per-parameter
+   * arrays), its group and its name. One hash lookup per update finds them.
+   */
+  record Slot(int index, int group, String name) {}
+
+  private final Map<String, Slot> slotById;
   private final Map<String, String> nameById;
 
   private GroupBinding(Map<String, Integer> groupById, Map<String, String> nameById) {
-    this.groupById = Map.copyOf(groupById);
+    Map<String, Slot> slots = new HashMap<>();
+    for (String id : nameById.keySet()) {
+      slots.put(id, new Slot(slots.size(), groupById.get(id), nameById.get(id)));
+    }
+    // A HashMap, never modified after this, rather than Map.copyOf: its lookup masks the hash
+    // where the immutable map's divides, and every optimizer update looks a parameter up.
+    this.slotById = slots;
     this.nameById = Collections.unmodifiableMap(new LinkedHashMap<>(nameById));
   }
 
@@ -73,22 +86,26 @@ final class GroupBinding {
   }
 
   /**
-   * The group index of a parameter id.
+   * The slot of a parameter id: its index, group and name.
    *
    * @throws InvalidScheduleException ({@code UnknownParameter}) for an id not bound
    */
-  int groupOf(String parameterId) {
-    Integer group = groupById.get(parameterId);
-    if (group == null) {
+  Slot slotOf(String parameterId) {
+    Slot slot = slotById.get(parameterId);
+    if (slot == null) {
       throw new InvalidScheduleException(Code.UNKNOWN_PARAMETER.at("parameterId", parameterId, parameterId));
     }
-    return group;
+    return slot;
+  }
+
+  /** How many parameters are bound. */
+  int size() {
+    return slotById.size();
   }
 
   /** The name of a bound parameter id. */
   String nameOf(String parameterId) {
-    groupOf(parameterId);
-    return nameById.get(parameterId);
+    return slotOf(parameterId).name();
   }
 
   /** The bound names, in the block's order. */

@@ -18,8 +18,8 @@ final class ScheduleTracker implements Tracker {
   /** The learning rate of the parameter's group for the update in progress. */
   @Override
   public float getNewValue(String parameterId, int numUpdate) {
-    StepValues values = schedule.beginUpdate(parameterId, null);
-    return values.applied(schedule.groupOf(parameterId), Plan.LR);
+    GroupBinding.Slot slot = schedule.slotOf(parameterId);
+    return schedule.beginUpdate(slot, null).applied(slot.group(), Plan.LR);
   }
 
   /**

@@ -57,8 +57,9 @@ public final class ScheduledAdam extends ScheduledOptimizer {
 
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
-    StepValues values = schedule.beginUpdate(parameterId, weight.getDevice());
-    int group = schedule.groupOf(parameterId);
+    GroupBinding.Slot slot = schedule.slotOf(parameterId);
+    StepValues values = schedule.beginUpdate(slot, weight.getDevice());
+    int group = slot.group();
     float learningRate = values.applied(group, Plan.LR);
     float weightDecay = ScheduledSgd.valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
     float b1 = ScheduledSgd.valueOr(values, group, Plan.MOMENTUM, beta1);

@@ -48,8 +48,9 @@ public final class ScheduledSgd extends ScheduledOptimizer {
 
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
-    StepValues values = schedule.beginUpdate(parameterId, weight.getDevice());
-    int group = schedule.groupOf(parameterId);
+    GroupBinding.Slot slot = schedule.slotOf(parameterId);
+    StepValues values = schedule.beginUpdate(slot, weight.getDevice());
+    int group = slot.group();
     float learningRate = values.applied(group, Plan.LR);
     float weightDecay = valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
     float momentum = valueOr(values, group, Plan.MOMENTUM, constantMomentum);

@@ -14,7 +14,7 @@ import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +40,14 @@ import java.util.Set;
  *
  * <p>Use it with Anneal's optimizers ({@link ScheduledSgd}, {@link ScheduledAdam}), which apply the
  * {@code lr}, {@code momentum} (β1) and {@code weight_decay} channels, or with DJL's own optimizers
- * through {@link #tracker()} (learning rate only). Thread-safe.
+ * through {@link #tracker()} (learning rate only).
+ *
+ * <p>Thread-safe. The per-parameter path takes no lock, so that serving a parameter costs a hash
+ * lookup and a read of the step's values however many parameters a model has: only the first
+ * update of a step and the end of a step synchronize. The guard against a step never advanced
+ * counts each parameter's updates without atomics; updates of the same parameter from several
+ * threads at once (DJL's parameter server never does that: it updates a parameter's replicas in
+ * turn) could let it miss a repeated update, never report one that did not happen.
  */
 public final class TrainingSchedule {
   /** Receives the values of each update once it is over (the listener logs and feeds metrics). */
@@ -57,16 +64,28 @@ public final class TrainingSchedule {
   private ScheduleState[][] states;
   private long applied;
   private boolean open;
-  private StepValues current;
-  private final Map<String, Integer> updatedThisStep = new HashMap<>();
-  private GroupBinding binding;
+  /** The values of the update in progress; null between updates. Written under the lock. */
+  private volatile StepValues current;
+  /**
+   * Per bound parameter (by {@link GroupBinding.Slot#index()}): how often it was updated within
+   * the step in {@code updateStep}; arrays rather than a map so that an update allocates nothing.
+   * Written with {@code deviceCount} before {@code binding}, read after it.
+   */
+  private int[] updatesThisStep = new int[0];
+  private long[] updateStep = new long[0];
   private int deviceCount;
+  /** Volatile: the per-parameter path reads it without taking the lock. */
+  private volatile GroupBinding binding;
   private ScheduledOptimizer optimizer;
-  private final List<StepObserver> observers = new ArrayList<>();
+  /** Replaced, never modified, when an observer is added: ending a step copies nothing. */
+  private StepObserver[] observers = new StepObserver[0];
+  /** The group names, for every step's values. */
+  private List<String> groupNames;
   private Sidecar.Content pendingRestore;
 
   private TrainingSchedule(Builder builder) {
     this.groups = List.copyOf(builder.groups);
+    this.groupNames = namesOf(groups);
     Set<String> names = new LinkedHashSet<>();
     for (ParameterGroup group : groups) {
       names.addAll(group.plan().channels().keySet());
@@ -146,7 +165,7 @@ public final class TrainingSchedule {
    */
   public void endStep() {
     StepValues ended;
-    List<StepObserver> notify;
+    StepObserver[] notify;
     synchronized (this) {
       if (!open) {
         return;
@@ -155,8 +174,7 @@ public final class TrainingSchedule {
       applied++;
       open = false;
       current = null;
-      updatedThisStep.clear();
-      notify = List.copyOf(observers);
+      notify = observers;
     }
     for (StepObserver observer : notify) {
       observer.stepEnded(ended);
@@ -200,29 +218,51 @@ public final class TrainingSchedule {
   // ---- used by the optimizers, the tracker, the listener and checkpoints ----------------------
 
   /**
-   * The values of the update in progress for one parameter on one device ({@code device} null for
-   * a tracker, which does not see it): the first call of a step computes them for every group.
-   * DJL updates each parameter once per device per step.
+   * Where a parameter stands (its index and group): the one hash lookup of an update. Takes no lock.
+   *
+   * @throws InvalidScheduleException ({@code NotBound}) before the listener saw training begin,
+   *     ({@code UnknownParameter}) for a parameter not bound then
    */
-  synchronized StepValues beginUpdate(String parameterId, Device device) {
-    requireBound(parameterId);
+  GroupBinding.Slot slotOf(String parameterId) {
+    GroupBinding bound = binding;
+    if (bound == null) {
+      requireBound(parameterId);
+    }
+    return bound.slotOf(parameterId);
+  }
+
+  /**
+   * The values of the update in progress for one parameter ({@link #slotOf}) on one device ({@code
+   * device} null for a tracker, which does not see it): the first call of a step computes them for
+   * every group. DJL updates each parameter once per device per step.
+   */
+  StepValues beginUpdate(GroupBinding.Slot slot, Device device) {
+    int parameter = slot.index();
+    StepValues values = current;
+    if (values == null) {
+      values = openStep();
+    }
+    // Each parameter is updated once per device (replica) per step; once more means the step was
+    // never advanced.
+    long step = values.step();
+    if (updateStep[parameter] != step) {
+      updateStep[parameter] = step;
+      updatesThisStep[parameter] = 0;
+    }
+    if (++updatesThisStep[parameter] > deviceCount) {
+      throw new InvalidScheduleException(Code.STEP_NOT_ADVANCED.at(
+          "step", step, "parameter " + slot.name(), deviceCount, step));
+    }
+    return values;
+  }
+
+  /** The values of the update in progress, computed by the first update of a step. */
+  private synchronized StepValues openStep() {
     if (!open) {
       open = true;
       current = compute(applied);
     }
-    // Each parameter is updated once per device (replica) per step; once more means the step was
-    // never advanced.
-    boolean repeated = updatedThisStep.merge(parameterId, 1, Integer::sum) > deviceCount;
-    if (repeated) {
-      throw new InvalidScheduleException(Code.STEP_NOT_ADVANCED.at(
-          "step", applied, "parameter " + binding.nameOf(parameterId), deviceCount, applied));
-    }
     return current;
-  }
-
-  synchronized int groupOf(String parameterId) {
-    requireBound(parameterId);
-    return binding.groupOf(parameterId);
   }
 
   synchronized String nameOf(String parameterId) {
@@ -243,8 +283,10 @@ public final class TrainingSchedule {
 
   synchronized void bind(Map<String, String> idByName, int devices) {
     GroupBinding bound = GroupBinding.bind(groups, idByName);
-    this.binding = bound;
     this.deviceCount = devices;
+    this.updatesThisStep = new int[bound.size()];
+    this.updateStep = new long[bound.size()];
+    this.binding = bound;
     if (pendingRestore != null) {
       Sidecar.Content restore = pendingRestore;
       pendingRestore = null;
@@ -270,7 +312,9 @@ public final class TrainingSchedule {
   }
 
   synchronized void addObserver(StepObserver observer) {
-    observers.add(observer);
+    StepObserver[] more = Arrays.copyOf(observers, observers.length + 1);
+    more[observers.length] = observer;
+    observers = more;
   }
 
   synchronized ScheduleState[][] statesCopy() {
@@ -288,6 +332,7 @@ public final class TrainingSchedule {
           "step", step(), "restore a checkpoint before the first update; this schedule has already applied " + step() + " updates"));
     }
     this.groups = List.copyOf(resolvedGroups);
+    this.groupNames = namesOf(groups);
     this.states = resolvedStates;
     this.applied = content.step();
     if (binding != null) {
@@ -340,16 +385,19 @@ public final class TrainingSchedule {
 
   private StepValues compute(long step) {
     double[][] values = new double[groups.size()][channels.size()];
-    List<String> names = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
       Plan plan = groups.get(g).plan();
-      names.add(groups.get(g).name());
       for (int c = 0; c < channels.size(); c++) {
         Schedule schedule = plan.channel(channels.get(c));
         values[g][c] = schedule == null ? Double.NaN : schedule.valueAt(step, states[g][c]);
       }
     }
-    return new StepValues(step, names, channels, values);
+    return new StepValues(step, groupNames, channels, values);
+  }
+
+  /** The names as a list that {@link StepValues}' {@code List.copyOf} keeps rather than copies. */
+  private static List<String> namesOf(List<ParameterGroup> groups) {
+    return List.copyOf(groups.stream().map(ParameterGroup::name).toList());
   }
 
   static ScheduleState[][] initialStates(List<ParameterGroup> groups, List<String> channels) {

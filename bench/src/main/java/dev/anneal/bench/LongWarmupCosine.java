@@ -1,0 +1,17 @@
+package dev.anneal.bench;
+
+import static dev.anneal.annotation.Curve.COSINE;
+import static dev.anneal.annotation.Curve.LINEAR;
+
+import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.TrainingSchedule;
+
+/**
+ * A pre-training-length warm-up and cosine, ten million steps in all, for the bulk benchmark: a
+ * linear warm-up of 100,000 steps from 3e-6 to 3e-4, then a cosine to 3e-5 over 9,900,000 steps.
+ * Generates {@code LongWarmupCosineSchedule}.
+ */
+@TrainingSchedule(phases = {
+    @Phase(shape = LINEAR, steps = "100_000", from = "3e-6", to = "3e-4"),
+    @Phase(shape = COSINE, steps = "9_900_000", to = "3e-5")})
+public interface LongWarmupCosine {}

@@ -1,0 +1,97 @@
+package dev.anneal.bench;
+
+import static dev.anneal.bench.Derived.atLeast;
+import static dev.anneal.bench.Derived.atMost;
+import static dev.anneal.bench.Derived.costRatio;
+import static dev.anneal.bench.Derived.throughputRatio;
+
+import dev.anneal.bench.Suite.Effort;
+import dev.anneal.bench.TrainingStep.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The suites {@link Compare} runs, their targets and their effort. */
+final class Suites {
+  private Suites() {}
+
+  static List<Suite> all() {
+    return List.of(steps(), tracker(), training(), bulk());
+  }
+
+  /** One step's value, generated vs interpreted vs DJL's trackers. */
+  static Suite steps() {
+    List<Case> cases = List.of(
+        Case.of(WarmupCosineStep.class, "generatedStepper"),
+        Case.of(WarmupCosineStep.class, "generatedValueAt"),
+        Case.of(WarmupCosineStep.class, "interpreted"),
+        Case.of(WarmupCosineStep.class, "djlTrackers"),
+        Case.of(WarmupCosineStep.class, "cosineFloor"),
+        Case.of(WarmupStableDecayStep.class, "generatedStepper"),
+        Case.of(WarmupStableDecayStep.class, "generatedValueAt"),
+        Case.of(WarmupStableDecayStep.class, "interpreted"),
+        Case.of(OneCycleMomentumStep.class, "generatedStepper"),
+        Case.of(OneCycleMomentumStep.class, "generatedValueAt"),
+        Case.of(OneCycleMomentumStep.class, "interpreted"));
+    List<Derived> derived = new ArrayList<>();
+    for (String schedule : List.of("WarmupCosineStep", "WarmupStableDecayStep", "OneCycleMomentumStep")) {
+      derived.add(costRatio(schedule + ".generatedStepper", schedule + ".interpreted", "≤ 0.5", atMost(0.5)));
+    }
+    derived.add(costRatio("WarmupCosineStep.interpreted", "WarmupCosineStep.djlTrackers", "≤ 1", atMost(1)));
+    derived.add(costRatio("WarmupCosineStep.generatedStepper", "WarmupCosineStep.djlTrackers", "≤ 1", atMost(1)));
+    for (String way : List.of("generatedStepper", "interpreted", "djlTrackers")) {
+      derived.add(new Derived("WarmupCosineStep." + way + " − cosineFloor (ns)",
+          scores -> scores.get("WarmupCosineStep." + way) - scores.get("WarmupCosineStep.cosineFloor"), "", value -> true));
+    }
+    return new Suite("steps", cases, derived, new Effort(2, 1, 2, 1), new Effort(5, 3, 5, 1));
+  }
+
+  /** The learning-rate tracker as DJL's optimizers call it, for 1 and 200 parameters per step. */
+  static Suite tracker() {
+    List<String> ways = List.of("djlFixed", "djlWarmupCosine", "annealTracker");
+    List<Case> cases = new ArrayList<>();
+    for (String count : List.of("1", "200")) {
+      for (String way : ways) {
+        cases.add(new Case(way + "@" + count, TrackerPath.class, way, Map.of("parameters", count)));
+      }
+    }
+    List<Derived> derived = new ArrayList<>();
+    for (String way : ways) {
+      derived.add(new Derived(way + ": ns per extra parameter", scores -> perParameter(scores, way), "", value -> true));
+    }
+    derived.add(new Derived("annealTracker − djlFixed: ns per extra parameter",
+        scores -> perParameter(scores, "annealTracker") - perParameter(scores, "djlFixed"),
+        "≤ 10 (a cache read)", atMost(10)));
+    derived.add(costRatio("annealTracker@200", "djlWarmupCosine@200", "≤ 1", atMost(1)));
+    return new Suite("tracker", cases, derived, new Effort(1, 2, 3, 1), new Effort(3, 3, 5, 1));
+  }
+
+  private static double perParameter(Map<String, Double> scores, String way) {
+    return (scores.get(way + "@200") - scores.get(way + "@1")) / 199;
+  }
+
+  /** A training step of a small model, fixed learning rate vs scheduled. */
+  static Suite training() {
+    List<Case> cases = new ArrayList<>();
+    for (Variant variant : Variant.values()) {
+      cases.add(new Case(variant.name(), TrainingStep.class, "step", Map.of("variant", variant.name())));
+    }
+    List<Derived> derived = List.of(
+        throughputRatio("SGD_ANNEAL_TRACKER", "SGD_FIXED", "≥ 0.99", atLeast(0.99)),
+        throughputRatio("SGD_DJL_TRACKERS", "SGD_FIXED", "", value -> true),
+        throughputRatio("SGD_SCHEDULED", "SGD_FIXED", "≥ 0.95", atLeast(0.95)),
+        throughputRatio("ADAMW_SCHEDULED", "ADAMW_FIXED", "≥ 0.95", atLeast(0.95)));
+    return new Suite("training", cases, derived, new Effort(2, 2, 3, 1), new Effort(5, 3, 5, 2));
+  }
+
+  /** Every value of a ten-million-step schedule. */
+  static Suite bulk() {
+    List<Case> cases = List.of(
+        Case.of(BulkValues.class, "interpretedValuesArray"),
+        Case.of(BulkValues.class, "interpretedLoop"),
+        Case.of(BulkValues.class, "generatedValuesArray"),
+        Case.of(BulkValues.class, "generatedStepperLoop"),
+        Case.of(BulkValues.class, "djlTrackersLoop"));
+    return new Suite("bulk", cases, List.of(), new Effort(1, 1, 2, 2), new Effort(2, 2, 5, 2));
+  }
+}

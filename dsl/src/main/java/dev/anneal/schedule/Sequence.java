@@ -18,10 +18,22 @@ import java.util.OptionalLong;
  * applies. Immutable; construction runs {@link ScheduleRules#sequence} and refuses any error.
  */
 public final class Sequence implements Schedule {
+  /**
+   * Up to this many phases, {@link #phaseIndex} scans the boundaries in order: a few predictable
+   * comparisons beat a binary search's call and data-dependent branches. Beyond it, binary search.
+   */
+  private static final int LINEAR_SCAN_MAX_PHASES = 8;
+
   private final List<Phase> phases;
   private final AfterEnd afterEnd;
   /** starts[i] is the first step of phase i; starts[size] the declared end (or OPEN). */
   private final long[] starts;
+  /**
+   * shapes[i] and lengths[i] are phase i's shape and steps, flat so that {@link #valueAt(long)}
+   * reads two arrays instead of a list, a phase record and its fields.
+   */
+  private final Shape[] shapes;
+  private final long[] lengths;
   private final List<Violation> warnings;
 
   /**
@@ -34,9 +46,13 @@ public final class Sequence implements Schedule {
     InvalidScheduleException.throwIfErrors(found);
     this.warnings = List.copyOf(found);
     this.starts = new long[this.phases.size() + 1];
+    this.shapes = new Shape[this.phases.size()];
+    this.lengths = new long[this.phases.size()];
     for (int i = 0; i < this.phases.size(); i++) {
       Phase phase = this.phases.get(i);
       starts[i + 1] = phase.isOpen() ? Phase.OPEN : starts[i] + phase.steps();
+      shapes[i] = phase.shape();
+      lengths[i] = phase.steps();
     }
   }
 
@@ -54,24 +70,23 @@ public final class Sequence implements Schedule {
   public double valueAt(long step) {
     Schedule.requireStep(step);
     int index = phaseIndex(step);
-    if (index < 0) {
-      return pastEnd(step);
-    }
-    Phase phase = phases.get(index);
-    return phase.shape().valueAt(step - starts[index], phase.steps());
+    return index < 0 ? pastEnd(step) : shapes[index].valueAt(step - starts[index], lengths[index]);
   }
 
   @Override
   public double valueAt(long step, ScheduleState state) {
     Schedule.requireStep(step);
     int index = phaseIndex(step);
-    if (index >= 0 && phases.get(index).shape() instanceof Plateau) {
+    if (index < 0) {
+      return pastEnd(step);
+    }
+    if (shapes[index] instanceof Plateau) {
       PlateauState plateau = state.plateau(path(index));
       if (plateau != null) {
         return plateau.value();
       }
     }
-    return valueAt(step);
+    return shapes[index].valueAt(step - starts[index], lengths[index]);
   }
 
   @Override
@@ -97,19 +112,27 @@ public final class Sequence implements Schedule {
 
   /** The index of the phase containing {@code step}, or -1 at or past the declared end. */
   private int phaseIndex(long step) {
-    if (step >= starts[phases.size()]) {
+    int count = shapes.length;
+    if (count <= LINEAR_SCAN_MAX_PHASES) {
+      for (int index = 0; index < count; index++) {
+        if (step < starts[index + 1]) {
+          return index;
+        }
+      }
       return -1;
     }
-    int found = Arrays.binarySearch(starts, 0, phases.size(), step);
+    if (step >= starts[count]) {
+      return -1;
+    }
+    int found = Arrays.binarySearch(starts, 0, count, step);
     return found >= 0 ? found : -found - 2;
   }
 
   private double pastEnd(long step) {
-    int lastIndex = phases.size() - 1;
-    Phase last = phases.get(lastIndex);
+    int last = shapes.length - 1;
     return switch (afterEnd) {
-      case HOLD -> last.shape().endValue(last.steps());
-      case CONTINUE -> last.shape().valueAt(step - starts[lastIndex], last.steps());
+      case HOLD -> shapes[last].endValue(lengths[last]);
+      case CONTINUE -> shapes[last].valueAt(step - starts[last], lengths[last]);
       case FAIL -> throw new InvalidScheduleException(Code.STEP_BEYOND_END.at("step", step, step, starts[phases.size()]));
     };
   }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -29,14 +32,20 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * which case goes first, and every {@link Derived} figure (ratio, slope) is computed within a round
  * from CPU time per operation, so that load from other processes on a shared machine neither
  * inflates a score by the time spent waiting for a core nor falls on one side of a ratio only.
- * Reported: per case the medians over rounds of CPU time and JMH's wall-clock score per operation,
+ * A case's CPU time in a round is the median over the fork's measured iterations. Reported: per
+ * case the medians over rounds of that CPU time and of JMH's wall-clock score per operation,
  * operations per CPU second and bytes allocated per operation; per figure the median and the range
  * over rounds, and whether it meets its target.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.anneal.bench.Compare quick|full [suite ...]}
- * with suites {@code steps tracker training bulk} (default: all).
+ * with suites {@code steps tracker training bulk} (default: all); {@code -Dcases=REGEX} before
+ * {@code -cp} keeps only the cases whose label matches (figures that need a left-out case are not
+ * printed).
  */
 public final class Compare {
+  /** {@code -Dcases=REGEX} runs only the cases whose label it finds (default: all). */
+  private static final Pattern CASES = Pattern.compile(System.getProperty("cases", ""));
+
   private Compare() {}
 
   public static void main(String[] args) throws RunnerException {
@@ -65,13 +74,17 @@ public final class Compare {
     for (int d = 0; d < suite.derived().size(); d++) {
       derived.add(new ArrayList<>());
     }
-    List<Case> cases = suite.cases();
+    List<Case> cases = suite.cases().stream().filter(c -> CASES.matcher(c.label()).find()).toList();
+    if (cases.isEmpty()) {
+      System.out.println("(no case matches -Dcases=" + CASES.pattern() + ")");
+      return;
+    }
     for (int round = 0; round < effort.rounds(); round++) {
       Map<String, Double> thisRound = new HashMap<>();
       for (int i = 0; i < cases.size(); i++) {
         Case measured = cases.get((i + round) % cases.size());
         RunResult result = new Runner(options(measured, effort).build()).runSingle();
-        double score = secondary(result, CpuTime.LABEL);
+        double score = medianOfIterations(result, CpuTime.LABEL);
         double wallScore = result.getPrimaryResult().getScore();
         thisRound.put(measured.label(), score);
         scores.computeIfAbsent(measured.label(), k -> new ArrayList<>()).add(score);
@@ -82,7 +95,7 @@ public final class Compare {
             round + 1, measured.label(), score, wallScore, result.getPrimaryResult().getScoreUnit(), loadAverage());
       }
       for (int d = 0; d < suite.derived().size(); d++) {
-        derived.get(d).add(suite.derived().get(d).value().applyAsDouble(thisRound));
+        derived.get(d).add(valueOf(suite.derived().get(d), thisRound));
       }
     }
     System.out.println("| benchmark | CPU time | wall time | unit | ops per CPU second | B/op |");
@@ -101,6 +114,9 @@ public final class Compare {
         Derived figure = suite.derived().get(d);
         List<Double> values = derived.get(d);
         double median = median(values);
+        if (Double.isNaN(median)) {
+          continue; // a case it needs was left out by -Dcases
+        }
         String met = figure.target().isEmpty() ? "" : figure.met().test(median) ? "yes" : "no";
         System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f – %.3f | %s | %s |%n", figure.label(), median,
             values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
@@ -110,19 +126,46 @@ public final class Compare {
     System.out.printf(Locale.ROOT, "%nload average at end: %s%n", loadAverage());
   }
 
+  /** A figure of one round, or {@code NaN} if a case it needs was not run. */
+  private static double valueOf(Derived figure, Map<String, Double> scores) {
+    for (String label : figure.cases()) {
+      if (!scores.containsKey(label)) {
+        return Double.NaN;
+      }
+    }
+    return figure.value().applyAsDouble(scores);
+  }
+
   private static ChainedOptionsBuilder options(Case measured, Effort effort) {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(measured.include())
         .forks(1)
         .warmupIterations(effort.warmups())
-        .warmupTime(TimeValue.seconds(effort.seconds()))
+        .warmupTime(TimeValue.milliseconds(effort.millis()))
         .measurementIterations(effort.measurements())
-        .measurementTime(TimeValue.seconds(effort.seconds()))
+        .measurementTime(TimeValue.milliseconds(effort.millis()))
         .addProfiler(GCProfiler.class)
         .addProfiler(CpuTime.class)
         .verbosity(VerboseMode.SILENT);
     measured.params().forEach(options::param);
     return options;
+  }
+
+  /**
+   * The median over a fork's measured iterations of a profiler's result: a garbage collection or a
+   * burst of load in one iteration moves it less than it moves the mean.
+   */
+  private static double medianOfIterations(RunResult result, String name) {
+    List<Double> values = new ArrayList<>();
+    for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
+      for (IterationResult iteration : benchmark.getIterationResults()) {
+        Result value = iteration.getSecondaryResults().get(name);
+        if (value != null) {
+          values.add(value.getScore());
+        }
+      }
+    }
+    return values.isEmpty() ? Double.NaN : median(values);
   }
 
   /** A profiler's result, by the end of its name ({@code NaN} if none was reported). */

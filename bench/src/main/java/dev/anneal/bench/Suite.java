@@ -20,7 +20,7 @@ record Suite(String name, List<Case> cases, List<Derived> derived, Effort quick,
 
   /**
    * How long a suite runs: {@code rounds} rounds of one JMH fork per case, each fork with {@code
-   * warmups} warm-up and {@code measurements} measured iterations of {@code seconds} each.
+   * warmups} warm-up and {@code measurements} measured iterations of {@code millis} each.
    */
-  record Effort(int rounds, int warmups, int measurements, int seconds) {}
+  record Effort(int rounds, int warmups, int measurements, int millis) {}
 }

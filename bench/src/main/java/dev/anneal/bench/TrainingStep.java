@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
     "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
     // One intra-op and one inter-op thread: on a shared machine a second PyTorch thread mostly adds noise.
     "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 2)
 public class TrainingStep {
   /** Long enough that no run leaves the warm-up and cosine phases. */

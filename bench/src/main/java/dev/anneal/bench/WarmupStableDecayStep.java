@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One training step's value of the four-phase {@link WarmupStableDecay}: the generated stepper, the
  * generated {@code valueAt} and the interpreted schedule from the fluent builder (no DJL tracker
  * expresses it). Steps run in order through the whole schedule, as in {@link WarmupCosineStep}.
+ * {@link #harness()} is the cost of the measuring loop alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -53,5 +54,14 @@ public class WarmupStableDecayStep {
   @Benchmark
   public double interpreted() {
     return interpreted.valueAt(nextStep());
+  }
+
+  /**
+   * Not a way to evaluate the schedule: the step counter alone, returned as the value. What JMH's
+   * loop and this class's step counter cost, which every score here includes.
+   */
+  @Benchmark
+  public double harness() {
+    return nextStep();
   }
 }

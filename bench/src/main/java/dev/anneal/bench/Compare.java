@@ -1,10 +1,6 @@
 package dev.anneal.bench;
 
 import dev.anneal.bench.Suite.Effort;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,7 +52,7 @@ public final class Compare {
     boolean full = args[0].equals("full");
     List<String> wanted = Arrays.asList(args).subList(1, args.length);
     System.out.printf(Locale.ROOT, "Configuration %s on %d processors (%s), Java %s%n", args[0],
-        Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
+        Runtime.getRuntime().availableProcessors(), Load.cpuModel(), System.getProperty("java.version"));
     for (Suite suite : Suites.all()) {
       if (wanted.isEmpty() || wanted.contains(suite.name())) {
         run(suite, full ? suite.full() : suite.quick());
@@ -65,7 +61,7 @@ public final class Compare {
   }
 
   private static void run(Suite suite, Effort effort) throws RunnerException {
-    System.out.printf(Locale.ROOT, "%n### %s (%s; load average at start %s)%n%n", suite.name(), effort, loadAverage());
+    System.out.printf(Locale.ROOT, "%n### %s (%s; load average at start %s)%n%n", suite.name(), effort, Load.average());
     Map<String, List<Double>> scores = new LinkedHashMap<>();
     Map<String, List<Double>> wall = new HashMap<>();
     Map<String, List<Double>> bytes = new HashMap<>();
@@ -92,7 +88,7 @@ public final class Compare {
         bytes.computeIfAbsent(measured.label(), k -> new ArrayList<>()).add(secondary(result, "gc.alloc.rate.norm"));
         units.put(measured.label(), result.getPrimaryResult().getScoreUnit());
         System.err.printf(Locale.ROOT, "  round %d  %-44s cpu %12.3f  wall %12.3f %s  (load %s)%n",
-            round + 1, measured.label(), score, wallScore, result.getPrimaryResult().getScoreUnit(), loadAverage());
+            round + 1, measured.label(), score, wallScore, result.getPrimaryResult().getScoreUnit(), Load.average());
       }
       for (int d = 0; d < suite.derived().size(); d++) {
         derived.get(d).add(valueOf(suite.derived().get(d), thisRound));
@@ -123,7 +119,7 @@ public final class Compare {
             values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), figure.target(), met);
       }
     }
-    System.out.printf(Locale.ROOT, "%nload average at end: %s%n", loadAverage());
+    System.out.printf(Locale.ROOT, "%nload average at end: %s%n", Load.average());
   }
 
   /** A figure of one round, or {@code NaN} if a case it needs was not run. */
@@ -203,27 +199,5 @@ public final class Compare {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
-      return String.join(" ", Arrays.copyOf(fields, 3));
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.US_ASCII)) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: the model is only informative
-    }
-    return "unknown model";
   }
 }

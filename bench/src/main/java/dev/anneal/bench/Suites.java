@@ -1,12 +1,10 @@
 package dev.anneal.bench;
 
-import static dev.anneal.bench.Derived.atLeast;
 import static dev.anneal.bench.Derived.atMost;
 import static dev.anneal.bench.Derived.costRatio;
 import static dev.anneal.bench.Derived.throughputRatio;
 
 import dev.anneal.bench.Suite.Effort;
-import dev.anneal.bench.TrainingStep.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +76,22 @@ final class Suites {
     return (scores.get(way + "@200") - scores.get(way + "@1")) / 199;
   }
 
-  /** A training step of a small model, fixed learning rate vs scheduled. */
+  /**
+   * A training step of the small model in a JVM of its own per variant: time and allocation per
+   * step. Its ratios carry the difference between forks (up to ±20% here); the ratios with targets
+   * come from {@link TrainingInterleaved}.
+   */
   static Suite training() {
     List<Case> cases = new ArrayList<>();
-    for (Variant variant : Variant.values()) {
+    for (TrainingVariant variant : TrainingVariant.values()) {
       cases.add(new Case(variant.name(), TrainingStep.class, "step", Map.of("variant", variant.name())));
     }
-    List<Derived> derived = List.of(
-        throughputRatio("SGD_ANNEAL_TRACKER", "SGD_FIXED", "≥ 0.99", atLeast(0.99)),
-        throughputRatio("SGD_DJL_TRACKERS", "SGD_FIXED", "", value -> true),
-        throughputRatio("SGD_SCHEDULED", "SGD_FIXED", "≥ 0.95", atLeast(0.95)),
-        throughputRatio("ADAMW_SCHEDULED", "ADAMW_FIXED", "≥ 0.95", atLeast(0.95)));
+    List<Derived> derived = new ArrayList<>();
+    for (TrainingVariant variant : TrainingVariant.values()) {
+      if (variant.baseline() != variant) {
+        derived.add(throughputRatio(variant.name(), variant.baseline().name(), "", value -> true));
+      }
+    }
     // DJL's Java side of a training step takes up to ten seconds of JIT compilation to settle (about
     // 1,000 µs a step in the first second, 190 µs after six to ten on the 2-core machine): warm up long.
     return new Suite("training", cases, derived, new Effort(2, 8, 3, 1_000), new Effort(5, 10, 5, 2_000));

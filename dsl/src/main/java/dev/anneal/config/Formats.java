@@ -13,6 +13,7 @@ public final class Formats {
   static {
     for (ConfigFormat format : List.<ConfigFormat>of(
         // Each format registers itself here, one line each.
+        new dev.anneal.config.megatron.MegatronFormat()
         )) {
       BY_NAME.put(format.name(), format);
     }

@@ -45,12 +45,29 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  // ---- megatron -------------------------------------------------------------------------------
+  SEGMENT_PAST_END(Severity.ERROR, "a segment phase of %s steps reaches %s units at its last step, past its span (%s); at most %s steps fit"),
+  MEGATRON_UNKNOWN_FLAG(Severity.ERROR, "unknown flag %s; did you mean `%s`?"),
+  MEGATRON_FLAG_NEEDS_VALUE(Severity.ERROR, "%s needs a value; write `%s VALUE`"),
+  MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "%s is given as `%s`, a shell expression Anneal does not expand; write the number it stands for"),
+  MEGATRON_FLAG_TYPE(Severity.ERROR, "%s takes %s, found '%s'; %s"),
+  MEGATRON_FLAG_RANGE(Severity.ERROR, "%s (%s) %s; %s"),
+  MEGATRON_FLAG_CONFLICT(Severity.ERROR, "%s cannot be combined with %s: %s; %s"),
+  MEGATRON_MISSING_FLAG(Severity.ERROR, "%s is required: %s; add %s"),
+  MEGATRON_DEPRECATED_FLAG(Severity.ERROR, "%s is no longer accepted by Megatron-LM; use %s"),
+  MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.ERROR, "the WSD anneal (%s) is longer than the decay after the warm-up (%s); %s; make %s at most %s"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone %s is repeated %s times, so the factor is applied %s times at once (PyTorch behaviour)"),
   IGNORED_ARGUMENT(Severity.WARNING, "%s is ignored by %s; remove it or pick a type that uses it"),
-  BOUNCES_PAST_TOTAL(Severity.WARNING, "%s");
+  BOUNCES_PAST_TOTAL(Severity.WARNING, "%s"),
+  MEGATRON_FLAG_REPEATED(Severity.WARNING, "%s is given %s times (%s); Megatron uses the last value, %s"),
+  MEGATRON_FLAG_IGNORED(Severity.WARNING, "%s is ignored %s; remove it"),
+  MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but %s; add --global-batch-size as your launch script sets it"),
+  MEGATRON_LR_CLIFF(Severity.WARNING, "the learning rate drops at once from %s to --min-lr (%s) after iteration %s (%s); %s"),
+  MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "%s comes to %s iterations, not a whole number: %s ends part-way between iterations %s and %s, as Megatron computes it"),
+  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples (%s) is not a multiple of --global-batch-size (%s): Megatron trains %s iterations and never sees the last %s samples");
 
   private final Severity severity;
   private final String template;

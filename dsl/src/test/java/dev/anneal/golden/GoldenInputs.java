@@ -16,6 +16,7 @@ public interface GoldenInputs {
   static GoldenInputs forSystem(String system) {
     switch (system) {
       // Each format registers its inputs here, one case each.
+      case "megatron": return new MegatronGoldenInputs();
       default:
         throw new IllegalArgumentException("no golden inputs for " + system);
     }

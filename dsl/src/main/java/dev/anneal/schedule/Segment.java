@@ -17,7 +17,11 @@ import java.util.Objects;
  *
  * <p>Formula: progress {@code r = (t * unitsPerStep + origin) / span}, value {@code to + c(r) *
  * (from - to)}, where the {@link Curve} coefficient {@code c} falls from 1 at r = 0 to 0 at r = 1
- * (so the value goes from {@code from} to {@code to}; {@code from < to} makes a ramp up).
+ * (so the value goes from {@code from} to {@code to}; {@code from < to} makes a ramp up). It is
+ * computed from the lower end, as Megatron computes its decays (from {@code min_lr}) and its
+ * weight-decay ramps (from {@code start_wd}): {@code to + c(r) * (from - to)} going down, {@code
+ * from + (1 - c)(r) * (to - from)} going up, with {@code 1 - c} worked out per curve ({@code r} for
+ * the linear one), so that both ends come out exact.
  *
  * <p>Rules: {@code from} and {@code to} finite; {@code unitsPerStep} at least 1; {@code origin} at
  * least 0; {@code span} greater than 0; every step of the phase within the segment, {@code origin +
@@ -63,6 +67,20 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
       };
     }
 
+    /**
+     * {@code 1 - coefficient(r)}, rising from 0 to 1, worked out so that no rounding of the
+     * subtraction enters: Megatron's weight-decay ramps use {@code r} and {@code (cos(π * (1 - r)) +
+     * 1) / 2}.
+     */
+    public double complement(double r) {
+      return switch (this) {
+        case LINEAR -> r;
+        case COSINE -> 0.5 * (Math.cos(Math.PI * (1 - r)) + 1.0);
+        case EXPONENTIAL -> 2.0 - 2.0 * Math.pow(0.5, r);
+        case MINUS_SQRT -> Math.sqrt(r);
+      };
+    }
+
     /** The coefficient in words, e.g. {@code 1 - r}. */
     public String formula() {
       return formula;
@@ -85,7 +103,8 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
 
   @Override
   public double valueAt(long t, long n) {
-    return to + curve.coefficient(progress(t)) * (from - to);
+    double r = progress(t);
+    return from <= to ? from + curve.complement(r) * (to - from) : to + curve.coefficient(r) * (from - to);
   }
 
   @Override

@@ -25,9 +25,10 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * error follows from the first.
  */
 final class Flags {
-  /** Flags that change the schedule but that Anneal cannot model, or that Megatron refuses. */
+  /** Megatron's old warm-up flag, which it now refuses. */
   static final String WARMUP = "--warmup";
 
+  /** A batch-size ramp: it changes the samples per iteration, which Anneal does not model. */
   static final String RAMPUP_BATCH_SIZE = "--rampup-batch-size";
 
   /** Other spellings people use for a choice, mapped to Megatron's name. */

@@ -35,6 +35,9 @@ import dev.anneal.rules.Values;
  * decay after the warm-up. Every problem is reported with the flag, its value, its line and a fix.
  */
 final class MegatronArguments {
+  /** Step counts above this are not exact in the doubles Megatron computes its ratios with. */
+  private static final long EXACT_STEPS = 1L << 53;
+
   private final Flags flags;
   private final Problems problems;
 
@@ -183,8 +186,11 @@ final class MegatronArguments {
       return null;
     }
     long increment = batch < 0 ? 1 : batch;
-    Long decay = times(LR_DECAY_ITERS, decayIters, increment);
     Long wdIncr = times(TRAIN_ITERS, trainIters, increment);
+    if (wdIncr == null) {
+      return null;
+    }
+    Long decay = flags.given(LR_DECAY_ITERS) ? times(LR_DECAY_ITERS, decayIters, increment) : wdIncr;
     Long warmupUnits = times(LR_WARMUP_ITERS, flags.integer(LR_WARMUP_ITERS, 0), increment);
     Long wsd = flags.valid(LR_WSD_DECAY_ITERS) ? times(LR_WSD_DECAY_ITERS, flags.integer(LR_WSD_DECAY_ITERS, 0), increment) : null;
     if (decay == null || wdIncr == null || warmupUnits == null || (flags.valid(LR_WSD_DECAY_ITERS) && wsd == null)) {
@@ -225,6 +231,15 @@ final class MegatronArguments {
         || flags.invalid(LR_WARMUP_SAMPLES) || flags.invalid(LR_WARMUP_FRACTION) || flags.invalid(LR_WSD_DECAY_SAMPLES)) {
       return null;
     }
+    if (exact(TRAIN_SAMPLES, trainSamples) == null) {
+      return null;
+    }
+    Long decayExact = flags.given(LR_DECAY_SAMPLES) ? exact(LR_DECAY_SAMPLES, decay) : decay;
+    Long warmupExact = exact(LR_WARMUP_SAMPLES, flags.integer(LR_WARMUP_SAMPLES, 0));
+    Long wsdExact = flags.valid(LR_WSD_DECAY_SAMPLES) ? exact(LR_WSD_DECAY_SAMPLES, flags.integer(LR_WSD_DECAY_SAMPLES, 0)) : null;
+    if (decayExact == null || warmupExact == null || (flags.valid(LR_WSD_DECAY_SAMPLES) && wsdExact == null)) {
+      return null;
+    }
     long trainIters = trainSamples / batch;
     if (trainIters == 0) {
       range(TRAIN_SAMPLES, trainSamples, "is less than one global batch (--global-batch-size " + batch + "), so Megatron would train 0 iterations",
@@ -251,14 +266,25 @@ final class MegatronArguments {
     }
   }
 
-  /** {@code value * increment}, or {@code null} (reported) if it overflows. */
+  /** {@code value * increment}, or {@code null} (reported) if it leaves the exact range. */
   private Long times(MegatronFlag flag, long value, long increment) {
+    long product;
     try {
-      return Math.multiplyExact(value, increment);
+      product = Math.multiplyExact(value, increment);
     } catch (ArithmeticException e) {
-      range(flag, value, "times --global-batch-size (" + increment + ") does not fit in 64 bits", "use smaller counts");
+      product = Long.MAX_VALUE;
+    }
+    if (Math.abs(product) > EXACT_STEPS) {
+      String times = increment == 1 ? "" : "times --global-batch-size (" + increment + ") ";
+      range(flag, value, times + "is beyond 2^53 steps, where Megatron's float arithmetic stops being exact", "use a count below 2^53");
       return null;
     }
+    return product;
+  }
+
+  /** {@code value} as is, or {@code null} (reported) if it leaves the exact range. */
+  private Long exact(MegatronFlag flag, long value) {
+    return times(flag, value, 1);
   }
 
   // ---- warm-up and WSD ---------------------------------------------------------------------------

@@ -152,7 +152,7 @@ final class PlanDecompiler {
       }
       lacks = "Megatron has no polynomial decay (power " + Values.show(polynomial.power()) + ")";
     } else if (shape instanceof Cosine cosine && cosine.cycles() != Cosine.HALF_PERIOD) {
-      lacks = "Megatron's cosine runs half a period, not " + Values.show(cosine.cycles()) + " cycles";
+      lacks = "Megatron's cosine runs half a period (cycles 0.5), not cycles " + Values.show(cosine.cycles());
     }
     if (lacks != null) {
       throw unsupported(path, lacks);
@@ -223,18 +223,19 @@ final class PlanDecompiler {
     Shape shape = decay.shape();
     if (shape instanceof Constant c) {
       double peak = max == null ? c.value() : max;
-      if (rest.size() == 1 && c.value() == peak) {
-        return new Lr(init, peak, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
-      }
-      if (rest.size() == 1) {
+      if (c.value() != peak) {
         // A drop right after the warm-up: a decay that ends on the first iteration after it.
         return new Lr(init, peak, c.value(), warmup, decay.start() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      if (rest.size() == 1) {
+        return new Lr(init, peak, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
       }
       Placed next = rest.get(1);
       if (next.shape() instanceof InverseSqrt s && warmup == 0 && decay.steps() == 1) {
         // Without warm-up Megatron divides by sqrt(samples seen): the first decay value tells the batch size.
         long batch = Math.max(1, Math.round(Math.pow(c.value() / s.peak(), 2)));
-        return new Lr(init, c.value(), s.floor(), 0, (next.end() - 1) * batch, DecayStyle.INVERSE_SQUARE_ROOT, null, WsdDecayStyle.EXPONENTIAL, batch);
+        return new Lr(init, c.value(), s.floor(), 0, decayEnd(next.end() - 1, batch, 0), DecayStyle.INVERSE_SQUARE_ROOT, null,
+            WsdDecayStyle.EXPONENTIAL, batch);
       }
       if (next.shape() instanceof Constant low) {
         long lastAtPeak = next.start() - 1;
@@ -246,6 +247,11 @@ final class PlanDecompiler {
       return wsd(init, peak, warmup, next, n);
     }
     double peak = max == null ? from(shape) : max;
+    if ((shape instanceof Linear || shape instanceof Cosine) && warmup != decay.start() * (double) n) {
+      // A decay right after a warm-up that ends between iterations would count from the warm-up's
+      // end; one that counts from an iteration is a WSD anneal without a stable phase.
+      return wsd(init, peak, warmup, decay, n);
+    }
     if (shape instanceof Linear l) {
       return new Lr(init, peak, l.to(), warmup, decay.end() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
     }
@@ -258,9 +264,24 @@ final class PlanDecompiler {
       return new Lr(init, peak, g.to(), warmup, Math.round(warmup + g.span()), style, null, WsdDecayStyle.EXPONENTIAL);
     }
     if (shape instanceof InverseSqrt s) {
-      return new Lr(init, peak, s.floor(), warmup, (decay.end() - 1) * n, DecayStyle.INVERSE_SQUARE_ROOT, null, WsdDecayStyle.EXPONENTIAL);
+      long last = decay.end() - 1;
+      if (decayEnd(last, n, warmup) > last * n + n - 1) {
+        // No decay length puts the end of the decay there: the phase is one step at the peak right
+        // after the warm-up, then the floor, which a linear decay ending one iteration later gives.
+        return new Lr(init, peak, s.floor(), warmup, (last + 1) * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      return new Lr(init, peak, s.floor(), warmup, decayEnd(last, n, warmup), DecayStyle.INVERSE_SQUARE_ROOT, null, WsdDecayStyle.EXPONENTIAL);
     }
     return wsd(init, peak, warmup, decay, n);
+  }
+
+  /**
+   * The decay steps that make {@code lastIteration} the last iteration of the decay: any count from
+   * {@code lastIteration * n} to {@code lastIteration * n + n - 1} does, and Megatron needs one above
+   * the warm-up; the smallest such.
+   */
+  private static long decayEnd(long lastIteration, long n, double warmup) {
+    return Math.max(lastIteration * n, (long) Math.floor(warmup) + 1);
   }
 
   /** Where a decay shape starts: Megatron's {@code --lr} when there is no warm-up. */

@@ -48,13 +48,19 @@ record SchedulerSettings(
     Objects.requireNonNull(wdIncrStyle, "wdIncrStyle");
   }
 
-  /** The last iteration whose step count {@code iteration * increment} is at most {@code units}. */
+  /**
+   * The last iteration whose step count {@code iteration * increment} is at most {@code units}, as
+   * Megatron's comparison {@code num_steps <= units} decides it (exactly, for a whole number of units).
+   */
   long lastIterationWithin(double units) {
-    long iteration = (long) Math.floor(units / increment);
-    while ((double) (iteration + 1) * increment <= units) {
-      iteration++;
+    if (units == Math.rint(units) && Math.abs(units) < 0x1p63) {
+      return Math.floorDiv((long) units, increment);
     }
-    while (iteration >= 0 && (double) iteration * increment > units) {
+    long iteration = (long) Math.floor(units / increment);
+    // The quotient may round across a whole number; Megatron compares the product.
+    if ((double) (iteration + 1) * increment <= units) {
+      iteration++;
+    } else if ((double) iteration * increment > units) {
       iteration--;
     }
     return iteration;

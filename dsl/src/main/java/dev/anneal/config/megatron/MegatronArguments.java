@@ -1,6 +1,5 @@
 package dev.anneal.config.megatron;
 
-import static dev.anneal.config.megatron.MegatronFlag.END_WEIGHT_DECAY;
 import static dev.anneal.config.megatron.MegatronFlag.GLOBAL_BATCH_SIZE;
 import static dev.anneal.config.megatron.MegatronFlag.LR;
 import static dev.anneal.config.megatron.MegatronFlag.LR_DECAY_ITERS;
@@ -14,11 +13,8 @@ import static dev.anneal.config.megatron.MegatronFlag.LR_WSD_DECAY_ITERS;
 import static dev.anneal.config.megatron.MegatronFlag.LR_WSD_DECAY_SAMPLES;
 import static dev.anneal.config.megatron.MegatronFlag.LR_WSD_DECAY_STYLE;
 import static dev.anneal.config.megatron.MegatronFlag.MIN_LR;
-import static dev.anneal.config.megatron.MegatronFlag.START_WEIGHT_DECAY;
 import static dev.anneal.config.megatron.MegatronFlag.TRAIN_ITERS;
 import static dev.anneal.config.megatron.MegatronFlag.TRAIN_SAMPLES;
-import static dev.anneal.config.megatron.MegatronFlag.WEIGHT_DECAY;
-import static dev.anneal.config.megatron.MegatronFlag.WEIGHT_DECAY_INCR_STYLE;
 
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
@@ -33,6 +29,7 @@ import dev.anneal.rules.Values;
  * the {@code *-samples} flags as they are. Anneal adds checks where Megatron would silently run
  * something nobody means: a negative warm-up, a negative anneal, and a WSD anneal longer than the
  * decay after the warm-up. Every problem is reported with the flag, its value, its line and a fix.
+ * The weight decay has its own class, {@link WeightDecayArguments}.
  */
 final class MegatronArguments {
   /** Step counts above this are not exact in the doubles Megatron computes its ratios with. */
@@ -40,10 +37,12 @@ final class MegatronArguments {
 
   private final Flags flags;
   private final Problems problems;
+  private final FlagReport report;
 
   private MegatronArguments(Flags flags, Problems problems) {
     this.flags = flags;
     this.problems = problems;
+    this.report = new FlagReport(flags, problems);
   }
 
   /** The scheduler's settings, or {@code null} if any error was reported. */
@@ -86,11 +85,11 @@ final class MegatronArguments {
       checkWarmup(units);
       checkWsd(units, style, wsdStyle, lrs);
     }
-    double[] wds = weightDecays();
+    double[] wds = WeightDecayArguments.resolve(report);
     if (problems.hasErrors() || units == null || lrs == null || wds == null || flags.invalid(LR_DECAY_STYLE) || flags.invalid(LR_WSD_DECAY_STYLE)) {
       return null;
     }
-    WeightDecayIncrStyle wdStyle = WeightDecayIncrStyle.of(flags.choice(WEIGHT_DECAY_INCR_STYLE, WeightDecayIncrStyle.CONSTANT.flagValue()));
+    WeightDecayIncrStyle wdStyle = WeightDecayArguments.style(flags);
     return new SchedulerSettings(
         lrs[0], lrs[1], lrs[2], units.warmup(), units.decay(), style, units.wsd(), wsdStyle,
         wds[0], wds[1], units.wdIncr(), wdStyle, units.increment(), units.trainIters(), units.samples());
@@ -375,72 +374,15 @@ final class MegatronArguments {
         (long) Math.floor(window / units.scale())));
   }
 
-  // ---- weight decay ------------------------------------------------------------------------------
-
-  /** {start, end}, or {@code null} if missing or bad. */
-  private double[] weightDecays() {
-    if (flags.invalid(WEIGHT_DECAY_INCR_STYLE) || flags.invalid(WEIGHT_DECAY) || flags.invalid(START_WEIGHT_DECAY) || flags.invalid(END_WEIGHT_DECAY)) {
-      return null;
-    }
-    WeightDecayIncrStyle style = WeightDecayIncrStyle.of(flags.choice(WEIGHT_DECAY_INCR_STYLE, WeightDecayIncrStyle.CONSTANT.flagValue()));
-    if (style == WeightDecayIncrStyle.CONSTANT) {
-      String constant = "--weight-decay-incr-style constant" + (flags.given(WEIGHT_DECAY_INCR_STYLE) ? "" : " (the default)");
-      for (MegatronFlag ramp : new MegatronFlag[] {START_WEIGHT_DECAY, END_WEIGHT_DECAY}) {
-        if (flags.given(ramp)) {
-          conflict(ramp, constant, "Megatron asserts " + ramp.flag().substring(2).replace('-', '_') + " is None for a constant weight decay",
-              "use --weight-decay, or --weight-decay-incr-style linear or cosine for a ramp");
-        }
-      }
-      double weightDecay = flags.number(WEIGHT_DECAY, 0.01);
-      if (weightDecay < 0) {
-        range(WEIGHT_DECAY, weightDecay, "must be at least 0, as Megatron's scheduler asserts start_wd >= 0.0", "use 0 for no weight decay");
-        return null;
-      }
-      return new double[] {weightDecay, weightDecay};
-    }
-    String ramp = "--weight-decay-incr-style " + style.flagValue() + " ramps from --start-weight-decay to --end-weight-decay, and Megatron asserts both are set";
-    boolean complete = true;
-    for (MegatronFlag end : new MegatronFlag[] {START_WEIGHT_DECAY, END_WEIGHT_DECAY}) {
-      if (!flags.given(end)) {
-        problems.add(Code.MEGATRON_MISSING_FLAG.at(end.flag(), null, end.flag(), ramp, "`" + end.flag() + " VALUE`"));
-        complete = false;
-      }
-    }
-    if (flags.given(WEIGHT_DECAY)) {
-      problems.add(Code.MEGATRON_FLAG_IGNORED.at(flags.where(WEIGHT_DECAY), flags.written(WEIGHT_DECAY), WEIGHT_DECAY.flag(),
-          "with --weight-decay-incr-style " + style.flagValue() + " (the ramp runs from --start-weight-decay to --end-weight-decay)"));
-    }
-    if (!complete) {
-      return null;
-    }
-    double start = flags.number(START_WEIGHT_DECAY, 0);
-    double end = flags.number(END_WEIGHT_DECAY, 0);
-    if (start < 0) {
-      range(START_WEIGHT_DECAY, start, "must be at least 0, as Megatron's scheduler asserts start_wd >= 0.0", "use 0 or more");
-      return null;
-    }
-    if (end < start) {
-      range(END_WEIGHT_DECAY, end, "must be at least --start-weight-decay (" + written(START_WEIGHT_DECAY, start) + "), as Megatron's scheduler asserts end_wd >= start_wd",
-          "Megatron only increases weight decay: swap the two, or use --weight-decay-incr-style constant");
-      return null;
-    }
-    return new double[] {start, end};
-  }
-
-  // ---- reporting ---------------------------------------------------------------------------------
-
-  /** A value out of range, shown as the user wrote it (or as Megatron computed it, for a default). */
   private void range(MegatronFlag flag, Object value, String rule, String fix) {
-    Object shown = flags.given(flag) ? flags.written(flag) : value;
-    problems.add(Code.MEGATRON_FLAG_RANGE.at(flags.where(flag), value, flag.flag(), shown, rule, fix));
-  }
-
-  /** The value of {@code flag} as written, or {@code value} (its default) when not written. */
-  private String written(MegatronFlag flag, double value) {
-    return flags.given(flag) ? flags.written(flag) : Values.show(value);
+    report.range(flag, value, rule, fix);
   }
 
   private void conflict(MegatronFlag flag, String other, String why, String fix) {
-    problems.add(Code.MEGATRON_FLAG_CONFLICT.at(flags.where(flag), flags.written(flag), flag.flag(), other, why, fix));
+    report.conflict(flag, other, why, fix);
+  }
+
+  private String written(MegatronFlag flag, double value) {
+    return report.written(flag, value);
   }
 }

@@ -78,7 +78,7 @@ public final class MegatronFormat implements ConfigFormat {
   public String write(Plan plan) {
     Objects.requireNonNull(plan, "plan");
     String text = FlagWriter.text(PlanDecompiler.settings(plan));
-    PlanDecompiler.verify(plan, read(text).plan());
+    PlanComparison.verify(plan, read(text).plan());
     return text;
   }
 

@@ -2,34 +2,22 @@ package dev.anneal.config.megatron;
 
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.CosineRestarts;
-import dev.anneal.schedule.Cyclic;
-import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
 import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.Milestones;
-import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
-import dev.anneal.schedule.Plateau;
-import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.StepDecay;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
@@ -37,16 +25,11 @@ import java.util.TreeSet;
  * gives its {@link SchedulerSettings}: the inverse of {@link MegatronCurves}. Megatron's learning
  * rate is a linear warm-up, then constant, linear, cosine, inverse-square-root or WSD decay to
  * {@code --min-lr}, held after; its weight decay is constant or rises linearly or along a cosine.
- * Anything else is {@code Unsupported}, with what Megatron lacks. The caller checks the result by
- * comparing curves ({@link #verify}), so a recognised structure with values Megatron cannot
- * reproduce is refused too, with the first step that differs.
+ * Anything else is {@code Unsupported}, with what Megatron lacks ({@link MegatronShapes}). The
+ * caller checks the result by comparing curves ({@link PlanComparison}), so a recognised structure
+ * with values Megatron cannot reproduce is refused too, with the first step that differs.
  */
 final class PlanDecompiler {
-  /** Curves with more steps than this are compared near every boundary and at evenly spread steps. */
-  private static final long FULL_COMPARISON = 2_000_000;
-
-  private static final double RELATIVE = 1e-9;
-
   private PlanDecompiler() {}
 
   /** A phase with its first step. */
@@ -117,7 +100,7 @@ final class PlanDecompiler {
     List<Placed> out = new ArrayList<>();
     for (int i = 0; i < sequence.phases().size(); i++) {
       Phase phase = sequence.phases().get(i);
-      out.add(new Placed(scale(megatronShape(phase.shape(), path + ".phases[" + i + "]"), factor), sequence.startOf(i), phase.steps()));
+      out.add(new Placed(MegatronShapes.scale(MegatronShapes.supported(phase.shape(), path + ".phases[" + i + "]"), factor), sequence.startOf(i), phase.steps()));
     }
     Shape last = out.get(out.size() - 1).shape();
     if (sequence.afterEnd() == AfterEnd.CONTINUE && !(last instanceof Constant)) {
@@ -125,59 +108,6 @@ final class PlanDecompiler {
           "Megatron holds the final value after the schedule ends; it cannot continue the " + last.kind() + " formula past its end (after-end CONTINUE)");
     }
     return out;
-  }
-
-  /** The shape if Megatron has it, else {@code Unsupported} naming what Megatron lacks. */
-  private static Shape megatronShape(Shape shape, String path) {
-    String lacks = null;
-    if (shape instanceof Cyclic) {
-      lacks = "Megatron has no cyclic schedule";
-    } else if (shape instanceof CosineRestarts) {
-      lacks = "Megatron has no cosine schedule with warm restarts";
-    } else if (shape instanceof OneCycle) {
-      lacks = "Megatron has no one-cycle schedule";
-    } else if (shape instanceof Plateau) {
-      lacks = "Megatron has no reduce-on-plateau schedule; its learning rate does not react to metrics";
-    } else if (shape instanceof StepDecay) {
-      lacks = "Megatron has no step decay";
-    } else if (shape instanceof Milestones) {
-      lacks = "Megatron has no milestone (multi-step) decay";
-    } else if (shape instanceof Exponential) {
-      lacks = "Megatron has no exponential decay by a rate per step";
-    } else if (shape instanceof ExponentialTo) {
-      lacks = "Megatron has no geometric decay (its WSD exponential anneal is 2 * 0.5^r - 1, not a straight line in log space)";
-    } else if (shape instanceof Polynomial polynomial) {
-      if (polynomial.power() == 1) {
-        return new Linear(polynomial.from(), polynomial.to());
-      }
-      lacks = "Megatron has no polynomial decay (power " + Values.show(polynomial.power()) + ")";
-    } else if (shape instanceof Cosine cosine && cosine.cycles() != Cosine.HALF_PERIOD) {
-      lacks = "Megatron's cosine runs half a period (cycles 0.5), not cycles " + Values.show(cosine.cycles());
-    }
-    if (lacks != null) {
-      throw unsupported(path, lacks);
-    }
-    return shape;
-  }
-
-  private static Shape scale(Shape shape, double factor) {
-    if (factor == 1) {
-      return shape;
-    }
-    if (shape instanceof Constant c) {
-      return new Constant(c.value() * factor);
-    } else if (shape instanceof Linear l) {
-      return new Linear(l.from() * factor, l.to() * factor);
-    } else if (shape instanceof Cosine c) {
-      return new Cosine(c.from() * factor, c.to() * factor, c.cycles());
-    } else if (shape instanceof OneMinusSqrt o) {
-      return new OneMinusSqrt(o.from() * factor, o.to() * factor);
-    } else if (shape instanceof InverseSqrt s) {
-      return new InverseSqrt(s.peak() * factor, s.timescale(), s.floor() * factor);
-    } else if (shape instanceof Segment g) {
-      return new Segment(g.curve(), g.from() * factor, g.to() * factor, g.unitsPerStep(), g.origin(), g.span());
-    }
-    return shape;
   }
 
   /** The samples per iteration the plan's segments count in; 1 if it has none. */
@@ -369,72 +299,7 @@ final class PlanDecompiler {
         + (s instanceof Linear || s instanceof Cosine ? " that falls (Megatron only increases weight decay)" : ""));
   }
 
-  // ---- verification ------------------------------------------------------------------------------
-
-  /**
-   * Checks that {@code written}, the plan read back from the flags, gives every channel of {@code
-   * plan} over its whole declared horizon (and a step past it).
-   *
-   * @throws InvalidScheduleException ({@code Unsupported}) naming the first step that differs
-   */
-  static void verify(Plan plan, Plan written) {
-    for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
-      Schedule expected = channel.getValue();
-      Schedule actual = written.channel(channel.getKey());
-      for (long step : steps(expected, actual)) {
-        double want = expected.valueAt(step);
-        double got = actual.valueAt(step);
-        if (!close(want, got)) {
-          throw unsupported("channels." + channel.getKey(), "Megatron cannot reproduce this plan: at step " + step + " the nearest Megatron schedule gives "
-              + Values.show(got) + " where the plan has " + Values.show(want));
-        }
-      }
-    }
-  }
-
-  private static boolean close(double a, double b) {
-    return a == b || Math.abs(a - b) <= RELATIVE * Math.max(Math.abs(a), Math.abs(b));
-  }
-
-  /** Every step up to the horizon, or, for long plans, every boundary's neighbourhood and an even spread. */
-  private static long[] steps(Schedule expected, Schedule actual) {
-    long horizon = Math.max(end(expected), end(actual)) + 2;
-    if (horizon <= FULL_COMPARISON) {
-      long[] all = new long[(int) horizon];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
-      }
-      return all;
-    }
-    TreeSet<Long> chosen = new TreeSet<>();
-    for (Schedule schedule : List.of(expected, actual)) {
-      long start = 0;
-      for (Phase phase : schedule.phases()) {
-        for (long d = -3; d <= 3; d++) {
-          chosen.add(Math.max(0, Math.min(horizon - 1, start + d)));
-        }
-        start = phase.isOpen() ? start : start + phase.steps();
-      }
-    }
-    for (long k = 0; k <= 100_000; k++) {
-      chosen.add(k * (horizon - 1) / 100_000);
-    }
-    return chosen.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  private static long end(Schedule schedule) {
-    OptionalLong end = schedule.declaredEnd();
-    if (end.isPresent()) {
-      return end.getAsLong();
-    }
-    long start = 0;
-    for (Phase phase : schedule.phases()) {
-      start = phase.isOpen() ? start : start + phase.steps();
-    }
-    return start;
-  }
-
-  private static InvalidScheduleException unsupported(String path, String message) {
+  static InvalidScheduleException unsupported(String path, String message) {
     return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, message));
   }
 }

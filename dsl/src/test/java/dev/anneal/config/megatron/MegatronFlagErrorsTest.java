@@ -260,6 +260,14 @@ class MegatronFlagErrorsTest {
     }
 
     @Test
+    void countsBeyondExactDoublesAreRefused() {
+      assertEquals(
+          List.of("[MegatronFlagRange] --train-iters (line 1): --train-iters (100000) times --global-batch-size (100000000000000) is beyond"
+              + " 2^53 steps, where Megatron's float arithmetic stops being exact; use a count below 2^53"),
+          errors("--train-iters 100000 --global-batch-size 100000000000000 --lr 3e-4\n"));
+    }
+
+    @Test
     void rampupBatchSizeIsRefusedWithIterations() {
       assertEquals(
           List.of("[MegatronFlagConflict] --rampup-batch-size (line 2): --rampup-batch-size cannot be combined with --train-iters: Megatron"
@@ -367,6 +375,14 @@ class MegatronFlagErrorsTest {
           List.of("[MegatronMissingFlag] --lr-wsd-decay-samples: --lr-wsd-decay-samples is required: --lr-decay-style WSD anneals over the last"
               + " --lr-wsd-decay-samples of the decay, and Megatron asserts wsd_decay_steps is not None; add `--lr-wsd-decay-samples N`"),
           errors("--lr 3e-4 --lr-decay-style WSD --train-samples 512000 --global-batch-size 512\n"));
+    }
+
+    @Test
+    void annealSamplesMustBeAWholeNumber() {
+      assertEquals(
+          List.of("[MegatronFlagType] --lr-wsd-decay-samples (line 2): --lr-wsd-decay-samples takes a whole number (Megatron reads it with"
+              + " int()), found '1e5'; write 100000"),
+          errors("--lr 3e-4 --lr-decay-style WSD --train-samples 512000 --global-batch-size 512\n--lr-wsd-decay-samples 1e5\n"));
     }
 
     @Test

@@ -50,6 +50,10 @@ final class LaunchScript {
         if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           line++;
           i++;
+        } else if (text.startsWith("\r\n", i + 1)) {
+          // A continuation in a file saved with Windows line ends.
+          line++;
+          i += 2;
         } else if (i + 1 < text.length()) {
           wordLine = startWord(word, wordLine, line);
           word.append(text.charAt(++i));

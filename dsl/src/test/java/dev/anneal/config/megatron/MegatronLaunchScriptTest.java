@@ -149,6 +149,13 @@ class MegatronLaunchScriptTest {
   }
 
   @Test
+  void windowsLineEndsContinueLinesToo() {
+    assertEquals(
+        List.of(new Token("--lr", "line 1"), new Token("3e-4", "line 2"), new Token("--train-iters", "line 3"), new Token("10", "line 3")),
+        LaunchScript.words("--lr \\\r\n  3e-4\r\n--train-iters 10\r\n"));
+  }
+
+  @Test
   void aCommandSubstitutionStaysOneWord() {
     assertEquals(
         List.of(new Token("--lr-wsd-decay-iters", "line 1"), new Token("$((TRAIN_ITERS / 10))", "line 1")),

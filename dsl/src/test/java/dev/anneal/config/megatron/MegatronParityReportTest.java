@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * difference of each channel) and writes the table of {@code docs/parity/megatron.md} to {@code
  * target/megatron-parity.md}. Fails if any case leaves the project's tolerance.
  */
-class MegatronParityReport {
+class MegatronParityReportTest {
   @Test
   void everyCaseIsWithinToleranceAndTheTableIsWritten() throws IOException {
     GoldenInputs inputs = GoldenInputs.forSystem("megatron");

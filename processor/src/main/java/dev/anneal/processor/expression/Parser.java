@@ -13,10 +13,19 @@ package dev.anneal.processor.expression;
  * </pre>
  *
  * An integer literal (no fraction, no exponent) is a {@code long}; any other number a {@code double}.
+ * Digits are ASCII, as in Java source.
+ *
+ * <p>The tree is at most {@link #MAX_DEPTH} operations deep (parentheses, negations and chains such
+ * as {@code a + b + c} alike), so that reading, checking, printing and evaluating it never exhaust
+ * the compiler's stack, whatever an annotation holds.
  */
 public final class Parser {
+  /** Deeper than any schedule expression a person writes; bounds the recursion of every pass over the tree. */
+  public static final int MAX_DEPTH = 64;
+
   private final String text;
   private int position;
+  private int nesting;
 
   private Parser(String text) {
     this.text = text;
@@ -46,8 +55,9 @@ public final class Parser {
       if (atEnd() || (peek() != '+' && peek() != '-')) {
         return left;
       }
+      int at = position;
       char op = text.charAt(position++);
-      left = new Expression.Binary(op, left, product());
+      left = deepest(new Expression.Binary(op, left, product()), at);
     }
   }
 
@@ -58,16 +68,20 @@ public final class Parser {
       if (atEnd() || (peek() != '*' && peek() != '/')) {
         return left;
       }
+      int at = position;
       char op = text.charAt(position++);
-      left = new Expression.Binary(op, left, unary());
+      left = deepest(new Expression.Binary(op, left, unary()), at);
     }
   }
 
   private Expression unary() throws ParseException {
     skipSpaces();
     if (!atEnd() && peek() == '-') {
+      enter();
       position++;
-      return new Expression.Negate(unary());
+      Expression negated = new Expression.Negate(unary());
+      nesting--;
+      return negated;
     }
     return atom();
   }
@@ -79,6 +93,7 @@ public final class Parser {
     }
     char c = peek();
     if (c == '(') {
+      enter();
       position++;
       Expression inner = sum();
       skipSpaces();
@@ -86,9 +101,10 @@ public final class Parser {
         throw error("expected ')'");
       }
       position++;
+      nesting--;
       return inner;
     }
-    if (Character.isDigit(c) || c == '.') {
+    if (isDigit(c) || c == '.') {
       return number();
     }
     if (Character.isJavaIdentifierStart(c)) {
@@ -139,9 +155,38 @@ public final class Parser {
   }
 
   private void digits(boolean underscores) {
-    while (!atEnd() && (Character.isDigit(peek()) || (underscores && peek() == '_'))) {
+    while (!atEnd() && (isDigit(peek()) || (underscores && peek() == '_'))) {
       position++;
     }
+  }
+
+  /** ASCII digits only: {@link Character#isDigit} also takes other scripts' digits, which Java source does not. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** One more level of parentheses or negation, refused past {@link #MAX_DEPTH} before recursing into it. */
+  private void enter() throws ParseException {
+    if (++nesting > MAX_DEPTH) {
+      throw error("the expression is nested more than " + MAX_DEPTH + " levels deep; name a part of it with a parameter");
+    }
+  }
+
+  /** {@code built}, unless it makes the tree deeper than {@link #MAX_DEPTH} (a long chain such as {@code a + a + … + a}). */
+  private Expression deepest(Expression built, int operator) throws ParseException {
+    if (depth(built) > MAX_DEPTH) {
+      throw new ParseException("the expression is more than " + MAX_DEPTH + " operations deep; name a part of it with a parameter", operator + 1);
+    }
+    return built;
+  }
+
+  /** Operations on the longest path to a leaf; the recursion is bounded, as every tree built so far is within the limit. */
+  private static int depth(Expression expression) {
+    int deepest = -1;
+    for (Expression operand : expression.operands()) {
+      deepest = Math.max(deepest, depth(operand));
+    }
+    return deepest + 1;
   }
 
   private void skipSpaces() {

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Random invalid plans are refused with violations and never evaluated. Each seed draws a valid
  * plan ({@link RandomSchedules}), writes it as Anneal JSON, breaks one thing in one phase (a length
- * of 0 or below, a fractional or overflowing length, a non-finite, textual or missing value, an
- * unknown key) and reads it back: the reader
+ * of 0 or below, a fractional, textual or overflowing length, a misspelt key, a non-finite, textual,
+ * boolean or list value) and reads it back: the reader
  * must refuse it, and one of the errors must carry the expected code at the JSON path of what was
  * broken. The same breakage in the model (a phase of length 0, a NaN value) throws from the
  * constructor, so no schedule exists to evaluate.
@@ -122,7 +122,7 @@ class RandomInvalidPlansTest {
           case 7 -> new Breakage(field, NODES.textNode("Infinity-literal"), nonFinite);
           case 8 -> new Breakage(field, NODES.textNode("0.1"), Code.WRONG_TYPE);
           case 9 -> new Breakage(field, NODES.booleanNode(true), Code.WRONG_TYPE);
-          default -> new Breakage(field, NODES.nullNode(), Code.MISSING_KEY); // null reads as absent
+          default -> new Breakage(field, NODES.arrayNode().add(1), Code.WRONG_TYPE);
         };
       }
     };

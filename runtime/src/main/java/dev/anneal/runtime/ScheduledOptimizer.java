@@ -56,7 +56,15 @@ public abstract class ScheduledOptimizer extends Optimizer {
       return weight.zerosLike();
     }
     try (NDArray decoded = weight.getManager().decode(bytes)) {
-      NDArray state = decoded.toDevice(weight.getDevice(), true);
+      // PyTorch's decode wraps a direct buffer that only `decoded` keeps alive, and toDevice(device,
+      // true) on the same device returns an alias of it, not a copy: the state would read freed
+      // memory (NaN parameters, or a crash) once `decoded` is closed and the buffer collected.
+      // duplicate() clones the tensor, so the state owns its memory.
+      NDArray onDevice = decoded.toDevice(weight.getDevice(), false);
+      NDArray state = onDevice.duplicate();
+      if (onDevice != decoded) {
+        onDevice.close();
+      }
       if (!state.getShape().equals(weight.getShape()) || state.getDataType() != weight.getDataType()) {
         throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("optimizer." + parameter + "." + name, state.getShape(),
             "the checkpoint's " + name + " of " + parameter + " has shape " + state.getShape() + " " + state.getDataType()

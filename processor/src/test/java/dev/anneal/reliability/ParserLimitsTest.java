@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The parser's answers to what the fuzzer found: inputs that overflowed the stack (deep nesting, a
- * long chain) and digits of other scripts that {@link Character#isDigit} accepts but {@link
- * Double#parseDouble} does not. Each is now a {@link ParseException} with its column.
+ * long chain), digits of other scripts that {@link Character#isDigit} accepts but {@link
+ * Double#parseDouble} does not, and a number with no digit before its exponent. Each is now a {@link ParseException} with its column.
  */
 class ParserLimitsTest {
   @Test
@@ -38,6 +38,12 @@ class ParserLimitsTest {
   void digitsOfOtherScriptsAreNotNumbers() {
     ParseException e = assertThrows(ParseException.class, () -> Parser.parse("\u0661.\u0665"));
     assertEquals("expected a number, a name or '(' but found '\u0661' at column 1", e.getMessage());
+  }
+
+  @Test
+  void aPointWithAnExponentButNoDigitIsMalformed() {
+    ParseException e = assertThrows(ParseException.class, () -> Parser.parse("x * .e3"));
+    assertEquals("malformed number '.e3' at column 5", e.getMessage());
   }
 
   private static int countNegations(Expression expression) {

@@ -54,7 +54,8 @@ class CrashResumeTest {
     assertEquals(UPDATES, expectedLr.size());
 
     Random random = new Random(SEED);
-    Path crashed = dir.resolve("crashed");
+    int chains = 1;
+    Path crashed = dir.resolve("crashed-" + chains);
     List<Run> runs = new ArrayList<>();
     int kills = 0;
     int inSave = 0;
@@ -63,10 +64,10 @@ class CrashResumeTest {
       Run run = run(crashed, random.nextInt(3) == 0 ? "SAVING" : "STEP", random);
       runs.add(run);
       if (run.lines().contains("DONE")) {
-        // It finished before the chosen moment: start a new chain on a fresh folder.
+        // Resumed from the last checkpoint (the run had saved its last update when it was killed) and finished.
         assertFinalState(expectedLr, expectedParams, runs);
         runs.clear();
-        crashed = dir.resolve("crashed-" + kills);
+        crashed = dir.resolve("crashed-" + ++chains);
         continue;
       }
       assertTrue(run.killed(), () -> "neither finished nor killed: " + run.lines());
@@ -77,7 +78,7 @@ class CrashResumeTest {
     Run last = run(crashed, null, null);
     runs.add(last);
     assertFinalState(expectedLr, expectedParams, runs);
-    System.out.println("crash/resume: " + kills + " kills (" + inSave + " during a save), " + refusals
+    System.out.println("crash/resume: " + kills + " kills in " + chains + " runs to the end (" + inSave + " kills during a save), " + refusals
         + " checkpoints refused for a missing sidecar, every resumed run equal to the uninterrupted one");
     assertTrue(inSave >= TRIALS / 6, () -> "too few kills landed inside a save to show anything");
   }
@@ -182,12 +183,12 @@ class CrashResumeTest {
       String line;
       while ((line = out.readLine()) != null) {
         lines.add(line);
-        if (trigger != null && line.startsWith("RESUMED ")) {
+        if (trigger != null && line.startsWith("RESUMED ") && Long.parseLong(line.substring("RESUMED ".length())) < UPDATES) {
           long from = Long.parseLong(line.substring("RESUMED ".length()));
           long at = from + random.nextInt((int) (UPDATES - from));
           target = trigger + " " + (trigger.equals("SAVING") ? SAVE_EVERY * (1 + at / SAVE_EVERY) : at);
           delayMicros = random.nextInt(800);
-        } else if (line.equals(target)) {
+        } else if (target != null && (line.equals(target) || line.startsWith(target + " "))) {
           long until = System.nanoTime() + delayMicros * 1_000L;
           while (System.nanoTime() < until) {
             Thread.onSpinWait();

@@ -15,9 +15,10 @@ package dev.anneal.processor.expression;
  * An integer literal (no fraction, no exponent) is a {@code long}; any other number a {@code double}.
  * Digits are ASCII, as in Java source.
  *
- * <p>The tree is at most {@link #MAX_DEPTH} operations deep (parentheses, negations and chains such
- * as {@code a + b + c} alike), so that reading, checking, printing and evaluating it never exhaust
- * the compiler's stack, whatever an annotation holds.
+ * <p>The tree is at most {@link #MAX_DEPTH} operations deep (nested or chained alike: {@code a + b
+ * + c} is two deep), and parentheses and negations nest at most as deep, so that reading,
+ * checking, printing and evaluating it never exhaust the compiler's stack, whatever an annotation
+ * holds; the printed form of every tree read reads back.
  */
 public final class Parser {
   /** Deeper than any schedule expression a person writes; bounds the recursion of every pass over the tree. */
@@ -25,7 +26,8 @@ public final class Parser {
 
   private final String text;
   private int position;
-  private int nesting;
+  private int parentheses;
+  private int negations;
 
   private Parser(String text) {
     this.text = text;
@@ -77,10 +79,13 @@ public final class Parser {
   private Expression unary() throws ParseException {
     skipSpaces();
     if (!atEnd() && peek() == '-') {
-      enter();
+      int at = position;
+      if (++negations > MAX_DEPTH) {
+        throw error("the expression negates more than " + MAX_DEPTH + " times in a row; name a part of it with a parameter");
+      }
       position++;
-      Expression negated = new Expression.Negate(unary());
-      nesting--;
+      Expression negated = deepest(new Expression.Negate(unary()), at);
+      negations--;
       return negated;
     }
     return atom();
@@ -93,7 +98,9 @@ public final class Parser {
     }
     char c = peek();
     if (c == '(') {
-      enter();
+      if (++parentheses > MAX_DEPTH) {
+        throw error("the expression is nested more than " + MAX_DEPTH + " levels deep; name a part of it with a parameter");
+      }
       position++;
       Expression inner = sum();
       skipSpaces();
@@ -101,7 +108,7 @@ public final class Parser {
         throw error("expected ')'");
       }
       position++;
-      nesting--;
+      parentheses--;
       return inner;
     }
     if (isDigit(c) || c == '.') {
@@ -140,7 +147,7 @@ public final class Parser {
     }
     String written = text.substring(start, position);
     String plain = written.replace("_", "");
-    if (plain.equals(".") || written.startsWith("_") || written.endsWith("_") || written.contains("_.")
+    if (!hasDigitBeforeExponent(plain) || written.startsWith("_") || written.endsWith("_") || written.contains("_.")
         || written.contains("._") || written.contains("_e") || written.contains("_E")) {
       throw new ParseException("malformed number '" + written + "'", start + 1);
     }
@@ -154,6 +161,16 @@ public final class Parser {
     return new Expression.Literal(written, Double.parseDouble(plain));
   }
 
+  /** A number needs a digit before its exponent: {@code .} and {@code .e3} are not numbers. */
+  private static boolean hasDigitBeforeExponent(String number) {
+    for (int i = 0; i < number.length() && number.charAt(i) != 'e' && number.charAt(i) != 'E'; i++) {
+      if (isDigit(number.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void digits(boolean underscores) {
     while (!atEnd() && (isDigit(peek()) || (underscores && peek() == '_'))) {
       position++;
@@ -163,13 +180,6 @@ public final class Parser {
   /** ASCII digits only: {@link Character#isDigit} also takes other scripts' digits, which Java source does not. */
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** One more level of parentheses or negation, refused past {@link #MAX_DEPTH} before recursing into it. */
-  private void enter() throws ParseException {
-    if (++nesting > MAX_DEPTH) {
-      throw error("the expression is nested more than " + MAX_DEPTH + " levels deep; name a part of it with a parameter");
-    }
   }
 
   /** {@code built}, unless it makes the tree deeper than {@link #MAX_DEPTH} (a long chain such as {@code a + a + … + a}). */

@@ -91,6 +91,12 @@ public enum Code {
   ONLY_ONE_OF(Severity.ERROR, "give only one of %s (%s) and %s (%s); upstream raises ValueError"),
   STABLE_PHASE_NEGATIVE(Severity.ERROR, "num_training_steps (%s) is less than num_warmup_steps + num_decay_steps (%s + %s): the stable phase would last %s steps and upstream would start the decay part-way through; raise num_training_steps or shorten the warm-up or the decay"),
   ARGUMENT_PASSED_TWICE(Severity.ERROR, "%s is already passed by get_scheduler (from %s); upstream raises TypeError: got multiple values for keyword argument '%s'"),
+  // ---- cli (train and find-lr data, output files) ----
+  UNWRITABLE_FILE(Severity.ERROR, "cannot write %s: %s"),
+  ROW_LENGTH(Severity.ERROR, "the row has %s fields but the header has %s (a field may not hold a comma, even in quotes)"),
+  NOT_ENOUGH_DATA(Severity.ERROR, "%s"),
+  TOO_MANY_CLASSES(Severity.ERROR, "column %s holds %s distinct values in %s rows, too many for class labels (at most %s: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
+  MORE_PROBLEMS(Severity.ERROR, "%s more problems in this file are not shown; fix the ones above first"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

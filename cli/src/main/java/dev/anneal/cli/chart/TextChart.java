@@ -9,8 +9,8 @@ import java.util.OptionalLong;
  * A channel drawn with characters, for a terminal without a display ({@code anneal plot --out -}):
  * {@value #HEIGHT} rows by {@value #WIDTH} columns, each column the range of the values of its
  * steps. Phase boundaries are {@code :} columns and {@code +} ticks under the axis, labelled with
- * their step and, on the line below, the phase that starts there; the declared end is {@code |}
- * and {@code E}, labelled {@code end}.
+ * their step and, on the lines below, the phase that starts there; the declared end is {@code |}
+ * and {@code E}, labelled {@code end}. Labels that would touch go on a further line.
  */
 public final class TextChart {
   static final int WIDTH = 64;
@@ -78,22 +78,29 @@ public final class TextChart {
       lines.add(pad(label, margin) + (label.isEmpty() ? " |" : " +") + new String(grid[r]).stripTrailing());
     }
     lines.add(" ".repeat(margin) + " +" + new String(axis));
-    lines.add(labels(" ".repeat(margin + 2), steps));
-    lines.add(labels(" ".repeat(margin + 2), names));
+    lines.addAll(labels(" ".repeat(margin + 2), steps));
+    lines.addAll(labels(" ".repeat(margin + 2), names));
     return lines;
   }
 
   private record Label(int column, String text) {}
 
-  /** The labels on one line, each at its column, dropped where it would run into the one before. */
-  private static String labels(String indent, List<Label> labels) {
-    StringBuilder line = new StringBuilder();
+  /** The labels, each at its column, on as few lines as keep them apart (at most three; a fourth overlap is dropped). */
+  private static List<String> labels(String indent, List<Label> labels) {
+    List<StringBuilder> rows = new ArrayList<>();
     for (Label label : labels) {
-      if (label.column() >= line.length() + (line.length() == 0 ? 0 : 1)) {
-        line.append(" ".repeat(label.column() - line.length())).append(label.text());
+      for (int r = 0; r < 3; r++) {
+        if (r == rows.size()) {
+          rows.add(new StringBuilder());
+        }
+        StringBuilder row = rows.get(r);
+        if (label.column() >= row.length() + (row.length() == 0 ? 0 : 1)) {
+          row.append(" ".repeat(label.column() - row.length())).append(label.text());
+          break;
+        }
       }
     }
-    return (indent + line).stripTrailing();
+    return rows.stream().map(row -> (indent + row).stripTrailing()).toList();
   }
 
   private static int columnOf(long step, int n, int columns) {

@@ -44,7 +44,7 @@ final class ChartStyle {
     styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 13));
     styler.setAnnotationTextFontColor(new Color(0x404040));
     styler.setMarkerSize(0);
-    styler.setXAxisDecimalPattern("0");
+    styler.setXAxisDecimalPattern("0"); // steps: whole numbers, never 2.0E4
     styler.setyAxisTickLabelsFormattingFunction(Ticks::label);
     return chart;
   }

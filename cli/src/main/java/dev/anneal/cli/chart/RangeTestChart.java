@@ -19,7 +19,10 @@ public final class RangeTestChart {
     double[] smoothed = points.stream().mapToDouble(RangeTestResult.Point::smoothedLoss).toArray();
     XYChart chart = ChartStyle.chart(title, "learning rate (log scale)", "loss", 450);
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(Ticks::label);
+    // XChart hands a log axis's formatting function other values than the ticks: use a pattern
+    // (1E-7 … 1E1), one tick per decade.
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+    chart.getStyler().setXAxisDecimalPattern("0E0");
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;

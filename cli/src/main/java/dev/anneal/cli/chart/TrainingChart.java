@@ -9,7 +9,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code anneal train}'s chart: the learning rate every update applied, with the phases of the
- * plan's {@code lr} channel, above the loss of every update and its moving average.
+ * plan's {@code lr} channel, above the loss of every update and its moving average (log scale).
  */
 public final class TrainingChart {
   /** The weight of the newest loss in the moving average drawn over the losses. */
@@ -30,10 +30,14 @@ public final class TrainingChart {
   }
 
   private static XYChart lossPanel(double[] losses) {
-    XYChart chart = ChartStyle.chart("training loss", "step (updates applied)", "loss", ChartStyle.PANEL_HEIGHT);
+    // Log scale: a loss that falls by orders of magnitude stays readable after its first epochs.
+    XYChart chart = ChartStyle.chart("training loss", "step (updates applied)", "loss (log scale)", ChartStyle.PANEL_HEIGHT);
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setXAxisMax((double) Math.max(losses.length - 1, 1));
-    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisLogarithmic(true);
+    // XChart hands a log axis's formatting function other values than the ticks: use a pattern.
+    chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
+    chart.getStyler().setYAxisDecimalPattern("0.####");
     Sampled raw = Sampled.of(losses, 1500);
     XYSeries batches = chart.addSeries("loss of each batch", raw.steps(), raw.values());
     batches.setMarker(SeriesMarkers.NONE);

@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -233,7 +234,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The learning rate at the first update, where each phase begins, and at the last update. */
   static List<String> keySteps(Schedule lr, RunLog log) {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     int width = Integer.toString(log.updates() - 1).length();
     for (PhaseSpan phase : PhaseSpan.of(lr)) {
       if (phase.start() >= log.updates()) {

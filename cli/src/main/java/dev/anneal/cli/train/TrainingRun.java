@@ -112,7 +112,6 @@ public final class TrainingRun {
         message = String.format(Locale.ROOT, "epoch %d, loss %.4f", epochs, mean / epochLosses.length);
       }
     }
-    bar.update(step - 1, message);
     return epochs;
   }
 

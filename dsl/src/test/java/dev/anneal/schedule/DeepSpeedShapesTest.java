@@ -141,7 +141,7 @@ class DeepSpeedShapesTest {
     assertEquals(0.0, cosine.valueAt(3, 4), EXACT);
     assertEquals(Range.of(0, 1), cosine.range(4));
     assertEquals("[NegativeValue] by: by (-1) must be at least 0", error(() -> new Phase(new Shifted(new Constant(1), -1), 3)));
-    assertEquals("[NonFiniteValue] shape.to: to (NaN) must be a finite number", error(() -> new Phase(new Shifted(new Cosine(1, Double.NaN), 1), 3)));
+    assertEquals("[NonFiniteValue] inner.to: to (NaN) must be a finite number", error(() -> new Phase(new Shifted(new Cosine(1, Double.NaN), 1), 3)));
     assertEquals("shifted", new Sequence(List.of(new Phase(cosine, 4))).explain(2).shape());
   }
 

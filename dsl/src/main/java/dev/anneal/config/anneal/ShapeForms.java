@@ -3,9 +3,11 @@ package dev.anneal.config.anneal;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.LinearGrowth;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.StairCycle;
 import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +30,10 @@ final class ShapeForms {
           InverseSqrt.class, Map.of("floor", new InverseSqrt(1, 1).floor()),
           Cyclic.class, Map.of("mode", Cyclic.Mode.TRIANGULAR, "gamma", 1.0, "mirrored", false),
           OneCycle.class, Map.of("anneal", OneCycle.Anneal.COS, "threePhase", false),
-          Plateau.class, plateauDefaults());
+          Plateau.class, plateauDefaults(),
+          // As for cyclic; and as DeepSpeed's lr_range_test_staircase defaults.
+          StairCycle.class, Map.of("mirrored", false),
+          LinearGrowth.class, Map.of("staircase", false));
 
   private static final Map<String, ShapeForm> BY_KIND = new LinkedHashMap<>();
   private static final Map<Class<?>, ShapeForm> BY_TYPE = new LinkedHashMap<>();

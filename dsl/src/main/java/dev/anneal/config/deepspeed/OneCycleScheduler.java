@@ -234,7 +234,7 @@ record OneCycleScheduler(
       return null;
     }
     List<Phase> phases = moms.phases();
-    Cycle mirrored = phases.get(1).shape() instanceof Shifted shifted && shifted.by() == 1 ? Cycle.of(shifted.shape(), true) : null;
+    Cycle mirrored = phases.get(1).shape() instanceof Shifted shifted && shifted.by() == 1 ? Cycle.of(shifted.inner(), true) : null;
     if (mirrored == null || !mirrored.sameTiming(cycle) || phases.get(1).steps() != cycle.up + cycle.down - 1
         || !(phases.get(0).shape() instanceof Constant first) || phases.get(0).steps() != 1 || first.value() != mirrored.base
         || !phases.get(2).isOpen()) {

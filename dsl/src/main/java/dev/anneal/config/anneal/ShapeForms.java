@@ -6,6 +6,7 @@ import dev.anneal.schedule.InverseSqrt;
 import dev.anneal.schedule.LinearGrowth;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.Plateau;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.StairCycle;
 import java.lang.reflect.RecordComponent;
@@ -33,7 +34,8 @@ final class ShapeForms {
           Plateau.class, plateauDefaults(),
           // As for cyclic; and as DeepSpeed's lr_range_test_staircase defaults.
           StairCycle.class, Map.of("mirrored", false),
-          LinearGrowth.class, Map.of("staircase", false));
+          LinearGrowth.class, Map.of("staircase", false),
+          Segment.class, segmentDefaults());
 
   private static final Map<String, ShapeForm> BY_KIND = new LinkedHashMap<>();
   private static final Map<Class<?>, ShapeForm> BY_TYPE = new LinkedHashMap<>();
@@ -54,6 +56,12 @@ final class ShapeForms {
   }
 
   private ShapeForms() {}
+
+  /** A segment counted in steps, as {@link Segment#ofSteps} makes one: a step is one unit, and the phase starts at progress 0. */
+  private static Map<String, Object> segmentDefaults() {
+    Segment inSteps = Segment.ofSteps(Segment.Curve.LINEAR, 0, 0, 1);
+    return Map.of("unitsPerStep", inSteps.unitsPerStep(), "origin", inSteps.origin());
+  }
 
   /** Plateau's optional fields are all but {@code initial}, defaulting to PyTorch's values. */
   private static Map<String, Object> plateauDefaults() {

@@ -29,7 +29,7 @@ class AnnealFormatErrorTest {
   /** Every shape, in the order the model permits them. */
   private static final String IN_MODEL_ORDER = "constant, linear, cosine, exponential, exponential-to, polynomial, one-minus-sqrt, "
       + "inverse-sqrt, step, milestones, cyclic, cosine-restarts, one-cycle, plateau, log-warmup, linear-growth, stair-cycle, inverse-time, "
-      + "post-cycle-momentum, shifted, reversed, cosine-hard-restarts";
+      + "post-cycle-momentum, shifted, reversed, cosine-hard-restarts, segment";
 
   /** A one-phase plan {"lr": {"phases": [PHASE]}}. */
   private static String lr(String phase) {
@@ -50,7 +50,7 @@ class AnnealFormatErrorTest {
         error("unknown shape", lr("{\"shape\": \"sawtooth\", \"steps\": 10}"),
             "[UnknownType] lr.phases[0].shape: unknown shape 'sawtooth'; expected one of: constant, cosine, cosine-hard-restarts, "
                 + "cosine-restarts, cyclic, exponential, exponential-to, inverse-sqrt, inverse-time, linear, linear-growth, log-warmup, "
-                + "milestones, one-cycle, one-minus-sqrt, plateau, polynomial, post-cycle-momentum, reversed, shifted, stair-cycle, step"),
+                + "milestones, one-cycle, one-minus-sqrt, plateau, polynomial, post-cycle-momentum, reversed, segment, shifted, stair-cycle, step"),
         error("missing shape", lr("{\"from\": 1, \"steps\": 10}"),
             "[MissingKey] lr.phases[0].shape: missing required key 'shape'; one of: " + IN_MODEL_ORDER),
         error("misspelled field", lr("{\"shape\": \"linear\", \"form\": 0, \"to\": 1, \"steps\": 10}"),

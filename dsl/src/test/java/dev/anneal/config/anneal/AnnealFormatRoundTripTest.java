@@ -27,6 +27,7 @@ import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
@@ -84,7 +85,11 @@ class AnnealFormatRoundTripTest {
         new Shifted(new Shifted(new Cyclic(0.8, 0.9, 20, 30, Cyclic.Mode.EXP_RANGE, 0.999, true), 2), 0),
         new Reversed(new Linear(0, 1e-3)),
         new Reversed(new Shifted(new Cosine(1e-3, 1e-5), 3)),
-        new CosineHardRestarts(3e-4, 0, 2.5));
+        new CosineHardRestarts(3e-4, 0, 2.5),
+        Segment.ofSteps(Segment.Curve.COSINE, 3e-4, 3e-5, 1000),
+        new Segment(Segment.Curve.EXPONENTIAL, 3e-4, 3e-5, 3, 0.5, 3000.5),
+        new Segment(Segment.Curve.MINUS_SQRT, 1e-3, 1e-5, 1, 2.5, 1002.5),
+        new Segment(Segment.Curve.LINEAR, 0.01, 0.1, 1024, 0, 1024e3));
   }
 
   @ParameterizedTest

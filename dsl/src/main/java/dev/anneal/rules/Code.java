@@ -20,7 +20,7 @@ public enum Code {
   NON_FINITE_AT_STEP(Severity.ERROR, "the value at step %s would be %s; every value up to the declared end must be finite"),
   // ---- lengths and steps ---------------------------------------------------------------------
   NON_POSITIVE_LENGTH(Severity.ERROR, "%s (%s) must be at least 1"),
-  NEEDS_LENGTH(Severity.ERROR, "a %s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, restarts and plateau phases may run forever"),
+  NEEDS_LENGTH(Severity.ERROR, "a %s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted) may run forever"),
   OPEN_PHASE_NOT_LAST(Severity.ERROR, "only the last phase may run forever; phase %s is open but phase %s follows it"),
   LENGTH_OVERFLOW(Severity.ERROR, "the phases add up to more than %s steps"),
   EMPTY_SCHEDULE(Severity.ERROR, "a schedule needs at least one phase"),

@@ -113,7 +113,8 @@ class AnnealFormatErrorTest {
             "[MissingKey] lr.phases[0].steps: missing required key 'steps'"),
         error("a linear phase forever", lr("{\"shape\": \"linear\", \"from\": 0, \"to\": 1, \"steps\": \"forever\"}"),
             "[NeedsLength] lr.phases[0].steps: a linear phase needs a length in steps; only constant, exponential, step, "
-                + "milestones, inverse-sqrt, cyclic, restarts and plateau phases may run forever"),
+                + "milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and "
+                + "post-cycle-momentum phases (and these shifted) may run forever"),
         error("an open phase before another",
             "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": \"forever\"}, {\"shape\": \"constant\", \"value\": 2, \"steps\": 1}]}}",
             "[OpenPhaseNotLast] lr.phases[0].steps: only the last phase may run forever; phase 0 is open but phase 1 follows it"),

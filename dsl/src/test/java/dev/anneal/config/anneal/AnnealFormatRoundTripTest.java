@@ -3,6 +3,7 @@ package dev.anneal.config.anneal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.rules.Code;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
@@ -116,6 +117,20 @@ class AnnealFormatRoundTripTest {
 
     assertEquals(Map.of(), ShapeForms.withoutForm(), "every shape needs a JSON form");
     assertEquals(permitted, covered, "add an example of each new shape to shapes()");
+  }
+
+  /** The NeedsLength message names exactly the shapes with a formula for every step (a wrapper has one when its inner shape has). */
+  @Test
+  void theMessageForAnOpenPhaseNamesEveryShapeThatMayRunForever() {
+    String message = Code.NEEDS_LENGTH.at("steps", null, "linear").message();
+    String list = message.substring(message.indexOf("only ") + "only ".length(), message.indexOf(" phases (and these shifted)"));
+    Set<String> named = Set.of(list.replace(" and ", ", ").split(", "));
+    Set<String> open = shapes()
+        .filter(shape -> !(shape instanceof Shifted || shape instanceof Reversed) && shape.allowsOpenLength())
+        .map(Shape::kind)
+        .collect(Collectors.toSet());
+
+    assertEquals(open, named, message);
   }
 
   static Stream<Schedule> composites() {

@@ -11,6 +11,7 @@ import dev.anneal.golden.GoldenAssert;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
@@ -112,6 +113,8 @@ class DeepSpeedWriterTest {
     assertEquals("[Unsupported] channels.lr: DeepSpeed has no triangular2 cyclic schedule (its OneCycle runs one triangular cycle, then"
             + " decays)",
         unsupported(Plan.of(Sequence.of(new Cyclic(1e-4, 1e-3, 100, 100, Cyclic.Mode.TRIANGULAR2, 1.0, false), Phase.OPEN, AfterEnd.HOLD))));
+    assertEquals("[Unsupported] channels.lr: DeepSpeed has no cosine schedule with restarts",
+        unsupported(Plan.of(Sequence.of(new CosineRestarts(0.1, 1e-5, 50, 2), Phase.OPEN, AfterEnd.HOLD))));
     assertEquals("[Unsupported] channels.lr: DeepSpeed cannot multiply (chain) schedules",
         unsupported(Plan.of(new Product(List.of(Schedules.constant(0.1).forever().build(), Schedules.constant(0.5).forever().build())))));
     assertEquals("[Unsupported] channels.lr: DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then"

@@ -6,6 +6,7 @@ import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,9 @@ final class Canonical {
   private static void fields(String path, Record value, Map<String, String> out) {
     for (RecordComponent component : value.getClass().getRecordComponents()) {
       try {
-        out.put(join(path, component.getName()), show(component.getAccessor().invoke(value)));
+        Method accessor = component.getAccessor();
+        accessor.trySetAccessible(); // a schedule record of the user's is often not public
+        out.put(join(path, component.getName()), show(accessor.invoke(value)));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + component.getName() + " of " + value, e);
       }

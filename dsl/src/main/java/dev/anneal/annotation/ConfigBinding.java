@@ -1,0 +1,131 @@
+package dev.anneal.annotation;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Values;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.PlanRules;
+import dev.anneal.schedule.ScheduleRules;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Runs the model's rules over a schedule declared by annotations, and words the violations in the
+ * declaration's terms. The annotation processor calls it at compile time on fixed schedules, and
+ * the classes it generates for parameterized schedules call it at run time on a config's values:
+ * both run the very rules {@link dev.anneal.builder.Schedules} runs, written once in {@link
+ * ScheduleRules} and {@link PlanRules}.
+ */
+public final class ConfigBinding {
+  private ConfigBinding() {}
+
+  /**
+   * Every violation of a schedule of {@code shapes} lasting {@code lengths} steps each, on
+   * channel {@code channel}: each phase's errors (paths {@code phases[i].field}); if there are
+   * none, the sequence's rules and the channel's bounds and warnings (path {@code ""} for the
+   * whole schedule, {@code channel} for a bad channel name).
+   *
+   * @param lengths the phases' lengths, {@link Phase#OPEN} for one that never ends
+   */
+  public static List<Violation> check(List<Shape> shapes, List<Long> lengths, AfterEnd afterEnd, String channel) {
+    List<Violation> out = new ArrayList<>();
+    List<Phase> phases = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), lengths.get(i));
+      for (Violation violation : ofPhase) {
+        if (violation.isError()) {
+          out.add(violation.under("phases[" + i + "]"));
+        }
+      }
+      if (ofPhase.stream().noneMatch(Violation::isError)) {
+        phases.add(new Phase(shapes.get(i), lengths.get(i)));
+      }
+    }
+    if (!out.isEmpty()) {
+      return out;
+    }
+    List<Violation> ofSequence = ScheduleRules.sequence(phases, afterEnd);
+    if (ofSequence.stream().anyMatch(Violation::isError)) {
+      return ofSequence;
+    }
+    String prefix = "channels." + channel;
+    for (Violation violation : PlanRules.check(Map.of(channel, new Sequence(phases, afterEnd)))) {
+      if (violation.code() == Code.UNKNOWN_CHANNEL) {
+        out.add(violation.relocated("channel", null, null));
+      } else {
+        String path = violation.path();
+        out.add(violation.relocated(path.equals(prefix) ? "" : path.substring(prefix.length() + 1), null, null));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The model's sequence of {@code shapes} lasting {@code lengths} steps each: the interpreted
+   * schedule a generated class delegates to for {@code explain}, {@code phases}, {@code range}
+   * and {@code warnings}.
+   *
+   * @throws dev.anneal.rules.InvalidScheduleException with every violation, as {@link Sequence}'s constructor
+   */
+  public static Sequence sequence(List<Shape> shapes, List<Long> lengths, AfterEnd afterEnd) {
+    List<Phase> phases = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      phases.add(new Phase(shapes.get(i), lengths.get(i)));
+    }
+    return new Sequence(phases, afterEnd);
+  }
+
+  /**
+   * Adds a {@code ConditionNotMet} violation unless {@code holds}: a condition that the values of a
+   * config must meet for an expression of the declaration to make sense.
+   *
+   * @param path where the expression is, e.g. {@code phases[1].steps}
+   * @param expression the expression as written, e.g. {@code total - warmup}
+   * @param condition the condition in the config's terms, e.g. {@code total > warmup}
+   * @param namesAndValues the config fields the expression uses, name then value
+   */
+  public static void require(
+      List<Violation> out, boolean holds, String path, String expression, String condition, Object... namesAndValues) {
+    if (!holds) {
+      out.add(Code.CONDITION_NOT_MET.at(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
+          path + " = " + expression, condition, bindings(namesAndValues)));
+    }
+  }
+
+  /**
+   * A violation of the model (path {@code phases[i].field}) moved to the declaration: to {@code
+   * attribute}'s path with the field renamed, and, unless the expression is the name of one
+   * config field, with the values that gave it.
+   *
+   * @param path the attribute's path, e.g. {@code phases[1].to}
+   * @param field the model's field, e.g. {@code peak} of an inverse-sqrt phase
+   * @param attribute the annotation's attribute, e.g. {@code from}
+   * @param expression the attribute's expression
+   * @param namesAndValues the config fields the expression uses, name then value
+   */
+  public static Violation rebind(
+      Violation violation, String path, String field, String attribute, String expression, Object... namesAndValues) {
+    Violation moved = violation.relocated(path, field, attribute);
+    if (namesAndValues.length == 0) {
+      return moved;
+    }
+    if (namesAndValues.length == 2 && namesAndValues[0].equals(expression)) {
+      return violation.relocated((String) namesAndValues[0], field, (String) namesAndValues[0]);
+    }
+    return new Violation(
+        moved.code(), moved.path(), moved.message() + " (" + attribute + " = " + expression + " with " + bindings(namesAndValues) + ")", moved.value());
+  }
+
+  private static String bindings(Object... namesAndValues) {
+    StringJoiner joined = new StringJoiner(" and ");
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      joined.add(namesAndValues[i] + " = " + Values.show(namesAndValues[i + 1]));
+    }
+    return joined.toString();
+  }
+}

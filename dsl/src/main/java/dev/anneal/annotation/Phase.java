@@ -1,0 +1,101 @@
+package dev.anneal.annotation;
+
+import dev.anneal.schedule.Cyclic;
+import dev.anneal.schedule.OneCycle;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One phase of a {@link TrainingSchedule} or {@link Channel}: a {@link Curve} lasting {@code steps}
+ * updates. Lengths and values are expressions: numbers ({@code "2_000"}, {@code "3e-4"}), and in a
+ * schedule on a record the names of its components, combined with {@code + - * /}, parentheses and
+ * unary minus ({@code "total - warmup"}, {@code "peak * minRatio"}). They mean what they mean in
+ * Java: an expression of integers is an integer ({@code "total / 10"} rounds toward zero), and
+ * lengths must be integers. An attribute left at its default ({@code ""}) is not given.
+ */
+@Retention(RetentionPolicy.CLASS)
+@Target({})
+public @interface Phase {
+  /** The length of a last phase that never ends. */
+  String FOREVER = "forever";
+
+  /** The shape of the phase. */
+  Curve shape();
+
+  /**
+   * The phase's length in updates, an integer expression, or {@link #FOREVER}. In a channel of a
+   * {@link TrainingPlan} after the first, leaving it out takes the length of the first channel's
+   * phase at the same position.
+   */
+  String steps() default "";
+
+  /** The value of a {@link Curve#CONSTANT} phase; by default where the previous phase ended. */
+  String value() default "";
+
+  /** The start value; by default where the previous phase ended (the first phase must give it). */
+  String from() default "";
+
+  /** The end value of a decaying or rising curve. */
+  String to() default "";
+
+  /** The peak of a one-cycle phase, the max of a cyclic one. */
+  String peak() default "";
+
+  /** The rate per step of an exponential phase. */
+  String rate() default "";
+
+  /** The power of a polynomial phase. */
+  String power() default "";
+
+  /** The number of cosine periods over the phase (0.5 = half a period, from → to). */
+  String cycles() default "";
+
+  /** The timescale of an inverse-square-root phase. */
+  String timescale() default "";
+
+  /** The lowest value of an inverse-sqrt, restarts or plateau phase. */
+  String floor() default "";
+
+  /** The multiplier of a step, milestones or plateau phase. */
+  String factor() default "";
+
+  /** Steps between decays of a step phase. */
+  String every() default "";
+
+  /** The phase-local steps at which a milestones phase decays. */
+  String[] milestones() default {};
+
+  /** Steps up of each cycle of a cyclic phase. */
+  String up() default "";
+
+  /** Steps down of each cycle of a cyclic phase. */
+  String down() default "";
+
+  /** How the amplitude of a cyclic phase changes. */
+  Cyclic.Mode cyclicMode() default Cyclic.Mode.TRIANGULAR;
+
+  /** The amplitude factor per step of an exp-range cyclic phase. */
+  String gamma() default "";
+
+  /** Whether a cyclic phase runs from peak down (how PyTorch cycles momentum). */
+  boolean mirrored() default false;
+
+  /** The first restart period of a cosine-restarts phase. */
+  String t0() default "";
+
+  /** How much longer each restart period is than the previous one. */
+  String tMult() default "";
+
+  /** The fraction of a one-cycle phase spent rising. */
+  String pctStart() default "";
+
+  /** How a one-cycle phase moves between its values. */
+  OneCycle.Anneal anneal() default OneCycle.Anneal.COS;
+
+  /** Whether a one-cycle phase goes back down to its start before the final anneal. */
+  boolean threePhase() default false;
+
+  /** Observations without improvement a plateau phase tolerates. */
+  String patience() default "";
+}

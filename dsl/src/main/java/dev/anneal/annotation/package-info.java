@@ -1,0 +1,22 @@
+/**
+ * Annotations that declare schedules in source, checked by the Anneal annotation processor at
+ * compile time with the same rules the fluent builder runs, and generated as allocation-free
+ * classes.
+ *
+ * <ul>
+ *   <li>{@link dev.anneal.annotation.TrainingSchedule} on a class: a fixed schedule, its phases in
+ *       order; on a record: a schedule whose lengths and values are expressions over the record's
+ *       components ({@code "total - warmup"}, {@code "peak * minRatio"}).
+ *   <li>{@link dev.anneal.annotation.TrainingPlan}: several channels (learning rate, momentum,
+ *       weight decay) declared the same way, sharing phase lengths.
+ *   <li>{@link dev.anneal.annotation.CheckedConfig}: a config resource of the project (Anneal
+ *       JSON, {@code ds_config.json}, …) read and checked during the build.
+ * </ul>
+ *
+ * <p>Warnings can be suppressed by code with {@code @SuppressWarnings("anneal:<CodeId>")} (for
+ * example {@code "anneal:JumpBetweenPhases"}) on the annotated type or an enclosing one, or all of
+ * them with {@code @SuppressWarnings("anneal")}. Errors cannot be suppressed.
+ *
+ * <p>{@link dev.anneal.annotation.ConfigBinding} is support code that generated classes call.
+ */
+package dev.anneal.annotation;

@@ -1,0 +1,139 @@
+package dev.anneal.processor;
+
+import dev.anneal.annotation.CheckedConfig;
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.processor.check.Finding;
+import dev.anneal.processor.read.Where;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Checks the config resources named by {@code @CheckedConfig}: reads each from the class path (or
+ * the source path) through the {@link Filer}, parses it with the format's reader, and turns its
+ * errors and warnings into findings on the annotation's {@code resource} value ({@code format}
+ * for an unknown format, the annotation for a resource that cannot be found).
+ */
+final class ConfigResources {
+  private final Filer filer;
+
+  ConfigResources(Filer filer) {
+    this.filer = filer;
+  }
+
+  List<Finding> check(TypeElement type) {
+    List<Finding> out = new ArrayList<>();
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (name.equals(CheckedConfig.class.getCanonicalName())) {
+        check(type, mirror, out);
+      } else if (name.equals(dev.anneal.annotation.CheckedConfigs.class.getCanonicalName())) {
+        Object repeated = value(mirror, "value").map(AnnotationValue::getValue).orElse(List.of());
+        for (AnnotationValue inner : castValues((List<?>) repeated)) {
+          check(type, (AnnotationMirror) inner.getValue(), mirror, inner, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AnnotationValue> castValues(List<?> list) {
+    List<AnnotationValue> out = new ArrayList<>();
+    for (Object item : list) {
+      out.add((AnnotationValue) item);
+    }
+    return out;
+  }
+
+  private void check(TypeElement type, AnnotationMirror mirror, List<Finding> out) {
+    check(type, mirror, mirror, null, out);
+  }
+
+  /**
+   * @param inner the {@code @CheckedConfig} itself
+   * @param outer the annotation written on the type (the container when repeated)
+   * @param innerValue the container's value holding {@code inner}, or {@code null}
+   */
+  private void check(TypeElement type, AnnotationMirror inner, AnnotationMirror outer, AnnotationValue innerValue, List<Finding> out) {
+    Optional<AnnotationValue> formatValue = value(inner, "format");
+    Optional<AnnotationValue> resourceValue = value(inner, "resource");
+    if (formatValue.isEmpty() || resourceValue.isEmpty()) {
+      return; // javac reports the missing attribute
+    }
+    Where annotation = new Where(type, outer, innerValue);
+    Where atFormat = new Where(type, outer, formatValue.get());
+    Where atResource = new Where(type, outer, resourceValue.get());
+    String format = (String) formatValue.get().getValue();
+    String resource = (String) resourceValue.get().getValue();
+    ConfigFormat reader;
+    try {
+      reader = Formats.byName(format);
+    } catch (InvalidScheduleException e) {
+      e.violations().forEach(v -> out.add(new Finding(v.relocated("format", null, null), atFormat)));
+      return;
+    }
+    Optional<String> text = read(resource);
+    if (text.isEmpty()) {
+      out.add(new Finding(Code.UNREADABLE_FILE.at("resource", resource, resource, "no such resource on the class path or the source path"), annotation));
+      return;
+    }
+    try {
+      Imported imported = reader.read(text.get());
+      Set<String> seen = new LinkedHashSet<>();
+      List<Violation> warnings = new ArrayList<>(imported.warnings());
+      warnings.addAll(imported.plan().warnings());
+      for (Violation warning : warnings) {
+        if (seen.add(warning.toString())) {
+          out.add(new Finding(inFile(warning, resource), atResource));
+        }
+      }
+    } catch (InvalidScheduleException e) {
+      for (Violation violation : e.violations()) {
+        out.add(new Finding(inFile(violation, resource), atResource));
+      }
+    }
+  }
+
+  /** The violation with the resource's name before its path: {@code ds_config.json: scheduler.params.warmup_num_steps}. */
+  private static Violation inFile(Violation violation, String resource) {
+    String path = violation.path().isEmpty() ? resource : resource + ": " + violation.path();
+    return new Violation(violation.code(), path, violation.message(), violation.value());
+  }
+
+  private Optional<String> read(String resource) {
+    for (StandardLocation location : List.of(StandardLocation.CLASS_PATH, StandardLocation.SOURCE_PATH)) {
+      try {
+        FileObject file = filer.getResource(location, "", resource);
+        return Optional.of(file.getCharContent(true).toString());
+      } catch (IOException | IllegalArgumentException e) {
+        // not in this location: try the next
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<AnnotationValue> value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+}

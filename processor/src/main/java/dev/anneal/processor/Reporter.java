@@ -1,0 +1,59 @@
+package dev.anneal.processor;
+
+import dev.anneal.processor.check.Finding;
+import dev.anneal.processor.read.Where;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Prints findings as compiler diagnostics, each on its element, annotation and value, in the
+ * catalogue's format ({@code [Code] path: message}). A warning is dropped when the element or an
+ * enclosing one carries {@code @SuppressWarnings("anneal:<CodeId>")} or {@code
+ * @SuppressWarnings("anneal")}; errors cannot be suppressed.
+ */
+final class Reporter {
+  static final String SUPPRESS_ALL = "anneal";
+  static final String SUPPRESS_PREFIX = "anneal:";
+
+  private final Messager messager;
+
+  Reporter(Messager messager) {
+    this.messager = messager;
+  }
+
+  void report(List<Finding> findings) {
+    for (Finding finding : findings) {
+      boolean error = finding.violation().isError();
+      if (!error && suppressed(finding.where().element(), finding.violation().code().id())) {
+        continue;
+      }
+      print(error ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING, finding.violation().toString(), finding.where());
+    }
+  }
+
+  void print(Diagnostic.Kind kind, String message, Where where) {
+    if (where.annotation() == null) {
+      messager.printMessage(kind, message, where.element());
+    } else if (where.value() == null) {
+      messager.printMessage(kind, message, where.element(), where.annotation());
+    } else {
+      messager.printMessage(kind, message, where.element(), where.annotation(), where.value());
+    }
+  }
+
+  private static boolean suppressed(Element element, String codeId) {
+    for (Element current = element; current != null; current = current.getEnclosingElement()) {
+      SuppressWarnings suppress = current.getAnnotation(SuppressWarnings.class);
+      if (suppress != null) {
+        for (String name : suppress.value()) {
+          if (name.equals(SUPPRESS_ALL) || name.equals(SUPPRESS_PREFIX + codeId)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,200 @@
+package dev.anneal.processor.check;
+
+import dev.anneal.annotation.Phase;
+import dev.anneal.processor.curve.Component;
+import dev.anneal.processor.curve.CurveSpec;
+import dev.anneal.processor.read.ChannelDraft;
+import dev.anneal.processor.read.Declaration;
+import dev.anneal.processor.read.PhaseDraft;
+import dev.anneal.processor.read.Written;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.ScheduleRules;
+import dev.anneal.schedule.Sequence;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a declaration: each phase's attributes against its curve, each expression's syntax, names
+ * and type; then, for a fixed declaration, every rule of the model on the folded values (through
+ * {@link dev.anneal.annotation.ConfigBinding#check}, the rules the builder runs), and for a
+ * parameterized one, the conditions a config must meet.
+ */
+public final class Checker {
+
+  /** What checking found: every finding, and the checked declaration if none is an error. */
+  public record Result(List<Finding> findings, Optional<Checked> checked) {
+    public Result {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  public Result check(Declaration declaration) {
+    List<Finding> out = new ArrayList<>();
+    Expressions expressions = new Expressions(new Scope(declaration.parameters()));
+    Set<String> names = new HashSet<>();
+    List<List<CheckedPhase>> checkedPhases = new ArrayList<>();
+    for (ChannelDraft channel : declaration.channels()) {
+      if (declaration.plan() && !names.add(channel.name().value())) {
+        Written<String> name = channel.name();
+        out.add(new Finding(Code.DUPLICATE_CHANNEL.at(channel.path(), name.value(), "'" + name.value() + "'"), name.where()));
+      }
+      List<CheckedPhase> firstChannel = checkedPhases.isEmpty() ? null : checkedPhases.get(0);
+      checkedPhases.add(phases(declaration, channel, firstChannel, expressions, out));
+    }
+    if (hasErrors(out)) {
+      return new Result(out, Optional.empty());
+    }
+    List<CheckedChannel> channels = new ArrayList<>();
+    for (int c = 0; c < declaration.channels().size(); c++) {
+      ChannelDraft channel = declaration.channels().get(c);
+      List<CheckedPhase> phases = checkedPhases.get(c);
+      Optional<Sequence> interpreted = Optional.empty();
+      if (phases.isEmpty()) {
+        for (Violation violation : ScheduleRules.sequence(List.of(), channel.afterEnd().value())) {
+          out.add(new Finding(violation.relocated(channel.path(violation.path()), null, null), channel.where()));
+        }
+      } else if (!declaration.parameterized()) {
+        interpreted = new Folder(channel, phases).fold(out);
+      }
+      List<Condition> conditions = declaration.parameterized() ? Conditions.derive(phases) : List.of();
+      channels.add(new CheckedChannel(channel, phases, interpreted, conditions));
+    }
+    if (hasErrors(out)) {
+      return new Result(out, Optional.empty());
+    }
+    return new Result(out, Optional.of(new Checked(declaration, channels)));
+  }
+
+  private static boolean hasErrors(List<Finding> findings) {
+    return findings.stream().anyMatch(f -> f.violation().isError());
+  }
+
+  private List<CheckedPhase> phases(
+      Declaration declaration, ChannelDraft channel, List<CheckedPhase> firstChannel, Expressions expressions, List<Finding> out) {
+    List<CheckedPhase> phases = new ArrayList<>();
+    for (int i = 0; i < channel.phases().size(); i++) {
+      PhaseDraft draft = channel.phases().get(i);
+      CurveSpec spec = CurveSpec.of(draft.curve());
+      String at = channel.path("phases[" + i + "]");
+      String curveName = spec.curve().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      boolean ok = true;
+      for (Map.Entry<String, Written<String>> attribute : draft.attributes().entrySet()) {
+        if (!attribute.getKey().equals("steps") && spec.byAttribute(attribute.getKey()).isEmpty()) {
+          out.add(irrelevant(at, attribute.getKey(), attribute.getValue(), curveName, spec));
+          ok = false;
+        }
+      }
+      if (draft.milestones().isPresent() && spec.byAttribute("milestones").isEmpty()) {
+        out.add(irrelevant(at, "milestones", new Written<>("{…}", draft.milestones().get().where()), curveName, spec));
+        ok = false;
+      }
+      // The length: written, "forever", or (in a plan's later channel) the first channel's.
+      Optional<Arg.Expr> steps = Optional.empty();
+      Written<String> stepsWritten = draft.attributes().get("steps");
+      if (stepsWritten == null) {
+        if (firstChannel == null) {
+          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(at + ".steps", null, curveName, "`steps`"), draft.where()));
+          ok = false;
+        } else if (i >= firstChannel.size()) {
+          String first = declaration.channels().get(0).name().value();
+          out.add(new Finding(
+              Code.CHANNEL_PHASES_DIFFER.at(at + ".steps", null, "'" + channel.name().value() + "'", i, "'" + first + "'", firstChannel.size()),
+              draft.where()));
+          ok = false;
+        } else {
+          steps = firstChannel.get(i).steps();
+        }
+      } else if (!stepsWritten.value().equals(Phase.FOREVER)) {
+        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", true, true, stepsWritten.where(), out);
+        ok &= steps.isPresent();
+      }
+      Map<String, Arg> args = new LinkedHashMap<>();
+      for (Component component : spec.components()) {
+        Optional<Arg> arg = arg(i, at, curveName, draft, component, expressions, out);
+        if (arg.isEmpty()) {
+          ok = false;
+        } else {
+          args.put(component.field(), arg.get());
+        }
+      }
+      if (ok) {
+        phases.add(new CheckedPhase(draft, spec, args, steps));
+      }
+    }
+    return phases;
+  }
+
+  private static Finding irrelevant(String at, String attribute, Written<String> written, String curveName, CurveSpec spec) {
+    List<String> takes = new ArrayList<>(List.of("steps"));
+    takes.addAll(spec.attributes());
+    return new Finding(
+        Code.IRRELEVANT_ATTRIBUTE.at(at + "." + attribute, written.value(), "`" + attribute + "`", curveName, String.join(", ", takes)),
+        written.where());
+  }
+
+  private Optional<Arg> arg(
+      int index, String at, String curveName, PhaseDraft draft, Component component, Expressions expressions, List<Finding> out) {
+    String path = at + "." + component.attribute();
+    switch (component.kind()) {
+      case FIXED:
+        return Optional.of(new Arg.Fixed(component.fallback()));
+      case ENUM: {
+        Written<String> written = draft.attributes().get(component.attribute());
+        Enum<?> fallback = (Enum<?>) component.fallback();
+        return Optional.of(new Arg.Fixed(written == null ? fallback : enumConstant(fallback, written.value())));
+      }
+      case BOOLEAN: {
+        Written<String> written = draft.attributes().get(component.attribute());
+        return Optional.of(new Arg.Fixed(written == null ? component.fallback() : Boolean.valueOf(written.value())));
+      }
+      case INTEGER_LIST: {
+        if (draft.milestones().isEmpty()) {
+          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(path, null, curveName, "`" + component.attribute() + "`"), draft.where()));
+          return Optional.empty();
+        }
+        List<Arg.Expr> items = new ArrayList<>();
+        List<Written<String>> written = draft.milestones().get().value();
+        boolean ok = true;
+        for (int k = 0; k < written.size(); k++) {
+          Written<String> item = written.get(k);
+          Optional<Arg.Expr> checked = expressions.check(item.value(), component.attribute(), path + "[" + k + "]", true, true, item.where(), out);
+          ok &= checked.isPresent();
+          checked.ifPresent(items::add);
+        }
+        return ok ? Optional.of(new Arg.Items(items)) : Optional.empty();
+      }
+      default: {
+        Written<String> written = draft.attributes().get(component.attribute());
+        if (written != null) {
+          return expressions.check(written.value(), component.attribute(), path, component.isInteger(), true, written.where(), out).map(Arg.class::cast);
+        }
+        if (Component.PREVIOUS_END.equals(component.fallback())) {
+          if (index == 0) {
+            out.add(new Finding(
+                Code.MISSING_ATTRIBUTE.at(path, null, curveName, "`" + component.attribute() + "` (the first phase has no previous phase to start from)"),
+                draft.where()));
+            return Optional.empty();
+          }
+          return Optional.of(new Arg.PreviousEnd());
+        }
+        if (Component.REQUIRED.equals(component.fallback())) {
+          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(path, null, curveName, "`" + component.attribute() + "`"), draft.where()));
+          return Optional.empty();
+        }
+        return expressions.check((String) component.fallback(), component.attribute(), path, component.isInteger(), false, draft.where(), out)
+            .map(Arg.class::cast);
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Enum<?> enumConstant(Enum<?> sample, String name) {
+    return Enum.valueOf((Class) sample.getDeclaringClass(), name);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.anneal.processor.check;
+
+import dev.anneal.config.DidYouMean;
+import dev.anneal.processor.expression.Evaluator;
+import dev.anneal.processor.expression.Expression;
+import dev.anneal.processor.expression.ParseException;
+import dev.anneal.processor.expression.Parser;
+import dev.anneal.processor.expression.Types;
+import dev.anneal.processor.read.Parameter;
+import dev.anneal.processor.read.Where;
+import dev.anneal.rules.Code;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Parses and type-checks one attribute's expression, reporting on the attribute's value. */
+final class Expressions {
+  private final Scope scope;
+
+  Expressions(Scope scope) {
+    this.scope = scope;
+  }
+
+  /**
+   * The expression, or empty after reporting why it cannot be used: a syntax error, an unknown or
+   * non-numeric name, a double where a whole number of steps is needed, a division by a constant
+   * zero.
+   */
+  Optional<Arg.Expr> check(String text, String attribute, String path, boolean integer, boolean given, Where where, List<Finding> out) {
+    Expression expression;
+    try {
+      expression = Parser.parse(text);
+    } catch (ParseException e) {
+      out.add(new Finding(Code.EXPRESSION_SYNTAX.at(path, text, "`" + text + "`", e.getMessage()), where));
+      return Optional.empty();
+    }
+    boolean namesOk = true;
+    for (String name : expression.names()) {
+      Optional<Parameter> parameter = scope.lookUp(name);
+      if (parameter.isEmpty()) {
+        String hint = scope.parameterized()
+            ? DidYouMean.hint(name, scope.numericNames())
+            : "; a schedule on a class has no parameters: declare it on a record to name its components";
+        out.add(new Finding(Code.UNKNOWN_NAME.at(path, name, "`" + name + "`", "`" + text + "`", hint), where));
+        namesOk = false;
+      } else if (parameter.get().type() == null) {
+        out.add(new Finding(Code.NOT_NUMERIC_PARAMETER.at(path, name, "`" + name + "`", parameter.get().typeName()), where));
+        namesOk = false;
+      }
+    }
+    if (!namesOk) {
+      return Optional.empty();
+    }
+    if (integer && !Types.isInteger(expression, scope::isInteger)) {
+      out.add(new Finding(Code.FRACTIONAL_LENGTH.at(path, text, attribute, "`" + text + "`"), where));
+      return Optional.empty();
+    }
+    for (Expression divisor : expression.divisors()) {
+      if (divisor.names().isEmpty() && isZero(divisor)) {
+        out.add(new Finding(Code.DIVISION_BY_ZERO.at(path, text, "`" + text + "`"), where));
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Arg.Expr(expression, text, path, given, where));
+  }
+
+  private static boolean isZero(Expression constant) {
+    try {
+      return new Evaluator(Map.of()).evaluate(constant).doubleValue() == 0;
+    } catch (ArithmeticException e) {
+      return false; // an overflow inside the divisor is reported when the whole expression is folded
+    }
+  }
+}

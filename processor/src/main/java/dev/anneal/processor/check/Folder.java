@@ -1,0 +1,163 @@
+package dev.anneal.processor.check;
+
+import dev.anneal.annotation.ConfigBinding;
+import dev.anneal.processor.curve.Component;
+import dev.anneal.processor.expression.Evaluator;
+import dev.anneal.processor.read.ChannelDraft;
+import dev.anneal.processor.read.Where;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Values;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Computes the values of a fixed channel, builds the model's shapes from them and runs the model's
+ * rules, reporting each violation on the attribute value it came from. Also warns about a phase
+ * that is told to start somewhere else than where the previous one ended.
+ */
+final class Folder {
+  private static final Pattern PHASE_PATH = Pattern.compile("phases\\[(\\d+)](?:\\.([A-Za-z0-9]+)(\\[(\\d+)])?)?");
+  private static final Evaluator CONSTANTS = new Evaluator(Map.of());
+
+  private final ChannelDraft channel;
+  private final List<CheckedPhase> phases;
+
+  Folder(ChannelDraft channel, List<CheckedPhase> phases) {
+    this.channel = channel;
+    this.phases = phases;
+  }
+
+  /** The interpreted sequence, or empty after reporting every error. */
+  Optional<Sequence> fold(List<Finding> out) {
+    List<Shape> shapes = new ArrayList<>();
+    List<Long> lengths = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < phases.size(); i++) {
+      CheckedPhase phase = phases.get(i);
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (Map.Entry<String, Arg> entry : phase.args().entrySet()) {
+        Arg arg = entry.getValue();
+        Object value;
+        if (arg instanceof Arg.PreviousEnd) {
+          value = shapes.get(i - 1).endValue(lengths.get(i - 1));
+        } else if (arg instanceof Arg.Fixed fixed) {
+          value = fixed.value();
+        } else if (arg instanceof Arg.Items items) {
+          List<Long> list = new ArrayList<>();
+          for (Arg.Expr item : items.items()) {
+            Number number = evaluate(item, out);
+            ok &= number != null;
+            list.add(number == null ? 0L : number.longValue());
+          }
+          value = list;
+        } else {
+          Arg.Expr expr = (Arg.Expr) arg;
+          Number number = evaluate(expr, out);
+          ok &= number != null;
+          boolean integer = phase.spec().byField(entry.getKey()).map(Component::isInteger).orElse(false);
+          value = number == null ? 0 : integer ? (Object) number.longValue() : (Object) number.doubleValue();
+          if (number != null && i > 0 && expr.given() && Component.PREVIOUS_END.equals(phase.spec().byField(entry.getKey()).get().fallback())) {
+            double previousEnd = shapes.get(i - 1).endValue(lengths.get(i - 1));
+            double start = number.doubleValue();
+            if (Double.compare(start, previousEnd) != 0) {
+              out.add(new Finding(
+                  Code.JUMP_BETWEEN_PHASES.at(expr.path(), start, i, Values.show(start), i - 1, Values.show(previousEnd)), expr.where()));
+            }
+          }
+        }
+        values.put(entry.getKey(), value);
+      }
+      long steps = Phase.OPEN;
+      if (phase.steps().isPresent()) {
+        Number number = evaluate(phase.steps().get(), out);
+        ok &= number != null;
+        steps = number == null ? 1 : number.longValue();
+      }
+      shapes.add(phase.spec().build(values));
+      lengths.add(steps);
+    }
+    if (!ok) {
+      return Optional.empty();
+    }
+    List<Violation> violations = ConfigBinding.check(shapes, lengths, channel.afterEnd().value(), channel.name().value());
+    for (Violation violation : violations) {
+      out.add(locate(violation));
+    }
+    if (violations.stream().anyMatch(Violation::isError)) {
+      return Optional.empty();
+    }
+    List<Phase> built = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      built.add(new Phase(shapes.get(i), lengths.get(i)));
+    }
+    return Optional.of(new Sequence(built, channel.afterEnd().value()));
+  }
+
+  private static Number evaluate(Arg.Expr expr, List<Finding> out) {
+    try {
+      return CONSTANTS.evaluate(expr.expression());
+    } catch (ArithmeticException e) {
+      String attribute = expr.path().substring(expr.path().lastIndexOf('.') + 1);
+      out.add(new Finding(Code.OUT_OF_RANGE.at(expr.path(), expr.text(), attribute, "`" + expr.text() + "`", "the range of a 64-bit integer"), expr.where()));
+      return null;
+    }
+  }
+
+  /** The model's violation, worded and placed as the annotation wrote it. */
+  private Finding locate(Violation violation) {
+    String path = violation.path();
+    Matcher matcher = PHASE_PATH.matcher(path);
+    if (matcher.matches()) {
+      int index = Integer.parseInt(matcher.group(1));
+      CheckedPhase phase = phases.get(index);
+      String field = matcher.group(2);
+      String at = channel.path("phases[" + index + "]");
+      if (field == null) {
+        return new Finding(violation.relocated(at, null, null), phase.draft().where());
+      }
+      if (field.equals("steps")) {
+        Where where = phase.steps().filter(Arg.Expr::given).map(Arg.Expr::where).orElse(phase.draft().where());
+        if (phase.draft().attributes().get("steps") != null) {
+          where = phase.draft().attributes().get("steps").where();
+        }
+        return new Finding(violation.relocated(at + ".steps", null, null), where);
+      }
+      String attribute = phase.spec().byField(field).map(Component::attribute).orElse(field);
+      String item = matcher.group(3) == null ? "" : matcher.group(3);
+      Where where = phase.draft().where();
+      Arg arg = phase.args().get(field);
+      if (arg instanceof Arg.Expr expr && expr.given()) {
+        where = expr.where();
+      } else if (arg instanceof Arg.Items items && matcher.group(4) != null) {
+        where = items.items().get(Integer.parseInt(matcher.group(4))).where();
+      } else if (phase.draft().attributes().get(attribute) != null) {
+        where = phase.draft().attributes().get(attribute).where();
+      }
+      return new Finding(violation.relocated(at + "." + attribute + item, field, attribute), where);
+    }
+    if (path.isEmpty() && violation.code() == Code.FIRST_UPDATE_AT_ZERO) {
+      // Step 0 is the first phase's start: point at the value that makes it 0.
+      CheckedPhase first = phases.get(0);
+      String field = first.spec().components().get(0).field();
+      Arg arg = first.args().get(field);
+      Where where = arg instanceof Arg.Expr expr && expr.given() ? expr.where() : first.draft().where();
+      return new Finding(violation.relocated(channel.path("phases[0]." + first.spec().components().get(0).attribute()), null, null), where);
+    }
+    if (path.equals("afterEnd")) {
+      return new Finding(violation.relocated(channel.path("afterEnd"), null, null), channel.afterEnd().where());
+    }
+    if (path.equals("channel")) {
+      return new Finding(violation.relocated(channel.path().isEmpty() ? "channel" : channel.path(), null, null), channel.name().where());
+    }
+    return new Finding(violation.relocated(channel.path(path), null, null), channel.where());
+  }
+}

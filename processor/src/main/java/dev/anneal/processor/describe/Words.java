@@ -1,0 +1,125 @@
+package dev.anneal.processor.describe;
+
+import dev.anneal.processor.check.Arg;
+import dev.anneal.processor.check.CheckedChannel;
+import dev.anneal.processor.check.CheckedPhase;
+import dev.anneal.processor.curve.Component;
+import dev.anneal.processor.read.Declaration;
+import dev.anneal.rules.Values;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Sequence;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The schedule in words, for the generated class's Javadoc. */
+final class Words {
+  private Words() {}
+
+  static String schedule(CheckedChannel channel, ScheduleCode code) {
+    Optional<Sequence> folded = channel.interpreted();
+    StringBuilder out = new StringBuilder();
+    out.append(folded.isPresent() ? "The " : "A parameterized ").append(code.channel()).append(" schedule");
+    code.config().ifPresent(config -> out.append(" over {@code ").append(String.join(".", config.simpleNames())).append("}"));
+    out.append(", in ").append(channel.phases().size()).append(channel.phases().size() == 1 ? " phase:\n" : " phases:\n");
+    out.append("\n<ol>\n");
+    long start = 0;
+    for (int i = 0; i < channel.phases().size(); i++) {
+      CheckedPhase phase = channel.phases().get(i);
+      out.append("  <li>").append(curve(phase));
+      if (folded.isPresent()) {
+        Phase model = folded.get().phases().get(i);
+        out.append(model.isOpen() ? " from step " + start + " on" : " over " + model.steps() + " steps (" + start + " to " + (start + model.steps() - 1) + ")");
+        start = model.isOpen() ? start : start + model.steps();
+      } else {
+        out.append(phase.steps().map(s -> " over {@code " + s.text() + "} steps").orElse(" forever"));
+      }
+      int index = i;
+      String settings = settings(phase, folded.map(s -> s.phases().get(index).shape()));
+      out.append(settings.isEmpty() ? "" : ": " + settings).append('\n');
+    }
+    out.append("</ol>\n\n<p>");
+    AfterEnd afterEnd = code.afterEnd();
+    String end = folded.map(s -> s.declaredEnd().isPresent() ? "step " + s.declaredEnd().getAsLong() : "the end").orElse("the end");
+    out.append(switch (afterEnd) {
+      case HOLD -> "At and past " + end + " it holds the value the last phase ends on"
+          + folded.filter(s -> s.declaredEnd().isPresent()).map(s -> " (" + Values.show(s.valueAt(s.declaredEnd().getAsLong())) + ")").orElse("") + ".";
+      case CONTINUE -> "Past " + end + " it keeps following the last phase's formula.";
+      case FAIL -> "Asking for a step at or past " + end + " throws.";
+    });
+    if (!code.conditions().isEmpty()) {
+      out.append("\n\n<p>A config must meet: ")
+          .append(code.conditions().stream().map(c -> "{@code " + html(c.show()) + "}").collect(Collectors.joining(", ")))
+          .append("; {@link #validate} checks these and every rule of the model.");
+    }
+    out.append("\n\n<p>Generated from the annotation on {@code ").append(String.join(".", ownerNames(channel))).append("}; edit that, not this file.\n");
+    return out.toString();
+  }
+
+  static String plan(Declaration declaration, List<ScheduleCode> schedules) {
+    return "The plan declared on {@code " + String.join(".", declaration.simpleNames()) + "}, with the channels "
+        + schedules.stream().map(s -> "{@code " + s.channel() + "} ({@link " + s.simpleName() + "})").collect(Collectors.joining(", "))
+        + ".\n\n<p>Generated from the annotation; edit that, not this file.\n";
+  }
+
+  private static List<String> ownerNames(CheckedChannel channel) {
+    return List.of(channel.draft().where().element().getSimpleName().toString());
+  }
+
+  private static String curve(CheckedPhase phase) {
+    return phase.spec().curve().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String settings(CheckedPhase phase, Optional<dev.anneal.schedule.Shape> shape) {
+    List<String> out = new ArrayList<>();
+    for (Component component : phase.spec().components()) {
+      if (component.attribute() == null) {
+        continue;
+      }
+      Arg arg = phase.args().get(component.field());
+      String text;
+      if (shape.isPresent()) {
+        text = "{@code " + show(read(shape.get(), component.field())) + "}";
+      } else if (arg instanceof Arg.Expr expr) {
+        text = "{@code " + html(expr.text()) + "}";
+      } else if (arg instanceof Arg.Items items) {
+        text = "{@code " + items.items().stream().map(Arg.Expr::text).map(Words::html).collect(Collectors.joining(", ")) + "}";
+      } else if (arg instanceof Arg.PreviousEnd) {
+        text = "where the previous phase ends";
+      } else {
+        text = "{@code " + show(((Arg.Fixed) arg).value()) + "}";
+      }
+      out.add(component.attribute() + " " + text);
+    }
+    return String.join(", ", out);
+  }
+
+  private static String show(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(Values::show).collect(Collectors.joining(", "));
+    }
+    return Values.show(value);
+  }
+
+  private static Object read(dev.anneal.schedule.Shape shape, String field) {
+    for (RecordComponent component : shape.getClass().getRecordComponents()) {
+      if (component.getName().equals(field)) {
+        try {
+          return component.getAccessor().invoke(shape);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + field, e);
+        }
+      }
+    }
+    return "";
+  }
+
+  /** Text inside a code tag: only the end of a comment must not appear in it (it would close the Javadoc). */
+  private static String html(String text) {
+    return text.replace("*/", "* /");
+  }
+}

@@ -1,0 +1,17 @@
+package dev.anneal.processor.expression;
+
+/** An expression that cannot be read: what was expected and at which column (1-based). */
+public final class ParseException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final int column;
+
+  ParseException(String problem, int column) {
+    super(problem + " at column " + column);
+    this.column = column;
+  }
+
+  public int column() {
+    return column;
+  }
+}

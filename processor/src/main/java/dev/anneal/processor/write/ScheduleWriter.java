@@ -1,0 +1,260 @@
+package dev.anneal.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.anneal.annotation.ConfigBinding;
+import dev.anneal.processor.describe.Field;
+import dev.anneal.processor.describe.PhaseCode;
+import dev.anneal.processor.describe.ScheduleCode;
+import dev.anneal.processor.describe.ShapeCall;
+import dev.anneal.processor.expression.Printer;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Explanation;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Range;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.ScheduleState;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes one schedule class: its constants, the straight-line {@code valueAt}, one method per
+ * phase, the stepper, and the delegation of everything else to the equivalent interpreted
+ * sequence. A fixed schedule's constants are {@code static final}; a parameterized one's are
+ * fields computed from the config, with {@code validate} and {@code of} ({@link ValidatorWriter}).
+ */
+final class ScheduleWriter {
+  static final ClassName SCHEDULE = ClassName.get(Schedule.class);
+  static final ClassName SEQUENCE = ClassName.get(Sequence.class);
+  static final ClassName AFTER_END = ClassName.get(AfterEnd.class);
+  static final ClassName CONFIG_BINDING = ClassName.get(ConfigBinding.class);
+  static final TypeName VIOLATIONS = ParameterizedTypeName.get(List.class, Violation.class);
+
+  private final ScheduleCode code;
+  private final boolean fixed;
+  private final Names names;
+  private final String interpreted;
+
+  ScheduleWriter(ScheduleCode code) {
+    this.code = code;
+    this.fixed = !code.parameterized();
+    this.names = new Names(fixed);
+    this.interpreted = fixed ? "INTERPRETED" : "interpreted";
+  }
+
+  TypeSpec.Builder write(ClassName self, boolean nested) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(SCHEDULE)
+        .addJavadoc("$L", code.javadoc());
+    if (nested) {
+      type.addModifiers(Modifier.STATIC);
+    }
+    if (fixed) {
+      type.addField(FieldSpec.builder(self, "SCHEDULE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The schedule; it has no state, so one instance serves every caller.\n")
+          .initializer("new $T()", self)
+          .build());
+    }
+    Modifier[] modifiers = fixed ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL} : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL};
+    for (Field field : code.fields()) {
+      FieldSpec.Builder spec = FieldSpec.builder(field.integer() ? TypeName.LONG : TypeName.DOUBLE, names.of(field.name()), modifiers);
+      if (!field.doc().isEmpty()) {
+        spec.addJavadoc("$L.\n", capitalize(field.doc()));
+      }
+      if (fixed) {
+        spec.initializer(initializer(field));
+      }
+      type.addField(spec.build());
+    }
+    FieldSpec.Builder sequence = FieldSpec.builder(SEQUENCE, interpreted, modifiers)
+        .addJavadoc("The same schedule as the model interprets it, for everything but {@code valueAt}.\n");
+    if (fixed) {
+      sequence.initializer("$T.sequence($L, $L, $T.$L)", CONFIG_BINDING, shapes(), lengths(), AFTER_END, code.afterEnd());
+      type.addField(sequence.build());
+      type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    } else {
+      type.addField(sequence.build());
+      new ValidatorWriter(code, self, names).write(type, this);
+    }
+    type.addMethod(valueAt());
+    for (PhaseCode phase : code.phases()) {
+      type.addMethod(phaseMethod(phase));
+    }
+    type.addMethod(pastEnd());
+    new StepperWriter(code, names).write(type, self);
+    delegations(type, self);
+    return type;
+  }
+
+  /** The constructor of a parameterized schedule: every field from the config, in order. */
+  CodeBlock assignments() {
+    CodeBlock.Builder out = CodeBlock.builder();
+    for (Field field : code.fields()) {
+      out.addStatement("this.$N = $L", field.name(), initializer(field));
+    }
+    return out.build();
+  }
+
+  CodeBlock initializer(Field field) {
+    Field.Value value = field.value();
+    if (value instanceof Field.Literal literal) {
+      return literal(literal.number(), field.integer());
+    }
+    if (value instanceof Field.FromConfig config) {
+      return CodeBlock.of("$L", Printer.java(config.expression(), name -> "config." + name + "()", name -> code.config().get().integers().contains(name)));
+    }
+    if (value instanceof Field.Derived derived) {
+      return CodeBlock.of("$L", Printer.java(derived.expression(), names::of, null));
+    }
+    Field.EndOf end = (Field.EndOf) value;
+    return CodeBlock.of("$L.endValue($N)", call(end.shape()), names.of(end.steps()));
+  }
+
+  static CodeBlock literal(Number number, boolean integer) {
+    if (integer) {
+      long value = number.longValue();
+      return value == Phase.OPEN ? CodeBlock.of("$T.OPEN", Phase.class) : CodeBlock.of("$LL", value);
+    }
+    return CodeBlock.of("$L", Double.toString(number.doubleValue()));
+  }
+
+  /** {@code List.of(new Linear(…), …)}: the model's shapes, from the constants. */
+  CodeBlock shapes() {
+    return CodeBlock.of("$T.<$T>of(\n$>$>$L$<$<)", List.class, Shape.class,
+        code.phases().stream().map(p -> call(p.shape())).collect(CodeBlock.joining(",\n")));
+  }
+
+  CodeBlock lengths() {
+    return CodeBlock.of("$T.of($L)", List.class,
+        code.phases().stream().map(p -> CodeBlock.of("$N", names.of(p.field("steps")))).collect(CodeBlock.joining(", ")));
+  }
+
+  private CodeBlock call(ShapeCall call) {
+    CodeBlock args = call.args().stream().map(this::argument).collect(CodeBlock.joining(", "));
+    return CodeBlock.of("new $T($L)", call.shape(), args);
+  }
+
+  private CodeBlock argument(Object arg) {
+    if (arg instanceof String field) {
+      return CodeBlock.of("$N", names.of(field));
+    }
+    if (arg instanceof List<?> list) {
+      return CodeBlock.of("$T.of($L)", List.class, list.stream().map(item -> CodeBlock.of("$N", names.of((String) item))).collect(CodeBlock.joining(", ")));
+    }
+    if (arg instanceof Enum<?> constant) {
+      return CodeBlock.of("$T.$L", constant.getDeclaringClass(), constant.name());
+    }
+    if (arg instanceof Boolean || arg instanceof Long) {
+      return CodeBlock.of("$L", arg + (arg instanceof Long ? "L" : ""));
+    }
+    return CodeBlock.of("$L", Double.toString(((Number) arg).doubleValue()));
+  }
+
+  private MethodSpec valueAt() {
+    CodeBlock.Builder body = CodeBlock.builder().addStatement("$T.requireStep(step)", SCHEDULE);
+    String previousEnd = null;
+    for (PhaseCode phase : code.phases()) {
+      String end = names.of(phase.field("boundary"));
+      body.beginControlFlow("if (step < $N)", end);
+      body.addStatement(previousEnd == null ? "return phase$L(step)" : "return phase$L(step - " + previousEnd + ")", phase.index());
+      body.endControlFlow();
+      previousEnd = end;
+    }
+    body.addStatement("return pastEnd(step)");
+    return MethodSpec.methodBuilder("valueAt")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(double.class)
+        .addParameter(long.class, "step")
+        .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec phaseMethod(PhaseCode phase) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("phase" + phase.index())
+        .addJavadoc("The value at local step {@code t} of phase $L ($L).\n", phase.index(), phase.curve().name().toLowerCase(java.util.Locale.ROOT))
+        .returns(double.class)
+        .addParameter(long.class, "t")
+        .addCode(new Formulas(names).body(phase));
+    return (fixed ? method.addModifiers(Modifier.PRIVATE, Modifier.STATIC) : method.addModifiers(Modifier.PRIVATE)).build();
+  }
+
+  /** At and past the declared end: what {@link Sequence} does under the same policy. */
+  private MethodSpec pastEnd() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("pastEnd").returns(double.class).addParameter(long.class, "step");
+    method.addModifiers(fixed ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC} : new Modifier[] {Modifier.PRIVATE});
+    PhaseCode last = code.phases().get(code.phases().size() - 1);
+    switch (code.afterEnd()) {
+      case HOLD -> method.addStatement("return $N", names.of(code.hold()));
+      case CONTINUE -> {
+        if (last.index() == 0) {
+          method.addStatement("return phase0(step)");
+        } else {
+          method.addStatement("return phase$L(step - $N)", last.index(), names.of(code.phases().get(last.index() - 1).field("boundary")));
+        }
+      }
+      case FAIL -> method.addStatement("throw new $T($T.STEP_BEYOND_END.at($S, step, step, $N))",
+          InvalidScheduleException.class, Code.class, "step", names.of(code.end()));
+    }
+    return method.build();
+  }
+
+  private void delegations(TypeSpec.Builder type, ClassName self) {
+    type.addMethod(delegate("explain", ClassName.get(Explanation.class), "step"));
+    type.addMethod(delegate("declaredEnd", ClassName.get(OptionalLong.class), null));
+    type.addMethod(MethodSpec.methodBuilder("afterEnd").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(AFTER_END).addStatement("return $T.$L", AFTER_END, code.afterEnd()).build());
+    type.addMethod(delegate("phases", ParameterizedTypeName.get(List.class, Phase.class), null));
+    type.addMethod(delegate("range", ClassName.get(Range.class), null));
+    type.addMethod(delegate("warnings", VIOLATIONS, null));
+    if (code.reactive()) {
+      ClassName state = ClassName.get(ScheduleState.class);
+      type.addMethod(MethodSpec.methodBuilder("valueAt").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+          .addParameter(long.class, "step").addParameter(state, "state")
+          .addStatement("return $N.valueAt(step, state)", interpreted).build());
+      type.addMethod(MethodSpec.methodBuilder("initialState").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(state)
+          .addStatement("return $N.initialState()", interpreted).build());
+      type.addMethod(MethodSpec.methodBuilder("observe").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(state)
+          .addParameter(state, "state").addParameter(long.class, "step").addParameter(double.class, "metric")
+          .addStatement("return $N.observe(state, step, metric)", interpreted).build());
+      type.addMethod(MethodSpec.methodBuilder("isReactive").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(boolean.class)
+          .addStatement("return true").build());
+    }
+    type.addMethod(MethodSpec.methodBuilder("interpreted")
+        .addJavadoc("The same schedule as the model interprets it: {@code valueAt} agrees with it at every step.\n")
+        .addModifiers(Modifier.PUBLIC).returns(SEQUENCE).addStatement("return $N", interpreted).build());
+    type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)
+        .addStatement("return $S + $N", self.simpleName() + " ", interpreted).build());
+  }
+
+  private MethodSpec delegate(String name, TypeName returns, String parameter) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(returns);
+    if (parameter != null) {
+      method.addParameter(long.class, parameter).addStatement("return $N.$L($N)", interpreted, name, parameter);
+    } else {
+      method.addStatement("return $N.$L()", interpreted, name);
+    }
+    return method.build();
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  static String joined(List<String> parts) {
+    return parts.stream().collect(Collectors.joining(", "));
+  }
+}

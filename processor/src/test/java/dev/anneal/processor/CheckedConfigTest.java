@@ -1,0 +1,65 @@
+package dev.anneal.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.anneal.processor.Compile.type;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @CheckedConfig}: config resources read during the build (from the test class path, where
+ * {@code src/test/resources/configs} lies), their errors and warnings reported on the annotation.
+ */
+class CheckedConfigTest {
+  @Test
+  void aValidConfigCompilesWithOnlyTheFormatsWarnings() {
+    Compilation compilation = Compile.compile(type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"configs/ds_config.json\")"));
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(Compile.diagnostics(compilation)).containsExactly(PRINTED_VALID);
+  }
+
+  @Test
+  void aMisspelledKeyFailsTheBuildOnTheResourceValue() {
+    Compilation compilation = Compile.compile(type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"configs/ds_config_typo.json\")"));
+    assertThat(Compile.diagnostics(compilation)).containsExactly(PRINTED_TYPO).inOrder();
+  }
+
+  @Test
+  void aFormatsWarningIsACompilerWarningAndCanBeSuppressed() {
+    String annotation = "@CheckedConfig(format = \"deepspeed\", resource = \"configs/ds_config_log.json\")";
+    assertThat(Compile.diagnostics(Compile.compile(type("Training", annotation)))).containsExactly(
+        "Training.java:8: WARNING [LogWarmupDefault] configs/ds_config_log.json: scheduler.params.warmup_type: log warm-up is DeepSpeed's default"
+            + " (the lr rises as ln(t + 1) / ln(1000)); add `warmup_type: linear` if you meant a straight ramp",
+        "Training.java:8: WARNING [TwoUpdatesAtWarmupMin] configs/ds_config_log.json: scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late").inOrder();
+    assertThat(Compile.diagnostics(Compile.compile(type("Training", "@SuppressWarnings(\"anneal\")\n" + annotation)))).isEmpty();
+  }
+
+  @Test
+  void anUnknownFormatIsReportedOnTheFormatValue() {
+    Compilation compilation = Compile.compile(type("Training", "@CheckedConfig(format = \"deepspeeed\", resource = \"configs/ds_config.json\")"));
+    assertThat(Compile.diagnostics(compilation)).containsExactly(PRINTED_FORMAT);
+  }
+
+  @Test
+  void aMissingResourceIsReportedOnTheAnnotation() {
+    Compilation compilation = Compile.compile(type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"configs/nowhere.json\")"));
+    assertThat(Compile.diagnostics(compilation)).containsExactly(PRINTED_MISSING);
+  }
+
+  @Test
+  void repeatedAnnotationsAreEachChecked() {
+    Compilation compilation = Compile.compile(type("Training", """
+        @CheckedConfig(format = "deepspeed", resource = "configs/ds_config.json")
+        @CheckedConfig(format = "deepspeed", resource = "configs/nowhere.json")"""));
+    // javac places diagnostics on a value of an implicit container at the type itself (line 10).
+    assertThat(Compile.diagnostics(compilation)).containsExactly(
+        PRINTED_VALID.replace(":8:", ":10:"), PRINTED_MISSING.replace(":8:", ":10:")).inOrder();
+  }
+
+  static final String PRINTED_VALID = "Training.java:8: WARNING [TwoUpdatesAtWarmupMin] configs/ds_config.json: scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late";
+  static final String PRINTED_TYPO = "Training.java:8: ERROR [UnknownKey] configs/ds_config_typo.json: scheduler.params.warmup_num_step: unknown key"
+      + " 'warmup_num_step' for WarmupLR; did you mean `warmup_num_steps`? (DeepSpeed fails on it with a TypeError)";
+  static final String PRINTED_FORMAT = "Training.java:8: ERROR [UnknownType] format: unknown format 'deepspeeed'; did you mean `deepspeed`?";
+  static final String PRINTED_MISSING =
+      "Training.java:8: ERROR [UnreadableFile] resource: cannot read configs/nowhere.json: no such resource on the class path or the source path";
+}

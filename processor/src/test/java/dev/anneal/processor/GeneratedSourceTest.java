@@ -1,0 +1,67 @@
+package dev.anneal.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated sources, compared as exact text with the checked-in files under {@code
+ * src/test/resources/expected}. After an intended change, regenerate them with {@code mvn -pl
+ * processor test -Dtest=GeneratedSourceTest -Dgolden.update=true} and review the diff.
+ */
+class GeneratedSourceTest {
+  private static Compilation compilation;
+
+  @BeforeAll
+  static void compile() {
+    compilation = Compile.compile(
+        Compile.type("Gpt", """
+            @TrainingSchedule(phases = {
+                @Phase(shape = LINEAR, steps = "2_000", from = "0", to = "3e-4"),
+                @Phase(shape = CONSTANT, steps = "10_000"),
+                @Phase(shape = COSINE, steps = "88_000", to = "3e-5")})
+            @SuppressWarnings("anneal:FirstUpdateAtZero")"""),
+        Compile.source("Run", """
+            @TrainingSchedule(phases = {
+                @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+                @Phase(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})""",
+            "public record Run(double peak, long warmup, long total, double minRatio) {}"),
+        Compile.type("OneCycleSgd", """
+            @TrainingPlan(channels = {
+                @Channel(name = "lr", phases = {
+                    @Phase(shape = LINEAR, steps = "300", from = "0.004", to = "0.1"),
+                    @Phase(shape = COSINE, steps = "700", to = "4e-7")}),
+                @Channel(name = "momentum", phases = {
+                    @Phase(shape = LINEAR, from = "0.95", to = "0.85"),
+                    @Phase(shape = COSINE, to = "0.95")})})"""),
+        Compile.type("Decay", """
+            @TrainingSchedule(afterEnd = AfterEnd.FAIL, phases = {
+                @Phase(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""));
+    assertEquals(List.of(), Compile.diagnostics(compilation));
+  }
+
+  static Stream<String> generated() {
+    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("generated")
+  void generatedSourceIsExactlyTheCheckedInText(String name) throws IOException {
+    String actual = Compile.generatedSource(compilation, "test." + name);
+    Path expected = Path.of(System.getProperty("expected.dir", "src/test/resources/expected"), name + ".java.txt");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(expected.getParent());
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, "generated " + name + " differs from " + expected);
+  }
+}

@@ -7,6 +7,7 @@ import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,9 @@ final class Canonical {
     for (RecordComponent component : value.getClass().getRecordComponents()) {
       Object field;
       try {
-        field = component.getAccessor().invoke(value);
+        Method accessor = component.getAccessor();
+        accessor.trySetAccessible(); // a schedule record of the user's is often not public
+        field = accessor.invoke(value);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + component.getName() + " of " + value, e);
       }

@@ -60,7 +60,8 @@ public enum Code {
   UNKNOWN_PARAMETER(Severity.ERROR, "parameter id %s is not among the parameters bound at the start of training; rebuild the trainer after changing the model"),
   CHECKPOINT_UNREADABLE(Severity.ERROR, "%s is %s; refusing to resume from it"),
   CHECKPOINT_MISMATCH(Severity.ERROR, "%s"),
-  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint stores only fingerprints of its schedule, not its definition, so policy %s cannot be applied; resume with FAIL_ON_DIFFERENCE, USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for %s), so policy %s cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step %s (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
   NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step %s is %s; a reactive phase needs a finite metric"),
   // ---- processor ----------------------------------------------------------------------------
   EXPRESSION_SYNTAX(Severity.ERROR, "cannot read %s: %s"),

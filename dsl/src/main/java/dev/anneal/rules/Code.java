@@ -20,7 +20,7 @@ public enum Code {
   NON_FINITE_AT_STEP(Severity.ERROR, "the value at step %s would be %s; every value up to the declared end must be finite"),
   // ---- lengths and steps ---------------------------------------------------------------------
   NON_POSITIVE_LENGTH(Severity.ERROR, "%s (%s) must be at least 1"),
-  NEEDS_LENGTH(Severity.ERROR, "a %s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, restarts and plateau phases may run forever"),
+  NEEDS_LENGTH(Severity.ERROR, "a %s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted) may run forever"),
   OPEN_PHASE_NOT_LAST(Severity.ERROR, "only the last phase may run forever; phase %s is open but phase %s follows it"),
   LENGTH_OVERFLOW(Severity.ERROR, "the phases add up to more than %s steps"),
   EMPTY_SCHEDULE(Severity.ERROR, "a schedule needs at least one phase"),
@@ -60,7 +60,8 @@ public enum Code {
   UNKNOWN_PARAMETER(Severity.ERROR, "parameter id %s is not among the parameters bound at the start of training; rebuild the trainer after changing the model"),
   CHECKPOINT_UNREADABLE(Severity.ERROR, "%s is %s; refusing to resume from it"),
   CHECKPOINT_MISMATCH(Severity.ERROR, "%s"),
-  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint stores only fingerprints of its schedule, not its definition, so policy %s cannot be applied; resume with FAIL_ON_DIFFERENCE, USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for %s), so policy %s cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step %s (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
   NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step %s is %s; a reactive phase needs a finite metric"),
   // ---- processor ----------------------------------------------------------------------------
   EXPRESSION_SYNTAX(Severity.ERROR, "cannot read %s: %s"),
@@ -102,6 +103,12 @@ public enum Code {
   MEGATRON_MISSING_FLAG(Severity.ERROR, "%s is required: %s; add %s"),
   MEGATRON_DEPRECATED_FLAG(Severity.ERROR, "%s is no longer accepted by Megatron-LM; use %s"),
   MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.ERROR, "the WSD anneal (%s) is longer than the decay after the warm-up (%s); %s; make %s at most %s"),
+  // ---- cli (train and find-lr data, output files) ----
+  UNWRITABLE_FILE(Severity.ERROR, "cannot write %s: %s"),
+  ROW_LENGTH(Severity.ERROR, "the row has %s fields but the header has %s (a field may not hold a comma, even in quotes)"),
+  NOT_ENOUGH_DATA(Severity.ERROR, "%s"),
+  TOO_MANY_CLASSES(Severity.ERROR, "column %s holds %s distinct values in %s rows, too many for class labels (at most %s: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
+  MORE_PROBLEMS(Severity.ERROR, "%s more problems in this file are not shown; fix the ones above first"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

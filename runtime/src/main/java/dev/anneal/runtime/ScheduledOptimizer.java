@@ -6,7 +6,6 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,12 +39,6 @@ public abstract class ScheduledOptimizer extends Optimizer {
   protected NDArray state(String name, String parameterId, NDArray weight) {
     Map<String, Map<Device, NDArray>> byParameter = states.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
     return withDefaultState(byParameter, parameterId, weight.getDevice(), id -> initialState(name, id, weight));
-  }
-
-  /** Whether state {@code name} exists for the parameter on the weight's device. */
-  protected boolean hasState(String name, String parameterId) {
-    Map<String, Map<Device, NDArray>> byParameter = states.get(name);
-    return byParameter != null && byParameter.containsKey(parameterId);
   }
 
   private NDArray initialState(String name, String parameterId, NDArray weight) {
@@ -100,7 +93,4 @@ public abstract class ScheduledOptimizer extends Optimizer {
     restored.clear();
     restored.putAll(saved);
   }
-
-  /** The names of the state arrays this optimizer keeps per parameter. */
-  protected abstract List<String> stateNames();
 }

@@ -78,7 +78,14 @@ public final class MegatronFormat implements ConfigFormat {
   public String write(Plan plan) {
     Objects.requireNonNull(plan, "plan");
     String text = FlagWriter.text(PlanDecompiler.settings(plan));
-    PlanComparison.verify(plan, read(text).plan());
+    Plan written;
+    try {
+      written = read(text).plan();
+    } catch (InvalidScheduleException e) {
+      // Flags that Megatron's own checks refuse are a writer bug, not the user's mistake.
+      throw new InvalidScheduleException(Code.WRITER_OUTPUT_REJECTED.at("", null, NAME, e.violations().get(0).toString()));
+    }
+    PlanComparison.verify(plan, written);
     return text;
   }
 

@@ -2,6 +2,7 @@ package dev.anneal.config.megatron;
 
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
@@ -68,6 +69,12 @@ final class PlanDecompiler {
     List<Placed> wd = plan.channel(Plan.WEIGHT_DECAY) == null ? List.of() : phases(plan.channel(Plan.WEIGHT_DECAY), "channels.weight_decay");
     long segments = unitsPerStep(lr, wd);
     Lr rate = learningRate(lr, segments);
+    if (rate.min() > rate.max()) {
+      // Megatron asserts --min-lr <= --lr: a plan that rises after its start (not in a warm-up) has no flags.
+      throw unsupported("channels.lr", "Megatron's learning rate rises only in a linear warm-up that starts at the first update, then"
+          + " decays from --lr to --min-lr; this plan's rises from " + Values.show(rate.max()) + " to " + Values.show(rate.min())
+          + (rate.warmup() > 0 ? " after its warm-up" : " after its first phase"));
+    }
     long n = rate.increment() > 0 ? rate.increment() : segments;
     Wd decay = wd.isEmpty() ? null : weightDecay(wd, n);
     long trainUnits = decay != null && decay.incrUnits() > 0 ? decay.incrUnits() : lrTrainUnits(lr, rate, n);
@@ -162,6 +169,7 @@ final class PlanDecompiler {
       }
       Placed next = rest.get(1);
       if (next.shape() instanceof InverseSqrt s && warmup == 0 && decay.steps() == 1) {
+        requireEnd(next);
         // Without warm-up Megatron divides by sqrt(samples seen): the first decay value tells the batch size.
         long batch = Math.max(1, Math.round(Math.pow(c.value() / s.peak(), 2)));
         return new Lr(init, c.value(), s.floor(), 0, decayEnd(next.end() - 1, batch, 0), DecayStyle.INVERSE_SQUARE_ROOT, null,
@@ -194,6 +202,7 @@ final class PlanDecompiler {
       return new Lr(init, peak, g.to(), warmup, Math.round(warmup + g.span()), style, null, WsdDecayStyle.EXPONENTIAL);
     }
     if (shape instanceof InverseSqrt s) {
+      requireEnd(decay);
       long last = decay.end() - 1;
       if (decayEnd(last, n, warmup) > last * n + n - 1) {
         // No decay length puts the end of the decay there: the phase is one step at the peak right
@@ -253,10 +262,15 @@ final class PlanDecompiler {
       throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
           + "to --min-lr; this plan has a " + shape.kind() + " phase after it");
     }
-    if (anneal.steps() == Phase.OPEN) {
-      throw unsupported("channels.lr", "Megatron's decay ends; this plan's " + shape.kind() + " phase runs forever");
-    }
+    requireEnd(anneal);
     return new Lr(init, max, min, warmup, anneal.end() * n, DecayStyle.WSD, anneal.steps() * n, style);
+  }
+
+  /** Megatron's decay ends at {@code --lr-decay-iters} (then holds {@code --min-lr}): a decay phase must end too. */
+  private static void requireEnd(Placed decay) {
+    if (decay.steps() == Phase.OPEN) {
+      throw unsupported("channels.lr", "Megatron's decay ends; this plan's " + decay.shape().kind() + " phase runs forever");
+    }
   }
 
   /** The training length the learning rate implies: its declared end, at least one step past the warm-up. */

@@ -10,6 +10,7 @@ import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Cyclic;
+import dev.anneal.schedule.InverseSqrt;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
@@ -274,6 +275,36 @@ class MegatronWriterTest {
       assertEquals(List.of("[Unsupported] channels.weight_decay: Megatron's weight decay is constant, or rises linearly or along a cosine over"
           + " the whole run (--weight-decay-incr-style); this plan's is a linear that falls (Megatron only increases weight decay)"),
           refusal(plan));
+    }
+
+    @Test
+    void aLearningRateThatRisesAfterItsFirstPhase() {
+      // PyTorch's ConstantLR: a third of the lr for 5 updates, then the lr.
+      Plan plan = Plan.of(new Sequence(List.of(new Phase(new Constant(1e-3), 5), new Phase(new Constant(3e-3), Phase.OPEN))));
+      assertEquals(List.of("[Unsupported] channels.lr: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
+          + " then decays from --lr to --min-lr; this plan's rises from 0.001 to 0.003 after its first phase"), refusal(plan));
+    }
+
+    @Test
+    void aWarmupThatStartsOnTheSecondUpdate() {
+      // DeepSpeed's WarmupLR: warmup_min_lr for one update, then the warm-up from it.
+      Plan plan = Plan.of(new Sequence(List.of(
+          new Phase(new Constant(1e-5), 1), new Phase(new Linear(1e-5, 3e-4), 100), new Phase(new Constant(3e-4), Phase.OPEN))));
+      assertEquals(List.of("[Unsupported] channels.lr: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
+          + " then decays from --lr to --min-lr; this plan's rises from 1.0E-5 to 3.0E-4 after its first phase"), refusal(plan));
+    }
+
+    @Test
+    void aSecondRiseAfterTheWarmup() {
+      Plan plan = Plan.of(new Sequence(List.of(new Phase(new Linear(0, 1e-3), 100), new Phase(new Linear(1e-3, 2e-3), 100))));
+      assertEquals(List.of("[Unsupported] channels.lr: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
+          + " then decays from --lr to --min-lr; this plan's rises from 0.001 to 0.002 after its warm-up"), refusal(plan));
+    }
+
+    @Test
+    void anInverseSquareRootDecayThatNeverEnds() {
+      Plan plan = Plan.of(new Sequence(List.of(new Phase(new Linear(0, 1e-3), 100), new Phase(new InverseSqrt(1e-3, 100), Phase.OPEN))));
+      assertEquals(List.of("[Unsupported] channels.lr: Megatron's decay ends; this plan's inverse-sqrt phase runs forever"), refusal(plan));
     }
 
     @Test

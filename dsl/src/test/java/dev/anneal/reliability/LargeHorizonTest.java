@@ -51,7 +51,7 @@ class LargeHorizonTest {
 
   @Test
   void phaseBoundariesPast2To31LandWhereDeclared() {
-    Sequence phases = (Sequence) Schedules.constant(1).over(TWO_31 - 1).then().constant(2).over(TWO_31).then().constant(3).forever().build();
+    Sequence phases = Schedules.constant(1).over(TWO_31 - 1).then().constant(2).over(TWO_31).then().constant(3).forever().build();
     assertEquals(TWO_31 - 1, phases.startOf(1));
     assertEquals(TWO_32 - 1, phases.startOf(2));
     assertEquals(1.0, phases.valueAt(TWO_31 - 2));

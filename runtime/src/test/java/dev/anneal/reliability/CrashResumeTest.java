@@ -16,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crash-safe resume: {@link TrainingProcess} runs as a process of its own and is killed with
  * SIGKILL ({@link Process#destroyForcibly()}) at seeded random moments, after a random update or a
- * random 0 to 400 microseconds into a save, then started again on the same folder, again and
+ * random 0 to 300 microseconds after a save has visibly begun (its new {@code .params} file
+ * or its temporary sidecar is on disk), then started again on the same folder, again and
  * again. Each restart resumes from the newest checkpoint {@code Checkpoints.restore} accepts.
  * After the last restart runs to the end, the learning rate of every update (the run that last
  * performed it) and every parameter must equal, bit for bit, those of a run that was never
@@ -59,7 +63,7 @@ class CrashResumeTest {
     List<Run> runs = new ArrayList<>();
     int kills = 0;
     int inSave = 0;
-    int refusals = 0;
+    Set<Path> refused = new HashSet<>();
     while (kills < TRIALS) {
       Run run = run(crashed, random.nextBoolean() ? "SAVING" : "STEP", random);
       runs.add(run);
@@ -73,13 +77,13 @@ class CrashResumeTest {
       assertTrue(run.killed(), () -> "neither finished nor killed: " + run.lines());
       kills++;
       inSave += run.killedInSave() ? 1 : 0;
-      refusals += assertNoTornSidecar(crashed);
+      refused.addAll(assertNoTornSidecar(crashed));
     }
     Run last = run(crashed, null, null);
     runs.add(last);
     assertFinalState(expectedLr, expectedParams, runs);
-    System.out.println("crash/resume: " + kills + " kills in " + chains + " runs to the end (" + inSave + " kills during a save), " + refusals
-        + " checkpoints refused for a missing sidecar, every resumed run equal to the uninterrupted one");
+    System.out.println("crash/resume: " + kills + " kills, " + chains + " runs resumed to the end, " + inSave + " kills inside a save, "
+        + refused.size() + " checkpoints left without a sidecar and refused; every resumed run equal to the uninterrupted one");
     assertTrue(inSave >= 1, "no kill landed inside a save (the disk never showed a save left unfinished)");
   }
 
@@ -95,10 +99,10 @@ class CrashResumeTest {
    * Every checkpoint on disk is either accepted or refused for a missing sidecar; a torn or
    * corrupted sidecar under its final name would mean the atomic replace failed.
    *
-   * @return how many were refused for a missing sidecar
+   * @return those refused for a missing sidecar
    */
-  private static int assertNoTornSidecar(Path dir) throws IOException {
-    int missing = 0;
+  private static Set<Path> assertNoTornSidecar(Path dir) throws IOException {
+    Set<Path> missing = new HashSet<>();
     List<Path> params;
     try (Stream<Path> files = Files.list(dir)) {
       params = files.filter(f -> f.getFileName().toString().endsWith(".params")).sorted().toList();
@@ -109,7 +113,7 @@ class CrashResumeTest {
         continue;
       }
       if (refusal.contains("CheckpointUnreadable") && refusal.contains(" is missing (")) {
-        missing++;
+        missing.add(file);
       } else {
         fail(file.getFileName() + " was refused for another reason than a missing sidecar: " + refusal);
       }
@@ -118,20 +122,46 @@ class CrashResumeTest {
   }
 
   /**
-   * Whether the kill landed inside a save: a temporary sidecar is left behind, or the newest
-   * {@code .params} file has no sidecar (DJL was writing it, or Anneal had not yet renamed its
-   * sidecar into place).
+   * Whether the kill landed inside a save: the run left a temporary sidecar behind, or a {@code
+   * .params} file of its own without a sidecar (DJL was writing it, or Anneal had not yet renamed
+   * its sidecar into place).
    */
-  private static boolean saveLeftUnfinished(Path dir) throws IOException {
-    List<Path> files;
+  private static boolean saveLeftUnfinished(Path dir, Set<Path> before) throws IOException {
+    for (Path file : files(dir)) {
+      String name = file.getFileName().toString();
+      if (!before.contains(file) && (name.endsWith(".tmp")
+          || name.endsWith(".params") && Files.notExists(file.resolveSibling(name + ".anneal")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<Path> files(Path dir) throws IOException {
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.sorted().toList();
+      return list.collect(Collectors.toSet());
     }
-    if (files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".tmp"))) {
-      return true;
+  }
+
+  /**
+   * Returns once the save in progress in {@code dir} has created its new {@code .params} file (DJL
+   * writes it in place), or, if {@code sidecar}, its temporary sidecar; after 5 s regardless.
+   */
+  private static void awaitSaveStage(Path dir, boolean sidecar) throws IOException {
+    long params = count(dir, ".params");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (sidecar ? count(dir, ".tmp") > 0 : count(dir, ".params") > params) {
+        return;
+      }
+      Thread.onSpinWait();
     }
-    List<Path> params = files.stream().filter(f -> f.getFileName().toString().endsWith(".params")).toList();
-    return !params.isEmpty() && Files.notExists(params.get(params.size() - 1).resolveSibling(params.get(params.size() - 1).getFileName() + ".anneal"));
+  }
+
+  private static long count(Path dir, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+    }
   }
 
   /** Why {@code Checkpoints.restore} refuses {@code params}, or null if it accepts it. */
@@ -165,7 +195,7 @@ class CrashResumeTest {
   /**
    * Starts {@link TrainingProcess} on {@code dir} and, if {@code trigger} is given, kills it with
    * SIGKILL once it has printed {@code trigger} for a random update or save after the one it
-   * resumed from, a random 0 to 400 microseconds later.
+   * resumed from (for a save, once it has visibly begun), a random 0 to 300 microseconds later.
    */
   private static Run run(Path dir, String trigger, Random random) throws IOException, InterruptedException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
@@ -173,6 +203,7 @@ class CrashResumeTest {
         "-Dai.djl.offline=true", "-Xmx256m", "-XX:TieredStopAtLevel=1", TrainingProcess.class.getName(),
         dir.toString(), Integer.toString(UPDATES), Integer.toString(SAVE_EVERY));
     Files.createDirectories(dir);
+    Set<Path> before = files(dir);
     builder.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolveSibling(dir.getFileName() + ".stderr").toFile()));
     Process process = builder.start();
     List<String> lines = new ArrayList<>();
@@ -187,8 +218,13 @@ class CrashResumeTest {
           long from = Long.parseLong(line.substring("RESUMED ".length()));
           long at = from + random.nextInt((int) (UPDATES - from));
           target = trigger + " " + (trigger.equals("SAVING") ? SAVE_EVERY * (1 + at / SAVE_EVERY) : at);
-          delayMicros = random.nextInt(400);
+          delayMicros = random.nextInt(300);
         } else if (target != null && (line.equals(target) || line.startsWith(target + " "))) {
+          if (trigger.equals("SAVING")) {
+            // Wait until the save has visibly begun (a load on the machine can hold the process
+            // back for milliseconds), then kill inside DJL's write or Anneal's sidecar write.
+            awaitSaveStage(dir, random.nextBoolean());
+          }
           long until = System.nanoTime() + delayMicros * 1_000L;
           while (System.nanoTime() < until) {
             Thread.onSpinWait();
@@ -204,6 +240,6 @@ class CrashResumeTest {
       fail("the training process did not end within a minute; its output: " + lines);
     }
     boolean finished = lines.contains("DONE");
-    return new Run(lines, killed && !finished, killed && !finished && saveLeftUnfinished(dir));
+    return new Run(lines, killed && !finished, killed && !finished && saveLeftUnfinished(dir, before));
   }
 }

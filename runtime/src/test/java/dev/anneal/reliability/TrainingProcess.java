@@ -21,11 +21,14 @@ import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.runtime.TrainingSchedule;
 import dev.anneal.schedule.Plan;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,15 +36,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A training run the crash test starts as a process of its own and kills: AdamW on a small
- * two-layer model with a scheduled learning rate, β1 and weight decay, saving a checkpoint every
+ * A training run the crash test starts as a process of its own and kills: AdamW on a
+ * three-layer model with a scheduled learning rate, β1 and weight decay, saving a checkpoint every
  * few updates with {@link Checkpoints#save}. On start it resumes from the newest checkpoint that
  * {@link Checkpoints#restore} accepts, and reports every one it refuses. It reports on standard
  * output, one line each: {@code RESUMED step}, {@code REFUSED file: message}, {@code STEP step
  * lr-bits} (the float bits of the learning rate the update used), {@code SAVING step}, {@code SAVED
- * step}, and at the end {@code PARAM name bits…} for every parameter, then {@code DONE}.
+ * step}, and at the end {@code PARAM name sha256} for every parameter (the SHA-256 of the float
+ * bits of its values), then {@code DONE}.
  *
- * <p>Arguments: the checkpoint folder, the number of updates, the updates between saves.
+ * <p>Arguments: the checkpoint folder, the number of updates, the updates between saves, and
+ * optionally the width of the two hidden layers (256).
  */
 public final class TrainingProcess {
   static final String NAME = "run";
@@ -62,11 +67,17 @@ public final class TrainingProcess {
     Path dir = Paths.get(args[0]);
     int updates = Integer.parseInt(args[1]);
     int every = Integer.parseInt(args[2]);
+    int width = args.length > 3 ? Integer.parseInt(args[3]) : 256;
     Files.createDirectories(dir);
     TrainingSchedule schedule = TrainingSchedule.of(plan(updates));
     Integer epoch = restore(dir, schedule);
     try (Model model = Model.newInstance(NAME)) {
-      model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(16).build()).add(Linear.builder().setUnits(2).build()));
+      // At width 256, about 67,000 parameters (a 270 KB .params file, 540 KB of Adam moments in the
+      // sidecar): a save takes long enough for kills to land inside it.
+      model.setBlock(new SequentialBlock()
+          .add(Linear.builder().setUnits(width).build())
+          .add(Linear.builder().setUnits(width).build())
+          .add(Linear.builder().setUnits(2).build()));
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
           .optOptimizer(ScheduledAdam.adamW(schedule).build())
           .addTrainingListeners(schedule.listener());
@@ -92,11 +103,13 @@ public final class TrainingProcess {
           }
         }
         for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
-          StringBuilder line = new StringBuilder("PARAM ").append(pair.getKey());
+          // Every bit of every value, through SHA-256: equal digests mean equal parameters.
+          MessageDigest digest = MessageDigest.getInstance("SHA-256");
+          ByteBuffer bits = ByteBuffer.allocate(4);
           for (float value : pair.getValue().getArray().toFloatArray()) {
-            line.append(' ').append(Integer.toHexString(Float.floatToRawIntBits(value)));
+            digest.update(bits.clear().putInt(Float.floatToRawIntBits(value)).array());
           }
-          say(line.toString());
+          say("PARAM " + pair.getKey() + " " + HexFormat.of().formatHex(digest.digest()));
         }
         say("DONE");
       }

@@ -82,7 +82,7 @@ class CrashResumeTest {
     Run last = run(crashed, null, null);
     runs.add(last);
     assertFinalState(expectedLr, expectedParams, runs);
-    System.out.println("crash/resume: " + kills + " kills, " + chains + " runs resumed to the end, " + inSave + " kills inside a save, "
+    System.out.println("crash/resume: " + kills + " kills, " + chains + " chain(s) of runs resumed to the end, " + inSave + " kills inside a save, "
         + refused.size() + " checkpoints left without a sidecar and refused; every resumed run equal to the uninterrupted one");
     assertTrue(inSave >= 1, "no kill landed inside a save (the disk never showed a save left unfinished)");
   }

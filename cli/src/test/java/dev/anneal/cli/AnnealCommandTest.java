@@ -49,7 +49,7 @@ class AnnealCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("curve", "validate", "convert")) {
+    for (String command : List.of("train", "find-lr", "plot", "explain", "diff", "curve", "validate", "convert")) {
       Anneal.Result result = Anneal.run(command, "--help");
 
       assertTrue(result.out().get(0).startsWith("Usage: anneal " + command + " "), result.out().get(0));

@@ -6,6 +6,8 @@ import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,8 @@ final class Canonical {
       for (int i = 0; i < phases.size(); i++) {
         String at = join(path, "phases[" + i + "]");
         Phase phase = phases.get(i);
-        out.put(at + ".shape", phase.shape().kind());
         out.put(at + ".steps", phase.isOpen() ? "forever" : Long.toString(phase.steps()));
-        fields(at, (Record) phase.shape(), out); // every Shape is a record
+        shape(at, phase.shape(), out);
       }
       out.put(join(path, "after"), sequence.afterEnd().name());
     } else if (schedule instanceof Scaled scaled) {
@@ -59,12 +60,26 @@ final class Canonical {
     }
   }
 
+  /** A shape's kind and fields; a shape that wraps another ({@code Shifted}) lists the inner one's under its field name. */
+  private static void shape(String path, Shape shape, Map<String, String> out) {
+    out.put(join(path, "shape"), shape.kind());
+    fields(path, (Record) shape, out); // every Shape is a record
+  }
+
   private static void fields(String path, Record value, Map<String, String> out) {
     for (RecordComponent component : value.getClass().getRecordComponents()) {
+      Object field;
       try {
-        out.put(join(path, component.getName()), show(component.getAccessor().invoke(value)));
+        Method accessor = component.getAccessor();
+        accessor.trySetAccessible(); // a schedule record of the user's is often not public
+        field = accessor.invoke(value);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + component.getName() + " of " + value, e);
+      }
+      if (field instanceof Shape inner) {
+        shape(join(path, component.getName()), inner, out);
+      } else {
+        out.put(join(path, component.getName()), show(field));
       }
     }
   }

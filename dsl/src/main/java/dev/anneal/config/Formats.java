@@ -16,7 +16,8 @@ public final class Formats {
         new dev.anneal.config.anneal.AnnealFormat(),
         new dev.anneal.config.pytorch.PyTorchFormat(),
         new dev.anneal.config.transformers.TransformersFormat(),
-        new dev.anneal.config.deepspeed.DeepSpeedFormat()
+        new dev.anneal.config.deepspeed.DeepSpeedFormat(),
+        new dev.anneal.config.megatron.MegatronFormat()
         )) {
       BY_NAME.put(format.name(), format);
     }

@@ -1,8 +1,10 @@
 package dev.anneal.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,12 +54,31 @@ public final class Json {
     if (text.isBlank()) {
       throw new InvalidScheduleException(Code.INVALID_JSON.at("", "", "the input is empty; expected a JSON object"));
     }
+    JsonParser parser = null;
     try {
-      return MAPPER.readTree(text);
+      parser = MAPPER.createParser(text);
+      return MAPPER.readTree(parser);
+    } catch (StreamConstraintsException e) {
+      // Jackson's exception for its read limits carries no location, and names its own API: say where the parser stopped.
+      JsonLocation where = parser.currentLocation();
+      throw new InvalidScheduleException(Code.INVALID_JSON.at("", null,
+          "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "")
+              + "; Anneal reads configs nested at most " + MAX_NESTING_DEPTH + " deep, with numbers of at most " + MAX_NUMBER_LENGTH
+              + " digits and strings of at most " + MAX_STRING_LENGTH + " characters"));
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
       throw new InvalidScheduleException(Code.INVALID_JSON.at("", null, position + e.getOriginalMessage()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading a string cannot fail: " + e.getMessage(), e);
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (java.io.IOException e) {
+          // Closing a parser over a string releases buffers only.
+        }
+      }
     }
   }
 

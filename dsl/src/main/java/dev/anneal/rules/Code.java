@@ -20,7 +20,7 @@ public enum Code {
   NON_FINITE_AT_STEP(Severity.ERROR, "the value at step %s would be %s; every value up to the declared end must be finite"),
   // ---- lengths and steps ---------------------------------------------------------------------
   NON_POSITIVE_LENGTH(Severity.ERROR, "%s (%s) must be at least 1"),
-  NEEDS_LENGTH(Severity.ERROR, "a %s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, restarts and plateau phases may run forever"),
+  NEEDS_LENGTH(Severity.ERROR, "a %s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted) may run forever"),
   OPEN_PHASE_NOT_LAST(Severity.ERROR, "only the last phase may run forever; phase %s is open but phase %s follows it"),
   LENGTH_OVERFLOW(Severity.ERROR, "the phases add up to more than %s steps"),
   EMPTY_SCHEDULE(Severity.ERROR, "a schedule needs at least one phase"),
@@ -60,7 +60,8 @@ public enum Code {
   UNKNOWN_PARAMETER(Severity.ERROR, "parameter id %s is not among the parameters bound at the start of training; rebuild the trainer after changing the model"),
   CHECKPOINT_UNREADABLE(Severity.ERROR, "%s is %s; refusing to resume from it"),
   CHECKPOINT_MISMATCH(Severity.ERROR, "%s"),
-  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint stores only fingerprints of its schedule, not its definition, so policy %s cannot be applied; resume with FAIL_ON_DIFFERENCE, USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for %s), so policy %s cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
+  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step %s (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
   NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step %s is %s; a reactive phase needs a finite metric"),
   // ---- processor ----------------------------------------------------------------------------
   EXPRESSION_SYNTAX(Severity.ERROR, "cannot read %s: %s"),
@@ -91,6 +92,23 @@ public enum Code {
   ONLY_ONE_OF(Severity.ERROR, "give only one of %s (%s) and %s (%s); upstream raises ValueError"),
   STABLE_PHASE_NEGATIVE(Severity.ERROR, "num_training_steps (%s) is less than num_warmup_steps + num_decay_steps (%s + %s): the stable phase would last %s steps and upstream would start the decay part-way through; raise num_training_steps or shorten the warm-up or the decay"),
   ARGUMENT_PASSED_TWICE(Severity.ERROR, "%s is already passed by get_scheduler (from %s); upstream raises TypeError: got multiple values for keyword argument '%s'"),
+  // ---- megatron -------------------------------------------------------------------------------
+  SEGMENT_PAST_END(Severity.ERROR, "a segment phase of %s steps reaches %s units at its last step, past its span (%s); at most %s steps fit"),
+  MEGATRON_UNKNOWN_FLAG(Severity.ERROR, "unknown flag %s; did you mean `%s`?"),
+  MEGATRON_FLAG_NEEDS_VALUE(Severity.ERROR, "%s needs a value; write `%s VALUE`"),
+  MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "%s is given as `%s`, a shell expression Anneal does not expand; write the number it stands for"),
+  MEGATRON_FLAG_TYPE(Severity.ERROR, "%s takes %s, found '%s'; %s"),
+  MEGATRON_FLAG_RANGE(Severity.ERROR, "%s (%s) %s; %s"),
+  MEGATRON_FLAG_CONFLICT(Severity.ERROR, "%s cannot be combined with %s: %s; %s"),
+  MEGATRON_MISSING_FLAG(Severity.ERROR, "%s is required: %s; add %s"),
+  MEGATRON_DEPRECATED_FLAG(Severity.ERROR, "%s is no longer accepted by Megatron-LM; use %s"),
+  MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.ERROR, "the WSD anneal (%s) is longer than the decay after the warm-up (%s); %s; make %s at most %s"),
+  // ---- cli (train and find-lr data, output files) ----
+  UNWRITABLE_FILE(Severity.ERROR, "cannot write %s: %s"),
+  ROW_LENGTH(Severity.ERROR, "the row has %s fields but the header has %s (a field may not hold a comma, even in quotes)"),
+  NOT_ENOUGH_DATA(Severity.ERROR, "%s"),
+  TOO_MANY_CLASSES(Severity.ERROR, "column %s holds %s distinct values in %s rows, too many for class labels (at most %s: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
+  MORE_PROBLEMS(Severity.ERROR, "%s more problems in this file are not shown; fix the ones above first"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
@@ -117,7 +135,13 @@ public enum Code {
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio (%s) has no effect: warmup_steps (%s) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
   STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps (%s) has no effect: num_stable_steps (%s) is given and wins (upstream warns too); the minimum is held from step %s on"),
   // ---- processor warnings ----
-  JUMP_BETWEEN_PHASES(Severity.WARNING, "phase %s starts at %s but phase %s ends at %s; leave `from` out to start where the previous phase ends");
+  JUMP_BETWEEN_PHASES(Severity.WARNING, "phase %s starts at %s but phase %s ends at %s; leave `from` out to start where the previous phase ends"),
+  MEGATRON_FLAG_REPEATED(Severity.WARNING, "%s is given %s times (%s); Megatron uses the last value, %s"),
+  MEGATRON_FLAG_IGNORED(Severity.WARNING, "%s is ignored %s; remove it"),
+  MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but %s; add --global-batch-size as your launch script sets it"),
+  MEGATRON_LR_CLIFF(Severity.WARNING, "the learning rate drops at once from %s to --min-lr (%s) after iteration %s (%s); %s"),
+  MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "%s comes to %s iterations, not a whole number: %s ends part-way between iterations %s and %s, as Megatron computes it"),
+  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples (%s) is not a multiple of --global-batch-size (%s): Megatron trains %s iterations and never sees the last %s samples");
 
   private final Severity severity;
   private final String template;

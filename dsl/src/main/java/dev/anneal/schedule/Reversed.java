@@ -6,37 +6,37 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Another shape run backwards over the phase: the value at local step t is {@code shape}'s value
+ * Another shape run backwards over the phase: the value at local step t is {@code inner}'s value
  * at {@code n - t}. DeepSpeed's {@code WarmupDecayLR} computes its decay from the steps that
  * remain, {@code min + (max - min) * (n - t) / n}: that is {@code Reversed(Linear(min, max))}, to
  * the last bit (a {@link Linear} from max to min rounds differently).
  */
-public record Reversed(Shape shape) implements Shape {
+public record Reversed(Shape inner) implements Shape {
   public Reversed {
-    Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(inner, "inner");
   }
 
   @Override
   public double valueAt(long t, long n) {
-    return shape.valueAt(n - t, n);
+    return inner.valueAt(n - t, n);
   }
 
   /** The inner shape's value at its start, {@code t = 0}. */
   @Override
   public double endValue(long n) {
-    return shape.valueAt(0, n);
+    return inner.valueAt(0, n);
   }
 
   @Override
   public Range range(long n) {
-    return shape.range(n);
+    return inner.range(n);
   }
 
   @Override
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
-    for (Violation violation : shape.check(n)) {
-      out.add(violation.under("shape"));
+    for (Violation violation : inner.check(n)) {
+      out.add(violation.under("inner"));
     }
     return out;
   }
@@ -48,6 +48,6 @@ public record Reversed(Shape shape) implements Shape {
 
   @Override
   public String formula() {
-    return "the " + shape.kind() + " formula at n - t: " + shape.formula();
+    return "the " + inner.kind() + " formula at n - t: " + inner.formula();
   }
 }

@@ -55,11 +55,17 @@ public interface Schedule {
   /**
    * The values at steps {@code from, from + 1, …, from + count - 1}, with no metric observed.
    *
-   * @throws InvalidScheduleException as {@link #valueAt(long)} does
+   * @throws InvalidScheduleException as {@link #valueAt(long)} does, and ({@code OutOfRange}) if
+   *     the last step would pass {@link Long#MAX_VALUE}
    */
   default double[] values(long from, int count) {
     if (count < 0) {
       throw new InvalidScheduleException(Code.NEGATIVE_VALUE.at("count", count, "count", count));
+    }
+    if (count > 0 && from > Long.MAX_VALUE - (count - 1)) {
+      // from + i would wrap to a negative step: refuse the range instead of naming a step nobody asked for.
+      throw new InvalidScheduleException(Code.OUT_OF_RANGE.at(
+          "count", count, "the last step, from + count - 1", from + " + " + count + " - 1", "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
     }
     double[] out = new double[count];
     for (int i = 0; i < count; i++) {

@@ -11,7 +11,7 @@ import java.util.List;
 public sealed interface Shape
     permits Constant, Linear, Cosine, Exponential, ExponentialTo, Polynomial, OneMinusSqrt, InverseSqrt, StepDecay,
         Milestones, Cyclic, CosineRestarts, OneCycle, Plateau, LogWarmup, LinearGrowth, StairCycle, InverseTimeDecay,
-        PostCycleMomentum, Shifted, Reversed, CosineHardRestarts {
+        PostCycleMomentum, Shifted, Reversed, CosineHardRestarts, Segment {
 
   /** The value at local step {@code t} ({@code t >= 0}) of a phase {@code n} steps long. */
   double valueAt(long t, long n);

@@ -7,44 +7,44 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Another shape, {@code by} steps ahead: the value at local step t is {@code shape}'s value at
+ * Another shape, {@code by} steps ahead: the value at local step t is {@code inner}'s value at
  * {@code t + by} (for the same phase length n). It reproduces upstream formulas that count from 1
  * where a phase counts from 0: DeepSpeed's {@code WarmupCosineLR} evaluates its cosine at {@code
  * (t + 1) / n}, so {@code Shifted(Cosine, 1)} reaches the cosine's end on the phase's last step;
  * DeepSpeed's {@code OneCycle} momentum starts its cycle on the second update.
  */
-public record Shifted(Shape shape, long by) implements Shape {
+public record Shifted(Shape inner, long by) implements Shape {
   public Shifted {
-    Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(inner, "inner");
   }
 
   @Override
   public double valueAt(long t, long n) {
-    return shape.valueAt(t > Long.MAX_VALUE - by ? Long.MAX_VALUE : t + by, n);
+    return inner.valueAt(t > Long.MAX_VALUE - by ? Long.MAX_VALUE : t + by, n);
   }
 
   @Override
   public Range range(long n) {
     // The inner shape is seen at steps by .. n + by, past its own end when by > 0.
-    return by == 0 ? shape.range(n) : shape.range(n).union(shape.rangePastEnd(n));
+    return by == 0 ? inner.range(n) : inner.range(n).union(inner.rangePastEnd(n));
   }
 
   @Override
   public Range rangePastEnd(long n) {
-    return shape.range(n).union(shape.rangePastEnd(n));
+    return inner.range(n).union(inner.rangePastEnd(n));
   }
 
   @Override
   public boolean allowsOpenLength() {
-    return shape.allowsOpenLength();
+    return inner.allowsOpenLength();
   }
 
   @Override
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
     Rules.nonNegative(out, "by", by);
-    for (Violation violation : shape.check(n)) {
-      out.add(violation.under("shape"));
+    for (Violation violation : inner.check(n)) {
+      out.add(violation.under("inner"));
     }
     return out;
   }
@@ -56,6 +56,6 @@ public record Shifted(Shape shape, long by) implements Shape {
 
   @Override
   public String formula() {
-    return "the " + shape.kind() + " formula at t + by: " + shape.formula();
+    return "the " + inner.kind() + " formula at t + by: " + inner.formula();
   }
 }

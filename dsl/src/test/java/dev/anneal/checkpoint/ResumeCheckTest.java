@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.anneal.builder.Schedules;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Cosine;
+import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shifted;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,17 @@ class ResumeCheckTest {
     assertEquals(
         List.of("lr.phases[1].steps: checkpoint 900, now 1900", "lr.phases[1].to: checkpoint 1.0E-4, now 1.0E-5"),
         ResumeCheck.differences(SAVED, EDITED).stream().map(Difference::toString).toList());
+  }
+
+  @Test
+  void aDifferenceInsideAWrappedShapeIsListedAtItsNestedPath() {
+    Plan saved = Plan.of(new Sequence(List.of(new Phase(new Shifted(new Cosine(1e-3, 1e-4), 1), 100))));
+    Plan edited = Plan.of(new Sequence(List.of(new Phase(new Shifted(new Cosine(1e-3, 1e-5), 1), 100))));
+
+    assertEquals(
+        List.of("lr.phases[0].inner.to: checkpoint 1.0E-4, now 1.0E-5"),
+        ResumeCheck.differences(saved, edited).stream().map(Difference::toString).toList());
+    assertNotEquals(Fingerprint.of(saved), Fingerprint.of(edited));
   }
 
   @Test

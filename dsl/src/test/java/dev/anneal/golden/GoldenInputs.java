@@ -19,6 +19,7 @@ public interface GoldenInputs {
       case "deepspeed": return new DeepSpeedGoldenInputs();
       case "pytorch": return new PyTorchGoldenInputs();
       case "transformers": return new TransformersGoldenInputs();
+      case "megatron": return new MegatronGoldenInputs();
       default:
         throw new IllegalArgumentException("no golden inputs for " + system);
     }

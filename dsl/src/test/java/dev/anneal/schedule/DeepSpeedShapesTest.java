@@ -141,7 +141,7 @@ class DeepSpeedShapesTest {
     assertEquals(0.0, cosine.valueAt(3, 4), EXACT);
     assertEquals(Range.of(0, 1), cosine.range(4));
     assertEquals("[NegativeValue] by: by (-1) must be at least 0", error(() -> new Phase(new Shifted(new Constant(1), -1), 3)));
-    assertEquals("[NonFiniteValue] shape.to: to (NaN) must be a finite number", error(() -> new Phase(new Shifted(new Cosine(1, Double.NaN), 1), 3)));
+    assertEquals("[NonFiniteValue] inner.to: to (NaN) must be a finite number", error(() -> new Phase(new Shifted(new Cosine(1, Double.NaN), 1), 3)));
     assertEquals("shifted", new Sequence(List.of(new Phase(cosine, 4))).explain(2).shape());
   }
 
@@ -152,7 +152,8 @@ class DeepSpeedShapesTest {
     assertEquals(List.of(1.0, 0.75, 0.5, 0.25, 0.0), values(decay, 0, 5, 4));
     assertEquals(0.0, decay.endValue(4));
     assertEquals("[NeedsLength] steps: a reversed phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt,"
-        + " cyclic, restarts and plateau phases may run forever", error(() -> new Phase(decay, Phase.OPEN)));
+        + " cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted)"
+        + " may run forever", error(() -> new Phase(decay, Phase.OPEN)));
   }
 
   private static List<Double> values(Shape shape, long from, int count) {

@@ -115,7 +115,7 @@ final class Cases {
         of(Code.NON_POSITIVE_LENGTH, "zero steps", phases("", "@Phase(shape = LINEAR, steps = \"0\", from = \"0.1\", to = \"0.2\")"),
             "Bad.java:9: ERROR [NonPositiveLength] phases[0].steps: steps (0) must be at least 1"),
         of(Code.NEEDS_LENGTH, "cosine forever", phases("", "@Phase(shape = COSINE, steps = Phase.FOREVER, from = \"0.1\", to = \"0\")"),
-            "Bad.java:9: ERROR [NeedsLength] phases[0].steps: a cosine phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, restarts and plateau phases may run forever"),
+            "Bad.java:9: ERROR [NeedsLength] phases[0].steps: a cosine phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted) may run forever"),
         of(Code.OPEN_PHASE_NOT_LAST, "a phase after forever",
             phases("", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.1\")", "@Phase(shape = CONSTANT, steps = \"10\")"),
             "Bad.java:9: ERROR [OpenPhaseNotLast] phases[0].steps: only the last phase may run forever; phase 0 is open but phase 1 follows it"),

@@ -81,6 +81,17 @@ final class GroupBinding {
     return new GroupBinding(groupById, nameById);
   }
 
+  /**
+   * The same parameters bound to other groups (those a resume chose).
+   *
+   * @throws InvalidScheduleException as {@link #bind} does
+   */
+  GroupBinding rebind(List<ParameterGroup> groups) {
+    Map<String, String> idByName = new LinkedHashMap<>();
+    nameById.forEach((id, name) -> idByName.put(name, id));
+    return bind(groups, idByName);
+  }
+
   private static String describe(ParameterGroup group) {
     return group.name() + " (" + group.selector().text() + ")";
   }

@@ -19,6 +19,7 @@ import ai.djl.util.Pair;
 import dev.anneal.builder.Schedules;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
@@ -247,7 +248,7 @@ public final class LrRangeTest {
     public LrRangeTest build() {
       List<Violation> found = new ArrayList<>();
       if (schedule == null) {
-        if (dev.anneal.rules.Rules.positive(found, "startLr", startLr) && dev.anneal.rules.Rules.positive(found, "endLr", endLr) && endLr <= startLr) {
+        if (Rules.positive(found, "startLr", startLr) && Rules.positive(found, "endLr", endLr) && endLr <= startLr) {
           found.add(Code.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + startLr + ", ∞)"));
         }
       }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Plan;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -83,11 +82,6 @@ public final class ScheduledAdam extends ScheduledOptimizer {
 
   private String kindName() {
     return decoupled ? "ScheduledAdam (AdamW)" : "ScheduledAdam";
-  }
-
-  @Override
-  protected List<String> stateNames() {
-    return List.of(MEAN, VARIANCE);
   }
 
   /** Builds a {@link ScheduledAdam}; DJL's defaults: β1 0.9, β2 0.999, ε 1e-8. */

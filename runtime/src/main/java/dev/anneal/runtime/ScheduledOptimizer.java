@@ -6,7 +6,6 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,12 +41,6 @@ public abstract class ScheduledOptimizer extends Optimizer {
     return withDefaultState(byParameter, parameterId, weight.getDevice(), id -> initialState(name, id, weight));
   }
 
-  /** Whether state {@code name} exists for the parameter on the weight's device. */
-  protected boolean hasState(String name, String parameterId) {
-    Map<String, Map<Device, NDArray>> byParameter = states.get(name);
-    return byParameter != null && byParameter.containsKey(parameterId);
-  }
-
   private NDArray initialState(String name, String parameterId, NDArray weight) {
     String parameter = schedule.nameOf(parameterId);
     Map<String, byte[]> saved = restored.get(parameter);
@@ -56,7 +49,15 @@ public abstract class ScheduledOptimizer extends Optimizer {
       return weight.zerosLike();
     }
     try (NDArray decoded = weight.getManager().decode(bytes)) {
-      NDArray state = decoded.toDevice(weight.getDevice(), true);
+      // PyTorch's decode wraps a direct buffer that only `decoded` keeps alive, and toDevice(device,
+      // true) on the same device returns an alias of it, not a copy: the state would read freed
+      // memory (NaN parameters, or a crash) once `decoded` is closed and the buffer collected.
+      // duplicate() clones the tensor, so the state owns its memory.
+      NDArray onDevice = decoded.toDevice(weight.getDevice(), false);
+      NDArray state = onDevice.duplicate();
+      if (onDevice != decoded) {
+        onDevice.close();
+      }
       if (!state.getShape().equals(weight.getShape()) || state.getDataType() != weight.getDataType()) {
         throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("optimizer." + parameter + "." + name, state.getShape(),
             "the checkpoint's " + name + " of " + parameter + " has shape " + state.getShape() + " " + state.getDataType()
@@ -92,7 +93,4 @@ public abstract class ScheduledOptimizer extends Optimizer {
     restored.clear();
     restored.putAll(saved);
   }
-
-  /** The names of the state arrays this optimizer keeps per parameter. */
-  protected abstract List<String> stateNames();
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Plan;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -75,11 +74,6 @@ public final class ScheduledSgd extends ScheduledOptimizer {
   @Override
   protected String kind() {
     return "sgd";
-  }
-
-  @Override
-  protected List<String> stateNames() {
-    return keepsMomentum ? List.of(MOMENTUM_BUFFER) : List.of();
   }
 
   static float valueOr(StepValues values, int group, String channel, float fallback) {

@@ -37,25 +37,40 @@ import java.util.TreeMap;
  * the {@code .params} file it belongs to.
  *
  * <p>Layout (big-endian, {@link DataOutputStream}): the magic {@code ANNEAL-SIDECAR}, a format
- * version, the body, then the 32-byte SHA-256 of everything before it.
+ * version, the body, then the 32-byte SHA-256 of everything before it. Version 2 stores each
+ * channel's definition (Anneal JSON) beside its fingerprint; version 1, written before Anneal had
+ * a JSON form, stored fingerprints only and is refused.
  */
 final class Sidecar {
   static final String SUFFIX = ".anneal";
   private static final byte[] MAGIC = "ANNEAL-SIDECAR".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  /** The version that held fingerprints only; refused with a message of its own. */
+  private static final int FINGERPRINTS_ONLY = 1;
   private static final int DIGEST_BYTES = 32;
 
   private Sidecar() {}
 
-  /** A channel's saved state: its fingerprint, the value the next update would have used, its reactive state. */
-  record ChannelState(String name, String fingerprint, double nextValue, Map<String, PlateauState> plateaus) {
+  /**
+   * A channel's saved state.
+   *
+   * @param name the channel, e.g. {@code lr}
+   * @param fingerprint the {@link dev.anneal.checkpoint.Fingerprint} of its schedule
+   * @param definition its schedule in Anneal JSON, or empty if Anneal JSON cannot write it
+   * @param unwritable when {@code definition} is empty, what Anneal JSON could not write (e.g.
+   *     {@code a Halving schedule}); otherwise empty
+   * @param nextValue the value the next update would have used (reactive state included)
+   * @param plateaus the reactive state, by phase path
+   */
+  record ChannelState(
+      String name, String fingerprint, String definition, String unwritable, double nextValue, Map<String, PlateauState> plateaus) {
     ChannelState {
       plateaus = new TreeMap<>(plateaus);
     }
   }
 
-  /** A group's saved state. */
-  record GroupState(String name, String selector, String fingerprint, List<ChannelState> channels) {
+  /** A group's saved state: its name, its selector as written, its channels. */
+  record GroupState(String name, String selector, List<ChannelState> channels) {
     GroupState {
       channels = List.copyOf(channels);
     }
@@ -67,7 +82,7 @@ final class Sidecar {
    * @param paramsFile the file name of the {@code .params} file this state belongs to
    * @param paramsSha256 that file's SHA-256
    * @param step the number of updates applied
-   * @param groups per group: fingerprint, channels and reactive state
+   * @param groups per group: selector, channels with definitions and reactive state
    * @param optimizerKind the Anneal optimizer's kind ({@code sgd}, {@code adam}, {@code adamw}), empty if none
    * @param optimizerState parameter name → state name → {@code NDArray.encode()} bytes
    */
@@ -165,11 +180,12 @@ final class Sidecar {
     for (GroupState group : content.groups()) {
       out.writeUTF(group.name());
       out.writeUTF(group.selector());
-      out.writeUTF(group.fingerprint());
       out.writeInt(group.channels().size());
       for (ChannelState channel : group.channels()) {
         out.writeUTF(channel.name());
         out.writeUTF(channel.fingerprint());
+        writeText(out, channel.definition());
+        out.writeUTF(channel.unwritable());
         out.writeDouble(channel.nextValue());
         out.writeInt(channel.plateaus().size());
         for (Map.Entry<String, PlateauState> entry : channel.plateaus().entrySet()) {
@@ -203,6 +219,10 @@ final class Sidecar {
   private static Content decode(Path path, DataInputStream in) throws IOException {
     in.skipNBytes(MAGIC.length);
     int version = in.readInt();
+    if (version == FINGERPRINTS_ONLY) {
+      throw unreadable(path, "of format version 1, which holds only fingerprints of the schedule, not its definition, so no resume policy"
+          + " can compare or restore it (this Anneal reads version " + VERSION + ")");
+    }
     if (version != VERSION) {
       throw unreadable(path, "of format version " + version + ", which this Anneal does not read (it reads version " + VERSION + ")");
     }
@@ -214,21 +234,22 @@ final class Sidecar {
     for (int g = 0; g < groupCount; g++) {
       String name = in.readUTF();
       String selector = in.readUTF();
-      String fingerprint = in.readUTF();
       int channelCount = in.readInt();
       List<ChannelState> channels = new ArrayList<>();
       for (int c = 0; c < channelCount; c++) {
         String channel = in.readUTF();
-        String channelFingerprint = in.readUTF();
+        String fingerprint = in.readUTF();
+        String definition = readText(in);
+        String unwritable = in.readUTF();
         double next = in.readDouble();
         int plateauCount = in.readInt();
         Map<String, PlateauState> plateaus = new TreeMap<>();
         for (int p = 0; p < plateauCount; p++) {
           plateaus.put(in.readUTF(), new PlateauState(in.readDouble(), in.readDouble(), in.readLong(), in.readLong(), in.readLong()));
         }
-        channels.add(new ChannelState(channel, channelFingerprint, next, plateaus));
+        channels.add(new ChannelState(channel, fingerprint, definition, unwritable, next, plateaus));
       }
-      groups.add(new GroupState(name, selector, fingerprint, channels));
+      groups.add(new GroupState(name, selector, channels));
     }
     String optimizerKind = in.readUTF();
     int parameterCount = in.readInt();
@@ -246,16 +267,27 @@ final class Sidecar {
     return new Content(paramsFile, paramsSha, step, groups, optimizerKind, optimizer);
   }
 
+  /** Text of any length ({@code writeUTF} stops at 64 KiB): the UTF-8 byte count, then the bytes. */
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new EOFException("a text of " + length + " bytes does not fit in what is left");
+    }
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
   static String sha256(Path file) throws IOException {
     MessageDigest digest = digest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
   }
 
   private static MessageDigest digest() {

@@ -6,9 +6,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.anneal.checkpoint.Fingerprint;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
@@ -55,12 +55,12 @@ public final class TrainingSchedule {
     void stepEnded(StepValues values);
   }
 
-  private final List<String> channels;
   private final Feedback feedback;
   private final Path csvLog;
   private final ScheduleListener listener;
 
   private List<ParameterGroup> groups;
+  private List<String> channels;
   private ScheduleState[][] states;
   private long applied;
   private boolean open;
@@ -77,6 +77,8 @@ public final class TrainingSchedule {
   /** Volatile: the per-parameter path reads it without taking the lock. */
   private volatile GroupBinding binding;
   private ScheduledOptimizer optimizer;
+  /** What applies the values (an optimizer, a tracker) → the channels it applies; checked again on restore. */
+  private final Map<String, Set<String>> appliers = new LinkedHashMap<>();
   /** Replaced, never modified, when an observer is added: ending a step copies nothing. */
   private StepObserver[] observers = new StepObserver[0];
   /** The group names, for every step's values. */
@@ -86,11 +88,7 @@ public final class TrainingSchedule {
   private TrainingSchedule(Builder builder) {
     this.groups = List.copyOf(builder.groups);
     this.groupNames = namesOf(groups);
-    Set<String> names = new LinkedHashSet<>();
-    for (ParameterGroup group : groups) {
-      names.addAll(group.plan().channels().keySet());
-    }
-    this.channels = List.copyOf(names);
+    this.channels = channelsOf(groups);
     this.feedback = builder.feedback;
     this.csvLog = builder.csvLog;
     this.states = initialStates(groups, channels);
@@ -125,18 +123,24 @@ public final class TrainingSchedule {
    *     weight decay, which DJL's optimizers fix at build time: use {@link ScheduledSgd} or {@link
    *     ScheduledAdam} for those
    */
-  public Tracker tracker() {
-    requireChannels("a DJL tracker", Set.of(Plan.LR));
+  public synchronized Tracker tracker() {
+    Set<String> applied = Set.of(Plan.LR);
+    requireChannels(groups, "a DJL tracker", applied);
+    appliers.put("a DJL tracker", applied);
     return new ScheduleTracker(this);
   }
 
-  /** The groups, in declaration order, with the plans in force. */
+  /**
+   * The groups, in declaration order, with the plans in force: those the schedule was built with,
+   * or after {@link Checkpoints#restore} the ones its policy chose (the checkpoint's under {@code
+   * USE_CHECKPOINT}, rescaled ones under {@code CONTINUE_FROM_CURRENT_VALUE}).
+   */
   public synchronized List<ParameterGroup> groups() {
     return groups;
   }
 
   /** The channel names, the union over the groups' plans. */
-  public List<String> channels() {
+  public synchronized List<String> channels() {
     return channels;
   }
 
@@ -204,15 +208,6 @@ public final class TrainingSchedule {
         }
       }
     }
-  }
-
-  /** A fingerprint of every group's name, selector and plan. */
-  public synchronized String fingerprint() {
-    StringBuilder text = new StringBuilder();
-    for (ParameterGroup group : groups) {
-      text.append(group.name()).append('\t').append(group.selector().text()).append('\t').append(Fingerprint.of(group.plan())).append('\n');
-    }
-    return Sidecar.sha256(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   // ---- used by the optimizers, the tracker, the listener and checkpoints ----------------------
@@ -295,12 +290,13 @@ public final class TrainingSchedule {
   }
 
   synchronized void attach(ScheduledOptimizer optimizer, Set<String> appliedChannels, String optimizerName) {
-    requireChannels(optimizerName, appliedChannels);
+    requireChannels(groups, optimizerName, appliedChannels);
     if (this.optimizer != null && this.optimizer != optimizer) {
       throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
           "optimizer", optimizerName, "this training schedule already drives an optimizer; build one TrainingSchedule per optimizer"));
     }
     this.optimizer = optimizer;
+    appliers.put(optimizerName, Set.copyOf(appliedChannels));
   }
 
   synchronized ScheduledOptimizer optimizer() {
@@ -325,15 +321,42 @@ public final class TrainingSchedule {
     return copy;
   }
 
-  /** Restores a checkpoint's run state (already checked against this schedule by {@link Checkpoints}). */
-  synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, ScheduleState[][] resolvedStates) {
+  /**
+   * Restores a checkpoint's run state: the groups and reactive states the resume policy chose
+   * ({@link Resume}), the step, and the optimizer's state. An optimizer or tracker already built
+   * from this schedule applies a fixed set of channels, so the chosen plans must schedule the same
+   * ones; parameters already bound are bound again to the chosen groups.
+   */
+  synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, List<Map<String, ScheduleState>> resolvedStates) {
     if (open || applied != 0) {
       throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
           "step", step(), "restore a checkpoint before the first update; this schedule has already applied " + step() + " updates"));
     }
+    List<String> resolvedChannels = channelsOf(resolvedGroups);
+    if (!appliers.isEmpty() && !new HashSet<>(resolvedChannels).equals(new HashSet<>(channels))) {
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("channels", resolvedChannels,
+          "the resumed plans schedule " + resolvedChannels + " but " + String.join(" and ", appliers.keySet()) + " was built for "
+              + channels + "; restore the checkpoint before building the optimizer or tracker"));
+    }
+    appliers.forEach((user, appliedChannels) -> requireChannels(resolvedGroups, user, appliedChannels));
+    GroupBinding rebound = binding == null ? null : binding.rebind(resolvedGroups);
+    ScheduleState[][] resolved = new ScheduleState[resolvedGroups.size()][resolvedChannels.size()];
+    for (int g = 0; g < resolvedGroups.size(); g++) {
+      for (int c = 0; c < resolvedChannels.size(); c++) {
+        Schedule schedule = resolvedGroups.get(g).plan().channel(resolvedChannels.get(c));
+        ScheduleState state = resolvedStates.get(g).get(resolvedChannels.get(c));
+        resolved[g][c] = schedule == null ? ScheduleState.EMPTY : state == null ? schedule.initialState() : state;
+      }
+    }
     this.groups = List.copyOf(resolvedGroups);
     this.groupNames = namesOf(groups);
-    this.states = resolvedStates;
+    this.channels = resolvedChannels;
+    this.states = resolved;
+    if (rebound != null) {
+      this.updatesThisStep = new int[rebound.size()];
+      this.updateStep = new long[rebound.size()];
+    }
+    this.binding = rebound;
     this.applied = content.step();
     if (binding != null) {
       applyOptimizerState(content);
@@ -368,8 +391,8 @@ public final class TrainingSchedule {
     }
   }
 
-  private void requireChannels(String user, Set<String> appliedChannels) {
-    List<dev.anneal.rules.Violation> found = new ArrayList<>();
+  private static void requireChannels(List<ParameterGroup> groups, String user, Set<String> appliedChannels) {
+    List<Violation> found = new ArrayList<>();
     for (ParameterGroup group : groups) {
       for (String channel : group.plan().channels().keySet()) {
         if (!appliedChannels.contains(channel)) {
@@ -400,7 +423,15 @@ public final class TrainingSchedule {
     return List.copyOf(groups.stream().map(ParameterGroup::name).toList());
   }
 
-  static ScheduleState[][] initialStates(List<ParameterGroup> groups, List<String> channels) {
+  private static List<String> channelsOf(List<ParameterGroup> groups) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ParameterGroup group : groups) {
+      names.addAll(group.plan().channels().keySet());
+    }
+    return List.copyOf(names);
+  }
+
+  private static ScheduleState[][] initialStates(List<ParameterGroup> groups, List<String> channels) {
     ScheduleState[][] states = new ScheduleState[groups.size()][channels.size()];
     for (int g = 0; g < groups.size(); g++) {
       for (int c = 0; c < channels.size(); c++) {

@@ -9,8 +9,12 @@ import dev.anneal.builder.Schedules;
 import dev.anneal.checkpoint.Fingerprint;
 import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.ScheduleState;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -43,6 +47,13 @@ class CheckpointsTest {
 
   private Path sidecar() {
     return dir.resolve("tiny-0000.params.anneal");
+  }
+
+  /** {@code body} followed by its SHA-256, as a sidecar seals itself. */
+  static byte[] sealed(byte[] body) throws Exception {
+    byte[] out = Arrays.copyOf(body, body.length + 32);
+    System.arraycopy(MessageDigest.getInstance("SHA-256").digest(body), 0, out, body.length, 32);
+    return out;
   }
 
   @Test
@@ -94,21 +105,138 @@ class CheckpointsTest {
   void aChangedScheduleFailsByDefaultListingTheDifference() {
     Schedule longer = Schedules.linear(0.01, 0.1).over(30).then().cosineTo(0.001).over(470).build();
     Plan changed = Plan.of(longer).with(Plan.MOMENTUM, PLAN.channel(Plan.MOMENTUM));
+    TrainingSchedule schedule = TrainingSchedule.of(changed);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(changed), params, ResumePolicy.FAIL_ON_DIFFERENCE));
-    assertEquals("[ScheduleChanged] groups.all.lr: the schedule differs from the checkpoint's (groups.all.lr: checkpoint schedule "
-        + Fingerprint.of(LR).substring(0, 12) + "…, now schedule " + Fingerprint.of(longer).substring(0, 12) + "…);"
-        + " resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler)"
-        + " or CONTINUE_FROM_CURRENT_VALUE", e.getMessage());
+        () -> Checkpoints.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
+    assertEquals("[ScheduleChanged] groups.all.lr.phases[1].steps: the schedule differs from the checkpoint's"
+        + " (groups.all.lr.phases[1].steps: checkpoint 270, now 470); resume with policy USE_CHECKPOINT"
+        + " (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE",
+        e.getMessage());
+    assertEquals(0, schedule.step());
+    assertEquals(changed, schedule.groups().get(0).plan());
   }
 
   @Test
-  void useCheckpointNeedsADefinitionTheSidecarDoesNotHold() {
-    Plan changed = Plan.of(Schedules.constant(0.05).forever().build()).with(Plan.MOMENTUM, PLAN.channel(Plan.MOMENTUM));
+  void groupsAddedRemovedAndReselectedAreListed() {
+    Plan changedMomentum = PLAN.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build());
+    TrainingSchedule regrouped = TrainingSchedule.builder()
+        .addGroup(ParameterGroup.of("all", "regex:.*", changedMomentum))
+        .addGroup(ParameterGroup.of("extra", "glob:*_gamma", Plan.of(Schedules.constant(0.01).forever().build())))
+        .build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(changed), params, ResumePolicy.USE_CHECKPOINT));
-    assertEquals("[CheckpointWithoutDefinition] policy: the checkpoint stores only fingerprints of its schedule, not its definition,"
-        + " so policy USE_CHECKPOINT cannot be applied; resume with FAIL_ON_DIFFERENCE, USE_NEW or CONTINUE_FROM_CURRENT_VALUE", e.getMessage());
+        () -> Checkpoints.restore(regrouped, params, ResumePolicy.FAIL_ON_DIFFERENCE));
+    String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
+        + " (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE";
+    assertEquals(String.join("\n",
+        "[ScheduleChanged] groups.all.momentum.phases[0].value: the schedule differs from the checkpoint's"
+            + " (groups.all.momentum.phases[0].value: checkpoint 0.9, now 0.8)" + fix,
+        "[ScheduleChanged] groups.all.selector: the schedule differs from the checkpoint's"
+            + " (groups.all.selector: checkpoint *, now regex:.*)" + fix,
+        "[ScheduleChanged] groups.extra: the schedule differs from the checkpoint's"
+            + " (groups.extra: checkpoint (absent), now group (selector glob:*_gamma, channels lr))" + fix),
+        e.getMessage());
+  }
+
+  /** Version 1 sidecars held fingerprints only; no release wrote them, and none is read. */
+  @Test
+  void aSidecarWithoutDefinitionsIsRefused() throws Exception {
+    byte[] whole = Files.readAllBytes(sidecar());
+    byte[] body = Arrays.copyOf(whole, whole.length - 32);
+    ByteBuffer.wrap(body).putInt("ANNEAL-SIDECAR".length(), 1);
+    Files.write(sidecar(), sealed(body));
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
+    assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is of format version 1, which holds only fingerprints of the schedule,"
+        + " not its definition, so no resume policy can compare or restore it (this Anneal reads version 2); refusing to resume from it",
+        e.getMessage());
+  }
+
+  @Test
+  void aDefinitionThatReadsBackToAnotherScheduleIsRefused() throws Exception {
+    byte[] whole = Files.readAllBytes(sidecar());
+    String body = new String(whole, 0, whole.length - 32, StandardCharsets.ISO_8859_1);
+    String edited = body.replace("\"steps\": 270}", "\"steps\": 271}");
+    assertEquals(body.length(), edited.length());
+    Files.write(sidecar(), sealed(edited.getBytes(StandardCharsets.ISO_8859_1)));
+    Plan saved = Plan.of(Schedules.linear(0.01, 0.1).over(30).then().cosineTo(0.001).over(271).build());
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
+    assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is inconsistent: its definition of groups.all.lr reads to another"
+        + " schedule than the one it was saved from (fingerprint " + Fingerprint.of(saved.lr()).substring(0, 12) + "…, saved "
+        + Fingerprint.of(LR).substring(0, 12) + "…); refusing to resume from it", e.getMessage());
+  }
+
+  /** A run may end, and save, exactly where a schedule declared with after-end FAIL ends; it cannot be continued from. */
+  @Test
+  void aScheduleThatEndedHasNoValueToContinueFrom() throws Exception {
+    Schedule tenSteps = Schedules.linear(0.1, 0.01).over(10).afterEnd(AfterEnd.FAIL).build();
+    TrainingSchedule schedule = TrainingSchedule.of(tenSteps);
+    Path ended;
+    try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
+      Tiny.setParameters(model);
+      for (int b = 0; b < 10; b++) {
+        Tiny.step(trainer, schedule, b);
+      }
+      ended = Checkpoints.save(trainer, schedule, dir.resolve("ended"), "tiny");
+    }
+    Schedule extended = Schedules.linear(0.1, 0.01).over(10).then().constant(0.01).over(10).afterEnd(AfterEnd.FAIL).build();
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> Checkpoints.restore(TrainingSchedule.of(extended), ended, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
+    assertEquals("[NoValueToContinue] groups.all.lr: the checkpoint's schedule has no value at step 10 (it ends there and its"
+        + " after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW", e.getMessage());
+    TrainingSchedule useNew = TrainingSchedule.of(extended);
+    Checkpoints.restore(useNew, ended, ResumePolicy.USE_NEW);
+    assertEquals(0.01, useNew.nextValues().value(0, Plan.LR), 0.0);
+  }
+
+  /** An optimizer built before the restore applies the channels it was built for; the checkpoint's plans must keep them. */
+  @Test
+  void theCheckpointsPlansMustScheduleTheChannelsTheOptimizerWasBuiltFor() {
+    TrainingSchedule lrOnly = TrainingSchedule.of(LR);
+    ScheduledSgd.builder(lrOnly).build();
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> Checkpoints.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT));
+    assertEquals("[ConflictingSetting] channels: the resumed plans schedule [lr, momentum] but ScheduledSgd was built for [lr];"
+        + " restore the checkpoint before building the optimizer or tracker", e.getMessage());
+  }
+
+  @Test
+  void useCheckpointBeforeTheOptimizerIsBuiltTakesTheCheckpointsChannels() throws Exception {
+    TrainingSchedule lrOnly = TrainingSchedule.of(Schedules.constant(0.05).forever().build());
+    Checkpoints.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT);
+    assertEquals(List.of(Plan.LR, Plan.MOMENTUM), lrOnly.channels());
+    assertEquals(PLAN, lrOnly.groups().get(0).plan());
+    assertEquals(10, lrOnly.step());
+  }
+
+  /** Plateau state is the run's, not the schedule's: kept for a channel whose definition is unchanged, reset for an edited one. */
+  @Test
+  void useNewKeepsTheReactiveStateOfUnchangedChannelsOnly() throws Exception {
+    Plan plateau = ResumeTest.plateauPlan();
+    Feedback feedback = new Feedback.MetricEvery(1, ResumeTest::scriptedMetric);
+    TrainingSchedule first = TrainingSchedule.builder().setPlan(plateau).optFeedback(feedback).build();
+    Path saved;
+    ScheduleState lrState;
+    try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(first).build(), first)) {
+      Tiny.setParameters(model);
+      for (int b = 0; b < 10; b++) {
+        Tiny.step(trainer, first, b);
+      }
+      saved = Checkpoints.save(trainer, first, dir.resolve("plateau"), "tiny");
+      lrState = first.statesCopy()[0][0];
+    }
+    assertEquals(10, lrState.plateau("phases[0]").observations());
+
+    TrainingSchedule momentumEdited = TrainingSchedule.builder()
+        .setPlan(plateau.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build())).optFeedback(feedback).build();
+    Checkpoints.restore(momentumEdited, saved, ResumePolicy.USE_NEW);
+    assertEquals(lrState, momentumEdited.statesCopy()[0][0]);
+
+    Plan lrEdited = Plan.of(Schedules.plateau(0.06).forever().build()).with(Plan.MOMENTUM, plateau.channel(Plan.MOMENTUM));
+    TrainingSchedule restarted = TrainingSchedule.builder().setPlan(lrEdited).optFeedback(feedback).build();
+    Checkpoints.restore(restarted, saved, ResumePolicy.USE_NEW);
+    assertEquals(lrEdited.lr().initialState(), restarted.statesCopy()[0][0]);
+    assertEquals(0.06, restarted.nextValues().value(0, Plan.LR), 0.0);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.rules.Code;
+import dev.anneal.schedule.Shape;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -29,7 +30,9 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
     ENUM,
     STRING,
     LONG_LIST,
-    DOUBLE_LIST
+    DOUBLE_LIST,
+    /** Another shape, wrapped ({@code Shifted}): a nested {@code {"shape": kind, <its fields>}} without {@code steps}. */
+    SHAPE
   }
 
   /**
@@ -60,6 +63,9 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
     }
     if (type == String.class) {
       return Kind.STRING;
+    }
+    if (type == Shape.class) {
+      return Kind.SHAPE;
     }
     if (type == List.class && component.getGenericType() instanceof ParameterizedType list) {
       Type element = list.getActualTypeArguments()[0];
@@ -119,7 +125,14 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
       case STRING -> phase.requireString(name);
       case LONG_LIST -> phase.optLongs(name, List.of());
       case DOUBLE_LIST -> phase.optDoubles(name, List.of());
+      case SHAPE -> readShape(phase);
     };
+  }
+
+  /** The nested shape, or {@code null} when it is not an object or has a problem (recorded at its path). */
+  private Object readShape(JsonFields phase) {
+    JsonFields nested = phase.requireObject(name);
+    return nested == null ? null : ScheduleReader.innerShape(nested);
   }
 
   private Object readInt(JsonFields phase) {
@@ -147,7 +160,7 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
     return isOptional() && defaultValue.equals(value);
   }
 
-  /** {@code value} as JSON text. */
+  /** {@code value} as JSON text; a nested shape is written by {@link ShapeForm#write}, which knows how. */
   String write(Object value) {
     return switch (kind) {
       case DOUBLE -> JsonNumbers.text((Double) value);
@@ -156,6 +169,7 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
       case STRING -> quote((String) value);
       case LONG_LIST -> ((List<?>) value).stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
       case DOUBLE_LIST -> ((List<?>) value).stream().map(v -> JsonNumbers.text((Double) v)).collect(Collectors.joining(", ", "[", "]"));
+      case SHAPE -> throw new IllegalArgumentException("a nested shape is written by ShapeForm.write, which writes its own fields");
     };
   }
 

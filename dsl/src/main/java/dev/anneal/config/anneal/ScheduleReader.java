@@ -164,22 +164,11 @@ final class ScheduleReader {
 
   private static Phase phase(JsonFields object) {
     int before = count(object);
-    ShapeForm form = null;
-    if (object.has("shape")) {
-      String kind = object.optChoice("shape", ShapeForms.kinds(), null);
-      form = kind == null ? null : ShapeForms.byKind(kind);
-    } else {
-      object.problems().add(Code.MISSING_KEY.at(object.path("shape"), null, "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
-    }
+    ShapeForm form = form(object);
     int beforeSteps = count(object);
     long steps = steps(object);
     boolean stepsRead = count(object) == beforeSteps;
-    Shape shape = null;
-    if (form != null) {
-      ShapeForm known = form;
-      shape = object.build(() -> known.read(object), Map.of());
-      object.rejectUnknownKeys();
-    } // without a shape its fields are unknown: no "unknown key" noise
+    Shape shape = fields(object, form);
     if (count(object) > before) {
       if (stepsRead && steps != Phase.OPEN) {
         // The phase cannot be built, but its length can still be checked: one pass reports all.
@@ -191,6 +180,42 @@ final class ScheduleReader {
     }
     Shape built = shape;
     return object.build(() -> new Phase(built, steps), Map.of());
+  }
+
+  /**
+   * The shape a wrapping shape's field holds ({@code "inner": {"shape": "cosine", …}}): a shape
+   * without {@code steps}, since it runs over its phase's steps. {@code null} if it has a problem
+   * (recorded at its JSON path).
+   */
+  static Shape innerShape(JsonFields object) {
+    int before = count(object);
+    ShapeForm form = form(object);
+    if (object.has("steps")) {
+      object.problems().add(Code.UNKNOWN_KEY.at(object.path("steps"), "steps", "'steps'",
+          "; an inner shape runs over the steps of its phase: give them to the phase only"));
+    }
+    Shape shape = fields(object, form);
+    return count(object) > before ? null : shape;
+  }
+
+  /** The form that {@code object}'s {@code "shape"} key names, or {@code null} (the problem recorded). */
+  private static ShapeForm form(JsonFields object) {
+    if (!object.has("shape")) {
+      object.problems().add(Code.MISSING_KEY.at(object.path("shape"), null, "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
+      return null;
+    }
+    String kind = object.optChoice("shape", ShapeForms.kinds(), null);
+    return kind == null ? null : ShapeForms.byKind(kind);
+  }
+
+  /** The shape of {@code form} that {@code object}'s other keys describe; {@code null} without a form or on a problem. */
+  private static Shape fields(JsonFields object, ShapeForm form) {
+    if (form == null) {
+      return null; // without a shape its fields are unknown: no "unknown key" noise
+    }
+    Shape shape = object.build(() -> form.read(object), Map.of());
+    object.rejectUnknownKeys();
+    return shape;
   }
 
   private static long steps(JsonFields object) {

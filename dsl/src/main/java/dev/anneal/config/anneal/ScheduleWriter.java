@@ -9,6 +9,7 @@ import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,19 +93,24 @@ final class ScheduleWriter {
   }
 
   private void phase(Phase phase, String path) {
-    ShapeForm form = ShapeForms.of(phase.shape());
+    String steps = "\"steps\": " + (phase.isOpen() ? FieldForm.quote(ScheduleReader.FOREVER) : Long.toString(phase.steps()));
+    out.append(shape(phase.shape(), path, List.of(steps)));
+  }
+
+  /** {@code {"shape": kind, <fields>, <trailing>}} on one line; a nested shape likewise, without trailing keys. */
+  private String shape(Shape shape, String path, List<String> trailing) {
+    ShapeForm form = ShapeForms.of(shape);
     if (form == null) {
-      String type = phase.shape().getClass().getSimpleName();
+      String type = shape.getClass().getSimpleName();
       unsupported.add(Code.UNSUPPORTED.at(path, type, "Anneal JSON has no form for the " + type + " shape ("
-          + ShapeForms.withoutForm().get(phase.shape().getClass()) + "); please report this"));
-      out.append("null");
-      return;
+          + ShapeForms.withoutForm().get(shape.getClass()) + "); please report this"));
+      return "null";
     }
     List<String> pairs = new ArrayList<>();
     pairs.add("\"shape\": " + FieldForm.quote(form.kind()));
-    pairs.addAll(form.write(phase.shape()));
-    pairs.add("\"steps\": " + (phase.isOpen() ? FieldForm.quote(ScheduleReader.FOREVER) : Long.toString(phase.steps())));
-    out.append("{").append(String.join(", ", pairs)).append("}");
+    pairs.addAll(form.write(shape, (field, inner) -> shape(inner, join(path, field), List.of())));
+    pairs.addAll(trailing);
+    return "{" + String.join(", ", pairs) + "}";
   }
 
   private static String join(String path, String part) {

@@ -2,6 +2,7 @@ package dev.anneal.config.anneal;
 
 import dev.anneal.config.JsonFields;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Shape;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -9,10 +10,12 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The JSON form of one {@link Shape} record: {@code {"shape": kind, <field>: value, …}}, one key
- * per record component, in the record's order, each named as the component is. Reading calls the
+ * per record component, in the record's order, each named as the component is; a component that is
+ * itself a shape ({@code Shifted.inner}) is a nested object of the same form. Reading calls the
  * record's canonical constructor; the rules then run as for any shape.
  */
 final class ShapeForm {
@@ -57,8 +60,9 @@ final class ShapeForm {
 
   /**
    * A shape's kind is an instance method; the only way to learn it from the class is to build one.
-   * Zeros, false, the first enum constant and empty lists make a record whose {@code kind()}
-   * answers; no rule runs, since the rules live in {@code check}, not in the constructors.
+   * Zeros, false, the first enum constant, empty lists and a constant inner shape make a record
+   * whose {@code kind()} answers; no rule runs, since the rules live in {@code check}, not in the
+   * constructors.
    */
   private static String probeKind(Constructor<? extends Shape> constructor, List<FieldForm> fields) {
     Object[] zeros = new Object[fields.size()];
@@ -73,6 +77,7 @@ final class ShapeForm {
             case ENUM -> field.type().getEnumConstants()[0];
             case STRING -> "";
             case LONG_LIST, DOUBLE_LIST -> List.of();
+            case SHAPE -> new Constant(0);
           };
     }
     return construct(constructor, zeros).kind();
@@ -112,8 +117,11 @@ final class ShapeForm {
     return construct(constructor, values);
   }
 
-  /** The fields of {@code shape} as {@code "key": value} pairs, leaving out those at their default. */
-  List<String> write(Shape shape) {
+  /**
+   * The fields of {@code shape} as {@code "key": value} pairs, leaving out those at their default; a
+   * nested shape's value is what {@code nested} makes of the field's name and the shape.
+   */
+  List<String> write(Shape shape, BiFunction<String, Shape, String> nested) {
     List<String> pairs = new ArrayList<>();
     RecordComponent[] components = type.getRecordComponents();
     for (int i = 0; i < components.length; i++) {
@@ -125,7 +133,8 @@ final class ShapeForm {
       }
       FieldForm field = fields.get(i);
       if (!field.isDefault(value)) {
-        pairs.add(FieldForm.quote(field.name()) + ": " + field.write(value));
+        String text = field.kind() == FieldForm.Kind.SHAPE ? nested.apply(field.name(), (Shape) value) : field.write(value);
+        pairs.add(FieldForm.quote(field.name()) + ": " + text);
       }
     }
     return pairs;

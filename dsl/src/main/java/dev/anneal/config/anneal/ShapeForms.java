@@ -3,9 +3,12 @@ package dev.anneal.config.anneal;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.LinearGrowth;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.Plateau;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.StairCycle;
 import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +31,11 @@ final class ShapeForms {
           InverseSqrt.class, Map.of("floor", new InverseSqrt(1, 1).floor()),
           Cyclic.class, Map.of("mode", Cyclic.Mode.TRIANGULAR, "gamma", 1.0, "mirrored", false),
           OneCycle.class, Map.of("anneal", OneCycle.Anneal.COS, "threePhase", false),
-          Plateau.class, plateauDefaults());
+          Plateau.class, plateauDefaults(),
+          // As for cyclic; and as DeepSpeed's lr_range_test_staircase defaults.
+          StairCycle.class, Map.of("mirrored", false),
+          LinearGrowth.class, Map.of("staircase", false),
+          Segment.class, segmentDefaults());
 
   private static final Map<String, ShapeForm> BY_KIND = new LinkedHashMap<>();
   private static final Map<Class<?>, ShapeForm> BY_TYPE = new LinkedHashMap<>();
@@ -49,6 +56,12 @@ final class ShapeForms {
   }
 
   private ShapeForms() {}
+
+  /** A segment counted in steps, as {@link Segment#ofSteps} makes one: a step is one unit, and the phase starts at progress 0. */
+  private static Map<String, Object> segmentDefaults() {
+    Segment inSteps = Segment.ofSteps(Segment.Curve.LINEAR, 0, 0, 1);
+    return Map.of("unitsPerStep", inSteps.unitsPerStep(), "origin", inSteps.origin());
+  }
 
   /** Plateau's optional fields are all but {@code initial}, defaulting to PyTorch's values. */
   private static Map<String, Object> plateauDefaults() {

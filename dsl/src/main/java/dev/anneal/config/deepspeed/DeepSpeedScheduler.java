@@ -17,7 +17,10 @@ sealed interface DeepSpeedScheduler
 
   SchedulerType type();
 
-  /** The plan's channels: {@code lr}, and {@code momentum} (Adam's β1) where DeepSpeed cycles it. */
+  /**
+   * The plan's channels: {@code lr}, and {@code momentum} where DeepSpeed cycles it (Adam's β1) or
+   * where a OneCycle asks to cycle the momentum of an optimizer without betas, which keeps it.
+   */
   Map<String, Schedule> channels();
 
   /** Writes every constructor argument into {@code params}, in constructor order. */
@@ -30,6 +33,11 @@ sealed interface DeepSpeedScheduler
 
   /** The β1 DeepSpeed installs at construction, where the curve needs an optimizer with betas. */
   default OptionalDouble firstBeta1() {
+    return OptionalDouble.empty();
+  }
+
+  /** The momentum of an optimizer without betas, where the plan's momentum channel is that optimizer's own. */
+  default OptionalDouble optimizerMomentum() {
     return OptionalDouble.empty();
   }
 }

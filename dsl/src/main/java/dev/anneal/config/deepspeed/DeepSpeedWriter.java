@@ -12,19 +12,31 @@ import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.CosineHardRestarts;
+import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
+import dev.anneal.schedule.Exponential;
+import dev.anneal.schedule.ExponentialTo;
+import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.Milestones;
+import dev.anneal.schedule.OneCycle;
+import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Plateau;
+import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.StepDecay;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Writes a plan as a ds_config where one of DeepSpeed's schedulers reproduces it exactly: the
@@ -32,7 +44,9 @@ import java.util.Map;
  * scheduler} block lists every constructor argument (no hidden defaults); an {@code optimizer}
  * block is written only where the curve depends on it ({@code WarmupCosineLR} scales the
  * optimizer's lr; {@code OneCycle} cycles β1 only for an optimizer with betas, for which it names
- * {@code AdamW}: any optimizer with betas gives the same curve) or where there is no scheduler.
+ * {@code AdamW}: any optimizer with betas gives the same curve; a constant momentum beside a
+ * OneCycle learning rate is the momentum of an optimizer without betas, for which it names {@code
+ * SGD}, with {@code cycle_momentum} true, as DeepSpeed reads it) or where there is no scheduler.
  */
 final class DeepSpeedWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -40,6 +54,20 @@ final class DeepSpeedWriter {
   private static final DefaultPrettyPrinter PRINTER =
       new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
           .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
+  /** What DeepSpeed lacks for the shapes it has nothing like, by class so that no name can drift from the model's. */
+  private static final Map<Class<? extends Shape>, String> LACKS = Map.ofEntries(
+      Map.entry(StepDecay.class, "DeepSpeed has no step-decay schedule"),
+      Map.entry(Milestones.class, "DeepSpeed has no multi-step (milestones) schedule"),
+      Map.entry(Exponential.class, "DeepSpeed has no exponential schedule"),
+      Map.entry(ExponentialTo.class, "DeepSpeed has no exponential schedule"),
+      Map.entry(Polynomial.class, "DeepSpeed has no polynomial decay"),
+      Map.entry(OneMinusSqrt.class, "DeepSpeed has no 1 - sqrt decay"),
+      Map.entry(InverseSqrt.class, "DeepSpeed has no inverse-square-root schedule"),
+      Map.entry(CosineRestarts.class, "DeepSpeed has no cosine schedule with restarts"),
+      Map.entry(CosineHardRestarts.class, "DeepSpeed has no cosine schedule with restarts"),
+      Map.entry(OneCycle.class, "DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then decays)"),
+      Map.entry(Plateau.class, "DeepSpeed has no reduce-on-plateau schedule"));
 
   private DeepSpeedWriter() {}
 
@@ -55,9 +83,9 @@ final class DeepSpeedWriter {
     }
     Schedule momentum = plan.channel(Plan.MOMENTUM);
     ObjectNode root = NODES.objectNode();
-    Double constant = momentum == null ? constantValue(lr) : null;
-    if (constant != null) {
-      root.set(Optimizer.PATH, optimizer(constant, null));
+    OptionalDouble constant = momentum == null ? constantValue(lr) : OptionalDouble.empty();
+    if (constant.isPresent()) {
+      root.set(Optimizer.PATH, optimizer(constant.getAsDouble(), OptionalDouble.empty(), OptionalDouble.empty()));
       return print(root);
     }
     DeepSpeedScheduler scheduler = recognise(lr, momentum);
@@ -65,9 +93,9 @@ final class DeepSpeedWriter {
       // Where the learning rate alone is expressible, the momentum channel is what DeepSpeed lacks.
       throw unsupported(momentum != null && recognise(lr, null) != null ? "channels.momentum" : "channels.lr", lacks(lr, momentum));
     }
-    if (scheduler.optimizerLr().isPresent() || scheduler.firstBeta1().isPresent()) {
+    if (scheduler.optimizerLr().isPresent() || scheduler.firstBeta1().isPresent() || scheduler.optimizerMomentum().isPresent()) {
       double optimizerLr = scheduler.optimizerLr().orElse(lr.valueAt(0));
-      root.set(Optimizer.PATH, optimizer(optimizerLr, scheduler.firstBeta1().isPresent() ? scheduler.firstBeta1().getAsDouble() : null));
+      root.set(Optimizer.PATH, optimizer(optimizerLr, scheduler.firstBeta1(), scheduler.optimizerMomentum()));
     }
     ObjectNode block = root.putObject("scheduler");
     block.put("type", scheduler.type().typeName());
@@ -88,25 +116,31 @@ final class DeepSpeedWriter {
     return found.stream().filter(s -> s != null).findFirst().orElse(null);
   }
 
-  /** The value of a schedule that is one constant for ever, or {@code null}. */
-  private static Double constantValue(Schedule lr) {
-    if (lr instanceof Sequence sequence && sequence.phases().size() == 1 && sequence.phases().get(0).shape() instanceof Constant constant
+  /** The value of a schedule that is one constant for ever. */
+  static OptionalDouble constantValue(Schedule schedule) {
+    if (schedule instanceof Sequence sequence && sequence.phases().size() == 1 && sequence.phases().get(0).shape() instanceof Constant constant
         && (sequence.phases().get(0).isOpen() || sequence.afterEnd() == AfterEnd.HOLD)) {
-      return constant.value();
+      return OptionalDouble.of(constant.value());
     }
-    return null;
+    return OptionalDouble.empty();
   }
 
-  /** The optimizer block the curve depends on: an optimizer with betas where β1 is cycled (DeepSpeed installs (β1, 0.99)). */
-  private static ObjectNode optimizer(double lr, Double firstBeta1) {
+  /**
+   * The optimizer block the curve depends on: an optimizer with betas where β1 is cycled (DeepSpeed
+   * installs (β1, 0.99)), one without betas where its momentum is a channel of the plan.
+   */
+  private static ObjectNode optimizer(double lr, OptionalDouble firstBeta1, OptionalDouble momentum) {
     ObjectNode block = NODES.objectNode();
-    block.put("type", Optimizer.WRITTEN_TYPE);
+    block.put("type", momentum.isPresent() ? Optimizer.WRITTEN_TYPE_WITH_MOMENTUM : Optimizer.WRITTEN_TYPE);
     ObjectNode params = block.putObject("params");
     params.set("lr", Decimals.of(lr));
-    if (firstBeta1 != null) {
+    if (firstBeta1.isPresent()) {
       ArrayNode betas = params.putArray("betas");
-      betas.add(Decimals.of(firstBeta1));
+      betas.add(Decimals.of(firstBeta1.getAsDouble()));
       betas.add(Decimals.of(OneCycleScheduler.FORCED_BETA2));
+    }
+    if (momentum.isPresent()) {
+      params.set("momentum", Decimals.of(momentum.getAsDouble()));
     }
     return block;
   }
@@ -119,7 +153,8 @@ final class DeepSpeedWriter {
     }
     if (momentum != null) {
       return "DeepSpeed's OneCycle cycles β1 as the mirror image of the learning rate's cycle (first update at cycle_min_mom, then"
-          + " cycle_max_mom down to cycle_min_mom and back, then held or grown with decay_mom_rate); this momentum channel is not that";
+          + " cycle_max_mom down to cycle_min_mom and back, then held or grown with decay_mom_rate), or leaves the momentum of an optimizer"
+          + " without betas constant; this momentum channel is neither";
     }
     if (lr instanceof Product) {
       return "DeepSpeed cannot multiply (chain) schedules";
@@ -140,22 +175,11 @@ final class DeepSpeedWriter {
   }
 
   private static String lacking(Shape shape) {
-    Map<String, String> lacks = Map.ofEntries(
-        Map.entry("step", "DeepSpeed has no step-decay schedule"),
-        Map.entry("milestones", "DeepSpeed has no multi-step (milestones) schedule"),
-        Map.entry("exponential", "DeepSpeed has no exponential schedule"),
-        Map.entry("exponential-to", "DeepSpeed has no exponential schedule"),
-        Map.entry("polynomial", "DeepSpeed has no polynomial decay"),
-        Map.entry("one-minus-sqrt", "DeepSpeed has no 1 - sqrt decay"),
-        Map.entry("inverse-sqrt", "DeepSpeed has no inverse-square-root schedule"),
-        Map.entry("restarts", "DeepSpeed has no cosine schedule with restarts"),
-        Map.entry("one-cycle", "DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then decays)"),
-        Map.entry("plateau", "DeepSpeed has no reduce-on-plateau schedule"));
     if (shape instanceof Cyclic cyclic && cyclic.mode() != Cyclic.Mode.TRIANGULAR) {
       return "DeepSpeed has no " + cyclic.mode().name().toLowerCase(Locale.ROOT) + " cyclic schedule (its OneCycle runs one"
           + " triangular cycle, then decays)";
     }
-    return lacks.get(shape.kind());
+    return LACKS.get(shape.getClass());
   }
 
   private static InvalidScheduleException unsupported(String path, String what) {

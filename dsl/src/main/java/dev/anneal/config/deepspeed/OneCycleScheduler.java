@@ -27,9 +27,13 @@ import java.util.OptionalDouble;
  * DeepSpeed cycles momentum (an optimizer with betas and {@code cycle_momentum}), β1 mirrors it
  * from {@code cycle_max_mom} down to {@code cycle_min_mom} and back, then grows as {@code
  * cycle_max_mom * (1 + decay_mom_rate * t / decay_step_size)} — except the first update, which
- * uses {@code cycle_min_mom}, the value the constructor installs.
+ * uses {@code cycle_min_mom}, the value the constructor installs. Where {@code cycle_momentum} asks
+ * for cycling but the optimizer has no betas (SGD), DeepSpeed warns and leaves the optimizer's own
+ * momentum alone: the plan then carries that momentum, constant, when the optimizer block gives it.
  *
  * @param momentum whether β1 is cycled: {@code cycle_momentum} and an optimizer with betas
+ * @param keptMomentum the {@code momentum} of an optimizer without betas that {@code cycle_momentum}
+ *     asked to cycle, which DeepSpeed keeps on every update; empty otherwise
  */
 record OneCycleScheduler(
     double minLr,
@@ -43,7 +47,8 @@ record OneCycleScheduler(
     boolean momentum,
     double minMom,
     double maxMom,
-    double decayMomRate)
+    double decayMomRate,
+    OptionalDouble keptMomentum)
     implements DeepSpeedScheduler {
 
   static final long DEFAULT_STEP_SIZE = 2000;
@@ -84,8 +89,9 @@ record OneCycleScheduler(
       return null;
     }
     boolean momentum = requested && optimizer.hasBetas();
+    OptionalDouble kept = requested && !momentum ? optimizer.momentum() : OptionalDouble.empty();
     OneCycleScheduler cycle = new OneCycleScheduler(minLr, maxLr, decayLrRate, first, second, firstStairs, secondStairs, decayStepSize,
-        momentum, minMom, maxMom, decayMomRate);
+        momentum, minMom, maxMom, decayMomRate, kept);
     cycle.warn(params, requested);
     return cycle;
   }
@@ -196,6 +202,8 @@ record OneCycleScheduler(
     channels.put(Plan.LR, lrSchedule());
     if (momentum) {
       channels.put(Plan.MOMENTUM, momentumSchedule());
+    } else if (keptMomentum.isPresent()) {
+      channels.put(Plan.MOMENTUM, new Sequence(List.of(new Phase(new Constant(keptMomentum.getAsDouble()), Phase.OPEN))));
     }
     return channels;
   }
@@ -205,7 +213,16 @@ record OneCycleScheduler(
     return momentum ? OptionalDouble.of(minMom) : OptionalDouble.empty();
   }
 
-  /** The one-cycle schedule {@code lr} (and {@code momentum}, or {@code null}) reproduce, or {@code null}. */
+  @Override
+  public OptionalDouble optimizerMomentum() {
+    return keptMomentum;
+  }
+
+  /**
+   * The one-cycle schedule {@code lr} (and {@code momentum}, or {@code null}) reproduce, or {@code
+   * null}. A constant momentum is the one an optimizer without betas keeps while {@code
+   * cycle_momentum} asks in vain to cycle it: the only OneCycle whose plan carries it.
+   */
   static OneCycleScheduler recognise(Schedule lr, Schedule momentum) {
     if (!(lr instanceof Sequence lrs) || lrs.phases().size() != 2) {
       return null;
@@ -226,15 +243,16 @@ record OneCycleScheduler(
     } else {
       return null;
     }
-    if (momentum == null) {
+    OptionalDouble kept = momentum == null ? OptionalDouble.empty() : DeepSpeedWriter.constantValue(momentum);
+    if (momentum == null || kept.isPresent()) {
       return new OneCycleScheduler(cycle.base, cycle.max, decayLrRate, cycle.up, cycle.down, cycle.upStairs, cycle.downStairs,
-          decayStepSize, false, DEFAULT_MIN_MOM, DEFAULT_MAX_MOM, 0);
+          decayStepSize, false, DEFAULT_MIN_MOM, DEFAULT_MAX_MOM, 0, kept);
     }
     if (!(momentum instanceof Sequence moms) || moms.phases().size() != 3) {
       return null;
     }
     List<Phase> phases = moms.phases();
-    Cycle mirrored = phases.get(1).shape() instanceof Shifted shifted && shifted.by() == 1 ? Cycle.of(shifted.shape(), true) : null;
+    Cycle mirrored = phases.get(1).shape() instanceof Shifted shifted && shifted.by() == 1 ? Cycle.of(shifted.inner(), true) : null;
     if (mirrored == null || !mirrored.sameTiming(cycle) || phases.get(1).steps() != cycle.up + cycle.down - 1
         || !(phases.get(0).shape() instanceof Constant first) || phases.get(0).steps() != 1 || first.value() != mirrored.base
         || !phases.get(2).isOpen()) {
@@ -251,7 +269,7 @@ record OneCycleScheduler(
       return null;
     }
     return new OneCycleScheduler(cycle.base, cycle.max, decayLrRate, cycle.up, cycle.down, cycle.upStairs, cycle.downStairs,
-        decayStepSize, true, mirrored.base, mirrored.max, decayMomRate);
+        decayStepSize, true, mirrored.base, mirrored.max, decayMomRate, OptionalDouble.empty());
   }
 
   /** The cycle of a {@link Cyclic} (one triangular cycle) or {@link StairCycle} phase. */
@@ -281,7 +299,8 @@ record OneCycleScheduler(
     params.put("cycle_first_stair_count", firstStairCount);
     params.put("cycle_second_stair_count", secondStairCount);
     params.put("decay_step_size", decayStepSize);
-    params.put("cycle_momentum", momentum);
+    // Asked in vain where the plan carries the kept momentum: reading it back gives that channel again.
+    params.put("cycle_momentum", momentum || keptMomentum.isPresent());
     if (momentum) {
       params.set("cycle_min_mom", Decimals.of(minMom));
       params.set("cycle_max_mom", Decimals.of(maxMom));

@@ -42,6 +42,9 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
   /** The optimizer type the writer names where a schedule needs one with betas (any of them gives the same curve). */
   static final String WRITTEN_TYPE = "AdamW";
 
+  /** The optimizer type the writer names where a schedule needs one without betas that keeps a momentum. */
+  static final String WRITTEN_TYPE_WITH_MOMENTUM = "SGD";
+
   /**
    * Reads the block; {@code null} if {@code block} is {@code null} (no optimizer block: the
    * optimizer comes from the user's code) or is unusable (the problems say why).

@@ -92,7 +92,7 @@ record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double
       return new WarmupCosineLrScheduler(scaled.factor(), warmup, warmup.steps(), floor.value());
     }
     Phase decay = phases.get(2);
-    boolean matches = decay.shape() instanceof Shifted shifted && shifted.by() == 1 && shifted.shape() instanceof Cosine cosine
+    boolean matches = decay.shape() instanceof Shifted shifted && shifted.by() == 1 && shifted.inner() instanceof Cosine cosine
         && cosine.from() == 1.0 && cosine.to() == floor.value() && cosine.cycles() == Cosine.HALF_PERIOD;
     return matches ? new WarmupCosineLrScheduler(scaled.factor(), warmup, warmup.steps() + decay.steps(), floor.value()) : null;
   }

@@ -84,7 +84,7 @@ record WarmupDecayLrScheduler(Warmup warmup, long totalSteps) implements DeepSpe
       return new WarmupDecayLrScheduler(warmup, warmup.steps());
     }
     Phase decay = phases.get(2);
-    boolean matches = decay.shape() instanceof Reversed reversed && reversed.shape() instanceof Linear linear
+    boolean matches = decay.shape() instanceof Reversed reversed && reversed.inner() instanceof Linear linear
         && linear.from() == warmup.from() && linear.to() == warmup.to();
     return matches ? new WarmupDecayLrScheduler(warmup, warmup.steps() + decay.steps()) : null;
   }

@@ -125,7 +125,7 @@ final class Candidates {
   private static List<Written> shiftedCosine(List<Phase> phases, boolean continues) {
     Phase last = phases.get(phases.size() - 1);
     if (!continues || !(last.shape() instanceof Shifted shifted) || shifted.by() != 1
-        || !(shifted.shape() instanceof Cosine cosine) || cosine.from() != 1) {
+        || !(shifted.inner() instanceof Cosine cosine) || cosine.from() != 1) {
       return List.of();
     }
     long warmup = 0;

@@ -140,7 +140,7 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
       Shape shape = phase.shape();
       if (shape instanceof Polynomial p && p.power() == 1) {
         shape = new Linear(p.from(), p.to());
-      } else if (shape instanceof Reversed r && r.shape() instanceof Linear line) {
+      } else if (shape instanceof Reversed r && r.inner() instanceof Linear line) {
         shape = new Linear(line.to(), line.from());
       }
       lines.add(new Phase(shape, phase.steps()));
@@ -209,10 +209,10 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
       return "transformers has no momentum schedule";
     }
     if (shape instanceof Shifted s) {
-      return lacks(s.shape());
+      return lacks(s.inner());
     }
     if (shape instanceof Reversed s) {
-      return lacks(s.shape());
+      return lacks(s.inner());
     }
     return null;
   }
@@ -234,9 +234,9 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     } else if (shape instanceof CosineHardRestarts s) {
       return new CosineHardRestarts(s.from() / peak, s.to() / peak, s.cycles());
     } else if (shape instanceof Shifted s) {
-      return new Shifted(divide(s.shape(), peak), s.by());
+      return new Shifted(divide(s.inner(), peak), s.by());
     } else if (shape instanceof Reversed s) {
-      return new Reversed(divide(s.shape(), peak));
+      return new Reversed(divide(s.inner(), peak));
     }
     throw unsupported(PATH, "transformers has no equivalent of a " + shape.kind() + " phase");
   }

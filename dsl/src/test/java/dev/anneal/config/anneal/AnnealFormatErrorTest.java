@@ -26,6 +26,11 @@ class AnnealFormatErrorTest {
     return new Case(name, json, List.of(expected));
   }
 
+  /** Every shape, in the order the model permits them. */
+  private static final String IN_MODEL_ORDER = "constant, linear, cosine, exponential, exponential-to, polynomial, one-minus-sqrt, "
+      + "inverse-sqrt, step, milestones, cyclic, cosine-restarts, one-cycle, plateau, log-warmup, linear-growth, stair-cycle, inverse-time, "
+      + "post-cycle-momentum, shifted, reversed, cosine-hard-restarts, segment";
+
   /** A one-phase plan {"lr": {"phases": [PHASE]}}. */
   private static String lr(String phase) {
     return "{\"lr\": {\"phases\": [" + phase + "]}}";
@@ -43,17 +48,46 @@ class AnnealFormatErrorTest {
             "[UnknownType] lr.phases[0].shape: unknown shape 'cosin'; did you mean `cosine`?",
             "[NonPositiveLength] lr.phases[0].steps: steps (0) must be at least 1"),
         error("unknown shape", lr("{\"shape\": \"sawtooth\", \"steps\": 10}"),
-            "[UnknownType] lr.phases[0].shape: unknown shape 'sawtooth'; expected one of: constant, cosine, cosine-restarts, "
-                + "cyclic, exponential, exponential-to, inverse-sqrt, linear, milestones, one-cycle, one-minus-sqrt, plateau, polynomial, step"),
+            "[UnknownType] lr.phases[0].shape: unknown shape 'sawtooth'; expected one of: constant, cosine, cosine-hard-restarts, "
+                + "cosine-restarts, cyclic, exponential, exponential-to, inverse-sqrt, inverse-time, linear, linear-growth, log-warmup, "
+                + "milestones, one-cycle, one-minus-sqrt, plateau, polynomial, post-cycle-momentum, reversed, segment, shifted, stair-cycle, step"),
         error("missing shape", lr("{\"from\": 1, \"steps\": 10}"),
-            "[MissingKey] lr.phases[0].shape: missing required key 'shape'; one of: constant, linear, cosine, exponential, "
-                + "exponential-to, polynomial, one-minus-sqrt, inverse-sqrt, step, milestones, cyclic, cosine-restarts, one-cycle, plateau"),
+            "[MissingKey] lr.phases[0].shape: missing required key 'shape'; one of: " + IN_MODEL_ORDER),
         error("misspelled field", lr("{\"shape\": \"linear\", \"form\": 0, \"to\": 1, \"steps\": 10}"),
             "[UnknownKey] lr.phases[0].form: unknown key 'form'; did you mean `from`?"),
         error("missing field", lr("{\"shape\": \"linear\", \"to\": 1, \"steps\": 10}"),
             "[MissingKey] lr.phases[0].from: missing required key 'from'"),
         error("field of another shape", lr("{\"shape\": \"linear\", \"from\": 0, \"to\": 1, \"cycles\": 1, \"steps\": 10}"),
             "[UnknownKey] lr.phases[0].cycles: unknown key 'cycles'; expected one of: from, shape, steps, to"),
+        error("NaN in an inner shape",
+            "{\"lr\": {\"phases\": [{\"shape\": \"linear\", \"from\": 0, \"to\": 1, \"steps\": 10},"
+                + " {\"shape\": \"shifted\", \"by\": 1, \"inner\": {\"shape\": \"cosine\", \"from\": 1, \"to\": NaN}, \"steps\": 10}]}}",
+            "[NonFiniteValue] lr.phases[1].inner.to: to (NaN) must be a finite number"),
+        error("a shape rule in an inner shape",
+            lr("{\"shape\": \"reversed\", \"inner\": {\"shape\": \"cosine\", \"from\": 1, \"to\": 0, \"cycles\": 0}, \"steps\": 10}"),
+            "[NotPositive] lr.phases[0].inner.cycles: cycles (0) must be greater than 0"),
+        error("a rule two shapes deep",
+            lr("{\"shape\": \"reversed\", \"inner\": {\"shape\": \"shifted\", \"by\": -1, \"inner\": {\"shape\": \"linear\", \"from\": 1,"
+                + " \"to\": 0}}, \"steps\": 10}"),
+            "[NegativeValue] lr.phases[0].inner.by: by (-1) must be at least 0"),
+        error("steps in an inner shape", lr("{\"shape\": \"shifted\", \"by\": 1, \"inner\": {\"shape\": \"cosine\", \"from\": 1, \"to\": 0,"
+                + " \"steps\": 10}, \"steps\": 10}"),
+            "[UnknownKey] lr.phases[0].inner.steps: unknown key 'steps'; an inner shape runs over the steps of its phase: give them to the"
+                + " phase only"),
+        error("an inner shape without its kind", lr("{\"shape\": \"shifted\", \"by\": 1, \"inner\": {\"from\": 1, \"to\": 0}, \"steps\": 10}"),
+            "[MissingKey] lr.phases[0].inner.shape: missing required key 'shape'; one of: " + IN_MODEL_ORDER),
+        error("a misspelled inner shape", lr("{\"shape\": \"shifted\", \"by\": 1, \"inner\": {\"shape\": \"cosin\", \"from\": 1, \"to\": 0},"
+                + " \"steps\": 10}"),
+            "[UnknownType] lr.phases[0].inner.shape: unknown shape 'cosin'; did you mean `cosine`?"),
+        error("a misspelled field of an inner shape", lr("{\"shape\": \"reversed\", \"inner\": {\"shape\": \"linear\", \"form\": 0, \"to\": 1},"
+                + " \"steps\": 10}"),
+            "[UnknownKey] lr.phases[0].inner.form: unknown key 'form'; did you mean `from`?"),
+        error("an inner shape that is a name", lr("{\"shape\": \"reversed\", \"inner\": \"linear\", \"steps\": 10}"),
+            "[WrongType] lr.phases[0].inner: expected an object, found the string \"linear\""),
+        error("a wrapper without its inner shape", lr("{\"shape\": \"shifted\", \"by\": 1, \"steps\": 10}"),
+            "[MissingKey] lr.phases[0].inner: missing required key 'inner'"),
+        error("a misspelled inner", lr("{\"shape\": \"shifted\", \"by\": 1, \"iner\": {\"shape\": \"constant\", \"value\": 1}, \"steps\": 10}"),
+            "[UnknownKey] lr.phases[0].iner: unknown key 'iner'; did you mean `inner`?"),
         error("misspelled sequence key", "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 1}], \"aftr\": \"hold\"}}",
             "[UnknownKey] lr.aftr: unknown key 'aftr'; did you mean `after`?"),
         error("unknown after-end policy", "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 1}], \"after\": \"hodl\"}}",
@@ -79,7 +113,8 @@ class AnnealFormatErrorTest {
             "[MissingKey] lr.phases[0].steps: missing required key 'steps'"),
         error("a linear phase forever", lr("{\"shape\": \"linear\", \"from\": 0, \"to\": 1, \"steps\": \"forever\"}"),
             "[NeedsLength] lr.phases[0].steps: a linear phase needs a length in steps; only constant, exponential, step, "
-                + "milestones, inverse-sqrt, cyclic, restarts and plateau phases may run forever"),
+                + "milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and "
+                + "post-cycle-momentum phases (and these shifted) may run forever"),
         error("an open phase before another",
             "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": \"forever\"}, {\"shape\": \"constant\", \"value\": 2, \"steps\": 1}]}}",
             "[OpenPhaseNotLast] lr.phases[0].steps: only the last phase may run forever; phase 0 is open but phase 1 follows it"),

@@ -17,8 +17,10 @@ import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shifted;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,27 @@ class AnnealFormatReadTest {
         Sequence.of(new Linear(0.5, 1), 10, AfterEnd.HOLD),
         Sequence.of(new Milestones(1, List.of(30L, 60L), 0.1), Phase.OPEN, AfterEnd.HOLD))));
     assertEquals(Plan.of(expected), plan);
+  }
+
+  @Test
+  void aWrappedShapeHoldsItsInnerShapeAsANestedObject() {
+    Plan plan = FORMAT.read("""
+        {"lr": {"phases": [
+          {"shape": "shifted", "by": 1, "inner": {"shape": "cosine", "from": 1e-3, "to": 1e-4}, "steps": 4},
+          {"shape": "reversed", "inner": {"shape": "linear", "from": 1e-4, "to": 1e-3}, "steps": 4}
+        ]}}
+        """).plan();
+
+    Sequence expected = new Sequence(List.of(
+        new Phase(new Shifted(new Cosine(1e-3, 1e-4), 1), 4),
+        new Phase(new Reversed(new Linear(1e-4, 1e-3)), 4)), AfterEnd.HOLD);
+    assertEquals(Plan.of(expected), plan);
+    // The cosine one step ahead: at t + 1 of 4, so its end, 1e-4, on the phase's last step.
+    assertEquals(1e-4 + 9e-4 * (1 + Math.cos(Math.PI / 4)) / 2, plan.lr().valueAt(0), 1e-18);
+    assertEquals(1e-4, plan.lr().valueAt(3), 1e-18);
+    // The line backwards: at 4 - t of 4.
+    assertEquals(1e-3, plan.lr().valueAt(4), 1e-18);
+    assertEquals(1e-4 + 9e-4 / 4, plan.lr().valueAt(7), 1e-18);
   }
 
   @Test

@@ -3,15 +3,20 @@ package dev.anneal.config.anneal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.rules.Code;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
+import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
+import dev.anneal.schedule.LinearGrowth;
+import dev.anneal.schedule.LogWarmup;
 import dev.anneal.schedule.Milestones;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
@@ -19,11 +24,16 @@ import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Polynomial;
+import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Shifted;
+import dev.anneal.schedule.StairCycle;
 import dev.anneal.schedule.StepDecay;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,7 +73,24 @@ class AnnealFormatRoundTripTest {
         new OneCycle(4e-4, 0.01, 4e-8, 0.3, OneCycle.Anneal.COS, false),
         new OneCycle(4e-4, 0.01, 4e-8, 0.25, OneCycle.Anneal.LINEAR, true),
         Plateau.withDefaults(0.1),
-        new Plateau(0.1, Plateau.Mode.MAX, 0.5, 5, 0.01, Plateau.ThresholdMode.ABS, 2, 1e-5, 0));
+        new Plateau(0.1, Plateau.Mode.MAX, 0.5, 5, 0.01, Plateau.ThresholdMode.ABS, 2, 1e-5, 0),
+        new LogWarmup(0, 1e-3),
+        new LinearGrowth(1e-4, 5, 100, false),
+        new LinearGrowth(1e-4, 0.5, 7, true),
+        new StairCycle(1e-4, 1e-3, 200, 300, 4, 4, false),
+        new StairCycle(0.8, 0.9, 200, 300, 0, 3, true),
+        new InverseTimeDecay(1e-4, 0.001, 1000),
+        new PostCycleMomentum(0.9, 0.001, 1000),
+        new Shifted(new Cosine(1, 0.1), 1),
+        new Shifted(new StairCycle(0.8, 0.9, 200, 300, 4, 4, true), 1),
+        new Shifted(new Shifted(new Cyclic(0.8, 0.9, 20, 30, Cyclic.Mode.EXP_RANGE, 0.999, true), 2), 0),
+        new Reversed(new Linear(0, 1e-3)),
+        new Reversed(new Shifted(new Cosine(1e-3, 1e-5), 3)),
+        new CosineHardRestarts(3e-4, 0, 2.5),
+        Segment.ofSteps(Segment.Curve.COSINE, 3e-4, 3e-5, 1000),
+        new Segment(Segment.Curve.EXPONENTIAL, 3e-4, 3e-5, 3, 0.5, 3000.5),
+        new Segment(Segment.Curve.MINUS_SQRT, 1e-3, 1e-5, 1, 2.5, 1002.5),
+        new Segment(Segment.Curve.LINEAR, 0.01, 0.1, 1024, 0, 1024e3));
   }
 
   @ParameterizedTest
@@ -90,6 +117,20 @@ class AnnealFormatRoundTripTest {
 
     assertEquals(Map.of(), ShapeForms.withoutForm(), "every shape needs a JSON form");
     assertEquals(permitted, covered, "add an example of each new shape to shapes()");
+  }
+
+  /** The NeedsLength message names exactly the shapes with a formula for every step (a wrapper has one when its inner shape has). */
+  @Test
+  void theMessageForAnOpenPhaseNamesEveryShapeThatMayRunForever() {
+    String message = Code.NEEDS_LENGTH.at("steps", null, "linear").message();
+    String list = message.substring(message.indexOf("only ") + "only ".length(), message.indexOf(" phases (and these shifted)"));
+    Set<String> named = Set.of(list.replace(" and ", ", ").split(", "));
+    Set<String> open = shapes()
+        .filter(shape -> !(shape instanceof Shifted || shape instanceof Reversed) && shape.allowsOpenLength())
+        .map(Shape::kind)
+        .collect(Collectors.toSet());
+
+    assertEquals(open, named, message);
   }
 
   static Stream<Schedule> composites() {
@@ -190,6 +231,25 @@ class AnnealFormatRoundTripTest {
         }
         """,
         FORMAT.write(new Plan(channels)));
+  }
+
+  @Test
+  void aWrappedShapeIsWrittenAsANestedObjectWithoutSteps() {
+    Sequence schedule = new Sequence(List.of(
+        new Phase(new Shifted(new Cosine(1, 0.1), 1), 99),
+        new Phase(new Reversed(new Shifted(new Cosine(1, 0.1, 1.5), 2)), 10)), AfterEnd.HOLD);
+
+    assertEquals(
+        """
+        {
+          "phases": [
+            {"shape": "shifted", "inner": {"shape": "cosine", "from": 1, "to": 0.1}, "by": 1, "steps": 99},
+            {"shape": "reversed", "inner": {"shape": "shifted", "inner": {"shape": "cosine", "from": 1, "to": 0.1, "cycles": 1.5}, "by": 2}, "steps": 10}
+          ],
+          "after": "hold"
+        }
+        """,
+        FORMAT.writeSchedule(schedule));
   }
 
   @Test

@@ -13,12 +13,13 @@ import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Parity with DeepSpeed: every golden case, read through the deepspeed format from the ds_config a
- * user would write, gives DeepSpeed's learning rate and β1 at every recorded step.
+ * user would write, gives DeepSpeed's learning rate and momentum (β1) at every recorded step.
  */
 class DeepSpeedGoldenTest {
   static Stream<GoldenCase> cases() {
@@ -41,25 +42,29 @@ class DeepSpeedGoldenTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void momentumIsScheduledExactlyWhereDeepSpeedCyclesIt(GoldenCase golden) {
+  void momentumIsAChannelExactlyWhereOneCycleAsksForIt(GoldenCase golden) {
     Plan plan = read(golden).plan();
     Schedule momentum = plan.channel(Plan.MOMENTUM);
-    boolean adamStyle = golden.optimizer().has("betas");
-    boolean cycled = adamStyle && golden.kind().equals("OneCycle") && golden.config().get("params").path("cycle_momentum").asBoolean(true);
+    boolean asked = golden.kind().equals("OneCycle") && golden.config().get("params").path("cycle_momentum").asBoolean(true);
 
-    if (cycled) {
-      assertNotNull(golden.momentum(), golden + " records β1");
+    if (asked) {
+      assertNotNull(golden.momentum(), golden + " records the momentum");
       assertNotNull(momentum, golden + " has a momentum channel");
       GoldenAssert.assertCurve(golden + " momentum", golden.momentum(), momentum.values(0, golden.steps()));
     } else {
+      assertNull(golden.momentum(), golden + " records no momentum");
       assertNull(momentum, golden + " has no momentum channel: DeepSpeed leaves the optimizer's momentum alone");
-      if (golden.momentum() != null) {
-        // What DeepSpeed leaves alone is the optimizer's own value, at every step.
-        double own = golden.optimizer().has("momentum") ? golden.optimizer().get("momentum").asDouble()
-            : golden.optimizer().get("betas").get(0).asDouble();
-        assertEquals(1, Arrays.stream(golden.momentum()).distinct().count(), golden + " momentum is constant");
-        assertEquals(own, golden.momentum()[0], golden + " momentum is the optimizer's");
-      }
     }
+  }
+
+  /** Where OneCycle asks in vain to cycle an SGD momentum, the channel is the optimizer's own momentum, constant. */
+  @Test
+  void momentumThatDeepSpeedDoesNotCycleIsTheOptimizersOwn() {
+    GoldenCase golden = GoldenCase.named("deepspeed", "onecycle-sgd-momentum-ignored");
+    double own = golden.optimizer().get("momentum").asDouble();
+
+    assertEquals(1, Arrays.stream(golden.momentum()).distinct().count(), golden + " momentum is constant");
+    assertEquals(own, golden.momentum()[0], golden + " momentum is the optimizer's");
+    assertEquals(own, read(golden).plan().channel(Plan.MOMENTUM).valueAt(1_000_000), golden + " and stays so");
   }
 }

@@ -135,6 +135,22 @@ class DeepSpeedWarningTest {
   }
 
   @Test
+  void momentumAnOptimizerWithoutBetasKeepsIsAChannelOnlyWhereItIsKnownAndCyclingWasAsked() {
+    String cycle = "\"cycle_min_lr\": 0.001, \"cycle_max_lr\": 0.01, \"cycle_first_step_size\": 10";
+    Imported unknown = Formats.byName("deepspeed").read("{\"optimizer\": {\"type\": \"RMSprop\", \"params\": {\"lr\": 0.01}},"
+        + " \"scheduler\": {\"type\": \"OneCycle\", \"params\": {" + cycle + ", \"cycle_momentum\": true}}}");
+    Imported notAsked = Formats.byName("deepspeed").read("{\"optimizer\": {\"type\": \"SGD\", \"params\": {\"lr\": 0.01, \"momentum\": 0.9}},"
+        + " \"scheduler\": {\"type\": \"OneCycle\", \"params\": {" + cycle + ", \"cycle_momentum\": false}}}");
+
+    assertEquals(Set.of("lr"), unknown.plan().channels().keySet(), "no momentum param: nothing to say what the optimizer keeps");
+    assertEquals(List.of("[MomentumCyclingIgnored] scheduler.params.cycle_momentum: momentum cycling is ignored on RMSprop: DeepSpeed cycles"
+        + " only the β1 of optimizers with betas (Adam-style), so the momentum stays the optimizer's own value; set cycle_momentum to false"
+        + " to say so"), unknown.warnings().stream().map(Violation::toString).toList());
+    assertEquals(Set.of("lr"), notAsked.plan().channels().keySet(), "cycle_momentum false: DeepSpeed leaves the momentum alone");
+    assertEquals(List.of(), notAsked.warnings());
+  }
+
+  @Test
   void goldenCasesWithoutSurprisesHaveNoWarnings() {
     assertEquals(List.of(), warnings(GoldenCase.named("deepspeed", "onecycle-staircase")));
     assertEquals(List.of(), warnings(GoldenCase.named("deepspeed", "lrrangetest-continuous")));

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.anneal.builder.Schedules;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
@@ -110,6 +113,8 @@ class DeepSpeedWriterTest {
     assertEquals("[Unsupported] channels.lr: DeepSpeed has no triangular2 cyclic schedule (its OneCycle runs one triangular cycle, then"
             + " decays)",
         unsupported(Plan.of(Sequence.of(new Cyclic(1e-4, 1e-3, 100, 100, Cyclic.Mode.TRIANGULAR2, 1.0, false), Phase.OPEN, AfterEnd.HOLD))));
+    assertEquals("[Unsupported] channels.lr: DeepSpeed has no cosine schedule with restarts",
+        unsupported(Plan.of(Sequence.of(new CosineRestarts(0.1, 1e-5, 50, 2), Phase.OPEN, AfterEnd.HOLD))));
     assertEquals("[Unsupported] channels.lr: DeepSpeed cannot multiply (chain) schedules",
         unsupported(Plan.of(new Product(List.of(Schedules.constant(0.1).forever().build(), Schedules.constant(0.5).forever().build())))));
     assertEquals("[Unsupported] channels.lr: DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then"
@@ -141,10 +146,50 @@ class DeepSpeedWriterTest {
   void aMomentumChannelThatIsNotOneCyclesMirrorImageIsRefused() {
     String config = "{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.01}}, \"scheduler\": {\"type\": \"OneCycle\","
         + " \"params\": {\"cycle_min_lr\": 0.001, \"cycle_max_lr\": 0.01, \"cycle_first_step_size\": 10}}}";
-    Plan plan = DEEPSPEED.read(config).plan().with(Plan.MOMENTUM, Schedules.constant(0.9).forever().build());
+    Plan plan = DEEPSPEED.read(config).plan().with(Plan.MOMENTUM, Schedules.linear(0.95, 0.85).over(20).then().constant().forever().build());
 
     assertEquals("[Unsupported] channels.momentum: DeepSpeed's OneCycle cycles β1 as the mirror image of the learning rate's cycle (first update"
-        + " at cycle_min_mom, then cycle_max_mom down to cycle_min_mom and back, then held or grown with decay_mom_rate); this momentum"
-        + " channel is not that", unsupported(plan));
+        + " at cycle_min_mom, then cycle_max_mom down to cycle_min_mom and back, then held or grown with decay_mom_rate), or leaves the"
+        + " momentum of an optimizer without betas constant; this momentum channel is neither", unsupported(plan));
+  }
+
+  @Test
+  void aConstantMomentumBesideOneCycleIsWrittenAsTheMomentumOfSgd() {
+    String config = "{\"scheduler\": {\"type\": \"OneCycle\", \"params\": {\"cycle_min_lr\": 0.001, \"cycle_max_lr\": 0.01,"
+        + " \"cycle_first_step_size\": 10, \"cycle_momentum\": false}}}";
+    Plan plan = DEEPSPEED.read(config).plan().with(Plan.MOMENTUM, Schedules.constant(0.9).forever().build());
+
+    String written = DEEPSPEED.write(plan);
+
+    assertEquals("""
+        {
+          "optimizer": {
+            "type": "SGD",
+            "params": {
+              "lr": 0.001,
+              "momentum": 0.9
+            }
+          },
+          "scheduler": {
+            "type": "OneCycle",
+            "params": {
+              "cycle_min_lr": 0.001,
+              "cycle_max_lr": 0.01,
+              "decay_lr_rate": 0.0,
+              "cycle_first_step_size": 10,
+              "cycle_second_step_size": 10,
+              "cycle_first_stair_count": 0,
+              "cycle_second_stair_count": 0,
+              "decay_step_size": 0,
+              "cycle_momentum": true
+            }
+          }
+        }
+        """, written);
+    Imported read = DEEPSPEED.read(written);
+    assertEquals(plan, read.plan());
+    assertEquals(List.of("[MomentumCyclingIgnored] scheduler.params.cycle_momentum: momentum cycling is ignored on SGD: DeepSpeed cycles only"
+        + " the β1 of optimizers with betas (Adam-style), so the momentum stays the optimizer's own value (0.9); set cycle_momentum to false"
+        + " to say so"), read.warnings().stream().map(Violation::toString).toList());
   }
 }

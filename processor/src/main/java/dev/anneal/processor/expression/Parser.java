@@ -13,10 +13,21 @@ package dev.anneal.processor.expression;
  * </pre>
  *
  * An integer literal (no fraction, no exponent) is a {@code long}; any other number a {@code double}.
+ * Digits are ASCII, as in Java source.
+ *
+ * <p>The tree is at most {@link #MAX_DEPTH} operations deep (nested or chained alike: {@code a + b
+ * + c} is two deep), and parentheses and negations nest at most as deep, so that reading,
+ * checking, printing and evaluating it never exhaust the compiler's stack, whatever an annotation
+ * holds; the printed form of every tree read reads back.
  */
 public final class Parser {
+  /** Deeper than any schedule expression a person writes; bounds the recursion of every pass over the tree. */
+  public static final int MAX_DEPTH = 64;
+
   private final String text;
   private int position;
+  private int parentheses;
+  private int negations;
 
   private Parser(String text) {
     this.text = text;
@@ -46,8 +57,9 @@ public final class Parser {
       if (atEnd() || (peek() != '+' && peek() != '-')) {
         return left;
       }
+      int at = position;
       char op = text.charAt(position++);
-      left = new Expression.Binary(op, left, product());
+      left = deepest(new Expression.Binary(op, left, product()), at);
     }
   }
 
@@ -58,16 +70,23 @@ public final class Parser {
       if (atEnd() || (peek() != '*' && peek() != '/')) {
         return left;
       }
+      int at = position;
       char op = text.charAt(position++);
-      left = new Expression.Binary(op, left, unary());
+      left = deepest(new Expression.Binary(op, left, unary()), at);
     }
   }
 
   private Expression unary() throws ParseException {
     skipSpaces();
     if (!atEnd() && peek() == '-') {
+      int at = position;
+      if (++negations > MAX_DEPTH) {
+        throw error("the expression negates more than " + MAX_DEPTH + " times in a row; name a part of it with a parameter");
+      }
       position++;
-      return new Expression.Negate(unary());
+      Expression negated = deepest(new Expression.Negate(unary()), at);
+      negations--;
+      return negated;
     }
     return atom();
   }
@@ -79,6 +98,9 @@ public final class Parser {
     }
     char c = peek();
     if (c == '(') {
+      if (++parentheses > MAX_DEPTH) {
+        throw error("the expression is nested more than " + MAX_DEPTH + " levels deep; name a part of it with a parameter");
+      }
       position++;
       Expression inner = sum();
       skipSpaces();
@@ -86,9 +108,10 @@ public final class Parser {
         throw error("expected ')'");
       }
       position++;
+      parentheses--;
       return inner;
     }
-    if (Character.isDigit(c) || c == '.') {
+    if (isDigit(c) || c == '.') {
       return number();
     }
     if (Character.isJavaIdentifierStart(c)) {
@@ -124,7 +147,7 @@ public final class Parser {
     }
     String written = text.substring(start, position);
     String plain = written.replace("_", "");
-    if (plain.equals(".") || written.startsWith("_") || written.endsWith("_") || written.contains("_.")
+    if (!hasDigitBeforeExponent(plain) || written.startsWith("_") || written.endsWith("_") || written.contains("_.")
         || written.contains("._") || written.contains("_e") || written.contains("_E")) {
       throw new ParseException("malformed number '" + written + "'", start + 1);
     }
@@ -138,10 +161,42 @@ public final class Parser {
     return new Expression.Literal(written, Double.parseDouble(plain));
   }
 
+  /** A number needs a digit before its exponent: {@code .} and {@code .e3} are not numbers. */
+  private static boolean hasDigitBeforeExponent(String number) {
+    for (int i = 0; i < number.length() && number.charAt(i) != 'e' && number.charAt(i) != 'E'; i++) {
+      if (isDigit(number.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void digits(boolean underscores) {
-    while (!atEnd() && (Character.isDigit(peek()) || (underscores && peek() == '_'))) {
+    while (!atEnd() && (isDigit(peek()) || (underscores && peek() == '_'))) {
       position++;
     }
+  }
+
+  /** ASCII digits only: {@link Character#isDigit} also takes other scripts' digits, which Java source does not. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** {@code built}, unless it makes the tree deeper than {@link #MAX_DEPTH} (a long chain such as {@code a + a + … + a}). */
+  private Expression deepest(Expression built, int operator) throws ParseException {
+    if (depth(built) > MAX_DEPTH) {
+      throw new ParseException("the expression is more than " + MAX_DEPTH + " operations deep; name a part of it with a parameter", operator + 1);
+    }
+    return built;
+  }
+
+  /** Operations on the longest path to a leaf; the recursion is bounded, as every tree built so far is within the limit. */
+  private static int depth(Expression expression) {
+    int deepest = -1;
+    for (Expression operand : expression.operands()) {
+      deepest = Math.max(deepest, depth(operand));
+    }
+    return deepest + 1;
   }
 
   private void skipSpaces() {

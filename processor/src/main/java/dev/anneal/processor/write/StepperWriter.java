@@ -42,7 +42,8 @@ final class StepperWriter {
       next.addStatement("break").unindent();
     }
     next.add("default:\n").indent().addStatement("value = pastEnd(step)").unindent();
-    next.endControlFlow().addStatement("step++").addStatement("return value");
+    // Past Long.MAX_VALUE the step would wrap to a negative one: an error, never a wrap-around.
+    next.endControlFlow().addStatement("step = $T.incrementExact(step)", Math.class).addStatement("return value");
     TypeSpec.Builder nested = TypeSpec.classBuilder(stepper)
         .addJavadoc("Walks the schedule one update at a time, from step 0; not thread-safe (one per training loop).\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -54,7 +55,8 @@ final class StepperWriter {
             .addJavadoc("The step whose value the next call of {@link #next()} returns.\n")
             .addModifiers(Modifier.PUBLIC).returns(long.class).addStatement("return step").build())
         .addMethod(MethodSpec.methodBuilder("next")
-            .addJavadoc("The value at {@link #step()}, that is {@code valueAt(step())}; then moves to the next step.\n")
+            .addJavadoc("The value at {@link #step()}, that is {@code valueAt(step())}; then moves to the next step.\n\n"
+                + "@throws ArithmeticException at step {@code Long.MAX_VALUE}, rather than wrap to a negative step\n")
             .addModifiers(Modifier.PUBLIC).returns(double.class).addCode(next.build()).build());
     type.addType(nested.build());
   }

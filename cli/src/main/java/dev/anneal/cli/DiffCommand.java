@@ -1,0 +1,157 @@
+package dev.anneal.cli;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Conversion;
+import dev.anneal.config.Curve;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Values;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code anneal diff}: where two configs' schedules differ, channel by channel, for "what did my edit change". */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Compares two configs channel by channel at every step 0 to N-1, exactly (to the bit), and prints for each",
+      "channel the first step that differs, the largest difference and how many steps differ, or that they are the same.",
+      "N defaults, per channel, to the later declared end and a tenth past it (at least 100 steps), or",
+      Conversion.OPEN_HORIZON + " steps when neither ends. Values are printed in full."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:the same at every step compared", "1:they differ", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+final class DiffCommand implements Callable<Integer> {
+  /** The most steps compared: every one is evaluated. */
+  static final long MAX_STEPS = Conversion.EXHAUSTIVE_LIMIT;
+
+  private final Function<String, ConfigFormat> formats;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "A", description = "The first config (the one before your edit).")
+  private Path first;
+
+  @Parameters(index = "1", paramLabel = "B", description = "The second config.")
+  private Path second;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "anneal", completionCandidates = FormatNames.class,
+      description = "The format of A (and of B unless --format-b is given): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  private String format;
+
+  @Option(names = "--format-b", paramLabel = "FORMAT", description = "The format of B, when it differs from A's.")
+  private String formatB;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
+  private Long steps;
+
+  /** Formats from {@link Formats}. */
+  DiffCommand() {
+    this(Formats::byName);
+  }
+
+  /** Formats from {@code formats}: how tests bring in a format of their own. */
+  DiffCommand(Function<String, ConfigFormat> formats) {
+    this.formats = formats;
+  }
+
+  @Override
+  public Integer call() {
+    ConfigFormat formatA = Inputs.format(formats, "--format", format);
+    ConfigFormat formatOfB = formatB == null ? formatA : Inputs.format(formats, "--format-b", formatB);
+    if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+      throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
+    }
+    Imported a = Inputs.config(first, formatA);
+    Imported b = Inputs.config(second, formatOfB);
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.lines(first, a.warnings()).forEach(err::println);
+    Diagnostics.lines(second, b.warnings()).forEach(err::println);
+    err.flush();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Set<String> channels = new LinkedHashSet<>(a.plan().channels().keySet());
+    channels.addAll(b.plan().channels().keySet());
+    boolean differ = false;
+    for (String channel : channels) {
+      String line = compare(channel, a.plan(), b.plan());
+      differ |= !line.contains(": the same at every step");
+      stdout.println(line);
+    }
+    stdout.flush();
+    return differ ? ExitCodes.REJECTED : ExitCodes.OK;
+  }
+
+  private String compare(String channel, Plan a, Plan b) {
+    Schedule left = a.channel(channel);
+    Schedule right = b.channel(channel);
+    if (left == null || right == null) {
+      return channel + ": only in " + (left == null ? "B (" + second + ")" : "A (" + first + ")");
+    }
+    long count = Math.min(steps != null ? steps : Conversion.horizon(left, right), MAX_STEPS);
+    Curve leftCurve = Curve.of(left);
+    Curve rightCurve = Curve.of(right);
+    long firstDiffering = -1;
+    long differing = 0;
+    long largestAt = -1;
+    double largest = -1;
+    Double[] firstValues = null;
+    Double[] largestValues = null;
+    for (long step = 0; step < count; step++) {
+      Double x = valueOrRefused(leftCurve);
+      Double y = valueOrRefused(rightCurve);
+      if (same(x, y)) {
+        continue;
+      }
+      differing++;
+      if (firstDiffering < 0) {
+        firstDiffering = step;
+        firstValues = new Double[] {x, y};
+      }
+      double gap = x == null || y == null ? Double.POSITIVE_INFINITY : Math.abs(x - y);
+      if (gap > largest) {
+        largest = gap;
+        largestAt = step;
+        largestValues = new Double[] {x, y};
+      }
+    }
+    if (firstDiffering < 0) {
+      return channel + ": the same at every step 0 to " + (count - 1);
+    }
+    return channel + ": differs from step " + firstDiffering + " (A " + show(firstValues[0]) + ", B " + show(firstValues[1]) + ")"
+        + "; largest difference at step " + largestAt + " (A " + show(largestValues[0]) + ", B " + show(largestValues[1])
+        + (Double.isFinite(largest) ? ", B - A = " + Values.show(largestValues[1] - largestValues[0]) : "") + ")"
+        + "; " + differing + " of " + count + " steps differ";
+  }
+
+  /** The next value, or {@code null} past the declared end of a schedule declared with after-end FAIL. */
+  private static Double valueOrRefused(Curve curve) {
+    try {
+      return curve.nextDouble();
+    } catch (InvalidScheduleException refused) {
+      return null;
+    }
+  }
+
+  private static boolean same(Double x, Double y) {
+    return x == null ? y == null : y != null && Double.doubleToLongBits(x) == Double.doubleToLongBits(y);
+  }
+
+  private static String show(Double value) {
+    return value == null ? "refused: past its declared end" : Values.show(value.doubleValue());
+  }
+}

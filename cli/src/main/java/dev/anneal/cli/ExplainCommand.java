@@ -1,0 +1,135 @@
+package dev.anneal.cli;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.DidYouMean;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Explanation;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code anneal explain}: how each channel arrives at its value at one step, and the quirks in play. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Explains the value of each channel at step K (the value update K+1 uses): the phase, its local step,",
+      "the formula and the inputs that gave it. For a config of another system (pytorch, transformers, deepspeed, ...)",
+      "it then lists the upstream quirks Anneal reproduces in that config, as 'validate' reports them."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:explained", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+final class ExplainCommand implements Callable<Integer> {
+  private final Function<String, ConfigFormat> formats;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "CONFIG", description = "The config file.")
+  private Path file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "anneal", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  private String format;
+
+  @Option(names = "--step", required = true, paramLabel = "K", description = "The step: the number of updates applied before it.")
+  private long step;
+
+  @Option(names = "--channel", paramLabel = "CHANNEL", description = "Explain this channel only. Default: every channel.")
+  private String channel;
+
+  /** Formats from {@link Formats}. */
+  ExplainCommand() {
+    this(Formats::byName);
+  }
+
+  /** Formats from {@code formats}: how tests bring in a format of their own. */
+  ExplainCommand(Function<String, ConfigFormat> formats) {
+    this.formats = formats;
+  }
+
+  @Override
+  public Integer call() {
+    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    if (step < 0) {
+      throw CommandFailure.badInput(null, List.of(Code.NEGATIVE_STEP.at("--step", step, step)));
+    }
+    Imported imported = Inputs.config(file, configFormat);
+    Plan plan = imported.plan();
+    List<String> explained = channels(plan);
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<String> lines = new ArrayList<>();
+    for (String name : explained) {
+      Explanation explanation;
+      try {
+        explanation = plan.channel(name).explain(step);
+      } catch (InvalidScheduleException e) {
+        throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(name + " (--step)", null, null)).toList());
+      }
+      lines.add(name + ": " + explanation.toString().replace("\n", "\n  "));
+    }
+    List<Violation> quirks = related(imported, explained);
+    if (!quirks.isEmpty()) {
+      lines.add(imported.format().equals("anneal")
+          ? "warnings:"
+          : "upstream quirks of " + imported.format() + " that Anneal reproduces in this config:");
+      quirks.forEach(quirk -> lines.add("  " + quirk));
+    }
+    lines.forEach(stdout::println);
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  private List<String> channels(Plan plan) {
+    if (channel == null) {
+      return List.copyOf(plan.channels().keySet());
+    }
+    if (plan.channel(channel) == null) {
+      throw CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
+          "'" + channel + "'" + DidYouMean.hint(channel, plan.channels().keySet()))));
+    }
+    return List.of(channel);
+  }
+
+  /**
+   * The import's warnings that concern the channels explained: all of them, except those whose path
+   * names another channel of the plan ({@code momentum…} when only {@code lr} is explained). A
+   * compatibility format's paths name its own keys ({@code scheduler.params.warmup_type}), never a
+   * channel, so its quirks all stay.
+   */
+  static List<Violation> related(Imported imported, List<String> explained) {
+    List<Violation> related = new ArrayList<>();
+    for (Violation warning : imported.warnings()) {
+      boolean otherChannel = false;
+      for (Map.Entry<String, Schedule> entry : imported.plan().channels().entrySet()) {
+        String name = entry.getKey();
+        if (!explained.contains(name) && namesChannel(warning.path(), name)) {
+          otherChannel = true;
+        }
+      }
+      if (!otherChannel) {
+        related.add(warning);
+      }
+    }
+    return related;
+  }
+
+  private static boolean namesChannel(String path, String channel) {
+    return path.equals(channel) || path.startsWith(channel + ".") || path.startsWith(channel + "[");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.anneal.cli;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.translate.TranslateException;
+import dev.anneal.cli.chart.ChartFiles;
+import dev.anneal.cli.chart.RangeTestChart;
+import dev.anneal.cli.chart.Ticks;
+import dev.anneal.cli.data.Examples;
+import dev.anneal.cli.data.LabeledData;
+import dev.anneal.cli.data.Split;
+import dev.anneal.cli.train.Mlp;
+import dev.anneal.cli.train.OptimizerKind;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.runtime.LrRangeTest;
+import dev.anneal.runtime.RangeTestResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code anneal find-lr}: the learning-rate range test on the embedded digits or the user's CSV. */
+@Command(
+    name = "find-lr",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = {
+      "Runs a learning-rate range test (Smith's; fastai's lr_find; DeepSpeed's LRRangeTest) on the training rows:",
+      "trains from the initial weights with a learning rate growing exponentially from --start-lr to --end-lr,",
+      "stops early once the smoothed loss exceeds 4 times its best, then prints the suggested learning rates",
+      "(steepest descent of the loss, a tenth of the rate at the lowest loss, and DeepSpeed OneCycle bounds)",
+      "and writes the loss against the learning rate to --out."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:the suggestions were printed and the chart written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+final class FindLrCommand implements Callable<Integer> {
+  /** The range test's settings as its builder names them, and the flags that set them. */
+  private static final Map<String, String> FLAGS = Map.of("startLr", "--start-lr", "endLr", "--end-lr", "steps", "--steps");
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private LearningData data;
+
+  @Mixin private ModelOptions model;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+      description = "sgd (default, without momentum), adam or adamw (beta1 0.9).")
+  private String optimizer;
+
+  @Option(names = "--start-lr", paramLabel = "LR", defaultValue = "1e-7", description = "The first learning rate. Default: ${DEFAULT-VALUE}.")
+  private double startLr;
+
+  @Option(names = "--end-lr", paramLabel = "LR", defaultValue = "10", description = "The last learning rate. Default: ${DEFAULT-VALUE}.")
+  private double endLr;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "100", description = "The most updates the test runs. Default: ${DEFAULT-VALUE}.")
+  private int steps;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "anneal-find-lr.png",
+      description = "The chart of loss against learning rate, .png or .svg. Default: ${DEFAULT-VALUE}.")
+  private Path out;
+
+  @Override
+  public Integer call() throws IOException, TranslateException {
+    OptimizerKind kind = ModelOptions.optimizer(optimizer);
+    Path chart = Outputs.chartFile("--out", out);
+    LrRangeTest test;
+    try {
+      test = LrRangeTest.builder().optStartLr(startLr).optEndLr(endLr).optSteps(steps).optOptimizer(kind::build).build();
+    } catch (InvalidScheduleException e) {
+      throw CommandFailure.badInput(null, e.violations().stream()
+          .map(v -> v.relocated(FLAGS.getOrDefault(v.path(), v.path()), v.path(), FLAGS.getOrDefault(v.path(), v.path()))).toList());
+    }
+    LabeledData labeled = data.load();
+    Split split = Split.of(labeled, model.seed);
+    Mlp mlp = model.model(labeled, split.train().rows());
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
+    stdout.println("model: MLP " + mlp + ", " + kind.cliName() + ", batch " + model.batchSize);
+    stdout.println("range test: learning rate " + Ticks.label(startLr) + " to " + Ticks.label(endLr) + ", exponentially, over at most " + steps + " updates");
+    stdout.flush();
+    RangeTestResult result = run(test, mlp, split.train());
+    int ran = result.points().size();
+    stdout.println(result.stoppedEarly()
+        ? "stopped after " + ran + " updates: the smoothed loss exceeded 4 times its best at learning rate " + Ticks.label(result.points().get(ran - 1).lr())
+        : "ran all " + ran + " updates without the loss diverging; a larger --end-lr would show where it does");
+    stdout.println("suggested learning rates:");
+    stdout.println("  steepest descent of the loss   " + Ticks.label(result.steepest()));
+    stdout.println("  lowest loss / 10               " + Ticks.label(result.minimumOverTen()));
+    stdout.println("  one-cycle (DeepSpeed OneCycle) cycle_min_lr " + Ticks.label(result.cycleMinLr()) + ", cycle_max_lr " + Ticks.label(result.cycleMaxLr()));
+    Outputs.write(chart, file -> ChartFiles.write(List.of(RangeTestChart.of(result, "anneal find-lr: loss against learning rate")), file));
+    stdout.println("wrote " + chart + " (loss against learning rate)");
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  private RangeTestResult run(LrRangeTest test, Mlp mlp, Examples train) throws IOException, TranslateException {
+    Engine.getInstance().setRandomSeed(model.seed);
+    try (NDManager manager = NDManager.newBaseManager();
+         Model network = Model.newInstance("anneal-find-lr")) {
+      network.setBlock(mlp.block());
+      ArrayDataset dataset = new ArrayDataset.Builder()
+          .setData(manager.create(train.features(), new Shape(train.rows(), train.columns())))
+          .optLabels(manager.create(train.labels(), new Shape(train.rows())))
+          .setSampling(model.batchSize, true)
+          .build();
+      try {
+        return test.run(network, Loss.softmaxCrossEntropyLoss(), dataset, new Shape(model.batchSize, train.columns()));
+      } catch (InvalidScheduleException e) {
+        // Too few updates before the loss diverged to suggest anything: a problem of the settings, said as such.
+        throw CommandFailure.badInput(null, e.violations().stream()
+            .map(v -> v.relocated(FLAGS.getOrDefault(v.path(), v.path()), null, null)).toList());
+      }
+    }
+  }
+}

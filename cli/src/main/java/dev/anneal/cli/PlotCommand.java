@@ -1,0 +1,136 @@
+package dev.anneal.cli;
+
+import dev.anneal.cli.chart.ChartFiles;
+import dev.anneal.cli.chart.ChartWindow;
+import dev.anneal.cli.chart.PhaseSpan;
+import dev.anneal.cli.chart.PlanChart;
+import dev.anneal.cli.chart.TextChart;
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import java.awt.GraphicsEnvironment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import org.knowm.xchart.XYChart;
+
+/** {@code anneal plot}: every channel of a config, drawn over its steps with its phases marked. */
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Draws every channel of a config (learning rate, momentum, weight decay, ...) one above the other over steps",
+      "0 to N-1, each phase boundary a dashed line labelled with the phase's index and shape, the declared end in red.",
+      "Writes a PNG or SVG file with --out; with --out - or without a display, prints a text chart instead;",
+      "without --out on a desktop, opens a window."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:the plot was drawn", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+final class PlotCommand implements Callable<Integer> {
+  /** The steps drawn for a plan that never ends, unless --steps says otherwise. */
+  static final int OPEN_ENDED_STEPS = 1000;
+
+  /** The most steps drawn (each channel's values are kept in memory). */
+  static final long MAX_STEPS = 10_000_000;
+
+  private final Function<String, ConfigFormat> formats;
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "CONFIG", description = "The config file.")
+  private Path file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "anneal", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  private String format;
+
+  @Option(names = "--steps", paramLabel = "N",
+      description = "How many steps to draw. Default: the latest declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
+  private Long steps;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, or - for a text chart on standard output.")
+  private String out;
+
+  /** Formats from {@link Formats}. */
+  PlotCommand() {
+    this(Formats::byName);
+  }
+
+  /** Formats from {@code formats}: how tests bring in a format of their own. */
+  PlotCommand(Function<String, ConfigFormat> formats) {
+    this.formats = formats;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+      throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
+    }
+    Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
+    Imported imported = Inputs.config(file, configFormat);
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.lines(file, imported.warnings()).forEach(err::println);
+    err.flush();
+    Plan plan = imported.plan();
+    int count = (int) (steps != null ? steps.longValue() : defaultSteps(plan));
+    requireStepsWithinEnd(plan, count);
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (chartFile != null) {
+      Outputs.write(chartFile, target -> ChartFiles.write(PlanChart.panels(plan, count), target));
+      stdout.println("wrote " + chartFile + " (" + String.join(", ", plan.channels().keySet()) + "; steps 0 to " + (count - 1) + ")");
+    } else if (out != null || GraphicsEnvironment.isHeadless()) {
+      for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
+        Schedule schedule = channel.getValue();
+        TextChart.lines(channel.getKey(), PlanChart.values(schedule, count), PhaseSpan.of(schedule), schedule.declaredEnd()).forEach(stdout::println);
+        stdout.println();
+      }
+    } else {
+      List<XYChart> panels = PlanChart.panels(plan, count);
+      ChartWindow.showAndWait("anneal plot " + file.getFileName(), panels);
+    }
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The latest declared end and a tenth past it (at least one step, so the end shows), capped where a channel refuses to go on. */
+  private static long defaultSteps(Plan plan) {
+    long end = -1;
+    long failAt = Long.MAX_VALUE;
+    for (Schedule schedule : plan.channels().values()) {
+      if (schedule.declaredEnd().isPresent()) {
+        long declared = schedule.declaredEnd().getAsLong();
+        end = Math.max(end, declared);
+        if (schedule.afterEnd() == AfterEnd.FAIL) {
+          failAt = Math.min(failAt, declared);
+        }
+      }
+    }
+    long count = end < 0 ? OPEN_ENDED_STEPS : end + Math.max(1, end / 10);
+    return Math.min(Math.min(count, failAt), MAX_STEPS);
+  }
+
+  private void requireStepsWithinEnd(Plan plan, int count) {
+    for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
+      try {
+        channel.getValue().valueAt(count - 1);
+      } catch (InvalidScheduleException e) {
+        throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(channel.getKey() + " (--steps)", null, null)).toList());
+      }
+    }
+  }
+}

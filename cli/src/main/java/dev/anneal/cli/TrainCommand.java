@@ -1,0 +1,265 @@
+package dev.anneal.cli;
+
+import ai.djl.translate.TranslateException;
+import dev.anneal.cli.chart.ChartFiles;
+import dev.anneal.cli.chart.PhaseSpan;
+import dev.anneal.cli.chart.Ticks;
+import dev.anneal.cli.chart.TrainingChart;
+import dev.anneal.cli.data.LabeledData;
+import dev.anneal.cli.data.Split;
+import dev.anneal.cli.train.Mlp;
+import dev.anneal.cli.train.OptimizerKind;
+import dev.anneal.cli.train.RunLog;
+import dev.anneal.cli.train.TrainingResult;
+import dev.anneal.cli.train.TrainingRun;
+import dev.anneal.cli.train.TrainingSetup;
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code anneal train}: a real small model trained with DJL under a schedule, with its log and chart. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = {
+      "Trains a small neural network (a multilayer perceptron) with DJL, on the GPU if the engine sees one, else the CPU,",
+      "under the schedule of a config: Anneal's optimizer applies every channel of its plan at every update",
+      "(lr; momentum, which is Adam's beta1; weight_decay). Shows DJL's progress bar, prints a summary, and writes",
+      "OUT/train.csv (step,lr,momentum,weight_decay,loss: the values each update applied and the loss of its batch;",
+      "step = updates applied before it) and OUT/train.png (learning rate and loss).",
+      "",
+      "With no options: the embedded digits data set, an MLP 64-64-10, AdamW, batch 32, and the built-in plan",
+      "examples/train-digits.json: warm-up 3e-5 -> 3e-3 over 300 updates, cosine to 3e-5 by update 3000, beta1",
+      "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:trained; the log and chart were written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+final class TrainCommand implements Callable<Integer> {
+  /** Where the built-in plan is, on the class path (a copy of examples/train-digits.json). */
+  static final String DEFAULT_PLAN = "/dev/anneal/cli/train/train-digits.json";
+
+  /** How many epochs a plan that never ends trains for, unless --epochs or --steps says otherwise. */
+  static final int OPEN_ENDED_EPOCHS = 20;
+
+  /** The most updates one run may take (the log keeps every one). */
+  static final long MAX_UPDATES = 10_000_000;
+
+  private final Function<String, ConfigFormat> formats;
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer. Default: the built-in plan.")
+  private Path config;
+
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: anneal.")
+  private String format;
+
+  @Mixin private LearningData data;
+
+  @Mixin private ModelOptions model;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adamw",
+      description = "sgd, adam or adamw (default). A channel the plan lacks is a constant: momentum 0 (sgd) or beta1 0.9 (adam, adamw); weight decay 0.")
+  private String optimizer;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training rows. Default: as many as the plan's declared end needs ("
+      + OPEN_ENDED_EPOCHS + " if it never ends).")
+  private Long epochs;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Optimizer updates to run instead (the last epoch may stop part-way).")
+  private Long steps;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "anneal-train", description = "Where train.csv and train.png go. Default: ${DEFAULT-VALUE}.")
+  private Path out;
+
+  /** Formats from {@link Formats}. */
+  TrainCommand() {
+    this(Formats::byName);
+  }
+
+  /** Formats from {@code formats}: how tests bring in a format of their own. */
+  TrainCommand(Function<String, ConfigFormat> formats) {
+    this.formats = formats;
+  }
+
+  @Override
+  public Integer call() throws IOException, TranslateException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    OptimizerKind kind = ModelOptions.optimizer(optimizer);
+    Plan plan = plan();
+    requireOneLength();
+    LabeledData labeled = data.load();
+    Split split = Split.of(labeled, model.seed);
+    Mlp mlp = model.model(labeled, split.train().rows());
+    long perEpoch = (split.train().rows() + model.batchSize - 1) / model.batchSize;
+    long updates = updates(plan, perEpoch);
+    requireValuesThrough(plan, updates);
+    requireApplicable(plan, kind);
+    TrainingSetup setup = new TrainingSetup(split, mlp, plan, kind, model.batchSize, updates, model.seed);
+    Path directory = Outputs.directory(out);
+
+    stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
+    stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + kind.cliName() + ", batch " + model.batchSize);
+    stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + formatName() + ")")
+        + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
+    stdout.flush();
+    TrainingResult result = TrainingRun.run(setup);
+    RunLog log = result.log();
+    Path csv = directory.resolve("train.csv");
+    Path png = directory.resolve("train.png");
+    Outputs.write(csv, log::writeCsv);
+    String title = config == null ? "anneal train (built-in plan)" : "anneal train " + config.getFileName();
+    Outputs.write(png, file -> ChartFiles.write(TrainingChart.panels(log, plan.lr(), title), file));
+
+    stdout.println("device: " + result.devices());
+    stdout.printf(Locale.ROOT, "trained %d updates (%d epochs) in %.1f s, %.2f ms per update%n",
+        updates, result.epochs(), result.seconds(), 1000 * result.seconds() / updates);
+    int last = (int) Math.min(perEpoch, updates);
+    stdout.printf(Locale.ROOT, "final loss %s (mean of the last %d updates); accuracy %s on the training rows, %s held out%n",
+        Ticks.label(log.meanLoss(last)), last, percent(result.trainingAccuracy()), percent(result.heldOutAccuracy()));
+    stdout.println("learning rate applied:");
+    for (String line : keySteps(plan.lr(), log)) {
+      stdout.println("  " + line);
+    }
+    stdout.println("wrote " + csv + " (" + RunLog.HEADER + ")");
+    stdout.println("wrote " + png + " (learning rate and loss)");
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  private Plan plan() {
+    if (config == null) {
+      if (format != null) {
+        throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--format", format,
+            "--format is the format of --config, but no --config is given; add --config FILE or leave --format out")));
+      }
+      return Formats.byName("anneal").read(builtInPlan()).plan();
+    }
+    Imported imported = Inputs.config(config, Inputs.format(formats, "--format", formatName()));
+    PrintWriter err = spec.commandLine().getErr();
+    Diagnostics.lines(config, imported.warnings()).forEach(err::println);
+    err.flush();
+    if (imported.plan().lr() == null) {
+      throw CommandFailure.badInput(config, List.of(Code.MISSING_KEY.at(Plan.LR, null, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
+    }
+    return imported.plan();
+  }
+
+  private String formatName() {
+    return format == null ? "anneal" : format;
+  }
+
+  private void requireOneLength() {
+    if (epochs != null && steps != null) {
+      throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--epochs", epochs,
+          "--epochs (" + epochs + ") and --steps (" + steps + ") both set the length of training; give one")));
+    }
+    if (epochs != null && epochs < 1) {
+      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--epochs", epochs, "--epochs", epochs)));
+    }
+    if (steps != null && (steps < 1 || steps > MAX_UPDATES)) {
+      throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_UPDATES + "]")));
+    }
+  }
+
+  /** The updates to run: --steps, else --epochs, else the plan's declared end, else {@link #OPEN_ENDED_EPOCHS} epochs. */
+  private long updates(Plan plan, long perEpoch) {
+    if (steps != null) {
+      return steps;
+    }
+    if (epochs != null) {
+      if (epochs > MAX_UPDATES / perEpoch) {
+        throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--epochs", epochs, "--epochs", epochs,
+            "[1, " + MAX_UPDATES / perEpoch + "] (at most " + MAX_UPDATES + " updates of " + perEpoch + " per epoch)")));
+      }
+      return epochs * perEpoch;
+    }
+    long end = plan.channels().values().stream().map(Schedule::declaredEnd)
+        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(-1);
+    if (end > MAX_UPDATES) {
+      throw CommandFailure.badInput(config, List.of(Code.OUT_OF_RANGE.at("", end, "the declared end", end,
+          "[1, " + MAX_UPDATES + "] for anneal train; train part of it with --steps")));
+    }
+    return end > 0 ? end : OPEN_ENDED_EPOCHS * perEpoch;
+  }
+
+  /** A plan declared with after-end FAIL must reach every update: refuse before training, not at update N. */
+  private void requireValuesThrough(Plan plan, long updates) {
+    for (var channel : plan.channels().entrySet()) {
+      try {
+        channel.getValue().valueAt(updates - 1);
+      } catch (InvalidScheduleException e) {
+        String flag = steps != null ? "--steps" : epochs != null ? "--epochs" : "--config";
+        throw CommandFailure.badInput(config, e.violations().stream().map(v -> v.relocated(channel.getKey() + " (" + flag + ")", null, null)).toList());
+      }
+    }
+  }
+
+  /** A channel the optimizer does not apply (a free scalar) is refused before the engine starts. */
+  private void requireApplicable(Plan plan, OptimizerKind kind) {
+    try {
+      kind.build(TrainingSchedule.of(plan));
+    } catch (InvalidScheduleException e) {
+      List<Violation> located = e.violations().stream()
+          .map(v -> v.relocated(v.path().replaceFirst("^groups\\.all\\.", ""), null, null)).toList();
+      throw CommandFailure.badInput(config, located);
+    }
+  }
+
+  /** The learning rate at the first update, where each phase begins, and at the last update. */
+  static List<String> keySteps(Schedule lr, RunLog log) {
+    List<String> lines = new ArrayList<>();
+    int width = Integer.toString(log.updates() - 1).length();
+    for (PhaseSpan phase : PhaseSpan.of(lr)) {
+      if (phase.start() >= log.updates()) {
+        break;
+      }
+      int step = (int) phase.start();
+      lines.add(String.format(Locale.ROOT, "step %" + width + "d  %-10s phase %d (%s) begins", step, Ticks.label(log.lr(step)), phase.index(), phase.kind()));
+    }
+    int last = log.updates() - 1;
+    lines.add(String.format(Locale.ROOT, "step %" + width + "d  %-10s the last update", last, Ticks.label(log.lr(last))));
+    return lines;
+  }
+
+  private static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+  }
+
+  private static String builtInPlan() {
+    try (InputStream in = TrainCommand.class.getResourceAsStream(DEFAULT_PLAN)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULT_PLAN + " is missing from the anneal command's jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.anneal.cli.chart;
+
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one phase of a schedule lies on the timeline, for marking charts.
+ *
+ * @param index the phase's index ({@code phases[index]})
+ * @param start its first step
+ * @param end the step after its last, or {@link Phase#OPEN} if it runs forever
+ * @param kind its shape's name, e.g. {@code cosine}
+ */
+public record PhaseSpan(int index, long start, long end, String kind) {
+  /** The phases of {@code schedule} (of its first factor, for a product), in order. */
+  public static List<PhaseSpan> of(Schedule schedule) {
+    List<PhaseSpan> spans = new ArrayList<>();
+    long start = 0;
+    List<Phase> phases = schedule.phases();
+    for (int i = 0; i < phases.size(); i++) {
+      Phase phase = phases.get(i);
+      long end = phase.isOpen() || start > Phase.OPEN - phase.steps() ? Phase.OPEN : start + phase.steps();
+      spans.add(new PhaseSpan(i, start, end, phase.shape().kind()));
+      start = end;
+    }
+    return spans;
+  }
+
+  /** The label a chart gives it: the shape, e.g. {@code cosine}. */
+  public String label() {
+    return kind;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.anneal.cli.train;
+
+import dev.anneal.cli.data.Split;
+import dev.anneal.schedule.Plan;
+import java.util.Objects;
+
+/**
+ * Everything one run of {@code anneal train} needs, checked by the command before it starts.
+ *
+ * @param split the examples to train on and those held out
+ * @param model the network
+ * @param plan the schedule of every channel the optimizer applies
+ * @param optimizer the optimizer
+ * @param batchSize examples per update
+ * @param updates how many optimizer updates to run (epochs follow from it)
+ * @param seed the seed of the weights' initialisation and the batches' order
+ */
+public record TrainingSetup(Split split, Mlp model, Plan plan, OptimizerKind optimizer, int batchSize, long updates, int seed) {
+  public TrainingSetup {
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(optimizer, "optimizer");
+    if (batchSize < 1 || updates < 1) {
+      throw new IllegalArgumentException("batch size " + batchSize + " and updates " + updates + " must be at least 1");
+    }
+  }
+
+  /** Updates in one pass over the training examples (the last batch may be smaller). */
+  public long updatesPerEpoch() {
+    return (split.train().rows() + batchSize - 1) / batchSize;
+  }
+}

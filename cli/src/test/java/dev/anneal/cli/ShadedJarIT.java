@@ -1,0 +1,62 @@
+package dev.anneal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code cli/target/anneal.jar} run as a user runs it, {@code java -jar}, in its own
+ * JVM (Maven's integration-test phase, after the shade): DJL's natives and ServiceLoader files
+ * survived the shading, the engine trains offline, DJL's progress bar shows, and nothing but the
+ * command's own output is printed.
+ */
+class ShadedJarIT {
+  private static final Path JAR = Path.of("target", "anneal.jar").toAbsolutePath();
+
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "anneal " + String.join(" ", args) + " did not finish in 5 minutes");
+    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarTrainsOfflineWithTheProgressBarAndWritesTheLogAndChart() throws IOException, InterruptedException {
+    Run train = run("train", "--steps", "50");
+
+    assertEquals("", train.err());
+    assertEquals(0, train.exitCode(), train.out());
+    assertTrue(train.out().contains("Training:    100% |"), train.out());
+    assertTrue(train.out().contains("\ndevice: cpu()\n"), train.out());
+    assertEquals(51, Files.readAllLines(dir.resolve("anneal-train/train.csv")).size());
+    assertTrue(Files.size(dir.resolve("anneal-train/train.png")) > 10_000);
+  }
+
+  @Test
+  void theJarPlotsAndRefusesBadInputInOneLine() throws IOException, InterruptedException {
+    Path plan = Files.writeString(dir.resolve("plan.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 4}]}}");
+
+    Run plot = run("plot", plan.toString(), "--out", "plan.svg");
+    Run bad = run("train", "--batch-size", "0");
+
+    assertEquals(0, plot.exitCode(), plot.err());
+    assertTrue(Files.readString(dir.resolve("plan.svg")).contains("<svg"));
+    assertEquals("[OutOfRange] --batch-size: --batch-size (0) must lie in [1, 1438] (the training rows)\n", bad.err());
+    assertEquals(2, bad.exitCode());
+  }
+}

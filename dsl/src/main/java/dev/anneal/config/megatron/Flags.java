@@ -1,0 +1,262 @@
+package dev.anneal.config.megatron;
+
+import dev.anneal.config.DidYouMean;
+import dev.anneal.config.Problems;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Values;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * The scheduler flags of a launch script, typed as Megatron's argparse types them. Scanning finds
+ * every {@code --flag value} and {@code --flag=value} of a {@link MegatronFlag}; a flag given
+ * twice keeps its last value, as argparse does (with a warning); any other flag is ignored unless
+ * it is so close to a scheduler flag that it must be a misspelling (Megatron itself would stop on
+ * it: its parser does not accept unknown flags). Values that are not of the flag's type, shell
+ * expressions and unknown choices are reported with the flag, the value and the line, and the
+ * flag then reads as invalid: neither its value nor Megatron's default is used, so no second
+ * error follows from the first.
+ */
+final class Flags {
+  /** Megatron's old warm-up flag, which it now refuses. */
+  static final String WARMUP = "--warmup";
+
+  /** A batch-size ramp: it changes the samples per iteration, which Anneal does not model. */
+  static final String RAMPUP_BATCH_SIZE = "--rampup-batch-size";
+
+  /** Other spellings people use for a choice, mapped to Megatron's name. */
+  private static final Map<String, String> CHOICE_SYNONYMS =
+      Map.of(
+          "1-sqrt", "minus_sqrt",
+          "one-minus-sqrt", "minus_sqrt",
+          "inverse-sqrt", "inverse-square-root",
+          "inverse_sqrt", "inverse-square-root",
+          "rsqrt", "inverse-square-root",
+          "exp", "exponential",
+          "cos", "cosine");
+
+  private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+
+  /**
+   * One occurrence of a flag.
+   *
+   * @param flag the flag's own word (for its line)
+   * @param value the value as written, quotes removed; {@code null} when it is missing (reported)
+   */
+  record Occurrence(Token flag, String value) {}
+
+  private final Map<MegatronFlag, List<Occurrence>> found = new LinkedHashMap<>();
+  private final Map<String, Token> others = new LinkedHashMap<>();
+  private final Map<MegatronFlag, Object> values = new EnumMap<>(MegatronFlag.class);
+  private final Problems problems;
+
+  private Flags(Problems problems) {
+    this.problems = problems;
+  }
+
+  /**
+   * Scans {@code words}, reporting misspelled flags, missing values and bad values to {@code
+   * problems} in the order they appear. Every occurrence of a flag is converted, as argparse does.
+   */
+  static Flags scan(List<Token> words, Problems problems) {
+    Flags flags = new Flags(problems);
+    for (int i = 0; i < words.size(); i++) {
+      Token word = words.get(i);
+      if (!word.text().startsWith("--")) {
+        continue;
+      }
+      int equals = word.text().indexOf('=');
+      String name = equals < 0 ? word.text() : word.text().substring(0, equals);
+      MegatronFlag flag = MegatronFlag.byName(name);
+      if (flag == null) {
+        flags.other(name, word);
+        continue;
+      }
+      String value = null;
+      if (equals >= 0) {
+        value = word.text().substring(equals + 1);
+      } else if (i + 1 < words.size() && !words.get(i + 1).text().startsWith("--")) {
+        value = words.get(++i).text();
+      } else {
+        problems.add(Code.MEGATRON_FLAG_NEEDS_VALUE.at(path(name, word), null, name, name));
+      }
+      Occurrence occurrence = new Occurrence(word, value);
+      flags.found.computeIfAbsent(flag, f -> new ArrayList<>()).add(occurrence);
+      Object converted = value == null ? null : flags.convert(flag, value, path(name, word));
+      if (converted == null) {
+        flags.values.remove(flag);
+      } else {
+        flags.values.put(flag, converted);
+      }
+    }
+    flags.found.forEach(flags::warnIfRepeated);
+    return flags;
+  }
+
+  private void other(String name, Token word) {
+    if (name.equals(WARMUP) || name.equals(RAMPUP_BATCH_SIZE)) {
+      others.putIfAbsent(name, word);
+      return;
+    }
+    closestFlag(name).ifPresent(known -> problems.add(Code.MEGATRON_UNKNOWN_FLAG.at(path(name, word), name, name, known)));
+  }
+
+  /**
+   * The scheduler flag {@code name} misspells, if any: at most one edit away (two for names of 12
+   * letters or more), ignoring case, dashes and underscores. Launch scripts are full of other flags,
+   * so the bound is tighter than for config keys: {@code --eval-iters} is a flag of its own, not a
+   * misspelled {@code --train-iters}.
+   */
+  static Optional<String> closestFlag(String name) {
+    String normal = normalize(name);
+    int allowed = normal.length() >= 12 ? 2 : 1;
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : MegatronFlag.names()) {
+      int distance = DISTANCE.apply(normal, normalize(known));
+      if (distance >= 0 && distance < bestDistance) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+  }
+
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  private void warnIfRepeated(MegatronFlag flag, List<Occurrence> occurrences) {
+    if (occurrences.size() > 1) {
+      Occurrence last = occurrences.get(occurrences.size() - 1);
+      String lines = occurrences.stream().map(o -> o.flag().where()).collect(Collectors.joining(", "));
+      problems.add(Code.MEGATRON_FLAG_REPEATED.at(where(flag), last.value(), flag.flag(), occurrences.size(), lines, last.value()));
+    }
+  }
+
+  /** The value converted to the flag's type, or {@code null} (reported) if it is not of that type. */
+  private Object convert(MegatronFlag flag, String text, String at) {
+    if (text.contains("$") || text.contains("`")) {
+      problems.add(Code.MEGATRON_FLAG_NOT_LITERAL.at(at, text, flag.flag(), text));
+      return null;
+    }
+    return switch (flag.type()) {
+      case INT -> readInt(flag, text, at);
+      case FLOAT -> readFloat(flag, text, at);
+      case CHOICE -> readChoice(flag, text, at);
+    };
+  }
+
+  private Long readInt(MegatronFlag flag, String text, String at) {
+    if (PythonNumbers.isInt(text)) {
+      Long value = PythonNumbers.parseLong(text);
+      if (value == null) {
+        problems.add(Code.MEGATRON_FLAG_RANGE.at(at, text, flag.flag(), text, "does not fit in 64 bits", "write a count below 2^63"));
+      }
+      return value;
+    }
+    String fix = "write a whole number";
+    if (PythonNumbers.isFiniteFloat(text)) {
+      double number = PythonNumbers.parseDouble(text);
+      if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+        fix = "write " + (long) number;
+      }
+    }
+    problems.add(Code.MEGATRON_FLAG_TYPE.at(at, text, flag.flag(), flag.type().description(), text, fix));
+    return null;
+  }
+
+  private Double readFloat(MegatronFlag flag, String text, String at) {
+    if (PythonNumbers.isFiniteFloat(text)) {
+      double value = PythonNumbers.parseDouble(text);
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    }
+    if (PythonNumbers.isFiniteFloat(text) || PythonNumbers.isNonFiniteFloat(text)) {
+      problems.add(Code.MEGATRON_FLAG_RANGE.at(at, text, flag.flag(), text, "must be a finite number", "write a number such as 3e-4"));
+    } else {
+      problems.add(Code.MEGATRON_FLAG_TYPE.at(at, text, flag.flag(), flag.type().description(), text, "write a number such as 3e-4"));
+    }
+    return null;
+  }
+
+  private String readChoice(MegatronFlag flag, String text, String at) {
+    if (flag.choices().contains(text)) {
+      return text;
+    }
+    String synonym = CHOICE_SYNONYMS.get(text.toLowerCase(Locale.ROOT));
+    String hint = synonym != null && flag.choices().contains(synonym)
+        ? "; did you mean `" + synonym + "`?"
+        : DidYouMean.hint(text, flag.choices());
+    problems.add(Code.UNKNOWN_TYPE.at(at, text, flag.flag(), "'" + text + "'", hint));
+    return null;
+  }
+
+  // ---- access --------------------------------------------------------------------------------
+
+  /** Whether the flag is written at all (even with a bad value). */
+  boolean given(MegatronFlag flag) {
+    return found.containsKey(flag);
+  }
+
+  /** Whether the flag is written with a value of its type. */
+  boolean valid(MegatronFlag flag) {
+    return values.containsKey(flag);
+  }
+
+  /** Whether the flag is written with a bad value (already reported). */
+  boolean invalid(MegatronFlag flag) {
+    return given(flag) && !valid(flag);
+  }
+
+  /** The value of a {@link MegatronFlag.Type#FLOAT} flag, or {@code fallback} if it is not written. */
+  double number(MegatronFlag flag, double fallback) {
+    return values.containsKey(flag) ? (Double) values.get(flag) : fallback;
+  }
+
+  /** The value of a {@link MegatronFlag.Type#INT} flag, or {@code fallback} if it is not written. */
+  long integer(MegatronFlag flag, long fallback) {
+    return values.containsKey(flag) ? (Long) values.get(flag) : fallback;
+  }
+
+  /** The value of a {@link MegatronFlag.Type#CHOICE} flag, or {@code fallback} if it is not written. */
+  String choice(MegatronFlag flag, String fallback) {
+    return values.containsKey(flag) ? (String) values.get(flag) : fallback;
+  }
+
+  /** The value as written, for messages; {@code null} if the flag is not written. */
+  String written(MegatronFlag flag) {
+    List<Occurrence> occurrences = found.get(flag);
+    return occurrences == null ? null : occurrences.get(occurrences.size() - 1).value();
+  }
+
+  /** Where a message about the flag points: {@code --lr (line 7)}, or the bare flag when not written. */
+  String where(MegatronFlag flag) {
+    List<Occurrence> occurrences = found.get(flag);
+    return occurrences == null ? flag.flag() : path(flag.flag(), occurrences.get(occurrences.size() - 1).flag());
+  }
+
+  /** The word of a non-scheduler flag that matters ({@link #WARMUP}, {@link #RAMPUP_BATCH_SIZE}), if written. */
+  Optional<Token> other(String name) {
+    return Optional.ofNullable(others.get(name));
+  }
+
+  /** {@code --flag (line 7)}. */
+  static String path(String flag, Token word) {
+    return flag + " (" + word.where() + ")";
+  }
+
+  /** A flag and its value as a message shows them, e.g. {@code --lr-warmup-iters 200}. */
+  String shown(MegatronFlag flag) {
+    Object value = values.get(flag);
+    return flag.flag() + " " + (value == null ? written(flag) : Values.show(value));
+  }
+}

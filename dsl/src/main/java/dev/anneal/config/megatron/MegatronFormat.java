@@ -1,0 +1,114 @@
+package dev.anneal.config.megatron;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Imported;
+import dev.anneal.config.Problems;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Megatron-LM's scheduler flags: the learning rate and weight decay that {@code
+ * OptimizerParamScheduler} applies, iteration by iteration, for the flags of a launch script.
+ *
+ * <p>{@link #read(String)} takes the text of a launch script or of a file of flags: {@code \} line
+ * continuations, {@code #} comments, bash arrays and quoted strings are understood, {@code --flag
+ * value} and {@code --flag=value} both work, and flags that do not shape the schedule ({@code
+ * --num-layers 24}, {@code --bf16}, …) are ignored. {@link #readArguments(List)} takes the same
+ * flags as a list of arguments, as a program would pass them. The flags read are {@code --lr
+ * --min-lr --lr-decay-style --lr-wsd-decay-style --lr-decay-iters --lr-wsd-decay-iters
+ * --lr-warmup-iters --lr-warmup-fraction --lr-warmup-init --train-iters --weight-decay
+ * --start-weight-decay --end-weight-decay --weight-decay-incr-style --global-batch-size}, and
+ * {@code --train-samples --lr-decay-samples --lr-warmup-samples --lr-wsd-decay-samples} for
+ * sample-based training. Absent flags take Megatron's defaults, and Megatron's argument checks
+ * apply.
+ *
+ * <p>The plan has channels {@code lr} and {@code weight_decay}, indexed by iteration: value {@code
+ * i} is what Megatron uses for the (i+1)-th update. With {@code --global-batch-size N} Megatron
+ * counts its steps in samples, N per iteration, and the plan reproduces that (boundaries that fall
+ * between iterations included); without it the steps are iterations.
+ *
+ * <p>{@link #write(Plan)} writes the flags of a plan Megatron can express: a linear warm-up, then
+ * constant, linear, cosine, inverse-square-root or WSD decay to {@code --min-lr}, and a constant
+ * or increasing weight decay.
+ */
+public final class MegatronFormat implements ConfigFormat {
+  /** The format's name on the command line. */
+  public static final String NAME = "megatron";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * Reads the scheduler flags of a launch script.
+   *
+   * @throws InvalidScheduleException listing every error, each at {@code --flag (line N)}
+   */
+  @Override
+  public Imported read(String text) {
+    Objects.requireNonNull(text, "text");
+    return read(LaunchScript.words(text));
+  }
+
+  /**
+   * Reads the scheduler flags from a list of command-line arguments, one argument per element
+   * ({@code List.of("--lr", "3e-4", "--train-iters=1000")}); no shell syntax is interpreted.
+   *
+   * @throws InvalidScheduleException listing every error, each at {@code --flag (argument N)}
+   */
+  public Imported readArguments(List<String> arguments) {
+    Objects.requireNonNull(arguments, "arguments");
+    return read(LaunchScript.arguments(List.copyOf(arguments)));
+  }
+
+  /**
+   * Writes the flags that make Megatron apply {@code plan}: the schedule flags only, one per
+   * line with {@code \} continuations, to paste into a launch script.
+   *
+   * @throws InvalidScheduleException ({@code Unsupported}) naming what Megatron lacks, e.g.
+   *     "Megatron has no cyclic schedule", or where the plan differs from anything Megatron does
+   */
+  @Override
+  public String write(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    String text = FlagWriter.text(PlanDecompiler.settings(plan));
+    Plan written;
+    try {
+      written = read(text).plan();
+    } catch (InvalidScheduleException e) {
+      // Flags that Megatron's own checks refuse are a writer bug, not the user's mistake.
+      throw new InvalidScheduleException(Code.WRITER_OUTPUT_REJECTED.at("", null, NAME, e.violations().get(0).toString()));
+    }
+    PlanComparison.verify(plan, written);
+    return text;
+  }
+
+  private static Imported read(List<Token> words) {
+    Problems problems = new Problems();
+    Flags flags = Flags.scan(words, problems);
+    SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
+    problems.throwIfErrors();
+    Plan plan = MegatronCurves.plan(settings);
+    List<Violation> warnings = new ArrayList<>(problems.warnings());
+    warnings.addAll(MegatronQuirks.of(settings, flags, plan.lr()));
+    for (Violation warning : plan.warnings()) {
+      boolean warmupFromZero = warning.code() == Code.FIRST_UPDATE_AT_ZERO && settings.warmupSteps() > 0;
+      warnings.add(warmupFromZero ? warning.relocated(flags.where(MegatronFlag.LR_WARMUP_INIT), null, null) : warning);
+    }
+    return new Imported(NAME, plan, warnings);
+  }
+
+  /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */
+  static SchedulerSettings settings(String text) {
+    Problems problems = new Problems();
+    SchedulerSettings settings = MegatronArguments.resolve(Flags.scan(LaunchScript.words(text), problems), problems);
+    problems.throwIfErrors();
+    return settings;
+  }
+}

@@ -1,0 +1,319 @@
+package dev.anneal.config.megatron;
+
+import dev.anneal.rules.Code;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Values;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Cosine;
+import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.Linear;
+import dev.anneal.schedule.OneMinusSqrt;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Segment;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Recognises in a plan the schedule Megatron-LM's {@code OptimizerParamScheduler} would apply, and
+ * gives its {@link SchedulerSettings}: the inverse of {@link MegatronCurves}. Megatron's learning
+ * rate is a linear warm-up, then constant, linear, cosine, inverse-square-root or WSD decay to
+ * {@code --min-lr}, held after; its weight decay is constant or rises linearly or along a cosine.
+ * Anything else is {@code Unsupported}, with what Megatron lacks ({@link MegatronShapes}). The
+ * caller checks the result by comparing curves ({@link PlanComparison}), so a recognised structure
+ * with values Megatron cannot reproduce is refused too, with the first step that differs.
+ */
+final class PlanDecompiler {
+  private PlanDecompiler() {}
+
+  /** A phase with its first step. */
+  private record Placed(Shape shape, long start, long steps) {
+    long end() {
+      return steps == Phase.OPEN ? Phase.OPEN : start + steps;
+    }
+  }
+
+  /**
+   * The learning-rate part of the settings; {@code increment} is the global batch size the curve
+   * implies (inverse square root without warm-up), or 0 when it implies none.
+   */
+  private record Lr(
+      double init, double max, double min, double warmup, long decay, DecayStyle style, Long wsd, WsdDecayStyle wsdStyle, long increment) {
+
+    Lr(double init, double max, double min, double warmup, long decay, DecayStyle style, Long wsd, WsdDecayStyle wsdStyle) {
+      this(init, max, min, warmup, decay, style, wsd, wsdStyle, 0);
+    }
+  }
+
+  /** The weight-decay part; {@code incrUnits} is -1 when the plan does not say how long training is. */
+  private record Wd(double start, double end, long incrUnits, WeightDecayIncrStyle style) {}
+
+  static SchedulerSettings settings(Plan plan) {
+    for (String channel : plan.channels().keySet()) {
+      if (!channel.equals(Plan.LR) && !channel.equals(Plan.WEIGHT_DECAY)) {
+        throw unsupported("channels." + channel,
+            "Megatron has no " + channel.replace('_', ' ') + " schedule; its scheduler sets the learning rate and weight decay only");
+      }
+    }
+    if (plan.lr() == null) {
+      throw unsupported("channels", "Megatron's scheduler needs a learning rate; the plan has no lr channel");
+    }
+    List<Placed> lr = phases(plan.lr(), "channels.lr");
+    List<Placed> wd = plan.channel(Plan.WEIGHT_DECAY) == null ? List.of() : phases(plan.channel(Plan.WEIGHT_DECAY), "channels.weight_decay");
+    long segments = unitsPerStep(lr, wd);
+    Lr rate = learningRate(lr, segments);
+    if (rate.min() > rate.max()) {
+      // Megatron asserts --min-lr <= --lr: a plan that rises after its start (not in a warm-up) has no flags.
+      throw unsupported("channels.lr", "Megatron's learning rate rises only in a linear warm-up that starts at the first update, then"
+          + " decays from --lr to --min-lr; this plan's rises from " + Values.show(rate.max()) + " to " + Values.show(rate.min())
+          + (rate.warmup() > 0 ? " after its warm-up" : " after its first phase"));
+    }
+    long n = rate.increment() > 0 ? rate.increment() : segments;
+    Wd decay = wd.isEmpty() ? null : weightDecay(wd, n);
+    long trainUnits = decay != null && decay.incrUnits() > 0 ? decay.incrUnits() : lrTrainUnits(lr, rate, n);
+    if (decay == null || decay.incrUnits() < 0) {
+      double value = decay == null ? 0.01 : decay.end();
+      decay = new Wd(value, value, trainUnits, WeightDecayIncrStyle.CONSTANT);
+    }
+    long decaySteps = rate.decay() > 0 ? rate.decay() : Math.max(trainUnits, ((long) Math.floor(rate.warmup()) / n + 1) * n);
+    boolean aligned = decaySteps % n == 0 && trainUnits % n == 0 && (rate.wsd() == null || rate.wsd() % n == 0);
+    return new SchedulerSettings(
+        rate.init(), rate.max(), rate.min(), rate.warmup(), decaySteps, rate.style(), rate.wsd(), rate.wsdStyle(),
+        decay.start(), decay.end(), trainUnits, decay.style(), n, trainUnits / n, !aligned);
+  }
+
+  // ---- phases --------------------------------------------------------------------------------
+
+  private static List<Placed> phases(Schedule schedule, String path) {
+    double factor = 1;
+    Schedule inner = schedule;
+    if (inner instanceof Scaled scaled) {
+      factor = scaled.factor();
+      inner = scaled.schedule();
+    }
+    if (inner instanceof Product) {
+      throw unsupported(path, "Megatron cannot multiply schedules (a chained schedule); write the product as one schedule");
+    }
+    if (!(inner instanceof Sequence sequence)) {
+      throw unsupported(path, "Megatron cannot express a " + inner.getClass().getSimpleName() + " schedule");
+    }
+    List<Placed> out = new ArrayList<>();
+    for (int i = 0; i < sequence.phases().size(); i++) {
+      Phase phase = sequence.phases().get(i);
+      out.add(new Placed(MegatronShapes.scale(MegatronShapes.supported(phase.shape(), path + ".phases[" + i + "]"), factor), sequence.startOf(i), phase.steps()));
+    }
+    Shape last = out.get(out.size() - 1).shape();
+    if (sequence.afterEnd() == AfterEnd.CONTINUE && !(last instanceof Constant)) {
+      throw unsupported(path + ".afterEnd",
+          "Megatron holds the final value after the schedule ends; it cannot continue the " + last.kind() + " formula past its end (after-end CONTINUE)");
+    }
+    return out;
+  }
+
+  /** The samples per iteration the plan's segments count in; 1 if it has none. */
+  private static long unitsPerStep(List<Placed> lr, List<Placed> wd) {
+    TreeSet<Long> units = new TreeSet<>();
+    for (List<Placed> channel : List.of(lr, wd)) {
+      for (Placed placed : channel) {
+        if (placed.shape() instanceof Segment segment) {
+          units.add(segment.unitsPerStep());
+        }
+      }
+    }
+    if (units.size() > 1) {
+      throw unsupported("channels", "the plan's segments count " + units + " units per step; Megatron has one global batch size");
+    }
+    return units.isEmpty() ? 1 : units.first();
+  }
+
+  // ---- learning rate ---------------------------------------------------------------------------
+
+  private static Lr learningRate(List<Placed> phases, long n) {
+    int i = 0;
+    double init = 0;
+    double warmup = 0;
+    Double max = null;
+    Placed first = phases.get(0);
+    if (first.shape() instanceof Linear l && l.from() < l.to() && first.steps() != Phase.OPEN) {
+      init = l.from();
+      max = l.to();
+      warmup = (double) first.steps() * n;
+      i = 1;
+    } else if (first.shape() instanceof Segment g && g.curve() == Segment.Curve.LINEAR && g.from() < g.to() && g.origin() == 0) {
+      init = g.from();
+      max = g.to();
+      warmup = g.span();
+      i = 1;
+    }
+    List<Placed> rest = phases.subList(i, phases.size());
+    if (rest.isEmpty()) {
+      return new Lr(init, max, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
+    }
+    Placed decay = rest.get(0);
+    Shape shape = decay.shape();
+    if (shape instanceof Constant c) {
+      double peak = max == null ? c.value() : max;
+      if (c.value() != peak) {
+        // A drop right after the warm-up: a decay that ends on the first iteration after it.
+        return new Lr(init, peak, c.value(), warmup, decay.start() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      if (rest.size() == 1) {
+        return new Lr(init, peak, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      Placed next = rest.get(1);
+      if (next.shape() instanceof InverseSqrt s && warmup == 0 && decay.steps() == 1) {
+        requireEnd(next);
+        // Without warm-up Megatron divides by sqrt(samples seen): the first decay value tells the batch size.
+        long batch = Math.max(1, Math.round(Math.pow(c.value() / s.peak(), 2)));
+        return new Lr(init, c.value(), s.floor(), 0, decayEnd(next.end() - 1, batch, 0), DecayStyle.INVERSE_SQUARE_ROOT, null,
+            WsdDecayStyle.EXPONENTIAL, batch);
+      }
+      if (next.shape() instanceof Constant low) {
+        long lastAtPeak = next.start() - 1;
+        if ((double) lastAtPeak * n > warmup) {
+          return new Lr(init, peak, low.value(), warmup, lastAtPeak * n, DecayStyle.WSD, 0L, WsdDecayStyle.EXPONENTIAL);
+        }
+        return new Lr(init, peak, low.value(), warmup, next.start() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      return wsd(init, peak, warmup, next, n);
+    }
+    double peak = max == null ? from(shape) : max;
+    if ((shape instanceof Linear || shape instanceof Cosine) && warmup != decay.start() * (double) n) {
+      // A decay right after a warm-up that ends between iterations would count from the warm-up's
+      // end; one that counts from an iteration is a WSD anneal without a stable phase.
+      return wsd(init, peak, warmup, decay, n);
+    }
+    if (shape instanceof Linear l) {
+      return new Lr(init, peak, l.to(), warmup, decay.end() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+    }
+    if (shape instanceof Cosine c) {
+      return new Lr(init, peak, c.to(), warmup, decay.end() * n, DecayStyle.COSINE, null, WsdDecayStyle.EXPONENTIAL);
+    }
+    if (shape instanceof Segment g && g.curve() != Segment.Curve.EXPONENTIAL && g.curve() != Segment.Curve.MINUS_SQRT
+        && g.origin() == decay.start() * (double) n - warmup) {
+      DecayStyle style = g.curve() == Segment.Curve.LINEAR ? DecayStyle.LINEAR : DecayStyle.COSINE;
+      return new Lr(init, peak, g.to(), warmup, Math.round(warmup + g.span()), style, null, WsdDecayStyle.EXPONENTIAL);
+    }
+    if (shape instanceof InverseSqrt s) {
+      requireEnd(decay);
+      long last = decay.end() - 1;
+      if (decayEnd(last, n, warmup) > last * n + n - 1) {
+        // No decay length puts the end of the decay there: the phase is one step at the peak right
+        // after the warm-up, then the floor, which a linear decay ending one iteration later gives.
+        return new Lr(init, peak, s.floor(), warmup, (last + 1) * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      return new Lr(init, peak, s.floor(), warmup, decayEnd(last, n, warmup), DecayStyle.INVERSE_SQUARE_ROOT, null, WsdDecayStyle.EXPONENTIAL);
+    }
+    return wsd(init, peak, warmup, decay, n);
+  }
+
+  /**
+   * The decay steps that make {@code lastIteration} the last iteration of the decay: any count from
+   * {@code lastIteration * n} to {@code lastIteration * n + n - 1} does, and Megatron needs one above
+   * the warm-up; the smallest such.
+   */
+  private static long decayEnd(long lastIteration, long n, double warmup) {
+    return Math.max(lastIteration * n, (long) Math.floor(warmup) + 1);
+  }
+
+  /** Where a decay shape starts: Megatron's {@code --lr} when there is no warm-up. */
+  private static double from(Shape shape) {
+    if (shape instanceof Linear l) {
+      return l.from();
+    } else if (shape instanceof Cosine c) {
+      return c.from();
+    } else if (shape instanceof OneMinusSqrt o) {
+      return o.from();
+    } else if (shape instanceof Segment g) {
+      return g.from();
+    } else if (shape instanceof InverseSqrt s) {
+      return s.peak();
+    }
+    return shape.valueAt(0, 1);
+  }
+
+  /** A WSD anneal phase (after a stable phase, or right after the warm-up). */
+  private static Lr wsd(double init, double max, double warmup, Placed anneal, long n) {
+    Shape shape = anneal.shape();
+    if (shape instanceof Segment g) {
+      double start = anneal.start() * (double) n - g.origin();
+      long annealUnits = Math.round(g.span());
+      return new Lr(init, max, g.to(), warmup, Math.round(start) + annealUnits, DecayStyle.WSD, annealUnits, WsdDecayStyle.of(g.curve()));
+    }
+    WsdDecayStyle style;
+    double min;
+    if (shape instanceof Linear l) {
+      style = WsdDecayStyle.LINEAR;
+      min = l.to();
+    } else if (shape instanceof Cosine c) {
+      style = WsdDecayStyle.COSINE;
+      min = c.to();
+    } else if (shape instanceof OneMinusSqrt o) {
+      style = WsdDecayStyle.MINUS_SQRT;
+      min = o.to();
+    } else {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + shape.kind() + " phase after it");
+    }
+    requireEnd(anneal);
+    return new Lr(init, max, min, warmup, anneal.end() * n, DecayStyle.WSD, anneal.steps() * n, style);
+  }
+
+  /** Megatron's decay ends at {@code --lr-decay-iters} (then holds {@code --min-lr}): a decay phase must end too. */
+  private static void requireEnd(Placed decay) {
+    if (decay.steps() == Phase.OPEN) {
+      throw unsupported("channels.lr", "Megatron's decay ends; this plan's " + decay.shape().kind() + " phase runs forever");
+    }
+  }
+
+  /** The training length the learning rate implies: its declared end, at least one step past the warm-up. */
+  private static long lrTrainUnits(List<Placed> phases, Lr rate, long n) {
+    long end = 0;
+    for (Placed placed : phases) {
+      if (placed.steps() != Phase.OPEN) {
+        end = Math.max(end, placed.end());
+      }
+    }
+    end = Math.max(end, (long) Math.floor(rate.warmup() / n) + 1);
+    return end * n;
+  }
+
+  // ---- weight decay ------------------------------------------------------------------------------
+
+  private static Wd weightDecay(List<Placed> phases, long n) {
+    String shape = "Megatron's weight decay is constant, or rises linearly or along a cosine over the whole run (--weight-decay-incr-style)";
+    if (phases.size() != 1) {
+      throw unsupported("channels.weight_decay", shape + "; this plan's has " + phases.size() + " phases");
+    }
+    Placed only = phases.get(0);
+    Shape s = only.shape();
+    long units = only.steps() == Phase.OPEN ? -1 : only.steps() * n;
+    if (s instanceof Constant c) {
+      return new Wd(c.value(), c.value(), units, WeightDecayIncrStyle.CONSTANT);
+    }
+    if (s instanceof Linear l && l.from() <= l.to()) {
+      return new Wd(l.from(), l.to(), units, WeightDecayIncrStyle.LINEAR);
+    }
+    if (s instanceof Cosine c && c.from() <= c.to()) {
+      return new Wd(c.from(), c.to(), units, WeightDecayIncrStyle.COSINE);
+    }
+    if (s instanceof Segment g && g.origin() == 0 && g.from() <= g.to()
+        && (g.curve() == Segment.Curve.LINEAR || g.curve() == Segment.Curve.COSINE)) {
+      WeightDecayIncrStyle style = g.curve() == Segment.Curve.LINEAR ? WeightDecayIncrStyle.LINEAR : WeightDecayIncrStyle.COSINE;
+      return new Wd(g.from(), g.to(), Math.round(g.span()), style);
+    }
+    throw unsupported("channels.weight_decay", shape + "; this plan's is a " + s.kind()
+        + (s instanceof Linear || s instanceof Cosine ? " that falls (Megatron only increases weight decay)" : ""));
+  }
+
+  static InvalidScheduleException unsupported(String path, String message) {
+    return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, message));
+  }
+}

@@ -1,0 +1,135 @@
+package dev.anneal.config.megatron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.anneal.config.Imported;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Schedule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Megatron does that a reader of the flags may not expect: reproduced, and reported as
+ * warnings with the flag and line (the complete list for each input).
+ */
+class MegatronWarningsTest {
+  private static final MegatronFormat FORMAT = new MegatronFormat();
+  private static final String FIRST_UPDATE =
+      "[FirstUpdateAtZero] --lr-warmup-init: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing";
+
+  private static List<String> warnings(Imported imported) {
+    return imported.warnings().stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void aRepeatedFlagKeepsItsLastValueAsArgparseDoes() {
+    Imported imported = FORMAT.read("--lr 1e-4 --train-iters 100\n--lr 3e-4\n");
+    assertEquals(List.of("[MegatronFlagRepeated] --lr (line 2): --lr is given 2 times (line 1, line 2); Megatron uses the last value, 3e-4"),
+        warnings(imported));
+    assertEquals(3e-4, imported.plan().lr().valueAt(0));
+  }
+
+  @Test
+  void wsdFlagsAreIgnoredForOtherStyles() {
+    assertEquals(
+        List.of(
+            "[MegatronFlagIgnored] --lr-wsd-decay-iters (line 1): --lr-wsd-decay-iters is ignored unless --lr-decay-style is WSD (it is linear);"
+                + " remove it",
+            "[MegatronFlagIgnored] --lr-wsd-decay-style (line 1): --lr-wsd-decay-style is ignored unless --lr-decay-style is WSD (it is linear);"
+                + " remove it"),
+        warnings(FORMAT.read("--lr 3e-4 --train-iters 100 --lr-wsd-decay-iters 10 --lr-wsd-decay-style cosine\n")));
+  }
+
+  @Test
+  void sampleFlagsAreIgnoredInIterationBasedTraining() {
+    assertEquals(
+        List.of("[MegatronFlagIgnored] --lr-wsd-decay-samples (line 1): --lr-wsd-decay-samples is ignored in iteration-based training"
+            + " (--train-iters), where Megatron reads --lr-wsd-decay-iters; remove it"),
+        warnings(FORMAT.read("--lr 3e-4 --train-iters 100 --lr-decay-style WSD --lr-wsd-decay-iters 10 --lr-wsd-decay-samples 5120\n")));
+  }
+
+  @Test
+  void weightDecayIsIgnoredByARamp() {
+    assertEquals(
+        List.of("[MegatronFlagIgnored] --weight-decay (line 1): --weight-decay is ignored with --weight-decay-incr-style linear (the ramp runs"
+            + " from --start-weight-decay to --end-weight-decay); remove it"),
+        warnings(FORMAT.read("--lr 3e-4 --train-iters 100 --weight-decay 0.1 --weight-decay-incr-style linear --start-weight-decay 0"
+            + " --end-weight-decay 0.1\n")));
+  }
+
+  @Test
+  void inverseSquareRootFallsOffACliffAtTheEndOfTheDecay() {
+    Imported imported = FORMAT.read("--lr 1 --lr-decay-style inverse-square-root --lr-warmup-iters 100 --lr-decay-iters 400 --train-iters 500\n");
+    assertEquals(
+        List.of(
+            "[MegatronLrCliff] --lr-decay-iters (line 1): the learning rate drops at once from 0.5 to --min-lr (0) after iteration 400 (where"
+                + " --lr-decay-iters ends: Megatron's inverse-square-root jumps to --min-lr there instead of approaching it); set --lr-decay-iters"
+                + " to the length of training or beyond to keep it decaying",
+            FIRST_UPDATE),
+        warnings(imported));
+    Schedule lr = imported.plan().lr();
+    // Megatron: 1 * sqrt(100) / sqrt(400) = 0.5 at iteration 400, then min_lr once num_steps > 400.
+    assertEquals(0.5, lr.valueAt(400));
+    assertEquals(0.0, lr.valueAt(401));
+  }
+
+  @Test
+  void wsdWithoutAnAnnealFallsOffACliff() {
+    Imported imported = FORMAT.read("--lr 1 --min-lr 0.1 --lr-decay-style WSD --lr-wsd-decay-iters 0 --lr-decay-iters 50 --train-iters 100\n");
+    assertEquals(
+        List.of("[MegatronLrCliff] --lr-wsd-decay-iters (line 1): the learning rate drops at once from 1 to --min-lr (0.1) after iteration 50"
+            + " (where --lr-decay-iters ends: --lr-wsd-decay-iters 0 leaves WSD no anneal); give the anneal some length with"
+            + " --lr-wsd-decay-iters"),
+        warnings(imported));
+    assertEquals(1.0, imported.plan().lr().valueAt(50));
+    assertEquals(0.1, imported.plan().lr().valueAt(51));
+  }
+
+  @Test
+  void inverseSquareRootWithoutWarmupDependsOnTheBatchSize() {
+    assertEquals(
+        List.of("[MegatronBatchSizeAssumed] --global-batch-size: --global-batch-size is not given, so Anneal counts one sample per iteration,"
+            + " but inverse-square-root without warm-up divides --lr by the square root of the samples seen, so every value after iteration 0"
+            + " depends on it; add --global-batch-size as your launch script sets it"),
+        warnings(FORMAT.read("--lr 1e-3 --lr-decay-style inverse-square-root --train-iters 100\n")));
+  }
+
+  @Test
+  void aWarmupFractionThatEndsBetweenIterations() {
+    Imported imported = FORMAT.read("--lr 1 --lr-warmup-fraction 0.015 --lr-decay-iters 1001 --train-iters 1001\n");
+    assertEquals(
+        List.of(
+            "[MegatronFractionalBoundary] --lr-warmup-fraction (line 1): the warm-up (--lr-warmup-fraction 0.015 of 1001 decay iterations)"
+                + " comes to 15.014999999999999 iterations, not a whole number: the warm-up ends part-way between iterations 15 and 16,"
+                + " as Megatron computes it",
+            FIRST_UPDATE),
+        warnings(imported));
+    // Megatron: lr_warmup_steps = 0.015 * 1001; iteration 15 still warms up, 16 decays linearly from there.
+    double warmup = 0.015 * 1001;
+    Schedule lr = imported.plan().lr();
+    assertEquals(15 / warmup, lr.valueAt(15), 1e-15);
+    assertEquals(1 - (16 - warmup) / (1001 - warmup), lr.valueAt(16), 1e-15);
+    assertEquals(1 - (1000 - warmup) / (1001 - warmup), lr.valueAt(1000), 1e-15);
+    assertEquals(0.0, lr.valueAt(1001));
+  }
+
+  @Test
+  void samplesThatEndBetweenIterationsAndAPartialLastBatch() {
+    assertEquals(
+        List.of(
+            "[MegatronPartialBatch] --train-samples (line 1): --train-samples (22) is not a multiple of --global-batch-size (4): Megatron"
+                + " trains 5 iterations and never sees the last 2 samples",
+            "[MegatronFractionalBoundary] --lr-warmup-samples (line 2): the warm-up (--lr-warmup-samples 6 at --global-batch-size 4) comes"
+                + " to 1.5 iterations, not a whole number: the warm-up ends part-way between iterations 1 and 2, as Megatron computes it",
+            "[MegatronFractionalBoundary] --lr-decay-samples (line 2): the decay (--lr-decay-samples 14 at --global-batch-size 4) comes to"
+                + " 3.5 iterations, not a whole number: the decay ends part-way between iterations 3 and 4, as Megatron computes it",
+            FIRST_UPDATE),
+        warnings(FORMAT.read("--lr 1 --train-samples 22 --global-batch-size 4\n--lr-warmup-samples 6 --lr-decay-samples 14\n")));
+  }
+
+  @Test
+  void aCleanScriptWarnsOnlyAboutTheZeroFirstUpdate() {
+    assertEquals(List.of(FIRST_UPDATE), warnings(FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --train-iters 100\n")));
+    assertEquals(List.of(), warnings(FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --lr-warmup-init 1e-6 --train-iters 100\n")));
+  }
+}

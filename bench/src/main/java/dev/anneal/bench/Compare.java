@@ -155,7 +155,7 @@ public final class Compare {
     List<Double> values = new ArrayList<>();
     for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
       for (IterationResult iteration : benchmark.getIterationResults()) {
-        Result value = iteration.getSecondaryResults().get(name);
+        Result<?> value = iteration.getSecondaryResults().get(name);
         if (value != null) {
           values.add(value.getScore());
         }
@@ -166,9 +166,9 @@ public final class Compare {
 
   /** A profiler's result, by the end of its name ({@code NaN} if none was reported). */
   private static double secondary(RunResult result, String name) {
-    for (Map.Entry<String, Result> entry : result.getSecondaryResults().entrySet()) {
-      if (entry.getKey().endsWith(name)) {
-        return entry.getValue().getScore();
+    for (String key : result.getSecondaryResults().keySet()) {
+      if (key.endsWith(name)) {
+        return result.getSecondaryResults().get(key).getScore();
       }
     }
     return Double.NaN;

@@ -39,7 +39,7 @@ public final class CpuTime implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(
+  public Collection<? extends Result<?>> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long usedNanos = os.getProcessCpuTime() - startNanos;
     long operations = result.getMetadata().getMeasuredOps();

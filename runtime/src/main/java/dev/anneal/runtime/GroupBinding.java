@@ -17,21 +17,33 @@ import java.util.Map;
 final class GroupBinding {
   /**
    * Where a bound parameter stands: its position in the block's order (an index into per-parameter
-   * arrays), its group and its name. One hash lookup per update finds them.
+   * arrays), its group and its name. {@link #slotOf} finds it for every update.
    */
   record Slot(int index, int group, String name) {}
 
   private final Map<String, Slot> slotById;
   private final Map<String, String> nameById;
+  /** The bound ids and their slots, in the block's order: what {@link #slotOf} tries first. */
+  private final String[] ids;
+  private final Slot[] slots;
+  /**
+   * The index of the slot {@link #slotOf} returned last. Only a hint, read and written without
+   * synchronization: any value in range is correct, and an int is never torn.
+   */
+  private int lastServed;
 
   private GroupBinding(Map<String, Integer> groupById, Map<String, String> nameById) {
-    Map<String, Slot> slots = new HashMap<>();
-    for (String id : nameById.keySet()) {
-      slots.put(id, new Slot(slots.size(), groupById.get(id), nameById.get(id)));
+    Map<String, Slot> byId = new HashMap<>();
+    this.ids = nameById.keySet().toArray(String[]::new);
+    this.slots = new Slot[ids.length];
+    for (int index = 0; index < ids.length; index++) {
+      String id = ids[index];
+      slots[index] = new Slot(index, groupById.get(id), nameById.get(id));
+      byId.put(id, slots[index]);
     }
     // A HashMap, never modified after this, rather than Map.copyOf: its lookup masks the hash
-    // where the immutable map's divides, and every optimizer update looks a parameter up.
-    this.slotById = slots;
+    // where the immutable map's divides.
+    this.slotById = byId;
     this.nameById = Collections.unmodifiableMap(new LinkedHashMap<>(nameById));
   }
 
@@ -102,16 +114,33 @@ final class GroupBinding {
    * @throws InvalidScheduleException ({@code UnknownParameter}) for an id not bound
    */
   Slot slotOf(String parameterId) {
+    // DJL updates the parameters in the block's order, each once per device in a row, and passes
+    // the very String its Parameter holds (the one bound here). So the parameter asked for is
+    // almost always the one served last or the next one, recognised by identity: an array read
+    // and a comparison rather than hashing and comparing 36-character ids. Anything else (another
+    // order, an equal but distinct String) takes the hash lookup, which is always right.
+    int last = lastServed;
+    if (last < ids.length) {
+      if (ids[last] == parameterId) {
+        return slots[last];
+      }
+      int next = last + 1 == ids.length ? 0 : last + 1;
+      if (ids[next] == parameterId) {
+        lastServed = next;
+        return slots[next];
+      }
+    }
     Slot slot = slotById.get(parameterId);
     if (slot == null) {
       throw new InvalidScheduleException(Code.UNKNOWN_PARAMETER.at("parameterId", parameterId, parameterId));
     }
+    lastServed = slot.index();
     return slot;
   }
 
   /** How many parameters are bound. */
   int size() {
-    return slotById.size();
+    return ids.length;
   }
 
   /** The name of a bound parameter id. */

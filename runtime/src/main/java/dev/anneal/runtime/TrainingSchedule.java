@@ -213,7 +213,7 @@ public final class TrainingSchedule {
   // ---- used by the optimizers, the tracker, the listener and checkpoints ----------------------
 
   /**
-   * Where a parameter stands (its index and group): the one hash lookup of an update. Takes no lock.
+   * Where a parameter stands (its index and group): the one lookup of an update. Takes no lock.
    *
    * @throws InvalidScheduleException ({@code NotBound}) before the listener saw training begin,
    *     ({@code UnknownParameter}) for a parameter not bound then

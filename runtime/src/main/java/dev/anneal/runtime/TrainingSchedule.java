@@ -42,8 +42,8 @@ import java.util.Set;
  * {@code lr}, {@code momentum} (β1) and {@code weight_decay} channels, or with DJL's own optimizers
  * through {@link #tracker()} (learning rate only).
  *
- * <p>Thread-safe. The per-parameter path takes no lock, so that serving a parameter costs a hash
- * lookup and a read of the step's values however many parameters a model has: only the first
+ * <p>Thread-safe. The per-parameter path takes no lock, so that serving a parameter costs a lookup
+ * of its slot and a read of the step's values however many parameters a model has: only the first
  * update of a step and the end of a step synchronize. The guard against a step never advanced
  * counts each parameter's updates without atomics; updates of the same parameter from several
  * threads at once (DJL's parameter server never does that: it updates a parameter's replicas in

@@ -73,6 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
         Diagnostics.lines(file, imported.warnings()).forEach(out::println);
       } catch (InvalidScheduleException invalid) {
         Diagnostics.lines(file, invalid.violations()).forEach(out::println);
+        Diagnostics.lines(file, invalid.warnings()).forEach(out::println);
         exitCode = Math.max(exitCode, ExitCodes.REJECTED);
       }
     }

@@ -63,6 +63,38 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aFileWithErrorsStillShowsItsWarningsAfterThem() throws IOException {
+    Path both = file("both.json", """
+        {"lr": {"phases": [{"shape": "milestones", "from": 0.1, "milestones": [30, 30], "factor": 0.1, "steps": "forever"}]},
+         "momentum": {"phases": [{"shape": "constant", "value": 0.9, "steps": 0}]}}
+        """);
+
+    Anneal.Result result = Anneal.run("validate", both.toString(), "--format", "anneal");
+
+    assertEquals(List.of(
+        both + ": [NonPositiveLength] momentum.phases[0].steps: steps (0) must be at least 1",
+        both + ": [RepeatedMilestone] lr.phases[0].milestones[1]: milestone 30 is repeated 2 times, "
+            + "so the factor is applied 2 times at once (PyTorch behaviour)"), result.out());
+    assertEquals(1, result.exitCode());
+  }
+
+  @Test
+  void aDeepSpeedConfigWithAnErrorStillShowsTheDefaultsItWouldHide() throws IOException {
+    Path config = file("ds_config.json", """
+        {"optimizer": {"type": "Adam", "params": {"lr": 0.001}},
+         "scheduler": {"type": "WarmupLR", "params": {"warmup_type": "linear", "warmup_min_lr": 0, "warmup_num_steps": 0}}}
+        """);
+
+    Anneal.Result result = Anneal.run("validate", config.toString(), "--format", "deepspeed");
+
+    assertEquals(List.of(
+        config + ": [NonPositiveLength] scheduler.params.warmup_num_steps: warmup_num_steps (0) must be at least 1",
+        config + ": [HiddenDefault] scheduler.params.warmup_max_lr: warmup_max_lr is absent; DeepSpeed uses the optimizer's lr (0.001)"),
+        result.out());
+    assertEquals(1, result.exitCode());
+  }
+
+  @Test
   void aFileThatCannotBeReadIsBadInputButTheOthersAreStillChecked() throws IOException {
     Path missing = dir.resolve("missing.json");
     Path broken = file("broken.json", "{\"lr\": {\"phases\": []}}");

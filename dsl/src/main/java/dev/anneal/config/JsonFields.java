@@ -211,6 +211,9 @@ public final class JsonFields {
       for (Violation violation : e.violations()) {
         problems.add(relocate(violation, fieldToKey));
       }
+      for (Violation warning : e.warnings()) {
+        problems.add(relocate(warning, fieldToKey));
+      }
       return null;
     }
   }

@@ -25,7 +25,10 @@ public final class Problems {
     return found.stream().anyMatch(Violation::isError);
   }
 
-  /** @throws InvalidScheduleException with every error found so far */
+  /**
+   * @throws InvalidScheduleException with every error found so far, and the warnings found beside
+   *     them in its {@link InvalidScheduleException#warnings()}
+   */
   public void throwIfErrors() {
     InvalidScheduleException.throwIfErrors(found);
   }

@@ -69,7 +69,7 @@ public final class AnnealFormat implements ConfigFormat {
     for (Violation violation : PlanRules.check(channels)) {
       problems.add(atJsonPath(violation, single));
     }
-    throwIfErrors(problems);
+    problems.throwIfErrors();
     return new Imported(NAME, new Plan(channels), problems.warnings());
   }
 
@@ -82,7 +82,7 @@ public final class AnnealFormat implements ConfigFormat {
   public Schedule readSchedule(String text) {
     Problems problems = new Problems();
     Schedule schedule = ScheduleReader.schedule(Json.parseObject(text, problems));
-    throwIfErrors(problems);
+    problems.throwIfErrors();
     return schedule;
   }
 
@@ -104,13 +104,6 @@ public final class AnnealFormat implements ConfigFormat {
    */
   public String writeSchedule(Schedule schedule) {
     return ScheduleWriter.schedule(schedule);
-  }
-
-  /** Unlike {@link Problems#throwIfErrors()}, keeps the warnings in the exception for {@code validate}. */
-  private static void throwIfErrors(Problems problems) {
-    if (problems.hasErrors()) {
-      throw new InvalidScheduleException(problems.all());
-    }
   }
 
   /** PlanRules speak of {@code channels.lr…}; in the file that is the key {@code lr} (or the top, for a single schedule). */

@@ -76,6 +76,9 @@ final class DeepSpeedReader {
       for (Violation violation : e.violations()) {
         problems.add(violation.relocated(params.path(), null, null));
       }
+      for (Violation warning : e.warnings()) {
+        problems.add(warning.relocated(params.path(), null, null));
+      }
       return null;
     }
   }

@@ -54,10 +54,12 @@ public final class PyTorchFormat implements ConfigFormat {
       imported = PyTorchSchedulers.build(optimizer, scheduler, Where.JSON);
     } catch (InvalidScheduleException e) {
       errors.addAll(e.violations());
-      throw new InvalidScheduleException(errors);
+      List<Violation> warnings = new ArrayList<>(problems.warnings());
+      warnings.addAll(e.warnings());
+      throw new InvalidScheduleException(errors, warnings);
     }
     if (!errors.isEmpty()) {
-      throw new InvalidScheduleException(errors);
+      throw new InvalidScheduleException(errors, problems.warnings());
     }
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());

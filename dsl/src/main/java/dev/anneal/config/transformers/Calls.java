@@ -42,6 +42,7 @@ final class Calls {
       return preset;
     } catch (InvalidScheduleException e) {
       e.violations().forEach(violation -> problems.add(call.arguments().place(violation)));
+      e.warnings().forEach(warning -> problems.add(call.arguments().place(warning)));
       return null;
     }
   }

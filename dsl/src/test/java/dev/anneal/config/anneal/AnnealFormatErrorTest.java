@@ -203,10 +203,12 @@ class AnnealFormatErrorTest {
         """));
 
     assertEquals(
-        List.of(
-            "[FirstUpdateAtZero] lr: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing",
-            "[MomentumOutOfRange] momentum: momentum reaches 1.5; momentum and Adam beta1 must lie in [0, 1)"),
+        List.of("[MomentumOutOfRange] momentum: momentum reaches 1.5; momentum and Adam beta1 must lie in [0, 1)"),
         e.violations().stream().map(Violation::toString).toList());
+    assertEquals(
+        List.of("[FirstUpdateAtZero] lr: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
+        e.warnings().stream().map(Violation::toString).toList());
+    assertEquals("[MomentumOutOfRange] momentum: momentum reaches 1.5; momentum and Adam beta1 must lie in [0, 1)", e.getMessage());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.anneal.schedule;
 
+import dev.anneal.rules.Article;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
@@ -19,7 +20,7 @@ public final class ScheduleRules {
     List<Violation> out = new ArrayList<>();
     if (steps == Phase.OPEN) {
       if (!shape.allowsOpenLength()) {
-        out.add(Code.NEEDS_LENGTH.at("steps", null, shape.kind()));
+        out.add(Code.NEEDS_LENGTH.at("steps", null, Article.of(shape.kind())));
       }
     } else {
       Rules.atLeastOne(out, "steps", steps);

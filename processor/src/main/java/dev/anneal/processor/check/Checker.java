@@ -7,6 +7,7 @@ import dev.anneal.processor.read.ChannelDraft;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.PhaseDraft;
 import dev.anneal.processor.read.Written;
+import dev.anneal.rules.Article;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.ScheduleRules;
@@ -99,7 +100,7 @@ public final class Checker {
       Written<String> stepsWritten = draft.attributes().get("steps");
       if (stepsWritten == null) {
         if (firstChannel == null) {
-          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(at + ".steps", null, curveName, "`steps`"), draft.where()));
+          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(at + ".steps", null, Article.of(curveName), "`steps`"), draft.where()));
           ok = false;
         } else if (i >= firstChannel.size()) {
           String first = declaration.channels().get(0).name().value();
@@ -134,7 +135,7 @@ public final class Checker {
     List<String> takes = new ArrayList<>(List.of("steps"));
     takes.addAll(spec.attributes());
     return new Finding(
-        Code.IRRELEVANT_ATTRIBUTE.at(at + "." + attribute, written.value(), "`" + attribute + "`", curveName, String.join(", ", takes)),
+        Code.IRRELEVANT_ATTRIBUTE.at(at + "." + attribute, written.value(), "`" + attribute + "`", Article.of(curveName), String.join(", ", takes)),
         written.where());
   }
 
@@ -155,7 +156,7 @@ public final class Checker {
       }
       case INTEGER_LIST: {
         if (draft.milestones().isEmpty()) {
-          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(path, null, curveName, "`" + component.attribute() + "`"), draft.where()));
+          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(path, null, Article.of(curveName), "`" + component.attribute() + "`"), draft.where()));
           return Optional.empty();
         }
         List<Arg.Expr> items = new ArrayList<>();
@@ -177,14 +178,14 @@ public final class Checker {
         if (Component.PREVIOUS_END.equals(component.fallback())) {
           if (index == 0) {
             out.add(new Finding(
-                Code.MISSING_ATTRIBUTE.at(path, null, curveName, "`" + component.attribute() + "` (the first phase has no previous phase to start from)"),
+                Code.MISSING_ATTRIBUTE.at(path, null, Article.of(curveName), "`" + component.attribute() + "` (the first phase has no previous phase to start from)"),
                 draft.where()));
             return Optional.empty();
           }
           return Optional.of(new Arg.PreviousEnd());
         }
         if (Component.REQUIRED.equals(component.fallback())) {
-          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(path, null, curveName, "`" + component.attribute() + "`"), draft.where()));
+          out.add(new Finding(Code.MISSING_ATTRIBUTE.at(path, null, Article.of(curveName), "`" + component.attribute() + "`"), draft.where()));
           return Optional.empty();
         }
         return expressions.check((String) component.fallback(), component.attribute(), path, component.isInteger(), false, draft.where(), out)

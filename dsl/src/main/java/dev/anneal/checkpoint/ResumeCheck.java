@@ -5,6 +5,7 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.ScheduleState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +45,27 @@ public final class ResumeCheck {
   }
 
   /**
-   * The plan to resume with at {@code step} (updates already applied).
+   * The plan to resume with at {@code step} (updates already applied), for a saved plan without
+   * reactive phases, or whose plateau phases had not reduced anything: the same as {@link
+   * #resolve(Plan, ScheduleState, Plan, long, ResumePolicy)} with each channel's initial state.
+   */
+  public static Outcome resolve(Plan saved, Plan current, long step, ResumePolicy policy) {
+    return resolve(saved, Map.of(), current, step, policy);
+  }
+
+  /**
+   * The plan to resume with at {@code step} (updates already applied). {@code savedStates} holds the
+   * checkpoint's reactive state per channel (what its plateau phases had reduced the value to);
+   * {@link ResumePolicy#CONTINUE_FROM_CURRENT_VALUE} continues from the value the saved run would
+   * have applied next, that state included. A channel missing from it starts from its initial state.
    *
    * @throws InvalidScheduleException ({@code ScheduleChanged}) under {@link
    *     ResumePolicy#FAIL_ON_DIFFERENCE} when the definitions differ, listing every difference; ({@code
-   *     CannotContinueFromZero}) when a channel cannot be scaled to its current value
+   *     CannotContinueFromZero}, {@code NoValueToContinue}) when a channel cannot be scaled to its
+   *     current value
    */
-  public static Outcome resolve(Plan saved, Plan current, long step, ResumePolicy policy) {
+  public static Outcome resolve(Plan saved, Map<String, ScheduleState> savedStates, Plan current, long step, ResumePolicy policy) {
+    Objects.requireNonNull(savedStates, "savedStates");
     List<Difference> differences = differences(saved, current);
     if (differences.isEmpty()) {
       return new Outcome(current, differences);
@@ -65,11 +80,11 @@ public final class ResumeCheck {
       }
       case USE_CHECKPOINT -> new Outcome(saved, differences);
       case USE_NEW -> new Outcome(current, differences);
-      case CONTINUE_FROM_CURRENT_VALUE -> new Outcome(continueFrom(saved, current, step), differences);
+      case CONTINUE_FROM_CURRENT_VALUE -> new Outcome(continueFrom(saved, savedStates, current, step), differences);
     };
   }
 
-  private static Plan continueFrom(Plan saved, Plan current, long step) {
+  private static Plan continueFrom(Plan saved, Map<String, ScheduleState> savedStates, Plan current, long step) {
     Map<String, Schedule> channels = new LinkedHashMap<>();
     List<Violation> found = new ArrayList<>();
     current.channels().forEach((name, schedule) -> {
@@ -78,18 +93,51 @@ public final class ResumeCheck {
         channels.put(name, schedule);
         return;
       }
-      double reached = before.valueAt(step);
-      double planned = schedule.valueAt(step);
-      if (reached == planned) {
-        channels.put(name, schedule);
-      } else if (planned == 0) {
-        found.add(Code.CANNOT_CONTINUE_FROM_ZERO.at("channels." + name, reached, name, reached, step));
+      double reached;
+      try {
+        reached = before.valueAt(step, savedStates.getOrDefault(name, before.initialState()));
+      } catch (InvalidScheduleException ended) {
+        reached = Double.NaN; // the saved schedule ends there (after-end FAIL): nothing to continue from
+      }
+      Continuation continued = continueFrom("channels." + name, name, reached, schedule, step);
+      if (continued.problem() != null) {
+        found.add(continued.problem());
       } else {
-        channels.put(name, schedule.scaledBy(reached / planned));
+        channels.put(name, continued.schedule());
       }
     });
     InvalidScheduleException.throwIfErrors(found);
     return new Plan(channels);
+  }
+
+  /**
+   * A channel's new schedule continued from the value {@code reached} that the checkpoint's run
+   * would have applied at {@code step}: the new schedule scaled by {@code reached} over its own value
+   * there (unchanged if they are equal), or the problem that prevents it.
+   *
+   * @param schedule the continued schedule; null when {@code problem} is set
+   * @param problem {@code NoValueToContinue} (no value reached: {@code NaN}) or {@code
+   *     CannotContinueFromZero} (the new schedule is 0 there)
+   */
+  public record Continuation(Schedule schedule, Violation problem) {}
+
+  /**
+   * Continues {@code schedule} (channel {@code channel}, reported at {@code path}) from {@code
+   * reached} at {@code step}; {@code reached} is {@code NaN} when the checkpoint's schedule had no
+   * value there. The one rule that the dsl's and the runtime's resume both apply.
+   */
+  public static Continuation continueFrom(String path, String channel, double reached, Schedule schedule, long step) {
+    if (Double.isNaN(reached)) {
+      return new Continuation(null, Code.NO_VALUE_TO_CONTINUE.at(path, step, step));
+    }
+    double planned = schedule.valueAt(step, schedule.initialState());
+    if (planned == reached) {
+      return new Continuation(schedule, null);
+    }
+    if (planned == 0) {
+      return new Continuation(null, Code.CANNOT_CONTINUE_FROM_ZERO.at(path, reached, channel, reached, step));
+    }
+    return new Continuation(schedule.scaledBy(reached / planned), null);
   }
 
   private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {

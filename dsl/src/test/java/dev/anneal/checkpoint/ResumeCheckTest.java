@@ -11,9 +11,11 @@ import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.ScheduleState;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shifted;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResumeCheckTest {
@@ -77,5 +79,44 @@ class ResumeCheckTest {
     assertEquals(SAVED.lr().valueAt(500), resumed.lr().valueAt(500), 1e-18);
     double ratio = resumed.lr().valueAt(1_000) / EDITED.lr().valueAt(1_000);
     assertEquals(SAVED.lr().valueAt(500) / EDITED.lr().valueAt(500), ratio, 1e-12);
+  }
+
+  @Test
+  void continuingFromTheCurrentValueIncludesWhatAPlateauPhaseReduced() {
+    Plan saved = Plan.of(Schedules.plateau(1e-3).forever().build());
+    Plan edited = Plan.of(Schedules.linear(1e-3, 1e-4).over(1_000).build());
+    ScheduleState state = saved.lr().initialState();
+    for (long step = 0; step < 12; step++) {
+      state = saved.lr().observe(state, step, 1.0); // no improvement after the first: patience 10 runs out
+    }
+    double reduced = saved.lr().valueAt(12, state);
+    assertEquals(1e-4, reduced, 1e-18); // ReduceLROnPlateau's factor 0.1 applied once
+
+    Plan resumed = ResumeCheck.resolve(saved, Map.of(Plan.LR, state), edited, 12, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE).plan();
+
+    assertEquals(reduced, resumed.lr().valueAt(12), 1e-18);
+    assertEquals(reduced / edited.lr().valueAt(12) * edited.lr().valueAt(600), resumed.lr().valueAt(600), 1e-18);
+  }
+
+  @Test
+  void withoutTheSavedStateAPlateauChannelContinuesFromItsDeclaredValue() {
+    Plan saved = Plan.of(Schedules.plateau(1e-3).forever().build());
+    Plan edited = Plan.of(Schedules.linear(1e-3, 1e-4).over(1_000).build());
+
+    Plan resumed = ResumeCheck.resolve(saved, edited, 12, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE).plan();
+
+    assertEquals(1e-3, resumed.lr().valueAt(12), 1e-18);
+  }
+
+  @Test
+  void aSavedScheduleThatEndsThereHasNoValueToContinueFrom() {
+    Plan saved = Plan.of(new Sequence(List.of(new Phase(new Cosine(1e-3, 1e-4), 100)), dev.anneal.schedule.AfterEnd.FAIL));
+    Plan edited = Plan.of(Schedules.linear(1e-3, 1e-4).over(1_000).build());
+
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> ResumeCheck.resolve(saved, edited, 100, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
+
+    assertEquals("[NoValueToContinue] channels.lr: the checkpoint's schedule has no value at step 100 (it ends there and its after-end"
+        + " policy is FAIL), so there is no value to continue from; resume with policy USE_NEW", e.getMessage());
   }
 }

@@ -208,14 +208,11 @@ final class Resume {
         if (was == null) {
           return; // a channel the checkpoint did not schedule starts as declared
         }
-        double reached = was.nextValue();
-        double planned = schedule.valueAt(step, schedule.initialState());
-        if (Double.isNaN(reached)) {
-          found.add(Code.NO_VALUE_TO_CONTINUE.at(at, step, step));
-        } else if (planned == 0 && reached != 0) {
-          found.add(Code.CANNOT_CONTINUE_FROM_ZERO.at(at, reached, name, reached, step));
-        } else if (planned != reached) {
-          channels.put(name, schedule.scaledBy(reached / planned));
+        ResumeCheck.Continuation continued = ResumeCheck.continueFrom(at, name, was.nextValue(), schedule, step);
+        if (continued.problem() != null) {
+          found.add(continued.problem());
+        } else {
+          channels.put(name, continued.schedule());
         }
       });
       groups.add(new ParameterGroup(group.name(), group.selector(), new Plan(channels)));

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = {
       "Writes a config in another format, once proven to mean the same.",
-      "The target format reads its own text back and every channel must match the source at every step, within",
-      "max(1e-12, 1e-9 relative): the whole declared horizon and a tenth past it (at least 100 steps), or",
-      Conversion.OPEN_HORIZON + " steps for schedules that never end.",
+      "The target format reads its own text back and every channel must match the source at every step, within "
+          + "max(1e-12, 1e-9 relative): the whole declared horizon and a tenth past it (at least 100 steps), or "
+          + Conversion.OPEN_HORIZON + " steps for schedules that never end.",
       "If the target cannot express the plan, says what it lacks or the first step that differs."
     },
     exitCodeListHeading = "%nExit status:%n",

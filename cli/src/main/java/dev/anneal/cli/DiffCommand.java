@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Compares two configs channel by channel at every step 0 to N-1, exactly (to the bit), and prints for each",
-      "channel the first step that differs, the largest difference and how many steps differ, or that they are the same.",
-      "N defaults, per channel, to the later declared end and a tenth past it (at least 100 steps), or",
-      Conversion.OPEN_HORIZON + " steps when neither ends. Values are printed in full."
+      "Compares two configs channel by channel at every step 0 to N-1, exactly (to the bit), and prints for each "
+          + "channel the first step that differs, the largest difference and how many steps differ, or that they are the same.",
+      "N defaults, per channel, to the later declared end and a tenth past it (at least 100 steps), or "
+          + Conversion.OPEN_HORIZON + " steps when neither ends. Values are printed in full."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the same at every step compared", "1:they differ", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})

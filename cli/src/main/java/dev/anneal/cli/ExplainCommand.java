@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Explains the value of each channel at step K (the value update K+1 uses): the phase, its local step,",
-      "the formula and the inputs that gave it. For a config of another system (pytorch, transformers, deepspeed, ...)",
-      "it then lists the upstream quirks Anneal reproduces in that config, as 'validate' reports them."
+      "Explains the value of each channel at step K (the value update K+1 uses): the phase, its local step, "
+          + "the formula and the inputs that gave it. For a config of another system (pytorch, transformers, deepspeed, ...) "
+          + "it then lists the upstream quirks Anneal reproduces in that config, as 'validate' reports them."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:explained", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})

@@ -37,11 +37,11 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Runs a learning-rate range test (Smith's; fastai's lr_find; DeepSpeed's LRRangeTest) on the training rows:",
-      "trains from the initial weights with a learning rate growing exponentially from --start-lr to --end-lr,",
-      "stops early once the smoothed loss exceeds 4 times its best, then prints the suggested learning rates",
-      "(steepest descent of the loss, a tenth of the rate at the lowest loss, and DeepSpeed OneCycle bounds)",
-      "and writes the loss against the learning rate to --out."
+      "Runs a learning-rate range test (Smith's; fastai's lr_find; DeepSpeed's LRRangeTest) on the training rows: "
+          + "trains from the initial weights with a learning rate growing exponentially from --start-lr to --end-lr, "
+          + "stops early once the smoothed loss exceeds 4 times its best, then prints the suggested learning rates "
+          + "(steepest descent of the loss, a tenth of the rate at the lowest loss, and DeepSpeed OneCycle bounds) "
+          + "and writes the loss against the learning rate to --out."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the suggestions were printed and the chart written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})

@@ -33,10 +33,10 @@ import org.knowm.xchart.XYChart;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Draws every channel of a config (learning rate, momentum, weight decay, ...) one above the other over steps",
-      "0 to N-1, each phase boundary a dashed line labelled with the phase's index and shape, the declared end in red.",
-      "Writes a PNG or SVG file with --out; with --out - or without a display, prints a text chart instead;",
-      "without --out on a desktop, opens a window."
+      "Draws every channel of a config (learning rate, momentum, weight decay, ...) one above the other over steps "
+          + "0 to N-1, each phase boundary a dashed line labelled with the phase's index and shape, the declared end in red.",
+      "Writes a PNG or SVG file with --out; with --out - or without a display, prints a text chart instead; "
+          + "without --out on a desktop, opens a window."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the plot was drawn", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})

@@ -47,15 +47,15 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Trains a small neural network (a multilayer perceptron) with DJL, on the GPU if the engine sees one, else the CPU,",
-      "under the schedule of a config: Anneal's optimizer applies every channel of its plan at every update",
-      "(lr; momentum, which is Adam's beta1; weight_decay). Shows DJL's progress bar, prints a summary, and writes",
-      "OUT/train.csv (step,lr,momentum,weight_decay,loss: the values each update applied and the loss of its batch;",
-      "step = updates applied before it) and OUT/train.png (learning rate and loss).",
+      "Trains a small neural network (a multilayer perceptron) with DJL, on the GPU if the engine sees one, else the CPU, "
+          + "under the schedule of a config: Anneal's optimizer applies every channel of its plan at every update "
+          + "(lr; momentum, which is Adam's beta1; weight_decay). Shows DJL's progress bar, prints a summary, and writes "
+          + "OUT/train.csv (step,lr,momentum,weight_decay,loss: the values each update applied and the loss of its batch; "
+          + "step = updates applied before it) and OUT/train.png (learning rate and loss).",
       "",
-      "With no options: the embedded digits data set, an MLP 64-64-10, AdamW, batch 32, and the built-in plan",
-      "examples/train-digits.json: warm-up 3e-5 -> 3e-3 over 300 updates, cosine to 3e-5 by update 3000, beta1",
-      "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy."
+      "With no options: the embedded digits data set, an MLP 64-64-10, AdamW, batch 32, and the built-in plan "
+          + "examples/train-digits.json: warm-up 3e-5 -> 3e-3 over 300 updates, cosine to 3e-5 by update 3000, beta1 "
+          + "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:trained; the log and chart were written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})

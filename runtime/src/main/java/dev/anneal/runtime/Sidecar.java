@@ -83,7 +83,7 @@ final class Sidecar {
    * @param paramsSha256 that file's SHA-256
    * @param step the number of updates applied
    * @param groups per group: selector, channels with definitions and reactive state
-   * @param optimizerKind the Anneal optimizer's kind ({@code sgd}, {@code adam}, {@code adamw}), empty if none
+   * @param optimizerKind the Anneal optimizer's kind ({@code sgd}, {@code sgd-pytorch}, {@code adam}, {@code adamw}), empty if none
    * @param optimizerState parameter name → state name → {@code NDArray.encode()} bytes
    */
   record Content(

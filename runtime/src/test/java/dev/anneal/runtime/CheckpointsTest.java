@@ -65,6 +65,19 @@ class CheckpointsTest {
   }
 
   @Test
+  void momentumSavedInTheOtherSgdFormIsRefused() throws Exception {
+    TrainingSchedule schedule = TrainingSchedule.of(PLAN);
+    Checkpoints.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
+    ScheduledSgd pytorchForm = ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
+    try (Model model = Tiny.model(Tiny.linear())) {
+      model.load(dir, "tiny");
+      InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.trainer(model, pytorchForm, schedule).close());
+      assertEquals("[CheckpointMismatch] optimizer: the checkpoint holds the state of an Anneal sgd optimizer, but this run uses sgd-pytorch",
+          e.getMessage());
+    }
+  }
+
+  @Test
   void aTornSidecarIsRefused() throws Exception {
     byte[] whole = Files.readAllBytes(sidecar());
     byte[] torn = Arrays.copyOf(whole, whole.length - 7);

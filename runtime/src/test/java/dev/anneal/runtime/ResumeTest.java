@@ -43,6 +43,7 @@ class ResumeTest {
     Function<TrainingSchedule, Optimizer> adamW = s -> ScheduledAdam.adamW(s).build();
     return Stream.of(
         Arguments.of("sgd one-cycle with momentum", ChannelsTest.oneCycleWithMomentum(), sgd, null),
+        Arguments.of("sgd one-cycle with momentum, PyTorch form", ChannelsTest.oneCycleWithMomentum(), ChannelsTest.PYTORCH_SGD, null),
         Arguments.of("adamw beta1 and weight decay", ChannelsTest.adamWithBeta1AndDecay(), adamW, null),
         Arguments.of("sgd plateau (reactive state)", plateauPlan(), sgd, new Feedback.MetricEvery(1, ResumeTest::scriptedMetric)));
   }

@@ -56,7 +56,7 @@ final class FindLrCommand implements Callable<Integer> {
   @Mixin private ModelOptions model;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-      description = "sgd (default, without momentum), adam or adamw (beta1 0.9).")
+      description = "sgd (default, without momentum), sgd-pytorch, adam or adamw (beta1 0.9).")
   private String optimizer;
 
   @Option(names = "--start-lr", paramLabel = "LR", defaultValue = "1e-7", description = "The first learning rate. Default: ${DEFAULT-VALUE}.")

@@ -85,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin private ModelOptions model;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adamw",
-      description = "sgd, adam or adamw (default). A channel the plan lacks is a constant: momentum 0 (sgd) or beta1 0.9 (adam, adamw); weight decay 0.")
+      description = "sgd, sgd-pytorch (SGD with PyTorch's momentum form, for configs from PyTorch, DeepSpeed or Megatron-LM), adam or adamw (default). "
+          + "A channel the plan lacks is a constant: momentum 0 (sgd, sgd-pytorch) or beta1 0.9 (adam, adamw); weight decay 0.")
   private String optimizer;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training rows. Default: as many as the plan's declared end needs ("

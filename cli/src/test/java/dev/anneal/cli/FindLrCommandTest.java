@@ -54,6 +54,6 @@ class FindLrCommandTest {
         "[OutOfRange] --end-lr: --end-lr (0.01) must lie in (startLr, ∞) = (0.1, ∞)");
     assertBadInput(Anneal.run("find-lr", "--out", "chart.jpg"),
         "[WrongType] --out: expected a file name ending in .png or .svg, found 'chart.jpg'");
-    assertBadInput(Anneal.run("find-lr", "--optimizer", "lion"), "[UnknownType] --optimizer: unknown optimizer 'lion'; expected one of: adam, adamw, sgd");
+    assertBadInput(Anneal.run("find-lr", "--optimizer", "lion"), "[UnknownType] --optimizer: unknown optimizer 'lion'; expected one of: adam, adamw, sgd, sgd-pytorch");
   }
 }

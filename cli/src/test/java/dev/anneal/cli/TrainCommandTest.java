@@ -118,6 +118,24 @@ class TrainCommandTest {
   }
 
   @Test
+  void sgdInPyTorchsFormTrainsAndLogsTheMomentumItApplies() throws IOException {
+    Path out = dir.resolve("pytorch-form");
+
+    Anneal.Result result = Anneal.run("train", "--data", separable().toString(), "--target", "side", "--hidden", "8", "--batch-size", "8",
+        "--epochs", "3", "--optimizer", "sgd-pytorch", "--out", out.toString());
+
+    assertEquals(List.of(), result.err());
+    assertEquals(0, result.exitCode());
+    assertEquals("model: MLP 2-8-2 (42 parameters), sgd-pytorch, batch 8", result.out().get(1));
+    List<String[]> log = rows(out.resolve("train.csv"));
+    assertEquals(12, log.size());
+    assertEquals("0.95", log.get(0)[2], "the built-in plan's momentum channel is SGD's momentum");
+    for (String[] row : log) {
+      assertTrue(Double.isFinite(Double.parseDouble(row[4])), "a finite loss at every update: " + String.join(",", row));
+    }
+  }
+
+  @Test
   void badOptionsAreNamedWithTheirValue() throws IOException {
     assertBadInput(Anneal.run("train", "--epochs", "0"), "[NonPositiveLength] --epochs: --epochs (0) must be at least 1");
     assertBadInput(Anneal.run("train", "--steps", "0"), "[OutOfRange] --steps: --steps (0) must lie in [1, 10000000]");

@@ -88,6 +88,11 @@ final class SmallModel implements AutoCloseable {
         config.optOptimizer(ScheduledSgd.builder(schedule).build());
         config.addTrainingListeners(schedule.listener());
       }
+      case SGD_SCHEDULED_PYTORCH_FORM -> {
+        TrainingSchedule schedule = TrainingSchedule.of(plan(0.01, 1e-4));
+        config.optOptimizer(ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build());
+        config.addTrainingListeners(schedule.listener());
+      }
       case ADAMW_FIXED -> config.optOptimizer(
           Optimizer.adamW().optLearningRateTracker(Tracker.fixed(1e-3f)).optWeightDecays(0.01f).build());
       case ADAMW_SCHEDULED -> {

@@ -37,6 +37,7 @@ public final class TrainingInterleaved {
   private static final Map<TrainingVariant, Double> TARGETS = Map.of(
       TrainingVariant.SGD_ANNEAL_TRACKER, 0.99,
       TrainingVariant.SGD_SCHEDULED, 0.95,
+      TrainingVariant.SGD_SCHEDULED_PYTORCH_FORM, 0.95,
       TrainingVariant.ADAMW_SCHEDULED, 0.95);
 
   private TrainingInterleaved() {}

@@ -10,6 +10,8 @@ public enum TrainingVariant {
   SGD_ANNEAL_TRACKER,
   /** Anneal's {@code ScheduledSgd}: learning rate, momentum and weight decay scheduled, with the listener. */
   SGD_SCHEDULED,
+  /** As {@code SGD_SCHEDULED} in PyTorch's momentum form: element-wise engine operations instead of DJL's fused kernel. */
+  SGD_SCHEDULED_PYTORCH_FORM,
   /** DJL's {@code AdamW}, weight decay 0.01, fixed learning rate: the baseline of the AdamW variant. */
   ADAMW_FIXED,
   /** Anneal's {@code ScheduledAdam.adamW}: learning rate, β1 and weight decay scheduled, with the listener. */

@@ -2,7 +2,6 @@ package dev.anneal.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Plan;
@@ -42,8 +41,8 @@ import java.util.Set;
  */
 public final class ScheduledSgd extends ScheduledOptimizer {
   private static final String MOMENTUM_BUFFER = "momentum";
-  /** Every element of an array, for {@link NDArray#set(NDIndex, Number)}. */
-  private static final NDIndex ALL = new NDIndex("...");
+  /** The kernel's clip argument that turns clipping off (DJL's convention: negative). */
+  private static final float NO_CLIPPING = -1f;
 
   /** Where the learning rate enters a momentum update. */
   public enum MomentumForm {
@@ -78,8 +77,9 @@ public final class ScheduledSgd extends ScheduledOptimizer {
     float learningRate = values.applied(group, Plan.LR);
     float weightDecay = valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
     float momentum = valueOr(values, group, Plan.MOMENTUM, constantMomentum);
-    if (form == MomentumForm.PYTORCH) {
-      updateAsPyTorch(parameterId, weight, grad, learningRate, weightDecay, momentum);
+    if (form == MomentumForm.PYTORCH && keepsMomentum) {
+      // Without momentum the two forms are the same update, DJL's below.
+      updateWithPyTorchMomentum(parameterId, weight, grad, learningRate, weightDecay, momentum);
       return;
     }
     NDList inputs;
@@ -101,40 +101,33 @@ public final class ScheduledSgd extends ScheduledOptimizer {
   }
 
   /**
-   * PyTorch's rule, with the gradient first rescaled by {@code rescaleGrad} and clipped to {@code
-   * [-clipGrad, clipGrad]} when {@code clipGrad > 0}. Every intermediate array is closed here: none
-   * outlives the update.
+   * PyTorch's rule with momentum, in the engine's fused SGD kernel: two or three native calls, where
+   * element-wise operations would take five or more, each with microseconds of overhead on small
+   * tensors. Without momentum the kernel computes {@code x ← x − a·(clip(r·y) + b·x)} for arrays x,
+   * y (and zeroes x's gradient, if it has one). So, with d = clip(r·g) + wd·w:
+   *
+   * <ul>
+   *   <li>x = v, y = g, a = −1, b = m − 1: {@code v ← v + clip(r·g) + (m − 1)·v = m·v + clip(r·g)};
+   *   <li>x = v, y = w, a = −wd, b = 0 (with weight decay): {@code v ← v + wd·w}, so v = m·v + d;
+   *   <li>x = w, y = v, a = lr, b = 0: {@code w ← w − lr·v}, and w's gradient is zeroed, as DJL's
+   *       training loop expects of an optimizer.
+   * </ul>
+   *
+   * <p>Rescaling and clipping are the kernel's, as in DJL's form. Rounding differs from PyTorch's
+   * {@code m·v + d} by a few units in the last place of v, as any two kernels' would.
    */
-  private void updateAsPyTorch(String parameterId, NDArray weight, NDArray grad, float learningRate, float weightDecay, float momentum) {
-    NDArray direction = grad.mul(rescaleGrad);
-    if (clipGrad > 0) {
-      NDArray clipped = direction.clip(-clipGrad, clipGrad);
-      direction.close();
-      direction = clipped;
-    }
+  private void updateWithPyTorchMomentum(String parameterId, NDArray weight, NDArray grad, float learningRate, float weightDecay, float momentum) {
+    NDArray buffer = state(MOMENTUM_BUFFER, parameterId, weight);
+    fusedStep(buffer, grad, -1f, momentum - 1f, rescaleGrad, clipGrad);
     if (weightDecay != 0f) {
-      try (NDArray decay = weight.mul(weightDecay)) {
-        direction.addi(decay);
-      }
+      fusedStep(buffer, weight, -weightDecay, 0f, 1f, NO_CLIPPING);
     }
-    if (keepsMomentum) {
-      NDArray buffer = state(MOMENTUM_BUFFER, parameterId, weight);
-      buffer.muli(momentum).addi(direction); // PyTorch starts the buffer at d: the same as 0·m + d
-      try (NDArray step = buffer.mul(learningRate)) {
-        weight.subi(step);
-      }
-    } else {
-      try (NDArray step = direction.mul(learningRate)) {
-        weight.subi(step);
-      }
-    }
-    direction.close();
-    // DJL's fused updates zero the weight's gradient once applied, and DJL's training loop relies on
-    // it (its gradient collector does not; the optimizer receives a copy of the gradient): without
-    // this the next backward pass would add to this one.
-    try (NDArray accumulated = weight.getGradient()) {
-      accumulated.set(ALL, 0f);
-    }
+    fusedStep(weight, buffer, learningRate, 0f, 1f, NO_CLIPPING);
+  }
+
+  /** {@code x ← x − rate·(clip(rescale·y) + decay·x)}, in the engine's fused SGD kernel. */
+  private static void fusedStep(NDArray x, NDArray y, float rate, float decay, float rescale, float clip) {
+    x.getNDArrayInternal().sgdUpdate(new NDList(x, y), new NDList(x), rate, decay, rescale, clip, 0f, true);
   }
 
   @Override

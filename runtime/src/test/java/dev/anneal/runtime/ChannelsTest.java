@@ -53,6 +53,8 @@ class ChannelsTest {
         Arguments.of("sgd weight-decay ramp", weightDecayRamp(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
         Arguments.of("sgd one-cycle with momentum, PyTorch form", oneCycleWithMomentum(), PYTORCH_SGD, Rule.SGD_PYTORCH),
         Arguments.of("sgd weight-decay ramp, PyTorch form", weightDecayRamp(), PYTORCH_SGD, Rule.SGD_PYTORCH),
+        Arguments.of("sgd one-cycle with momentum and a weight-decay ramp, PyTorch form",
+            oneCycleWithMomentum().with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.1).over(STEPS).build()), PYTORCH_SGD, Rule.SGD_PYTORCH),
         Arguments.of("adamw beta1 and weight decay", adamWithBeta1AndDecay(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledAdam.adamW(s).build(), Rule.ADAMW));
   }
 

@@ -32,8 +32,8 @@ import java.util.Set;
  * with momentum on: after a warm-up, DJL's buffer still carries the small early rates that
  * PyTorch's does not. {@link Builder#optMomentumForm} with {@link MomentumForm#PYTORCH} applies
  * PyTorch's form (dampening 0, not Nesterov), for a run moved from PyTorch that must follow the
- * same trajectory; it is computed with the engine's element-wise operations rather than one fused
- * kernel.
+ * same trajectory; it takes two or three calls of the engine's fused kernel per parameter instead
+ * of one (see bench/README.md for what that costs).
  *
  * <p>Channels applied: {@code lr} (required), {@code momentum} (else the constant of {@link
  * Builder#optMomentum}, default 0) and {@code weight_decay} (else DJL's {@code optWeightDecays},

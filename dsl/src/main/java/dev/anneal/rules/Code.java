@@ -141,7 +141,9 @@ public enum Code {
   MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but %s; add --global-batch-size as your launch script sets it"),
   MEGATRON_LR_CLIFF(Severity.WARNING, "the learning rate drops at once from %s to --min-lr (%s) after iteration %s (%s); %s"),
   MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "%s comes to %s iterations, not a whole number: %s ends part-way between iterations %s and %s, as Megatron computes it"),
-  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples (%s) is not a multiple of --global-batch-size (%s): Megatron trains %s iterations and never sees the last %s samples");
+  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples (%s) is not a multiple of --global-batch-size (%s): Megatron trains %s iterations and never sees the last %s samples"),
+  // ---- notes: nothing is wrong, but nothing is silently different either ----------------------------
+  IGNORED_SETTING(Severity.NOTE, "ignored: %s");
 
   private final Severity severity;
   private final String template;

@@ -5,5 +5,10 @@ public enum Severity {
   /** The schedule or config cannot be used as written. */
   ERROR,
   /** The schedule works, but does something a user may not expect (usually an upstream quirk). */
-  WARNING
+  WARNING,
+  /**
+   * Nothing is wrong: the input runs exactly as upstream runs it, and the user is told something
+   * they might otherwise assume, such as a setting that is read but does not change any schedule.
+   */
+  NOTE
 }

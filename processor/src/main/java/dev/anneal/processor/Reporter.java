@@ -2,6 +2,7 @@ package dev.anneal.processor;
 
 import dev.anneal.processor.check.Finding;
 import dev.anneal.processor.read.Where;
+import dev.anneal.rules.Severity;
 import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
@@ -29,8 +30,17 @@ final class Reporter {
       if (!error && suppressed(finding.where().element(), finding.violation().code().id())) {
         continue;
       }
-      print(error ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING, finding.violation().toString(), finding.where());
+      print(kindOf(finding.violation().severity()), finding.violation().toString(), finding.where());
     }
+  }
+
+  /** Notes print as compiler notes, so that a {@code -Werror} build of a faithful config passes. */
+  private static Diagnostic.Kind kindOf(Severity severity) {
+    return switch (severity) {
+      case ERROR -> Diagnostic.Kind.ERROR;
+      case WARNING -> Diagnostic.Kind.WARNING;
+      case NOTE -> Diagnostic.Kind.NOTE;
+    };
   }
 
   void print(Diagnostic.Kind kind, String message, Where where) {

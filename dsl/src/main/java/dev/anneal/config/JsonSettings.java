@@ -2,6 +2,7 @@ package dev.anneal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anneal.config.OptimizerSettings.Setting;
+import dev.anneal.rules.Values;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class JsonSettings {
   /** {@code key} as the setting {@code name}; {@code fallback} (the framework's default) when absent. */
   public JsonSettings number(String name, String key, double fallback) {
     JsonNode node = fields.raw(key);
-    settings.add(node == null || node.isNull() ? Setting.byDefault(name, fallback) : Setting.written(name, valueOf(node), fields.path(key), node.toString()));
+    settings.add(node == null || node.isNull() ? Setting.byDefault(name, fallback) : Setting.written(name, valueOf(node), fields.path(key), shown(node)));
     return this;
   }
 
@@ -43,7 +44,7 @@ public final class JsonSettings {
     }
     for (int i = 0; i < 2; i++) {
       String path = fields.path(key) + "[" + i + "]";
-      settings.add(Setting.written(i == 0 ? first : second, valueOf(node.get(i)), path, node.get(i).toString()));
+      settings.add(Setting.written(i == 0 ? first : second, valueOf(node.get(i)), path, shown(node.get(i))));
     }
     return this;
   }
@@ -53,7 +54,7 @@ public final class JsonSettings {
     for (String key : fields.keys()) {
       if (!read.contains(key)) {
         JsonNode node = fields.raw(key);
-        settings.add(Setting.written(key, valueOf(node), fields.path(key), node.toString()));
+        settings.add(Setting.written(key, valueOf(node), fields.path(key), shown(node)));
       }
     }
     return this;
@@ -62,6 +63,20 @@ public final class JsonSettings {
   /** The settings collected, in the order asked for. */
   public List<Setting> settings() {
     return List.copyOf(settings);
+  }
+
+  /** A number as messages show it ({@code 6e-4}, not Java's {@code 6.0E-4}); anything else as JSON. */
+  private static String shown(JsonNode node) {
+    if (!node.isNumber()) {
+      return node.toString();
+    }
+    String text = Values.show(node.doubleValue());
+    int exponent = text.indexOf('E');
+    if (exponent < 0) {
+      return text;
+    }
+    String mantissa = text.substring(0, exponent);
+    return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e" + text.substring(exponent + 1);
   }
 
   private static double valueOf(JsonNode node) {

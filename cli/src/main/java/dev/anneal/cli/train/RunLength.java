@@ -30,7 +30,10 @@ public record RunLength(long updates, String source, String flag, Plan plan) {
         .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max();
   }
 
-  /** The summary line, e.g. {@code length: 40 updates (--epochs 20, 2 per epoch); the plan declares 3000; stops in phase 0 (linear) at update 40 of 3000}. */
+  /**
+   * The summary line, e.g. {@code length: 40 updates (--epochs 20, 2 per epoch); the plan declares
+   * 3000; stops in phase 0 (linear) at update 40 of 3000}.
+   */
   public String summary() {
     OptionalLong end = declaredEnd();
     if (end.isEmpty()) {
@@ -39,6 +42,9 @@ public record RunLength(long updates, String source, String flag, Plan plan) {
     String where = updates > end.getAsLong()
         ? "stops " + (updates - end.getAsLong()) + " updates past its end"
         : "stops in " + phaseAt(updates - 1) + " at update " + updates + " of " + end.getAsLong();
+    if (flag == null) {
+      return "length: " + updates + " updates, " + source + "; " + where;
+    }
     return "length: " + updates + " updates (" + source + "); the plan declares " + end.getAsLong() + "; " + where;
   }
 

@@ -24,8 +24,10 @@ import java.util.Objects;
  * @param weightDecay the weight decay where the plan has no {@code weight_decay} channel
  * @param decayed the parameters weight decay applies to: with {@link Decayed#WEIGHTS_ONLY} the biases
  *     form a group of their own whose weight decay is 0, as in transformers' Trainer and Megatron-LM
+ * @param epsilonForm where Adam's ε enters: DJL's place, or torch's (that of every framework a config comes from)
  */
-public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2, double eps, double weightDecay, Decayed decayed) {
+public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2, double eps, double weightDecay, Decayed decayed,
+    ScheduledAdam.EpsilonForm epsilonForm) {
   /** DJL's and PyTorch's default β2. */
   public static final double DEFAULT_BETA2 = 0.999;
 
@@ -40,11 +42,16 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
   public OptimizerChoice {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(decayed, "decayed");
+    Objects.requireNonNull(epsilonForm, "epsilonForm");
   }
 
-  /** {@code kind} with its own defaults: {@link OptimizerKind#constantMomentum()}, β2 0.999, ε 1e-8, weight decay 0 on every parameter. */
+  /**
+   * {@code kind} with its own defaults: {@link OptimizerKind#constantMomentum()}, β2 0.999, ε 1e-8 in
+   * DJL's place, weight decay 0 on every parameter.
+   */
   public static OptimizerChoice defaults(OptimizerKind kind) {
-    return new OptimizerChoice(kind, kind.constantMomentum(), DEFAULT_BETA2, DEFAULT_EPS, OptimizerKind.CONSTANT_WEIGHT_DECAY, Decayed.ALL);
+    return new OptimizerChoice(kind, kind.constantMomentum(), DEFAULT_BETA2, DEFAULT_EPS, OptimizerKind.CONSTANT_WEIGHT_DECAY, Decayed.ALL,
+        ScheduledAdam.EpsilonForm.DJL);
   }
 
   /** Whether the biases train in a group of their own, without weight decay. */
@@ -75,9 +82,9 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
       case SGD_PYTORCH -> ScheduledSgd.builder(schedule).optMomentum((float) momentum).optWeightDecays(constantDecay)
           .optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
       case ADAM -> ScheduledAdam.adam(schedule).optBeta1((float) momentum).optBeta2((float) beta2).optEpsilon((float) eps)
-          .optWeightDecays(constantDecay).build();
+          .optEpsilonForm(epsilonForm).optWeightDecays(constantDecay).build();
       case ADAMW -> ScheduledAdam.adamW(schedule).optBeta1((float) momentum).optBeta2((float) beta2).optEpsilon((float) eps)
-          .optWeightDecays(constantDecay).build();
+          .optEpsilonForm(epsilonForm).optWeightDecays(constantDecay).build();
     };
   }
 

@@ -6,6 +6,7 @@ import dev.anneal.config.OptimizerSettings.Decayed;
 import dev.anneal.config.OptimizerSettings.Setting;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
+import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.schedule.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,9 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
         value(config, OptimizerSettings.BETA2, OptimizerChoice.DEFAULT_BETA2),
         value(config, OptimizerSettings.EPS, OptimizerChoice.DEFAULT_EPS),
         value(config, OptimizerSettings.WEIGHT_DECAY, OptimizerKind.CONSTANT_WEIGHT_DECAY),
-        config.decayed());
+        config.decayed(),
+        // torch, DeepSpeed's and Megatron-LM's fused Adam all add ε after the bias correction of v.
+        ScheduledAdam.EpsilonForm.PYTORCH);
     return new OptimizerResolution(choice, describe(config, choice, plan), notes, errors);
   }
 

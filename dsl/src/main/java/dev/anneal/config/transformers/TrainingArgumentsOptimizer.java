@@ -29,8 +29,12 @@ final class TrainingArgumentsOptimizer {
   /** {@code TrainingArguments.optim}'s default (before torch 2.8, which makes it the fused kernel of the same AdamW). */
   static final String DEFAULT_OPTIM = "adamw_torch";
 
-  /** The {@code optim} values whose optimizer is torch's AdamW or a kernel of the same update. */
-  private static final Set<String> ADAMW = Set.of("adamw_torch", "adamw_torch_fused", "adamw_hf", "adamw_apex_fused", "adamw_torch_xla",
+  /**
+   * The {@code optim} values whose optimizer is torch's AdamW or a kernel of the same update. Not
+   * {@code adamw_hf}: transformers' own AdamW adds ε before the bias correction and decays the
+   * weights after the step, a different update (and gone from current releases).
+   */
+  private static final Set<String> ADAMW = Set.of("adamw_torch", "adamw_torch_fused", "adamw_apex_fused", "adamw_torch_xla",
       "adamw_torch_npu_fused");
 
   private static final String SGD = "sgd";

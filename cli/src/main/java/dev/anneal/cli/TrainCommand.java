@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -220,8 +219,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       return new RunLength(epochs * perEpoch, "--epochs " + epochs + ", " + perEpoch + " per epoch", "--epochs", plan);
     }
-    long end = plan.channels().values().stream().map(Schedule::declaredEnd)
-        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(-1);
+    long end = RunLength.declaredEnd(plan).orElse(-1);
     if (end > MAX_UPDATES) {
       throw CommandFailure.badInput(config, List.of(Code.OUT_OF_RANGE.at("", end, "the declared end", end,
           "[1, " + MAX_UPDATES + "] for anneal train; train part of it with --steps")));

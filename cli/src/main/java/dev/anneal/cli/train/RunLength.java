@@ -26,6 +26,11 @@ import java.util.OptionalLong;
 public record RunLength(long updates, String source, String flag, Plan plan) {
   /** The plan's declared end: the latest end among its channels; empty if every channel runs forever. */
   public OptionalLong declaredEnd() {
+    return declaredEnd(plan);
+  }
+
+  /** The declared end of {@code plan}: the latest end among its channels; empty if every channel runs forever. */
+  public static OptionalLong declaredEnd(Plan plan) {
     return plan.channels().values().stream().map(Schedule::declaredEnd)
         .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max();
   }

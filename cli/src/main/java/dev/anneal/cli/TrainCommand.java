@@ -8,7 +8,10 @@ import dev.anneal.cli.chart.TrainingChart;
 import dev.anneal.cli.data.LabeledData;
 import dev.anneal.cli.data.Split;
 import dev.anneal.cli.train.Mlp;
+import dev.anneal.cli.train.OptimizerChoice;
 import dev.anneal.cli.train.OptimizerKind;
+import dev.anneal.cli.train.OptimizerResolution;
+import dev.anneal.cli.train.RunLength;
 import dev.anneal.cli.train.RunLog;
 import dev.anneal.cli.train.TrainingResult;
 import dev.anneal.cli.train.TrainingRun;
@@ -31,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -84,9 +86,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private ModelOptions model;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adamw",
-      description = "sgd, sgd-pytorch (SGD with PyTorch's momentum form, for configs from PyTorch, DeepSpeed or Megatron-LM), adam or adamw (default). "
-          + "A channel the plan lacks is a constant: momentum 0 (sgd, sgd-pytorch) or beta1 0.9 (adam, adamw); weight decay 0.")
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "sgd, sgd-pytorch (SGD with PyTorch's momentum form), adam or adamw. Default: the config's optimizer with all its settings "
+          + "(SGD as sgd-pytorch), else adamw. Given, it replaces the config's optimizer (each setting dropped is named on standard error); "
+          + "a channel the plan lacks is then a constant: momentum 0 (sgd, sgd-pytorch) or beta1 0.9 (adam, adamw); weight decay 0.")
   private String optimizer;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training rows. Default: as many as the plan's declared end needs ("
@@ -112,23 +115,38 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, TranslateException {
     PrintWriter stdout = spec.commandLine().getOut();
-    OptimizerKind kind = ModelOptions.optimizer(optimizer);
-    Plan plan = plan();
+    PrintWriter stderr = spec.commandLine().getErr();
+    OptimizerKind given = optimizer == null ? null : ModelOptions.optimizer(optimizer);
+    Imported imported = imported();
+    Plan plan = imported.plan();
     requireOneLength();
     LabeledData labeled = data.load();
     Split split = Split.of(labeled, model.seed);
     Mlp mlp = model.model(labeled, split.train().rows());
     long perEpoch = (split.train().rows() + model.batchSize - 1) / model.batchSize;
-    long updates = updates(plan, perEpoch);
+    RunLength length = length(plan, perEpoch);
+    long updates = length.updates();
     requireValuesThrough(plan, updates);
-    requireApplicable(plan, kind);
-    TrainingSetup setup = new TrainingSetup(split, mlp, plan, kind, model.batchSize, updates, model.seed);
+    OptimizerResolution resolution = OptimizerResolution.resolve(imported.optimizer(), given, plan);
+    if (!resolution.errors().isEmpty()) {
+      throw CommandFailure.badInput(config, resolution.errors());
+    }
+    OptimizerChoice choice = resolution.choice();
+    requireApplicable(plan, choice);
+    TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed);
     Path directory = Outputs.directory(out);
 
+    Diagnostics.lines(config, resolution.notes()).forEach(stderr::println);
+    length.warning(perEpoch).ifPresent(warning -> stderr.println(Diagnostics.line(null, warning)));
+    stderr.flush();
     stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
-    stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + kind.cliName() + ", batch " + model.batchSize);
+    stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + choice.kind().cliName() + ", batch " + model.batchSize);
+    if (resolution.description() != null) {
+      stdout.println("optimizer: " + resolution.description());
+    }
     stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + formatName() + ")")
         + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
+    stdout.println(length.summary());
     stdout.flush();
     TrainingResult result = TrainingRun.run(setup);
     RunLog log = result.log();
@@ -154,13 +172,13 @@ final class TrainCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private Plan plan() {
+  private Imported imported() {
     if (config == null) {
       if (format != null) {
         throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--format", format,
             "--format is the format of --config, but no --config is given; add --config FILE or leave --format out")));
       }
-      return Formats.byName("anneal").read(builtInPlan()).plan();
+      return Formats.byName("anneal").read(builtInPlan());
     }
     Imported imported = Inputs.config(config, Inputs.format(formats, "--format", formatName()));
     PrintWriter err = spec.commandLine().getErr();
@@ -169,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(Code.MISSING_KEY.at(Plan.LR, null, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
-    return imported.plan();
+    return imported;
   }
 
   private String formatName() {
@@ -190,24 +208,25 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** The updates to run: --steps, else --epochs, else the plan's declared end, else {@link #OPEN_ENDED_EPOCHS} epochs. */
-  private long updates(Plan plan, long perEpoch) {
+  private RunLength length(Plan plan, long perEpoch) {
     if (steps != null) {
-      return steps;
+      return new RunLength(steps, "--steps " + steps, "--steps", plan);
     }
     if (epochs != null) {
       if (epochs > MAX_UPDATES / perEpoch) {
         throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--epochs", epochs, "--epochs", epochs,
             "[1, " + MAX_UPDATES / perEpoch + "] (at most " + MAX_UPDATES + " updates of " + perEpoch + " per epoch)")));
       }
-      return epochs * perEpoch;
+      return new RunLength(epochs * perEpoch, "--epochs " + epochs + ", " + perEpoch + " per epoch", "--epochs", plan);
     }
-    long end = plan.channels().values().stream().map(Schedule::declaredEnd)
-        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(-1);
+    long end = RunLength.declaredEnd(plan).orElse(-1);
     if (end > MAX_UPDATES) {
       throw CommandFailure.badInput(config, List.of(Code.OUT_OF_RANGE.at("", end, "the declared end", end,
           "[1, " + MAX_UPDATES + "] for anneal train; train part of it with --steps")));
     }
-    return end > 0 ? end : OPEN_ENDED_EPOCHS * perEpoch;
+    return end > 0
+        ? new RunLength(end, "the plan's declared end", null, plan)
+        : new RunLength(OPEN_ENDED_EPOCHS * perEpoch, OPEN_ENDED_EPOCHS + " epochs, as the plan declares no end", null, plan);
   }
 
   /** A plan declared with after-end FAIL must reach every update: refuse before training, not at update N. */
@@ -223,12 +242,12 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** A channel the optimizer does not apply (a free scalar) is refused before the engine starts. */
-  private void requireApplicable(Plan plan, OptimizerKind kind) {
+  private void requireApplicable(Plan plan, OptimizerChoice choice) {
     try {
-      kind.build(TrainingSchedule.of(plan));
+      choice.build(choice.groups(TrainingSchedule.builder(), plan).build(), plan);
     } catch (InvalidScheduleException e) {
       List<Violation> located = e.violations().stream()
-          .map(v -> v.relocated(v.path().replaceFirst("^groups\\.all\\.", ""), null, null)).toList();
+          .map(v -> v.relocated(v.path().replaceFirst("^groups\\.[^.]+\\.", ""), null, null)).toList();
       throw CommandFailure.badInput(config, located);
     }
   }

@@ -48,19 +48,22 @@ class TrainCommandTest {
 
     Anneal.Result result = Anneal.run("train", "--steps", "30", "--out", out.toString());
 
-    assertEquals(List.of(), result.err());
+    // 3000 / 45 updates per epoch = 66.7: 67 epochs cover the plan.
+    assertEquals(List.of("[RunStopsBeforeEnd] --steps: the run stops in phase 0 (linear) at update 30 of 3000, so the rest of the plan never runs;"
+        + " train the whole plan with --steps 3000 or --epochs 67"), result.err());
     assertEquals(0, result.exitCode());
     List<String> lines = result.out();
     assertEquals("data: digits (UCI optical digits, 8x8 pixels): 1797 rows, 64 features, 10 classes (column digit); 1438 to train on, 359 held out", lines.get(0));
     // 64·64 + 64 weights and biases into the hidden layer, 64·10 + 10 out of it.
     assertEquals("model: MLP 64-64-10 (4810 parameters), adamw, batch 32", lines.get(1));
     assertEquals("plan: built-in warm-up + cosine (examples/train-digits.json), channels lr, momentum, weight_decay; 30 updates, 45 per epoch", lines.get(2));
-    assertEquals("device: cpu()", lines.get(3));
-    assertTrue(lines.get(4).startsWith("trained 30 updates (1 epochs) in "), lines.get(4));
-    assertTrue(lines.get(5).matches("final loss [0-9.e-]+ \\(mean of the last 30 updates\\); accuracy [0-9.]+% on the training rows, [0-9.]+% held out"), lines.get(5));
+    assertEquals("length: 30 updates (--steps 30); the plan declares 3000; stops in phase 0 (linear) at update 30 of 3000", lines.get(3));
+    assertEquals("device: cpu()", lines.get(4));
+    assertTrue(lines.get(5).startsWith("trained 30 updates (1 epochs) in "), lines.get(5));
+    assertTrue(lines.get(6).matches("final loss [0-9.e-]+ \\(mean of the last 30 updates\\); accuracy [0-9.]+% on the training rows, [0-9.]+% held out"), lines.get(6));
     assertEquals(List.of("learning rate applied:", "  step  0  3e-5       phase 0 (linear) begins", "  step 29  3.17e-4    the last update",
         "wrote " + out.resolve("train.csv") + " (step,lr,momentum,weight_decay,loss)", "wrote " + out.resolve("train.png") + " (learning rate and loss)"),
-        lines.subList(6, lines.size()));
+        lines.subList(7, lines.size()));
 
     List<String[]> log = rows(out.resolve("train.csv"));
     assertEquals("step,lr,momentum,weight_decay,loss", Files.readAllLines(out.resolve("train.csv")).get(0));
@@ -98,6 +101,10 @@ class TrainCommandTest {
     }
   }
 
+  /** The built-in plan runs 3000 updates; 3 epochs of 4 updates stop in its warm-up. */
+  private static final String STOPS_AFTER_THREE_EPOCHS = "[RunStopsBeforeEnd] --epochs: the run stops in phase 0 (linear) at update 12 of 3000,"
+      + " so the rest of the plan never runs; train the whole plan with --steps 3000 or --epochs 750";
+
   @Test
   void theUsersCsvTrainsWithTheChosenModel() throws IOException {
     Path data = separable();
@@ -106,12 +113,13 @@ class TrainCommandTest {
     Anneal.Result result = Anneal.run("train", "--data", data.toString(), "--target", "side", "--hidden", "8", "--batch-size", "8",
         "--epochs", "3", "--optimizer", "sgd", "--out", out.toString());
 
-    assertEquals(List.of(), result.err());
+    assertEquals(List.of(STOPS_AFTER_THREE_EPOCHS), result.err());
     assertEquals(0, result.exitCode());
     assertEquals("data: points.csv: 40 rows, 2 features, 2 classes (column side); 32 to train on, 8 held out", result.out().get(0));
     // 2·8 + 8 into the hidden layer, 8·2 + 2 out of it.
     assertEquals("model: MLP 2-8-2 (42 parameters), sgd, batch 8", result.out().get(1));
     assertTrue(result.out().get(2).endsWith("; 12 updates, 4 per epoch"), result.out().get(2));
+    assertEquals("length: 12 updates (--epochs 3, 4 per epoch); the plan declares 3000; stops in phase 0 (linear) at update 12 of 3000", result.out().get(3));
     List<String[]> log = rows(out.resolve("train.csv"));
     assertEquals(12, log.size());
     assertEquals("0.95", log.get(0)[2], "the built-in plan's momentum channel is SGD's momentum");
@@ -124,7 +132,7 @@ class TrainCommandTest {
     Anneal.Result result = Anneal.run("train", "--data", separable().toString(), "--target", "side", "--hidden", "8", "--batch-size", "8",
         "--epochs", "3", "--optimizer", "sgd-pytorch", "--out", out.toString());
 
-    assertEquals(List.of(), result.err());
+    assertEquals(List.of(STOPS_AFTER_THREE_EPOCHS), result.err());
     assertEquals(0, result.exitCode());
     assertEquals("model: MLP 2-8-2 (42 parameters), sgd-pytorch, batch 8", result.out().get(1));
     List<String[]> log = rows(out.resolve("train.csv"));
@@ -133,6 +141,44 @@ class TrainCommandTest {
     for (String[] row : log) {
       assertTrue(Double.isFinite(Double.parseDouble(row[4])), "a finite loss at every update: " + String.join(",", row));
     }
+  }
+
+  @Test
+  void aRunLongerThanItsPlanSaysWhatThePlanDoesAfterItsEnd() throws IOException {
+    Path plan = Files.writeString(dir.resolve("plan.json"), """
+        {"lr": {"phases": [{"shape": "linear", "from": 0.1, "to": 0.01, "steps": 4}], "after": "hold"},
+         "momentum": {"phases": [{"shape": "cosine", "from": 0.9, "to": 0.8, "steps": 2}], "after": "continue"}}
+        """);
+
+    Anneal.Result result = Anneal.run("train", "--config", plan.toString(), "--data", separable().toString(), "--target", "side", "--hidden", "8",
+        "--batch-size", "8", "--steps", "6", "--out", dir.resolve("run").toString());
+
+    assertEquals(List.of("[RunPassesEnd] --steps: the run takes 6 updates, 2 past the plan's declared end (4): after it lr holds 0.01,"
+        + " momentum follows its last phase's formula on; stop at its end with --steps 4"), result.err());
+    assertEquals(0, result.exitCode());
+    assertEquals("length: 6 updates (--steps 6); the plan declares 4; stops 2 updates past its end", result.out().get(3));
+    List<String[]> log = rows(dir.resolve("run").resolve("train.csv"));
+    assertEquals("0.01", log.get(5)[1], "the held learning rate");
+  }
+
+  @Test
+  void aRunAsLongAsItsPlanOrOfAnOpenEndedPlanHasNoWarning() throws IOException {
+    Path ending = Files.writeString(dir.resolve("ending.json"), """
+        {"lr": {"phases": [{"shape": "constant", "value": 0.1, "steps": 2}, {"shape": "linear", "from": 0.1, "to": 0.01, "steps": 3}]}}
+        """);
+    Path open = Files.writeString(dir.resolve("open.json"), """
+        {"lr": {"phases": [{"shape": "constant", "value": 0.1, "steps": "forever"}]}}
+        """);
+
+    Anneal.Result whole = Anneal.run("train", "--config", ending.toString(), "--data", separable().toString(), "--target", "side", "--hidden", "8",
+        "--batch-size", "8", "--out", dir.resolve("whole").toString());
+    Anneal.Result byEpochs = Anneal.run("train", "--config", open.toString(), "--data", separable().toString(), "--target", "side",
+        "--hidden", "8", "--batch-size", "8", "--epochs", "2", "--out", dir.resolve("open").toString());
+
+    assertEquals(List.of(), whole.err());
+    assertEquals("length: 5 updates, the plan's declared end; stops in phase 1 (linear) at update 5 of 5", whole.out().get(3));
+    assertEquals(List.of(), byEpochs.err());
+    assertEquals("length: 8 updates (--epochs 2, 4 per epoch)", byEpochs.out().get(3));
   }
 
   @Test

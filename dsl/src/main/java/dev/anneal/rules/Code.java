@@ -109,6 +109,9 @@ public enum Code {
   NOT_ENOUGH_DATA(Severity.ERROR, "%s"),
   TOO_MANY_CLASSES(Severity.ERROR, "column %s holds %s distinct values in %s rows, too many for class labels (at most %s: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
   MORE_PROBLEMS(Severity.ERROR, "%s more problems in this file are not shown; fix the ones above first"),
+  OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply %s: %s; %s"),
+  RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in %s at update %s of %s, so the rest of the plan never runs; %s"),
+  RUN_PASSES_END(Severity.WARNING, "the run takes %s updates, %s past the plan's declared end (%s): after it %s; %s"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

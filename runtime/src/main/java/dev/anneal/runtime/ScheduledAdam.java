@@ -21,6 +21,12 @@ import java.util.Set;
  *   w ← w − [lr·√(1 − β2^t) / (1 − β1^t)] · m / (√v + ε)
  * </pre>
  *
+ * <p>This is DJL's form: ε is added to √v. PyTorch's {@code torch.optim.Adam} and {@code AdamW}
+ * (and DeepSpeed's and Megatron-LM's fused Adam) add it to the bias-corrected √v, which is the same
+ * update with ε·√(1 − β2^t) in DJL's place; {@link Builder#optEpsilonForm} with {@link
+ * EpsilonForm#PYTORCH} passes that to the kernel, for a run that must follow a config from them.
+ * The two differ only where √v is not far above ε.
+ *
  * <p>Channels applied: {@code lr} (required), {@code momentum} as β1 (else {@link
  * Builder#optBeta1}, default 0.9) and {@code weight_decay} (else DJL's {@code optWeightDecays},
  * default 0). β2 and ε are constants, as in DJL.
@@ -29,7 +35,16 @@ public final class ScheduledAdam extends ScheduledOptimizer {
   private static final String MEAN = "mean";
   private static final String VARIANCE = "variance";
 
+  /** Where ε enters the update. */
+  public enum EpsilonForm {
+    /** DJL's: {@code m / (√v + ε)}, with the bias corrections folded into the learning rate (the default). */
+    DJL,
+    /** PyTorch's: {@code m̂ / (√v̂ + ε)}, ε added after the bias correction of v. */
+    PYTORCH
+  }
+
   private final boolean decoupled;
+  private final EpsilonForm epsilonForm;
   private final float beta1;
   private final float beta2;
   private final float epsilon;
@@ -40,6 +55,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
     this.beta1 = builder.beta1;
     this.beta2 = builder.beta2;
     this.epsilon = builder.epsilon;
+    this.epsilonForm = builder.epsilonForm;
     ScheduledSgd.requireOneWeightDecay(schedule, getWeightDecay(), kindName());
     schedule.attach(this, Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY), kindName());
   }
@@ -70,9 +86,11 @@ public final class ScheduledAdam extends ScheduledOptimizer {
       throw new InvalidScheduleException(Code.NON_FINITE_AT_STEP.at("lr", biasCorrected, values.step(),
           "a bias-corrected learning rate of " + biasCorrected + " (lr " + learningRate + ", beta1 " + b1 + ", weight decay " + weightDecay + ")"));
     }
+    // PyTorch's m̂ / (√v̂ + ε) is DJL's m / (√v + ε·√(1 − β2^t)) times the corrections folded into the rate.
+    float eps = epsilonForm == EpsilonForm.PYTORCH ? (float) (epsilon * Math.sqrt(coef2)) : epsilon;
     NDList inputs = new NDList(weight, grad, state(MEAN, parameterId, weight), state(VARIANCE, parameterId, weight));
     weight.getNDArrayInternal().adamUpdate(
-        inputs, new NDList(weight), learningRate, biasCorrected, weightDecay, rescaleGrad, clipGrad, b1, beta2, epsilon, true, decoupled);
+        inputs, new NDList(weight), learningRate, biasCorrected, weightDecay, rescaleGrad, clipGrad, b1, beta2, eps, true, decoupled);
   }
 
   @Override
@@ -91,6 +109,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
     private float beta1 = 0.9f;
     private float beta2 = 0.999f;
     private float epsilon = 1e-8f;
+    private EpsilonForm epsilonForm = EpsilonForm.DJL;
 
     private Builder(TrainingSchedule schedule, boolean decoupled) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -124,6 +143,12 @@ public final class ScheduledAdam extends ScheduledOptimizer {
         throw new InvalidScheduleException(Code.NOT_POSITIVE.at("epsilon", epsilon, "epsilon", epsilon));
       }
       this.epsilon = epsilon;
+      return this;
+    }
+
+    /** Where ε enters the update; default {@link EpsilonForm#DJL}. */
+    public Builder optEpsilonForm(EpsilonForm form) {
+      this.epsilonForm = Objects.requireNonNull(form, "form");
       return this;
     }
 

@@ -28,6 +28,9 @@ class ChannelsTest {
   static final int STEPS = 100;
   static final double TOLERANCE = 2e-6;
 
+  /** An ε large enough that where it enters the update shows. */
+  static final float LARGE_EPS = 1e-3f;
+
   /** DeepSpeed-style OneCycle: lr 0.01 → 0.1 → 0.01 and momentum 0.95 → 0.85 → 0.95, linear, 50 + 50 steps. */
   static Plan oneCycleWithMomentum() {
     Schedule lr = Schedules.linear(0.01, 0.1).over(50).then().linearTo(0.01).over(50).build();
@@ -55,14 +58,23 @@ class ChannelsTest {
         Arguments.of("sgd weight-decay ramp, PyTorch form", weightDecayRamp(), PYTORCH_SGD, Rule.SGD_PYTORCH),
         Arguments.of("sgd one-cycle with momentum and a weight-decay ramp, PyTorch form",
             oneCycleWithMomentum().with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.1).over(STEPS).build()), PYTORCH_SGD, Rule.SGD_PYTORCH),
-        Arguments.of("adamw beta1 and weight decay", adamWithBeta1AndDecay(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledAdam.adamW(s).build(), Rule.ADAMW));
+        Arguments.of("adamw beta1 and weight decay", adamWithBeta1AndDecay(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledAdam.adamW(s).build(), Rule.ADAMW),
+        Arguments.of("adamw beta1 and weight decay, PyTorch's eps", adamWithBeta1AndDecay(), PYTORCH_EPS_ADAMW, Rule.ADAMW_PYTORCH));
   }
+
+  /** A large ε, so that where it enters shows: AdamW with ε added after the bias correction, as torch does. */
+  static final Function<TrainingSchedule, Optimizer> PYTORCH_EPS_ADAMW =
+      s -> ScheduledAdam.adamW(s).optEpsilon(LARGE_EPS).optEpsilonForm(ScheduledAdam.EpsilonForm.PYTORCH).build();
+
 
   static final Function<TrainingSchedule, Optimizer> PYTORCH_SGD =
       s -> ScheduledSgd.builder(s).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
 
-  /** The update rules: DJL's SGD (lr folded into the buffer), PyTorch's SGD (lr applied to the buffer), AdamW. */
-  enum Rule { SGD, SGD_PYTORCH, ADAMW }
+  /**
+   * The update rules: DJL's SGD (lr folded into the buffer), PyTorch's SGD (lr applied to the
+   * buffer), AdamW in DJL's form (ε 1e-8 added to √v) and in torch's (ε {@link #LARGE_EPS} added to √v̂).
+   */
+  enum Rule { SGD, SGD_PYTORCH, ADAMW, ADAMW_PYTORCH }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
@@ -84,6 +96,15 @@ class ChannelsTest {
     Run run = train(plan, PYTORCH_SGD);
     double asDjl = replay(plan, 0, Rule.SGD, run.parameters(), run.gradients());
     assertTrue(asDjl > 20 * TOLERANCE, "the PyTorch-form run is within " + asDjl + " of DJL's rule");
+  }
+
+  /** ε's place matters: DJL's form with the same large ε departs from torch's rule. */
+  @Test
+  void pyTorchsEpsilonIsNotDjlsUnderAnotherName() {
+    Plan plan = adamWithBeta1AndDecay();
+    Run run = train(plan, s -> ScheduledAdam.adamW(s).optEpsilon(LARGE_EPS).build());
+    double asTorch = replay(plan, 0, Rule.ADAMW_PYTORCH, run.parameters(), run.gradients());
+    assertTrue(asTorch > 20 * TOLERANCE, "DJL's form with eps " + LARGE_EPS + " is within " + asTorch + " of torch's rule");
   }
 
   /** The parameters before and after every step of a run, and the gradient of every step. */
@@ -119,7 +140,8 @@ class ChannelsTest {
         for (int step = 0; step < gradients.size(); step++) {
           double g = gradients.get(step).get(name)[i];
           double lr = value(plan, Plan.LR, step + shift, 0);
-          double momentum = value(plan, Plan.MOMENTUM, step + shift, rule == Rule.ADAMW ? 0.9 : 0);
+          boolean adam = rule == Rule.ADAMW || rule == Rule.ADAMW_PYTORCH;
+          double momentum = value(plan, Plan.MOMENTUM, step + shift, adam ? 0.9 : 0);
           double decay = value(plan, Plan.WEIGHT_DECAY, step + shift, 0);
           if (rule == Rule.SGD) {
             m = momentum * m + lr * (g + decay * w);
@@ -127,13 +149,23 @@ class ChannelsTest {
           } else if (rule == Rule.SGD_PYTORCH) {
             m = momentum * m + (g + decay * w);
             w -= lr * m;
-          } else {
+          } else if (rule == Rule.ADAMW) {
             double beta2 = 0.999;
             long t = step + 1;
             w -= lr * decay * w;
             m = momentum * m + (1 - momentum) * g;
             v = beta2 * v + (1 - beta2) * g * g;
             w -= lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(momentum, t)) * m / (Math.sqrt(v) + 1e-8);
+          } else {
+            // torch.optim.AdamW: m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t), w ← w − lr·m̂ / (√v̂ + ε).
+            double beta2 = 0.999;
+            long t = step + 1;
+            w -= lr * decay * w;
+            m = momentum * m + (1 - momentum) * g;
+            v = beta2 * v + (1 - beta2) * g * g;
+            double mHat = m / (1 - Math.pow(momentum, t));
+            double vHat = v / (1 - Math.pow(beta2, t));
+            w -= lr * mHat / (Math.sqrt(vHat) + LARGE_EPS);
           }
           worst = Math.max(worst, Math.abs(w - run.get(step + 1).get(name)[i]));
         }

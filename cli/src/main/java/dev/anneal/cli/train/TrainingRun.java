@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  *
  * <p>The loop is {@code EasyTrain.trainBatch}'s, with two differences: it keeps each update's loss
  * on the device (read back once per epoch, never once per update), and it records the values the
- * update applies ({@link TrainingSchedule#nextValues()} just before {@code trainer.step()}). Plans
- * with plateau phases are fed the mean training loss of each epoch.
+ * update applies ({@link TrainingSchedule#nextValues()} just before {@code trainer.step()}; those of
+ * the first parameter group, the weights, when the biases train apart). Plans with plateau phases
+ * are fed the mean training loss of each epoch.
  */
 public final class TrainingRun {
   private TrainingRun() {}
@@ -49,14 +50,14 @@ public final class TrainingRun {
    */
   public static TrainingResult run(TrainingSetup setup) throws IOException, TranslateException {
     Engine.getInstance().setRandomSeed(setup.seed());
-    TrainingSchedule.Builder builder = TrainingSchedule.builder().setPlan(setup.plan());
+    TrainingSchedule.Builder builder = setup.optimizer().groups(TrainingSchedule.builder(), setup.plan());
     if (setup.plan().channels().values().stream().anyMatch(Schedule::isReactive)) {
       builder.optFeedback(Feedback.trainingLossEvery(setup.updatesPerEpoch()));
     }
     TrainingSchedule schedule = builder.build();
     Device[] devices = TrainingDevices.select();
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optOptimizer(setup.optimizer().build(schedule))
+        .optOptimizer(setup.optimizer().build(schedule, setup.plan()))
         .optDevices(devices)
         .addTrainingListeners(schedule.listener());
     try (NDManager data = NDManager.newBaseManager(Device.cpu());
@@ -97,8 +98,8 @@ public final class TrainingRun {
             StepValues values = schedule.nextValues(); // the previous update has ended: these are the values of this one
             trainer.step();
             log.applied(step, values.applied(0, Plan.LR),
-                valueOr(values, Plan.MOMENTUM, setup.optimizer().constantMomentum()),
-                valueOr(values, Plan.WEIGHT_DECAY, OptimizerKind.CONSTANT_WEIGHT_DECAY));
+                valueOr(values, Plan.MOMENTUM, setup.optimizer().momentum()),
+                valueOr(values, Plan.WEIGHT_DECAY, setup.optimizer().weightDecay()));
             bar.update(step, message);
             step++;
           }

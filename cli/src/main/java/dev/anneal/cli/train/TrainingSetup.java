@@ -10,12 +10,12 @@ import java.util.Objects;
  * @param split the examples to train on and those held out
  * @param model the network
  * @param plan the schedule of every channel the optimizer applies
- * @param optimizer the optimizer
+ * @param optimizer the optimizer and the constants of the channels the plan lacks
  * @param batchSize examples per update
  * @param updates how many optimizer updates to run (epochs follow from it)
  * @param seed the seed of the weights' initialisation and the batches' order
  */
-public record TrainingSetup(Split split, Mlp model, Plan plan, OptimizerKind optimizer, int batchSize, long updates, int seed) {
+public record TrainingSetup(Split split, Mlp model, Plan plan, OptimizerChoice optimizer, int batchSize, long updates, int seed) {
   public TrainingSetup {
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(model, "model");

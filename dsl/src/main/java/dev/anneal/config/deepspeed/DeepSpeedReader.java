@@ -34,7 +34,7 @@ final class DeepSpeedReader {
         ? scheduler(root.optObject("scheduler"), optimizer, optimizerGiven, problems)
         : withoutScheduler(optimizer, problems);
     problems.throwIfErrors();
-    return new Imported(DeepSpeedFormat.NAME, plan, problems.warnings());
+    return new Imported(DeepSpeedFormat.NAME, plan, problems.warnings()).withOptimizer(optimizer == null ? null : optimizer.settings());
   }
 
   private static Plan scheduler(JsonFields block, Optimizer optimizer, boolean optimizerGiven, Problems problems) {

@@ -2,28 +2,34 @@ package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anneal.config.DidYouMean;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.anneal.config.JsonFields;
+import dev.anneal.config.JsonSettings;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The {@code optimizer} block of a ds_config, as far as DeepSpeed's schedulers depend on it: its
- * lr ({@code WarmupCosineLR} scales it, {@code WarmupLR} warms up to it by default) and whether it
- * has Adam's betas ({@code OneCycle} cycles β1 only then). Other optimizer settings (eps, weight
- * decay, …) are checked where torch checks them and otherwise left alone.
+ * The {@code optimizer} block of a ds_config: what DeepSpeed's schedulers depend on (its lr, which
+ * {@code WarmupCosineLR} scales and {@code WarmupLR} warms up to by default, and whether it has
+ * Adam's betas, which {@code OneCycle} cycles only then), and every setting of the optimizer
+ * DeepSpeed builds from it ({@link #settings}), for a training loop to apply. Values are checked
+ * where torch checks them.
  *
  * @param type the type as written, e.g. {@code AdamW}
  * @param hasBetas whether the optimizer DeepSpeed builds for this type has betas in its defaults
  * @param lr {@code params.lr}, if given
  * @param beta2 {@code params.betas[1]}, if given
  * @param momentum {@code params.momentum}, if given
+ * @param settings the optimizer DeepSpeed builds, with its defaults
  */
-record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDouble beta2, OptionalDouble momentum) {
+record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDouble beta2, OptionalDouble momentum, OptimizerSettings settings) {
   /** DeepSpeed's own optimizers (matched ignoring case), those with betas first. */
   private static final Set<String> DEEPSPEED_WITH_BETAS =
       Set.of("adam", "adamw", "lamb", "onebitadam", "zerooneadam", "onebitlamb", "muadam", "muadamw", "lion");
@@ -69,7 +75,63 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
       momentum = atLeastZero(params, "momentum", "torch raises ValueError: Invalid momentum value");
       atLeastZero(params, "weight_decay", "torch raises ValueError: Invalid weight_decay value");
     }
-    return hasBetas == null ? null : new Optimizer(type, hasBetas, lr, beta2, momentum);
+    if (hasBetas == null) {
+      return null;
+    }
+    JsonFields kwargs = params != null ? params : JsonFields.of(JsonNodeFactory.instance.objectNode(), block.path("params"), new Problems());
+    return new Optimizer(type, hasBetas, lr, beta2, momentum, settings(type, block.path("type"), kwargs));
+  }
+
+  /** DeepSpeed's fused Adam (and its CPU Adam) takes these besides torch's keyword arguments. */
+  private static final String TORCH_ADAM = "torch_adam";
+
+  private static final String ADAM_W_MODE = "adam_w_mode";
+
+  /**
+   * The optimizer {@code DeepSpeedEngine._configure_basic_optimizer} builds for {@code type} with
+   * {@code params} as keyword arguments. For {@code Adam} and {@code AdamW}: {@code FusedAdam} (or
+   * {@code DeepSpeedCPUAdam}; the same defaults), or torch's own with {@code torch_adam: true};
+   * decoupled weight decay unless the type is {@code Adam} and {@code adam_w_mode} is false
+   * ("Adam" means AdamW to DeepSpeed by default). Any other torch name is {@code torch.optim}'s
+   * class with torch's defaults.
+   */
+  static OptimizerSettings settings(String type, String typePath, JsonFields params) {
+    String lower = type.toLowerCase(Locale.ROOT);
+    if (lower.equals("adam") || lower.equals("adamw")) {
+      boolean torchAdam = flag(params, TORCH_ADAM, false);
+      boolean decoupled = lower.equals("adamw") || flag(params, ADAM_W_MODE, true);
+      // FusedAdam's weight decay defaults to 0; torch.optim.AdamW's to 0.01.
+      double weightDecay = torchAdam && decoupled ? 0.01 : 0;
+      JsonSettings settings = new JsonSettings(params)
+          .number(OptimizerSettings.LR, "lr", 1e-3)
+          .pair(OptimizerSettings.BETA1, OptimizerSettings.BETA2, "betas", 0.9, 0.999)
+          .number(OptimizerSettings.EPS, "eps", 1e-8)
+          .number(OptimizerSettings.WEIGHT_DECAY, "weight_decay", weightDecay)
+          .flag(OptimizerSettings.AMSGRAD, "amsgrad", false);
+      List<String> read = new ArrayList<>(List.of("lr", "betas", "eps", "weight_decay", "amsgrad", TORCH_ADAM, ADAM_W_MODE));
+      if (!torchAdam) {
+        settings.flag(OptimizerSettings.BIAS_CORRECTION, "bias_correction", true);
+        read.add("bias_correction");
+      }
+      OptimizerSettings.Algorithm algorithm = decoupled ? OptimizerSettings.Algorithm.ADAMW : OptimizerSettings.Algorithm.ADAM;
+      return new OptimizerSettings(algorithm, type, typePath, settings.others(read).settings());
+    }
+    if (type.equals("SGD")) {
+      JsonSettings settings = new JsonSettings(params)
+          .number(OptimizerSettings.LR, "lr", 1e-3)
+          .number(OptimizerSettings.MOMENTUM, "momentum", 0)
+          .number(OptimizerSettings.DAMPENING, "dampening", 0)
+          .number(OptimizerSettings.WEIGHT_DECAY, "weight_decay", 0)
+          .flag(OptimizerSettings.NESTEROV, "nesterov", false)
+          .others(List.of("lr", "momentum", "dampening", "weight_decay", "nesterov"));
+      return new OptimizerSettings(OptimizerSettings.Algorithm.SGD, type, typePath, settings.settings());
+    }
+    return new OptimizerSettings(OptimizerSettings.Algorithm.OTHER, type, typePath, new JsonSettings(params).others(List.of()).settings());
+  }
+
+  private static boolean flag(JsonFields params, String key, boolean fallback) {
+    JsonNode node = params.raw(key);
+    return node != null && node.isBoolean() ? node.booleanValue() : fallback;
   }
 
   /** Whether {@code type} has betas; {@code null} if DeepSpeed would not know the type. */

@@ -2,6 +2,7 @@ package dev.anneal.config.megatron;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -93,6 +94,7 @@ public final class MegatronFormat implements ConfigFormat {
     Problems problems = new Problems();
     Flags flags = Flags.scan(words, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
+    OptimizerSettings optimizer = MegatronOptimizer.read(words, problems);
     problems.throwIfErrors();
     Plan plan = MegatronCurves.plan(settings);
     List<Violation> warnings = new ArrayList<>(problems.warnings());
@@ -101,7 +103,7 @@ public final class MegatronFormat implements ConfigFormat {
       boolean warmupFromZero = warning.code() == Code.FIRST_UPDATE_AT_ZERO && settings.warmupSteps() > 0;
       warnings.add(warmupFromZero ? warning.relocated(flags.where(MegatronFlag.LR_WARMUP_INIT), null, null) : warning);
     }
-    return new Imported(NAME, plan, warnings);
+    return new Imported(NAME, plan, warnings).withOptimizer(optimizer);
   }
 
   /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */

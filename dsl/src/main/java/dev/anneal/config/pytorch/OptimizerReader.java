@@ -3,6 +3,8 @@ package dev.anneal.config.pytorch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
+import dev.anneal.config.JsonSettings;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
@@ -13,14 +15,21 @@ import java.util.List;
 /**
  * Reads the {@code optimizer} object of a {@code pytorch} config: {@code {"type": "SGD"|"Adam"|"AdamW",
  * "lr": …, …}} with the keyword arguments of that {@code torch.optim} class (1.13) that can appear
- * in JSON. Arguments that do not affect a schedule ({@code eps}, {@code dampening}, {@code amsgrad})
- * are checked as PyTorch checks them and otherwise not kept.
+ * in JSON. The schedulers read only the type, lr, momentum and betas ({@link PyTorchOptimizer});
+ * every argument, those included, is also kept as the optimizer's settings ({@link #settings}) for
+ * a training loop to apply.
  */
 final class OptimizerReader {
   private static final List<String> TYPES = Arrays.stream(PyTorchOptimizer.Type.values()).map(PyTorchOptimizer.Type::torchName).toList();
 
   /** PyTorch's default learning rate of Adam and AdamW (SGD has none). */
   private static final double ADAM_DEFAULT_LR = 1e-3;
+
+  /** PyTorch's default eps of Adam and AdamW. */
+  private static final double ADAM_DEFAULT_EPS = 1e-8;
+
+  /** PyTorch's default weight decay of AdamW (Adam's and SGD's is 0). */
+  private static final double ADAMW_DEFAULT_WEIGHT_DECAY = 0.01;
 
   private OptimizerReader() {}
 
@@ -40,6 +49,33 @@ final class OptimizerReader {
     PyTorchOptimizer optimizer = type == PyTorchOptimizer.Type.SGD ? sgd(fields) : adam(fields, type);
     fields.rejectUnknownKeys();
     return Reading.valuesReliable(fields.problems(), before) ? optimizer : null;
+  }
+
+  /**
+   * Every setting of the optimizer {@code torch.optim} builds from {@code fields}, PyTorch's defaults
+   * included; {@code optimizer} is what {@link #read} made of the same fields.
+   */
+  static OptimizerSettings settings(JsonFields fields, PyTorchOptimizer optimizer) {
+    String name = optimizer.type().torchName();
+    String at = fields.path("type");
+    if (optimizer.type() == PyTorchOptimizer.Type.SGD) {
+      return new OptimizerSettings(OptimizerSettings.Algorithm.SGD, name, at, new JsonSettings(fields)
+          .number(OptimizerSettings.LR, "lr", optimizer.lr())
+          .number(OptimizerSettings.MOMENTUM, "momentum", 0)
+          .number(OptimizerSettings.DAMPENING, "dampening", 0)
+          .number(OptimizerSettings.WEIGHT_DECAY, "weight_decay", 0)
+          .flag(OptimizerSettings.NESTEROV, "nesterov", false)
+          .settings());
+    }
+    OptimizerSettings.Algorithm algorithm =
+        optimizer.type() == PyTorchOptimizer.Type.ADAMW ? OptimizerSettings.Algorithm.ADAMW : OptimizerSettings.Algorithm.ADAM;
+    return new OptimizerSettings(algorithm, name, at, new JsonSettings(fields)
+        .number(OptimizerSettings.LR, "lr", ADAM_DEFAULT_LR)
+        .pair(OptimizerSettings.BETA1, OptimizerSettings.BETA2, "betas", PyTorchOptimizer.DEFAULT_BETA1, PyTorchOptimizer.DEFAULT_BETA2)
+        .number(OptimizerSettings.EPS, "eps", ADAM_DEFAULT_EPS)
+        .number(OptimizerSettings.WEIGHT_DECAY, "weight_decay", optimizer.type() == PyTorchOptimizer.Type.ADAMW ? ADAMW_DEFAULT_WEIGHT_DECAY : 0)
+        .flag(OptimizerSettings.AMSGRAD, "amsgrad", false)
+        .settings());
   }
 
   private static PyTorchOptimizer sgd(JsonFields fields) {
@@ -71,10 +107,10 @@ final class OptimizerReader {
       }
     }
     List<Violation> found = new ArrayList<>();
-    Rules.nonNegative(found, "eps", fields.optDouble("eps", 1e-8));
+    Rules.nonNegative(found, "eps", fields.optDouble("eps", ADAM_DEFAULT_EPS));
     found.forEach(v -> fields.problems().add(v.under(fields.path())));
     fields.optBoolean("amsgrad", false);
-    double weightDecay = fields.optDouble("weight_decay", type == PyTorchOptimizer.Type.ADAMW ? 0.01 : 0);
+    double weightDecay = fields.optDouble("weight_decay", type == PyTorchOptimizer.Type.ADAMW ? ADAMW_DEFAULT_WEIGHT_DECAY : 0);
     return new PyTorchOptimizer(type, lr, 0, beta1, beta2, weightDecay);
   }
 }

@@ -63,7 +63,7 @@ public final class PyTorchFormat implements ConfigFormat {
     }
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
-    return new Imported(name(), imported.plan(), warnings);
+    return new Imported(name(), imported.plan(), warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
   }
 
   /**

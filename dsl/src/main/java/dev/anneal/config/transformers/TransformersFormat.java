@@ -4,6 +4,7 @@ import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -41,8 +42,10 @@ public final class TransformersFormat implements ConfigFormat {
   public Imported read(String text) {
     Problems problems = new Problems();
     JsonFields root = Json.parseObject(text, problems);
-    TransformersPreset preset =
-        root.has(FunctionCallReader.FUNCTION) ? FunctionCallReader.read(root) : TrainingArgumentsReader.read(root);
+    boolean call = root.has(FunctionCallReader.FUNCTION);
+    // A direct call takes an optimizer built elsewhere; TrainingArguments name theirs.
+    OptimizerSettings optimizer = call ? null : TrainingArgumentsOptimizer.read(root);
+    TransformersPreset preset = call ? FunctionCallReader.read(root) : TrainingArgumentsReader.read(root);
     problems.throwIfErrors();
     if (preset == null) {
       throw new IllegalStateException("a transformers reader gave no schedule and no error");
@@ -55,7 +58,7 @@ public final class TransformersFormat implements ConfigFormat {
         warnings.add(warning);
       }
     }
-    return new Imported(NAME, plan, warnings);
+    return new Imported(NAME, plan, warnings).withOptimizer(optimizer);
   }
 
   /**

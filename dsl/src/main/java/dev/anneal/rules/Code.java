@@ -109,6 +109,7 @@ public enum Code {
   NOT_ENOUGH_DATA(Severity.ERROR, "%s"),
   TOO_MANY_CLASSES(Severity.ERROR, "column %s holds %s distinct values in %s rows, too many for class labels (at most %s: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
   MORE_PROBLEMS(Severity.ERROR, "%s more problems in this file are not shown; fix the ones above first"),
+  TOO_FEW_METRICS(Severity.ERROR, "%s metrics read, but steps 0 to %s need %s (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add %s to the file, or pass --steps %s"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

@@ -209,11 +209,20 @@ public final class StepCoverage {
       return null;
     }
     List<Phase> phases = sequence.phases();
-    for (int i = 0; i < phases.size(); i++) {
-      if (step < sequence.startOf(i + 1)) {
-        Phase phase = phases.get(i);
-        return phase.shape() instanceof Constant constant ? value(constant.value()) : List.of("phase", phase, sequence.startOf(i));
+    if (step < sequence.startOf(phases.size())) {
+      // The last phase starting at or before the step (binary search: a plan may have many phases, and every piece asks).
+      int low = 0;
+      int high = phases.size() - 1;
+      while (low < high) {
+        int middle = (low + high + 1) >>> 1;
+        if (sequence.startOf(middle) <= step) {
+          low = middle;
+        } else {
+          high = middle - 1;
+        }
       }
+      Phase phase = phases.get(low);
+      return phase.shape() instanceof Constant constant ? value(constant.value()) : List.of("phase", phase, sequence.startOf(low));
     }
     Phase last = phases.get(phases.size() - 1);
     return switch (sequence.afterEnd()) {

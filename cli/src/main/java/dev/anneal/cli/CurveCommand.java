@@ -57,7 +57,7 @@ final class CurveCommand implements Callable<Integer> {
 
   @Option(names = "--metrics", paramLabel = "FILE",
       description = "The metric reported after each update, one number per line, fed to plateau phases: the value at step i "
-          + "sees the metrics of lines 1 to i.")
+          + "sees the metrics of lines 1 to i, so N steps need N-1 lines (fewer are refused).")
   private Path metrics;
 
   /** Formats from {@link Formats}. */
@@ -86,6 +86,9 @@ final class CurveCommand implements Callable<Integer> {
     err.flush();
     long count = asked.orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS));
     requireStepsWithinEnd(schedule, count);
+    if (metrics != null && schedule.isReactive()) {
+      requireMetricsFor(metricValues.length, count);
+    }
     print(Curve.of(schedule, metricValues), count);
     return ExitCodes.OK;
   }
@@ -99,6 +102,19 @@ final class CurveCommand implements Callable<Integer> {
       schedule.valueAt(count - 1);
     } catch (InvalidScheduleException e) {
       throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated("--steps", null, null)).toList());
+    }
+  }
+
+  /**
+   * The value at step {@code count - 1} has seen {@code count - 1} metrics. With fewer, the plateau
+   * would see no metric after the last line and stop reacting while the curve goes on: refused.
+   */
+  private void requireMetricsFor(int read, long count) {
+    long needed = count - 1;
+    if (read < needed) {
+      long missing = needed - read;
+      throw CommandFailure.badInput(metrics, List.of(Code.TOO_FEW_METRICS.at("--metrics", read, read, count - 1, needed,
+          missing == 1 ? "1 more line" : missing + " more lines", read + 1)));
     }
   }
 

@@ -2,10 +2,9 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Conversion;
-import dev.anneal.config.Curve;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
+import dev.anneal.config.StepCoverage;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.Plan;
@@ -13,7 +12,7 @@ import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -32,14 +31,14 @@ import picocli.CommandLine.Spec;
       "Compares two configs channel by channel at every step 0 to N-1, exactly (to the bit), and prints for each "
           + "channel the first step that differs, the largest difference and how many steps differ, or that they are the same.",
       "N defaults, per channel, to the later declared end and a tenth past it (at least 100 steps), or "
-          + Conversion.OPEN_HORIZON + " steps when neither ends. Values are printed in full."
+          + Conversion.OPEN_HORIZON + " steps when neither ends. Values are printed in full.",
+      "Where both run the same phase over the same steps they are equal without evaluating a step; the other steps are compared one "
+          + "by one up to " + StepCoverage.BUDGET + " of them. Beyond, every phase boundary of both, its neighbours and evenly spaced "
+          + "steps between are compared, and the line says how many steps were not."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the same at every step compared", "1:they differ", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
 final class DiffCommand implements Callable<Integer> {
-  /** The most steps compared: every one is evaluated. */
-  static final long MAX_STEPS = Conversion.EXHAUSTIVE_LIMIT;
-
   private final Function<String, ConfigFormat> formats;
 
   @Spec private CommandSpec spec;
@@ -74,9 +73,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat formatA = Inputs.format(formats, "--format", format);
     ConfigFormat formatOfB = formatB == null ? formatA : Inputs.format(formats, "--format-b", formatB);
-    if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
-      throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
-    }
+    Inputs.steps(steps);
     Imported a = Inputs.config(first, formatA);
     Imported b = Inputs.config(second, formatOfB);
     PrintWriter err = spec.commandLine().getErr();
@@ -102,18 +99,19 @@ final class DiffCommand implements Callable<Integer> {
     if (left == null || right == null) {
       return channel + ": only in " + (left == null ? "B (" + second + ")" : "A (" + first + ")");
     }
-    long count = Math.min(steps != null ? steps : Conversion.horizon(left, right), MAX_STEPS);
-    Curve leftCurve = Curve.of(left);
-    Curve rightCurve = Curve.of(right);
+    long count = steps != null ? steps : Conversion.horizon(left, right);
+    StepCoverage coverage = StepCoverage.of(left, right, count);
     long firstDiffering = -1;
     long differing = 0;
     long largestAt = -1;
     double largest = -1;
     Double[] firstValues = null;
     Double[] largestValues = null;
-    for (long step = 0; step < count; step++) {
-      Double x = valueOrRefused(leftCurve);
-      Double y = valueOrRefused(rightCurve);
+    PrimitiveIterator.OfLong compared = coverage.steps();
+    while (compared.hasNext()) {
+      long step = compared.nextLong();
+      Double x = valueOrRefused(left, step);
+      Double y = valueOrRefused(right, step);
       if (same(x, y)) {
         continue;
       }
@@ -129,19 +127,29 @@ final class DiffCommand implements Callable<Integer> {
         largestValues = new Double[] {x, y};
       }
     }
+    // Steps neither evaluated nor proven equal are never called the same: the line says how many there were.
+    String unchecked = coverage.complete() ? "" : coverage.skipped() + " of the " + count + " steps 0 to " + (count - 1)
+        + " were not compared (more than " + StepCoverage.BUDGET + " to compare one by one; " + coverage.evaluated()
+        + " compared, among them every phase boundary of both and its neighbours, and evenly spaced steps between); pass --steps "
+        + StepCoverage.BUDGET + " or fewer to compare every step";
     if (firstDiffering < 0) {
-      return channel + ": the same at every step 0 to " + (count - 1);
+      return coverage.complete()
+          ? channel + ": the same at every step 0 to " + (count - 1)
+          : channel + ": the same at every step compared, but " + unchecked;
     }
-    return channel + ": differs from step " + firstDiffering + " (A " + show(firstValues[0]) + ", B " + show(firstValues[1]) + ")"
+    String values = " (A " + show(firstValues[0]) + ", B " + show(firstValues[1]) + ")"
         + "; largest difference at step " + largestAt + " (A " + show(largestValues[0]) + ", B " + show(largestValues[1])
-        + (Double.isFinite(largest) ? ", B - A = " + Values.show(largestValues[1] - largestValues[0]) : "") + ")"
-        + "; " + differing + " of " + count + " steps differ";
+        + (Double.isFinite(largest) ? ", B - A = " + Values.show(largestValues[1] - largestValues[0]) : "") + ")";
+    return coverage.complete()
+        ? channel + ": differs from step " + firstDiffering + values + "; " + differing + " of " + count + " steps differ"
+        : channel + ": differs at step " + firstDiffering + ", the first of the steps compared" + values + "; " + differing + " of the "
+            + coverage.evaluated() + " steps compared differ, and " + unchecked;
   }
 
-  /** The next value, or {@code null} past the declared end of a schedule declared with after-end FAIL. */
-  private static Double valueOrRefused(Curve curve) {
+  /** The value at {@code step} with no metric reported, or {@code null} past the declared end of a schedule declared with after-end FAIL. */
+  private static Double valueOrRefused(Schedule schedule, long step) {
     try {
-      return curve.nextDouble();
+      return schedule.valueAt(step);
     } catch (InvalidScheduleException refused) {
       return null;
     }

@@ -30,12 +30,16 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = {
       "Explains the value of each channel at step K (the value update K+1 uses): the phase, its local step, "
-          + "the formula and the inputs that gave it. For a config of another system (pytorch, transformers, deepspeed, ...) "
+          + "the formula and the inputs that gave it, and whether it is open-ended (no declared end). For a config of another system (pytorch, transformers, deepspeed, ...) "
           + "it then lists the upstream quirks Anneal reproduces in that config, as 'validate' reports them."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:explained", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
 final class ExplainCommand implements Callable<Integer> {
+  /** Said of a channel with no declared end, whose length plot and curve cannot know. */
+  static final String OPEN_ENDED = "    open-ended: no declared end; curve shows " + CurveCommand.OPEN_ENDED_STEPS
+      + " steps by default, plot " + PlotCommand.OPEN_ENDED_STEPS + " unless another channel ends; pass --steps to see more";
+
   private final Function<String, ConfigFormat> formats;
 
   @Spec private CommandSpec spec;
@@ -82,6 +86,9 @@ final class ExplainCommand implements Callable<Integer> {
         throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(name + " (--step)", null, null)).toList());
       }
       lines.add(name + ": " + explanation.toString().replace("\n", "\n  "));
+      if (plan.channel(name).declaredEnd().isEmpty()) {
+        lines.add(OPEN_ENDED);
+      }
     }
     List<Violation> quirks = related(imported, explained);
     if (!quirks.isEmpty()) {

@@ -84,15 +84,53 @@ class CurveCommandTest {
 
   @Test
   void metricsDrivePlateauPhases() throws IOException {
-    // Reports: 3 (best), 2 (best), 2 (bad 1), 2 (bad 2 > patience 1: halve), 2, 2 (halve to 0.25), 2.
-    Path metrics = file("loss.txt", "3\n2.0\n2e0\n 2 \n2\n2\n2\n\n");
+    // Reports: 3 (best), 2 (best), 2 (bad 1), 2 (bad 2 > patience 1: halve), 2, 2 (halve to 0.25), 2, 2 (halve: 0.125, floored at 0.2).
+    Path metrics = file("loss.txt", "3\n2.0\n2e0\n 2 \n2\n2\n2\n2\n\n");
 
     Anneal.Result result = Anneal.run(
         "curve", file("plateau.json", PLATEAU).toString(), "--format", "anneal", "--steps", "9", "--metrics", metrics.toString());
 
-    assertEquals(List.of("0\t1.0", "1\t1.0", "2\t1.0", "3\t1.0", "4\t0.5", "5\t0.5", "6\t0.25", "7\t0.25", "8\t0.25"), result.out());
+    assertEquals(List.of("0\t1.0", "1\t1.0", "2\t1.0", "3\t1.0", "4\t0.5", "5\t0.5", "6\t0.25", "7\t0.25", "8\t0.2"), result.out());
     assertEquals(List.of(), result.err());
     assertEquals(0, result.exitCode());
+  }
+
+  /** The scheduler of examples/ds_config.json: WarmupDecayLR to warmup_min_lr 0 at total_num_steps 5000, log warm-up over 500. */
+  static final String DS_WARMUP_DECAY = """
+      {"optimizer": {"type": "AdamW", "params": {"lr": 0.0006}},
+       "scheduler": {"type": "WarmupDecayLR", "params": {"total_num_steps": 5000, "warmup_max_lr": 0.0006, "warmup_num_steps": 500}}}
+      """;
+
+  @Test
+  void anImportedDecayIsPrintedToItsEnd() throws IOException {
+    Anneal.Result result = Anneal.run("curve", file("ds_config.json", DS_WARMUP_DECAY).toString(), "--format", "deepspeed");
+
+    // The first update uses the value set at construction, so DeepSpeed's iteration k is step k + 1: the decay's last iteration,
+    // 4999, is step 5000, and warmup_min_lr (0) holds from step 5001, the declared end. DeepSpeed's last decay value is
+    // warmup_min_lr + (warmup_max_lr - warmup_min_lr) * (total_num_steps - k) / (total_num_steps - warmup_num_steps).
+    assertEquals(5001, result.out().size());
+    assertEquals("5000\t" + (0.0 + (0.0006 - 0.0) * (1.0 / 4500.0)), result.out().get(5000));
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
+  void aMetricsFileShorterThanTheCurveIsRefused() throws IOException {
+    // Steps 0 to 8 have seen up to 8 metrics; with 7 the plateau would stop reacting at step 8.
+    Path metrics = file("loss.txt", "3\n2\n2\n2\n2\n2\n2\n\n");
+    String plateau = file("plateau.json", PLATEAU).toString();
+
+    assertBadInput(Anneal.run("curve", plateau, "--format", "anneal", "--steps", "9", "--metrics", metrics.toString()),
+        metrics + ": [TooFewMetrics] --metrics: 7 metrics read, but steps 0 to 8 need 8 (the value at step i has seen the metrics of"
+            + " lines 1 to i; after the last metric a plateau phase would stop reacting); add 1 more line to the file, or pass --steps 8");
+    // Without --steps an open-ended plateau prints 1000 steps, which need 999 metrics.
+    assertBadInput(Anneal.run("curve", plateau, "--format", "anneal", "--metrics", metrics.toString()),
+        metrics + ": [TooFewMetrics] --metrics: 7 metrics read, but steps 0 to 999 need 999 (the value at step i has seen the metrics of"
+            + " lines 1 to i; after the last metric a plateau phase would stop reacting); add 992 more lines to the file, or pass --steps 8");
+
+    Anneal.Result enough = Anneal.run("curve", plateau, "--format", "anneal", "--steps", "8", "--metrics", metrics.toString());
+
+    assertEquals(List.of("0\t1.0", "1\t1.0", "2\t1.0", "3\t1.0", "4\t0.5", "5\t0.5", "6\t0.25", "7\t0.25"), enough.out());
+    assertEquals(0, enough.exitCode());
   }
 
   @Test

@@ -65,10 +65,46 @@ class DiffCommandTest {
   }
 
   @Test
+  void aDifferencePast20MillionStepsIsFound() throws IOException {
+    // Equal (1) up to step 25,000,000; there A drops to 0.5 while B stays at 1 until 30,000,000, held after.
+    Path a = Files.writeString(dir.resolve("a.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 25000000},"
+        + " {\"shape\": \"constant\", \"value\": 0.5, \"steps\": 5000000}]}}");
+    Path b = Files.writeString(dir.resolve("b.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 30000000}]}}");
+
+    Anneal.Result result = Anneal.run("diff", a.toString(), b.toString());
+
+    // Horizon: the later end, 30,000,000, and a tenth past it. Steps 25,000,000 to 32,999,999 differ: 8,000,000.
+    assertEquals(List.of("lr: differs from step 25000000 (A 0.5, B 1); largest difference at step 25000000 (A 0.5, B 1, B - A = 0.5);"
+        + " 8000000 of 33000000 steps differ"), result.out());
+    assertEquals(1, result.exitCode());
+  }
+
+  @Test
+  void stepsThatWereNotComparedAreNeverCalledTheSame() throws IOException {
+    // A line from 1 to 1 is 1 at every step, as the constant is, but through another formula: each step must be evaluated.
+    Path a = Files.writeString(dir.resolve("a.json"), "{\"lr\": {\"phases\": [{\"shape\": \"linear\", \"from\": 1, \"to\": 1, \"steps\": 30000000}]}}");
+    Path b = Files.writeString(dir.resolve("b.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 30000000}]}}");
+
+    Anneal.Result result = Anneal.run("diff", a.toString(), b.toString());
+
+    // 33,000,000 steps: past the end both hold 1 (3,000,000 proven); of the 30,000,000 before, 1,000 at each end and every other
+    // step between (29,998,000 / 2 = 14,999,000) are compared, 15,001,000 in all, and 14,999,000 are not.
+    assertEquals(List.of("lr: the same at every step compared, but 14999000 of the 33000000 steps 0 to 32999999 were not compared"
+        + " (more than 20000000 to compare one by one; 15001000 compared, among them every phase boundary of both and its neighbours,"
+        + " and evenly spaced steps between); pass --steps 20000000 or fewer to compare every step"), result.out());
+    assertEquals(0, result.exitCode());
+
+    Anneal.Result within = Anneal.run("diff", a.toString(), b.toString(), "--steps", "20000000");
+
+    assertEquals(List.of("lr: the same at every step 0 to 19999999"), within.out());
+    assertEquals(0, within.exitCode());
+  }
+
+  @Test
   void badInputIsNamed() throws IOException {
     Path before = Files.writeString(dir.resolve("before.json"), BEFORE);
     Anneal.Result zero = Anneal.run("diff", before.toString(), before.toString(), "--steps", "0");
-    assertEquals(List.of("[OutOfRange] --steps: --steps (0) must lie in [1, 20000000]"), zero.err());
+    assertEquals(List.of("[NonPositiveLength] --steps: --steps (0) must be at least 1"), zero.err());
     assertEquals(2, zero.exitCode());
     Path missing = dir.resolve("missing.json");
     Anneal.Result result = Anneal.run("diff", before.toString(), missing.toString());

@@ -27,6 +27,9 @@ class ExplainCommandTest {
        "scheduler": {"type": "WarmupLR", "params": {"warmup_min_lr": 0, "warmup_max_lr": 0.001, "warmup_num_steps": 100}}}
       """;
 
+  private static final String OPEN_ENDED =
+      "    open-ended: no declared end; curve shows 1000 steps by default, plot 1000 unless another channel ends; pass --steps to see more";
+
   @TempDir Path dir;
 
   private static void assertBadInput(Anneal.Result result, String... errLines) {
@@ -49,6 +52,7 @@ class ExplainCommandTest {
         "momentum: step 2: 0.9 from phases[0] (constant, local step 2)",
         "    formula: value",
         "    inputs: n=open, t=2, value=0.9",
+        OPEN_ENDED,
         "warnings:",
         "  [FirstUpdateAtZero] lr: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"), result.out());
     assertEquals(0, result.exitCode());
@@ -58,7 +62,8 @@ class ExplainCommandTest {
     assertEquals(List.of(
         "momentum: step 9: 0.9 from phases[0] (constant, local step 9)",
         "    formula: value",
-        "    inputs: n=open, t=9, value=0.9"), momentumOnly.out(), "the lr warning concerns another channel");
+        "    inputs: n=open, t=9, value=0.9",
+        OPEN_ENDED), momentumOnly.out(), "the lr warning concerns another channel");
   }
 
   @Test
@@ -78,6 +83,30 @@ class ExplainCommandTest {
         "  [FirstUpdateAtZero] scheduler.params.warmup_min_lr: the first update uses a learning rate of 0 (warmup_min_lr is 0); it changes nothing"),
         result.out());
     assertEquals(0, result.exitCode());
+  }
+
+  @Test
+  void anImportedScheduleSaysWhereItEndsOrThatItNeverDoes() throws IOException {
+    Path decay = Files.writeString(dir.resolve("ds_config.json"), CurveCommandTest.DS_WARMUP_DECAY);
+    Path rangeTest = Files.writeString(dir.resolve("range_test.json"), """
+        {"scheduler": {"type": "LRRangeTest", "params": {"lr_range_test_min_lr": 0.0001, "lr_range_test_step_size": 100}}}
+        """);
+
+    Anneal.Result ended = Anneal.run("explain", decay.toString(), "--format", "deepspeed", "--step", "6000", "--channel", "lr");
+    Anneal.Result open = Anneal.run("explain", rangeTest.toString(), "--format", "deepspeed", "--step", "6000");
+
+    // WarmupDecayLR: construction (1 step), warm-up (500), decay (4500); warmup_min_lr (0), the decay's end, held from
+    // total_num_steps + 1 (one update late) on: step 6000 is local step 6000 - 501 of the decay, evaluated at its end.
+    assertEquals(List.of(
+        "lr: step 6000: 0 from phases[2] (reversed, local step 5499)",
+        "    formula: the linear formula at n - t: from + (to - from) * t / n",
+        "    inputs: inner=Linear[from=0.0, to=6.0E-4], n=4500, t=4500",
+        "    note: past the declared end (5001): holding the last phase's end value"), ended.out().subList(0, 4));
+    // LRRangeTest grows for ever: 1e-4 * (1 + 1.0 * 6000 / 100).
+    assertEquals(List.of(
+        "lr: step 6000: 0.0061 from phases[0] (linear-growth, local step 6000)"), open.out().subList(0, 1));
+    assertEquals(OPEN_ENDED, open.out().get(3));
+    assertEquals(0, open.exitCode());
   }
 
   @Test

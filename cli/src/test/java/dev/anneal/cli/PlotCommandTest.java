@@ -132,6 +132,17 @@ class PlotCommandTest {
   }
 
   @Test
+  void anImportedScheduleIsDrawnPastItsDeclaredEnd() throws IOException {
+    Path ds = Files.writeString(dir.resolve("ds_config.json"), CurveCommandTest.DS_WARMUP_DECAY);
+
+    Anneal.Result result = Anneal.run("plot", ds.toString(), "--format", "deepspeed", "--out", "-");
+
+    // WarmupDecayLR reaches warmup_min_lr at step 5001 (total_num_steps 5000, one update late): 5001 and a tenth past it.
+    assertEquals("lr, steps 0 to 5500", result.out().get(0));
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
   void aFailingEndLimitsTheDefaultSteps() throws IOException {
     Path failing = Files.writeString(dir.resolve("failing.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 4}], \"after\": \"fail\"}}");
 

@@ -4,18 +4,14 @@ import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
-import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
-import dev.anneal.schedule.Product;
-import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
-import dev.anneal.schedule.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.PrimitiveIterator;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -26,9 +22,10 @@ import java.util.function.DoubleSupplier;
  * <p><b>Horizon.</b> Unless a number of steps is given, the comparison covers steps {@code 0 …
  * end + max(100, end / 10) - 1}, where {@code end} is the later declared end of the two schedules,
  * so what happens after the end (hold, continue, fail) is compared too; a schedule that runs
- * forever on both sides is compared over {@link #OPEN_HORIZON} steps. Every step is compared up to
- * {@link #EXHAUSTIVE_LIMIT}; beyond, the first and last million steps, two steps either side of
- * every phase boundary, and evenly spaced steps in between, {@link #EXHAUSTIVE_LIMIT} in all.
+ * forever on both sides is compared over {@link #OPEN_HORIZON} steps, at the steps {@link
+ * StepCoverage} chooses (the same as {@code anneal diff}): every step where the two differ in
+ * formula, up to {@link #EXHAUSTIVE_LIMIT} of them; beyond, every phase boundary and its
+ * neighbours and evenly spaced steps in every piece between boundaries.
  *
  * <p><b>Reactive channels.</b> A channel with a plateau phase is compared twice: with no metric
  * reported, and with a metric that stalls (the same value after every update, so the plateau
@@ -42,13 +39,12 @@ public record Conversion(String format, String text, Plan plan) {
   /** The steps compared for channels that run forever on both sides. */
   public static final long OPEN_HORIZON = 100_000;
 
-  /** Up to this many steps every step is compared; beyond, a sample of this many. */
-  public static final long EXHAUSTIVE_LIMIT = 20_000_000;
+  /** Up to this many steps every step is compared; beyond, a sample ({@link StepCoverage#BUDGET}). */
+  public static final long EXHAUSTIVE_LIMIT = StepCoverage.BUDGET;
 
   static final double ABSOLUTE = 1e-12;
   static final double RELATIVE = 1e-9;
   private static final long PAST_END_MIN = 100;
-  private static final long EDGE = 1_000_000;
   private static final double STALLED_METRIC = 1.0;
 
   public Conversion {
@@ -131,34 +127,9 @@ public record Conversion(String format, String text, Plan plan) {
   }
 
   private static Violation firstSampledDifference(String format, String channel, Schedule source, Schedule written, long horizon) {
-    if (horizon <= EXHAUSTIVE_LIMIT) {
-      return firstDifferenceIn(format, channel, source, written, 0, horizon, 1);
-    }
-    List<Violation> found = new ArrayList<>();
-    found.add(firstDifferenceIn(format, channel, source, written, 0, EDGE, 1));
-    TreeSet<Long> boundaries = new TreeSet<>();
-    addBoundaries(source, boundaries);
-    addBoundaries(written, boundaries);
-    for (long boundary : boundaries.headSet(horizon)) {
-      long from = Math.max(0, boundary - 2);
-      long to = boundary + Math.min(3, horizon - boundary);
-      found.add(firstDifferenceIn(format, channel, source, written, from, to - from, 1));
-    }
-    long middle = horizon - 2 * EDGE;
-    long stride = (middle + EXHAUSTIVE_LIMIT - 2 * EDGE - 1) / (EXHAUSTIVE_LIMIT - 2 * EDGE);
-    found.add(firstDifferenceIn(format, channel, source, written, EDGE, middle, stride));
-    found.add(firstDifferenceIn(format, channel, source, written, horizon - EDGE, EDGE, 1));
-    return found.stream()
-        .filter(Objects::nonNull)
-        .min((a, b) -> Long.compare((Long) a.value(), (Long) b.value()))
-        .orElse(null);
-  }
-
-  /** The first difference at steps {@code from, from + stride, …} below {@code from + count}. */
-  private static Violation firstDifferenceIn(
-      String format, String channel, Schedule source, Schedule written, long from, long count, long stride) {
-    for (long offset = 0; offset < count; offset = offset > count - stride ? count : offset + stride) {
-      long step = from + offset;
+    PrimitiveIterator.OfLong steps = StepCoverage.of(source, written, horizon).steps();
+    while (steps.hasNext()) {
+      long step = steps.nextLong();
       Double want = valueOrFailure(() -> source.valueAt(step));
       Double got = valueOrFailure(() -> written.valueAt(step));
       if (!same(want, got)) {
@@ -166,21 +137,6 @@ public record Conversion(String format, String text, Plan plan) {
       }
     }
     return null;
-  }
-
-  private static void addBoundaries(Schedule schedule, TreeSet<Long> into) {
-    if (schedule instanceof Sequence sequence) {
-      for (int i = 0; i <= sequence.phases().size(); i++) {
-        long start = sequence.startOf(i);
-        if (start != Phase.OPEN) {
-          into.add(start);
-        }
-      }
-    } else if (schedule instanceof Product product) {
-      product.factors().forEach(factor -> addBoundaries(factor, into));
-    } else if (schedule instanceof Scaled scaled) {
-      addBoundaries(scaled.schedule(), into);
-    }
   }
 
   /** The value, or {@code null} where the schedule refuses the step (after-end FAIL). */

@@ -112,6 +112,7 @@ public enum Code {
   OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply %s: %s; %s"),
   RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in %s at update %s of %s, so the rest of the plan never runs; %s"),
   RUN_PASSES_END(Severity.WARNING, "the run takes %s updates, %s past the plan's declared end (%s): after it %s; %s"),
+  TOO_FEW_METRICS(Severity.ERROR, "%s metrics read, but steps 0 to %s need %s (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add %s to the file, or pass --steps %s"),
   // ---- warnings: upstream quirks a migrating user should know about -------------------------------
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 (%s); it changes nothing"),
   RISES_PAST_END(Severity.WARNING, "past step %s the %s formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),

@@ -68,17 +68,21 @@ public record Product(List<Schedule> factors) implements Schedule {
     return new Explanation(step, valueAt(step), "", step, "product", "the product of the factors' values", Map.of(), parts, "");
   }
 
-  /** The latest end any factor declares; empty if none declares one. */
+  /**
+   * The latest end the factors declare; empty if any factor runs for ever, since the product then
+   * changes for ever too (a factor that declares no end is never past it).
+   */
   @Override
   public OptionalLong declaredEnd() {
     long latest = -1;
     for (Schedule factor : factors) {
       OptionalLong end = factor.declaredEnd();
-      if (end.isPresent()) {
-        latest = Math.max(latest, end.getAsLong());
+      if (end.isEmpty()) {
+        return OptionalLong.empty();
       }
+      latest = Math.max(latest, end.getAsLong());
     }
-    return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
+    return OptionalLong.of(latest);
   }
 
   /** The first factor's policy; each factor applies its own past its own end. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.Json;
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
@@ -103,7 +104,16 @@ final class DeepSpeedWriter {
     return print(root);
   }
 
+  /**
+   * The scheduler that reproduces {@code lr} (and {@code momentum}), as given or with the value it
+   * holds past its declared end written as an open constant, the form the schedulers build first.
+   */
   private static DeepSpeedScheduler recognise(Schedule lr, Schedule momentum) {
+    DeepSpeedScheduler asGiven = recogniseOpen(lr, momentum);
+    return asGiven != null ? asGiven : recogniseOpen(SettledEnd.reopened(lr), momentum == null ? null : SettledEnd.reopened(momentum));
+  }
+
+  private static DeepSpeedScheduler recogniseOpen(Schedule lr, Schedule momentum) {
     if (momentum != null) {
       return OneCycleScheduler.recognise(lr, momentum);
     }
@@ -147,7 +157,7 @@ final class DeepSpeedWriter {
 
   /** What DeepSpeed lacks to express {@code lr} (with {@code momentum}), in words. */
   private static String lacks(Schedule lr, Schedule momentum) {
-    if (momentum != null && OneCycleScheduler.recognise(lr, null) == null) {
+    if (momentum != null && !(recognise(lr, null) instanceof OneCycleScheduler)) {
       return "DeepSpeed schedules momentum only in OneCycle (cycle_momentum), against a one-cycle learning rate; this plan's learning rate is"
           + " not one";
     }

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.Constant;
@@ -199,9 +200,10 @@ record OneCycleScheduler(
   @Override
   public Map<String, Schedule> channels() {
     Map<String, Schedule> channels = new LinkedHashMap<>();
-    channels.put(Plan.LR, lrSchedule());
+    // Without a post-cycle decay the cycle ends on values held for ever: the end is declared there.
+    channels.put(Plan.LR, SettledEnd.settled(lrSchedule()));
     if (momentum) {
-      channels.put(Plan.MOMENTUM, momentumSchedule());
+      channels.put(Plan.MOMENTUM, SettledEnd.settled(momentumSchedule()));
     } else if (keptMomentum.isPresent()) {
       channels.put(Plan.MOMENTUM, new Sequence(List.of(new Phase(new Constant(keptMomentum.getAsDouble()), Phase.OPEN))));
     }

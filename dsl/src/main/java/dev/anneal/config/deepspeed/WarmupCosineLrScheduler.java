@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.Constant;
@@ -65,7 +66,8 @@ record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double
       ratios.add(new Phase(new Shifted(new Cosine(1.0, cosMinRatio), 1), totalSteps - warmup.steps()));
     }
     ratios.add(new Phase(new Constant(cosMinRatio), Phase.OPEN));
-    return Map.of(Plan.LR, new Scaled(lr, new Sequence(ratios)));
+    // cos_min_ratio for ever from total_num_steps on: the end is declared there.
+    return Map.of(Plan.LR, SettledEnd.settled(new Scaled(lr, new Sequence(ratios))));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.Constant;
@@ -65,7 +66,8 @@ record WarmupDecayLrScheduler(Warmup warmup, long totalSteps) implements DeepSpe
     }
     // max(0, (total - k) / …) is 0 from iteration total_num_steps on: min + (max - min) * 0 = min.
     phases.add(new Phase(new Constant(warmup.from()), Phase.OPEN));
-    return Map.of(Plan.LR, new Sequence(phases));
+    // warmup_min_lr for ever from total_num_steps on: the end is declared there.
+    return Map.of(Plan.LR, SettledEnd.settled(new Sequence(phases)));
   }
 
   /** The WarmupDecayLR {@code lr} reproduces, or {@code null}. */

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.Constant;
@@ -73,7 +74,9 @@ record WarmupLrScheduler(Warmup warmup) implements DeepSpeedScheduler {
 
   @Override
   public Map<String, Schedule> channels() {
-    return Map.of(Plan.LR, new Sequence(List.of(construction(warmup.from()), warmup.phase(), new Phase(new Constant(peak()), Phase.OPEN))));
+    // The warm-up ends on the peak, held for ever: the end is declared there.
+    return Map.of(Plan.LR, SettledEnd.settled(
+        new Sequence(List.of(construction(warmup.from()), warmup.phase(), new Phase(new Constant(peak()), Phase.OPEN)))));
   }
 
   /** The WarmupLR {@code lr} reproduces, or {@code null}. */

@@ -1,6 +1,7 @@
 package dev.anneal.config.pytorch;
 
 import dev.anneal.config.Imported;
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
@@ -60,10 +61,11 @@ public final class PyTorchSchedulers {
     if (member == null) {
       throw new IllegalStateException(scheduler.type() + " reported no error but built nothing; please report this");
     }
+    // A scheduler whose curve settles on a value it keeps (LinearLR, ConstantLR) declares its end there.
     Map<String, Schedule> channels = new LinkedHashMap<>();
-    channels.put(Plan.LR, member.lr());
+    channels.put(Plan.LR, SettledEnd.settled(member.lr()));
     if (member.cyclesMomentum()) {
-      channels.put(Plan.MOMENTUM, member.momentum());
+      channels.put(Plan.MOMENTUM, SettledEnd.settled(member.momentum()));
     }
     Plan plan;
     try {

@@ -1,5 +1,6 @@
 package dev.anneal.config.transformers;
 
+import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -80,7 +81,8 @@ final class LambdaBuilder {
 
   /** The preset: {@code learning_rate * lambda(step)}, and the warnings. */
   TransformersPreset build(AfterEnd afterEnd) {
-    Scaled schedule = new Scaled(learningRate, new Sequence(phases, afterEnd));
+    // A lambda that settles on a value it keeps (the constant after a warm-up) declares its end there.
+    Scaled schedule = SettledEnd.settled(new Scaled(learningRate, new Sequence(phases, afterEnd)));
     List<Violation> all = new ArrayList<>();
     if (schedule.valueAt(0) == 0) {
       all.add(

@@ -53,7 +53,8 @@ public final class MegatronFormat implements ConfigFormat {
   @Override
   public Imported read(String text) {
     Objects.requireNonNull(text, "text");
-    return read(LaunchScript.words(text));
+    Problems problems = new Problems();
+    return read(LaunchScript.words(text, problems), problems);
   }
 
   /**
@@ -64,7 +65,7 @@ public final class MegatronFormat implements ConfigFormat {
    */
   public Imported readArguments(List<String> arguments) {
     Objects.requireNonNull(arguments, "arguments");
-    return read(LaunchScript.arguments(List.copyOf(arguments)));
+    return read(LaunchScript.arguments(List.copyOf(arguments)), new Problems());
   }
 
   /**
@@ -89,9 +90,9 @@ public final class MegatronFormat implements ConfigFormat {
     return text;
   }
 
-  private static Imported read(List<Token> words) {
-    Problems problems = new Problems();
+  private static Imported read(List<Token> words, Problems problems) {
     Flags flags = Flags.scan(words, problems);
+    OtherFlags.report(flags, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     problems.throwIfErrors();
     Plan plan = MegatronCurves.plan(settings);
@@ -107,7 +108,9 @@ public final class MegatronFormat implements ConfigFormat {
   /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */
   static SchedulerSettings settings(String text) {
     Problems problems = new Problems();
-    SchedulerSettings settings = MegatronArguments.resolve(Flags.scan(LaunchScript.words(text), problems), problems);
+    Flags flags = Flags.scan(LaunchScript.words(text, problems), problems);
+    OtherFlags.report(flags, problems);
+    SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     problems.throwIfErrors();
     return settings;
   }

@@ -116,7 +116,7 @@ final class LaunchScript {
     if (flags.isEmpty()) {
       flags = first.text();
     }
-    return Code.MEGATRON_COMMAND_SPLIT.at(first.where(), first.text(), cause, line, first.text(), flags, fix);
+    return Code.MEGATRON_COMMAND_SPLIT.at(Flags.path(first.text(), first), first.text(), cause, line, first.text(), flags, fix);
   }
 
   private static int line(Token token) {

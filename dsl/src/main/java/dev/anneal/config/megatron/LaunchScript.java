@@ -36,8 +36,10 @@ final class LaunchScript {
    * @param after how the command before it ended
    * @param endLine the line where the command before it ended
    * @param separator the separator that ended it, for {@link End#SEPARATOR}
+   * @param end how this command ended
+   * @param lastLine the line where this command ended
    */
-  private record Command(List<Token> words, End after, int endLine, char separator) {
+  private record Command(List<Token> words, End after, int endLine, char separator, End end, int lastLine) {
     Token first() {
       return words.get(0);
     }
@@ -57,8 +59,13 @@ final class LaunchScript {
       } else {
         int index = script ? i : 0;
         command.words().forEach(w -> out.add(new Token(w.text(), w.where(), index)));
+        boolean orphanFollows = script && i + 1 < commands.size() && startsAsArgument(commands.get(i + 1));
+        if (command.end() == End.ESCAPED_SPACE && !orphanFollows && command.words().stream().anyMatch(w -> w.text().startsWith("--"))) {
+          problems.add(Code.MEGATRON_STRAY_SPACE.at("line " + command.lastLine(), null, command.lastLine()));
+        }
       }
     }
+    problems.addAll(parser.strays);
     if (parser.unclosed != null) {
       problems.add(parser.unclosed);
     }
@@ -128,6 +135,7 @@ final class LaunchScript {
     private final String text;
     private final List<Command> commands = new ArrayList<>();
     private Violation unclosed;
+    private final List<Violation> strays = new ArrayList<>();
 
     private List<Token> current = new ArrayList<>();
     private End after = End.START;
@@ -164,7 +172,7 @@ final class LaunchScript {
         return;
       }
       flush();
-      endCommand(End.NEWLINE, line, ' ');
+      endCommand(escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line, ' ');
     }
 
     /** Reads the character at {@code i}; returns the index of the last character it used. */
@@ -185,6 +193,9 @@ final class LaunchScript {
         flush();
         if (parens == 0) {
           endCommand(commentOnLine ? End.COMMENT : escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line - 1, ' ');
+        } else if (escapedSpace) {
+          // In an array the line goes on, but the escaped space is an element of its own.
+          strays.add(Code.MEGATRON_STRAY_SPACE.at("line " + (line - 1), null, line - 1));
         }
         commentOnLine = false;
         escapedSpace = false;
@@ -302,7 +313,7 @@ final class LaunchScript {
 
     private void endCommand(End how, int at, char by) {
       if (!current.isEmpty()) {
-        commands.add(new Command(List.copyOf(current), after, endLine, separator));
+        commands.add(new Command(List.copyOf(current), after, endLine, separator, how, at));
         current = new ArrayList<>();
         // An empty command (a blank or comment line between commands) keeps the reason of the last real one.
         after = how;

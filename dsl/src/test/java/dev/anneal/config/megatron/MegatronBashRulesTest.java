@@ -72,6 +72,24 @@ class MegatronBashRulesTest {
   }
 
   @Test
+  void aSpaceAfterTheLastBackslashIsAnArgumentArgparseRefuses() {
+    assertEquals(
+        List.of("[MegatronStraySpace] line 2: line 2 ends with `\\` and a space, so the `\\` escapes the space instead of continuing the"
+            + " line: bash passes a lone space to Megatron as an argument, and argparse stops with 'unrecognized arguments'; delete the"
+            + " space after the `\\`"),
+        errors("python pretrain_gpt.py \\\n    --lr 3e-4 --train-iters 1000 \\ \necho done\n"));
+  }
+
+  @Test
+  void aSpaceAfterABackslashInAnArrayIsAnElementOfItsOwn() {
+    assertEquals(
+        List.of("[MegatronStraySpace] line 2: line 2 ends with `\\` and a space, so the `\\` escapes the space instead of continuing the"
+            + " line: bash passes a lone space to Megatron as an argument, and argparse stops with 'unrecognized arguments'; delete the"
+            + " space after the `\\`"),
+        errors("ARGS=(\n  --lr 3e-4 \\ \n  --train-iters 1000\n)\npython pretrain_gpt.py \"${ARGS[@]}\"\n"));
+  }
+
+  @Test
   void aLineWithoutItsBackslashEndsTheCommand() {
     String script = "python pretrain_gpt.py --lr 3e-4 --train-iters 1000\n    --lr-warmup-iters 100 --lr-decay-style cosine\n";
     assertEquals(

@@ -77,10 +77,13 @@ final class Flags {
   private final Map<MegatronFlag, List<Occurrence>> found = new LinkedHashMap<>();
   private final List<Other> upstream = new ArrayList<>();
   private final List<Other> unknown = new ArrayList<>();
+  private final List<Token> expansions = new ArrayList<>();
   private final Map<MegatronFlag, Object> values = new EnumMap<>(MegatronFlag.class);
+  private final List<Token> words;
   private final Problems problems;
 
-  private Flags(Problems problems) {
+  private Flags(List<Token> words, Problems problems) {
+    this.words = List.copyOf(words);
     this.problems = problems;
   }
 
@@ -90,20 +93,23 @@ final class Flags {
    * A flag takes its value from its own command only.
    */
   static Flags scan(List<Token> words, Problems problems) {
-    Flags flags = new Flags(problems);
+    Flags flags = new Flags(words, problems);
     for (int i = 0; i < words.size(); i++) {
       Token word = words.get(i);
       if (Lookalikes.present(word.text()) && flags.lookalike(word)) {
         continue;
       }
       if (!word.text().startsWith("--")) {
+        if (word.text().contains("$")) {
+          flags.expansions.add(word);
+        }
         continue;
       }
       int equals = word.text().indexOf('=');
       String name = equals < 0 ? word.text() : word.text().substring(0, equals);
       MegatronFlag flag = MegatronFlag.byName(name);
       if (flag == null) {
-        flags.other(name, words, i);
+        i += flags.other(name, words, i);
         continue;
       }
       String value = null;
@@ -150,12 +156,15 @@ final class Flags {
     return true;
   }
 
-  private void other(String name, List<Token> words, int index) {
+  /** Keeps or reports a flag that is not a {@link MegatronFlag}; returns how many of the words after it are its values. */
+  private int other(String name, List<Token> words, int index) {
     Token word = words.get(index);
+    boolean inline = word.text().indexOf('=') >= 0;
     Optional<UpstreamFlags.Upstream> known = UpstreamFlags.of(name);
     if (known.isPresent()) {
-      upstream.add(new Other(name, word, valuesAfter(words, index, known.get().arity())));
-      return;
+      List<String> values = valuesAfter(words, index, known.get().arity());
+      upstream.add(new Other(name, word, values));
+      return inline ? 0 : values.size();
     }
     Optional<String> suggestion = closestFlag(name).or(() -> scheduleLike(name) ? Optional.of(nearest(name)) : Optional.empty());
     if (suggestion.isPresent()) {
@@ -163,6 +172,8 @@ final class Flags {
     } else {
       unknown.add(new Other(name, word, List.of()));
     }
+    // The arity of a flag Megatron does not have is unknown: a word that is not a flag is taken as its value.
+    return !inline && isValue(words, index + 1, word) ? 1 : 0;
   }
 
   /** The words argparse would give a flag of {@code arity}: its {@code =value}, or the words after it in its command. */
@@ -361,6 +372,19 @@ final class Flags {
   /** Every occurrence of a flag of Megatron's parser that Anneal does not model, in order. */
   List<Other> upstream() {
     return List.copyOf(upstream);
+  }
+
+  /** Every word scanned, in order. */
+  List<Token> words() {
+    return words;
+  }
+
+  /**
+   * The words that stand alone (not as a flag's value) and hold a shell expansion ({@code
+   * ${EXTRA_ARGS}}, {@code $(cat args.txt)}), which may give Megatron flags Anneal cannot see.
+   */
+  List<Token> expansions() {
+    return List.copyOf(expansions);
   }
 
   /** Every occurrence of a flag Megatron's parser does not have (and that is no scheduler flag), in order. */

@@ -152,6 +152,8 @@ final class LaunchScript {
     private int parenLine;
     private boolean commentOnLine;
     private boolean escapedSpace;
+    private String delimiter;
+    private boolean stripTabs;
 
     Parser(String text) {
       this.text = text;
@@ -191,6 +193,9 @@ final class LaunchScript {
           return i;
         }
         flush();
+        if (delimiter != null) {
+          i = hereDocumentBody(i + 1);
+        }
         if (parens == 0) {
           endCommand(commentOnLine ? End.COMMENT : escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line - 1, ' ');
         } else if (escapedSpace) {
@@ -258,11 +263,17 @@ final class LaunchScript {
         } else if (parens > 0) {
           parens--;
         }
+      } else if (!quoted && c == '&' && (redirection(i - 1) || text.startsWith(">", i + 1))) {
+        // 2>&1, >&2, &>file: a redirection, which does not end the command.
+        flush();
       } else if (!quoted && (c == ';' || c == '&' || c == '|')) {
         flush();
         if (parens == 0) {
           endCommand(End.SEPARATOR, line, c);
         }
+      } else if (!quoted && c == '<' && text.startsWith("<", i + 1) && !text.startsWith("<<", i + 1)) {
+        flush();
+        return hereDocument(i + 2);
       } else if (!quoted && (c == '<' || c == '>')) {
         flush();
       } else {
@@ -270,6 +281,64 @@ final class LaunchScript {
         word.append(c);
       }
       return i;
+    }
+
+    private boolean redirection(int at) {
+      return at >= 0 && (text.charAt(at) == '>' || text.charAt(at) == '<');
+    }
+
+    /**
+     * Reads the delimiter of a here-document ({@code <<EOF}, {@code <<-'EOF'}) that starts at
+     * {@code from}; its body follows the end of the line. Returns the index of the delimiter's
+     * last character.
+     */
+    private int hereDocument(int from) {
+      int j = from;
+      stripTabs = j < text.length() && text.charAt(j) == '-';
+      if (stripTabs) {
+        j++;
+      }
+      while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        j++;
+      }
+      StringBuilder name = new StringBuilder();
+      while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && ";|&<>()".indexOf(text.charAt(j)) < 0) {
+        char d = text.charAt(j++);
+        if (d != '\'' && d != '"' && d != '\\') {
+          name.append(d);
+        }
+      }
+      delimiter = name.toString();
+      return j - 1;
+    }
+
+    /**
+     * Reads the body of a here-document from {@code from}, the start of its first line, to its
+     * delimiter line: its words belong to the command that reads it (flags written to a file are
+     * found, as before), and its lines never start a command. Returns the index of the newline
+     * that ends the delimiter line (or the last character).
+     */
+    private int hereDocumentBody(int from) {
+      int start = from;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        int stop = end < 0 ? text.length() : end;
+        String body = text.substring(start, stop).replace("\r", "");
+        if ((stripTabs ? body.replaceFirst("^\t+", "") : body).equals(delimiter)) {
+          delimiter = null;
+          line++;
+          return end < 0 ? text.length() - 1 : end;
+        }
+        for (String part : body.strip().split("\\s+")) {
+          if (!part.isEmpty()) {
+            current.add(new Token(part, "line " + line));
+          }
+        }
+        line++;
+        start = stop + 1;
+      }
+      delimiter = null;
+      return text.length() - 1;
     }
 
     private void quote(boolean newSingle, boolean newDbl) {

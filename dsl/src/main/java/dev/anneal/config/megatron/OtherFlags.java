@@ -3,11 +3,14 @@ package dev.anneal.config.megatron;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Says what becomes of every flag of a launch script that Anneal does not model, so that nothing
@@ -19,6 +22,12 @@ import java.util.Set;
  * note names them all too.
  */
 final class OtherFlags {
+  /** {@code NAME=}, {@code NAME+=}: the script sets NAME. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\+?=");
+
+  /** {@code $NAME}, {@code ${NAME}}, {@code ${NAME[@]}}. */
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
   private OtherFlags() {}
 
   /** Reports the flags of {@code flags} that are not {@link MegatronFlag}s. */
@@ -48,12 +57,55 @@ final class OtherFlags {
       problems.add(Code.IGNORED_SETTING.at(String.join(", ", notSchedule), null,
           "not schedule settings (Megatron-LM's " + and(new ArrayList<>(groups)) + " flags)"));
     }
+    expansions(flags, problems);
     Set<String> unknown = new LinkedHashSet<>();
     flags.unknown().forEach(other -> unknown.add(other.name()));
     if (!unknown.isEmpty()) {
       problems.add(Code.IGNORED_SETTING.at(String.join(", ", unknown), null,
           "not flags of Megatron-LM's parser (at " + UpstreamFlags.COMMIT + "), so taken to be the launcher's or the training script's own;"
               + " Megatron itself stops on a flag it does not know"));
+    }
+  }
+
+  /**
+   * Names each shell expansion that stands alone in a command with flags, unless it expands a
+   * variable the script itself sets (whose flags were read where it is set): what it gives Megatron
+   * is not known here.
+   */
+  private static void expansions(Flags flags, Problems problems) {
+    Set<Integer> commandsWithFlags = new HashSet<>();
+    Set<String> assigned = new HashSet<>();
+    for (Token word : flags.words()) {
+      if (word.text().startsWith("--")) {
+        commandsWithFlags.add(word.command());
+      }
+      Matcher assignment = ASSIGNMENT.matcher(word.text());
+      if (assignment.lookingAt()) {
+        assigned.add(assignment.group(1));
+      }
+    }
+    Set<String> reported = new HashSet<>();
+    for (Token word : flags.expansions()) {
+      if (!commandsWithFlags.contains(word.command()) || !reported.add(word.text())) {
+        continue;
+      }
+      if (word.text().contains("$(") || word.text().contains("`")) {
+        problems.add(Code.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
+            "Anneal does not run command substitutions; if it gives Megatron schedule flags, write them out"));
+        continue;
+      }
+      Matcher variable = VARIABLE.matcher(word.text());
+      List<String> unset = new ArrayList<>();
+      while (variable.find()) {
+        if (!assigned.contains(variable.group(1))) {
+          unset.add(variable.group(1));
+        }
+      }
+      if (!unset.isEmpty()) {
+        problems.add(Code.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
+            "Anneal does not expand shell variables, and this script does not set " + and(unset)
+                + "; if it gives Megatron schedule flags, write them out"));
+      }
     }
   }
 

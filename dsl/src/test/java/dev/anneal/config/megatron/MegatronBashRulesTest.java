@@ -164,6 +164,34 @@ class MegatronBashRulesTest {
   }
 
   @Test
+  void redirectionsDoNotEndTheCommand() {
+    Imported imported = FORMAT.read("python pretrain_gpt.py --lr 3e-4 2>&1 \\\n    --train-iters 100 &> log.txt\n");
+    assertEquals(3e-4 * 0.99, imported.plan().lr().valueAt(1), 1e-18);
+  }
+
+  @Test
+  void aHereDocumentIsDataNotCommands() {
+    String script = """
+        cat > extra-args.txt <<-'EOF'
+        --min-lr 3e-5
+        EOF
+        python pretrain_gpt.py --lr 3e-4 --train-iters 100 $(cat extra-args.txt)
+        """;
+    assertEquals(
+        List.of(new Token("cat", "line 1", 0), new Token("extra-args.txt", "line 1", 0), new Token("--min-lr", "line 2", 0),
+            new Token("3e-5", "line 2", 0), new Token("python", "line 4", 1), new Token("pretrain_gpt.py", "line 4", 1),
+            new Token("--lr", "line 4", 1), new Token("3e-4", "line 4", 1), new Token("--train-iters", "line 4", 1),
+            new Token("100", "line 4", 1), new Token("$(cat extra-args.txt)", "line 4", 1)),
+        LaunchScript.words(script));
+    Imported imported = FORMAT.read(script);
+    assertEquals(3e-5, imported.plan().lr().valueAt(100));
+    assertEquals(
+        List.of("[IgnoredSetting] $(cat extra-args.txt) (line 4): ignored: Anneal does not run command substitutions; if it gives Megatron"
+            + " schedule flags, write them out"),
+        imported.warnings().stream().map(Violation::toString).toList());
+  }
+
+  @Test
   void aFileOfFlagsOnePerLineIsStillAListOfFlags() {
     Imported imported = FORMAT.read("--lr 3e-4\n# the floor\n--min-lr 3e-5\n--train-iters 100\n");
     assertEquals(3e-5, imported.plan().lr().valueAt(100));

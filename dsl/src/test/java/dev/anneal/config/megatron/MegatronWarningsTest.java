@@ -175,4 +175,21 @@ class MegatronWarningsTest {
                 + " launcher's or the training script's own; Megatron itself stops on a flag it does not know"),
         warnings(imported));
   }
+
+  @Test
+  void aShellExpansionThatMayHoldFlagsIsNamedUnlessTheScriptSetsIt() {
+    Imported imported = FORMAT.read("""
+        GPT_ARGS=( --lr 3e-4 --lr-warmup-init 1e-6 )
+        mkdir -p $CHECKPOINTS
+        python pretrain_gpt.py "${GPT_ARGS[@]}" --train-iters 100 ${EXTRA_ARGS} $(cat more-args.txt) --save $CHECKPOINTS
+        """);
+    assertEquals(
+        List.of(
+            "[IgnoredSetting] --save (line 3): ignored: how and when checkpoints are written; the schedule is the same",
+            "[IgnoredSetting] ${EXTRA_ARGS} (line 3): ignored: Anneal does not expand shell variables, and this script does not set"
+                + " EXTRA_ARGS; if it gives Megatron schedule flags, write them out",
+            "[IgnoredSetting] $(cat more-args.txt) (line 3): ignored: Anneal does not run command substitutions; if it gives Megatron"
+                + " schedule flags, write them out"),
+        warnings(imported));
+  }
 }

@@ -271,7 +271,8 @@ final class LaunchScript {
         if (parens == 0) {
           endCommand(End.SEPARATOR, line, c);
         }
-      } else if (!quoted && c == '<' && text.startsWith("<", i + 1) && !text.startsWith("<<", i + 1)) {
+      } else if (!quoted && c == '<' && text.startsWith("<", i + 1) && !text.startsWith("<<", i + 1) && !redirection(i - 1)) {
+        // << starts a here-document; <<< is a here-string, which does not.
         flush();
         return hereDocument(i + 2);
       } else if (!quoted && (c == '<' || c == '>')) {

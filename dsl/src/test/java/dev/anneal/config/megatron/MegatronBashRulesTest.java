@@ -192,6 +192,14 @@ class MegatronBashRulesTest {
   }
 
   @Test
+  void aHereStringIsNotAHereDocument() {
+    assertEquals(
+        List.of(new Token("cat", "line 1", 0), new Token("input", "line 1", 0), new Token("python", "line 2", 1),
+            new Token("--lr", "line 2", 1), new Token("3e-4", "line 2", 1)),
+        LaunchScript.words("cat <<< input\npython --lr 3e-4\n"));
+  }
+
+  @Test
   void aFileOfFlagsOnePerLineIsStillAListOfFlags() {
     Imported imported = FORMAT.read("--lr 3e-4\n# the floor\n--min-lr 3e-5\n--train-iters 100\n");
     assertEquals(3e-5, imported.plan().lr().valueAt(100));

@@ -108,6 +108,7 @@ public enum Code {
   MEGATRON_FLAG_LOOKALIKE(Severity.ERROR, "unrecognized argument '%s': it has %s, so Megatron's argparse stops with 'unrecognized arguments'; did you mean `%s`?"),
   MEGATRON_FLAG_NOT_MODELLED(Severity.ERROR, "%s: %s; Anneal does not model this yet: %s"),
   MEGATRON_STRAY_SPACE(Severity.ERROR, "line %s ends with `\\` and a space, so the `\\` escapes the space instead of continuing the line: bash passes a lone space to Megatron as an argument, and argparse stops with 'unrecognized arguments'; delete the space after the `\\`"),
+  MEGATRON_QUOTED_TOGETHER(Severity.ERROR, "'%s' is quoted as one argument, so argparse does not read it as %s (an argument with a space is not a flag to it) and Megatron stops with 'unrecognized arguments'; write `%s` without the quotes"),
   // ---- cli (train and find-lr data, output files) ----
   UNWRITABLE_FILE(Severity.ERROR, "cannot write %s: %s"),
   ROW_LENGTH(Severity.ERROR, "the row has %s fields but the header has %s (a field may not hold a comma, even in quotes)"),

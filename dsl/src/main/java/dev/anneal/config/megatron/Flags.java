@@ -99,6 +99,9 @@ final class Flags {
       if (Lookalikes.present(word.text()) && flags.lookalike(word)) {
         continue;
       }
+      if (word.text().startsWith("--") && word.text().strip().chars().anyMatch(Character::isWhitespace) && flags.quotedTogether(word)) {
+        continue;
+      }
       if (!word.text().startsWith("--")) {
         if (word.text().contains("$")) {
           flags.expansions.add(word);
@@ -153,6 +156,22 @@ final class Flags {
     }
     String shown = Lookalikes.shown(word.text());
     problems.add(Code.MEGATRON_FLAG_LOOKALIKE.at(shown + " (" + word.where() + ")", word.text(), shown, Lookalikes.problem(word.text()), meant));
+    return true;
+  }
+
+  /**
+   * Reports a flag quoted together with its value ({@code "--lr 3e-4"}), when it is a flag Megatron
+   * has or a scheduler flag: bash passes it as one argument, which argparse takes for a positional
+   * (it holds a space) and refuses. Returns whether it did.
+   */
+  private boolean quotedTogether(Token word) {
+    String text = word.text().strip();
+    String name = text.split("[\\s=]", 2)[0];
+    if (UpstreamFlags.of(name).isEmpty() && MegatronFlag.byName(name) == null && !scheduleLike(name)) {
+      return false;
+    }
+    String meant = String.join(" ", text.split("\\s+"));
+    problems.add(Code.MEGATRON_QUOTED_TOGETHER.at(path(name, word), word.text(), meant, name, meant));
     return true;
   }
 

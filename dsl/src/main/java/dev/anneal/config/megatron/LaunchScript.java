@@ -6,14 +6,16 @@ import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Splits a launch script (or a plain file of flags) into the words Megatron is given, with bash's
  * rules: {@code \} at the end of a line continues the command, a newline (or {@code ; & |}) ends
  * it, {@code #} at the start of a word comments out the rest of the line — continuation and all —
- * quotes are removed, and bash arrays ({@code ARGS=( --lr 3e-4 )}) span lines. Quoted strings are
- * split into words too, so flags collected in a variable ({@code ARGS+=" --lr 3e-4"}) are found. A
+ * quotes are removed, and bash arrays ({@code ARGS=( --lr 3e-4 )}) span lines. A quoted string is
+ * one word, except where bash splits it later: the value of a variable, so that flags collected in
+ * it ({@code ARGS+=" --lr 3e-4"}) are found, and the script of {@code bash -c} or {@code eval}. A
  * {@code $(…)} substitution stays one word, so that the reader can say it cannot expand it. Each
  * word remembers its line.
  *
@@ -24,6 +26,9 @@ import java.util.stream.Collectors;
  * file with no command at all, only flags, is read as a list of flags.
  */
 final class LaunchScript {
+  /** {@code NAME=} or {@code NAME+=} at the start of a word: a variable is set. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\+?=");
+
   private LaunchScript() {}
 
   /** How a command ended, for the message about a command that follows it. */
@@ -368,7 +373,7 @@ final class LaunchScript {
       String text = word.toString();
       word.setLength(0);
       String[] parts = text.strip().split("\\s+");
-      if (parts.length < 2 || Arrays.stream(parts).noneMatch(Lookalikes::startsWithDash)) {
+      if (parts.length < 2 || Arrays.stream(parts).noneMatch(Lookalikes::startsWithDash) || !splitLater(text)) {
         current.add(new Token(text, "line " + wordLine));
         return;
       }
@@ -379,6 +384,18 @@ final class LaunchScript {
         current.add(new Token(part, "line " + partLine));
         from = at + part.length();
       }
+    }
+
+    /**
+     * Whether bash splits the quoted string {@code text} into words later: when it is the value of
+     * a variable ({@code ARGS+=" --lr 3e-4"}, expanded unquoted where it is used) or a script run by
+     * {@code eval} or {@code bash -c}. Anywhere else the quotes make it one argument.
+     */
+    private boolean splitLater(String text) {
+      if (ASSIGNMENT.matcher(text).lookingAt()) {
+        return true;
+      }
+      return !current.isEmpty() && (current.get(0).text().equals("eval") || current.get(current.size() - 1).text().equals("-c"));
     }
 
     private void endCommand(End how, int at, char by) {

@@ -200,6 +200,27 @@ class MegatronBashRulesTest {
   }
 
   @Test
+  void aFlagQuotedTogetherWithItsValueIsOneArgumentThatArgparseRefuses() {
+    assertEquals(
+        List.of("[MegatronQuotedTogether] --min-lr (line 2): '--min-lr 3e-5' is quoted as one argument, so argparse does not read it as"
+            + " --min-lr (an argument with a space is not a flag to it) and Megatron stops with 'unrecognized arguments'; write"
+            + " `--min-lr 3e-5` without the quotes"),
+        errors("python pretrain_gpt.py --lr 3e-4 --train-iters 100 \\\n    \"--min-lr 3e-5\"\n"));
+  }
+
+  @Test
+  void flagsInAnEchoAreNotRead() {
+    Imported imported = FORMAT.read("echo \"training with --min-lr 3e-5\"\npython pretrain_gpt.py --lr 3e-4 --train-iters 100\n");
+    assertEquals(0.0, imported.plan().lr().valueAt(100));
+  }
+
+  @Test
+  void aScriptRunByBashDashCIsSplitAsBashSplitsIt() {
+    Imported imported = FORMAT.read("srun bash -c \"python pretrain_gpt.py --lr 3e-4 --min-lr 3e-5 --train-iters 100\"\n");
+    assertEquals(3e-5, imported.plan().lr().valueAt(100));
+  }
+
+  @Test
   void aFileOfFlagsOnePerLineIsStillAListOfFlags() {
     Imported imported = FORMAT.read("--lr 3e-4\n# the floor\n--min-lr 3e-5\n--train-iters 100\n");
     assertEquals(3e-5, imported.plan().lr().valueAt(100));

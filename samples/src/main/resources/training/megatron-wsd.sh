@@ -1,7 +1,7 @@
 # The scheduler flags of a Megatron-LM launch with warmup-stable-decay (WSD), scaled down to the
 # digits sample: 400 iterations, warm-up over 40, the peak held, then a "1 - sqrt" cool-down over
 # the last 100 to --min-lr; weight decay rising along a cosine from 0.01 to 0.1. Flags that do not
-# shape the schedule (model size, precision) are ignored.
+# shape the schedule (model size, precision) are named in a note as ignored.
 torchrun pretrain_gpt.py \
     --num-layers 24 --hidden-size 2048 --bf16 \
     --train-iters 400 \

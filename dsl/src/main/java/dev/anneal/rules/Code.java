@@ -103,6 +103,12 @@ public enum Code {
   MEGATRON_MISSING_FLAG(Severity.ERROR, "%s is required: %s; add %s"),
   MEGATRON_DEPRECATED_FLAG(Severity.ERROR, "%s is no longer accepted by Megatron-LM; use %s"),
   MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.ERROR, "the WSD anneal (%s) is longer than the decay after the warm-up (%s); %s; make %s at most %s"),
+  MEGATRON_COMMAND_SPLIT(Severity.ERROR, "%s: bash runs line %s as a command of its own (`%s: command not found`), and Megatron never sees %s; %s"),
+  MEGATRON_UNCLOSED(Severity.ERROR, "the %s opened on line %s is never closed, so bash stops with a syntax error (unexpected end of file) and never runs the command that starts on line %s; %s"),
+  MEGATRON_FLAG_LOOKALIKE(Severity.ERROR, "unrecognized argument '%s': it has %s, so Megatron's argparse stops with 'unrecognized arguments'; did you mean `%s`?"),
+  MEGATRON_FLAG_NOT_MODELLED(Severity.ERROR, "%s: %s; Anneal does not model this yet: %s"),
+  MEGATRON_STRAY_SPACE(Severity.ERROR, "line %s ends with `\\` and a space, so the `\\` escapes the space instead of continuing the line: bash passes a lone space to Megatron as an argument, and argparse stops with 'unrecognized arguments'; delete the space after the `\\`"),
+  MEGATRON_QUOTED_TOGETHER(Severity.ERROR, "'%s' is quoted as one argument, so argparse does not read it as %s (an argument with a space is not a flag to it) and Megatron stops with 'unrecognized arguments'; write `%s` without the quotes"),
   // ---- cli (train and find-lr data, output files) ----
   UNWRITABLE_FILE(Severity.ERROR, "cannot write %s: %s"),
   ROW_LENGTH(Severity.ERROR, "the row has %s fields but the header has %s (a field may not hold a comma, even in quotes)"),

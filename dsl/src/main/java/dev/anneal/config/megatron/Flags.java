@@ -5,31 +5,33 @@ import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * The scheduler flags of a launch script, typed as Megatron's argparse types them. Scanning finds
- * every {@code --flag value} and {@code --flag=value} of a {@link MegatronFlag}; a flag given
- * twice keeps its last value, as argparse does (with a warning); any other flag is ignored unless
- * it is so close to a scheduler flag that it must be a misspelling (Megatron itself would stop on
- * it: its parser does not accept unknown flags). Values that are not of the flag's type, shell
- * expressions and unknown choices are reported with the flag, the value and the line, and the
- * flag then reads as invalid: neither its value nor Megatron's default is used, so no second
+ * The flags of a launch script, typed as Megatron's argparse types them. Scanning finds every
+ * {@code --flag value} and {@code --flag=value} of a {@link MegatronFlag}; a flag given twice keeps
+ * its last value, as argparse does (with a warning). Every other flag is kept for {@link
+ * OtherFlags} with the values argparse would give it, when Megatron's parser has it ({@link
+ * UpstreamFlags}); a flag it does not have is refused when it is a scheduler flag in all but name
+ * (a misspelling, {@code --lr-decay-tokens}), as Megatron's parser stops on unknown flags, and kept
+ * otherwise (it may be the launcher's). So is a flag written with a lookalike dash or space
+ * ({@code —min-lr}), which argparse does not recognize. Values that are not of the flag's type,
+ * shell expressions and unknown choices are reported with the flag, the value and the line, and
+ * the flag then reads as invalid: neither its value nor Megatron's default is used, so no second
  * error follows from the first.
  */
 final class Flags {
   /** Megatron's old warm-up flag, which it now refuses. */
   static final String WARMUP = "--warmup";
-
-  /** A batch-size ramp: it changes the samples per iteration, which Anneal does not model. */
-  static final String RAMPUP_BATCH_SIZE = "--rampup-batch-size";
 
   /** Other spellings people use for a choice, mapped to Megatron's name. */
   private static final Map<String, String> CHOICE_SYNONYMS =
@@ -42,6 +44,16 @@ final class Flags {
           "exp", "exponential",
           "cos", "cosine");
 
+  /**
+   * Words that make an unknown flag a scheduler flag that Megatron does not have ({@code
+   * --lr-decay-tokens}, {@code --warmup-steps}): refused with a "did you mean", as argparse refuses it.
+   */
+  private static final Set<String> SCHEDULE_WORDS =
+      Set.of("lr", "learning", "warmup", "decay", "anneal", "wsd", "cooldown", "schedule", "scheduler", "rampup", "ramp", "batch");
+
+  /** Words that, after {@code train}, name the length of training ({@code --train-tokens}). */
+  private static final Set<String> LENGTH_WORDS = Set.of("iters", "iterations", "samples", "steps", "tokens", "epochs");
+
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
   /**
@@ -52,37 +64,61 @@ final class Flags {
    */
   record Occurrence(Token flag, String value) {}
 
+  /**
+   * One occurrence of a flag of Megatron's parser that Anneal does not model, or of a flag the
+   * parser does not have.
+   *
+   * @param name the flag, {@code =value} removed
+   * @param word its word (for its line)
+   * @param values the words after it that argparse would take as its values
+   */
+  record Other(String name, Token word, List<String> values) {}
+
   private final Map<MegatronFlag, List<Occurrence>> found = new LinkedHashMap<>();
-  private final Map<String, Token> others = new LinkedHashMap<>();
+  private final List<Other> upstream = new ArrayList<>();
+  private final List<Other> unknown = new ArrayList<>();
+  private final List<Token> expansions = new ArrayList<>();
   private final Map<MegatronFlag, Object> values = new EnumMap<>(MegatronFlag.class);
+  private final List<Token> words;
   private final Problems problems;
 
-  private Flags(Problems problems) {
+  private Flags(List<Token> words, Problems problems) {
+    this.words = List.copyOf(words);
     this.problems = problems;
   }
 
   /**
    * Scans {@code words}, reporting misspelled flags, missing values and bad values to {@code
    * problems} in the order they appear. Every occurrence of a flag is converted, as argparse does.
+   * A flag takes its value from its own command only.
    */
   static Flags scan(List<Token> words, Problems problems) {
-    Flags flags = new Flags(problems);
+    Flags flags = new Flags(words, problems);
     for (int i = 0; i < words.size(); i++) {
       Token word = words.get(i);
+      if (Lookalikes.present(word.text()) && flags.lookalike(word)) {
+        continue;
+      }
+      if (word.text().startsWith("--") && word.text().strip().chars().anyMatch(Character::isWhitespace) && flags.quotedTogether(word)) {
+        continue;
+      }
       if (!word.text().startsWith("--")) {
+        if (word.text().contains("$")) {
+          flags.expansions.add(word);
+        }
         continue;
       }
       int equals = word.text().indexOf('=');
       String name = equals < 0 ? word.text() : word.text().substring(0, equals);
       MegatronFlag flag = MegatronFlag.byName(name);
       if (flag == null) {
-        flags.other(name, word);
+        i += flags.other(name, words, i);
         continue;
       }
       String value = null;
       if (equals >= 0) {
         value = word.text().substring(equals + 1);
-      } else if (i + 1 < words.size() && !words.get(i + 1).text().startsWith("--")) {
+      } else if (isValue(words, i + 1, word)) {
         value = words.get(++i).text();
       } else {
         problems.add(Code.MEGATRON_FLAG_NEEDS_VALUE.at(path(name, word), null, name, name));
@@ -100,12 +136,109 @@ final class Flags {
     return flags;
   }
 
-  private void other(String name, Token word) {
-    if (name.equals(WARMUP) || name.equals(RAMPUP_BATCH_SIZE)) {
-      others.putIfAbsent(name, word);
-      return;
+  /** Whether the word at {@code index} is a value of {@code flag}: in its command, and not a flag itself. */
+  private static boolean isValue(List<Token> words, int index, Token flag) {
+    return index < words.size() && words.get(index).command() == flag.command() && !words.get(index).text().startsWith("--");
+  }
+
+  /**
+   * Reports a flag written with a character that only looks like a hyphen or a space, when what
+   * it was meant to be is a flag Megatron has or a scheduler flag; returns whether it did.
+   */
+  private boolean lookalike(Token word) {
+    String meant = Lookalikes.meant(word.text());
+    if (!meant.startsWith("--")) {
+      return false;
     }
-    closestFlag(name).ifPresent(known -> problems.add(Code.MEGATRON_UNKNOWN_FLAG.at(path(name, word), name, name, known)));
+    String name = meant.split("[ =]", 2)[0];
+    if (UpstreamFlags.of(name).isEmpty() && MegatronFlag.byName(name) == null && !scheduleLike(name)) {
+      return false;
+    }
+    String shown = Lookalikes.shown(word.text());
+    problems.add(Code.MEGATRON_FLAG_LOOKALIKE.at(shown + " (" + word.where() + ")", word.text(), shown, Lookalikes.problem(word.text()), meant));
+    return true;
+  }
+
+  /**
+   * Reports a flag quoted together with its value ({@code "--lr 3e-4"}), when it is a flag Megatron
+   * has or a scheduler flag: bash passes it as one argument, which argparse takes for a positional
+   * (it holds a space) and refuses. Returns whether it did.
+   */
+  private boolean quotedTogether(Token word) {
+    String text = word.text().strip();
+    String name = text.split("[\\s=]", 2)[0];
+    if (UpstreamFlags.of(name).isEmpty() && MegatronFlag.byName(name) == null && !scheduleLike(name)) {
+      return false;
+    }
+    String meant = String.join(" ", text.split("\\s+"));
+    problems.add(Code.MEGATRON_QUOTED_TOGETHER.at(path(name, word), word.text(), meant, name, meant));
+    return true;
+  }
+
+  /** Keeps or reports a flag that is not a {@link MegatronFlag}; returns how many of the words after it are its values. */
+  private int other(String name, List<Token> words, int index) {
+    Token word = words.get(index);
+    boolean inline = word.text().indexOf('=') >= 0;
+    Optional<UpstreamFlags.Upstream> known = UpstreamFlags.of(name);
+    if (known.isPresent()) {
+      List<String> values = valuesAfter(words, index, known.get().arity());
+      upstream.add(new Other(name, word, values));
+      return inline ? 0 : values.size();
+    }
+    Optional<String> suggestion = closestFlag(name).or(() -> scheduleLike(name) ? Optional.of(nearest(name)) : Optional.empty());
+    if (suggestion.isPresent()) {
+      problems.add(Code.MEGATRON_UNKNOWN_FLAG.at(path(name, word), name, name, suggestion.get()));
+    } else {
+      unknown.add(new Other(name, word, List.of()));
+    }
+    // The arity of a flag Megatron does not have is unknown: a word that is not a flag is taken as its value.
+    return !inline && isValue(words, index + 1, word) ? 1 : 0;
+  }
+
+  /** The words argparse would give a flag of {@code arity}: its {@code =value}, or the words after it in its command. */
+  private static List<String> valuesAfter(List<Token> words, int index, String arity) {
+    Token word = words.get(index);
+    int equals = word.text().indexOf('=');
+    if (equals >= 0) {
+      return List.of(word.text().substring(equals + 1));
+    }
+    int most = switch (arity) {
+      case "0" -> 0;
+      case "1", "?" -> 1;
+      case "*", "+" -> Integer.MAX_VALUE;
+      default -> Integer.parseInt(arity);
+    };
+    List<String> out = new ArrayList<>();
+    for (int i = index + 1; out.size() < most && isValue(words, i, word); i++) {
+      out.add(words.get(i).text());
+    }
+    return out;
+  }
+
+  /**
+   * Whether an unknown flag names part of the schedule ({@code --lr-decay-tokens}, {@code
+   * --warmup-steps}, {@code --train-tokens}), so that it must be a mistake for a scheduler flag
+   * rather than a flag of the launcher or of the training script.
+   */
+  static boolean scheduleLike(String name) {
+    List<String> parts = List.of(name.toLowerCase(Locale.ROOT).replaceFirst("^-+", "").split("[-_]"));
+    return parts.stream().anyMatch(SCHEDULE_WORDS::contains) || (parts.contains("train") && parts.stream().anyMatch(LENGTH_WORDS::contains));
+  }
+
+  /**
+   * The scheduler flag closest to {@code name}, however far: Megatron counts in iterations or
+   * samples, so a count in tokens is a count in samples ({@code --lr-decay-tokens} → {@code
+   * --lr-decay-samples}).
+   */
+  private static String nearest(String name) {
+    String samples = name.replace("tokens", "samples");
+    if (MegatronFlag.byName(samples) != null) {
+      return samples;
+    }
+    String normal = normalize(name);
+    return MegatronFlag.names().stream()
+        .min(Comparator.comparingInt((String known) -> LevenshteinDistance.getDefaultInstance().apply(normal, normalize(known))))
+        .orElseThrow();
   }
 
   /**
@@ -244,9 +377,38 @@ final class Flags {
     return occurrences == null ? flag.flag() : path(flag.flag(), occurrences.get(occurrences.size() - 1).flag());
   }
 
-  /** The word of a non-scheduler flag that matters ({@link #WARMUP}, {@link #RAMPUP_BATCH_SIZE}), if written. */
-  Optional<Token> other(String name) {
-    return Optional.ofNullable(others.get(name));
+  /** The last occurrence of {@code name}, a flag of Megatron's parser that Anneal does not model, if written. */
+  Optional<Other> other(String name) {
+    Other last = null;
+    for (Other other : upstream) {
+      if (other.name().equals(name)) {
+        last = other;
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /** Every occurrence of a flag of Megatron's parser that Anneal does not model, in order. */
+  List<Other> upstream() {
+    return List.copyOf(upstream);
+  }
+
+  /** Every word scanned, in order. */
+  List<Token> words() {
+    return words;
+  }
+
+  /**
+   * The words that stand alone (not as a flag's value) and hold a shell expansion ({@code
+   * ${EXTRA_ARGS}}, {@code $(cat args.txt)}), which may give Megatron flags Anneal cannot see.
+   */
+  List<Token> expansions() {
+    return List.copyOf(expansions);
+  }
+
+  /** Every occurrence of a flag Megatron's parser does not have (and that is no scheduler flag), in order. */
+  List<Other> unknown() {
+    return List.copyOf(unknown);
   }
 
   /** {@code --flag (line 7)}. */

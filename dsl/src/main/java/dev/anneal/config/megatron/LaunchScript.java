@@ -1,85 +1,85 @@
 package dev.anneal.config.megatron;
 
+import dev.anneal.config.Problems;
+import dev.anneal.rules.Code;
+import dev.anneal.rules.Violation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Splits a launch script (or a plain file of flags) into words the way a reader of the script
- * sees them: {@code \} at the end of a line continues it, {@code #} starts a comment, quotes are
- * removed, and {@code ( ) ; | & < >} separate words, so bash arrays ({@code ARGS=( --lr 3e-4 )})
- * and command lines alike give their flags. Quoted strings are split into words too, so flags
- * collected in a variable ({@code ARGS+=" --lr 3e-4"}) are found. A {@code $(…)} substitution
- * stays one word, so that the reader can say it cannot expand it. Each word remembers its line.
+ * Splits a launch script (or a plain file of flags) into the words Megatron is given, with bash's
+ * rules: {@code \} at the end of a line continues the command, a newline (or {@code ; & |}) ends
+ * it, {@code #} at the start of a word comments out the rest of the line — continuation and all —
+ * quotes are removed, and bash arrays ({@code ARGS=( --lr 3e-4 )}) span lines. A quoted string is
+ * one word, except where bash splits it later: the value of a variable, so that flags collected in
+ * it ({@code ARGS+=" --lr 3e-4"}) are found, and the script of {@code bash -c} or {@code eval}. A
+ * {@code $(…)} substitution stays one word, so that the reader can say it cannot expand it. Each
+ * word remembers its line.
+ *
+ * <p>Where bash reads a script otherwise than its author meant, the words Megatron would not see
+ * are left out and an error names the line: a command that starts with a flag (bash would run
+ * {@code --lr} as a program) because the command before it was ended by a comment, by a space after
+ * its {@code \}, or by a line without {@code \}; and a quote or {@code (} that is never closed. A
+ * file with no command at all, only flags, is read as a list of flags.
  */
 final class LaunchScript {
-  private static final String SEPARATORS = "();|&<>";
+  /** {@code NAME=} or {@code NAME+=} at the start of a word: a variable is set. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\+?=");
 
   private LaunchScript() {}
 
-  /** The words of {@code text}, each with {@code line N}. */
-  static List<Token> words(String text) {
+  /** How a command ended, for the message about a command that follows it. */
+  private enum End { START, NEWLINE, COMMENT, ESCAPED_SPACE, SEPARATOR }
+
+  /**
+   * One command of the script.
+   *
+   * @param words its words
+   * @param after how the command before it ended
+   * @param endLine the line where the command before it ended
+   * @param separator the separator that ended it, for {@link End#SEPARATOR}
+   * @param end how this command ended
+   * @param lastLine the line where this command ended
+   */
+  private record Command(List<Token> words, End after, int endLine, char separator, End end, int lastLine) {
+    Token first() {
+      return words.get(0);
+    }
+  }
+
+  /** The words of {@code text} that Megatron is given, each with {@code line N}; what bash reads otherwise is reported. */
+  static List<Token> words(String text, Problems problems) {
+    Parser parser = new Parser(text);
+    parser.run();
+    List<Command> commands = parser.commands;
+    boolean script = commands.stream().anyMatch(c -> !startsAsArgument(c));
     List<Token> out = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    int line = 1;
-    int wordLine = 1;
-    boolean single = false;
-    boolean dbl = false;
-    int substitution = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean quoted = single || dbl;
-      if (c == '\n') {
-        line++;
-        if (substitution == 0) {
-          flush(out, word, wordLine);
-          continue;
-        }
-      }
-      if (substitution > 0) {
-        word.append(c);
-        if (c == '(') {
-          substitution++;
-        } else if (c == ')') {
-          substitution--;
-        }
-        continue;
-      }
-      if (c == ' ' || c == '\t' || c == '\r') {
-        flush(out, word, wordLine);
-      } else if (c == '\\' && !single) {
-        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          line++;
-          i++;
-        } else if (text.startsWith("\r\n", i + 1)) {
-          // A continuation in a file saved with Windows line ends.
-          line++;
-          i += 2;
-        } else if (i + 1 < text.length()) {
-          wordLine = startWord(word, wordLine, line);
-          word.append(text.charAt(++i));
-        }
-      } else if (c == '\'' && !dbl) {
-        wordLine = startWord(word, wordLine, line);
-        single = !single;
-      } else if (c == '"' && !single) {
-        wordLine = startWord(word, wordLine, line);
-        dbl = !dbl;
-      } else if (c == '#' && !quoted && word.length() == 0) {
-        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
-          i++;
-        }
-      } else if (c == '(' && word.length() > 0 && word.charAt(word.length() - 1) == '$') {
-        word.append(c);
-        substitution = 1;
-      } else if (SEPARATORS.indexOf(c) >= 0 && !quoted) {
-        flush(out, word, wordLine);
+    for (int i = 0; i < commands.size(); i++) {
+      Command command = commands.get(i);
+      if (script && startsAsArgument(command)) {
+        problems.add(split(command));
       } else {
-        wordLine = startWord(word, wordLine, line);
-        word.append(c);
+        int index = script ? i : 0;
+        command.words().forEach(w -> out.add(new Token(w.text(), w.where(), index)));
+        boolean orphanFollows = script && i + 1 < commands.size() && startsAsArgument(commands.get(i + 1));
+        if (command.end() == End.ESCAPED_SPACE && !orphanFollows && command.words().stream().anyMatch(w -> w.text().startsWith("--"))) {
+          problems.add(Code.MEGATRON_STRAY_SPACE.at("line " + command.lastLine(), null, command.lastLine()));
+        }
       }
     }
-    flush(out, word, wordLine);
+    problems.addAll(parser.strays);
+    if (parser.unclosed != null) {
+      problems.add(parser.unclosed);
+    }
     return out;
+  }
+
+  /** The words of {@code text}, problems left out (for tests of the splitting itself). */
+  static List<Token> words(String text) {
+    return words(text, new Problems());
   }
 
   /** The arguments of a list, one word each, with {@code argument N}. */
@@ -91,14 +91,322 @@ final class LaunchScript {
     return out;
   }
 
-  private static int startWord(StringBuilder word, int wordLine, int line) {
-    return word.length() == 0 ? line : wordLine;
+  /** Whether the command starts with a flag or a number: an argument cut off from its command, not a program bash can run. */
+  private static boolean startsAsArgument(Command command) {
+    String first = command.first().text();
+    return Lookalikes.startsWithDash(first) || PythonNumbers.isFiniteFloat(first);
   }
 
-  private static void flush(List<Token> out, StringBuilder word, int wordLine) {
-    if (word.length() > 0) {
-      out.add(new Token(word.toString(), "line " + wordLine));
+  private static Violation split(Command command) {
+    Token first = command.first();
+    int line = line(first);
+    String cause;
+    String fix;
+    switch (command.after()) {
+      case START -> {
+        cause = "line " + line + " starts with an argument, not a command";
+        fix = "put it after the command that takes it";
+      }
+      case COMMENT -> {
+        cause = "the comment on line " + command.endLine() + " ends the command (a `\\` inside a comment continues nothing)";
+        fix = "move the comment out of the command";
+      }
+      case ESCAPED_SPACE -> {
+        cause = "line " + command.endLine() + " ends with `\\` and a space, so the `\\` escapes the space instead of continuing the line";
+        fix = "delete the space after the `\\`";
+      }
+      case SEPARATOR -> {
+        cause = "the `" + command.separator() + "` on line " + command.endLine() + " ends the command";
+        fix = "remove the `" + command.separator() + "`";
+      }
+      default -> {
+        cause = "line " + command.endLine() + " does not end with `\\`";
+        fix = "end line " + command.endLine() + " with `\\`";
+      }
+    }
+    String flags = command.words().stream().map(Token::text).filter(Lookalikes::startsWithDash).distinct().collect(Collectors.joining(", "));
+    if (flags.isEmpty()) {
+      flags = first.text();
+    }
+    return Code.MEGATRON_COMMAND_SPLIT.at(Flags.path(first.text(), first), first.text(), cause, line, first.text(), flags, fix);
+  }
+
+  private static int line(Token token) {
+    return Integer.parseInt(token.where().substring("line ".length()));
+  }
+
+  /** One pass over the text; the state of a small part of bash's tokenizer. */
+  private static final class Parser {
+    private final String text;
+    private final List<Command> commands = new ArrayList<>();
+    private Violation unclosed;
+    private final List<Violation> strays = new ArrayList<>();
+
+    private List<Token> current = new ArrayList<>();
+    private End after = End.START;
+    private int endLine = 0;
+    private char separator = ' ';
+    private final StringBuilder word = new StringBuilder();
+    private int line = 1;
+    private int wordLine = 1;
+    private boolean single;
+    private boolean dbl;
+    private int quoteLine;
+    private int substitution;
+    private int parens;
+    private int parenLine;
+    private boolean commentOnLine;
+    private boolean escapedSpace;
+    private String delimiter;
+    private boolean stripTabs;
+
+    Parser(String text) {
+      this.text = text;
+    }
+
+    void run() {
+      for (int i = 0; i < text.length(); i++) {
+        i = step(i);
+      }
+      int start = !current.isEmpty() ? line(current.get(0)) : word.length() > 0 ? wordLine : quoteLine;
+      if (single || dbl) {
+        String quote = single ? "'" : "\"";
+        unclosed = Code.MEGATRON_UNCLOSED.at("line " + quoteLine, null, "quote `" + quote + "`", quoteLine, Math.min(start, quoteLine), "close the quote");
+        return;
+      }
+      if (parens > 0 || substitution > 0) {
+        unclosed = Code.MEGATRON_UNCLOSED.at("line " + parenLine, null, "`(`", parenLine, Math.min(start, parenLine), "close it with `)`");
+        return;
+      }
+      flush();
+      endCommand(escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line, ' ');
+    }
+
+    /** Reads the character at {@code i}; returns the index of the last character it used. */
+    private int step(int i) {
+      char c = text.charAt(i);
+      boolean quoted = single || dbl;
+      if (c == '\n') {
+        line++;
+        if (substitution > 0) {
+          word.append(c);
+          return i;
+        }
+        if (quoted) {
+          // A quoted string goes on over the line.
+          word.append(c);
+          return i;
+        }
+        flush();
+        if (delimiter != null) {
+          i = hereDocumentBody(i + 1);
+        }
+        if (parens == 0) {
+          endCommand(commentOnLine ? End.COMMENT : escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line - 1, ' ');
+        } else if (escapedSpace) {
+          // In an array the line goes on, but the escaped space is an element of its own.
+          strays.add(Code.MEGATRON_STRAY_SPACE.at("line " + (line - 1), null, line - 1));
+        }
+        commentOnLine = false;
+        escapedSpace = false;
+        return i;
+      }
+      if (substitution > 0) {
+        word.append(c);
+        if (c == '(') {
+          substitution++;
+        } else if (c == ')') {
+          substitution--;
+        }
+        return i;
+      }
+      if (c == ' ' || c == '\t' || c == '\r') {
+        if (quoted) {
+          word.append(c);
+        } else {
+          flush();
+        }
+        return i;
+      }
+      escapedSpace = false;
+      if (c == '\\' && !single) {
+        if (text.startsWith("\n", i + 1) || text.startsWith("\r\n", i + 1)) {
+          // A continuation (also in a file saved with Windows line ends): the line goes on.
+          line++;
+          return text.charAt(i + 1) == '\n' ? i + 1 : i + 2;
+        }
+        if (i + 1 < text.length()) {
+          char next = text.charAt(i + 1);
+          startWord();
+          word.append(next);
+          escapedSpace = !quoted && (next == ' ' || next == '\t');
+          return i + 1;
+        }
+        return i;
+      }
+      if (c == '\'' && !dbl) {
+        startWord();
+        quote(!single, dbl);
+      } else if (c == '"' && !single) {
+        startWord();
+        quote(single, !dbl);
+      } else if (c == '#' && !quoted && word.length() == 0) {
+        commentOnLine = true;
+        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+          i++;
+        }
+      } else if (c == '(' && word.length() > 0 && word.charAt(word.length() - 1) == '$') {
+        word.append(c);
+        substitution = 1;
+        parenLine = line;
+      } else if (!quoted && (c == '(' || c == ')')) {
+        flush();
+        if (c == '(') {
+          if (parens++ == 0) {
+            parenLine = line;
+          }
+        } else if (parens > 0) {
+          parens--;
+        }
+      } else if (!quoted && c == '&' && (redirection(i - 1) || text.startsWith(">", i + 1))) {
+        // 2>&1, >&2, &>file: a redirection, which does not end the command.
+        flush();
+      } else if (!quoted && (c == ';' || c == '&' || c == '|')) {
+        flush();
+        if (parens == 0) {
+          endCommand(End.SEPARATOR, line, c);
+        }
+      } else if (!quoted && c == '<' && text.startsWith("<", i + 1) && !text.startsWith("<<", i + 1) && !redirection(i - 1)) {
+        // << starts a here-document; <<< is a here-string, which does not.
+        flush();
+        return hereDocument(i + 2);
+      } else if (!quoted && (c == '<' || c == '>')) {
+        flush();
+      } else {
+        startWord();
+        word.append(c);
+      }
+      return i;
+    }
+
+    private boolean redirection(int at) {
+      return at >= 0 && (text.charAt(at) == '>' || text.charAt(at) == '<');
+    }
+
+    /**
+     * Reads the delimiter of a here-document ({@code <<EOF}, {@code <<-'EOF'}) that starts at
+     * {@code from}; its body follows the end of the line. Returns the index of the delimiter's
+     * last character.
+     */
+    private int hereDocument(int from) {
+      int j = from;
+      stripTabs = j < text.length() && text.charAt(j) == '-';
+      if (stripTabs) {
+        j++;
+      }
+      while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        j++;
+      }
+      StringBuilder name = new StringBuilder();
+      while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && ";|&<>()".indexOf(text.charAt(j)) < 0) {
+        char d = text.charAt(j++);
+        if (d != '\'' && d != '"' && d != '\\') {
+          name.append(d);
+        }
+      }
+      delimiter = name.toString();
+      return j - 1;
+    }
+
+    /**
+     * Reads the body of a here-document from {@code from}, the start of its first line, to its
+     * delimiter line: its words belong to the command that reads it (flags written to a file are
+     * found, as before), and its lines never start a command. Returns the index of the newline
+     * that ends the delimiter line (or the last character).
+     */
+    private int hereDocumentBody(int from) {
+      int start = from;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        int stop = end < 0 ? text.length() : end;
+        String body = text.substring(start, stop).replace("\r", "");
+        if ((stripTabs ? body.replaceFirst("^\t+", "") : body).equals(delimiter)) {
+          delimiter = null;
+          line++;
+          return end < 0 ? text.length() - 1 : end;
+        }
+        for (String part : body.strip().split("\\s+")) {
+          if (!part.isEmpty()) {
+            current.add(new Token(part, "line " + line));
+          }
+        }
+        line++;
+        start = stop + 1;
+      }
+      delimiter = null;
+      return text.length() - 1;
+    }
+
+    private void quote(boolean newSingle, boolean newDbl) {
+      if ((newSingle && !single) || (newDbl && !dbl)) {
+        quoteLine = line;
+      }
+      single = newSingle;
+      dbl = newDbl;
+    }
+
+    private void startWord() {
+      if (word.length() == 0) {
+        wordLine = line;
+      }
+    }
+
+    /**
+     * Ends the word. A quoted string that holds flags ({@code ARGS+=" --lr 3e-4"}) is split into
+     * its words, as the unquoted expansion of the variable later splits it; any other quoted
+     * string ({@code --step-batch-size-schedule "0:128 1K:512"}) is one argument.
+     */
+    private void flush() {
+      if (word.length() == 0) {
+        return;
+      }
+      String text = word.toString();
       word.setLength(0);
+      String[] parts = text.strip().split("\\s+");
+      if (parts.length < 2 || Arrays.stream(parts).noneMatch(Lookalikes::startsWithDash) || !splitLater(text)) {
+        current.add(new Token(text, "line " + wordLine));
+        return;
+      }
+      int from = 0;
+      for (String part : parts) {
+        int at = text.indexOf(part, from);
+        int partLine = wordLine + (int) text.substring(0, at).chars().filter(ch -> ch == '\n').count();
+        current.add(new Token(part, "line " + partLine));
+        from = at + part.length();
+      }
+    }
+
+    /**
+     * Whether bash splits the quoted string {@code text} into words later: when it is the value of
+     * a variable ({@code ARGS+=" --lr 3e-4"}, expanded unquoted where it is used) or a script run by
+     * {@code eval} or {@code bash -c}. Anywhere else the quotes make it one argument.
+     */
+    private boolean splitLater(String text) {
+      if (ASSIGNMENT.matcher(text).lookingAt()) {
+        return true;
+      }
+      return !current.isEmpty() && (current.get(0).text().equals("eval") || current.get(current.size() - 1).text().equals("-c"));
+    }
+
+    private void endCommand(End how, int at, char by) {
+      if (!current.isEmpty()) {
+        commands.add(new Command(List.copyOf(current), after, endLine, separator, how, at));
+        current = new ArrayList<>();
+        // An empty command (a blank or comment line between commands) keeps the reason of the last real one.
+        after = how;
+        endLine = at;
+        separator = by;
+      }
     }
   }
 }

@@ -75,8 +75,6 @@ final class MegatronArguments {
   }
 
   private SchedulerSettings resolve() {
-    flags.other(Flags.WARMUP).ifPresent(word -> problems.add(Code.MEGATRON_DEPRECATED_FLAG.at(
-        Flags.path(Flags.WARMUP, word), null, Flags.WARMUP, "--lr-warmup-iters, or --lr-warmup-fraction for a fraction of the decay")));
     double[] lrs = learningRates();
     Units units = units();
     DecayStyle style = DecayStyle.of(flags.choice(LR_DECAY_STYLE, DecayStyle.LINEAR.flagValue()));
@@ -165,8 +163,6 @@ final class MegatronArguments {
     if (flags.given(LR_WARMUP_SAMPLES) && flags.integer(LR_WARMUP_SAMPLES, 1) != 0) {
       conflict(LR_WARMUP_SAMPLES, TRAIN_ITERS.flag(), "Megatron asserts 'expected iteration-based learning rate warmup'", "use --lr-warmup-iters");
     }
-    flags.other(Flags.RAMPUP_BATCH_SIZE).ifPresent(word -> problems.add(Code.MEGATRON_FLAG_CONFLICT.at(Flags.path(Flags.RAMPUP_BATCH_SIZE, word), null,
-        Flags.RAMPUP_BATCH_SIZE, TRAIN_ITERS.flag(), "Megatron asserts 'expected no batch-size rampup for iteration-based training'", "remove it")));
     if (flags.given(LR_WSD_DECAY_SAMPLES)) {
       problems.add(Code.MEGATRON_FLAG_IGNORED.at(flags.where(LR_WSD_DECAY_SAMPLES), flags.written(LR_WSD_DECAY_SAMPLES), LR_WSD_DECAY_SAMPLES.flag(),
           "in iteration-based training (--train-iters), where Megatron reads --lr-wsd-decay-iters"));
@@ -206,13 +202,15 @@ final class MegatronArguments {
     if (flags.given(LR_WARMUP_ITERS) && flags.integer(LR_WARMUP_ITERS, 1) != 0) {
       conflict(LR_WARMUP_ITERS, TRAIN_SAMPLES.flag(), "Megatron asserts that the warm-up is counted in samples too", "use --lr-warmup-samples");
     }
-    flags.other(Flags.RAMPUP_BATCH_SIZE).ifPresent(word -> problems.add(Code.UNSUPPORTED.at(Flags.path(Flags.RAMPUP_BATCH_SIZE, word), null,
-        "--rampup-batch-size changes the samples per iteration during training, which Anneal does not model; remove it to see the curve at the full --global-batch-size")));
     if (flags.given(LR_WSD_DECAY_ITERS)) {
       problems.add(Code.MEGATRON_FLAG_IGNORED.at(flags.where(LR_WSD_DECAY_ITERS), flags.written(LR_WSD_DECAY_ITERS), LR_WSD_DECAY_ITERS.flag(),
           "in sample-based training (--train-samples), where Megatron reads --lr-wsd-decay-samples"));
     }
     exclusiveWarmup(LR_WARMUP_SAMPLES);
+    if (batch < 0 && flags.other(RefusedFlags.STEP_BATCH_SIZE_SCHEDULE).isPresent()) {
+      // Megatron takes the batch from the schedule, which is refused already (RefusedFlags).
+      return null;
+    }
     if (batch < 0) {
       problems.add(Code.MEGATRON_MISSING_FLAG.at(GLOBAL_BATCH_SIZE.flag(), null, GLOBAL_BATCH_SIZE.flag(),
           "with --train-samples Megatron advances the schedule by the global batch size every iteration", "`--global-batch-size N` as your launch script sets it"));

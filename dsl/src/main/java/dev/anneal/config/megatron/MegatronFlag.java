@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Megatron-LM flags that shape the learning-rate and weight-decay schedule, with the type
- * Megatron's argparse gives each ({@code megatron/training/arguments.py}). Every other flag of a
- * launch script is left alone.
+ * Megatron's argparse gives each ({@code megatron/training/arguments.py}): the flags {@link
+ * FlagAudit} marks modelled. Every other flag of a launch script is reported by {@link OtherFlags}.
  */
 enum MegatronFlag {
   LR("--lr", Type.FLOAT),

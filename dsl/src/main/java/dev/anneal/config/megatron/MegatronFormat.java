@@ -16,10 +16,14 @@ import java.util.Objects;
  * Megatron-LM's scheduler flags: the learning rate and weight decay that {@code
  * OptimizerParamScheduler} applies, iteration by iteration, for the flags of a launch script.
  *
- * <p>{@link #read(String)} takes the text of a launch script or of a file of flags: {@code \} line
- * continuations, {@code #} comments, bash arrays and quoted strings are understood, {@code --flag
- * value} and {@code --flag=value} both work, and flags that do not shape the schedule ({@code
- * --num-layers 24}, {@code --bf16}, …) are ignored. {@link #readArguments(List)} takes the same
+ * <p>{@link #read(String)} takes the text of a launch script or of a file of flags, read as bash
+ * reads it: {@code \} line continuations, {@code #} comments, bash arrays and quoted strings are
+ * understood, and where bash would end a command before flags meant for it (a comment inside a
+ * continued command, a space after {@code \}) or fail (an unclosed quote), the error names the
+ * line. {@code --flag value} and {@code --flag=value} both work. Every other flag of Megatron-LM's
+ * parser is refused with what Megatron would do or named in an {@code IgnoredSetting} note with the
+ * reason it does not shape the schedule ({@code docs/audit/megatron-flags.md} lists them); an
+ * unknown flag that names part of the schedule is refused with a "did you mean". {@link #readArguments(List)} takes the same
  * flags as a list of arguments, as a program would pass them. The flags read are {@code --lr
  * --min-lr --lr-decay-style --lr-wsd-decay-style --lr-decay-iters --lr-wsd-decay-iters
  * --lr-warmup-iters --lr-warmup-fraction --lr-warmup-init --train-iters --weight-decay
@@ -54,7 +58,8 @@ public final class MegatronFormat implements ConfigFormat {
   @Override
   public Imported read(String text) {
     Objects.requireNonNull(text, "text");
-    return read(LaunchScript.words(text));
+    Problems problems = new Problems();
+    return read(LaunchScript.words(text, problems), problems);
   }
 
   /**
@@ -65,7 +70,7 @@ public final class MegatronFormat implements ConfigFormat {
    */
   public Imported readArguments(List<String> arguments) {
     Objects.requireNonNull(arguments, "arguments");
-    return read(LaunchScript.arguments(List.copyOf(arguments)));
+    return read(LaunchScript.arguments(List.copyOf(arguments)), new Problems());
   }
 
   /**
@@ -90,9 +95,9 @@ public final class MegatronFormat implements ConfigFormat {
     return text;
   }
 
-  private static Imported read(List<Token> words) {
-    Problems problems = new Problems();
+  private static Imported read(List<Token> words, Problems problems) {
     Flags flags = Flags.scan(words, problems);
+    OtherFlags.report(flags, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     OptimizerSettings optimizer = MegatronOptimizer.read(words, problems);
     problems.throwIfErrors();
@@ -109,7 +114,9 @@ public final class MegatronFormat implements ConfigFormat {
   /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */
   static SchedulerSettings settings(String text) {
     Problems problems = new Problems();
-    SchedulerSettings settings = MegatronArguments.resolve(Flags.scan(LaunchScript.words(text), problems), problems);
+    Flags flags = Flags.scan(LaunchScript.words(text, problems), problems);
+    OtherFlags.report(flags, problems);
+    SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     problems.throwIfErrors();
     return settings;
   }

@@ -268,19 +268,78 @@ class MegatronFlagErrorsTest {
     }
 
     @Test
-    void rampupBatchSizeIsRefusedWithIterations() {
+    void aBatchSizeScheduleIsRefusedWithWhatMegatronWouldDo() {
       assertEquals(
-          List.of("[MegatronFlagConflict] --rampup-batch-size (line 2): --rampup-batch-size cannot be combined with --train-iters: Megatron"
-              + " asserts 'expected no batch-size rampup for iteration-based training'; remove it"),
-          errors("--lr 3e-4 --train-iters 1000\n--rampup-batch-size 16 16 5000\n"));
+          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:128 100K:512': Megatron would"
+              + " train with a global batch of 128 samples from sample 0 and of 512 from sample 48 (100K tokens at --seq-length 2048), and its"
+              + " scheduler advances by the samples of each iteration, so the learning rate per iteration follows the batch schedule;"
+              + " Anneal does not model this yet: remove it and give --global-batch-size to see the curve at one batch size"),
+          errors("--lr 3e-4 --train-samples 1024000 --seq-length 2048\n--step-batch-size-schedule \"0:128 100K:512\"\n"));
     }
 
     @Test
-    void rampupBatchSizeIsNotModelled() {
+    void aBatchSizeScheduleWithIterationsSaysInWhatUnitsMegatronCountsThem() {
       assertEquals(
-          List.of("[Unsupported] --rampup-batch-size (line 2): --rampup-batch-size changes the samples per iteration during training, which"
-              + " Anneal does not model; remove it to see the curve at the full --global-batch-size"),
-          errors("--lr 3e-4 --train-samples 512000 --global-batch-size 512\n--rampup-batch-size 16 16 5000\n"));
+          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:256,1M:1024': Megatron would"
+              + " train with a global batch of 256 samples from sample 0 and of 1024 from sample 1000000, and its scheduler advances by the"
+              + " samples of each iteration, so the learning rate per iteration follows the batch schedule (with --train-iters it counts the"
+              + " *-iters flags in units of --micro-batch-size times the data-parallel size, the global batch it falls back to);"
+              + " Anneal does not model this yet: remove it and give --global-batch-size to see the curve at one batch size"),
+          errors("--lr 3e-4 --train-iters 1000\n--step-batch-size-schedule=0:256,1M:1024\n"));
+    }
+
+    @Test
+    void aBatchSizeScheduleAndAGlobalBatchSizeAreBothRefusedAsMegatronRefusesThem() {
+      assertEquals(
+          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 1): --step-batch-size-schedule '0:128 1000:512': Megatron would"
+                  + " train with a global batch of 128 samples from sample 0 and of 512 from sample 1000, and its scheduler advances by the"
+                  + " samples of each iteration, so the learning rate per iteration follows the batch schedule;"
+                  + " Anneal does not model this yet: remove it and give --global-batch-size to see the curve at one batch size",
+              "[MegatronFlagConflict] --global-batch-size (line 2): --global-batch-size cannot be combined with --step-batch-size-schedule:"
+                  + " Megatron raises 'Cannot specify both --step-batch-size-schedule and --global-batch-size'; keep one of them"),
+          errors("--step-batch-size-schedule '0:128 1000:512' --lr 3e-4\n--train-samples 100000 --global-batch-size 512\n"));
+    }
+
+    @Test
+    void aBatchSizeScheduleMegatronCannotReadSaysSo() {
+      assertEquals(
+          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 1): --step-batch-size-schedule '100:128 1000:512': Megatron would"
+              + " stop: its first threshold must be 0, and its scheduler advances by the samples of each iteration, so the learning rate"
+              + " per iteration follows the batch schedule; Anneal does not model this yet: remove it and give --global-batch-size to see"
+              + " the curve at one batch size"),
+          errors("--step-batch-size-schedule '100:128 1000:512' --lr 3e-4 --train-samples 100000\n"));
+    }
+
+    @Test
+    void skippedIterationsAreRefusedWithWhatMegatronWouldDo() {
+      assertEquals(
+          List.of("[MegatronFlagNotModelled] --iterations-to-skip (line 2): --iterations-to-skip 100 250: Megatron skips iterations 100, 250"
+              + " (counted from 1) without an update and without a scheduler step, so every later iteration uses the learning rate of an"
+              + " earlier one; Anneal does not model this yet: remove it to see the curve without skipped iterations"),
+          errors("--lr 3e-4 --train-iters 1000\n--iterations-to-skip 100 250 --bf16\n"));
+    }
+
+    @Test
+    void theOldBatchSizeFlagIsRefusedAsMegatronRefusesIt() {
+      assertEquals(
+          List.of("[MegatronDeprecatedFlag] --batch-size (line 1): --batch-size is no longer accepted by Megatron-LM; use --micro-batch-size"
+              + " for the samples per GPU and --global-batch-size for the samples per iteration"),
+          errors("--batch-size 8 --lr 3e-4 --train-iters 1000\n"));
+    }
+
+    @Test
+    void aDecayInTokensIsRefusedAsArgparseRefusesIt() {
+      assertEquals(
+          List.of("[MegatronUnknownFlag] --lr-decay-tokens (line 2): unknown flag --lr-decay-tokens; did you mean `--lr-decay-samples`?"),
+          errors("--lr 3e-4 --train-iters 1000 \\\n  --lr-decay-tokens 260000000000\n"));
+    }
+
+    @Test
+    void anUnknownFlagThatNamesTheScheduleIsRefused() {
+      assertEquals(
+          List.of("[MegatronUnknownFlag] --warmup-steps (line 1): unknown flag --warmup-steps; did you mean `--lr-warmup-iters`?",
+              "[MegatronUnknownFlag] --train-tokens (line 1): unknown flag --train-tokens; did you mean `--train-samples`?"),
+          errors("--lr 3e-4 --train-iters 1000 --warmup-steps 100 --train-tokens 1000000\n"));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.anneal.config.megatron;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.anneal.config.Imported;
@@ -131,5 +132,64 @@ class MegatronWarningsTest {
   void aCleanScriptWarnsOnlyAboutTheZeroFirstUpdate() {
     assertEquals(List.of(FIRST_UPDATE), warnings(FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --train-iters 100\n")));
     assertEquals(List.of(), warnings(FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --lr-warmup-init 1e-6 --train-iters 100\n")));
+  }
+
+  @Test
+  void aBatchSizeRampIsIgnoredAsMegatronIgnoresItAndSaysSo() {
+    Imported ramped = FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --lr-warmup-init 1e-6 --train-iters 100 --global-batch-size 512 \\\n"
+        + "  --rampup-batch-size 16 16 5000\n");
+    Imported constant = FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --lr-warmup-init 1e-6 --train-iters 100 --global-batch-size 512\n");
+    assertEquals(
+        List.of("[IgnoredSetting] --rampup-batch-size (line 2): ignored: deprecated at Megatron-LM d98e8a6, which parses it but never passes"
+            + " it to the batch-size calculator: the global batch stays the same throughout, as the curve here has it"),
+        warnings(ramped));
+    assertArrayEquals(constant.plan().lr().values(0, 120), ramped.plan().lr().values(0, 120));
+  }
+
+  @Test
+  void aBatchSizeRampWithSampleBasedTrainingIsIgnoredToo() {
+    Imported ramped = FORMAT.read("--lr 3e-4 --lr-warmup-init 1e-6 --train-samples 51200 --global-batch-size 512\n"
+        + "--rampup-batch-size 16 16 5000\n");
+    assertEquals(
+        List.of("[IgnoredSetting] --rampup-batch-size (line 2): ignored: deprecated at Megatron-LM d98e8a6, which parses it but never passes"
+            + " it to the batch-size calculator: the global batch stays the same throughout, as the curve here has it"),
+        warnings(ramped));
+    assertEquals(3e-4 * 0.99, ramped.plan().lr().valueAt(1), 1e-18);
+  }
+
+  @Test
+  void everyFlagThatIsNotModelledIsNamedAndFlagsOfOtherGroupsShareOneNote() {
+    Imported imported = FORMAT.read("""
+        torchrun --nproc_per_node 8 --nnodes 1 pretrain_gpt.py \\
+            --num-layers 2 --hidden-size 64 --bf16 --tensor-model-parallel-size 2 \\
+            --lr 3e-4 --lr-warmup-init 1e-6 --train-iters 100 \\
+            --clip-grad 1.0 --clip-grad 0.5 --save /ckpt
+        """);
+    assertEquals(
+        List.of(
+            "[IgnoredSetting] --clip-grad (line 4): ignored: clips the gradients, not the learning rate",
+            "[IgnoredSetting] --save (line 4): ignored: how and when checkpoints are written; the schedule is the same",
+            "[IgnoredSetting] --num-layers, --hidden-size, --bf16, --tensor-model-parallel-size: ignored: not schedule settings (Megatron-LM's"
+                + " transformer configuration flags)",
+            "[IgnoredSetting] --nproc_per_node, --nnodes: ignored: not flags of Megatron-LM's parser (at d98e8a6), so taken to be the"
+                + " launcher's or the training script's own; Megatron itself stops on a flag it does not know"),
+        warnings(imported));
+  }
+
+  @Test
+  void aShellExpansionThatMayHoldFlagsIsNamedUnlessTheScriptSetsIt() {
+    Imported imported = FORMAT.read("""
+        GPT_ARGS=( --lr 3e-4 --lr-warmup-init 1e-6 )
+        mkdir -p $CHECKPOINTS
+        python pretrain_gpt.py "${GPT_ARGS[@]}" --train-iters 100 ${EXTRA_ARGS} $(cat more-args.txt) --save $CHECKPOINTS
+        """);
+    assertEquals(
+        List.of(
+            "[IgnoredSetting] --save (line 3): ignored: how and when checkpoints are written; the schedule is the same",
+            "[IgnoredSetting] ${EXTRA_ARGS} (line 3): ignored: Anneal does not expand shell variables, and this script does not set"
+                + " EXTRA_ARGS; if it gives Megatron schedule flags, write them out",
+            "[IgnoredSetting] $(cat more-args.txt) (line 3): ignored: Anneal does not run command substitutions; if it gives Megatron"
+                + " schedule flags, write them out"),
+        warnings(imported));
   }
 }

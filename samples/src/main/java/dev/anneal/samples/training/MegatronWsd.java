@@ -59,7 +59,8 @@ public final class MegatronWsd {
   public static void main(String[] args) {
     Imported imported = read(ConfigFiles.text(args, FLAGS));
     for (Violation warning : imported.warnings()) {
-      System.out.println("warning: " + warning);
+      // "note: " for a flag named as ignored, "warning: " for an upstream quirk.
+      System.out.println(warning.severity().name().toLowerCase(Locale.ROOT) + ": " + warning);
     }
     // --train-iters: the end the learning rate declares (its last phase ends there)
     long steps = imported.plan().lr().declaredEnd().orElse(400);

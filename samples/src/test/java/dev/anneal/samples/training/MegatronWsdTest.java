@@ -19,8 +19,11 @@ class MegatronWsdTest {
   private static final Trace TRACE = MegatronWsd.run(Samples.digits(), IMPORTED.plan(), 400);
 
   @Test
-  void theFlagsAreReadWithMegatronsOwnWarning() {
-    assertEquals(List.of("[FirstUpdateAtZero] --lr-warmup-init: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
+  void theFlagsAreReadWithMegatronsOwnWarningAndANoteOnTheOtherFlags() {
+    assertEquals(
+        List.of("[IgnoredSetting] --num-layers, --hidden-size, --bf16: ignored: not schedule settings (Megatron-LM's transformer configuration"
+                + " flags)",
+            "[FirstUpdateAtZero] --lr-warmup-init: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
         IMPORTED.warnings().stream().map(Object::toString).toList());
   }
 
@@ -47,9 +50,10 @@ class MegatronWsdTest {
   }
 
   @Test
-  void mainPrintsTheWarningAndTheCurve() {
+  void mainPrintsTheNoteTheWarningAndTheCurve() {
     String out = Samples.stdout(() -> MegatronWsd.main(new String[0]));
-    assertTrue(out.startsWith("warning: [FirstUpdateAtZero] --lr-warmup-init: "), out);
+    assertTrue(out.startsWith("note: [IgnoredSetting] --num-layers, --hidden-size, --bf16: ignored: not schedule settings (Megatron-LM's"
+        + " transformer configuration flags)\nwarning: [FirstUpdateAtZero] --lr-warmup-init: "), out);
     assertTrue(out.contains("iteration 350  lr 8.9989e-04  weight decay 0.0966\n"), out);
   }
 }

@@ -39,7 +39,8 @@ public final class Describer {
     Optional<ConfigType> config = declaration.parameters().map(parameters -> new ConfigType(
         declaration.packageName(),
         declaration.simpleNames(),
-        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER).map(Parameter::name).toList()));
+        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER).map(Parameter::name).toList(),
+        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER && !p.typeName().equals("long")).map(Parameter::name).toList()));
     List<ScheduleCode> schedules = new ArrayList<>();
     for (CheckedChannel channel : checked.channels()) {
       String simpleName = declaration.plan() ? className(channel.draft().name().value()) : declaration.generatedName();

@@ -114,7 +114,7 @@ final class ScheduleWriter {
       return literal(literal.number(), field.integer());
     }
     if (value instanceof Field.FromConfig config) {
-      return CodeBlock.of("$L", Printer.java(config.expression(), name -> "config." + name + "()", name -> code.config().get().integers().contains(name)));
+      return CodeBlock.of("$L", Printer.java(config.expression(), code.config().get()::read, name -> code.config().get().integers().contains(name)));
     }
     if (value instanceof Field.Derived derived) {
       return CodeBlock.of("$L", Printer.java(derived.expression(), names::of, null));

@@ -138,7 +138,7 @@ final class ValidatorWriter {
   }
 
   private String accessor(String name) {
-    return "config." + name + "()";
+    return code.config().orElseThrow().read(name);
   }
 
   private MethodSpec located() {

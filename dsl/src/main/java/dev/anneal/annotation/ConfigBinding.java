@@ -80,9 +80,12 @@ public final class ConfigBinding {
    * class's phase boundaries: never a wrapped, negative step. A sum past {@code Long.MAX_VALUE}
    * gives {@code Long.MAX_VALUE}; {@link #check} refuses such a schedule ({@code LengthOverflow}
    * at the phase that overflows), so no schedule with a saturated boundary is ever evaluated.
+   *
+   * @param start the phase's first step, at least 0
+   * @param steps its length; one below 1 is refused by the rules as well
    */
   public static long boundary(long start, long steps) {
-    return start > Long.MAX_VALUE - steps ? Long.MAX_VALUE : start + steps;
+    return steps > 0 && start > Long.MAX_VALUE - steps ? Long.MAX_VALUE : start + steps;
   }
 
   /**

@@ -21,8 +21,8 @@ public final class Printer {
    *
    * @param names how each name is written
    * @param integerNames which names are integers: their {@code + - *} and negation use {@code
-   *     Math.addExact} and the like, so that an overflow throws instead of wrapping; {@code null} for plain
-   *     operators
+   *     Math.addExact} and the like, so that an overflow throws instead of wrapping; {@code null}
+   *     for plain operators
    */
   public static String java(Expression expression, Function<String, String> names, Predicate<String> integerNames) {
     return new Printer.Run(names, integerNames, true).print(expression, 0);

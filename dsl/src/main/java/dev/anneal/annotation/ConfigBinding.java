@@ -12,6 +12,7 @@ import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 /**
@@ -30,20 +31,29 @@ public final class ConfigBinding {
    * none, the sequence's rules and the channel's bounds and warnings (path {@code ""} for the
    * whole schedule, {@code channel} for a bad channel name).
    *
-   * @param lengths the phases' lengths, {@link Phase#OPEN} for one that never ends
+   * <p>A length is as declared: empty for a phase declared to last forever ({@code "forever"}),
+   * else its number of steps. A declared length of {@code Long.MAX_VALUE} is that many steps, not
+   * forever (the model spells forever so): it is refused as {@code LengthOverflow}, since no
+   * schedule may last more than {@code Long.MAX_VALUE - 1} steps.
    */
-  public static List<Violation> check(List<Shape> shapes, List<Long> lengths, AfterEnd afterEnd, String channel) {
+  public static List<Violation> check(List<Shape> shapes, List<OptionalLong> lengths, AfterEnd afterEnd, String channel) {
     List<Violation> out = new ArrayList<>();
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
-      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), lengths.get(i));
+      OptionalLong length = lengths.get(i);
+      if (length.isPresent() && length.getAsLong() == Phase.OPEN) {
+        out.add(Code.LENGTH_OVERFLOW.at("phases[" + i + "].steps", length.getAsLong(), Phase.OPEN - 1));
+        continue;
+      }
+      long steps = length.orElse(Phase.OPEN);
+      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), steps);
       for (Violation violation : ofPhase) {
         if (violation.isError()) {
           out.add(violation.under("phases[" + i + "]"));
         }
       }
       if (ofPhase.stream().noneMatch(Violation::isError)) {
-        phases.add(new Phase(shapes.get(i), lengths.get(i)));
+        phases.add(new Phase(shapes.get(i), steps));
       }
     }
     if (!out.isEmpty()) {
@@ -63,6 +73,19 @@ public final class ConfigBinding {
       }
     }
     return out;
+  }
+
+  /**
+   * The first step after a phase of {@code steps} that starts at {@code start}, for a generated
+   * class's phase boundaries: never a wrapped, negative step. A sum past {@code Long.MAX_VALUE}
+   * gives {@code Long.MAX_VALUE}; {@link #check} refuses such a schedule ({@code LengthOverflow}
+   * at the phase that overflows), so no schedule with a saturated boundary is ever evaluated.
+   *
+   * @param start the phase's first step, at least 0
+   * @param steps its length; one below 1 is refused by the rules as well
+   */
+  public static long boundary(long start, long steps) {
+    return steps > 0 && start > Long.MAX_VALUE - steps ? Long.MAX_VALUE : start + steps;
   }
 
   /**

@@ -5,8 +5,11 @@ import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The rules of a plan's channels: a learning rate never below 0, momentum and β1 in [0, 1),
@@ -16,19 +19,65 @@ import java.util.regex.Pattern;
 public final class PlanRules {
   private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
+  /** The channels Anneal knows by name and checks the bounds of. */
+  public static final List<String> WELL_KNOWN_CHANNELS = List.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
+
+  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+
   private PlanRules() {}
 
   public static List<Violation> check(Map<String, Schedule> channels) {
     List<Violation> out = new ArrayList<>();
     channels.forEach((name, schedule) -> {
       String path = "channels." + name;
-      if (!CHANNEL_NAME.matcher(name).matches()) {
-        out.add(Code.UNKNOWN_CHANNEL.at(path, name, "'" + name + "' (channel names are lower case: lr, momentum, weight_decay, or your own)"));
+      List<Violation> ofName = channelName(path, name);
+      if (!ofName.isEmpty()) {
+        out.addAll(ofName);
         return;
       }
       out.addAll(channel(name, schedule).stream().map(v -> v.under(path)).toList());
     });
     return out;
+  }
+
+  /**
+   * The rule of a channel's name, reported at {@code path}: a misspelled well-known channel (see
+   * {@link #misspelledChannel}), or a name that is not lower case. The builder's {@link Plan}, the
+   * config readers and the annotation processor all run it.
+   */
+  public static List<Violation> channelName(String path, String name) {
+    Optional<Violation> misspelled = misspelledChannel(path, name);
+    if (misspelled.isPresent()) {
+      return List.of(misspelled.get());
+    }
+    if (!CHANNEL_NAME.matcher(name).matches()) {
+      return List.of(Code.UNKNOWN_CHANNEL.at(path, name, "'" + name + "' (channel names are lower case: lr, momentum, weight_decay, or your own)"));
+    }
+    return List.of();
+  }
+
+  /**
+   * An {@code UnknownChannel} with a "did you mean" if {@code name} is not a well-known channel
+   * but one edit from one (two for names of six letters or more; case, dashes and underscores
+   * aside). Any other lower-case name is a channel of its own, so a misspelled {@code momentum}
+   * would silently become a channel nobody reads, its bounds unchecked.
+   */
+  public static Optional<Violation> misspelledChannel(String path, String name) {
+    if (WELL_KNOWN_CHANNELS.contains(name)) {
+      return Optional.empty();
+    }
+    String normal = normalize(name);
+    int allowed = normal.length() >= 6 ? 2 : 1;
+    for (String channel : WELL_KNOWN_CHANNELS) {
+      if (DISTANCE.apply(normal, normalize(channel)) <= allowed) {
+        return Optional.of(Code.UNKNOWN_CHANNEL.at(path, name, "'" + name + "'; did you mean `" + channel + "`?"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
   }
 
   /** The rules for one channel; paths relative to the channel. */

@@ -30,6 +30,19 @@ class PlanTest {
   }
 
   @Test
+  void aMisspelledWellKnownChannelIsRefusedWithTheChannelItMeant() {
+    // As a channel of its own, "momentun" would be read by nobody and its 1.05 never checked against [0, 1).
+    Schedule momentum = Sequence.of(new Constant(1.05), Phase.OPEN, AfterEnd.HOLD);
+    Plan lrOnly = Plan.of(Sequence.of(new Constant(0.1), Phase.OPEN, AfterEnd.HOLD));
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> lrOnly.with("momentun", momentum));
+    assertEquals("[UnknownChannel] channels.momentun: unknown channel 'momentun'; did you mean `momentum`?", e.getMessage());
+    InvalidScheduleException upperCase = assertThrows(InvalidScheduleException.class, () -> lrOnly.with("Weight-Decay", momentum));
+    assertEquals("[UnknownChannel] channels.Weight-Decay: unknown channel 'Weight-Decay'; did you mean `weight_decay`?", upperCase.getMessage());
+    // A name of its own, however close to nothing well known, is a free channel.
+    assertEquals(1.05, lrOnly.with("ema_decay", momentum).channel("ema_decay").valueAt(0));
+  }
+
+  @Test
   void aFirstUpdateAtZeroIsAWarning() {
     Plan plan = Plan.of(Sequence.of(new Linear(0, 1e-3), 100, AfterEnd.HOLD));
     assertEquals(

@@ -132,6 +132,18 @@ class ParameterizedTest {
   }
 
   @Test
+  void intComponentsComputeIn64BitsAsTheProcessorDoesAtCompileTime() throws Throwable {
+    // 100_000_000 * 30 is past Integer.MAX_VALUE: every = 3e9 steps is a valid length, neither an int overflow nor a wrapped negative one.
+    Object config = config("Epochs", 0.1, 100_000_000, 1);
+    assertThat(validate("EpochsSchedule", config)).isEmpty();
+    Schedule generated = (Schedule) of("EpochsSchedule", config);
+    Schedule expected = Schedules.stepDecay(0.1, 3_000_000_000L, 0.1).forever().build();
+    for (long step : new long[] {0, 2_999_999_999L, 3_000_000_000L, 5_999_999_999L, 6_000_000_000L}) {
+      assertEquals(expected.valueAt(step), generated.valueAt(step), "step " + step);
+    }
+  }
+
+  @Test
   void aPlanSharesTheLearningRatesLengthsWithMomentum() throws Throwable {
     Plan plan = (Plan) of("SgdPlan", config("Sgd", 0.1, 0.95, 100L, 1000L));
     Schedule lr = Schedules.linear(0.1 / 10, 0.1).over(100).then().cosineTo(0).over(900).build();

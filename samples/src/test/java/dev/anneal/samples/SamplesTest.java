@@ -3,8 +3,10 @@ package dev.anneal.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.anneal.builder.Schedules;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,5 +72,24 @@ class SamplesTest {
     assertEquals(
         "[ConditionNotMet] phases[1].steps: phases[1].steps = total - warmup requires total > warmup, but total = 1000 and warmup = 2000",
         thrown.getMessage());
+  }
+
+  @Test
+  void aDecayOfLongMaxValueStepsIsRefusedNotTakenForForever() {
+    // Before: the length was read as "forever" and the boundary wrapped, so valueAt(1001) was 0.0.
+    DecayRun run = new DecayRun(1e-3, 1_000, Long.MAX_VALUE, 0.999);
+    InvalidScheduleException thrown = assertThrows(InvalidScheduleException.class, run::schedule);
+    assertEquals("[LengthOverflow] decay: the phases add up to more than 9223372036854775806 steps", thrown.getMessage());
+  }
+
+  @Test
+  void theLongestDecayEqualsTheInterpretedScheduleOnBothSidesOfEveryBoundary() {
+    long longest = Long.MAX_VALUE - 1;
+    DecayRunSchedule generated = new DecayRun(1e-3, 1_000, longest - 1_000, 0.999).schedule();
+    Schedule interpreted = Schedules.linear(1e-3 / 100, 1e-3).over(1_000).then().exponential(0.999).over(longest - 1_000).build();
+    for (long step : new long[] {0, 999, 1_000, 1_001, longest - 1, longest, Long.MAX_VALUE}) {
+      assertEquals(interpreted.valueAt(step), generated.valueAt(step), "step " + step);
+    }
+    assertEquals(1e-3 * 0.999, generated.valueAt(1_001));
   }
 }

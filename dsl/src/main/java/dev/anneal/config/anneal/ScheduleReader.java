@@ -7,7 +7,7 @@ import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.PlanRules;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -41,7 +42,6 @@ final class ScheduleReader {
 
   private static final List<String> AFTER_END = Arrays.stream(AfterEnd.values()).map(FieldForm::jsonName).toList();
 
-  private static final List<String> WELL_KNOWN_CHANNELS = List.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private ScheduleReader() {}
@@ -78,17 +78,18 @@ final class ScheduleReader {
 
   /**
    * Any lower-case name is a channel of its own, so a misspelled {@code momentum} would silently
-   * become a channel nobody reads, and a misspelled {@code phases} would turn a schedule into a
-   * plan: a name one or two edits from one of those (case, dashes and underscores aside) is
-   * refused with a "did you mean". PlanRules reports other names that are not lower case.
+   * become a channel nobody reads (the plan rules' {@link PlanRules#misspelledChannel}), and a
+   * misspelled {@code phases} would turn a schedule into a plan: a name one or two edits from one
+   * of those (case, dashes and underscores aside) is refused with a "did you mean". PlanRules
+   * reports other names that are not lower case.
    */
   private static boolean isChannelName(JsonFields root, String name) {
-    if (WELL_KNOWN_CHANNELS.contains(name)) {
+    if (PlanRules.WELL_KNOWN_CHANNELS.contains(name)) {
       return true;
     }
-    String closeChannel = nearMiss(name, WELL_KNOWN_CHANNELS);
-    if (closeChannel != null) {
-      root.problems().add(Code.UNKNOWN_CHANNEL.at(root.path(name), name, "'" + name + "'; did you mean `" + closeChannel + "`?"));
+    Optional<Violation> misspelled = PlanRules.misspelledChannel(root.path(name), name);
+    if (misspelled.isPresent()) {
+      root.problems().add(misspelled.get());
       return false;
     }
     String closeKey = nearMiss(name, SCHEDULE_KEYS);

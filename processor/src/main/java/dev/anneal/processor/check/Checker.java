@@ -10,6 +10,7 @@ import dev.anneal.processor.read.Written;
 import dev.anneal.rules.Article;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.PlanRules;
 import dev.anneal.schedule.ScheduleRules;
 import dev.anneal.schedule.Sequence;
 import java.util.ArrayList;
@@ -21,10 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a declaration: each phase's attributes against its curve, each expression's syntax, names
- * and type; then, for a fixed declaration, every rule of the model on the folded values (through
- * {@link dev.anneal.annotation.ConfigBinding#check}, the rules the builder runs), and for a
- * parameterized one, the conditions a config must meet.
+ * Checks a declaration: each channel's name (the model's rule), each phase's attributes against
+ * its curve, each expression's syntax, names and type; then, for a fixed declaration, every rule
+ * of the model on the folded values (through {@link dev.anneal.annotation.ConfigBinding#check},
+ * the rules the builder runs), and for a parameterized one, the conditions a config must meet.
  */
 public final class Checker {
 
@@ -41,9 +42,13 @@ public final class Checker {
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();
     for (ChannelDraft channel : declaration.channels()) {
-      if (declaration.plan() && !names.add(channel.name().value())) {
-        Written<String> name = channel.name();
+      Written<String> name = channel.name();
+      if (declaration.plan() && !names.add(name.value())) {
         out.add(new Finding(Code.DUPLICATE_CHANNEL.at(channel.path(), name.value(), "'" + name.value() + "'"), name.where()));
+      }
+      // The model's name rule, at compile time for every declaration (a record's too, whose values come later).
+      for (Violation violation : PlanRules.channelName(channel.path().isEmpty() ? "channel" : channel.path(), name.value())) {
+        out.add(new Finding(violation, name.where()));
       }
       List<CheckedPhase> firstChannel = checkedPhases.isEmpty() ? null : checkedPhases.get(0);
       checkedPhases.add(phases(declaration, channel, firstChannel, expressions, out));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ final class Folder {
   Optional<Sequence> fold(List<Finding> out) {
     List<Shape> shapes = new ArrayList<>();
     List<Long> lengths = new ArrayList<>();
+    List<OptionalLong> declaredLengths = new ArrayList<>();
     boolean ok = true;
     for (int i = 0; i < phases.size(); i++) {
       CheckedPhase phase = phases.get(i);
@@ -76,19 +78,21 @@ final class Folder {
         }
         values.put(entry.getKey(), value);
       }
-      long steps = Phase.OPEN;
+      // A written length is that many steps, even Long.MAX_VALUE (which the model reads as forever).
+      OptionalLong declared = OptionalLong.empty();
       if (phase.steps().isPresent()) {
         Number number = evaluate(phase.steps().get(), out);
         ok &= number != null;
-        steps = number == null ? 1 : number.longValue();
+        declared = OptionalLong.of(number == null ? 1 : number.longValue());
       }
       shapes.add(phase.spec().build(values));
-      lengths.add(steps);
+      declaredLengths.add(declared);
+      lengths.add(declared.orElse(Phase.OPEN));
     }
     if (!ok) {
       return Optional.empty();
     }
-    List<Violation> violations = ConfigBinding.check(shapes, lengths, channel.afterEnd().value(), channel.name().value());
+    List<Violation> violations = ConfigBinding.check(shapes, declaredLengths, channel.afterEnd().value(), channel.name().value());
     for (Violation violation : violations) {
       out.add(locate(violation));
     }

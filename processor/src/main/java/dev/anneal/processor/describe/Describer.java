@@ -39,7 +39,8 @@ public final class Describer {
     Optional<ConfigType> config = declaration.parameters().map(parameters -> new ConfigType(
         declaration.packageName(),
         declaration.simpleNames(),
-        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER).map(Parameter::name).toList()));
+        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER).map(Parameter::name).toList(),
+        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER && !p.typeName().equals("long")).map(Parameter::name).toList()));
     List<ScheduleCode> schedules = new ArrayList<>();
     for (CheckedChannel channel : checked.channels()) {
       String simpleName = declaration.plan() ? className(channel.draft().name().value()) : declaration.generatedName();
@@ -152,9 +153,13 @@ public final class Describer {
       roles.put("steps", steps);
       phase.steps().ifPresent(expr -> bindings.add(binding(i, "steps", "steps", expr, "")));
       String end = prefix + "Boundary";
+      String previousEnd = "phase" + (i - 1) + "Boundary";
+      // A fixed schedule's sum is checked at compile time (at most Long.MAX_VALUE - 1); a config's only when it is validated.
       Field.Value endValue = open
           ? new Field.Literal(Phase.OPEN)
-          : i == 0 ? new Field.Derived(name(steps)) : new Field.Derived(binary('+', name("phase" + (i - 1) + "Boundary"), name(steps)));
+          : i == 0 ? new Field.Derived(name(steps))
+          : config.isPresent() ? new Field.Boundary(previousEnd, steps)
+          : new Field.Derived(binary('+', name(previousEnd), name(steps)));
       fields.add(new Field(end, true, endValue, "the first step after phase " + i));
       roles.put("boundary", end);
       derived(prefix, phase.spec().curve(), roles, options, milestones);

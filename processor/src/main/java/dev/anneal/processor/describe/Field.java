@@ -26,6 +26,16 @@ public record Field(String name, boolean integer, Value value, String doc) {
   /** An expression over other constants, e.g. {@code to - from}. */
   public record Derived(Expression expression) implements Value {}
 
+  /**
+   * The first step after a phase of a parameterized schedule: {@code previous + steps}, computed
+   * so that it cannot wrap to a negative step ({@code ConfigBinding.boundary}); the rules refuse a
+   * sum past {@code Long.MAX_VALUE - 1}.
+   *
+   * @param previous the previous phase's boundary constant
+   * @param steps the phase's length constant
+   */
+  public record Boundary(String previous, String steps) implements Value {}
+
   /** The value the model's shape ends on, computed by the model: {@code new Cosine(…).endValue(steps)}. */
   public record EndOf(ShapeCall shape, String steps) implements Value {}
 

@@ -20,9 +20,9 @@ public final class Printer {
    * As Java source.
    *
    * @param names how each name is written
-   * @param integerNames which names are integers: their {@code + - *} use {@code Math.addExact}
-   *     and the like, so that an overflow throws instead of wrapping; {@code null} for plain
-   *     operators
+   * @param integerNames which names are integers: their {@code + - *} and negation use {@code
+   *     Math.addExact} and the like, so that an overflow throws instead of wrapping; {@code null}
+   *     for plain operators
    */
   public static String java(Expression expression, Function<String, String> names, Predicate<String> integerNames) {
     return new Printer.Run(names, integerNames, true).print(expression, 0);
@@ -41,6 +41,9 @@ public final class Printer {
         return "Math.PI";
       }
       if (expression instanceof Expression.Negate negate) {
+        if (integerNames != null && Types.isInteger(negate, integerNames) && !(negate.operand() instanceof Expression.Literal)) {
+          return "Math.negateExact(" + print(negate.operand(), 0) + ")"; // -Long.MIN_VALUE wraps to itself
+        }
         String operand = print(negate.operand(), 3);
         return "-" + (operand.startsWith("-") ? "(" + operand + ")" : operand);
       }

@@ -114,10 +114,13 @@ final class ScheduleWriter {
       return literal(literal.number(), field.integer());
     }
     if (value instanceof Field.FromConfig config) {
-      return CodeBlock.of("$L", Printer.java(config.expression(), name -> "config." + name + "()", name -> code.config().get().integers().contains(name)));
+      return CodeBlock.of("$L", Printer.java(config.expression(), code.config().get()::read, name -> code.config().get().integers().contains(name)));
     }
     if (value instanceof Field.Derived derived) {
       return CodeBlock.of("$L", Printer.java(derived.expression(), names::of, null));
+    }
+    if (value instanceof Field.Boundary boundary) {
+      return CodeBlock.of("$T.boundary($N, $N)", CONFIG_BINDING, names.of(boundary.previous()), names.of(boundary.steps()));
     }
     Field.EndOf end = (Field.EndOf) value;
     return CodeBlock.of("$L.endValue($N)", call(end.shape()), names.of(end.steps()));
@@ -140,6 +143,13 @@ final class ScheduleWriter {
   CodeBlock lengths() {
     return CodeBlock.of("$T.of($L)", List.class,
         code.phases().stream().map(p -> CodeBlock.of("$N", names.of(p.field("steps")))).collect(CodeBlock.joining(", ")));
+  }
+
+  /** {@code List.of(OptionalLong.of(…), OptionalLong.empty())}: each length as declared, empty for forever. */
+  CodeBlock declaredLengths() {
+    return CodeBlock.of("$T.of($L)", List.class, code.phases().stream()
+        .map(p -> p.open() ? CodeBlock.of("$T.empty()", OptionalLong.class) : CodeBlock.of("$T.of($N)", OptionalLong.class, names.of(p.field("steps"))))
+        .collect(CodeBlock.joining(", ")));
   }
 
   private CodeBlock call(ShapeCall call) {

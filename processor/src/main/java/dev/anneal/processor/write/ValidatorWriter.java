@@ -9,6 +9,7 @@ import dev.anneal.processor.check.Condition;
 import dev.anneal.processor.describe.Binding;
 import dev.anneal.processor.describe.ConfigType;
 import dev.anneal.processor.describe.ScheduleCode;
+import dev.anneal.processor.expression.Expression;
 import dev.anneal.processor.expression.Printer;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -17,6 +18,7 @@ import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -65,6 +67,10 @@ final class ValidatorWriter {
         .returns(ParameterizedTypeName.get(List.class, Shape.class)).addStatement("return $L", schedule.shapes()).build());
     type.addMethod(MethodSpec.methodBuilder("lengths").addModifiers(Modifier.PRIVATE)
         .returns(ParameterizedTypeName.get(List.class, Long.class)).addStatement("return $L", schedule.lengths()).build());
+    type.addMethod(MethodSpec.methodBuilder("declaredLengths").addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The lengths as declared, for the rules: empty for a phase that lasts forever, so that a config's {@code Long.MAX_VALUE} is\n"
+            + "that many steps (refused), never forever.\n")
+        .returns(ParameterizedTypeName.get(List.class, OptionalLong.class)).addStatement("return $L", schedule.declaredLengths()).build());
   }
 
   private MethodSpec validate() {
@@ -74,7 +80,14 @@ final class ValidatorWriter {
     }
     List<Condition> divisors = code.conditions().stream().filter(Condition::divisor).toList();
     List<Condition> lengths = code.conditions().stream().filter(c -> !c.divisor()).toList();
-    if (!code.finiteParameters().isEmpty() || !divisors.isEmpty()) {
+    if (!code.finiteParameters().isEmpty() && divisors.isEmpty()) {
+      body.beginControlFlow("if (!found.isEmpty())").addStatement("return found").endControlFlow();
+    }
+    body.addStatement("$T candidate", self);
+    // The conditions compute with Math.multiplyExact and the like, as the constructor does: an
+    // overflow is reported, never a wrapped value tested (and a false condition printed).
+    body.beginControlFlow("try");
+    if (!divisors.isEmpty()) {
       for (Condition condition : divisors) {
         require(body, condition);
       }
@@ -86,13 +99,12 @@ final class ValidatorWriter {
       }
       body.beginControlFlow("if (!found.isEmpty())").addStatement("return found").endControlFlow();
     }
-    body.addStatement("$T candidate", self);
-    body.beginControlFlow("try").addStatement("candidate = new $T(config, false)", self);
+    body.addStatement("candidate = new $T(config, false)", self);
     body.nextControlFlow("catch ($T e)", ArithmeticException.class);
     body.add("// An integer expression overflowed a long: no schedule can have such a length.\n");
     body.addStatement("found.add($T.LENGTH_OVERFLOW.at($S, null, Long.MAX_VALUE - 1))", Code.class, code.path());
     body.addStatement("return found").endControlFlow();
-    body.beginControlFlow("for ($T violation : $T.check(candidate.shapes(), candidate.lengths(), $T.$L, $S))",
+    body.beginControlFlow("for ($T violation : $T.check(candidate.shapes(), candidate.declaredLengths(), $T.$L, $S))",
         Violation.class, ScheduleWriter.CONFIG_BINDING, ScheduleWriter.AFTER_END, code.afterEnd(), code.channel());
     body.addStatement("found.add(located(violation, config))").endControlFlow();
     body.addStatement("return found");
@@ -107,10 +119,16 @@ final class ValidatorWriter {
   }
 
   private void require(CodeBlock.Builder body, Condition condition) {
-    String java = Printer.java(condition.left(), this::accessor, null) + " " + condition.operator() + " " + Printer.java(condition.right(), this::accessor, null);
+    String java = exact(condition.left()) + " " + condition.operator() + " " + exact(condition.right());
     CodeBlock bound = names(condition).stream().map(name -> CodeBlock.of("$S, config.$N()", name, name)).collect(CodeBlock.joining(", "));
     body.addStatement("$T.require(found, $L, $S, $S, $S, $L)",
         ScheduleWriter.CONFIG_BINDING, java, condition.path(), condition.expression(), condition.show(), bound);
+  }
+
+  /** Java source for one side of a condition, with the constructor's exact integer arithmetic. */
+  private String exact(Expression expression) {
+    List<String> integers = code.config().orElseThrow().integers();
+    return Printer.java(expression, this::accessor, integers::contains);
   }
 
   private static List<String> names(Condition condition) {
@@ -120,7 +138,7 @@ final class ValidatorWriter {
   }
 
   private String accessor(String name) {
-    return "config." + name + "()";
+    return code.config().orElseThrow().read(name);
   }
 
   private MethodSpec located() {

@@ -73,7 +73,7 @@ class ResumePolicyTest {
   void failOnDifferenceListsEveryDifferenceAndRestoresNothing() {
     TrainingSchedule second = schedule(EDITED, dir.resolve("second.csv"));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(second, checkpoint, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(second, checkpoint, ResumePolicy.FAIL_ON_DIFFERENCE));
     String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
         + " (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE";
     assertEquals(String.join("\n",
@@ -127,12 +127,12 @@ class ResumePolicyTest {
     assertEquals(String.valueOf((float) saved(K)), Files.readAllLines(dir.resolve("second.csv")).get(1).split(",")[3]);
   }
 
-  /** Loads the checkpoint into a fresh model, builds the trainer, restores under {@code policy}, trains to N. */
+  /** Builds a fresh model and its trainer, restores the checkpoint under {@code policy}, trains to N. */
   private void resume(TrainingSchedule second, ResumePolicy policy) throws Exception {
     try (Model model = Tiny.model(Tiny.linear())) {
-      model.load(checkpoint.getParent(), "tiny");
       try (Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(second).build(), second)) {
-        Checkpoints.restore(second, checkpoint, policy); // after the trainer: the groups are bound again
+        // After the trainer: the groups are bound again, and the loaded parameters replace those it initialized.
+        Checkpoints.restore(model, second, checkpoint, policy);
         assertEquals(K, second.step());
         for (int b = K; b < N; b++) {
           Tiny.step(trainer, second, b);

@@ -189,7 +189,7 @@ public final class Checkpoints {
     schedule.restore(content, outcome.groups(), outcome.states());
     try {
       checkpoint.loadInto(model);
-    } catch (MalformedModelException e) {
+    } catch (MalformedModelException | IOException e) { // from memory: an IOException means the block read past the sealed bytes
       throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsFile.toString(), "DJL cannot load " + paramsFile
           + " into the model (" + e.getMessage() + "); restore into a model built as it was saved"));
     }

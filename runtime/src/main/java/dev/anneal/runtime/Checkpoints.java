@@ -142,7 +142,8 @@ public final class Checkpoints {
   /**
    * Restores a checkpoint: loads the parameters of {@code paramsFile} into {@code model} (in place
    * of DJL's {@code Model.load}) and the Anneal state saved with them into {@code schedule}. Call it
-   * before the first update, before or after creating the trainer; the optimizer's state is applied
+   * before {@code trainer.initialize} (before or after creating the trainer): the trainer takes hold
+   * of the parameters' arrays there, and loading replaces them. The optimizer's state is applied
    * when training begins.
    *
    * <p>The parameters are read once into memory; those very bytes are verified against the SHA-256
@@ -172,7 +173,7 @@ public final class Checkpoints {
    *     ResumePolicy#USE_CHECKPOINT} for a changed schedule Anneal JSON could not write when it
    *     was saved (a {@code Schedule} class of the user's); ({@code CannotContinueFromZero}, {@code
    *     NoValueToContinue}) under {@link ResumePolicy#CONTINUE_FROM_CURRENT_VALUE}; ({@code
-   *     ConflictingSetting}) after the first update, or if the checkpoint's plans schedule other
+   *     ConflictingSetting}) after trainer.initialize, after the first update, or if the checkpoint's plans schedule other
    *     channels than the optimizer or tracker already built from {@code schedule}; ({@code
    *     CheckpointMismatch}) also if DJL cannot load the parameters into the model's block although
    *     their names and shapes match (a layer's other settings differ), the one refusal that comes
@@ -181,6 +182,12 @@ public final class Checkpoints {
   public static void restore(Model model, TrainingSchedule schedule, Path paramsFile, ResumePolicy policy) throws IOException {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(policy, "policy");
+    if (schedule.binding() != null && model.getBlock().isInitialized()) {
+      // trainer.initialize hands the parameters' arrays to the trainer's parameter store; DJL's load
+      // replaces them, so the trainer would go on training the arrays it holds, not the checkpoint's.
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("trainer", null, "restore the checkpoint before trainer.initialize:"
+          + " the trainer holds the model's parameter arrays, which loading replaces, so it would go on training the old ones"));
+    }
     byte[] params = readParams(paramsFile);
     Sidecar.Content content = Sidecar.read(paramsFile, Sidecar.sha256(params));
     ParamsFile checkpoint = ParamsFile.parse(paramsFile, params);

@@ -4,8 +4,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.ByteArrayInputStream;
@@ -101,13 +99,6 @@ final class ParamsFile {
     model.getBlock().loadParameters(model.getNDManager(), in);
     model.setDataType(dataType);
     properties.forEach(model::setProperty);
-    // The loaded arrays replace those a trainer may already have prepared: give them gradients as
-    // trainer.initialize does (it skips arrays that exist), or a trainer built before would not train them.
-    for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
-      if (pair.getValue().requiresGradient()) {
-        pair.getValue().getArray().setRequiresGradient(true);
-      }
-    }
   }
 
   private static InvalidScheduleException unreadable(Path file, String problem) {

@@ -84,13 +84,15 @@ public final class TrainingProcess {
     Files.createDirectories(dir);
     TrainingSchedule schedule = TrainingSchedule.of(plan(updates));
     try (Model model = model(width)) {
+      boolean restored = restore(dir, model, schedule);
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
           .optOptimizer(ScheduledAdam.adamW(schedule).build())
           .addTrainingListeners(schedule.listener());
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(BATCH, IN));
-        setParameters(model); // a fresh run's values; a restore replaces them
-        restore(dir, model, schedule);
+        trainer.initialize(new Shape(BATCH, IN)); // keeps the restored parameters
+        if (!restored) {
+          setParameters(model);
+        }
         System.out.println("RESUMED " + schedule.step());
         for (long step = schedule.step(); step < updates; step++) {
           float lr = schedule.nextValues().applied(0, Plan.LR);
@@ -118,8 +120,8 @@ public final class TrainingProcess {
     }
   }
 
-  /** Restores the newest checkpoint {@link Checkpoints#restore} accepts into {@code model} and {@code schedule}, if any. */
-  private static void restore(Path dir, Model model, TrainingSchedule schedule) throws IOException {
+  /** Restores the newest checkpoint {@link Checkpoints#restore} accepts into {@code model} and {@code schedule}; false if none. */
+  private static boolean restore(Path dir, Model model, TrainingSchedule schedule) throws IOException {
     List<Path> checkpoints = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       files.filter(f -> EPOCH.matcher(f.getFileName().toString()).matches()).forEach(checkpoints::add);
@@ -128,11 +130,12 @@ public final class TrainingProcess {
     for (Path params : checkpoints) {
       try {
         Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
-        return;
+        return true;
       } catch (InvalidScheduleException refused) {
         say("REFUSED " + params.getFileName() + ": " + refused.getMessage().replace('\n', ' '));
       }
     }
+    return false;
   }
 
   private static void setParameters(Model model) {

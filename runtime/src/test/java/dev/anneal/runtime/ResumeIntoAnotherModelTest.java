@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -62,11 +64,12 @@ class ResumeIntoAnotherModelTest {
     }
   }
 
-  /** Built and initialized by its trainer, then given its own values: they are all still there after the refusal. */
+  /** Built, initialized and given its own values: they are all still there after the refusal. */
   @Test
   void aNarrowerInitializedModelKeepsItsParameters() throws Exception {
     TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
-    try (Model model = Tiny.model(hidden(32)); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
+    try (Model model = Tiny.model(hidden(32))) {
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(4, Tiny.IN));
       Tiny.setParameters(model);
       Map<String, float[]> before = Tiny.parameters(model);
 
@@ -81,6 +84,20 @@ class ResumeIntoAnotherModelTest {
       for (String name : before.keySet()) {
         assertArrayEquals(before.get(name), after.get(name), 0f, name);
       }
+    }
+  }
+
+  /** The trainer holds the arrays trainer.initialize found; loading would replace them behind its back. */
+  @Test
+  void aRestoreAfterTrainerInitializeIsRefused() throws Exception {
+    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    try (Model model = Tiny.model(hidden(64)); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
+      InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+          () -> Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
+
+      assertEquals("[ConflictingSetting] trainer: restore the checkpoint before trainer.initialize: the trainer holds the model's parameter"
+          + " arrays, which loading replaces, so it would go on training the old ones", e.getMessage());
+      assertEquals(0, schedule.step());
     }
   }
 

@@ -127,12 +127,11 @@ class ResumePolicyTest {
     assertEquals(String.valueOf((float) saved(K)), Files.readAllLines(dir.resolve("second.csv")).get(1).split(",")[3]);
   }
 
-  /** Builds a fresh model and its trainer, restores the checkpoint under {@code policy}, trains to N. */
+  /** Restores the checkpoint under {@code policy} into a fresh model, builds the trainer, trains to N. */
   private void resume(TrainingSchedule second, ResumePolicy policy) throws Exception {
     try (Model model = Tiny.model(Tiny.linear())) {
+      Checkpoints.restore(model, second, checkpoint, policy);
       try (Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(second).build(), second)) {
-        // After the trainer: the groups are bound again, and the loaded parameters replace those it initialized.
-        Checkpoints.restore(model, second, checkpoint, policy);
         assertEquals(K, second.step());
         for (int b = K; b < N; b++) {
           Tiny.step(trainer, second, b);

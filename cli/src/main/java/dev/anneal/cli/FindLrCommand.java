@@ -16,6 +16,7 @@ import dev.anneal.cli.data.Split;
 import dev.anneal.cli.train.Mlp;
 import dev.anneal.cli.train.OptimizerKind;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
 import dev.anneal.runtime.LrRangeTest;
 import dev.anneal.runtime.RangeTestResult;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +46,13 @@ import picocli.CommandLine.Spec;
           + "and writes the loss against the learning rate to --out."
     },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:the suggestions were printed and the chart written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
+    exitCodeList = {"0:the suggestions were printed and the chart written", "2:bad input (one line on standard error per problem), or settings under which the loss diverged too soon to suggest a learning rate", "70:a bug in Anneal"})
 final class FindLrCommand implements Callable<Integer> {
   /** The range test's settings as its builder names them, and the flags that set them. */
   private static final Map<String, String> FLAGS = Map.of("startLr", "--start-lr", "endLr", "--end-lr", "steps", "--steps");
+
+  /** Those names where a message uses them (as a word: "more steps" is the fix "more --steps"). */
+  private static final Pattern SETTING = Pattern.compile("\\b(startLr|endLr|steps)\\b");
 
   @Spec private CommandSpec spec;
 
@@ -80,8 +85,7 @@ final class FindLrCommand implements Callable<Integer> {
     try {
       test = LrRangeTest.builder().optStartLr(startLr).optEndLr(endLr).optSteps(steps).optOptimizer(kind::build).build();
     } catch (InvalidScheduleException e) {
-      throw CommandFailure.badInput(null, e.violations().stream()
-          .map(v -> v.relocated(FLAGS.getOrDefault(v.path(), v.path()), v.path(), FLAGS.getOrDefault(v.path(), v.path()))).toList());
+      throw CommandFailure.badInput(null, e.violations().stream().map(FindLrCommand::flagged).toList());
     }
     LabeledData labeled = data.load();
     Split split = Split.of(labeled, model.seed);
@@ -106,6 +110,12 @@ final class FindLrCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The violation at the flag, and with the flags, that set what the range test's builder names. */
+  private static Violation flagged(Violation violation) {
+    String message = SETTING.matcher(violation.message()).replaceAll(name -> FLAGS.get(name.group()));
+    return new Violation(violation.code(), FLAGS.getOrDefault(violation.path(), violation.path()), message, violation.value());
+  }
+
   private RangeTestResult run(LrRangeTest test, Mlp mlp, Examples train) throws IOException, TranslateException {
     Engine.getInstance().setRandomSeed(model.seed);
     try (NDManager manager = NDManager.newBaseManager();
@@ -119,9 +129,8 @@ final class FindLrCommand implements Callable<Integer> {
       try {
         return test.run(network, Loss.softmaxCrossEntropyLoss(), dataset, new Shape(model.batchSize, train.columns()));
       } catch (InvalidScheduleException e) {
-        // Too few updates before the loss diverged to suggest anything: a problem of the settings, said as such.
-        throw CommandFailure.badInput(null, e.violations().stream()
-            .map(v -> v.relocated(FLAGS.getOrDefault(v.path(), v.path()), null, null)).toList());
+        // Too few usable losses before the loss diverged to suggest anything: a problem of the settings, said as such.
+        throw CommandFailure.badInput(null, e.violations().stream().map(FindLrCommand::flagged).toList());
       }
     }
   }

@@ -63,6 +63,8 @@ public enum Code {
   CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for %s), so policy %s cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
   NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step %s (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
   NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step %s is %s; a reactive phase needs a finite metric"),
+  RANGE_TEST_TOO_SHORT(Severity.ERROR, "too few usable losses to suggest a learning rate: %s (finite, measured before %s), at least %s needed; %s"),
+  CHECKPOINT_LOCKED(Severity.ERROR, "another save of %s into %s is under way (%s holds %s); give each run its own folder or checkpoint name, or save from one thread at a time"),
   // ---- processor ----------------------------------------------------------------------------
   EXPRESSION_SYNTAX(Severity.ERROR, "cannot read %s: %s"),
   UNKNOWN_NAME(Severity.ERROR, "unknown name %s in %s%s"),

@@ -1,6 +1,7 @@
 package dev.anneal.runtime;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.training.Trainer;
 import ai.djl.util.Utils;
@@ -11,19 +12,26 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Saves and restores a training run with its Anneal state: the model's parameters (DJL's {@code
  * Model.save}, file {@code <name>-<epoch>.params}) and, next to them, a sidecar {@code
- * <name>-<epoch>.params.anneal} holding the schedule's step, each group's selector, each channel's
+ * <name>-<epoch>.params.anneal} holding the SHA-256 of the parameters, the name and shape of each,
+ * the schedule's step, each group's selector, each channel's
  * definition (Anneal JSON), fingerprint and reactive state, and the state of Anneal's optimizer
  * (momentum buffers, Adam moments), written atomically and sealed with a checksum.
  *
@@ -38,10 +46,17 @@ public final class Checkpoints {
   /**
    * Saves the model's parameters and the Anneal state; ends the update in progress first.
    *
+   * <p>The save holds the lock {@code <name>.lock} in {@code directory} from start to end, so two
+   * runs saving the same name into one folder never mix their files: the second is refused at
+   * once. DJL writes the {@code .params} file into the folder {@code .<name>.saving} inside {@code
+   * directory}; it is sealed (its SHA-256 goes into the sidecar, computed from those bytes) and
+   * renamed into place atomically, then the sidecar is written, also atomically.
+   *
    * @return the {@code .params} file written (its sidecar is next to it)
-   * @throws InvalidScheduleException ({@code NotBound}) before training began, or ({@code
+   * @throws InvalidScheduleException ({@code NotBound}) before training began; ({@code
    *     ConflictingSetting}) if the model lives on a device the trainer does not train on (its
-   *     parameters would be stale until the trainer closes)
+   *     parameters would be stale until the trainer closes); ({@code CheckpointLocked}) while
+   *     another save of {@code name} into {@code directory}, in this process or another, is under way
    */
   public static Path save(Trainer trainer, TrainingSchedule schedule, Path directory, String name) throws IOException {
     Objects.requireNonNull(trainer, "trainer");
@@ -59,15 +74,59 @@ public final class Checkpoints {
               + ", so the model's parameters are stale until the trainer closes; create the model on the first training device"));
     }
     Files.createDirectories(directory);
-    String epochProperty = model.getProperty("Epoch");
-    int epoch = epochProperty == null ? Utils.getCurrentEpoch(directory, name) + 1 : Integer.parseInt(epochProperty);
-    model.save(directory, name);
-    Path paramsFile = directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
-    if (Files.notExists(paramsFile)) {
-      throw new IOException("DJL's Model.save did not write " + paramsFile);
+    try (CheckpointLock lock = CheckpointLock.acquire(directory, name)) {
+      String epochProperty = model.getProperty("Epoch");
+      int epoch = epochProperty == null ? Utils.getCurrentEpoch(directory, name) + 1 : Integer.parseInt(epochProperty);
+      Path paramsFile = directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
+      byte[] params = saveParams(model, directory, name, paramsFile);
+      Sidecar.write(paramsFile, content(schedule, model, paramsFile, params));
+      return paramsFile;
     }
-    Sidecar.write(paramsFile, content(schedule, paramsFile));
-    return paramsFile;
+  }
+
+  /**
+   * DJL's {@code Model.save} into a private folder, then an atomic rename into {@code paramsFile}:
+   * DJL writes in place, so a save killed midway would otherwise leave a torn {@code .params} file
+   * under its final name. The private folder is emptied first (a save killed before may have left
+   * it); only the lock holder touches it.
+   *
+   * @return the bytes renamed into place
+   */
+  private static byte[] saveParams(Model model, Path directory, String name, Path paramsFile) throws IOException {
+    Path staging = directory.resolve("." + name + ".saving");
+    deleteStaging(staging);
+    Files.createDirectories(staging);
+    try {
+      // The model's own Epoch property (if any) names the file DJL writes; with none, DJL numbers it 0 in the empty folder.
+      model.save(staging, name);
+      Path written;
+      try (Stream<Path> files = Files.list(staging)) {
+        written = files.findFirst().orElseThrow(() -> new IOException("DJL's Model.save wrote no file into " + staging));
+      }
+      byte[] bytes = Files.readAllBytes(written);
+      try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      try {
+        Files.move(written, paramsFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system of " + paramsFile + " cannot rename atomically; a checkpoint is never written in place", e);
+      }
+      return bytes;
+    } finally {
+      deleteStaging(staging);
+    }
+  }
+
+  private static void deleteStaging(Path staging) throws IOException {
+    if (Files.isDirectory(staging)) {
+      try (Stream<Path> files = Files.list(staging)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(staging);
+    }
   }
 
   /** The newest {@code <name>-NNNN.params} in {@code directory}, the one DJL's {@code Model.load(directory, name)} loads. */
@@ -81,9 +140,19 @@ public final class Checkpoints {
   }
 
   /**
-   * Restores the Anneal state saved with {@code paramsFile} into {@code schedule} (load the
-   * parameters themselves with DJL's {@code Model.load}). Call it before the first update, before
-   * or after creating the trainer; the optimizer's state is applied when training begins.
+   * Restores a checkpoint: loads the parameters of {@code paramsFile} into {@code model} (in place
+   * of DJL's {@code Model.load}) and the Anneal state saved with them into {@code schedule}. Call it
+   * before {@code trainer.initialize} (before or after creating the trainer): the trainer takes hold
+   * of the parameters' arrays there, and loading replaces them. The optimizer's state is applied
+   * when training begins.
+   *
+   * <p>The parameters are read once into memory; those very bytes are verified against the SHA-256
+   * the sidecar sealed and then loaded, so a {@code .params} file replaced on disk at any moment
+   * (another run saving into the folder) is refused, never loaded. Every check comes before
+   * anything is loaded: the sidecar, the schedule (below), and the name and shape of every
+   * parameter against the model as it was built, so a checkpoint of a model of another width is
+   * refused rather than adopted. A model not yet initialized is initialized first, for the input
+   * shapes the checkpoint was saved with, to know its shapes.
    *
    * <p>The checkpoint's groups and plans (their Anneal JSON definitions) are compared with the
    * schedule's; where they differ, {@code policy} decides: {@link ResumePolicy#FAIL_ON_DIFFERENCE}
@@ -94,25 +163,54 @@ public final class Checkpoints {
    * from the value the run had reached. Reactive (plateau) state is kept for every channel whose
    * definition did not change.
    *
+   * @param model the model to load the parameters into, built as it was when saved
    * @param policy what to do if the schedule differs from the checkpoint's
    * @throws InvalidScheduleException ({@code CheckpointUnreadable}, {@code CheckpointMismatch}) for a
-   *     missing, torn, foreign or mismatched sidecar; ({@code ScheduleChanged}) listing every
-   *     difference under {@link ResumePolicy#FAIL_ON_DIFFERENCE}; ({@code
-   *     CheckpointWithoutDefinition}) under {@link ResumePolicy#USE_CHECKPOINT} for a changed
-   *     schedule Anneal JSON could not write when it was saved (a {@code Schedule} class of the
-   *     user's); ({@code CannotContinueFromZero}, {@code NoValueToContinue}) under {@link
-   *     ResumePolicy#CONTINUE_FROM_CURRENT_VALUE}; ({@code ConflictingSetting}) after the first
-   *     update, or if the checkpoint's plans schedule other channels than the optimizer or tracker
-   *     already built from {@code schedule}
+   *     missing, torn, foreign or mismatched sidecar, a {@code .params} file that is not the one it
+   *     sealed, or parameters whose names or shapes differ from the model's (one line per
+   *     parameter); ({@code ScheduleChanged}) listing every difference under {@link
+   *     ResumePolicy#FAIL_ON_DIFFERENCE}; ({@code CheckpointWithoutDefinition}) under {@link
+   *     ResumePolicy#USE_CHECKPOINT} for a changed schedule Anneal JSON could not write when it
+   *     was saved (a {@code Schedule} class of the user's); ({@code CannotContinueFromZero}, {@code
+   *     NoValueToContinue}) under {@link ResumePolicy#CONTINUE_FROM_CURRENT_VALUE}; ({@code
+   *     ConflictingSetting}) after trainer.initialize, after the first update, or if the checkpoint's plans schedule other
+   *     channels than the optimizer or tracker already built from {@code schedule}; ({@code
+   *     CheckpointMismatch}) also if DJL cannot load the parameters into the model's block although
+   *     their names and shapes match (a layer's other settings differ), the one refusal that comes
+   *     after the schedule was restored: build both anew
    */
-  public static void restore(TrainingSchedule schedule, Path paramsFile, ResumePolicy policy) throws IOException {
+  public static void restore(Model model, TrainingSchedule schedule, Path paramsFile, ResumePolicy policy) throws IOException {
+    Objects.requireNonNull(model, "model");
     Objects.requireNonNull(policy, "policy");
-    Sidecar.Content content = Sidecar.read(paramsFile);
+    if (schedule.binding() != null && model.getBlock().isInitialized()) {
+      // trainer.initialize hands the parameters' arrays to the trainer's parameter store; DJL's load
+      // replaces them, so the trainer would go on training the arrays it holds, not the checkpoint's.
+      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("trainer", null, "restore the checkpoint before trainer.initialize:"
+          + " the trainer holds the model's parameter arrays, which loading replaces, so it would go on training the old ones"));
+    }
+    byte[] params = readParams(paramsFile);
+    Sidecar.Content content = Sidecar.read(paramsFile, Sidecar.sha256(params));
+    ParamsFile checkpoint = ParamsFile.parse(paramsFile, params);
     Resume.Outcome outcome = Resume.resolve(content, Sidecar.pathFor(paramsFile), schedule.groups(), policy);
+    ModelShapes.requireSame(content.parameterShapes(), ModelShapes.declared(model, checkpoint, paramsFile.toString()));
     schedule.restore(content, outcome.groups(), outcome.states());
+    try {
+      checkpoint.loadInto(model);
+    } catch (MalformedModelException | IOException e) { // from memory: an IOException means the block read past the sealed bytes
+      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsFile.toString(), "DJL cannot load " + paramsFile
+          + " into the model (" + e.getMessage() + "); restore into a model built as it was saved"));
+    }
   }
 
-  private static Sidecar.Content content(TrainingSchedule schedule, Path paramsFile) throws IOException {
+  private static byte[] readParams(Path paramsFile) throws IOException {
+    try {
+      return Files.readAllBytes(paramsFile);
+    } catch (NoSuchFileException e) {
+      throw new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("paramsFile", paramsFile.toString(), paramsFile.toString(), "missing"));
+    }
+  }
+
+  private static Sidecar.Content content(TrainingSchedule schedule, Model model, Path paramsFile, byte[] params) throws IOException {
     long step = schedule.step();
     List<ParameterGroup> groups = schedule.groups();
     List<String> channels = schedule.channels();
@@ -133,7 +231,7 @@ public final class Checkpoints {
     }
     ScheduledOptimizer optimizer = schedule.optimizer();
     return new Sidecar.Content(
-        paramsFile.getFileName().toString(), Sidecar.sha256(paramsFile), step, savedGroups,
+        paramsFile.getFileName().toString(), Sidecar.sha256(params), step, ModelShapes.of(model), savedGroups,
         optimizer == null ? "" : optimizer.kind(), optimizer == null ? Map.of() : optimizer.exportState());
   }
 

@@ -20,6 +20,7 @@ import dev.anneal.builder.Schedules;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
@@ -42,6 +43,16 @@ import java.util.function.Function;
  * without its first tenth and last five points (fastai's trim), where those exist.
  */
 public final class LrRangeTest {
+  /**
+   * The fewest usable losses the suggestions are computed from: the steepest descent is a central
+   * difference, so five points give it three interior candidates (two points, one of them the
+   * divergence, suggested learning rates 10^30 and 10^29 with exit status 0 before).
+   */
+  static final int MIN_USABLE_POINTS = 5;
+
+  /** The learning rates the default ramp may use: the optimizers apply them as 32-bit floats (normal ones). */
+  private static final String FLOAT_RANGE = "[" + Float.MIN_NORMAL + ", " + Float.MAX_VALUE + "]";
+
   private final double startLr;
   private final double endLr;
   private final int steps;
@@ -150,14 +161,32 @@ public final class LrRangeTest {
     return out;
   }
 
+  /**
+   * The suggestions, computed on the usable points only: those with a finite loss measured before
+   * the loss diverged (the point that stopped the test is drawn, never suggested from).
+   *
+   * @throws InvalidScheduleException ({@code RangeTestTooShort}) with fewer than {@link
+   *     #MIN_USABLE_POINTS} usable points
+   */
   static RangeTestResult suggest(List<RangeTestResult.Point> points, boolean diverged) {
-    int from = points.size() > 15 ? points.size() / 10 : 0;
-    int to = points.size() > 15 ? points.size() - 5 : points.size();
-    if (to - from < 2) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("steps", points.size(),
-          "the range test stopped after " + points.size() + " updates, too few to suggest a learning rate; start from a smaller learning rate or allow more steps"));
+    int usable = 0;
+    while (usable < points.size() && Double.isFinite(points.get(usable).loss()) && Double.isFinite(points.get(usable).smoothedLoss())) {
+      usable++;
     }
-    List<RangeTestResult.Point> kept = points.subList(from, to);
+    if (diverged && usable == points.size()) {
+      usable--; // finite, but more than `divergence` times the best: the point that stopped the test
+    }
+    if (usable < MIN_USABLE_POINTS) {
+      String stop = diverged
+          ? "the loss diverged at learning rate " + Float.toString((float) points.get(points.size() - 1).lr()) + " on update " + points.size()
+          : "the test ended after " + points.size() + " updates";
+      throw new InvalidScheduleException(Code.RANGE_TEST_TOO_SHORT.at("", usable, usable, stop, MIN_USABLE_POINTS,
+          "start from a smaller startLr, or let the learning rate grow more slowly with a smaller endLr or more steps"));
+    }
+    List<RangeTestResult.Point> curve = points.subList(0, usable);
+    int from = curve.size() > 15 ? curve.size() / 10 : 0;
+    int to = curve.size() > 15 ? curve.size() - 5 : curve.size();
+    List<RangeTestResult.Point> kept = curve.subList(from, to);
     int lowest = 0;
     for (int i = 1; i < kept.size(); i++) {
       if (kept.get(i).smoothedLoss() < kept.get(lowest).smoothedLoss()) {
@@ -242,18 +271,21 @@ public final class LrRangeTest {
     }
 
     /**
-     * @throws InvalidScheduleException listing every bad setting (non-positive or non-finite learning
-     *     rates, an end below the start, fewer than 2 steps, smoothing outside [0, 1), divergence ≤ 1)
+     * @throws InvalidScheduleException listing every bad setting (learning rates that are not finite,
+     *     not positive or outside the normal range of a float, an end not above the start, fewer than
+     *     5 steps, smoothing outside [0, 1), divergence ≤ 1)
      */
     public LrRangeTest build() {
       List<Violation> found = new ArrayList<>();
       if (schedule == null) {
-        if (Rules.positive(found, "startLr", startLr) && Rules.positive(found, "endLr", endLr) && endLr <= startLr) {
-          found.add(Code.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + startLr + ", ∞)"));
+        boolean start = learningRate(found, "startLr", startLr);
+        if (learningRate(found, "endLr", endLr) && start && endLr <= startLr) {
+          found.add(Code.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + Values.show(startLr) + ", ∞)"));
         }
       }
-      if (steps < 2) {
-        found.add(Code.OUT_OF_RANGE.at("steps", steps, "steps", steps, "[2, ∞)"));
+      if (steps < MIN_USABLE_POINTS) {
+        found.add(Code.OUT_OF_RANGE.at("steps", steps, "steps", steps, "[" + MIN_USABLE_POINTS + ", ∞) (the suggestions need "
+            + MIN_USABLE_POINTS + " losses)"));
       }
       if (!(smoothing >= 0 && smoothing < 1)) {
         found.add(Code.OUT_OF_RANGE.at("smoothing", smoothing, "smoothing", smoothing, "[0, 1)"));
@@ -263,6 +295,21 @@ public final class LrRangeTest {
       }
       InvalidScheduleException.throwIfErrors(found);
       return new LrRangeTest(this);
+    }
+
+    /**
+     * A finite learning rate within the normal range of a float: the optimizer applies it as one,
+     * so a smaller one (1e-310) would silently become 0 and a larger one infinite.
+     */
+    private static boolean learningRate(List<Violation> found, String field, double value) {
+      if (!Rules.positive(found, field, value)) {
+        return false;
+      }
+      if (value < Float.MIN_NORMAL || value > Float.MAX_VALUE) {
+        found.add(Code.OUT_OF_RANGE.at(field, value, field, value, FLOAT_RANGE + ", the normal range of the 32-bit floats the optimizer applies"));
+        return false;
+      }
+      return true;
     }
   }
 }

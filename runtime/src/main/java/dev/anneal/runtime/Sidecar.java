@@ -1,5 +1,6 @@
 package dev.anneal.runtime;
 
+import ai.djl.ndarray.types.Shape;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.PlateauState;
@@ -9,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +38,19 @@ import java.util.TreeMap;
  *
  * <p>Layout (big-endian, {@link DataOutputStream}): the magic {@code ANNEAL-SIDECAR}, a format
  * version, the body, then the 32-byte SHA-256 of everything before it. Version 2 stores each
- * channel's definition (Anneal JSON) beside its fingerprint; version 1, written before Anneal had
- * a JSON form, stored fingerprints only and is refused.
+ * channel's definition (Anneal JSON) beside its fingerprint; version 3 adds the name and shape of
+ * every parameter in the {@code .params} file, so that a resume compares them with the model before
+ * loading anything into it. Version 1, written before Anneal had a JSON form, stored fingerprints
+ * only; version 2 stored no shapes; both are refused.
  */
 final class Sidecar {
   static final String SUFFIX = ".anneal";
   private static final byte[] MAGIC = "ANNEAL-SIDECAR".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   /** The version that held fingerprints only; refused with a message of its own. */
   private static final int FINGERPRINTS_ONLY = 1;
+  /** The version without the parameters' shapes; refused with a message of its own. */
+  private static final int WITHOUT_SHAPES = 2;
   private static final int DIGEST_BYTES = 32;
 
   private Sidecar() {}
@@ -82,14 +86,16 @@ final class Sidecar {
    * @param paramsFile the file name of the {@code .params} file this state belongs to
    * @param paramsSha256 that file's SHA-256
    * @param step the number of updates applied
+   * @param parameterShapes every parameter of the model saved (DJL's names, e.g. {@code 01Linear_weight}), in the model's order, with its shape
    * @param groups per group: selector, channels with definitions and reactive state
    * @param optimizerKind the Anneal optimizer's kind ({@code sgd}, {@code sgd-pytorch}, {@code adam}, {@code adamw}), empty if none
    * @param optimizerState parameter name → state name → {@code NDArray.encode()} bytes
    */
   record Content(
-      String paramsFile, String paramsSha256, long step, List<GroupState> groups, String optimizerKind,
+      String paramsFile, String paramsSha256, long step, Map<String, Shape> parameterShapes, List<GroupState> groups, String optimizerKind,
       Map<String, Map<String, byte[]>> optimizerState) {
     Content {
+      parameterShapes = Collections.unmodifiableMap(new LinkedHashMap<>(parameterShapes));
       groups = List.copyOf(groups);
     }
   }
@@ -124,13 +130,14 @@ final class Sidecar {
   }
 
   /**
-   * Reads and verifies the sidecar of {@code paramsFile}.
+   * Reads and verifies the sidecar of {@code paramsFile}, whose bytes (as the caller read them, and
+   * will load them) have the SHA-256 {@code paramsSha256}.
    *
    * @throws InvalidScheduleException ({@code CheckpointUnreadable}) if it is missing, not an Anneal
    *     sidecar, of an unknown version, truncated or corrupted; ({@code CheckpointMismatch}) if it
-   *     belongs to another params file or the params file changed since
+   *     belongs to another params file or sealed other parameters than those bytes
    */
-  static Content read(Path paramsFile) throws IOException {
+  static Content read(Path paramsFile, String paramsSha256) throws IOException {
     Path path = pathFor(paramsFile);
     if (Files.notExists(path)) {
       throw unreadable(path, "missing (a checkpoint saved by Checkpoints.save has one next to its .params file)");
@@ -159,10 +166,9 @@ final class Sidecar {
       throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", content.paramsFile(),
           path + " belongs to " + content.paramsFile() + ", not to " + paramsFile.getFileName() + "; refusing to resume from it"));
     }
-    String paramsSha = sha256(paramsFile);
-    if (!paramsSha.equals(content.paramsSha256())) {
-      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsSha,
-          paramsFile + " changed after its Anneal state was saved (SHA-256 " + paramsSha.substring(0, 12) + "…, saved with "
+    if (!paramsSha256.equals(content.paramsSha256())) {
+      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsSha256,
+          paramsFile + " changed after its Anneal state was saved (SHA-256 " + paramsSha256.substring(0, 12) + "…, saved with "
               + content.paramsSha256().substring(0, 12) + "…); refusing to resume from a mismatched pair"));
     }
     return content;
@@ -176,6 +182,15 @@ final class Sidecar {
     out.writeUTF(content.paramsFile());
     out.writeUTF(content.paramsSha256());
     out.writeLong(content.step());
+    out.writeInt(content.parameterShapes().size());
+    for (Map.Entry<String, Shape> parameter : content.parameterShapes().entrySet()) {
+      out.writeUTF(parameter.getKey());
+      long[] dimensions = parameter.getValue().getShape();
+      out.writeInt(dimensions.length);
+      for (long dimension : dimensions) {
+        out.writeLong(dimension);
+      }
+    }
     out.writeInt(content.groups().size());
     for (GroupState group : content.groups()) {
       out.writeUTF(group.name());
@@ -223,12 +238,26 @@ final class Sidecar {
       throw unreadable(path, "of format version 1, which holds only fingerprints of the schedule, not its definition, so no resume policy"
           + " can compare or restore it (this Anneal reads version " + VERSION + ")");
     }
+    if (version == WITHOUT_SHAPES) {
+      throw unreadable(path, "of format version 2, which does not record the shapes of the parameters, so a resume cannot check them against"
+          + " the model before loading them (this Anneal reads version " + VERSION + "); resume it with the Anneal that saved it");
+    }
     if (version != VERSION) {
       throw unreadable(path, "of format version " + version + ", which this Anneal does not read (it reads version " + VERSION + ")");
     }
     String paramsFile = in.readUTF();
     String paramsSha = in.readUTF();
     long step = in.readLong();
+    int parameterCount = in.readInt();
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    for (int p = 0; p < parameterCount; p++) {
+      String name = in.readUTF();
+      long[] dimensions = new long[in.readInt()];
+      for (int d = 0; d < dimensions.length; d++) {
+        dimensions[d] = in.readLong();
+      }
+      shapes.put(name, new Shape(dimensions));
+    }
     int groupCount = in.readInt();
     List<GroupState> groups = new ArrayList<>();
     for (int g = 0; g < groupCount; g++) {
@@ -252,9 +281,9 @@ final class Sidecar {
       groups.add(new GroupState(name, selector, channels));
     }
     String optimizerKind = in.readUTF();
-    int parameterCount = in.readInt();
+    int optimizedCount = in.readInt();
     Map<String, Map<String, byte[]>> optimizer = new LinkedHashMap<>();
-    for (int p = 0; p < parameterCount; p++) {
+    for (int p = 0; p < optimizedCount; p++) {
       String parameter = in.readUTF();
       int stateCount = in.readInt();
       Map<String, byte[]> states = new LinkedHashMap<>();
@@ -264,7 +293,7 @@ final class Sidecar {
       }
       optimizer.put(parameter, states);
     }
-    return new Content(paramsFile, paramsSha, step, groups, optimizerKind, optimizer);
+    return new Content(paramsFile, paramsSha, step, shapes, groups, optimizerKind, optimizer);
   }
 
   /** Text of any length ({@code writeUTF} stops at 64 KiB): the UTF-8 byte count, then the bytes. */
@@ -282,12 +311,8 @@ final class Sidecar {
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest = digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
   }
 
   private static MessageDigest digest() {

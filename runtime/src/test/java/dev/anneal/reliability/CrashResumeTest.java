@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import ai.djl.Model;
 import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.runtime.Checkpoints;
@@ -167,7 +168,9 @@ class CrashResumeTest {
   /** Why {@code Checkpoints.restore} refuses {@code params}, or null if it accepts it. */
   private static String refusal(Path params) throws IOException {
     try {
-      Checkpoints.restore(TrainingSchedule.of(TrainingProcess.plan(UPDATES)), params, ResumePolicy.FAIL_ON_DIFFERENCE);
+      try (Model model = TrainingProcess.model(TrainingProcess.DEFAULT_WIDTH)) {
+        Checkpoints.restore(model, TrainingSchedule.of(TrainingProcess.plan(UPDATES)), params, ResumePolicy.FAIL_ON_DIFFERENCE);
+      }
       return null;
     } catch (InvalidScheduleException refused) {
       return refused.getMessage();

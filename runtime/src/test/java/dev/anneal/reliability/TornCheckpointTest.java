@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Model;
 import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TornCheckpointTest {
   static final int UPDATES = 12;
+  /** A narrow model keeps the sidecar small enough to cut and flip at every byte. */
+  static final int WIDTH = 8;
 
   @TempDir static Path dir;
   static Path params;
@@ -31,8 +34,7 @@ class TornCheckpointTest {
 
   @BeforeAll
   static void saveACheckpoint() throws Exception {
-    // A narrow model keeps the sidecar small enough to cut and flip at every byte.
-    TrainingProcess.main(new String[] {dir.resolve("run").toString(), Integer.toString(UPDATES), Integer.toString(UPDATES), "8"});
+    TrainingProcess.main(new String[] {dir.resolve("run").toString(), Integer.toString(UPDATES), Integer.toString(UPDATES), Integer.toString(WIDTH)});
     params = dir.resolve("run").resolve(TrainingProcess.NAME + "-0000.params");
     sidecar = Files.readAllBytes(sidecarOf(params));
     paramsBytes = Files.readAllBytes(params);
@@ -101,6 +103,8 @@ class TornCheckpointTest {
   }
 
   private static void restore(Path paramsFile) throws Exception {
-    Checkpoints.restore(TrainingSchedule.of(TrainingProcess.plan(UPDATES)), paramsFile, ResumePolicy.FAIL_ON_DIFFERENCE);
+    try (Model model = TrainingProcess.model(WIDTH)) {
+      Checkpoints.restore(model, TrainingSchedule.of(TrainingProcess.plan(UPDATES)), paramsFile, ResumePolicy.FAIL_ON_DIFFERENCE);
+    }
   }
 }

@@ -30,8 +30,6 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,6 +51,11 @@ public final class TrainingProcess {
   private static final Pattern EPOCH = Pattern.compile(Pattern.quote(NAME) + "-(\\d{4})\\.params");
   private static final int IN = 4;
   private static final int BATCH = 8;
+  /**
+   * At width 256, about 67,000 parameters (a 270 KB .params file, 540 KB of Adam moments in the
+   * sidecar): a save takes long enough for kills to land inside it.
+   */
+  static final int DEFAULT_WIDTH = 256;
 
   private TrainingProcess() {}
 
@@ -63,30 +66,31 @@ public final class TrainingProcess {
         .with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.1).over(updates).build());
   }
 
+  /** The model, not initialized: three linear layers, the two hidden ones {@code width} wide. */
+  static Model model(int width) {
+    Model model = Model.newInstance(NAME);
+    model.setBlock(new SequentialBlock()
+        .add(Linear.builder().setUnits(width).build())
+        .add(Linear.builder().setUnits(width).build())
+        .add(Linear.builder().setUnits(2).build()));
+    return model;
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Paths.get(args[0]);
     int updates = Integer.parseInt(args[1]);
     int every = Integer.parseInt(args[2]);
-    int width = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+    int width = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_WIDTH;
     Files.createDirectories(dir);
     TrainingSchedule schedule = TrainingSchedule.of(plan(updates));
-    Integer epoch = restore(dir, schedule);
-    try (Model model = Model.newInstance(NAME)) {
-      // At width 256, about 67,000 parameters (a 270 KB .params file, 540 KB of Adam moments in the
-      // sidecar): a save takes long enough for kills to land inside it.
-      model.setBlock(new SequentialBlock()
-          .add(Linear.builder().setUnits(width).build())
-          .add(Linear.builder().setUnits(width).build())
-          .add(Linear.builder().setUnits(2).build()));
+    try (Model model = model(width)) {
+      boolean restored = restore(dir, model, schedule);
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
           .optOptimizer(ScheduledAdam.adamW(schedule).build())
           .addTrainingListeners(schedule.listener());
-      if (epoch != null) {
-        model.load(dir, NAME, Map.of("epoch", epoch));
-      }
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(BATCH, IN));
-        if (epoch == null) {
+        trainer.initialize(new Shape(BATCH, IN)); // keeps the restored parameters
+        if (!restored) {
           setParameters(model);
         }
         System.out.println("RESUMED " + schedule.step());
@@ -116,8 +120,8 @@ public final class TrainingProcess {
     }
   }
 
-  /** The epoch restored from, newest first among those accepted; null to start afresh. */
-  private static Integer restore(Path dir, TrainingSchedule schedule) throws IOException {
+  /** Restores the newest checkpoint {@link Checkpoints#restore} accepts into {@code model} and {@code schedule}; false if none. */
+  private static boolean restore(Path dir, Model model, TrainingSchedule schedule) throws IOException {
     List<Path> checkpoints = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       files.filter(f -> EPOCH.matcher(f.getFileName().toString()).matches()).forEach(checkpoints::add);
@@ -125,16 +129,13 @@ public final class TrainingProcess {
     checkpoints.sort(Comparator.comparing(Path::toString).reversed());
     for (Path params : checkpoints) {
       try {
-        Checkpoints.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
+        Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
+        return true;
       } catch (InvalidScheduleException refused) {
         say("REFUSED " + params.getFileName() + ": " + refused.getMessage().replace('\n', ' '));
-        continue;
       }
-      Matcher matcher = EPOCH.matcher(params.getFileName().toString());
-      matcher.matches();
-      return Integer.parseInt(matcher.group(1));
     }
-    return null;
+    return false;
   }
 
   private static void setParameters(Model model) {

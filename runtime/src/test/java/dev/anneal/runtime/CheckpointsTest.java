@@ -60,17 +60,16 @@ class CheckpointsTest {
   void savesAtomicallyNextToTheParams() throws Exception {
     assertEquals(dir.resolve("tiny-0000.params"), params);
     try (var files = Files.list(dir)) {
-      assertEquals(List.of("tiny-0000.params", "tiny-0000.params.anneal"), files.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("tiny-0000.params", "tiny-0000.params.anneal", "tiny.lock"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
   @Test
   void momentumSavedInTheOtherSgdFormIsRefused() throws Exception {
     TrainingSchedule schedule = TrainingSchedule.of(PLAN);
-    Checkpoints.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
-    ScheduledSgd pytorchForm = ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
     try (Model model = Tiny.model(Tiny.linear())) {
-      model.load(dir, "tiny");
+      Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
+      ScheduledSgd pytorchForm = ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.trainer(model, pytorchForm, schedule).close());
       assertEquals("[CheckpointMismatch] optimizer: the checkpoint holds the state of an Anneal sgd optimizer, but this run uses sgd-pytorch",
           e.getMessage());
@@ -85,7 +84,7 @@ class CheckpointsTest {
     byte[] stored = Arrays.copyOfRange(torn, torn.length - 32, torn.length);
     byte[] computed = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(torn, torn.length - 32));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is torn or corrupted (its SHA-256 does not match its content: stored "
         + HexFormat.of().formatHex(stored).substring(0, 12) + "…, computed " + HexFormat.of().formatHex(computed).substring(0, 12)
         + "…); refusing to resume from it", e.getMessage());
@@ -95,7 +94,7 @@ class CheckpointsTest {
   void aForeignFileIsRefused() throws Exception {
     Files.writeString(sidecar(), "{\"step\": 10}");
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is not an Anneal sidecar (it does not start with ANNEAL-SIDECAR);"
         + " refusing to resume from it", e.getMessage());
   }
@@ -109,7 +108,7 @@ class CheckpointsTest {
     String now = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(changed));
     String saved = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(before));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointMismatch] paramsFile: " + params + " changed after its Anneal state was saved (SHA-256 " + now.substring(0, 12)
         + "…, saved with " + saved.substring(0, 12) + "…); refusing to resume from a mismatched pair", e.getMessage());
   }
@@ -120,7 +119,7 @@ class CheckpointsTest {
     Plan changed = Plan.of(longer).with(Plan.MOMENTUM, PLAN.channel(Plan.MOMENTUM));
     TrainingSchedule schedule = TrainingSchedule.of(changed);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[ScheduleChanged] groups.all.lr.phases[1].steps: the schedule differs from the checkpoint's"
         + " (groups.all.lr.phases[1].steps: checkpoint 270, now 470); resume with policy USE_CHECKPOINT"
         + " (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE",
@@ -137,7 +136,7 @@ class CheckpointsTest {
         .addGroup(ParameterGroup.of("extra", "glob:*_gamma", Plan.of(Schedules.constant(0.01).forever().build())))
         .build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(regrouped, params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(regrouped, params, ResumePolicy.FAIL_ON_DIFFERENCE));
     String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
         + " (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE";
     assertEquals(String.join("\n",
@@ -158,10 +157,38 @@ class CheckpointsTest {
     ByteBuffer.wrap(body).putInt("ANNEAL-SIDECAR".length(), 1);
     Files.write(sidecar(), sealed(body));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is of format version 1, which holds only fingerprints of the schedule,"
-        + " not its definition, so no resume policy can compare or restore it (this Anneal reads version 2); refusing to resume from it",
+        + " not its definition, so no resume policy can compare or restore it (this Anneal reads version 3); refusing to resume from it",
         e.getMessage());
+  }
+
+  /** Version 2 sidecars recorded no shapes: a resume could not check the model before loading into it. */
+  @Test
+  void aSidecarWithoutShapesIsRefused() throws Exception {
+    byte[] whole = Files.readAllBytes(sidecar());
+    byte[] body = Arrays.copyOf(whole, whole.length - 32);
+    ByteBuffer.wrap(body).putInt("ANNEAL-SIDECAR".length(), 2);
+    Files.write(sidecar(), sealed(body));
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+    assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is of format version 2, which does not record the shapes of the"
+        + " parameters, so a resume cannot check them against the model before loading them (this Anneal reads version 3); resume it with"
+        + " the Anneal that saved it; refusing to resume from it", e.getMessage());
+  }
+
+  /** A sidecar that sealed a file DJL did not write (resealed here by hand). */
+  @Test
+  void aParamsFileThatIsNotDjlsIsRefused() throws Exception {
+    Sidecar.Content saved = Sidecar.read(params, Sidecar.sha256(Files.readAllBytes(params)));
+    byte[] foreign = "not a DJL file".getBytes(StandardCharsets.US_ASCII);
+    Files.write(params, foreign);
+    Sidecar.write(params, new Sidecar.Content(saved.paramsFile(), Sidecar.sha256(foreign), saved.step(), saved.parameterShapes(), saved.groups(),
+        saved.optimizerKind(), saved.optimizerState()));
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+    assertEquals("[CheckpointUnreadable] paramsFile: " + params + " is not a DJL parameter file (it does not start with DJL@);"
+        + " refusing to resume from it", e.getMessage());
   }
 
   @Test
@@ -173,7 +200,7 @@ class CheckpointsTest {
     Files.write(sidecar(), sealed(edited.getBytes(StandardCharsets.ISO_8859_1)));
     Plan saved = Plan.of(Schedules.linear(0.01, 0.1).over(30).then().cosineTo(0.001).over(271).build());
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
+        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is inconsistent: its definition of groups.all.lr reads to another"
         + " schedule than the one it was saved from (fingerprint " + Fingerprint.of(saved.lr()).substring(0, 12) + "…, saved "
         + Fingerprint.of(LR).substring(0, 12) + "…); refusing to resume from it", e.getMessage());
@@ -194,11 +221,11 @@ class CheckpointsTest {
     }
     Schedule extended = Schedules.linear(0.1, 0.01).over(10).then().constant(0.01).over(10).afterEnd(AfterEnd.FAIL).build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(extended), ended, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
+        () -> Tiny.restore(TrainingSchedule.of(extended), ended, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
     assertEquals("[NoValueToContinue] groups.all.lr: the checkpoint's schedule has no value at step 10 (it ends there and its"
         + " after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW", e.getMessage());
     TrainingSchedule useNew = TrainingSchedule.of(extended);
-    Checkpoints.restore(useNew, ended, ResumePolicy.USE_NEW);
+    Tiny.restore(useNew, ended, ResumePolicy.USE_NEW);
     assertEquals(0.01, useNew.nextValues().value(0, Plan.LR), 0.0);
   }
 
@@ -208,7 +235,7 @@ class CheckpointsTest {
     TrainingSchedule lrOnly = TrainingSchedule.of(LR);
     ScheduledSgd.builder(lrOnly).build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT));
+        () -> Tiny.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[ConflictingSetting] channels: the resumed plans schedule [lr, momentum] but ScheduledSgd was built for [lr];"
         + " restore the checkpoint before building the optimizer or tracker", e.getMessage());
   }
@@ -216,7 +243,7 @@ class CheckpointsTest {
   @Test
   void useCheckpointBeforeTheOptimizerIsBuiltTakesTheCheckpointsChannels() throws Exception {
     TrainingSchedule lrOnly = TrainingSchedule.of(Schedules.constant(0.05).forever().build());
-    Checkpoints.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT);
+    Tiny.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT);
     assertEquals(List.of(Plan.LR, Plan.MOMENTUM), lrOnly.channels());
     assertEquals(PLAN, lrOnly.groups().get(0).plan());
     assertEquals(10, lrOnly.step());
@@ -242,12 +269,12 @@ class CheckpointsTest {
 
     TrainingSchedule momentumEdited = TrainingSchedule.builder()
         .setPlan(plateau.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build())).optFeedback(feedback).build();
-    Checkpoints.restore(momentumEdited, saved, ResumePolicy.USE_NEW);
+    Tiny.restore(momentumEdited, saved, ResumePolicy.USE_NEW);
     assertEquals(lrState, momentumEdited.statesCopy()[0][0]);
 
     Plan lrEdited = Plan.of(Schedules.plateau(0.06).forever().build()).with(Plan.MOMENTUM, plateau.channel(Plan.MOMENTUM));
     TrainingSchedule restarted = TrainingSchedule.builder().setPlan(lrEdited).optFeedback(feedback).build();
-    Checkpoints.restore(restarted, saved, ResumePolicy.USE_NEW);
+    Tiny.restore(restarted, saved, ResumePolicy.USE_NEW);
     assertEquals(lrEdited.lr().initialState(), restarted.statesCopy()[0][0]);
     assertEquals(0.06, restarted.nextValues().value(0, Plan.LR), 0.0);
   }
@@ -258,12 +285,12 @@ class CheckpointsTest {
     Plan changed = Plan.of(constant).with(Plan.MOMENTUM, PLAN.channel(Plan.MOMENTUM));
 
     TrainingSchedule useNew = TrainingSchedule.of(changed);
-    Checkpoints.restore(useNew, params, ResumePolicy.USE_NEW);
+    Tiny.restore(useNew, params, ResumePolicy.USE_NEW);
     assertEquals(10, useNew.step());
     assertEquals(0.05, useNew.nextValues().value(0, Plan.LR), 0.0);
 
     TrainingSchedule continued = TrainingSchedule.of(changed);
-    Checkpoints.restore(continued, params, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
+    Tiny.restore(continued, params, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
     assertEquals(LR.valueAt(10), continued.nextValues().value(0, Plan.LR), 1e-18); // 0.05 · (lr(10) / 0.05)
   }
 }

@@ -14,6 +14,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.initializer.NormalInitializer;
 import dev.anneal.rules.InvalidScheduleException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +73,59 @@ class LrRangeTestTest {
   void badSettingsAreListedTogether() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> LrRangeTest.builder().optStartLr(1).optEndLr(0.5).optSteps(1).optSmoothing(1).build());
-    assertEquals("[OutOfRange] endLr: endLr (0.5) must lie in (startLr, ∞) = (1.0, ∞)\n"
-        + "[OutOfRange] steps: steps (1) must lie in [2, ∞)\n"
+    assertEquals("[OutOfRange] endLr: endLr (0.5) must lie in (startLr, ∞) = (1, ∞)\n"
+        + "[OutOfRange] steps: steps (1) must lie in [5, ∞) (the suggestions need 5 losses)\n"
         + "[OutOfRange] smoothing: smoothing (1) must lie in [0, 1)", e.getMessage());
+  }
+
+  @Test
+  void learningRatesMustBeNormalFloats() {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> LrRangeTest.builder().optStartLr(1e-310).optEndLr(Double.POSITIVE_INFINITY).build());
+    assertEquals("[OutOfRange] startLr: startLr (1.0E-310) must lie in [1.17549435E-38, 3.4028235E38], the normal range of the 32-bit"
+        + " floats the optimizer applies\n"
+        + "[NonFiniteValue] endLr: endLr (Infinity) must be a finite number", e.getMessage());
+  }
+
+  private static RangeTestResult.Point point(int step, double lr, double loss) {
+    return new RangeTestResult.Point(step, lr, loss, loss);
+  }
+
+  /** Two points, the second the divergence: suggested 1e30 before, as if the curve had been measured. */
+  @Test
+  void fewerThanFiveUsableLossesAreRefused() {
+    List<RangeTestResult.Point> diverged = List.of(point(0, 1e30, 2.3), point(1, 2e30, 1e9));
+
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> LrRangeTest.suggest(diverged, true));
+
+    assertEquals("[RangeTestTooShort] too few usable losses to suggest a learning rate: 1 (finite, measured before the loss diverged at"
+        + " learning rate 2.0E30 on update 2), at least 5 needed; start from a smaller startLr, or let the learning rate grow more slowly"
+        + " with a smaller endLr or more steps", e.getMessage());
+  }
+
+  /** A non-finite loss is never usable; the four finite ones before it are one too few. */
+  @Test
+  void aNonFiniteLossEndsTheUsableCurve() {
+    List<RangeTestResult.Point> points = List.of(
+        point(0, 1e-3, 2.3), point(1, 1e-2, 2.2), point(2, 1e-1, 2.0), point(3, 1, 1.9), point(4, 10, Double.NaN));
+
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> LrRangeTest.suggest(points, true));
+
+    assertEquals("[RangeTestTooShort] too few usable losses to suggest a learning rate: 4 (finite, measured before the loss diverged at"
+        + " learning rate 10.0 on update 5), at least 5 needed; start from a smaller startLr, or let the learning rate grow more slowly"
+        + " with a smaller endLr or more steps", e.getMessage());
+  }
+
+  /** Five usable losses and the divergence: the suggestions come from the five, never from the diverged point. */
+  @Test
+  void suggestionsNeverUseTheDivergedPoint() {
+    List<RangeTestResult.Point> points = List.of(point(0, 1e-4, 2.3), point(1, 1e-3, 2.2), point(2, 1e-2, 1.6), point(3, 1e-1, 1.55),
+        point(4, 1, 1.5), point(5, 10, 0.1));
+
+    RangeTestResult result = LrRangeTest.suggest(points, true);
+
+    assertEquals(1e-3, result.steepest(), 0.0); // (1.6 − 2.3) / ln(100), the steepest central difference
+    assertEquals(1, result.cycleMaxLr(), 0.0); // at the lowest usable loss, 1.5; the diverged point's 0.1 is not usable
+    assertEquals(0.1, result.minimumOverTen(), 0.0);
   }
 }

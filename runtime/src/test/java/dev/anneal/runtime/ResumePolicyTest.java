@@ -73,7 +73,7 @@ class ResumePolicyTest {
   void failOnDifferenceListsEveryDifferenceAndRestoresNothing() {
     TrainingSchedule second = schedule(EDITED, dir.resolve("second.csv"));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(second, checkpoint, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(second, checkpoint, ResumePolicy.FAIL_ON_DIFFERENCE));
     String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
         + " (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE";
     assertEquals(String.join("\n",
@@ -127,12 +127,11 @@ class ResumePolicyTest {
     assertEquals(String.valueOf((float) saved(K)), Files.readAllLines(dir.resolve("second.csv")).get(1).split(",")[3]);
   }
 
-  /** Loads the checkpoint into a fresh model, builds the trainer, restores under {@code policy}, trains to N. */
+  /** Restores the checkpoint under {@code policy} into a fresh model, builds the trainer, trains to N. */
   private void resume(TrainingSchedule second, ResumePolicy policy) throws Exception {
     try (Model model = Tiny.model(Tiny.linear())) {
-      model.load(checkpoint.getParent(), "tiny");
+      Checkpoints.restore(model, second, checkpoint, policy);
       try (Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(second).build(), second)) {
-        Checkpoints.restore(second, checkpoint, policy); // after the trainer: the groups are bound again
         assertEquals(K, second.step());
         for (int b = K; b < N; b++) {
           Tiny.step(trainer, second, b);

@@ -78,8 +78,7 @@ class ResumeTest {
     Map<String, float[]> resumed;
     TrainingSchedule second = schedule(plan, feedback, resumedLog);
     try (Model model = Tiny.model(Tiny.linear())) {
-      model.load(checkpoints, "tiny");
-      Checkpoints.restore(second, Checkpoints.latest(checkpoints, "tiny"), ResumePolicy.FAIL_ON_DIFFERENCE);
+      Checkpoints.restore(model, second, Checkpoints.latest(checkpoints, "tiny"), ResumePolicy.FAIL_ON_DIFFERENCE);
       assertEquals(K, second.step());
       try (Trainer trainer = Tiny.trainer(model, optimizer.apply(second), second)) {
         for (int b = K; b < N; b++) {

@@ -16,6 +16,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import dev.anneal.checkpoint.ResumePolicy;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,16 @@ final class Tiny {
   /** Two linear layers, for group tests: {@code 01Linear_weight}, {@code 01Linear_bias}, {@code 02Linear_…}. */
   static Block twoLayers() {
     return new SequentialBlock().add(Linear.builder().setUnits(4).build()).add(Linear.builder().setUnits(OUT).build());
+  }
+
+  /**
+   * Restores {@code params} (saved from a {@link #linear()} model) into a fresh {@link #linear()}
+   * model, closed afterwards: for tests of the Anneal state alone.
+   */
+  static void restore(TrainingSchedule schedule, Path params, ResumePolicy policy) throws IOException {
+    try (Model model = model(linear())) {
+      Checkpoints.restore(model, schedule, params, policy);
+    }
   }
 
   static Model model(Block block) {

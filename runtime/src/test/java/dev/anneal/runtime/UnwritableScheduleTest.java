@@ -56,7 +56,7 @@ class UnwritableScheduleTest {
   void useCheckpointIsRefusedForAChangedScheduleWithoutDefinition() {
     TrainingSchedule schedule = TrainingSchedule.of(EDITED);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(schedule, params, ResumePolicy.USE_CHECKPOINT));
+        () -> Tiny.restore(schedule, params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[CheckpointWithoutDefinition] groups.all.lr: the checkpoint holds only a fingerprint of this schedule, not its"
         + " definition (Anneal JSON has no form for a Halving), so policy USE_CHECKPOINT cannot restore it; resume with the schedule"
         + " the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE", e.getMessage());
@@ -66,7 +66,7 @@ class UnwritableScheduleTest {
   @Test
   void theDefaultPolicyListsTheChangeByFingerprint() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Checkpoints.restore(TrainingSchedule.of(EDITED), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(TrainingSchedule.of(EDITED), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[ScheduleChanged] groups.all.lr: the schedule differs from the checkpoint's (groups.all.lr: checkpoint schedule "
         + Fingerprint.of(SAVED_LR).substring(0, 12) + "… (no definition saved), now schedule "
         + Fingerprint.of(EDITED.lr()).substring(0, 12) + "…); resume with policy USE_CHECKPOINT (Megatron's"
@@ -78,7 +78,7 @@ class UnwritableScheduleTest {
   @Test
   void useCheckpointWorksWhereTheScheduleWithoutDefinitionIsUnchanged() throws Exception {
     TrainingSchedule schedule = TrainingSchedule.of(PLAN.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build()));
-    Checkpoints.restore(schedule, params, ResumePolicy.USE_CHECKPOINT);
+    Tiny.restore(schedule, params, ResumePolicy.USE_CHECKPOINT);
     assertEquals(PLAN, schedule.groups().get(0).plan());
     assertEquals(0.9, schedule.nextValues().value(0, Plan.MOMENTUM), 0.0);
   }
@@ -87,7 +87,7 @@ class UnwritableScheduleTest {
   @Test
   void continueFromCurrentValueNeedsOnlyTheValueReached() throws Exception {
     TrainingSchedule schedule = TrainingSchedule.of(EDITED);
-    Checkpoints.restore(schedule, params, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
+    Tiny.restore(schedule, params, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
     assertEquals(0.025, schedule.nextValues().value(0, Plan.LR), 0.0);
     assertEquals(0.5, ((Scaled) schedule.groups().get(0).plan().lr()).factor(), 0.0);
   }

@@ -1,6 +1,5 @@
 package dev.anneal.samples.training;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
@@ -23,7 +22,7 @@ import java.util.Map;
 /**
  * Save, stop and resume: train {@code k} updates, save a checkpoint ({@code Checkpoints.save}: DJL's
  * parameters, and beside them the schedule's step, its definition and AdamW's moments), throw the
- * model and trainer away, then build fresh ones, load the parameters, restore the schedule ({@code
+ * model and trainer away, then build fresh ones, restore the parameters and the schedule ({@code
  * Checkpoints.restore}) and finish the run. Every learning rate, weight decay and parameter of the
  * resumed run equals, bit for bit, those of a run that never stopped. Run with {@code [directory]}
  * for the checkpoint (default: a temporary directory).
@@ -54,11 +53,8 @@ public final class SaveAndResume {
   /**
    * Trains {@code stopAt} updates and saves in {@code directory}; then, in a fresh model and trainer,
    * restores the checkpoint and trains the remaining updates.
-   *
-   * @throws MalformedModelException if DJL cannot read the saved parameters
    */
-  public static Outcome stoppedAndResumed(DigitsProblem problem, long steps, long stopAt, Path directory)
-      throws IOException, MalformedModelException {
+  public static Outcome stoppedAndResumed(DigitsProblem problem, long steps, long stopAt, Path directory) throws IOException {
     Trace first;
     TrainingSchedule schedule = TrainingSchedule.of(plan(steps));
     try (Model model = DigitsProblem.model(NAME, problem.mlp());
@@ -69,9 +65,10 @@ public final class SaveAndResume {
 
     // A new process would start here: nothing of the first part is reused but the files.
     try (Model model = DigitsProblem.model(NAME, problem.mlp())) {
-      model.load(directory, NAME); // the newest digits-NNNN.params
       TrainingSchedule resumed = TrainingSchedule.of(plan(steps)); // the same plan; any change is refused
-      Checkpoints.restore(resumed, Checkpoints.latest(directory, NAME), ResumePolicy.FAIL_ON_DIFFERENCE);
+      // The newest digits-NNNN.params: its parameters into the model (refused if not the ones the sidecar sealed, or
+      // of other shapes than the model's), its Anneal state into the schedule.
+      Checkpoints.restore(model, resumed, Checkpoints.latest(directory, NAME), ResumePolicy.FAIL_ON_DIFFERENCE);
       try (Trainer trainer = problem.trainer(model, ScheduledAdam.adamW(resumed).build(), resumed)) { // keeps the loaded parameters
         Trace rest = TrainingLoop.run(trainer, resumed, problem, stopAt, steps);
         return new Outcome(first.then(rest), parameters(model));
@@ -108,7 +105,7 @@ public final class SaveAndResume {
     }
   }
 
-  public static void main(String[] args) throws IOException, MalformedModelException {
+  public static void main(String[] args) throws IOException {
     DigitsProblem problem = DigitsProblem.load();
     long steps = 120;
     long stopAt = 50;

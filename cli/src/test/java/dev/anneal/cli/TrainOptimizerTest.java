@@ -54,6 +54,12 @@ class TrainOptimizerTest {
     return Files.readAllLines(dir.resolve("run").resolve("train.csv")).stream().skip(1).map(line -> line.split(",")[column]).toList();
   }
 
+  /** The ds_config's WarmupDecayLR ends at update 5001 (its decay reaches 0 there); a short run stops in its warm-up. */
+  private static String stopsEarly(int updates) {
+    return "[RunStopsBeforeEnd] --steps: the run stops in phase 1 (log-warmup) at update " + updates
+        + " of 5001, so the rest of the plan never runs; train the whole plan with --steps 5001 or --epochs 1251";
+  }
+
   private static void assertRefused(Anneal.Result result, List<String> errLines) {
     assertEquals(errLines, result.err());
     assertEquals(List.of(), result.out());
@@ -66,13 +72,15 @@ class TrainOptimizerTest {
 
     Anneal.Result result = train(config, "deepspeed", "--steps", "6");
 
-    assertEquals(dsConfigWarnings(config), result.err());
+    List<String> expected = new java.util.ArrayList<>(dsConfigWarnings(config));
+    expected.add(stopsEarly(6));
+    assertEquals(expected, result.err());
     assertEquals(0, result.exitCode());
     assertEquals(List.of(
         "model: MLP 2-8-2 (42 parameters), adamw, batch 8",
         "optimizer: the config's AdamW, as adamw: beta1 0.9, beta2 0.95, eps 1e-8, weight decay 0.1",
         "plan: " + config + " (deepspeed), channels lr; 6 updates, 4 per epoch",
-        "length: 6 updates (--steps 6)"), result.out().subList(1, 5));
+        "length: 6 updates (--steps 6); the plan declares 5001; stops in phase 1 (log-warmup) at update 6 of 5001"), result.out().subList(1, 5));
     assertEquals(List.of("0.9", "0.9", "0.9", "0.9", "0.9", "0.9"), column(2), "beta1 at every update");
     assertEquals(List.of("0.1", "0.1", "0.1", "0.1", "0.1", "0.1"), column(3), "weight decay at every update");
   }
@@ -144,7 +152,8 @@ class TrainOptimizerTest {
         config + ": [IgnoredSetting] optimizer.params.betas[0]: ignored: --optimizer sgd replaces the config's AdamW; momentum 0 applies instead",
         config + ": [IgnoredSetting] optimizer.params.betas[1]: ignored: --optimizer sgd replaces the config's AdamW; SGD has no beta2",
         config + ": [IgnoredSetting] optimizer.params.weight_decay: ignored: --optimizer sgd replaces the config's AdamW;"
-            + " weight decay 0 applies instead"));
+            + " weight decay 0 applies instead",
+        stopsEarly(4)));
     assertEquals(expected, result.err());
     assertEquals(0, result.exitCode());
     assertEquals("model: MLP 2-8-2 (42 parameters), sgd, batch 8", result.out().get(1));

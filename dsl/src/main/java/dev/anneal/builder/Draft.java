@@ -1,5 +1,6 @@
 package dev.anneal.builder;
 
+import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -19,6 +20,7 @@ public final class Draft {
   static final Draft EMPTY = new Draft(List.of(), List.of(), AfterEnd.HOLD);
 
   private final List<Shape> shapes;
+  /** Each phase's length as written; {@code null} for {@link LengthStep#forever()}. */
   private final List<Long> lengths;
   private final AfterEnd afterEnd;
 
@@ -28,18 +30,25 @@ public final class Draft {
     this.afterEnd = afterEnd;
   }
 
-  Draft append(Shape shape, long steps) {
+  /** This draft and one more phase; {@code steps} is {@code null} for a phase that never ends. */
+  Draft append(Shape shape, Long steps) {
     List<Shape> moreShapes = new ArrayList<>(shapes);
     moreShapes.add(shape);
     List<Long> moreLengths = new ArrayList<>(lengths);
     moreLengths.add(steps);
-    return new Draft(List.copyOf(moreShapes), List.copyOf(moreLengths), afterEnd);
+    return new Draft(List.copyOf(moreShapes), java.util.Collections.unmodifiableList(moreLengths), afterEnd);
+  }
+
+  /** The model's length of phase {@code i}: {@link Phase#OPEN} for a phase that never ends. */
+  private long length(int i) {
+    Long written = lengths.get(i);
+    return written == null ? Phase.OPEN : written;
   }
 
   /** Declares the next phase, which by default starts where this one ends. */
   public NextPhase then() {
     int last = shapes.size() - 1;
-    return new NextPhase(this, shapes.get(last).endValue(lengths.get(last)));
+    return new NextPhase(this, shapes.get(last).endValue(length(last)));
   }
 
   /**
@@ -59,14 +68,22 @@ public final class Draft {
     List<Violation> found = new ArrayList<>();
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
-      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), lengths.get(i));
+      Long written = lengths.get(i);
+      if (written != null && written == Phase.OPEN) {
+        // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a
+        // length, and one that no phase can have: it is refused, never read as forever.
+        found.add(Code.OUT_OF_RANGE.at("phases[" + i + "].steps", written, "steps", written,
+            "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends"));
+        continue;
+      }
+      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), length(i));
       for (Violation violation : ofPhase) {
         if (violation.isError()) {
           found.add(violation.under("phases[" + i + "]"));
         }
       }
       if (ofPhase.stream().noneMatch(Violation::isError)) {
-        phases.add(new Phase(shapes.get(i), lengths.get(i)));
+        phases.add(new Phase(shapes.get(i), length(i)));
       }
     }
     if (!found.isEmpty()) {

@@ -66,4 +66,16 @@ class SchedulesTest {
         "[StepBeyondEnd] step: step 2000 is past the declared end (2000); declare after-end HOLD or CONTINUE to go on",
         e.getMessage());
   }
+
+  @Test
+  void aLengthOfLongMaxValueIsRefusedNotReadAsForever() {
+    // Long.MAX_VALUE is how the model spells "forever"; written with over(), it is a length no phase
+    // can have, and a warm-up written that long must not silently become a phase that never ends.
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> WARMUP.then().cosineTo(0).over(Long.MAX_VALUE).build());
+    assertEquals(
+        "[OutOfRange] phases[1].steps: steps (9223372036854775807) must lie in [1, 9223372036854775806]; call forever() for a last phase that never ends",
+        e.getMessage());
+    assertEquals(OptionalLong.of(Long.MAX_VALUE - 1), Schedules.constant(1).over(Long.MAX_VALUE - 1).build().declaredEnd());
+  }
 }

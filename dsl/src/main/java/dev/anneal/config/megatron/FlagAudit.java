@@ -24,7 +24,12 @@ final class FlagAudit {
     /** An error saying what Megatron would do. */
     REFUSED,
     /** Accepted; a note on standard error gives the reason it does not change the schedule. */
-    IGNORED
+    IGNORED,
+    /**
+     * Read into the config's optimizer ({@link MegatronOptimizer}), which {@code anneal train} builds
+     * as Megatron does; it does not change the schedule, and it is honoured, so no note is printed.
+     */
+    OPTIMIZER
   }
 
   /**
@@ -38,6 +43,8 @@ final class FlagAudit {
 
   private static final String OPTIMIZER =
       "a setting of the optimizer's update rule; the scheduler gives every optimizer the same learning rate and weight decay";
+  private static final String TRAIN_OPTIMIZER =
+      "read into the config's optimizer, which anneal train builds as Megatron does (docs/train.md); the schedule does not depend on it";
   private static final String WHICH_PARAMETERS = "chooses which parameters get weight decay, not its value";
   private static final String SPEED = "a memory or speed setting; the schedule is the same";
   private static final String HEALTH = "a health check of the run; the schedule is the same";
@@ -80,7 +87,8 @@ final class FlagAudit {
     modelled(t, "--weight-decay");
     ignored(t, WHICH_PARAMETERS, "--apply-wd-to-qk-layernorm", "--no-weight-decay-cond-type");
     ignored(t, "clips the gradients, not the learning rate", "--clip-grad");
-    ignored(t, OPTIMIZER, "--adam-beta1", "--adam-beta2", "--adam-eps", "--sgd-momentum", "--muon-momentum", "--muon-no-split-qkv",
+    optimizer(t, "--adam-beta1", "--adam-beta2", "--adam-eps", "--sgd-momentum");
+    ignored(t, OPTIMIZER, "--muon-momentum", "--muon-no-split-qkv",
         "--muon-nesterov", "--muon-scale-mode", "--muon-fp32-matmul-prec", "--muon-coefficient-type", "--muon-num-ns-steps",
         "--muon-tp-mode", "--muon-use-syrk", "--muon-extra-scale-factor", "--muon-scalar-optimizer", "--lion-beta1", "--lion-beta2");
     // ---- training ----
@@ -107,7 +115,7 @@ final class FlagAudit {
         "--no-check-for-nan-in-loss-and-grad", "--check-for-large-grads");
     ignored(t, EXIT, "--exit-interval", "--exit-duration-in-mins", "--exit-signal-handler", "--exit-signal",
         "--exit-signal-handler-for-dataloader", "--exit-signal-handler-for-training");
-    ignored(t, "chooses the optimizer; the scheduler gives every optimizer the same learning rate and weight decay", "--optimizer");
+    optimizer(t, "--optimizer");
     ignored(t, "assigns parameters to the optimizer's groups; the curve is that of the default groups", "--dump-param-to-param-group-map");
     ignored(t, "a setting of the model, not of the schedule", "--rope-type");
     ignored(t, "how the data is read, not the schedule", "--dataloader-type");
@@ -151,6 +159,12 @@ final class FlagAudit {
   private static void ignored(Map<String, Entry> table, String reason, String... flags) {
     for (String flag : flags) {
       add(table, new Entry(flag, Disposition.IGNORED, reason));
+    }
+  }
+
+  private static void optimizer(Map<String, Entry> table, String... flags) {
+    for (String flag : flags) {
+      add(table, new Entry(flag, Disposition.OPTIMIZER, TRAIN_OPTIMIZER));
     }
   }
 

@@ -30,6 +30,11 @@ final class MegatronOptimizer {
 
   private MegatronOptimizer() {}
 
+  /** The flags this reads, besides {@code --weight-decay} (which the plan schedules too). */
+  static List<String> flags() {
+    return List.of(OPTIMIZER, ADAM_BETA1, ADAM_BETA2, ADAM_EPS, SGD_MOMENTUM);
+  }
+
   /** The optimizer Megatron builds from {@code words}; values that are not numbers are reported to {@code problems}. */
   static OptimizerSettings read(List<Token> words, Problems problems) {
     Map<String, Token> flags = new LinkedHashMap<>();

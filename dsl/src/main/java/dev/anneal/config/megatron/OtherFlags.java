@@ -47,6 +47,7 @@ final class OtherFlags {
       switch (entry.disposition()) {
         case REFUSED -> RefusedFlags.report(other, flags, problems);
         case IGNORED -> ignored.put(other.name(), other);
+        case OPTIMIZER -> { } // honoured: MegatronOptimizer reads it into the config's optimizer
         case MODELLED -> throw new IllegalStateException(other.name() + " is modelled but not a MegatronFlag");
       }
     }

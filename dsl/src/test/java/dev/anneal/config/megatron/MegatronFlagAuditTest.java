@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.megatron.FlagAudit.Disposition;
 import dev.anneal.config.megatron.UpstreamFlags.Upstream;
 import dev.anneal.rules.InvalidScheduleException;
@@ -59,6 +60,18 @@ class MegatronFlagAuditTest {
     Set<String> modelled = FlagAudit.entries().stream().filter(e -> e.disposition() == Disposition.MODELLED).map(FlagAudit.Entry::flag)
         .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(MegatronFlag.names()), modelled);
+  }
+
+  @Test
+  void theOptimizerFlagsAreExactlyTheFlagsTheOptimizerReaderReadsAndGetNoNote() {
+    Set<String> optimizer = FlagAudit.entries().stream().filter(e -> e.disposition() == Disposition.OPTIMIZER).map(FlagAudit.Entry::flag)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(MegatronOptimizer.flags()), optimizer);
+    String script = "--lr 3e-4 --lr-warmup-init 1e-6 --train-iters 100 \\\n  --optimizer sgd --sgd-momentum 0.8 --adam-beta1 0.8 --adam-beta2 0.9 --adam-eps 1e-6\n";
+    assertEquals(List.of(), FORMAT.read(script).warnings());
+    OptimizerSettings sgd = FORMAT.read(script).optimizer().orElseThrow();
+    assertEquals(OptimizerSettings.Algorithm.SGD, sgd.algorithm());
+    assertEquals(0.8, sgd.setting(OptimizerSettings.MOMENTUM).orElseThrow().value());
   }
 
   @Test

@@ -62,7 +62,9 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
 
   @Override
   public Range range(long n) {
-    return Range.of(start, peak).union(Range.of(peak, end)).union(Range.of(start, end));
+    Range parts = Range.of(start, peak).union(Range.of(peak, end)).union(Range.of(start, end));
+    // At t = n (where a reversed phase starts) a linear last part has already passed end.
+    return anneal == Anneal.LINEAR && n != Phase.OPEN ? parts.union(Range.of(end, valueAt(n, n))) : parts;
   }
 
   @Override
@@ -77,6 +79,12 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
     Rules.finite(out, "start", start);
     Rules.finite(out, "peak", peak);
     Rules.finite(out, "end", end);
+    // Each part moves between two of the values: their differences must be finite.
+    Overflow.difference(out, "peak", peak, "start", start);
+    Overflow.difference(out, "end", end, "peak", peak);
+    if (threePhase) {
+      Overflow.difference(out, "end", end, "start", start);
+    }
     if (Rules.within(out, "pctStart", pctStart, 0, 1) && n != Phase.OPEN) {
       double firstEnd = pctStart * n - 1;
       requireSpan(out, 1, firstEnd, n);
@@ -86,6 +94,10 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
         requireSpan(out, 3, n - 1 - secondEnd, n);
       } else {
         requireSpan(out, 2, n - 1 - firstEnd, n);
+      }
+      if (out.isEmpty() && !Double.isFinite(valueAt(n, n))) {
+        // A linear last part overshoots end at t = n by (end - from) / span: a span a hair above 0 overflows.
+        out.add(Code.NON_FINITE_AT_STEP.at("pctStart", pctStart, "t = " + n, valueAt(n, n)));
       }
     }
     return out;

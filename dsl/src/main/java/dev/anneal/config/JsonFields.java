@@ -268,18 +268,20 @@ public final class JsonFields {
       }
       return integer.longValueExact();
     }
-    if (!Double.isFinite(value.doubleValue())) {
+    if (!(value instanceof ExactDoubleNode) && !Double.isFinite(value.doubleValue())) {
+      // NaN or Infinity, written as such: no decimal value.
       return wrongType(at, "an integer", value, fallback);
     }
-    // The number as written (see ExactDoubleNode), not the nearest double: 9007199254740993.0 is
-    // 2^53 + 1, which a double would silently round to 2^53.
+    // The number as written (Json keeps it, see ExactDoubleNode), not the nearest double:
+    // 9007199254740993.0 is 2^53 + 1, which a double would silently round to 2^53.
     BigDecimal decimal = value.decimalValue();
     if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
       return wrongType(at, "an integer", value, fallback);
     }
     // compareTo looks at the exponents first, so 1e999999999 is refused without expanding it.
     if (decimal.compareTo(LONG_MIN) < 0 || decimal.compareTo(LONG_MAX) > 0) {
-      problems.add(Code.OUT_OF_RANGE.at(at, describe(value), lastKey(at), describe(value), "the 64-bit step range"));
+      String shown = Double.isFinite(value.doubleValue()) ? describe(value) : decimal.toString();
+      problems.add(Code.OUT_OF_RANGE.at(at, shown, lastKey(at), shown, "the 64-bit step range"));
       return fallback;
     }
     return decimal.longValueExact();

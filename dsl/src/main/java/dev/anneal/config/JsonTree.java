@@ -123,7 +123,10 @@ final class JsonTree {
 
   private JsonNode fractional() throws IOException {
     double value = parser.getDoubleValue();
-    // NaN and Infinity have no decimal text; the readers refuse them by their double value.
-    return parser.isNaN() ? nodes.numberNode(value) : new ExactDoubleNode(value, parser.getDecimalValue());
+    // NaN and Infinity (the only number tokens with an N or an I) have no decimal value; the readers
+    // refuse them by their double. 1e400 does have one, although its double is infinite.
+    String text = parser.getText();
+    boolean nonNumeric = text.indexOf('N') >= 0 || text.indexOf('I') >= 0;
+    return nonNumeric ? nodes.numberNode(value) : new ExactDoubleNode(value, parser.getDecimalValue());
   }
 }

@@ -62,9 +62,7 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
 
   @Override
   public Range range(long n) {
-    Range parts = Range.of(start, peak).union(Range.of(peak, end)).union(Range.of(start, end));
-    // At t = n (where a reversed phase starts) a linear last part has already passed end.
-    return anneal == Anneal.LINEAR && n != Phase.OPEN ? parts.union(Range.of(end, valueAt(n, n))) : parts;
+    return Range.of(start, peak).union(Range.of(peak, end)).union(Range.of(start, end));
   }
 
   @Override
@@ -94,10 +92,6 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
         requireSpan(out, 3, n - 1 - secondEnd, n);
       } else {
         requireSpan(out, 2, n - 1 - firstEnd, n);
-      }
-      if (out.isEmpty() && !Double.isFinite(valueAt(n, n))) {
-        // A linear last part overshoots end at t = n by (end - from) / span: a span a hair above 0 overflows.
-        out.add(Code.NON_FINITE_AT_STEP.at("pctStart", pctStart, "t = " + n, valueAt(n, n)));
       }
     }
     return out;

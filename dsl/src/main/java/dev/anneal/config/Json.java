@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,9 +13,12 @@ import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 
 /**
- * Parses config text into a Jackson tree, strictly: duplicate keys and trailing content are
- * errors, nesting depth and sizes are bounded, and a syntax error becomes a {@code [InvalidJson]}
- * violation that names the line and column. {@code NaN} and {@code Infinity} (which Python's
+ * Parses config text into a Jackson tree, strictly: a key given twice in one object is a {@code
+ * [DuplicateKey]} error that names both lines (every reader parses here, so none can keep the last
+ * value silently), trailing content is an error, nesting depth and sizes are bounded, and a syntax
+ * error becomes a {@code [InvalidJson]} violation that names the line and column. Fractional
+ * numbers keep their decimal text (see {@link ExactDoubleNode}) so that integer fields are read
+ * exactly. {@code NaN} and {@code Infinity} (which Python's
  * {@code json} writes) are parsed so that the readers can reject them with the key's path.
  */
 public final class Json {
@@ -30,8 +32,6 @@ public final class Json {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   static {
@@ -48,7 +48,8 @@ public final class Json {
   private Json() {}
 
   /**
-   * @throws InvalidScheduleException ({@code InvalidJson}) if {@code text} is not one JSON value
+   * @throws InvalidScheduleException ({@code InvalidJson}) if {@code text} is not one JSON value,
+   *     ({@code DuplicateKey}) with every key given more than once in the same object
    */
   public static JsonNode parse(String text) {
     if (text.isBlank()) {
@@ -57,7 +58,11 @@ public final class Json {
     JsonParser parser = null;
     try {
       parser = MAPPER.createParser(text);
-      return MAPPER.readTree(parser);
+      JsonTree.Read read = JsonTree.read(parser);
+      if (!read.duplicates().isEmpty()) {
+        throw new InvalidScheduleException(read.duplicates());
+      }
+      return read.root();
     } catch (StreamConstraintsException e) {
       // Jackson's exception for its read limits carries no location, and names its own API: say where the parser stopped.
       JsonLocation where = parser.currentLocation();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -267,16 +268,27 @@ public final class JsonFields {
       }
       return integer.longValueExact();
     }
-    double decimal = value.doubleValue();
-    if (!Double.isFinite(decimal) || decimal != Math.rint(decimal)) {
+    if (!(value instanceof ExactDoubleNode) && !Double.isFinite(value.doubleValue())) {
+      // NaN or Infinity, written as such: no decimal value.
       return wrongType(at, "an integer", value, fallback);
     }
-    if (Math.abs(decimal) >= 0x1p63) {
-      problems.add(Code.OUT_OF_RANGE.at(at, describe(value), lastKey(at), describe(value), "the 64-bit step range"));
+    // The number as written (Json keeps it, see ExactDoubleNode), not the nearest double:
+    // 9007199254740993.0 is 2^53 + 1, which a double would silently round to 2^53.
+    BigDecimal decimal = value.decimalValue();
+    if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+      return wrongType(at, "an integer", value, fallback);
+    }
+    // compareTo looks at the exponents first, so 1e999999999 is refused without expanding it.
+    if (decimal.compareTo(LONG_MIN) < 0 || decimal.compareTo(LONG_MAX) > 0) {
+      String shown = Double.isFinite(value.doubleValue()) ? describe(value) : decimal.toString();
+      problems.add(Code.OUT_OF_RANGE.at(at, shown, lastKey(at), shown, "the 64-bit step range"));
       return fallback;
     }
-    return (long) decimal;
+    return decimal.longValueExact();
   }
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private String stringAt(String key, String fallback) {
     JsonNode value = node.get(key);

@@ -18,6 +18,7 @@ public enum Code {
   NOT_POSITIVE(Severity.ERROR, "%s (%s) must be greater than 0"),
   OUT_OF_RANGE(Severity.ERROR, "%s (%s) must lie in %s"),
   NON_FINITE_AT_STEP(Severity.ERROR, "the value at step %s would be %s; every value up to the declared end must be finite"),
+  OVERFLOW(Severity.ERROR, "%s overflows: %s exceeds the largest double (1.7976931348623157E308), so values would be infinite or NaN; %s"),
   // ---- lengths and steps ---------------------------------------------------------------------
   NON_POSITIVE_LENGTH(Severity.ERROR, "%s (%s) must be at least 1"),
   NEEDS_LENGTH(Severity.ERROR, "%s phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted) may run forever"),
@@ -48,6 +49,7 @@ public enum Code {
   WRONG_TYPE(Severity.ERROR, "expected %s, found %s"),
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
+  DUPLICATE_KEY(Severity.ERROR, "key given %s, on lines %s; %s"),
   // ---- runtime (DJL) -------------------------------------------------------------------------------
   PARAMETERS_UNMATCHED(Severity.ERROR, "no parameter group selects %s; add a group whose pattern matches, or a catch-all group (glob:*)"),
   PARAMETERS_MATCHED_TWICE(Severity.ERROR, "%s; make the patterns disjoint so that each trainable parameter has exactly one group"),

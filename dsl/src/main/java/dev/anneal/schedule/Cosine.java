@@ -1,6 +1,7 @@
 package dev.anneal.schedule;
 
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.List;
 public record Cosine(double from, double to, double cycles) implements Shape {
   /** Half a period, from {@code from} to {@code to}. */
   public static final double HALF_PERIOD = 0.5;
+
+  /** The most cycles whose angle, {@code 2π * cycles}, is a finite double. */
+  private static final double MOST_CYCLES = Overflow.largest(c -> Math.PI * c * 2.0, Double.MAX_VALUE / (2 * Math.PI));
 
   public Cosine(double from, double to) {
     this(from, to, HALF_PERIOD);
@@ -37,7 +41,8 @@ public record Cosine(double from, double to, double cycles) implements Shape {
 
   @Override
   public Range rangePastEnd(long n) {
-    return Range.of(from, to);
+    // Past the end t / n grows to 2^63 / n; where 2π * cycles * t / n overflows, cos(∞) is NaN.
+    return Double.isFinite(Math.PI * cycles * 2.0 * ((double) Long.MAX_VALUE / n)) ? Range.of(from, to) : Range.UNBOUNDED;
   }
 
   @Override
@@ -45,7 +50,11 @@ public record Cosine(double from, double to, double cycles) implements Shape {
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
-    Rules.positive(out, "cycles", cycles);
+    Overflow.doubledDifference(out, "from", from, "to", to);
+    if (Rules.positive(out, "cycles", cycles)) {
+      Overflow.finite(out, "cycles", cycles, "2π * cycles", "2π * " + Values.show(cycles), Math.PI * cycles * 2.0,
+          "use at most " + Values.show(MOST_CYCLES) + " cycles");
+    }
     return out;
   }
 

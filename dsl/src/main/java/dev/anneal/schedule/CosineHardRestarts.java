@@ -45,6 +45,7 @@ public record CosineHardRestarts(double from, double to, double cycles) implemen
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
     Rules.positive(out, "cycles", cycles);
+    Overflow.doubledDifference(out, "from", from, "to", to);
     return out;
   }
 

@@ -49,6 +49,7 @@ public record CosineRestarts(double from, double floor, long t0, long tMult) imp
     List<Violation> out = new ArrayList<>();
     if (Rules.finite(out, "from", from) & Rules.finite(out, "floor", floor)) {
       Rules.notAbove(out, "floor", floor, "from", from);
+      Overflow.doubledDifference(out, "from", from, "floor", floor);
     }
     if (t0 < 1) {
       out.add(Code.RESTART_PERIOD_TOO_SMALL.at("t0", t0, t0));

@@ -35,10 +35,12 @@ public record Exponential(double from, double rate) implements Shape {
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "from", from);
-    if (Rules.positive(out, "rate", rate) && Double.isFinite(from) && from != 0) {
-      if (n == Phase.OPEN && rate > 1) {
-        out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "a late step", "infinite (rate " + rate + " > 1 in a phase that never ends)"));
-      } else if (n != Phase.OPEN && !Double.isFinite(valueAt(n, n))) {
+    if (Rules.positive(out, "rate", rate) && Double.isFinite(from) && rate > 1) {
+      if (n == Phase.OPEN) {
+        // With from = 0 the value is 0 until rate^t overflows, then 0 * ∞ = NaN.
+        out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "a late step",
+            (from == 0 ? "NaN (0 times rate^t, which overflows" : "infinite (") + "rate " + rate + " > 1 in a phase that never ends)"));
+      } else if (!Double.isFinite(valueAt(n, n))) {
         out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "t = " + n, valueAt(n, n)));
       }
     }

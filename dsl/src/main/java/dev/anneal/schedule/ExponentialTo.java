@@ -1,6 +1,8 @@
 package dev.anneal.schedule;
 
+import dev.anneal.rules.Code;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +24,19 @@ public record ExponentialTo(double from, double to) implements Shape {
 
   @Override
   public Range range(long n) {
-    return Range.of(from, to);
+    // from * (to / from) rounds, so the formula's value at t = n (which a reversed phase reaches) may pass to by an ulp.
+    return Range.of(from, to).union(Range.of(from, valueAt(n, n)));
   }
 
   @Override
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
-    Rules.positive(out, "from", from);
-    Rules.positive(out, "to", to);
+    if (Rules.positive(out, "from", from) & Rules.positive(out, "to", to)
+        && Overflow.finite(out, "from", from, "to / from", Values.show(to) + " / " + Values.show(from), to / from,
+            "use a from and a to whose ratio is at most " + Values.show(Double.MAX_VALUE))
+        && !Double.isFinite(valueAt(n, n))) {
+      out.add(Code.NON_FINITE_AT_STEP.at("to", to, "t = " + n, valueAt(n, n)));
+    }
     return out;
   }
 

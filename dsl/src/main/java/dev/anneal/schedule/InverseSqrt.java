@@ -22,7 +22,8 @@ public record InverseSqrt(double peak, double timescale, double floor) implement
 
   @Override
   public Range range(long n) {
-    return Range.of(Math.min(floor, peak), peak);
+    // peak / sqrt(x) moves from peak towards 0: down for a positive peak, up for a negative one.
+    return Range.of(Math.min(floor, peak), peak).union(Range.of(peak, Math.max(floor, 0)));
   }
 
   @Override

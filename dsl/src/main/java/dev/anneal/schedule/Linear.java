@@ -32,6 +32,7 @@ public record Linear(double from, double to) implements Shape {
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
+    Overflow.difference(out, "to", to, "from", from);
     return out;
   }
 

@@ -19,7 +19,8 @@ public record LogWarmup(double from, double to) implements Shape {
   public double valueAt(long t, long n) {
     // The same operations in the same order as upstream: 1 / ln(n) is computed once, then scaled.
     double inverseLog = 1.0 / Math.log(n);
-    return from + (to - from) * (inverseLog * Math.log(t + 1));
+    // t + 1 as a long, exact as Python's int; at the last step of the 64-bit range it is 2^63, which only a double holds.
+    return from + (to - from) * (inverseLog * Math.log(t == Long.MAX_VALUE ? 0x1p63 : t + 1));
   }
 
   /** {@code to}: the value the warm-up heads for (at t = n the formula itself slightly overshoots it). */
@@ -36,7 +37,7 @@ public record LogWarmup(double from, double to) implements Shape {
   @Override
   public Range rangePastEnd(long n) {
     // ln grows without bound, but over the 64-bit step range it stays below ln(2^63) ≈ 43.7.
-    return Range.of(from, valueAt(Long.MAX_VALUE - 1, n)).union(Range.of(from, to));
+    return Range.of(from, valueAt(Long.MAX_VALUE, n)).union(Range.of(from, to));
   }
 
   @Override
@@ -46,6 +47,11 @@ public record LogWarmup(double from, double to) implements Shape {
     Rules.finite(out, "to", to);
     if (n < 2) {
       out.add(Code.OUT_OF_RANGE.at("steps", n, "steps", n, "[2, ∞) for a log warm-up (the formula divides by ln(steps))"));
+    } else if (Overflow.difference(out, "to", to, "from", from) && Double.isFinite(from) && Double.isFinite(to)) {
+      // At t = n (the end a reversed or shifted phase reaches) ln(t + 1) / ln(n) exceeds 1 slightly.
+      if (!Double.isFinite(valueAt(n, n))) {
+        out.add(Code.NON_FINITE_AT_STEP.at("to", to, "t = " + n, valueAt(n, n)));
+      }
     }
     return out;
   }

@@ -77,6 +77,12 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
     Rules.finite(out, "start", start);
     Rules.finite(out, "peak", peak);
     Rules.finite(out, "end", end);
+    // Each part moves between two of the values: their differences must be finite.
+    Overflow.difference(out, "peak", peak, "start", start);
+    Overflow.difference(out, "end", end, "peak", peak);
+    if (threePhase) {
+      Overflow.difference(out, "end", end, "start", start);
+    }
     if (Rules.within(out, "pctStart", pctStart, 0, 1) && n != Phase.OPEN) {
       double firstEnd = pctStart * n - 1;
       requireSpan(out, 1, firstEnd, n);

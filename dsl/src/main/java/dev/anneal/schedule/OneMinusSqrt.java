@@ -30,6 +30,7 @@ public record OneMinusSqrt(double from, double to) implements Shape {
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
+    Overflow.difference(out, "from", from, "to", to);
     return out;
   }
 

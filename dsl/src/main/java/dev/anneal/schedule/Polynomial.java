@@ -31,6 +31,7 @@ public record Polynomial(double from, double to, double power) implements Shape 
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
     Rules.positive(out, "power", power);
+    Overflow.difference(out, "from", from, "to", to);
     return out;
   }
 

@@ -40,7 +40,9 @@ public record PostCycleMomentum(double from, double rate, long every) implements
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
     boolean ok = Rules.within(out, "from", from, 0, 1) & Rules.nonNegative(out, "rate", rate) & Rules.atLeastOne(out, "every", every);
-    if (ok && from < 1) {
+    if (ok && !Double.isFinite(valueAt(n == Phase.OPEN ? Long.MAX_VALUE : n, n))) {
+      out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, n == Phase.OPEN ? "a late step" : "t = " + n, valueAt(n == Phase.OPEN ? Long.MAX_VALUE : n, n)));
+    } else if (ok && from < 1) {
       long last = lastStepAtMostOne(n);
       if (last >= 0) {
         out.add(Code.BETA1_ABOVE_ONE.at("rate", rate, last,

@@ -27,7 +27,8 @@ public record Product(List<Schedule> factors) implements Schedule {
     for (int i = 1; i < factors.size(); i++) {
       value *= factors.get(i).valueAt(step);
     }
-    return value;
+    // Finite factors can still multiply past the largest double.
+    return FiniteValues.at(step, value);
   }
 
   @Override
@@ -36,7 +37,7 @@ public record Product(List<Schedule> factors) implements Schedule {
     for (int i = 1; i < factors.size(); i++) {
       value *= factors.get(i).valueAt(step, state.part(path(i)));
     }
-    return value;
+    return FiniteValues.at(step, value);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.anneal.schedule;
 
+import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,10 @@ public record Reversed(Shape inner) implements Shape {
 
   @Override
   public Range range(long n) {
-    return inner.range(n);
+    // The first step reads the inner formula at t = n, which a shape's own phase never shows
+    // (a segment is past its span there): add it rather than trust the inner range to hold it.
+    double first = inner.valueAt(n, n);
+    return inner.range(n).union(new Range(first, first));
   }
 
   @Override
@@ -37,6 +41,9 @@ public record Reversed(Shape inner) implements Shape {
     List<Violation> out = new ArrayList<>();
     for (Violation violation : inner.check(n)) {
       out.add(violation.under("inner"));
+    }
+    if (out.stream().noneMatch(Violation::isError) && !Double.isFinite(inner.valueAt(n, n))) {
+      out.add(Code.NON_FINITE_AT_STEP.at("inner", null, "t = 0 (the " + inner.kind() + " formula at t = " + n + ")", inner.valueAt(n, n)));
     }
     return out;
   }

@@ -24,12 +24,13 @@ public record Scaled(double factor, Schedule schedule) implements Schedule {
 
   @Override
   public double valueAt(long step) {
-    return factor * schedule.valueAt(step);
+    // A finite factor times a finite value can still pass the largest double.
+    return FiniteValues.at(step, factor * schedule.valueAt(step));
   }
 
   @Override
   public double valueAt(long step, ScheduleState state) {
-    return factor * schedule.valueAt(step, state);
+    return FiniteValues.at(step, factor * schedule.valueAt(step, state));
   }
 
   @Override

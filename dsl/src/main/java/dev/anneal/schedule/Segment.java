@@ -123,9 +123,11 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
       return range(n);
     }
     return switch (curve) {
-      case COSINE -> Range.of(from, to);
-      // The coefficient 2 * 0.5^r - 1 stays above -1 however large r grows.
-      case EXPONENTIAL -> Range.of(from, to - (from - to));
+      // Past the end r grows to 2^63 * unitsPerStep / span; where π * r overflows, cos(∞) is NaN.
+      case COSINE -> Double.isFinite(Math.PI * progress(Long.MAX_VALUE)) ? Range.of(from, to) : Range.UNBOUNDED;
+      // The coefficient 2 * 0.5^r - 1 stays above -1 however large r grows; rising, its complement
+      // 2 - 2 * 0.5^r approaches 2 and doubles to - from, which must stay finite.
+      case EXPONENTIAL -> from <= to ? Range.of(from, from + 2.0 * (to - from)) : Range.of(from, to - (from - to));
       case LINEAR, MINUS_SQRT -> Range.UNBOUNDED;
     };
   }
@@ -135,6 +137,7 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
+    Overflow.difference(out, "to", to, "from", from);
     boolean unitsOk = Rules.atLeastOne(out, "unitsPerStep", unitsPerStep);
     boolean originOk = Rules.nonNegative(out, "origin", origin);
     boolean spanOk = Rules.positive(out, "span", span);

@@ -70,7 +70,7 @@ public final class Sequence implements Schedule {
   public double valueAt(long step) {
     Schedule.requireStep(step);
     int index = phaseIndex(step);
-    return index < 0 ? pastEnd(step) : shapes[index].valueAt(step - starts[index], lengths[index]);
+    return FiniteValues.at(step, index < 0 ? pastEnd(step) : shapes[index].valueAt(step - starts[index], lengths[index]));
   }
 
   @Override
@@ -78,15 +78,15 @@ public final class Sequence implements Schedule {
     Schedule.requireStep(step);
     int index = phaseIndex(step);
     if (index < 0) {
-      return pastEnd(step);
+      return FiniteValues.at(step, pastEnd(step));
     }
     if (shapes[index] instanceof Plateau) {
       PlateauState plateau = state.plateau(path(index));
       if (plateau != null) {
-        return plateau.value();
+        return FiniteValues.at(step, plateau.value());
       }
     }
-    return shapes[index].valueAt(step - starts[index], lengths[index]);
+    return FiniteValues.at(step, shapes[index].valueAt(step - starts[index], lengths[index]));
   }
 
   @Override

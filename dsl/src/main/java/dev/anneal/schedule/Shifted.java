@@ -1,5 +1,6 @@
 package dev.anneal.schedule;
 
+import dev.anneal.rules.Code;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -26,7 +27,13 @@ public record Shifted(Shape inner, long by) implements Shape {
   @Override
   public Range range(long n) {
     // The inner shape is seen at steps by .. n + by, past its own end when by > 0.
-    return by == 0 ? inner.range(n) : inner.range(n).union(inner.rangePastEnd(n));
+    if (by > 0) {
+      return inner.range(n).union(inner.rangePastEnd(n));
+    }
+    // Held past the end, the phase ends on the inner formula at t = n, which the inner shape's own
+    // phase never shows (it ends on its endValue): add it rather than trust the inner range to hold it.
+    double last = n == Phase.OPEN ? inner.range(n).min() : inner.valueAt(n, n);
+    return inner.range(n).union(new Range(last, last));
   }
 
   @Override
@@ -45,6 +52,14 @@ public record Shifted(Shape inner, long by) implements Shape {
     Rules.nonNegative(out, "by", by);
     for (Violation violation : inner.check(n)) {
       out.add(violation.under("inner"));
+    }
+    if (by == 0 && n != Phase.OPEN && out.stream().noneMatch(Violation::isError) && !Double.isFinite(inner.valueAt(n, n))) {
+      out.add(Code.NON_FINITE_AT_STEP.at("by", by, "t = " + n + " (held past the end)", inner.valueAt(n, n)));
+    }
+    if (by > 0 && out.stream().noneMatch(Violation::isError) && !inner.rangePastEnd(n).isFinite()) {
+      // The inner formula is read up to by steps past its end, where nothing bounds it.
+      out.add(Code.NON_FINITE_AT_STEP.at("by", by, "t = " + n + " + by",
+          "unbounded (the " + inner.kind() + " formula has no bound past its end, and the phase reads it " + by + " steps ahead)"));
     }
     return out;
   }

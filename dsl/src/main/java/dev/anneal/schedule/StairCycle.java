@@ -71,6 +71,7 @@ public record StairCycle(double base, double max, long up, long down, long upSta
     if (valuesOk && base > max) {
       out.add(Code.CYCLIC_BASE_ABOVE_MAX.at("base", base, base, max));
     }
+    Overflow.difference(out, "max", max, "base", base);
     Rules.atLeastOne(out, "up", up);
     Rules.atLeastOne(out, "down", down);
     Rules.nonNegative(out, "upStairs", upStairs);

@@ -36,8 +36,14 @@ public record StepDecay(double from, long every, double factor) implements Shape
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "from", from);
     boolean everyOk = Rules.atLeastOne(out, "every", every);
-    if (Rules.positive(out, "factor", factor) && everyOk && factor > 1 && n == Phase.OPEN && from != 0) {
-      out.add(Code.NON_FINITE_AT_STEP.at("factor", factor, "a late step", "infinite (factor " + factor + " > 1 in a phase that never ends)"));
+    if (Rules.positive(out, "factor", factor) && everyOk && factor > 1 && Double.isFinite(from)) {
+      if (n == Phase.OPEN) {
+        // With from = 0 the value is 0 until factor^k overflows, then 0 * ∞ = NaN.
+        out.add(Code.NON_FINITE_AT_STEP.at("factor", factor, "a late step",
+            (from == 0 ? "NaN (0 times factor^k, which overflows" : "infinite (") + "factor " + factor + " > 1 in a phase that never ends)"));
+      } else if (!Double.isFinite(valueAt(n, n))) {
+        out.add(Code.NON_FINITE_AT_STEP.at("factor", factor, "t = " + n, valueAt(n, n)));
+      }
     }
     return out;
   }

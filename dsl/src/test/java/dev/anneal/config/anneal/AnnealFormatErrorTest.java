@@ -167,7 +167,7 @@ class AnnealFormatErrorTest {
             "[InvalidJson] line 1, column 20: Unexpected close marker '}': expected ']' (for Array starting at [Source: REDACTED "
                 + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 19])"),
         error("a duplicate key", "{\"lr\": {\"phases\": [], \"phases\": []}}",
-            "[InvalidJson] line 1, column 31: Duplicate field 'phases'"),
+            "[DuplicateKey] lr.phases: key given twice, on lines 1 and 1; remove one"),
         error("an empty factor list", "{\"lr\": {\"factors\": []}}",
             "[EmptySchedule] lr.factors: a schedule needs at least one phase"),
         error("a bad factor", "{\"lr\": {\"factors\": [{\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 0}]}]}}",

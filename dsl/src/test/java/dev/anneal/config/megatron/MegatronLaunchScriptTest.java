@@ -150,8 +150,6 @@ class MegatronLaunchScriptTest {
         """;
     Imported imported = FORMAT.read(script);
     GoldenAssert.assertCurve("gpt3-cosine lr", GPT3.lr(), imported.plan().lr().values(0, GPT3.steps()));
-    String optimizer = ": ignored: a setting of the optimizer's update rule; the scheduler gives every optimizer the same learning rate and"
-        + " weight decay";
     String resumePolicy = ": ignored: decides, only when resuming, whether these flags or the checkpoint's scheduler state win; the curve is"
         + " the one these flags define";
     String save = ": ignored: how and when checkpoints are written; the schedule is the same";
@@ -166,13 +164,7 @@ class MegatronLaunchScriptTest {
                 + " instead of --lr; the curve is that of the other parameters",
             "[IgnoredSetting] --decoupled-min-lr (line 10): ignored: the embedding and output layers follow the same schedule with this"
                 + " floor instead of --min-lr; the curve is that of the other parameters",
-            "[IgnoredSetting] --adam-beta1 (line 11)" + optimizer,
-            "[IgnoredSetting] --adam-beta2 (line 11)" + optimizer,
-            "[IgnoredSetting] --adam-eps (line 11)" + optimizer,
             "[IgnoredSetting] --clip-grad (line 11): ignored: clips the gradients, not the learning rate",
-            "[IgnoredSetting] --optimizer (line 12): ignored: chooses the optimizer; the scheduler gives every optimizer the same learning"
-                + " rate and weight decay",
-            "[IgnoredSetting] --sgd-momentum (line 12)" + optimizer,
             "[IgnoredSetting] --save-interval (line 15)" + save,
             "[IgnoredSetting] --exit-interval (line 16)" + exit,
             "[IgnoredSetting] --exit-duration-in-mins (line 16)" + exit,

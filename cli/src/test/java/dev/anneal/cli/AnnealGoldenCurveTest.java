@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * src/test/resources/anneal-golden/<system>/<case>.json}), through {@code anneal curve --format
  * anneal}: the shared reference curves, produced by the real upstream code, check the Anneal
  * format and the command end to end, every channel the case records, plateau metrics included.
+ * The curves are the copies in the dsl test-jar ({@code golden/<system>/}), so the test needs
+ * nothing beside the checkout.
  */
 class AnnealGoldenCurveTest {
   @TempDir static Path dir;
@@ -40,7 +42,7 @@ class AnnealGoldenCurveTest {
   @MethodSource("cases")
   void annealJsonReproducesTheGoldenCurve(String systemAndName) {
     String[] parts = systemAndName.split("/");
-    GoldenCase golden = GoldenResources.shared(parts[0], parts[1]);
+    GoldenCase golden = GoldenCase.named(parts[0], parts[1]);
 
     CurveParity.assertCurves("anneal", resource("/anneal-golden/" + systemAndName + ".json"), golden, dir);
   }

@@ -1,7 +1,5 @@
 package dev.anneal.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.golden.GoldenCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,14 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Where golden cases live: in the dsl test-jar ({@code golden/<system>/}) and beside the checkout ({@code ../shared/golden}). */
+/** Where golden cases live: in the dsl test-jar ({@code golden/<system>/}), copies of {@code ../shared/golden}. */
 final class GoldenResources {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private GoldenResources() {}
 
   /** The systems with golden resources on the test class path, sorted. */
@@ -60,54 +55,5 @@ final class GoldenResources {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.filter(keep).map(p -> p.getFileName().toString().replaceFirst("/$", "").replaceFirst("\\.json$", "")).sorted().toList();
     }
-  }
-
-  /** {@code ../shared/golden}, as the build passes it in the {@code golden.dir} system property. */
-  static Path sharedDir() {
-    String dir = System.getProperty("golden.dir");
-    if (dir == null || !Files.isDirectory(Paths.get(dir))) {
-      throw new IllegalStateException("golden.dir (" + dir + ") is not the shared golden folder; run the tests with Maven from the repository root");
-    }
-    return Paths.get(dir);
-  }
-
-  /** The systems of the shared golden folder. */
-  static List<String> sharedSystems() {
-    return list(sharedDir(), Files::isDirectory, p -> p.getFileName().toString());
-  }
-
-  /** The case names of {@code system} in the shared golden folder. */
-  static List<String> sharedCases(String system) {
-    return list(sharedDir().resolve(system), p -> p.toString().endsWith(".json"), p -> p.getFileName().toString().replaceFirst("\\.json$", ""));
-  }
-
-  private static List<String> list(Path folder, Predicate<Path> keep, Function<Path, String> name) {
-    try (Stream<Path> entries = Files.list(folder)) {
-      return entries.filter(keep).map(name).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The case {@code <system>/<name>.json} of the shared golden folder, read as {@link GoldenCase} reads its resources. */
-  static GoldenCase shared(String system, String name) {
-    try {
-      JsonNode root = MAPPER.readTree(sharedDir().resolve(system).resolve(name + ".json").toFile());
-      return new GoldenCase(name, root.get("system").asText(), root.get("kind").asText(), root.get("config"), root.get("optimizer"),
-          doubles(root.get("lr")), doubles(root.get("momentum")), doubles(root.get("weight_decay")), doubles(root.get("metrics")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static double[] doubles(JsonNode array) {
-    if (array == null || array.isNull()) {
-      return null;
-    }
-    double[] out = new double[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Double.parseDouble(array.get(i).asText()); // Python repr(): the exact upstream double
-    }
-    return out;
   }
 }

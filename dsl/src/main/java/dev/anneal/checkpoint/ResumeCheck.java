@@ -47,7 +47,7 @@ public final class ResumeCheck {
   /**
    * The plan to resume with at {@code step} (updates already applied), for a saved plan without
    * reactive phases, or whose plateau phases had not reduced anything: the same as {@link
-   * #resolve(Plan, ScheduleState, Plan, long, ResumePolicy)} with each channel's initial state.
+   * #resolve(Plan, Map, Plan, long, ResumePolicy)} with each channel's initial state.
    */
   public static Outcome resolve(Plan saved, Plan current, long step, ResumePolicy policy) {
     return resolve(saved, Map.of(), current, step, policy);

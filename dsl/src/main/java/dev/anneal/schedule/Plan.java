@@ -12,14 +12,18 @@ import java.util.Objects;
  * Several hyperparameters scheduled together: named channels, each a {@link Schedule} over the
  * same steps. The well-known channels are {@link #LR}, {@link #MOMENTUM} (SGD momentum or Adam
  * β1) and {@link #WEIGHT_DECAY}; any other lower-case name is a free scalar. Channel order is kept.
- *
- * @throws InvalidScheduleException if a channel's values break its bounds (see {@link PlanRules})
  */
 public record Plan(Map<String, Schedule> channels) {
   public static final String LR = "lr";
   public static final String MOMENTUM = "momentum";
   public static final String WEIGHT_DECAY = "weight_decay";
 
+  /**
+   * Checks the plan and keeps a copy of its channels.
+   *
+   * @param channels the schedule of each channel, by name, in order
+   * @throws InvalidScheduleException if a channel's values break its bounds (see {@link PlanRules})
+   */
   public Plan {
     Objects.requireNonNull(channels, "channels");
     channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));

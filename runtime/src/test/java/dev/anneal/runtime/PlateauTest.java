@@ -5,35 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.Model;
 import ai.djl.training.Trainer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.builder.Schedules;
+import dev.anneal.golden.GoldenCase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Plateau;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * PyTorch's ReduceLROnPlateau reference run ({@code shared/golden/pytorch/reducelronplateau-min.json},
- * produced by torch 1.13): its metric sequence is fed through the listener after every update of a
- * real training run, and the learning rate every update used, read back from the parameters, is
+ * PyTorch's ReduceLROnPlateau reference run ({@code golden/pytorch/reducelronplateau-min.json} of
+ * the dsl test-jar, the copy of {@code shared/golden}, produced by torch 1.13): its metric sequence
+ * is fed through the listener after every update of a real training run, and the learning rate every update used, read back from the parameters, is
  * the reference's.
  */
 class PlateauTest {
 
   @Test
-  void aScriptedMetricGivesPyTorchsReductions() throws IOException {
-    Path file = Path.of(System.getProperty("golden.dir"), "pytorch", "reducelronplateau-min.json");
-    JsonNode golden = new ObjectMapper().readTree(file.toFile());
-    JsonNode config = golden.get("config");
+  void aScriptedMetricGivesPyTorchsReductions() {
+    GoldenCase golden = GoldenCase.named("pytorch", "reducelronplateau-min");
+    JsonNode config = golden.config();
     assertEquals("min", config.get("mode").asText());
     assertEquals("rel", config.get("threshold_mode").asText());
     Plateau plateau = new Plateau(
-        golden.get("optimizer").get("lr").asDouble(), Plateau.Mode.MIN, config.get("factor").asDouble(), config.get("patience").asLong(),
+        golden.optimizer().get("lr").asDouble(), Plateau.Mode.MIN, config.get("factor").asDouble(), config.get("patience").asLong(),
         config.get("threshold").asDouble(), Plateau.ThresholdMode.REL, config.get("cooldown").asLong(), config.get("min_lr").asDouble(), 1e-8);
-    double[] metrics = doubles(golden.get("metrics"));
-    double[] expected = doubles(golden.get("lr"));
+    double[] metrics = golden.metrics();
+    double[] expected = golden.lr();
 
     TrainingSchedule schedule = TrainingSchedule.builder()
         .setPlan(Plan.of(Schedules.shape(plateau).forever().build()))
@@ -58,13 +55,5 @@ class PlateauTest {
       }
     }
     assertEquals(expected[expected.length - 1], schedule.nextValues().value(0, Plan.LR), 0.0);
-  }
-
-  private static double[] doubles(JsonNode array) {
-    double[] out = new double[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asDouble();
-    }
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
-import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.JsonConfigFormat;
+import dev.anneal.config.JsonFields;
 import dev.anneal.config.Imported;
 import dev.anneal.schedule.Plan;
 
@@ -12,7 +13,7 @@ import dev.anneal.schedule.Plan;
  * reported as warnings. The plan has an {@code lr} channel, and a {@code momentum} channel (Adam's
  * β1) where DeepSpeed cycles it.
  */
-public final class DeepSpeedFormat implements ConfigFormat {
+public final class DeepSpeedFormat extends JsonConfigFormat {
   /** The name on the command line. */
   public static final String NAME = "deepspeed";
 
@@ -22,8 +23,8 @@ public final class DeepSpeedFormat implements ConfigFormat {
   }
 
   @Override
-  public Imported read(String text) {
-    return DeepSpeedReader.read(text);
+  protected Imported read(JsonFields root) {
+    return DeepSpeedReader.read(root);
   }
 
   @Override

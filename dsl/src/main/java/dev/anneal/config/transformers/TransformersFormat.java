@@ -1,8 +1,7 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.Imported;
-import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
@@ -28,7 +27,7 @@ import java.util.List;
  * lengths are errors at their JSON path; arguments upstream silently drops and its other quirks are
  * warnings.
  */
-public final class TransformersFormat implements ConfigFormat {
+public final class TransformersFormat extends JsonConfigFormat {
   /** The format's name on the command line. */
   public static final String NAME = "transformers";
 
@@ -38,9 +37,8 @@ public final class TransformersFormat implements ConfigFormat {
   }
 
   @Override
-  public Imported read(String text) {
-    Problems problems = new Problems();
-    JsonFields root = Json.parseObject(text, problems);
+  protected Imported read(JsonFields root) {
+    Problems problems = root.problems();
     TransformersPreset preset =
         root.has(FunctionCallReader.FUNCTION) ? FunctionCallReader.read(root) : TrainingArgumentsReader.read(root);
     problems.throwIfErrors();

@@ -70,8 +70,8 @@ final class DeepSpeedReader {
         path -> named(problems, path) || (momentumChannel && path.equals(params.path("momentum"))));
     for (String key : unknown) {
       problems.add(Code.UNKNOWN_KEY.at(params.path(key), key, "'" + key + "' in optimizer.params",
-          DidYouMean.hint(key, DeepSpeedKeys.OPTIMIZER_PARAMS.keys())
-              + " (DeepSpeed passes params to the optimizer's constructor, which fails on it with a TypeError)"));
+          DidYouMean.closest(key, DeepSpeedKeys.OPTIMIZER_PARAMS.keys()).map(name -> "; did you mean `" + name + "`?").orElse("")
+              + " (DeepSpeed passes params to the optimizer's constructor, and no optimizer it builds takes it: it fails with a TypeError)"));
     }
   }
 
@@ -80,8 +80,10 @@ final class DeepSpeedReader {
     if (!params.has(LR_DECAY)) {
       return;
     }
-    double value = params.optDouble(LR_DECAY, 0);
-    if (value != 0) {
+    double value = params.optDouble(LR_DECAY, Double.NaN);
+    if (value == 0) {
+      params.ignored(LR_DECAY, "lr_decay 0 leaves the learning rate to the scheduler");
+    } else if (!Double.isNaN(value)) {
       problems.add(Code.UNSUPPORTED.at(params.path(LR_DECAY), value, "lr_decay " + value + " makes torch's Adagrad divide the learning"
           + " rate by 1 + (t - 1) · lr_decay inside the optimizer, a decay the scheduler block does not show; set lr_decay to 0 and"
           + " write the decay as the scheduler"));

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * #ignored} reports it as an {@code IgnoredSetting} note with the reason it does not change the
  * schedule, or {@link #rejectUnknownKeys()} refuses it as an {@code UnknownKey} with a "did you
  * mean". The record of consumed keys is kept per object for the whole parse, shared by every view of
- * the same object, and {@link JsonConfig} settles every object no reader settled after a successful
+ * the same object, and {@link JsonConfigFormat} settles every object no reader settled after a successful
  * read, so a key cannot be forgotten.
  */
 public final class JsonFields {
@@ -126,10 +126,6 @@ public final class JsonFields {
     return ledger.isSettled(node);
   }
 
-  /** The keys consumed so far by every view of this object, in the order first consumed. */
-  public Set<String> consumed() {
-    return Set.copyOf(known);
-  }
 
   /** The raw node, or {@code null}; the key counts as known. */
   public JsonNode raw(String key) {

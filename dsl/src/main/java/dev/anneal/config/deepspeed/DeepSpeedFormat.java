@@ -11,7 +11,9 @@ import dev.anneal.schedule.Plan;
  * {@code OneCycle}, {@code WarmupLR}, {@code WarmupDecayLR}, {@code WarmupCosineLR}) with their
  * parameter names and constructor defaults, and their quirks reproduced update for update and
  * reported as warnings. The plan has an {@code lr} channel, and a {@code momentum} channel (Adam's
- * β1) where DeepSpeed cycles it.
+ * β1) where DeepSpeed cycles it. Every other key of the ds_config is accounted for as {@link
+ * DeepSpeedKeys} lists it: a section that does not change the schedule ({@code zero_optimization},
+ * {@code fp16}, …) is named in an {@code IgnoredSetting} note with the reason.
  */
 public final class DeepSpeedFormat extends JsonConfigFormat {
   /** The name on the command line. */

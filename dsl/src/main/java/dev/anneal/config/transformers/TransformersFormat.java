@@ -25,7 +25,8 @@ import java.util.List;
  *
  * The plan has one channel, {@code lr}. Unknown keys, wrong types, non-finite numbers and negative
  * lengths are errors at their JSON path; arguments upstream silently drops and its other quirks are
- * warnings.
+ * warnings. The other fields of a {@code TrainingArguments} dump are named in {@code IgnoredSetting}
+ * notes with the reason they do not change the schedule ({@link TrainingArgumentsFields}).
  */
 public final class TransformersFormat extends JsonConfigFormat {
   /** The format's name on the command line. */

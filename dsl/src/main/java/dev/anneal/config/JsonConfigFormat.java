@@ -1,6 +1,7 @@
 package dev.anneal.config;
 
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,16 @@ public abstract class JsonConfigFormat implements ConfigFormat {
   public final Imported read(String text) {
     Problems problems = new Problems();
     JsonFields root = Json.parseObject(text, problems);
-    // A read that failed stops here: the objects a reader gave up on after an error are not
-    // settled, since their keys would be reported as unknown although they are only unread.
-    Imported imported = read(root);
+    Imported imported;
+    try {
+      imported = read(root);
+    } catch (InvalidScheduleException failed) {
+      // A read that failed stops here: the objects a reader gave up on after an error are not
+      // settled, since their keys would be reported as unknown although they are only unread. Its
+      // notes go too: a setting is "ignored" only beside a schedule that was read.
+      throw new InvalidScheduleException(failed.violations(),
+          failed.warnings().stream().filter(warning -> warning.severity() != Severity.NOTE).toList());
+    }
     int before = problems.all().size();
     root.settleAll();
     List<Violation> settled = problems.all().subList(before, problems.all().size());

@@ -96,6 +96,21 @@ class JsonConfigFormatTest {
   }
 
   @Test
+  void aFailedReadKeepsItsWarningsButNotItsNotes() {
+    ConfigFormat format = format(root -> {
+      root.ignored("fp16", "mixed precision does not change the schedule");
+      root.problems().add(dev.anneal.rules.Code.NO_SCHEDULER.at("scheduler", 0.1, 0.1));
+      root.requireDouble("total");
+    });
+
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> format.read("{\"lr\": 0.1, \"fp16\": true}"));
+
+    assertEquals(List.of("[MissingKey] total: missing required key 'total'"), e.violations().stream().map(Violation::toString).toList());
+    assertEquals(List.of("[NoScheduler] scheduler: no scheduler block: DeepSpeed keeps the optimizer's lr (0.1) on every update, unless"
+        + " your code passes lr_scheduler to deepspeed.initialize"), e.warnings().stream().map(Violation::toString).toList());
+  }
+
+  @Test
   void unconsumedListsTheKeysLeftInTheOrderWritten() {
     Problems problems = new Problems();
     JsonFields root = Json.parseObject("{\"c\": 1, \"a\": 2, \"b\": 3}", problems);

@@ -7,7 +7,6 @@ import dev.anneal.rules.Violation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,9 @@ import java.util.function.Supplier;
  * ways: an accessor consumes it (the reader honours it, or refuses it with upstream's reason), {@link
  * #ignored} reports it as an {@code IgnoredSetting} note with the reason it does not change the
  * schedule, or {@link #rejectUnknownKeys()} refuses it as an {@code UnknownKey} with a "did you
- * mean". The record of consumed keys is kept per object for the whole parse, shared by every view of
- * the same object, and {@link JsonConfigFormat} settles every object no reader settled after a successful
- * read, so a key cannot be forgotten.
+ * mean". The record of consumed keys is kept per object for the whole parse, shared by every view
+ * of the same object, and {@link JsonConfigFormat} settles every object no reader settled after a
+ * successful read, so a key cannot be forgotten.
  */
 public final class JsonFields {
   private final JsonNode node;
@@ -125,7 +124,6 @@ public final class JsonFields {
   public boolean isSettled() {
     return ledger.isSettled(node);
   }
-
 
   /** The raw node, or {@code null}; the key counts as known. */
   public JsonNode raw(String key) {

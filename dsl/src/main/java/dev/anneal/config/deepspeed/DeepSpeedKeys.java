@@ -102,8 +102,10 @@ public final class DeepSpeedKeys {
    * torch.optim}), merged: a key here is known to at least one of them.
    */
   public static final KnownSettings OPTIMIZER_PARAMS = KnownSettings.of(List.of(
-      modelled("lr", "the optimizer's learning rate: the peak of WarmupLR by default, the scale of WarmupCosineLR, the constant without a scheduler"),
-      noEffect("betas", "Adam's betas do not change the learning-rate schedule (OneCycle sets β1 and β2 itself where it cycles momentum)"),
+      modelled("lr", "the optimizer's learning rate: the peak of WarmupLR by default, the scale of WarmupCosineLR, the constant"
+          + " without a scheduler"),
+      noEffect("betas", "Adam's betas do not change the learning-rate schedule (OneCycle sets β1 and β2 itself where it cycles"
+          + " momentum)"),
       noEffect("momentum", "the optimizer's momentum is a constant, outside the plan (OneCycle keeps it as the momentum channel where it"
           + " is asked to cycle an optimizer without betas)"),
       noEffect("weight_decay", "the optimizer's weight decay is a constant, outside the plan"),

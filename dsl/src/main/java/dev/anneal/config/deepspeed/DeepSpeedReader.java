@@ -71,7 +71,8 @@ final class DeepSpeedReader {
     for (String key : unknown) {
       problems.add(Code.UNKNOWN_KEY.at(params.path(key), key, "'" + key + "' in optimizer.params",
           DidYouMean.closest(key, DeepSpeedKeys.OPTIMIZER_PARAMS.keys()).map(name -> "; did you mean `" + name + "`?").orElse("")
-              + " (DeepSpeed passes params to the optimizer's constructor, and no optimizer it builds takes it: it fails with a TypeError)"));
+              + " (DeepSpeed passes params to the optimizer's constructor, and no optimizer it builds takes it: it fails with a"
+              + " TypeError)"));
     }
   }
 

@@ -130,6 +130,7 @@ public enum Code {
   NO_EFFECT(Severity.WARNING, "%s has no effect in Anneal (%s); remove it"),
   MILESTONES_UNSORTED(Severity.WARNING, "milestones %s are not in increasing order; PyTorch counts them as a set, so they act as %s"),
   ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 %s"),
+  DEEPSPEED_KEY_NOT_READ(Severity.WARNING, "DeepSpeed does not read %s, so it ignores the setting; did you mean `%s`? rename it, or remove it"),
   // ---- transformers warnings ----
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "%s (%s) is not less than num_training_steps (%s): the warm-up does not finish before the end, and after it the learning rate %s (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio (%s) has no effect: warmup_steps (%s) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),

@@ -26,7 +26,8 @@ class AuditTablesTest {
     page.append("""
         What `--format deepspeed` does with each key of a ds_config. DeepSpeed reads the top level key by
         key and ignores any key it does not know: Anneal names each of those in an `IgnoredSetting` note,
-        with a "did you mean" when it is close to a known key. DeepSpeed passes `optimizer.params` and
+        or, when it is close to a known key (a misspelled section), in a `DeepspeedKeyNotRead` warning
+        with a "did you mean". DeepSpeed passes `optimizer.params` and
         `scheduler.params` to the constructors, which fail with a `TypeError` on a keyword they do not take:
         Anneal refuses those with an `UnknownKey` error.
 

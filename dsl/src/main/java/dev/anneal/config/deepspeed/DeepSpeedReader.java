@@ -13,6 +13,7 @@ import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Sequence;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a whole ds_config.json: the {@code optimizer} block (as far as the scheduler depends on it)
@@ -42,10 +43,20 @@ final class DeepSpeedReader {
     return new Imported(DeepSpeedFormat.NAME, plan, problems.warnings());
   }
 
-  /** DeepSpeed ignores top-level keys it does not read: each is named, with the reason or a "did you mean". */
+  /**
+   * DeepSpeed ignores top-level keys it does not read: each is named, with the reason. A key close
+   * to one DeepSpeed reads is likely a misspelling that drops a whole section, so it is a warning
+   * with a "did you mean", which stays beside the errors the missing section may cause.
+   */
   private static void topLevelKeys(JsonFields root) {
     for (String key : DeepSpeedKeys.TOP_LEVEL.reportIgnored(root, path -> false)) {
-      root.ignored(key, "DeepSpeed does not read this key and ignores it" + closest(key, DeepSpeedKeys.TOP_LEVEL.keys()));
+      Optional<String> meant = DidYouMean.closest(key, DeepSpeedKeys.TOP_LEVEL.keys());
+      if (meant.isPresent()) {
+        root.allow(key);
+        root.problems().add(Code.DEEPSPEED_KEY_NOT_READ.at(root.path(key), key, "'" + key + "'", meant.get()));
+      } else {
+        root.ignored(key, "DeepSpeed does not read this key and ignores it");
+      }
     }
   }
 

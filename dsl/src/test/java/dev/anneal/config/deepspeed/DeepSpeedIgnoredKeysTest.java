@@ -79,9 +79,23 @@ class DeepSpeedIgnoredKeysTest {
     assertEquals(List.of(
         "[NoScheduler] scheduler: no scheduler block: DeepSpeed keeps the optimizer's lr (0.1) on every update, unless your code passes"
             + " lr_scheduler to deepspeed.initialize",
-        "[IgnoredSetting] schedular: ignored: DeepSpeed does not read this key and ignores it; did you mean `scheduler`?"),
+        "[DeepspeedKeyNotRead] schedular: DeepSpeed does not read 'schedular', so it ignores the setting; did you mean `scheduler`?"
+            + " rename it, or remove it"),
         lines(imported));
     assertEquals(0.1, imported.plan().lr().valueAt(500));
+  }
+
+  @Test
+  void aMisspelledSectionIsNamedBesideTheErrorsItsAbsenceCauses() {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> read(
+        "{\"optimiser\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001}},"
+            + " \"scheduler\": {\"type\": \"WarmupCosineLR\", \"params\": {\"total_num_steps\": 1000}}}"));
+
+    assertEquals(List.of("[MissingKey] optimizer.params.lr: missing required key 'optimizer.params.lr' (WarmupCosineLR scales the optimizer's lr by its ratios)"),
+        e.violations().stream().map(Violation::toString).toList());
+    assertEquals(List.of("[DeepspeedKeyNotRead] optimiser: DeepSpeed does not read 'optimiser', so it ignores the setting; did you"
+            + " mean `optimizer`? rename it, or remove it"),
+        e.warnings().stream().filter(w -> w.path().equals("optimiser")).map(Violation::toString).toList());
   }
 
   @Test

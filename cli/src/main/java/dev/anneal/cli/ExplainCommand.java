@@ -6,6 +6,7 @@ import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Explanation;
 import dev.anneal.schedule.Plan;
@@ -90,12 +91,19 @@ final class ExplainCommand implements Callable<Integer> {
         lines.add(OPEN_ENDED);
       }
     }
-    List<Violation> quirks = related(imported, explained);
+    List<Violation> related = related(imported, explained);
+    List<Violation> quirks = related.stream().filter(violation -> violation.severity() != Severity.NOTE).toList();
+    List<Violation> ignored = related.stream().filter(violation -> violation.severity() == Severity.NOTE).toList();
     if (!quirks.isEmpty()) {
       lines.add(imported.format().equals("anneal")
           ? "warnings:"
           : "upstream quirks of " + imported.format() + " that Anneal reproduces in this config:");
       quirks.forEach(quirk -> lines.add("  " + quirk));
+    }
+    if (!ignored.isEmpty()) {
+      // Notes are no quirks: settings read and left out because they do not change the schedule.
+      lines.add("settings of this config that do not change the schedule:");
+      ignored.forEach(note -> lines.add("  " + note));
     }
     lines.forEach(stdout::println);
     stdout.flush();

@@ -217,7 +217,8 @@ class TrainOptimizerTest {
     assertEquals(List.of(
         config + ": [NoScheduler] scheduler: no scheduler block: DeepSpeed keeps the optimizer's lr (0.01) on every update, unless your code"
             + " passes lr_scheduler to deepspeed.initialize",
-        config + ": [IgnoredSetting] optimizer.params.foreach: ignored: foreach chooses how torch computes the update, not the update"), result.err());
+        config + ": [IgnoredSetting] optimizer.params.foreach: ignored: chooses how torch computes the optimizer's update, not the update;"
+            + " the schedule does not depend on it"), result.err());
     assertEquals(0, result.exitCode());
   }
 

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,24 +15,44 @@ import java.util.function.Supplier;
 
 /**
  * A typed, path-aware view of one JSON object of a config. Every accessor records the key as
- * known; a wrong type, a missing key or a non-finite number becomes a violation with the key's
+ * consumed; a wrong type, a missing key or a non-finite number becomes a violation with the key's
  * JSON path (e.g. {@code scheduler.kwargs.step_size}) in the shared {@link Problems}, and the
- * accessor returns the default so reading goes on. {@link #rejectUnknownKeys()} then reports
- * every key nobody asked for, with a "did you mean".
+ * accessor returns the default so reading goes on.
+ *
+ * <p>Nothing a config gives may be dropped without a word. Each key present ends in one of three
+ * ways: an accessor consumes it (the reader honours it, or refuses it with upstream's reason), {@link
+ * #ignored} reports it as an {@code IgnoredSetting} note with the reason it does not change the
+ * schedule, or {@link #rejectUnknownKeys()} refuses it as an {@code UnknownKey} with a "did you
+ * mean". The record of consumed keys is kept per object for the whole parse, shared by every view
+ * of the same object, and {@link JsonConfigFormat} settles every object no reader settled after a
+ * successful read, so a key cannot be forgotten.
  */
 public final class JsonFields {
   private final JsonNode node;
   private final String path;
   private final Problems problems;
-  private final Set<String> known = new LinkedHashSet<>();
+  private final KeyLedger ledger;
+  private final Set<String> known;
 
+  /** The root of a parse: a new record of consumed keys. */
   JsonFields(JsonNode node, String path, Problems problems) {
+    this(node, path, problems, new KeyLedger());
+  }
+
+  private JsonFields(JsonNode node, String path, Problems problems, KeyLedger ledger) {
     this.node = node;
     this.path = path;
     this.problems = problems;
+    this.ledger = ledger;
+    this.known = ledger.consumed(node);
+    ledger.register(this, node);
   }
 
-  /** A view of {@code node}, which must be an object, at {@code path}. */
+  /**
+   * A view of {@code node}, which must be an object, at {@code path}, with a record of its own
+   * (for objects that are not part of a parsed config, such as the empty object a reader reads
+   * defaults from).
+   */
   public static JsonFields of(JsonNode node, String path, Problems problems) {
     return new JsonFields(node, path, problems);
   }
@@ -58,9 +77,58 @@ public final class JsonFields {
     return node.hasNonNull(key);
   }
 
-  /** Declares keys as known without reading them (sections the reader ignores on purpose). */
+  /**
+   * Declares keys as consumed without reading them: only for keys a violation names already (an
+   * unknown optimizer type makes its arguments meaningless; a warning explains the key), so that
+   * they are not reported a second time. A key that is read and dropped on purpose goes through
+   * {@link #ignored} instead, which says so.
+   */
   public void allow(String... keys) {
     known.addAll(List.of(keys));
+  }
+
+  /**
+   * Consumes {@code key} as a setting that is known but does not change the schedule: when it is
+   * present (and not null) an {@code IgnoredSetting} note is added at its path, e.g. {@code
+   * [IgnoredSetting] zero_optimization: ignored: ZeRO partitioning does not change the schedule}.
+   * Returns whether the note was added.
+   *
+   * @param reason why the setting does not change the schedule (lowercase, no final period)
+   */
+  public boolean ignored(String key, String reason) {
+    known.add(key);
+    if (!node.hasNonNull(key)) {
+      return false;
+    }
+    problems.add(Code.IGNORED_SETTING.at(path(key), shown(node.get(key)), reason));
+    return true;
+  }
+
+  /**
+   * The keys present that no accessor of any view of this object has consumed, in the order
+   * written; the caller takes charge of them (refuses or reports each), so the object counts as
+   * settled.
+   */
+  public List<String> unconsumed() {
+    ledger.markSettled(node);
+    List<String> left = new ArrayList<>();
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        left.add(name);
+      }
+    }
+    return left;
+  }
+
+  /** Whether a reader has settled this object ({@link #unconsumed()} or {@link #rejectUnknownKeys()}). */
+  public boolean isSettled() {
+    return ledger.isSettled(node);
+  }
+
+  /** Whether an accessor of any view of this object has consumed {@code key} so far. */
+  public boolean consumed(String key) {
+    return known.contains(key);
   }
 
   /** The raw node, or {@code null}; the key counts as known. */
@@ -175,7 +243,7 @@ public final class JsonFields {
     for (int i = 0; i < value.size(); i++) {
       String at = path(key) + "[" + i + "]";
       if (value.get(i).isObject()) {
-        out.add(new JsonFields(value.get(i), at, problems));
+        out.add(new JsonFields(value.get(i), at, problems, ledger));
       } else {
         wrongType(at, "an object", value.get(i), null);
       }
@@ -190,14 +258,19 @@ public final class JsonFields {
     return keys;
   }
 
-  /** Reports every key that no accessor asked for, each with a "did you mean" among the known keys. */
+  /**
+   * Refuses every key that no accessor asked for, each with a "did you mean" among the consumed
+   * keys, and settles the object.
+   */
   public void rejectUnknownKeys() {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        problems.add(Code.UNKNOWN_KEY.at(path(name), name, "'" + name + "'", DidYouMean.hint(name, known)));
-      }
+    for (String name : unconsumed()) {
+      problems.add(Code.UNKNOWN_KEY.at(path(name), name, "'" + name + "'", DidYouMean.hint(name, known)));
     }
+  }
+
+  /** Settles every object of this parse that no reader settled (see {@link KeyLedger#settle()}). */
+  void settleAll() {
+    ledger.settle();
   }
 
   /**
@@ -237,7 +310,7 @@ public final class JsonFields {
     if (!value.isObject()) {
       return wrongType(path(key), "an object", value, null);
     }
-    return new JsonFields(value, path(key), problems);
+    return new JsonFields(value, path(key), problems, ledger);
   }
 
   private double doubleAt(String key, JsonNode value, double fallback) {
@@ -310,6 +383,14 @@ public final class JsonFields {
 
   private static String lastKey(String at) {
     return at.substring(at.lastIndexOf('.') + 1);
+  }
+
+  /** A JSON value as a note shows it: a scalar as written, an object or a list by its kind. */
+  private static Object shown(JsonNode value) {
+    if (value.isContainerNode()) {
+      return value.isArray() ? "a list" : "an object";
+    }
+    return value.isTextual() ? value.textValue() : value.asText();
   }
 
   /** A JSON value as a message shows it: its type and, for scalars, the value. */

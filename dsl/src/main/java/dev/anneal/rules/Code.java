@@ -144,10 +144,12 @@ public enum Code {
   NO_EFFECT(Severity.WARNING, "%s has no effect in Anneal (%s); remove it"),
   MILESTONES_UNSORTED(Severity.WARNING, "milestones %s are not in increasing order; PyTorch counts them as a set, so they act as %s"),
   ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 %s"),
+  DEEPSPEED_KEY_NOT_READ(Severity.WARNING, "DeepSpeed does not read %s, so it ignores the setting; did you mean `%s`? rename it, or remove it"),
   // ---- transformers warnings ----
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "%s (%s) is not less than num_training_steps (%s): the warm-up does not finish before the end, and after it the learning rate %s (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio (%s) has no effect: warmup_steps (%s) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
   STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps (%s) has no effect: num_stable_steps (%s) is given and wins (upstream warns too); the minimum is held from step %s on"),
+  DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file %s, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule"),
   // ---- processor warnings ----
   JUMP_BETWEEN_PHASES(Severity.WARNING, "phase %s starts at %s but phase %s ends at %s; leave `from` out to start where the previous phase ends"),
   MEGATRON_FLAG_REPEATED(Severity.WARNING, "%s is given %s times (%s); Megatron uses the last value, %s"),

@@ -1,6 +1,6 @@
 package dev.anneal.config.anneal;
 
-import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
@@ -39,7 +39,7 @@ import java.util.Map;
  * composite, every double included (each is written in a form that parses back to the same bits).
  * Instances are stateless and may be shared.
  */
-public final class AnnealFormat implements ConfigFormat {
+public final class AnnealFormat extends JsonConfigFormat {
   /** The name on the command line: {@code --format anneal}. */
   public static final String NAME = "anneal";
 
@@ -55,9 +55,8 @@ public final class AnnealFormat implements ConfigFormat {
    *     each at its JSON path
    */
   @Override
-  public Imported read(String text) {
-    Problems problems = new Problems();
-    JsonFields root = Json.parseObject(text, problems);
+  protected Imported read(JsonFields root) {
+    Problems problems = root.problems();
     boolean single = ScheduleReader.isSchedule(root);
     Map<String, Schedule> channels;
     if (single) {

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
-import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.JsonConfigFormat;
+import dev.anneal.config.JsonFields;
 import dev.anneal.config.Imported;
 import dev.anneal.schedule.Plan;
 
@@ -10,9 +11,11 @@ import dev.anneal.schedule.Plan;
  * {@code OneCycle}, {@code WarmupLR}, {@code WarmupDecayLR}, {@code WarmupCosineLR}) with their
  * parameter names and constructor defaults, and their quirks reproduced update for update and
  * reported as warnings. The plan has an {@code lr} channel, and a {@code momentum} channel (Adam's
- * β1) where DeepSpeed cycles it.
+ * β1) where DeepSpeed cycles it. Every other key of the ds_config is accounted for as {@link
+ * DeepSpeedKeys} lists it: a section that does not change the schedule ({@code zero_optimization},
+ * {@code fp16}, …) is named in an {@code IgnoredSetting} note with the reason.
  */
-public final class DeepSpeedFormat implements ConfigFormat {
+public final class DeepSpeedFormat extends JsonConfigFormat {
   /** The name on the command line. */
   public static final String NAME = "deepspeed";
 
@@ -22,8 +25,8 @@ public final class DeepSpeedFormat implements ConfigFormat {
   }
 
   @Override
-  public Imported read(String text) {
-    return DeepSpeedReader.read(text);
+  protected Imported read(JsonFields root) {
+    return DeepSpeedReader.read(root);
   }
 
   @Override

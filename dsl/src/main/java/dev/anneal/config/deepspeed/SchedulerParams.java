@@ -205,7 +205,8 @@ final class SchedulerParams {
    * a TypeError on any other keyword).
    */
   void rejectUnknownKeys() {
-    for (String name : fields.keys()) {
+    // Settles the object: its parameters are the type's to read, the rest is refused here.
+    for (String name : fields.unconsumed()) {
       if (name.equals(SchedulerType.LAST_BATCH_ITERATION)) {
         checkLastBatchIteration();
       } else if (!type.parameters().contains(name)) {

@@ -3,7 +3,7 @@ package dev.anneal.config.pytorch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
@@ -30,16 +30,15 @@ import java.util.List;
  * channel {@code lr}, and {@code momentum} where the scheduler cycles it. Every problem of a file
  * is reported at once, at its JSON path ({@code scheduler.kwargs.step_size}).
  */
-public final class PyTorchFormat implements ConfigFormat {
+public final class PyTorchFormat extends JsonConfigFormat {
   @Override
   public String name() {
     return PyTorchSchedulers.FORMAT;
   }
 
   @Override
-  public Imported read(String text) {
-    Problems problems = new Problems();
-    JsonFields root = Json.parseObject(text, problems);
+  protected Imported read(JsonFields root) {
+    Problems problems = root.problems();
     JsonFields optimizerFields = root.requireObject("optimizer");
     JsonFields schedulerFields = root.requireObject("scheduler");
     root.rejectUnknownKeys();
@@ -61,6 +60,8 @@ public final class PyTorchFormat implements ConfigFormat {
     if (!errors.isEmpty()) {
       throw new InvalidScheduleException(errors, problems.warnings());
     }
+    // The optimizer's reader checks these keys as torch does; the schedule does not use them.
+    PyTorchKeys.OPTIMIZER_ARGUMENTS.reportIgnored(optimizerFields, path -> false);
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
     return new Imported(name(), imported.plan(), warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));

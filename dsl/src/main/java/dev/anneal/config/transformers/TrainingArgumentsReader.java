@@ -1,6 +1,7 @@
 package dev.anneal.config.transformers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
@@ -39,7 +40,9 @@ final class TrainingArgumentsReader {
     // Long.MIN_VALUE: written, but not an integer (already reported).
     long maxSteps = root.has(MAX_STEPS) ? root.optLong(MAX_STEPS, Long.MIN_VALUE) : MAX_STEPS_UNSET;
     JsonFields kwargs = Calls.objectOrEmpty(root, KWARGS);
-    root.rejectUnknownKeys();
+    boolean epochsGiven = root.has(TrainingArgumentsFields.NUM_TRAIN_EPOCHS);
+    deepspeed(root);
+    otherFields(root);
 
     List<Violation> found = new ArrayList<>();
     Rules.nonNegative(found, WARMUP_STEPS, warmupSteps);
@@ -71,7 +74,50 @@ final class TrainingArgumentsReader {
     if (call == null || problems.hasErrors()) {
       return null;
     }
+    if (epochsGiven) {
+      // Trainer counts num_training_steps from the epochs only where max_steps is not set; reaching
+      // here without max_steps means the schedule did not need it.
+      root.ignored(TrainingArgumentsFields.NUM_TRAIN_EPOCHS, maxSteps >= 1
+          ? "max_steps (" + maxSteps + ") overrides it"
+          : "the '" + type + "' schedule does not depend on the number of training steps, which Trainer would count from it");
+    }
     return Calls.build(learningRate, call, problems);
+  }
+
+  /**
+   * The fields of {@code TrainingArguments} that do not change the schedule, each named in a note;
+   * a key that is not a field is refused, as {@code TrainingArguments(**config)} raises {@code
+   * TypeError} on it.
+   */
+  private static void otherFields(JsonFields root) {
+    for (String key : TrainingArgumentsFields.TABLE.reportIgnored(root, path -> false)) {
+      String hint = DidYouMean.closest(key, TrainingArgumentsFields.TABLE.keys())
+          .map(name -> "; did you mean `" + name + "`?")
+          .orElse("; TrainingArguments has no such field (upstream raises TypeError)");
+      root.problems().add(Code.UNKNOWN_KEY.at(root.path(key), key, "'" + key + "'", hint));
+    }
+  }
+
+  /**
+   * {@code deepspeed}: Trainer runs the scheduler block of that DeepSpeed config, if it has one,
+   * instead of {@code lr_scheduler_type}.
+   */
+  private static void deepspeed(JsonFields root) {
+    JsonNode raw = root.raw(TrainingArgumentsFields.DEEPSPEED);
+    if (raw == null || raw.isNull()) {
+      return;
+    }
+    String path = root.path(TrainingArgumentsFields.DEEPSPEED);
+    if (raw.isObject() && raw.has("scheduler")) {
+      root.problems().add(Code.UNSUPPORTED.at(path + ".scheduler", null, "Trainer runs the scheduler block of this DeepSpeed config"
+          + " instead of lr_scheduler_type; read the deepspeed object with --format deepspeed to see that schedule"));
+    } else if (raw.isObject()) {
+      root.ignored(TrainingArgumentsFields.DEEPSPEED, "the DeepSpeed config has no scheduler block, so Trainer runs lr_scheduler_type");
+    } else if (raw.isTextual()) {
+      root.problems().add(Code.DEEPSPEED_FILE_NOT_READ.at(path, raw.textValue(), raw.textValue()));
+    } else {
+      root.problems().add(Code.WRONG_TYPE.at(path, raw.toString(), "a DeepSpeed config (an object) or the path of one", raw.toString()));
+    }
   }
 
   /**

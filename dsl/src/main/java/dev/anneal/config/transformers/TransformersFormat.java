@@ -1,8 +1,7 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.Imported;
-import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
@@ -27,9 +26,10 @@ import java.util.List;
  *
  * The plan has one channel, {@code lr}. Unknown keys, wrong types, non-finite numbers and negative
  * lengths are errors at their JSON path; arguments upstream silently drops and its other quirks are
- * warnings.
+ * warnings. The other fields of a {@code TrainingArguments} dump are named in {@code IgnoredSetting}
+ * notes with the reason they do not change the schedule ({@link TrainingArgumentsFields}).
  */
-public final class TransformersFormat implements ConfigFormat {
+public final class TransformersFormat extends JsonConfigFormat {
   /** The format's name on the command line. */
   public static final String NAME = "transformers";
 
@@ -39,9 +39,8 @@ public final class TransformersFormat implements ConfigFormat {
   }
 
   @Override
-  public Imported read(String text) {
-    Problems problems = new Problems();
-    JsonFields root = Json.parseObject(text, problems);
+  protected Imported read(JsonFields root) {
+    Problems problems = root.problems();
     boolean call = root.has(FunctionCallReader.FUNCTION);
     // A direct call takes an optimizer built elsewhere; TrainingArguments name theirs.
     OptimizerSettings optimizer = call ? null : TrainingArgumentsOptimizer.read(root);

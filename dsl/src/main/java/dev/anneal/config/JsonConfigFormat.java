@@ -1,0 +1,54 @@
+package dev.anneal.config;
+
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Severity;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A config format whose input is one JSON object. {@link #read(String)} is final: it parses the
+ * text, lets the format read the tree, and then settles every object no reader settled, refusing
+ * each key nobody consumed. So no JSON format can return a plan while a key of its config went
+ * unread: every key is honoured, refused, or reported as ignored with its reason (see {@link
+ * JsonFields}).
+ */
+public abstract class JsonConfigFormat implements ConfigFormat {
+  /**
+   * Reads a whole config.
+   *
+   * @throws InvalidScheduleException listing every error, each at its JSON path
+   */
+  @Override
+  public final Imported read(String text) {
+    Problems problems = new Problems();
+    JsonFields root = Json.parseObject(text, problems);
+    Imported imported;
+    try {
+      imported = read(root);
+    } catch (InvalidScheduleException failed) {
+      // A read that failed stops here: the objects a reader gave up on after an error are not
+      // settled, since their keys would be reported as unknown although they are only unread. Its
+      // notes go too: a setting is "ignored" only beside a schedule that was read.
+      throw new InvalidScheduleException(failed.violations(),
+          failed.warnings().stream().filter(warning -> warning.severity() != Severity.NOTE).toList());
+    }
+    int before = problems.all().size();
+    root.settleAll();
+    List<Violation> settled = problems.all().subList(before, problems.all().size());
+    List<Violation> warnings = new ArrayList<>(imported.warnings());
+    settled.stream().filter(violation -> !violation.isError()).forEach(warnings::add);
+    List<Violation> errors = settled.stream().filter(Violation::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidScheduleException(errors, warnings);
+    }
+    return new Imported(imported.format(), imported.plan(), warnings);
+  }
+
+  /**
+   * Reads the config whose top-level object is {@code root}, reporting to {@code root.problems()}.
+   *
+   * @throws InvalidScheduleException listing every error, each at its JSON path
+   */
+  protected abstract Imported read(JsonFields root);
+}

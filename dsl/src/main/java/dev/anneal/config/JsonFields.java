@@ -131,6 +131,15 @@ public final class JsonFields {
     return known.contains(key);
   }
 
+  /**
+   * The raw node, or {@code null}, without counting the key as consumed: for a reader that hands
+   * every key on (an optimizer's keyword arguments, which {@code anneal train} applies or refuses)
+   * while the format's table still decides what the schedule reader says about it.
+   */
+  public JsonNode peek(String key) {
+    return node.get(key);
+  }
+
   /** The raw node, or {@code null}; the key counts as known. */
   public JsonNode raw(String key) {
     known.add(key);

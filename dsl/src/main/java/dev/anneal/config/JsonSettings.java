@@ -53,7 +53,7 @@ public final class JsonSettings {
   public JsonSettings others(Collection<String> read) {
     for (String key : fields.keys()) {
       if (!read.contains(key)) {
-        JsonNode node = fields.raw(key);
+        JsonNode node = fields.peek(key); // not consumed: the format's key table still reports or refuses it
         settings.add(Setting.written(key, valueOf(node), fields.path(key), shown(node)));
       }
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * "Nothing silently different", as a property: a random valid config of each JSON format, with one
  * extra setting that upstream knows (drawn from the audit tables) added, either reads to a different
- * output (another curve, or other warnings), or names the setting at its JSON path, among the
- * warnings or among the errors that refuse it. Seeded, so a failure names the seed that reproduces it.
+ * output (another curve, other warnings, or another optimizer for {@code anneal train}), or names
+ * the setting at its JSON path, among the warnings or among the errors that refuse it. Seeded, so a failure names the seed that reproduces it.
  */
 class NothingSilentlyDifferentTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -90,13 +90,29 @@ class NothingSilentlyDifferentTest {
     if (where == 1) {
       ObjectNode target = (ObjectNode) extended.get("optimizer").get("params");
       String key = absent(random, DeepSpeedKeys.OPTIMIZER_PARAMS.keys(), target);
-      target.set(key, anyValue(random));
+      boolean optimizerSetting = DeepSpeedKeys.OPTIMIZER_PARAMS.find(key).orElseThrow().effect() == KnownSetting.Effect.OPTIMIZER;
+      target.set(key, optimizerSetting ? optimizerValue(key) : anyValue(random));
       return new Trial("deepspeed", base, extended, "optimizer.params." + key);
     }
     ObjectNode target = (ObjectNode) extended.get("scheduler").get("params");
     String key = absent(random, DeepSpeedKeys.schedulerParams(type).keys(), target);
     target.set(key, modelledValue(random, key));
     return new Trial("deepspeed", base, extended, "scheduler.params." + key);
+  }
+
+  /**
+   * A valid value for a setting the optimizer's reader reads, other than its default: such a setting
+   * changes the optimizer anneal train builds, which is output too.
+   */
+  private static JsonNode optimizerValue(String key) {
+    return switch (key) {
+      case "torch_adam", "amsgrad", "nesterov" -> NODES.booleanNode(true);
+      case "adam_w_mode", "bias_correction" -> NODES.booleanNode(false);
+      case "betas" -> NODES.arrayNode().add(0.8).add(0.99);
+      case "momentum" -> NODES.numberNode(0.9);
+      case "eps" -> NODES.numberNode(1e-6);
+      default -> NODES.numberNode(0.05);
+    };
   }
 
   /** A value for a scheduler argument that differs from its constructor default. */
@@ -183,7 +199,9 @@ class NothingSilentlyDifferentTest {
           where + ": refused without naming the setting: " + refused.violations());
       return;
     }
-    if (!samePlan(base.plan(), extended.plan()) || !base.warnings().equals(extended.warnings())) {
+    // The config's optimizer is output too: anneal train applies each of its settings or refuses it.
+    if (!samePlan(base.plan(), extended.plan()) || !base.warnings().equals(extended.warnings())
+        || !base.optimizer().equals(extended.optimizer())) {
       return;
     }
     if (extended.warnings().stream().noneMatch(v -> names(v, trial.path()))) {

@@ -153,9 +153,9 @@ class DeepSpeedWarningTest {
         + " only the β1 of optimizers with betas (Adam-style), so the momentum stays the optimizer's own value; set cycle_momentum to false"
         + " to say so"), withoutNotes(unknown.warnings()));
     assertEquals(Set.of("lr"), notAsked.plan().channels().keySet(), "cycle_momentum false: DeepSpeed leaves the momentum alone");
-    assertEquals(List.of("[IgnoredSetting] optimizer.params.momentum: ignored: the optimizer's momentum is a constant, outside the plan"
-        + " (OneCycle keeps it as the momentum channel where it is asked to cycle an optimizer without betas)"),
-        notAsked.warnings().stream().map(Violation::toString).toList());
+    // SGD's momentum is no note: it is read into the config's optimizer, which anneal train applies.
+    assertEquals(List.of(), notAsked.warnings().stream().map(Violation::toString).toList());
+    assertEquals(0.9, notAsked.optimizer().orElseThrow().setting("momentum").orElseThrow().value());
   }
 
   @Test

@@ -22,25 +22,33 @@ class PyTorchIgnoredKeysTest {
   }
 
   @Test
-  void optimizerSettingsTheScheduleDoesNotUseAreNamed() {
-    assertEquals(List.of(
-        "[IgnoredSetting] optimizer.momentum: ignored: the optimizer's momentum is not scheduled: it stays constant, or CyclicLR and"
-            + " OneCycleLR replace it with the momentum they cycle",
-        "[IgnoredSetting] optimizer.weight_decay: ignored: the optimizer's weight decay is a constant, outside the plan",
-        "[IgnoredSetting] optimizer.nesterov: ignored: an optimizer setting: the learning-rate schedule does not depend on it"),
-        lines("{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1, \"momentum\": 0.9, \"weight_decay\": 0.0001, \"nesterov\": true}, "
-            + STEP_LR + "}"));
+  void optimizerSettingsAreReadIntoTheOptimizerNotNamedAsIgnored() {
+    // The schedule does not use them, but anneal train applies them: they are honoured, not ignored.
+    Imported sgd = Formats.byName("pytorch").read("{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1, \"momentum\": 0.9,"
+        + " \"weight_decay\": 0.0001, \"dampening\": 0.1}, " + STEP_LR + "}");
+    assertEquals(List.of(), sgd.warnings());
+    assertEquals(0.9, sgd.optimizer().orElseThrow().setting("momentum").orElseThrow().value());
+    assertEquals(0.0001, sgd.optimizer().orElseThrow().setting("weight_decay").orElseThrow().value());
+    assertEquals(0.1, sgd.optimizer().orElseThrow().setting("dampening").orElseThrow().value());
   }
 
   @Test
-  void adamsBetasEpsAndAmsgradAreNamed() {
-    assertEquals(List.of(
-        "[IgnoredSetting] optimizer.betas: ignored: Adam's betas are not scheduled: they stay constant, or CyclicLR and OneCycleLR"
-            + " replace β1 with the momentum they cycle",
-        "[IgnoredSetting] optimizer.eps: ignored: an optimizer setting: the learning-rate schedule does not depend on it",
-        "[IgnoredSetting] optimizer.amsgrad: ignored: an optimizer setting: the learning-rate schedule does not depend on it"),
-        lines("{\"optimizer\": {\"type\": \"Adam\", \"lr\": 0.001, \"betas\": [0.9, 0.99], \"eps\": 1e-8, \"amsgrad\": true}, "
-            + STEP_LR + "}"));
+  void adamsBetasEpsAndAmsgradAreReadIntoTheOptimizer() {
+    Imported adam = Formats.byName("pytorch").read("{\"optimizer\": {\"type\": \"Adam\", \"lr\": 0.001, \"betas\": [0.9, 0.99],"
+        + " \"eps\": 1e-7, \"amsgrad\": true}, " + STEP_LR + "}");
+    assertEquals(List.of(), adam.warnings());
+    assertEquals(0.99, adam.optimizer().orElseThrow().setting("beta2").orElseThrow().value());
+    assertEquals(1e-7, adam.optimizer().orElseThrow().setting("eps").orElseThrow().value());
+    assertEquals(1.0, adam.optimizer().orElseThrow().setting("amsgrad").orElseThrow().value());
+  }
+
+  @Test
+  void anOptimizerSettingItsTypeDoesNotTakeIsRefusedAsTorchRefusesIt() {
+    // torch.optim.SGD(eps=…) raises TypeError: an unexpected keyword argument.
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> lines("{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1, \"eps\": 1e-8}, " + STEP_LR + "}"));
+    assertEquals("[UnknownKey] optimizer.eps: unknown key 'eps'; expected one of: dampening, lr, momentum, nesterov, type, weight_decay",
+        e.getMessage());
   }
 
   @Test

@@ -24,7 +24,6 @@ class TrainingArgumentsFieldsTest {
             + " 'output_dir': 'out', 'num_train_epochs': 3.0}",
         "[IgnoredSetting] per_device_train_batch_size: ignored: the batch size changes the samples per update, not the schedule,"
             + " which counts optimizer updates",
-        "[IgnoredSetting] weight_decay: ignored: the optimizer's weight decay is a constant, outside the plan",
         "[IgnoredSetting] fp16: ignored: on a gradient overflow Trainer skips the update and the scheduler step together, so the curve"
             + " is the same, counted in applied updates",
         "[IgnoredSetting] output_dir: ignored: it does not change the schedule",
@@ -32,6 +31,8 @@ class TrainingArgumentsFieldsTest {
         FIRST_UPDATE_AT_ZERO);
 
     assertEquals(2e-05, imported.plan().lr().valueAt(100));
+    // weight_decay is no note: it is read into the optimizer Trainer builds, which anneal train applies.
+    assertEquals(0.01, imported.optimizer().orElseThrow().setting("weight_decay").orElseThrow().value());
   }
 
   @Test

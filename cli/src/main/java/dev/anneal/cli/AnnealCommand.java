@@ -100,7 +100,8 @@ public final class AnnealCommand implements Callable<Integer> {
     System.exit(run(out, err, args));
   }
 
-  private static PrintWriter writer(FileDescriptor descriptor) {
+  /** A UTF-8 writer on standard output or error, whatever the platform's default charset. */
+  static PrintWriter writer(FileDescriptor descriptor) {
     return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8)));
   }
 }

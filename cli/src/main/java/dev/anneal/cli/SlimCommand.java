@@ -1,11 +1,7 @@
 package dev.anneal.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -57,12 +53,8 @@ public final class SlimCommand {
    * @param args the command line
    */
   public static void main(String[] args) {
-    PrintWriter out = writer(FileDescriptor.out);
-    PrintWriter err = writer(FileDescriptor.err);
+    PrintWriter out = AnnealCommand.writer(FileDescriptor.out);
+    PrintWriter err = AnnealCommand.writer(FileDescriptor.err);
     System.exit(run(out, err, args));
-  }
-
-  private static PrintWriter writer(FileDescriptor descriptor) {
-    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8)));
   }
 }

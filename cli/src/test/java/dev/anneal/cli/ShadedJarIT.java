@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +21,13 @@ class ShadedJarIT {
 
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "anneal " + String.join(" ", args) + " did not finish in 5 minutes");
-    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  private JarRun run(String... args) throws IOException, InterruptedException {
+    return JarRun.of(JAR, dir, Duration.ofMinutes(5), args);
   }
 
   @Test
   void theJarTrainsOfflineWithTheProgressBarAndWritesTheLogAndChart() throws IOException, InterruptedException {
-    Run train = run("train", "--steps", "50");
+    JarRun train = run("train", "--steps", "50");
 
     // 50 of the built-in plan's 3000 updates; 45 per epoch, so 67 epochs would cover it.
     assertEquals("[RunStopsBeforeEnd] --steps: the run stops in phase 0 (linear) at update 50 of 3000, so the rest of the plan never runs;"
@@ -53,8 +43,8 @@ class ShadedJarIT {
   void theJarPlotsAndRefusesBadInputInOneLine() throws IOException, InterruptedException {
     Path plan = Files.writeString(dir.resolve("plan.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 4}]}}");
 
-    Run plot = run("plot", plan.toString(), "--out", "plan.svg");
-    Run bad = run("train", "--batch-size", "0");
+    JarRun plot = run("plot", plan.toString(), "--out", "plan.svg");
+    JarRun bad = run("train", "--batch-size", "0");
 
     assertEquals(0, plot.exitCode(), plot.err());
     assertTrue(Files.readString(dir.resolve("plan.svg")).contains("<svg"));

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +23,8 @@ class SlimJarIT {
 
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "anneal " + String.join(" ", args) + " did not finish in 2 minutes");
-    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8), Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  private JarRun run(String... args) throws IOException, InterruptedException {
+    return JarRun.of(JAR, dir, Duration.ofMinutes(2), args);
   }
 
   @Test
@@ -51,9 +42,9 @@ class SlimJarIT {
   void theJarValidatesPlotsAndRefusesToTrain() throws IOException, InterruptedException {
     Path plan = Files.writeString(dir.resolve("plan.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 4}]}}");
 
-    Run validate = run("validate", plan.toString(), "--format", "anneal");
-    Run plot = run("plot", plan.toString(), "--out", "plan.svg");
-    Run train = run("train", "--steps", "5");
+    JarRun validate = run("validate", plan.toString(), "--format", "anneal");
+    JarRun plot = run("plot", plan.toString(), "--out", "plan.svg");
+    JarRun train = run("train", "--steps", "5");
 
     assertEquals(0, validate.exitCode(), validate.err());
     assertEquals("", validate.err());

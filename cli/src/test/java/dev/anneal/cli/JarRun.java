@@ -1,0 +1,34 @@
+package dev.anneal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a packaged command jar with {@code java -jar}, in its own JVM and in {@code dir}, as a
+ * user runs it: its exit status and everything it printed.
+ */
+record JarRun(int exitCode, String out, String err) {
+  /**
+   * Runs {@code jar} with {@code args} in {@code dir}.
+   *
+   * @param limit how long the run may take before the test fails
+   */
+  static JarRun of(Path jar, Path dir, Duration limit, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    assertTrue(process.waitFor(limit.toSeconds(), TimeUnit.SECONDS),
+        "anneal " + String.join(" ", args) + " did not finish in " + limit.toMinutes() + " minutes");
+    return new JarRun(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+}

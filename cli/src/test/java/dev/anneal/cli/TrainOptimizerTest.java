@@ -39,7 +39,11 @@ class TrainOptimizerTest {
         config + ": [TwoUpdatesAtWarmupMin] scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (0): DeepSpeed sets it at"
             + " construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late",
         config + ": [FirstUpdateAtZero] scheduler.params.warmup_min_lr: the first update uses a learning rate of 0 (warmup_min_lr is 0);"
-            + " it changes nothing");
+            + " it changes nothing",
+        // The sections the schedule does not use are named; the optimizer's settings are not: train applies them.
+        config + ": [IgnoredSetting] train_batch_size: ignored: the scheduler steps once per optimizer update, whatever the batch size",
+        config + ": [IgnoredSetting] zero_optimization: ignored: ZeRO partitioning does not change the schedule",
+        config + ": [IgnoredSetting] bf16: ignored: bfloat16 training does not change the schedule");
   }
 
   private Anneal.Result train(Path config, String format, String... more) throws IOException {
@@ -184,6 +188,10 @@ class TrainOptimizerTest {
     assertRefused(train(dampening, "deepspeed"), List.of(
         dampening + ": [NoScheduler] scheduler: no scheduler block: DeepSpeed keeps the optimizer's lr (0.1) on every update, unless your code"
             + " passes lr_scheduler to deepspeed.initialize",
+        dampening + ": [IgnoredSetting] optimizer.params.maximize: ignored: an optimizer setting: the learning-rate schedule does not depend"
+            + " on it",
+        dampening + ": [IgnoredSetting] optimizer.params.foreach: ignored: chooses how torch computes the optimizer's update, not the update;"
+            + " the schedule does not depend on it",
         dampening + ": [OptimizerNotApplied] optimizer.params.dampening: anneal train cannot apply dampening (0.1): Anneal's SGD has no dampening"
             + " (torch adds (1 - dampening)·g to the momentum buffer); set dampening to 0, " + alternative,
         dampening + ": [OptimizerNotApplied] optimizer.params.maximize: anneal train cannot apply maximize (true): Anneal's SGD has no such"

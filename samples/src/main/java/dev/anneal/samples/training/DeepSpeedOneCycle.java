@@ -2,15 +2,14 @@ package dev.anneal.samples.training;
 
 import ai.djl.Model;
 import ai.djl.training.Trainer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
+import dev.anneal.config.OptimizerSettings;
+import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.runtime.TrainingSchedule;
 import dev.anneal.schedule.Plan;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -42,15 +41,12 @@ public final class DeepSpeedOneCycle {
 
   /**
    * The optimizer's constant weight decay, {@code optimizer.params.weight_decay} (0 if absent, as
-   * torch's default): DeepSpeed's schedulers leave it alone, so the plan does not carry it.
+   * torch's default): DeepSpeed's schedulers leave it alone, so the plan does not carry it; the
+   * reader keeps it with the rest of the config's optimizer.
    */
-  static float weightDecay(String dsConfig) {
-    try {
-      JsonNode decay = new ObjectMapper().readTree(dsConfig).path("optimizer").path("params").path("weight_decay");
-      return decay.isNumber() ? decay.floatValue() : 0f;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e); // unreachable: read(dsConfig) parsed it first
-    }
+  static float weightDecay(Imported imported) {
+    return imported.optimizer().flatMap(optimizer -> optimizer.setting(OptimizerSettings.WEIGHT_DECAY))
+        .map(setting -> (float) setting.value()).orElse(0f);
   }
 
   /** Trains for {@code steps} updates of the plan with AdamW. */
@@ -70,10 +66,10 @@ public final class DeepSpeedOneCycle {
     String config = ConfigFiles.text(args, CONFIG);
     Imported imported = read(config);
     for (Violation warning : imported.warnings()) {
-      System.out.println("warning: " + warning);
+      System.out.println((warning.severity() == Severity.NOTE ? "note: " : "warning: ") + warning);
     }
     long steps = 400;
-    Trace trace = run(DigitsProblem.load(), imported.plan(), weightDecay(config), steps);
+    Trace trace = run(DigitsProblem.load(), imported.plan(), weightDecay(imported), steps);
     for (long step : new long[] {0, 1, 75, 150, 225, 300, 399}) {
       System.out.printf(Locale.ROOT, "step %3d  lr %.4e  beta1 %.4f%n", step, trace.value(step, 0, Plan.LR), trace.value(step, 0, Plan.MOMENTUM));
     }

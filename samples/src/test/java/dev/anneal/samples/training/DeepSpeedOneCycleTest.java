@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 class DeepSpeedOneCycleTest {
   private static final String CONFIG = ConfigFiles.text(new String[0], DeepSpeedOneCycle.CONFIG);
   private static final Imported IMPORTED = DeepSpeedOneCycle.read(CONFIG);
-  private static final Trace TRACE = DeepSpeedOneCycle.run(Samples.digits(), IMPORTED.plan(), DeepSpeedOneCycle.weightDecay(CONFIG), 400);
+  private static final Trace TRACE = DeepSpeedOneCycle.run(Samples.digits(), IMPORTED.plan(), DeepSpeedOneCycle.weightDecay(IMPORTED), 400);
 
   @Test
   void theReaderWarnsAboutTheFirstBeta1() {
-    assertEquals(List.of("FirstBeta1AtMin"), IMPORTED.warnings().stream().map(w -> w.code().id()).toList());
-    assertEquals(0.01f, DeepSpeedOneCycle.weightDecay(CONFIG));
+    assertEquals(List.of("FirstBeta1AtMin", "IgnoredSetting"), IMPORTED.warnings().stream().map(w -> w.code().id()).toList());
+    assertEquals("[IgnoredSetting] train_batch_size: ignored: the scheduler steps once per optimizer update, whatever the batch size",
+        IMPORTED.warnings().get(1).toString());
+    assertEquals(0.01f, DeepSpeedOneCycle.weightDecay(IMPORTED));
   }
 
   @Test

@@ -184,8 +184,7 @@ class CurveCommandTest {
     Path plan = file("plan.json", "{\"lr\":\n  {\"phases\": [}}");
 
     assertBadInput(Anneal.run("curve", plan.toString(), "--format", "anneal"),
-        plan + ": [InvalidJson] line 2, column 15: Unexpected close marker '}': expected ']' (for Array starting at "
-            + "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 2, column: 14])");
+        plan + ": [InvalidJson] line 2, column 15: unexpected close marker '}': expected ']' to close the array opened at line 2, column 14");
   }
 
   @Test

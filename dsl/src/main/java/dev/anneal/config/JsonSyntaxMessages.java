@@ -34,6 +34,8 @@ final class JsonSyntaxMessages {
       Rewrite.of("\\(JSON String, Number \\(or 'NaN'/'\\+INF'/'-INF'\\), Array, Object or token 'null', 'true' or 'false'\\)",
           "(a string, number, array, object, true, false or null)"),
       Rewrite.of("JSON spec does not allow numbers to have plus signs", "JSON numbers have no plus sign; remove it"),
+      // An invisible or foreign character is best named by its code point.
+      Rewrite.of("'[^']*' \\(code \\d+ / 0x([0-9a-fA-F]+)\\)", "U+$1"),
       Rewrite.of("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)", "(control character $1)"),
       Rewrite.of(" \\(code \\d+\\)\\)", ")"),
       Rewrite.of(" \\(code \\d+\\)", ""),

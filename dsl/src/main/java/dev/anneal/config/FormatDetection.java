@@ -126,7 +126,8 @@ public final class FormatDetection {
       }
     }
     for (String key : TRANSFORMERS_KEYS) {
-      if (root.has(key)) {
+      // Only lr_scheduler_kwargs holds an object: {"learning_rate": {"phases": …}} is an Anneal channel.
+      if (root.has(key) && (!root.get(key).isObject() || key.equals("lr_scheduler_kwargs"))) {
         found.putIfAbsent("transformers", key);
       }
     }

@@ -21,6 +21,8 @@ final class JsonSyntaxMessages {
   }
 
   private static final List<Rewrite> REWRITES = List.of(
+      // A closing bracket with nothing open: Jackson names the bracket of an imagined root.
+      Rewrite.of("close marker '(.)': expected '.' \\(for root starting at \\[[^\\]]*\\]\\)", "close marker '$1': no object or array is open"),
       // Where a bracket was opened: Jackson prints a redacted source before the line and column.
       Rewrite.of("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2"),
       Rewrite.of("expected close marker for Object \\(start marker at (line \\d+, column \\d+)\\)",

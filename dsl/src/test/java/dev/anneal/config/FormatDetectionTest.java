@@ -38,6 +38,8 @@ class FormatDetectionTest {
     assertEquals(List.of(new Candidate("anneal", "phases")), detect("s.json", "{\"phases\": [], \"after\": \"hold\"}"));
     assertEquals(List.of(new Candidate("anneal", "lr.phases")),
         detect("p.json", "{\"lr\": {\"phases\": []}, \"momentum\": {\"schedule\": {}, \"factor\": 2}}"));
+    assertEquals(List.of(new Candidate("anneal", "learning_rate.phases")), detect("p.json", "{\"learning_rate\": {\"phases\": []}}"),
+        "a channel named like a transformers field is still a channel");
     assertEquals(List.of(new Candidate("megatron", "flags, not JSON")), detect("flags.txt", "--lr 3e-4 --train-iters 1000\n"));
     assertEquals(List.of(new Candidate("megatron", "flags, not JSON")), detect(null, "#!/bin/bash\ntorchrun pretrain_gpt.py \\\n  --lr 3e-4\n"));
   }

@@ -21,6 +21,9 @@ class JsonSyntaxMessagesTest {
             + "opened at line 1, column 7"),
         Arguments.of("{\n\"a\": {\"b\": 1", "[InvalidJson] line 2, column 13: unexpected end-of-input: expected '}' to close the object "
             + "opened at line 2, column 6"),
+        Arguments.of("}", "[InvalidJson] line 1, column 1: unexpected close marker '}': no object or array is open"),
+        Arguments.of("{\"a\": 1]", "[InvalidJson] line 1, column 8: unexpected close marker ']': expected '}' to close the object opened at "
+            + "line 1, column 1"),
         Arguments.of("{\"a\": +1}", "[InvalidJson] line 1, column 8: unexpected character ('+') in numeric value: JSON numbers have no "
             + "plus sign; remove it"),
         Arguments.of("// lr\n{}", "[InvalidJson] line 1, column 1: unexpected character ('/'): JSON has no comments; remove it"),

@@ -40,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The config file.")
+  @Parameters(paramLabel = "FILE", description = "The config file; - reads standard input.")
   private Path file;
 
   @Option(names = "--from", paramLabel = "FORMAT", completionCandidates = FormatNames.class,

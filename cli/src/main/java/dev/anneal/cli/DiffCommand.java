@@ -46,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "A", description = "The first config (the one before your edit).")
   private Path first;
 
-  @Parameters(index = "1", paramLabel = "B", description = "The second config.")
+  @Parameters(index = "1", paramLabel = "B", description = "The second config; - reads standard input (for one of A and B).")
   private Path second;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,

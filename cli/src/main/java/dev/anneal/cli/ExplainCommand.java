@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", description = "The config file.")
+  @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
   private Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,

@@ -107,6 +107,7 @@ final class Inputs {
     String name = file.toString().equals(STANDARD_INPUT) || file.getFileName() == null ? null : file.getFileName().toString();
     List<FormatDetection.Candidate> candidates = FormatDetection.candidates(name, text);
     if (candidates.isEmpty()) {
+      requireValidJson(file, text);
       String from = name == null ? "its content" : "its content or its name";
       throw CommandFailure.badInput(file, List.of(Code.UNDETECTED_FORMAT.at(flag, null, from, flag, String.join(", ", Formats.names()))));
     }
@@ -121,6 +122,21 @@ final class Inputs {
       err.flush();
     }
     return format(formats, flag, found.format());
+  }
+
+  /**
+   * Broken JSON fits no format, but its syntax error is the problem to fix, and every JSON format
+   * would report it alike: report it rather than "cannot tell the format".
+   */
+  private static void requireValidJson(Path file, String text) {
+    String content = text.strip();
+    if (content.startsWith("{") || content.startsWith("[")) {
+      try {
+        Json.parse(content);
+      } catch (InvalidScheduleException broken) {
+        throw CommandFailure.badInput(file, broken.violations());
+      }
+    }
   }
 
   private static Imported read(Path file, String text, ConfigFormat format) {

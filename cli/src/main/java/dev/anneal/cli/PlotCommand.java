@@ -51,7 +51,7 @@ final class PlotCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", description = "The config file.")
+  @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
   private Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,

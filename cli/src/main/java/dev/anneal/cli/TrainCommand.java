@@ -75,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer. Default: the built-in plan.")
+  @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer; - reads standard input. Default: the built-in plan.")
   private Path config;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,

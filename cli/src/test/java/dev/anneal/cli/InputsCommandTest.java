@@ -156,11 +156,13 @@ class InputsCommandTest {
   }
 
   @Test
-  void brokenJsonIsReportedAsBrokenWhenTheFormatIsNamed() throws IOException {
+  void brokenJsonIsReportedAsBrokenWithOrWithoutFormat() throws IOException {
     Path broken = file("plan.json", "{\"lr\": {\"phases\": [}}");
+    String syntaxError = broken + ": [InvalidJson] line 1, column 20: unexpected close marker '}': expected ']' to close the array opened at "
+        + "line 1, column 19";
 
-    assertBadInput(Anneal.run("curve", broken.toString(), "--format", "anneal"),
-        broken + ": [InvalidJson] line 1, column 20: unexpected close marker '}': expected ']' to close the array opened at line 1, column 19");
+    assertBadInput(Anneal.run("curve", broken.toString(), "--format", "anneal"), syntaxError);
+    assertBadInput(Anneal.run("curve", broken.toString()), syntaxError);
   }
 
   @Test

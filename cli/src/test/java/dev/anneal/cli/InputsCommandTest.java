@@ -74,6 +74,19 @@ class InputsCommandTest {
   }
 
   @Test
+  void explainOfTheDeepSpeedExampleNeedsNoFormat() {
+    // Before detection, explain read it as Anneal JSON: "[UnknownKey] scheduler: ...; did you mean `schedule`?".
+    Path example = Path.of("..", "examples", "ds_config.json");
+
+    Anneal.Result result = Anneal.run("explain", example.toString(), "--step", "0");
+
+    assertEquals(List.of(), result.err(), "the name ds_config*.json says DeepSpeed: no note");
+    assertEquals("lr: step 0: 0 from phases[0] (constant, local step 0)", result.out().get(0));
+    assertEquals("upstream quirks of deepspeed that Anneal reproduces in this config:", result.out().get(3));
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
   void curveOfEachFormatWithoutFormat() throws IOException {
     Path pytorch = file("sched.json", PYTORCH);
     Path plan = file("plan.json", PLAN);

@@ -40,11 +40,11 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The config file.")
+  @Parameters(paramLabel = "FILE", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--from", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--from", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
   private String from;
 
   @Option(names = "--to", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
@@ -66,10 +66,10 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigFormat source = Inputs.format(formats, "--from", from);
+    ConfigFormat source = from == null ? null : Inputs.format(formats, "--from", from);
     ConfigFormat target = Inputs.format(formats, "--to", to);
     OptionalLong compared = Inputs.steps(steps);
-    Imported imported = Inputs.config(file, source);
+    Imported imported = Inputs.config(file, source, "--from", formats, spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     err.flush();

@@ -40,11 +40,11 @@ final class CurveCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The config file.")
+  @Parameters(paramLabel = "FILE", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
   private String format;
 
   @Option(names = "--steps", paramLabel = "N",
@@ -72,9 +72,9 @@ final class CurveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
     OptionalLong asked = Inputs.steps(steps);
-    Imported imported = Inputs.config(file, configFormat);
+    Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
     PrintWriter err = spec.commandLine().getErr();

@@ -46,14 +46,16 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "A", description = "The first config (the one before your edit).")
   private Path first;
 
-  @Parameters(index = "1", paramLabel = "B", description = "The second config.")
+  @Parameters(index = "1", paramLabel = "B", description = "The second config; - reads standard input (for one of A and B).")
   private Path second;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "anneal", completionCandidates = FormatNames.class,
-      description = "The format of A (and of B unless --format-b is given): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The format of A (and of B unless --format-b is given): ${COMPLETION-CANDIDATES}. "
+          + "Default: detected for each file from its content and its name.")
   private String format;
 
-  @Option(names = "--format-b", paramLabel = "FORMAT", description = "The format of B, when it differs from A's.")
+  @Option(names = "--format-b", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The format of B, when it differs from A's. Default: --format if given, else detected.")
   private String formatB;
 
   @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
@@ -71,12 +73,12 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigFormat formatA = Inputs.format(formats, "--format", format);
+    ConfigFormat formatA = format == null ? null : Inputs.format(formats, "--format", format);
     ConfigFormat formatOfB = formatB == null ? formatA : Inputs.format(formats, "--format-b", formatB);
     Inputs.steps(steps);
-    Imported a = Inputs.config(first, formatA);
-    Imported b = Inputs.config(second, formatOfB);
     PrintWriter err = spec.commandLine().getErr();
+    Imported a = Inputs.config(first, formatA, "--format", formats, err);
+    Imported b = Inputs.config(second, formatOfB, "--format-b", formats, err);
     Diagnostics.lines(first, a.warnings()).forEach(err::println);
     Diagnostics.lines(second, b.warnings()).forEach(err::println);
     err.flush();

@@ -45,11 +45,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", description = "The config file.")
+  @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "anneal", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
   private String format;
 
   @Option(names = "--step", required = true, paramLabel = "K", description = "The step: the number of updates applied before it.")
@@ -70,11 +70,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
     if (step < 0) {
       throw CommandFailure.badInput(null, List.of(Code.NEGATIVE_STEP.at("--step", step, step)));
     }
-    Imported imported = Inputs.config(file, configFormat);
+    Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
     PrintWriter stdout = spec.commandLine().getOut();

@@ -33,6 +33,20 @@ final class ModelOptions {
    * @throws CommandFailure naming every bad option and its value
    */
   Mlp model(LabeledData data, int trainRows) {
+    List<Violation> found = problems(trainRows);
+    if (!found.isEmpty()) {
+      throw CommandFailure.badInput(null, found);
+    }
+    return new Mlp(data.featureCount(), hidden, data.classes().size());
+  }
+
+  /**
+   * Every bad option of the network, each with its value; empty when all are good. A command
+   * collects these with its own options' problems so that one run names them all.
+   *
+   * @param trainRows the number of training rows, the largest batch
+   */
+  List<Violation> problems(int trainRows) {
     List<Violation> found = new ArrayList<>();
     for (int width : hidden) {
       if (width < 1 || width > MAX_WIDTH) {
@@ -42,10 +56,7 @@ final class ModelOptions {
     if (batchSize < 1 || batchSize > trainRows) {
       found.add(Code.OUT_OF_RANGE.at("--batch-size", batchSize, "--batch-size", batchSize, "[1, " + trainRows + "] (the training rows)"));
     }
-    if (!found.isEmpty()) {
-      throw CommandFailure.badInput(null, found);
-    }
-    return new Mlp(data.featureCount(), hidden, data.classes().size());
+    return found;
   }
 
   /**
@@ -54,12 +65,23 @@ final class ModelOptions {
    * @throws CommandFailure ({@code UnknownType}) with a "did you mean"
    */
   static OptimizerKind optimizer(String name) {
+    List<Violation> found = new ArrayList<>();
+    OptimizerKind kind = optimizer(name, found);
+    if (kind == null) {
+      throw CommandFailure.badInput(null, found);
+    }
+    return kind;
+  }
+
+  /** The optimizer named by {@code name}, or {@code null} after adding an {@code UnknownType} with a "did you mean" to {@code found}. */
+  static OptimizerKind optimizer(String name, List<Violation> found) {
     for (OptimizerKind kind : OptimizerKind.values()) {
       if (kind.cliName().equals(name)) {
         return kind;
       }
     }
     List<String> names = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList();
-    throw CommandFailure.badInput(null, List.of(Code.UNKNOWN_TYPE.at("--optimizer", name, "optimizer", "'" + name + "'", DidYouMean.hint(name, names))));
+    found.add(Code.UNKNOWN_TYPE.at("--optimizer", name, "optimizer", "'" + name + "'", DidYouMean.hint(name, names)));
+    return null;
   }
 }

@@ -51,11 +51,11 @@ final class PlotCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", description = "The config file.")
+  @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "anneal", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
   private String format;
 
   @Option(names = "--steps", paramLabel = "N",
@@ -77,12 +77,12 @@ final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
     if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
       throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
     }
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
-    Imported imported = Inputs.config(file, configFormat);
+    Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     err.flush();

@@ -75,11 +75,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer. Default: the built-in plan.")
+  @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer; - reads standard input. Default: the built-in plan.")
   private Path config;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: anneal.")
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
   private String format;
 
   @Mixin private LearningData data;
@@ -116,12 +116,18 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException, TranslateException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    OptimizerKind given = optimizer == null ? null : ModelOptions.optimizer(optimizer);
     Imported imported = imported();
     Plan plan = imported.plan();
-    requireOneLength();
     LabeledData labeled = data.load();
     Split split = Split.of(labeled, model.seed);
+    // Every bad option at once, as the config readers report every bad key: not one per run.
+    List<Violation> bad = new ArrayList<>();
+    OptimizerKind given = optimizer == null ? null : ModelOptions.optimizer(optimizer, bad);
+    bad.addAll(lengthProblems());
+    bad.addAll(model.problems(split.train().rows()));
+    if (!bad.isEmpty()) {
+      throw CommandFailure.badInput(null, bad);
+    }
     Mlp mlp = model.model(labeled, split.train().rows());
     long perEpoch = (split.train().rows() + model.batchSize - 1) / model.batchSize;
     RunLength length = length(plan, perEpoch);
@@ -144,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
     if (resolution.description() != null) {
       stdout.println("optimizer: " + resolution.description());
     }
-    stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + formatName() + ")")
+    stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + imported.format() + ")")
         + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
     stdout.println(length.summary());
     stdout.flush();
@@ -180,8 +186,9 @@ final class TrainCommand implements Callable<Integer> {
       }
       return Formats.byName("anneal").read(builtInPlan());
     }
-    Imported imported = Inputs.config(config, Inputs.format(formats, "--format", formatName()));
     PrintWriter err = spec.commandLine().getErr();
+    ConfigFormat given = format == null ? null : Inputs.format(formats, "--format", format);
+    Imported imported = Inputs.config(config, given, "--format", formats, err);
     Diagnostics.lines(config, imported.warnings()).forEach(err::println);
     err.flush();
     if (imported.plan().lr() == null) {
@@ -190,21 +197,20 @@ final class TrainCommand implements Callable<Integer> {
     return imported;
   }
 
-  private String formatName() {
-    return format == null ? "anneal" : format;
-  }
-
-  private void requireOneLength() {
+  /** What is wrong with --epochs and --steps, each with its value. */
+  private List<Violation> lengthProblems() {
+    List<Violation> found = new ArrayList<>();
     if (epochs != null && steps != null) {
-      throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--epochs", epochs,
-          "--epochs (" + epochs + ") and --steps (" + steps + ") both set the length of training; give one")));
+      found.add(Code.CONFLICTING_SETTING.at("--epochs", epochs,
+          "--epochs (" + epochs + ") and --steps (" + steps + ") both set the length of training; give one"));
     }
     if (epochs != null && epochs < 1) {
-      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--epochs", epochs, "--epochs", epochs)));
+      found.add(Code.NON_POSITIVE_LENGTH.at("--epochs", epochs, "--epochs", epochs));
     }
     if (steps != null && (steps < 1 || steps > MAX_UPDATES)) {
-      throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_UPDATES + "]")));
+      found.add(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_UPDATES + "]"));
     }
+    return found;
   }
 
   /** The updates to run: --steps, else --epochs, else the plan's declared end, else {@link #OPEN_ENDED_EPOCHS} epochs. */

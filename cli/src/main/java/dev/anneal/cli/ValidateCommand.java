@@ -36,11 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The config files.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The config files; - reads standard input.")
   private List<Path> files;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The configs' format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The configs' format: ${COMPLETION-CANDIDATES}. Default: detected for each file from its content and its name.")
   private String format;
 
   /** Formats from {@link Formats}. */
@@ -55,14 +55,16 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigFormat configFormat = Inputs.format(formats, "--format", format);
+    ConfigFormat given = format == null ? null : Inputs.format(formats, "--format", format);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int exitCode = ExitCodes.OK;
     for (Path file : files) {
       String text;
+      ConfigFormat configFormat;
       try {
         text = Inputs.text(file);
+        configFormat = given != null ? given : Inputs.detected(file, text, "--format", formats, err);
       } catch (CommandFailure unreadable) {
         unreadable.lines().forEach(err::println);
         exitCode = Math.max(exitCode, unreadable.exitCode());

@@ -52,6 +52,7 @@ public final class Json {
    *     ({@code DuplicateKey}) with every key given more than once in the same object
    */
   public static JsonNode parse(String text) {
+    text = withoutByteOrderMark(text);
     if (text.isBlank()) {
       throw new InvalidScheduleException(Code.INVALID_JSON.at("", "", "the input is empty; expected a JSON object"));
     }
@@ -73,7 +74,7 @@ public final class Json {
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
-      throw new InvalidScheduleException(Code.INVALID_JSON.at("", null, position + e.getOriginalMessage()));
+      throw new InvalidScheduleException(Code.INVALID_JSON.at("", null, position + JsonSyntaxMessages.clean(e.getOriginalMessage())));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("reading a string cannot fail: " + e.getMessage(), e);
     } finally {
@@ -85,6 +86,14 @@ public final class Json {
         }
       }
     }
+  }
+
+  /**
+   * {@code text} without the UTF-8 byte order mark that Windows editors put at the start of a file
+   * (Python's {@code json} refuses it, but {@code open(encoding="utf-8-sig")} and most tools skip it).
+   */
+  public static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** Parses and requires an object at the top. */

@@ -50,6 +50,8 @@ public enum Code {
   UNREADABLE_FILE(Severity.ERROR, "cannot read %s: %s"),
   UNSUPPORTED(Severity.ERROR, "%s"),
   DUPLICATE_KEY(Severity.ERROR, "key given %s, on lines %s; %s"),
+  AMBIGUOUS_FORMAT(Severity.ERROR, "the config fits more than one format: %s; add %s to say which"),
+  UNDETECTED_FORMAT(Severity.ERROR, "cannot tell the config's format from %s; add %s NAME, where NAME is one of %s"),
   // ---- runtime (DJL) -------------------------------------------------------------------------------
   PARAMETERS_UNMATCHED(Severity.ERROR, "no parameter group selects %s; add a group whose pattern matches, or a catch-all group (glob:*)"),
   PARAMETERS_MATCHED_TWICE(Severity.ERROR, "%s; make the patterns disjoint so that each trainable parameter has exactly one group"),
@@ -159,7 +161,8 @@ public enum Code {
   MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "%s comes to %s iterations, not a whole number: %s ends part-way between iterations %s and %s, as Megatron computes it"),
   MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples (%s) is not a multiple of --global-batch-size (%s): Megatron trains %s iterations and never sees the last %s samples"),
   // ---- notes: nothing is wrong, but nothing is silently different either ----------------------------
-  IGNORED_SETTING(Severity.NOTE, "ignored: %s");
+  IGNORED_SETTING(Severity.NOTE, "ignored: %s"),
+  DETECTED_FORMAT(Severity.NOTE, "read as %s, from %s; add %s to read it as another format");
 
   private final Severity severity;
   private final String template;

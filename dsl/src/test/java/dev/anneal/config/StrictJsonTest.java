@@ -105,6 +105,23 @@ class StrictJsonTest {
         errors(new AnnealFormat(), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 10}]}}\n{}"));
   }
 
+  @Test
+  void aByteOrderMarkAtTheStartIsSkipped() {
+    // Windows editors save UTF-8 with a byte order mark; it is no part of the config.
+    Plan plan = new AnnealFormat().read("\uFEFF{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 10}]}}").plan();
+    assertEquals(1.0, plan.channel("lr").valueAt(0));
+    assertEquals(0.001, new DeepSpeedFormat().read("\uFEFF{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001}}}")
+        .plan().channel("lr").valueAt(5));
+    assertEquals(3e-4, new dev.anneal.config.megatron.MegatronFormat().read("\uFEFF--lr 3e-4 --train-iters 10 --lr-decay-style constant")
+        .plan().channel("lr").valueAt(5));
+  }
+
+  @Test
+  void aByteOrderMarkInsideTheTextIsStillAnError() {
+    assertEquals(List.of("[InvalidJson] line 1, column 2: unexpected character (U+feff): was expecting double-quote to start field name"),
+        errors(new AnnealFormat(), "{\uFEFF\"lr\": 1}"));
+  }
+
   // ---- integers, read from the decimal text ----
 
   private static String annealSteps(String steps) {

@@ -2,6 +2,7 @@ package dev.anneal.config.megatron;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
+import dev.anneal.config.Json;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Code;
@@ -59,7 +60,8 @@ public final class MegatronFormat implements ConfigFormat {
   public Imported read(String text) {
     Objects.requireNonNull(text, "text");
     Problems problems = new Problems();
-    return read(LaunchScript.words(text, problems), problems);
+    // A byte order mark from a Windows editor is no part of the first word.
+    return read(LaunchScript.words(Json.withoutByteOrderMark(text), problems), problems);
   }
 
   /**

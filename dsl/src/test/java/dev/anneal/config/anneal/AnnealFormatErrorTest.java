@@ -164,8 +164,7 @@ class AnnealFormatErrorTest {
         error("a list at the top", "[{\"phases\": []}]",
             "[WrongType] expected a JSON object at the top, found a list"),
         error("a syntax error", "{\"lr\": {\"phases\": [}}",
-            "[InvalidJson] line 1, column 20: Unexpected close marker '}': expected ']' (for Array starting at [Source: REDACTED "
-                + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 19])"),
+            "[InvalidJson] line 1, column 20: unexpected close marker '}': expected ']' to close the array opened at line 1, column 19"),
         error("a duplicate key", "{\"lr\": {\"phases\": [], \"phases\": []}}",
             "[DuplicateKey] lr.phases: key given twice, on lines 1 and 1; remove one"),
         error("an empty factor list", "{\"lr\": {\"factors\": []}}",

@@ -190,7 +190,7 @@ class DeepSpeedBadValueTest {
                 + " weight_decay value)"),
         // ---- the file itself
         bad("{\"scheduler\": {\"type\": \"WarmupLR\",}}",
-            "[InvalidJson] line 1, column 35: Unexpected character ('}' (code 125)): was expecting double-quote to start field name"),
+            "[InvalidJson] line 1, column 35: unexpected character ('}'): was expecting double-quote to start field name"),
         bad("[1, 2]", "[WrongType] expected a JSON object at the top, found a list"));
   }
 

@@ -258,7 +258,7 @@ class PyTorchFormatErrorsTest {
             "[OutOfRange] scheduler.kwargs.step_size: step_size (100000000000000000000) must lie in the 64-bit step range"),
         bad("broken JSON",
             "{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1},",
-            "[InvalidJson] line 1, column 42: Unexpected end-of-input within/between Object entries"));
+            "[InvalidJson] line 1, column 42: unexpected end-of-input within/between Object entries"));
   }
 
   @ParameterizedTest(name = "{0}")

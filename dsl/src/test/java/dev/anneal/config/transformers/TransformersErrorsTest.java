@@ -207,7 +207,7 @@ class TransformersErrorsTest {
   void syntaxErrorsGiveLineAndColumn() {
     assertErrors(
         "{'learning_rate': 1e-3,\n 'max_steps': }",
-        "[InvalidJson] line 2, column 15: Unexpected character ('}' (code 125)): expected a valid value (JSON String,"
-            + " Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')");
+        "[InvalidJson] line 2, column 15: unexpected character ('}'): expected a valid value (a string, number, array, object, true,"
+            + " false or null)");
   }
 }

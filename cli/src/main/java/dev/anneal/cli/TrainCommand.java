@@ -19,6 +19,7 @@ import dev.anneal.cli.train.TrainingSetup;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
@@ -34,8 +35,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -189,12 +193,26 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigFormat given = format == null ? null : Inputs.format(formats, "--format", format);
     Imported imported = Inputs.config(config, given, "--format", formats, err);
-    Diagnostics.lines(config, imported.warnings()).forEach(err::println);
+    Diagnostics.lines(config, withoutOptimizerNotes(imported)).forEach(err::println);
     err.flush();
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(Code.MISSING_KEY.at(Plan.LR, null, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
     return imported;
+  }
+
+  /**
+   * The config's warnings and notes, less the notes on its optimizer's settings: the schedule does
+   * not use them, but a run does, and {@link OptimizerResolution} says for each what the run does
+   * with it (applies it, replaces it, or refuses it), so a note that calls it ignored would
+   * contradict that.
+   */
+  private static List<Violation> withoutOptimizerNotes(Imported imported) {
+    Set<String> optimizerPaths = imported.optimizer().map(o -> o.settings().stream().map(OptimizerSettings.Setting::path)
+        .filter(Objects::nonNull).collect(Collectors.toSet())).orElse(Set.of());
+    return imported.warnings().stream()
+        .filter(v -> v.code() != Code.IGNORED_SETTING || !optimizerPaths.contains(v.path()))
+        .toList();
   }
 
   /** What is wrong with --epochs and --steps, each with its value. */

@@ -97,8 +97,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     double value = setting.value();
     if (!KNOWN.get(algorithm).contains(name)) {
       if (KERNEL_CHOICES.contains(name)) {
-        // torch computes the same step with any kernel; the config's reader names the key as ignored already.
-        return;
+        notes.add(Code.IGNORED_SETTING.at(at, setting.shown(), name + " chooses how torch computes the update, not the update"));
       } else {
         errors.add(Code.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, "Anneal's " + label(algorithm) + " has no such setting",
             "remove it, " + ALTERNATIVE));

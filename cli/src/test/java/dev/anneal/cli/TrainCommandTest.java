@@ -23,13 +23,7 @@ class TrainCommandTest {
 
   /** 40 rows, two features; the label says on which side of x = y a point lies. */
   private Path separable() throws IOException {
-    StringBuilder csv = new StringBuilder("x,y,side\n");
-    for (int i = 0; i < 40; i++) {
-      double x = (i * 7 % 40) / 10.0 - 2;
-      double y = (i * 13 % 40) / 10.0 - 2;
-      csv.append(x).append(',').append(y).append(',').append(x > y ? "right" : "left").append('\n');
-    }
-    return Files.writeString(dir.resolve("points.csv"), csv);
+    return TrainData.separable(dir);
   }
 
   private static List<String[]> rows(Path csv) throws IOException {

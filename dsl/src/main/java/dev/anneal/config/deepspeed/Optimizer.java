@@ -7,11 +7,14 @@ import dev.anneal.config.JsonFields;
 import dev.anneal.config.JsonSettings;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
+import dev.anneal.config.TorchOptimizerChecks;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
+import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -178,10 +181,9 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
       return OptionalDouble.empty();
     }
     for (int i = 0; i < betas.size(); i++) {
-      double beta = betas.get(i);
-      if (!Double.isNaN(beta) && (beta < 0 || beta >= 1)) {
-        String path = params.path("betas") + "[" + i + "]";
-        problems.add(Code.OUT_OF_RANGE.at(path, beta, "betas[" + i + "]", beta, "[0, 1) (torch raises ValueError: Invalid beta parameter)"));
+      Optional<Violation> refused = TorchOptimizerChecks.beta(params.path("betas") + "[" + i + "]", "betas[" + i + "]", betas.get(i));
+      if (refused.isPresent()) {
+        problems.add(refused.get());
         return OptionalDouble.empty();
       }
     }

@@ -4,7 +4,7 @@ import dev.anneal.config.JsonFields;
 import dev.anneal.config.JsonSettings;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.OptimizerSettings.Algorithm;
-import dev.anneal.rules.Code;
+import dev.anneal.config.TorchOptimizerChecks;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -71,19 +71,14 @@ final class TrainingArgumentsOptimizer {
 
   /** torch's AdamW takes a beta in [0, 1) and raises ValueError otherwise. */
   private static void beta(JsonFields root, String key, double fallback) {
-    double beta = root.optDouble(key, fallback);
-    if (!Double.isNaN(beta) && (beta < 0 || beta >= 1)) {
-      root.problems().add(Code.OUT_OF_RANGE.at(root.path(key), beta, key, beta, "[0, 1) (torch raises ValueError: Invalid beta parameter)"));
-    }
+    TorchOptimizerChecks.beta(root.path(key), key, root.optDouble(key, fallback)).ifPresent(root.problems()::add);
   }
 
   /** Trainer passes the Adam fields only to the AdamW variants: elsewhere they are read and dropped. */
   private static void ignoreAdamFields(JsonFields root, String optim) {
     for (String key : List.of(BETA1, BETA2, EPSILON)) {
-      if (root.has(key)) {
-        root.problems().add(Code.IGNORED_SETTING.at(key, root.raw(key).toString(),
-            "Trainer passes " + key + " only to the AdamW optimizers, not to optim '" + optim + "'"));
-      }
+      root.ignored(key, "Trainer passes " + key + " only to the AdamW optimizers, not to optim '" + optim + "'");
     }
   }
+
 }

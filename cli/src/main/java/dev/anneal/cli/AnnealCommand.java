@@ -46,11 +46,11 @@ public final class AnnealCommand implements Callable<Integer> {
 
   /** The command line with Anneal's handling of usage errors and failures; set its out and err to capture output. */
   public static CommandLine commandLine() {
-    return commandLine(CommandLine.defaultFactory());
+    return commandLine(CommandFactory.registered());
   }
 
   /** The command line whose commands {@code factory} creates (tests give them formats of their own). */
-  static CommandLine commandLine(CommandLine.IFactory factory) {
+  static CommandLine commandLine(CommandFactory factory) {
     return new CommandLine(new AnnealCommand(), factory)
         .setParameterExceptionHandler(new UsageErrors())
         .setExecutionExceptionHandler(new Failures());
@@ -60,10 +60,10 @@ public final class AnnealCommand implements Callable<Integer> {
    * Runs {@code args}; whatever happens, prints no stack trace and returns the exit status.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(CommandLine.defaultFactory(), out, err, args);
+    return run(CommandFactory.registered(), out, err, args);
   }
 
-  static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+  static int run(CommandFactory factory, PrintWriter out, PrintWriter err, String... args) {
     preferOffline();
     try {
       return commandLine(factory).setOut(out).setErr(err).execute(args);

@@ -2,14 +2,12 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Conversion;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +34,7 @@ import picocli.CommandLine.Spec;
       "70:a bug in Anneal"
     })
 final class ConvertCommand implements Callable<Integer> {
-  private final Function<String, ConfigFormat> formats;
+  private final ConfigReader configs;
 
   @Spec private CommandSpec spec;
 
@@ -54,22 +52,17 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
   private Long steps;
 
-  /** Formats from {@link Formats}. */
-  ConvertCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  ConvertCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
+  /** A command that reads its configs with {@code configs}. */
+  ConvertCommand(ConfigReader configs) {
+    this.configs = configs;
   }
 
   @Override
   public Integer call() {
-    ConfigFormat source = from == null ? null : Inputs.format(formats, "--from", from);
-    ConfigFormat target = Inputs.format(formats, "--to", to);
+    ConfigFormat source = configs.format("--from", from);
+    ConfigFormat target = configs.format("--to", to);
     OptionalLong compared = Inputs.steps(steps);
-    Imported imported = Inputs.config(file, source, "--from", formats, spec.commandLine().getErr());
+    Imported imported = configs.read(file, source, "--from", spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     err.flush();

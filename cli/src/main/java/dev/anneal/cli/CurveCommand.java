@@ -3,7 +3,6 @@ package dev.anneal.cli;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Curve;
 import dev.anneal.config.DidYouMean;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -13,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,16 +35,12 @@ final class CurveCommand implements Callable<Integer> {
   /** How many steps are printed for a channel that never ends, unless --steps says otherwise. */
   static final long OPEN_ENDED_STEPS = 1000;
 
-  private final Function<String, ConfigFormat> formats;
-
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
-  private String format;
+  @Mixin private ConfigInput configInput;
 
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to print. Default: the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
@@ -60,21 +55,11 @@ final class CurveCommand implements Callable<Integer> {
           + "sees the metrics of lines 1 to i, so N steps need N-1 lines (fewer are refused).")
   private Path metrics;
 
-  /** Formats from {@link Formats}. */
-  CurveCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  CurveCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
-  }
-
   @Override
   public Integer call() {
-    ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
+    ConfigFormat configFormat = configInput.format();
     OptionalLong asked = Inputs.steps(steps);
-    Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
+    Imported imported = configInput.read(file, configFormat);
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
     PrintWriter err = spec.commandLine().getErr();

@@ -2,7 +2,6 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Conversion;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.config.StepCoverage;
 import dev.anneal.rules.InvalidScheduleException;
@@ -15,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +37,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the same at every step compared", "1:they differ", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
 final class DiffCommand implements Callable<Integer> {
-  private final Function<String, ConfigFormat> formats;
+  private final ConfigReader configs;
 
   @Spec private CommandSpec spec;
 
@@ -61,24 +59,19 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
   private Long steps;
 
-  /** Formats from {@link Formats}. */
-  DiffCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  DiffCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
+  /** A command that reads its configs with {@code configs}. */
+  DiffCommand(ConfigReader configs) {
+    this.configs = configs;
   }
 
   @Override
   public Integer call() {
-    ConfigFormat formatA = format == null ? null : Inputs.format(formats, "--format", format);
-    ConfigFormat formatOfB = formatB == null ? formatA : Inputs.format(formats, "--format-b", formatB);
+    ConfigFormat formatA = configs.format("--format", format);
+    ConfigFormat formatOfB = formatB == null ? formatA : configs.format("--format-b", formatB);
     Inputs.steps(steps);
     PrintWriter err = spec.commandLine().getErr();
-    Imported a = Inputs.config(first, formatA, "--format", formats, err);
-    Imported b = Inputs.config(second, formatOfB, "--format-b", formats, err);
+    Imported a = configs.read(first, formatA, "--format", err);
+    Imported b = configs.read(second, formatOfB, "--format-b", err);
     Diagnostics.lines(first, a.warnings()).forEach(err::println);
     Diagnostics.lines(second, b.warnings()).forEach(err::println);
     err.flush();

@@ -2,7 +2,6 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.DidYouMean;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -17,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,16 +40,12 @@ final class ExplainCommand implements Callable<Integer> {
   static final String OPEN_ENDED = "    open-ended: no declared end; curve shows " + CurveCommand.OPEN_ENDED_STEPS
       + " steps by default, plot " + PlotCommand.OPEN_ENDED_STEPS + " unless another channel ends; pass --steps to see more";
 
-  private final Function<String, ConfigFormat> formats;
-
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
-  private String format;
+  @Mixin private ConfigInput configInput;
 
   @Option(names = "--step", required = true, paramLabel = "K", description = "The step: the number of updates applied before it.")
   private long step;
@@ -58,23 +53,13 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--channel", paramLabel = "CHANNEL", description = "Explain this channel only. Default: every channel.")
   private String channel;
 
-  /** Formats from {@link Formats}. */
-  ExplainCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  ExplainCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
-  }
-
   @Override
   public Integer call() {
-    ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
+    ConfigFormat configFormat = configInput.format();
     if (step < 0) {
       throw CommandFailure.badInput(null, List.of(Code.NEGATIVE_STEP.at("--step", step, step)));
     }
-    Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
+    Imported imported = configInput.read(file, configFormat);
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
     PrintWriter stdout = spec.commandLine().getOut();

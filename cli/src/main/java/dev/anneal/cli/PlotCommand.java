@@ -6,7 +6,6 @@ import dev.anneal.cli.chart.PhaseSpan;
 import dev.anneal.cli.chart.PlanChart;
 import dev.anneal.cli.chart.TextChart;
 import dev.anneal.config.ConfigFormat;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
@@ -19,8 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,16 +46,12 @@ final class PlotCommand implements Callable<Integer> {
   /** The most steps drawn (each channel's values are kept in memory). */
   static final long MAX_STEPS = 10_000_000;
 
-  private final Function<String, ConfigFormat> formats;
-
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
   private Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
-  private String format;
+  @Mixin private ConfigInput configInput;
 
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to draw. Default: the latest declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
@@ -65,24 +60,14 @@ final class PlotCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, or - for a text chart on standard output.")
   private String out;
 
-  /** Formats from {@link Formats}. */
-  PlotCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  PlotCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
-  }
-
   @Override
   public Integer call() throws InterruptedException {
-    ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
+    ConfigFormat configFormat = configInput.format();
     if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
       throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
     }
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
-    Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
+    Imported imported = configInput.read(file, configFormat);
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     err.flush();

@@ -16,7 +16,6 @@ import dev.anneal.cli.train.RunLog;
 import dev.anneal.cli.train.TrainingResult;
 import dev.anneal.cli.train.TrainingRun;
 import dev.anneal.cli.train.TrainingSetup;
-import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.config.OptimizerSettings;
@@ -38,7 +37,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,16 +73,12 @@ final class TrainCommand implements Callable<Integer> {
   /** The most updates one run may take (the log keeps every one). */
   static final long MAX_UPDATES = 10_000_000;
 
-  private final Function<String, ConfigFormat> formats;
-
   @Spec private CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer; - reads standard input. Default: the built-in plan.")
   private Path config;
 
-  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
-  private String format;
+  @Mixin private ConfigInput configInput;
 
   @Mixin private LearningData data;
 
@@ -105,16 +99,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "anneal-train", description = "Where train.csv and train.png go. Default: ${DEFAULT-VALUE}.")
   private Path out;
-
-  /** Formats from {@link Formats}. */
-  TrainCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  TrainCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
-  }
 
   @Override
   public Integer call() throws IOException, TranslateException {
@@ -184,15 +168,14 @@ final class TrainCommand implements Callable<Integer> {
 
   private Imported imported() {
     if (config == null) {
-      if (format != null) {
-        throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--format", format,
+      if (configInput.name() != null) {
+        throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--format", configInput.name(),
             "--format is the format of --config, but no --config is given; add --config FILE or leave --format out")));
       }
       return Formats.byName("anneal").read(builtInPlan());
     }
     PrintWriter err = spec.commandLine().getErr();
-    ConfigFormat given = format == null ? null : Inputs.format(formats, "--format", format);
-    Imported imported = Inputs.config(config, given, "--format", formats, err);
+    Imported imported = configInput.read(config, configInput.format());
     Diagnostics.lines(config, withoutOptimizerNotes(imported)).forEach(err::println);
     err.flush();
     if (imported.plan().lr() == null) {

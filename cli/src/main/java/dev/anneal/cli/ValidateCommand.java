@@ -1,14 +1,12 @@
 package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +30,7 @@ import picocli.CommandLine.Spec;
       "70:a bug in Anneal"
     })
 final class ValidateCommand implements Callable<Integer> {
-  private final Function<String, ConfigFormat> formats;
+  private final ConfigReader configs;
 
   @Spec private CommandSpec spec;
 
@@ -43,19 +41,14 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The configs' format: ${COMPLETION-CANDIDATES}. Default: detected for each file from its content and its name.")
   private String format;
 
-  /** Formats from {@link Formats}. */
-  ValidateCommand() {
-    this(Formats::byName);
-  }
-
-  /** Formats from {@code formats}: how tests bring in a format of their own. */
-  ValidateCommand(Function<String, ConfigFormat> formats) {
-    this.formats = formats;
+  /** A command that reads its configs with {@code configs}. */
+  ValidateCommand(ConfigReader configs) {
+    this.configs = configs;
   }
 
   @Override
   public Integer call() {
-    ConfigFormat given = format == null ? null : Inputs.format(formats, "--format", format);
+    ConfigFormat given = configs.format("--format", format);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int exitCode = ExitCodes.OK;
@@ -64,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
       ConfigFormat configFormat;
       try {
         text = Inputs.text(file);
-        configFormat = given != null ? given : Inputs.detected(file, text, "--format", formats, err);
+        configFormat = given != null ? given : configs.detected(file, text, "--format", err);
       } catch (CommandFailure unreadable) {
         unreadable.lines().forEach(err::println);
         exitCode = Math.max(exitCode, unreadable.exitCode());

@@ -3,7 +3,6 @@ package dev.anneal.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Runs the {@code anneal} command in-process, with standard output and error captured. */
 final class Anneal {
@@ -19,11 +18,11 @@ final class Anneal {
   private Anneal() {}
 
   static Result run(String... args) {
-    return run(CommandLine.defaultFactory(), args);
+    return run(CommandFactory.registered(), args);
   }
 
   /** Runs with commands made by {@code factory}, through the same entry point as {@code main}. */
-  static Result run(CommandLine.IFactory factory, String... args) {
+  static Result run(CommandFactory factory, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode = AnnealCommand.run(factory, new PrintWriter(out), new PrintWriter(err), args);

@@ -1,0 +1,67 @@
+package dev.anneal.cli;
+
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Imported;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code --format} option of the commands that read one config ({@code curve}, {@code plot},
+ * {@code explain} and {@code train --config}), declared once, and the reading of the config it
+ * describes. A picocli mixin, which {@link CommandFactory} makes with the {@link ConfigReader}
+ * every command shares.
+ *
+ * <p>The config's file itself stays with each command: it is {@code FILE} in {@code curve},
+ * {@code CONFIG} in {@code plot} and {@code explain}, and an option ({@code --config}) in
+ * {@code train}, and their help must not change, while picocli gives a mixin's parameter one fixed
+ * label.
+ */
+final class ConfigInput {
+  /** The option, which the notes and fixes of format detection name. */
+  static final String FLAG = "--format";
+
+  private final ConfigReader configs;
+
+  /** The command that mixes this in: its standard error takes the note on a detected format. */
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec command;
+
+  @Option(names = FLAG, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
+  private String name;
+
+  /** An input whose formats {@code configs} finds and reads. */
+  ConfigInput(ConfigReader configs) {
+    this.configs = configs;
+  }
+
+  /** The format's name as given, or {@code null} if {@code --format} is not. */
+  String name() {
+    return name;
+  }
+
+  /**
+   * The format {@code --format} names, or {@code null} when it is not given (the format is then
+   * detected). Commands ask for it before checking their other options, so that a misspelt format
+   * is the problem they name first.
+   *
+   * @throws CommandFailure if there is no such format, with a "did you mean"
+   */
+  ConfigFormat format() {
+    return configs.format(FLAG, name);
+  }
+
+  /**
+   * {@code file} read as a config of {@code format} (from {@link #format()}), or, when it is
+   * {@code null}, of the format detected, with a note on the command's standard error where
+   * {@link ConfigReader#read} says. The config's warnings are left to the command, which prints
+   * them once its own checks pass.
+   *
+   * @throws CommandFailure when the format cannot be told, or with every problem of the config
+   */
+  Imported read(Path file, ConfigFormat format) {
+    return configs.read(file, format, FLAG, command.commandLine().getErr());
+  }
+}

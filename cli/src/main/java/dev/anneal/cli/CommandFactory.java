@@ -10,8 +10,11 @@ import picocli.CommandLine;
  * picocli makes them. Tests make a factory with formats of their own.
  */
 final class CommandFactory implements CommandLine.IFactory {
-  /** What takes the reader, and how each is made with it: a new one here is checked by the compiler. */
-  private static final Map<Class<?>, Function<ConfigReader, ?>> READERS = Map.of(
+  /**
+   * Each class made with the reader, and its constructor: references, so a class that stops taking
+   * the reader is a compile error here rather than a command picocli cannot make.
+   */
+  private static final Map<Class<?>, Function<ConfigReader, ?>> MADE_WITH_READER = Map.of(
       ConfigInput.class, ConfigInput::new,
       ValidateCommand.class, ValidateCommand::new,
       DiffCommand.class, DiffCommand::new,
@@ -31,7 +34,7 @@ final class CommandFactory implements CommandLine.IFactory {
 
   @Override
   public <K> K create(Class<K> type) throws Exception {
-    Function<ConfigReader, ?> withReader = READERS.get(type);
+    Function<ConfigReader, ?> withReader = MADE_WITH_READER.get(type);
     return withReader != null ? type.cast(withReader.apply(configs)) : CommandLine.defaultFactory().create(type);
   }
 }

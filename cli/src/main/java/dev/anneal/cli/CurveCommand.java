@@ -104,12 +104,8 @@ final class CurveCommand implements Callable<Integer> {
   }
 
   private Schedule channel(Imported imported) {
-    Schedule schedule = imported.plan().channel(channel);
-    if (schedule == null) {
-      throw CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
-          "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet()))));
-    }
-    return schedule;
+    return imported.plan().findChannel(channel).orElseThrow(() -> CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
+        "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet())))));
   }
 
   private void print(Curve curve, long count) {

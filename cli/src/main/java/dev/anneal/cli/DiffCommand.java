@@ -89,8 +89,8 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private String compare(String channel, Plan a, Plan b) {
-    Schedule left = a.channel(channel);
-    Schedule right = b.channel(channel);
+    Schedule left = a.findChannel(channel).orElse(null);
+    Schedule right = b.findChannel(channel).orElse(null);
     if (left == null || right == null) {
       return channel + ": only in " + (left == null ? "B (" + second + ")" : "A (" + first + ")");
     }

@@ -99,7 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (channel == null) {
       return List.copyOf(plan.channels().keySet());
     }
-    if (plan.channel(channel) == null) {
+    if (plan.findChannel(channel).isEmpty()) {
       throw CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
           "'" + channel + "'" + DidYouMean.hint(channel, plan.channels().keySet()))));
     }

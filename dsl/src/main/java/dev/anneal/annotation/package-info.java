@@ -17,6 +17,7 @@
  * example {@code "anneal:JumpBetweenPhases"}) on the annotated type or an enclosing one, or all of
  * them with {@code @SuppressWarnings("anneal")}. Errors cannot be suppressed.
  *
- * <p>{@link dev.anneal.annotation.ConfigBinding} is support code that generated classes call.
+ * <p>The support code that generated classes call lives in {@code dev.anneal.internal}: an ABI
+ * between the processor and the library, not API.
  */
 package dev.anneal.annotation;

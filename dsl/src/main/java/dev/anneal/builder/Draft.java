@@ -2,14 +2,14 @@ package dev.anneal.builder;
 
 import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.ScheduleRules;
+import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A schedule with one or more phases declared: add another with {@link #then()}, choose what
@@ -65,30 +65,19 @@ public final class Draft {
    *     phases[i].field}) and of the sequence
    */
   public Sequence build() {
-    List<Violation> found = new ArrayList<>();
+    List<OptionalLong> declared = new ArrayList<>();
+    for (Long written : lengths) {
+      declared.add(written == null ? OptionalLong.empty() : OptionalLong.of(written));
+    }
+    // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a length,
+    // and one that no phase can have: it is refused, never read as forever.
+    InvalidScheduleException.throwIfErrors(RuleSet.schedule(shapes, declared, afterEnd,
+        path -> Code.OUT_OF_RANGE.at(path, Phase.OPEN, "steps", Phase.OPEN,
+            "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends")));
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
-      Long written = lengths.get(i);
-      if (written != null && written == Phase.OPEN) {
-        // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a
-        // length, and one that no phase can have: it is refused, never read as forever.
-        found.add(Code.OUT_OF_RANGE.at("phases[" + i + "].steps", written, "steps", written,
-            "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends"));
-        continue;
-      }
-      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), length(i));
-      for (Violation violation : ofPhase) {
-        if (violation.isError()) {
-          found.add(violation.under("phases[" + i + "]"));
-        }
-      }
-      if (ofPhase.stream().noneMatch(Violation::isError)) {
-        phases.add(new Phase(shapes.get(i), length(i)));
-      }
+      phases.add(new Phase(shapes.get(i), length(i)));
     }
-    if (!found.isEmpty()) {
-      throw new InvalidScheduleException(found);
-    }
-    return new Sequence(phases, afterEnd); // throws with the sequence's own violations, if any
+    return new Sequence(phases, afterEnd);
   }
 }

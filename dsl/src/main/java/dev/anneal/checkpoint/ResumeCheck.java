@@ -88,7 +88,7 @@ public final class ResumeCheck {
     Map<String, Schedule> channels = new LinkedHashMap<>();
     List<Violation> found = new ArrayList<>();
     current.channels().forEach((name, schedule) -> {
-      Schedule before = saved.channel(name);
+      Schedule before = saved.findChannel(name).orElse(null);
       if (before == null) {
         channels.put(name, schedule);
         return;

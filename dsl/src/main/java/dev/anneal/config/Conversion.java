@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PrimitiveIterator;
 import java.util.function.DoubleSupplier;
@@ -78,18 +79,18 @@ public record Conversion(String format, String text, Plan plan) {
   static List<Violation> compare(String format, Plan source, Plan written, OptionalLong steps) {
     List<Violation> found = new ArrayList<>();
     for (Map.Entry<String, Schedule> channel : source.channels().entrySet()) {
-      Schedule other = written.channel(channel.getKey());
-      if (other == null) {
+      Optional<Schedule> other = written.findChannel(channel.getKey());
+      if (other.isEmpty()) {
         found.add(Code.CONVERSION_LOSES_CHANNEL.at(channel.getKey(), null, format, format));
       } else {
-        Violation difference = firstDifference(format, channel.getKey(), channel.getValue(), other, steps);
+        Violation difference = firstDifference(format, channel.getKey(), channel.getValue(), other.get(), steps);
         if (difference != null) {
           found.add(difference);
         }
       }
     }
     for (String channel : written.channels().keySet()) {
-      if (source.channel(channel) == null) {
+      if (source.findChannel(channel).isEmpty()) {
         found.add(Code.CONVERSION_ADDS_CHANNEL.at(channel, null, format));
       }
     }

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Several hyperparameters scheduled together: named channels, each a {@link Schedule} over the
@@ -22,12 +24,12 @@ public record Plan(Map<String, Schedule> channels) {
    * Checks the plan and keeps a copy of its channels.
    *
    * @param channels the schedule of each channel, by name, in order
-   * @throws InvalidScheduleException if a channel's values break its bounds (see {@link PlanRules})
+   * @throws InvalidScheduleException if a channel's name or values break its rules (see {@link RuleSet#plan})
    */
   public Plan {
     Objects.requireNonNull(channels, "channels");
     channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
-    InvalidScheduleException.throwIfErrors(PlanRules.check(channels));
+    InvalidScheduleException.throwIfErrors(RuleSet.plan(channels));
   }
 
   /** A plan with the learning rate alone. */
@@ -42,9 +44,20 @@ public record Plan(Map<String, Schedule> channels) {
     return new Plan(copy);
   }
 
-  /** The schedule of {@code channel}, or {@code null} if the plan has none. */
+  /**
+   * The schedule of {@code channel}, for a channel the caller knows the plan has; {@link
+   * #findChannel} asks whether it has one.
+   *
+   * @throws NoSuchElementException if the plan has no channel {@code channel}
+   */
   public Schedule channel(String channel) {
-    return channels.get(channel);
+    return findChannel(channel).orElseThrow(
+        () -> new NoSuchElementException("no channel '" + channel + "' in this plan (its channels: " + String.join(", ", channels.keySet()) + ")"));
+  }
+
+  /** The schedule of {@code channel}, or empty if the plan has none. */
+  public Optional<Schedule> findChannel(String channel) {
+    return Optional.ofNullable(channels.get(channel));
   }
 
   /** The learning-rate schedule, or {@code null}. */
@@ -54,6 +67,6 @@ public record Plan(Map<String, Schedule> channels) {
 
   /** Every warning of every channel, located under {@code channels.<name>}. */
   public List<Violation> warnings() {
-    return PlanRules.check(channels).stream().filter(v -> !v.isError()).toList();
+    return RuleSet.plan(channels).stream().filter(v -> !v.isError()).toList();
   }
 }

@@ -6,15 +6,14 @@ import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The rules of a plan's channels: a learning rate never below 0, momentum and β1 in [0, 1),
  * weight decay never below 0, every value finite. They use each schedule's {@link
- * Schedule#range()}, so they hold at every step, not just the ones that were sampled.
+ * Schedule#range()}, so they hold at every step, not just the ones that were sampled. {@link
+ * RuleSet#plan} runs them over a whole plan.
  */
 public final class PlanRules {
   private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -22,28 +21,13 @@ public final class PlanRules {
   /** The channels Anneal knows by name and checks the bounds of. */
   public static final List<String> WELL_KNOWN_CHANNELS = List.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
 
-  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
-
   private PlanRules() {}
-
-  public static List<Violation> check(Map<String, Schedule> channels) {
-    List<Violation> out = new ArrayList<>();
-    channels.forEach((name, schedule) -> {
-      String path = "channels." + name;
-      List<Violation> ofName = channelName(path, name);
-      if (!ofName.isEmpty()) {
-        out.addAll(ofName);
-        return;
-      }
-      out.addAll(channel(name, schedule).stream().map(v -> v.under(path)).toList());
-    });
-    return out;
-  }
 
   /**
    * The rule of a channel's name, reported at {@code path}: a misspelled well-known channel (see
    * {@link #misspelledChannel}), or a name that is not lower case. The builder's {@link Plan}, the
-   * config readers and the annotation processor all run it.
+   * config readers and the annotation processor all run it (through {@link RuleSet}, or on its own
+   * where a name comes before its schedule).
    */
   public static List<Violation> channelName(String path, String name) {
     Optional<Violation> misspelled = misspelledChannel(path, name);
@@ -69,11 +53,44 @@ public final class PlanRules {
     String normal = normalize(name);
     int allowed = normal.length() >= 6 ? 2 : 1;
     for (String channel : WELL_KNOWN_CHANNELS) {
-      if (DISTANCE.apply(normal, normalize(channel)) <= allowed) {
+      if (withinEdits(normal, normalize(channel), allowed)) {
         return Optional.of(Code.UNKNOWN_CHANNEL.at(path, name, "'" + name + "'; did you mean `" + channel + "`?"));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code a} turns into {@code b} with at most {@code limit} single-character insertions,
+   * deletions or substitutions (Levenshtein distance). Written here rather than taken from
+   * commons-text so that the model artifact keeps no dependency; the config formats' own
+   * "did you mean" ({@code dev.anneal.config.DidYouMean}) keeps using commons-text.
+   */
+  static boolean withinEdits(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return false;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int best = current[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        best = Math.min(best, current[j]);
+      }
+      if (best > limit) {
+        return false; // every later row is at least this row's minimum
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()] <= limit;
   }
 
   private static String normalize(String name) {

@@ -7,6 +7,8 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
@@ -40,6 +42,17 @@ class PlanTest {
     assertEquals("[UnknownChannel] channels.Weight-Decay: unknown channel 'Weight-Decay'; did you mean `weight_decay`?", upperCase.getMessage());
     // A name of its own, however close to nothing well known, is a free channel.
     assertEquals(1.05, lrOnly.with("ema_decay", momentum).channel("ema_decay").valueAt(0));
+  }
+
+  @Test
+  void aChannelIsFoundByNameAndAMissingOneIsEmptyOrRefused() {
+    Schedule lr = Sequence.of(new Constant(0.1), Phase.OPEN, AfterEnd.HOLD);
+    Plan plan = Plan.of(lr);
+    assertEquals(Optional.of(lr), plan.findChannel(Plan.LR));
+    assertEquals(lr, plan.channel(Plan.LR));
+    assertEquals(Optional.empty(), plan.findChannel(Plan.MOMENTUM));
+    NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> plan.channel(Plan.MOMENTUM));
+    assertEquals("no channel 'momentum' in this plan (its channels: lr)", e.getMessage());
   }
 
   @Test

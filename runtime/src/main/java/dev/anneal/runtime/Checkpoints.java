@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -220,8 +221,9 @@ public final class Checkpoints {
       ParameterGroup group = groups.get(g);
       List<Sidecar.ChannelState> savedChannels = new ArrayList<>();
       for (int c = 0; c < channels.size(); c++) {
-        Schedule channel = group.plan().channel(channels.get(c));
-        if (channel != null) {
+        Optional<Schedule> scheduled = group.plan().findChannel(channels.get(c));
+        if (scheduled.isPresent()) {
+          Schedule channel = scheduled.get();
           Definitions.Written definition = Definitions.write(channel);
           savedChannels.add(new Sidecar.ChannelState(channels.get(c), Fingerprint.of(channel), definition.text(), definition.unwritable(),
               nextValue(channel, step, states[g][c]), states[g][c].plateaus()));

@@ -167,7 +167,7 @@ final class Resume {
         Schedule schedule = channel.schedule();
         if (schedule == null) {
           ParameterGroup same = now.get(group.name());
-          Schedule candidate = same == null ? null : same.plan().channel(channel.name());
+          Schedule candidate = same == null ? null : same.plan().findChannel(channel.name()).orElse(null);
           if (candidate == null || !Fingerprint.of(candidate).equals(channel.fingerprint())) {
             found.add(Code.CHECKPOINT_WITHOUT_DEFINITION.at(
                 "groups." + group.name() + "." + channel.name(), channel.unwritable(), channel.unwritable(), ResumePolicy.USE_CHECKPOINT));

@@ -201,7 +201,7 @@ public final class TrainingSchedule {
       }
       for (int g = 0; g < groups.size(); g++) {
         for (int c = 0; c < channels.size(); c++) {
-          Schedule schedule = groups.get(g).plan().channel(channels.get(c));
+          Schedule schedule = groups.get(g).plan().findChannel(channels.get(c)).orElse(null);
           if (schedule != null && schedule.isReactive()) {
             states[g][c] = schedule.observe(states[g][c], last, metric);
           }
@@ -343,7 +343,7 @@ public final class TrainingSchedule {
     ScheduleState[][] resolved = new ScheduleState[resolvedGroups.size()][resolvedChannels.size()];
     for (int g = 0; g < resolvedGroups.size(); g++) {
       for (int c = 0; c < resolvedChannels.size(); c++) {
-        Schedule schedule = resolvedGroups.get(g).plan().channel(resolvedChannels.get(c));
+        Schedule schedule = resolvedGroups.get(g).plan().findChannel(resolvedChannels.get(c)).orElse(null);
         ScheduleState state = resolvedStates.get(g).get(resolvedChannels.get(c));
         resolved[g][c] = schedule == null ? ScheduleState.EMPTY : state == null ? schedule.initialState() : state;
       }
@@ -411,7 +411,7 @@ public final class TrainingSchedule {
     for (int g = 0; g < groups.size(); g++) {
       Plan plan = groups.get(g).plan();
       for (int c = 0; c < channels.size(); c++) {
-        Schedule schedule = plan.channel(channels.get(c));
+        Schedule schedule = plan.findChannel(channels.get(c)).orElse(null);
         values[g][c] = schedule == null ? Double.NaN : schedule.valueAt(step, states[g][c]);
       }
     }
@@ -435,7 +435,7 @@ public final class TrainingSchedule {
     ScheduleState[][] states = new ScheduleState[groups.size()][channels.size()];
     for (int g = 0; g < groups.size(); g++) {
       for (int c = 0; c < channels.size(); c++) {
-        Schedule schedule = groups.get(g).plan().channel(channels.get(c));
+        Schedule schedule = groups.get(g).plan().findChannel(channels.get(c)).orElse(null);
         states[g][c] = schedule == null ? ScheduleState.EMPTY : schedule.initialState();
       }
     }

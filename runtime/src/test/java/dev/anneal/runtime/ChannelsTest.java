@@ -175,7 +175,6 @@ class ChannelsTest {
   }
 
   static double value(Plan plan, String channel, long step, double otherwise) {
-    Schedule schedule = plan.channel(channel);
-    return schedule == null ? otherwise : (float) schedule.valueAt(step);
+    return plan.findChannel(channel).map(schedule -> (double) (float) schedule.valueAt(step)).orElse(otherwise);
   }
 }

@@ -56,7 +56,7 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
 
   /** Whether the biases train in a group of their own, without weight decay. */
   public boolean biasesApart(Plan plan) {
-    return decayed == Decayed.WEIGHTS_ONLY && (plan.channel(Plan.WEIGHT_DECAY) != null || weightDecay != 0);
+    return decayed == Decayed.WEIGHTS_ONLY && (plan.findChannel(Plan.WEIGHT_DECAY).isPresent() || weightDecay != 0);
   }
 
   /**
@@ -68,7 +68,7 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
     if (!biasesApart(plan)) {
       return builder.setPlan(plan);
     }
-    Plan weights = plan.channel(Plan.WEIGHT_DECAY) != null ? plan : plan.with(Plan.WEIGHT_DECAY, constant(weightDecay));
+    Plan weights = plan.findChannel(Plan.WEIGHT_DECAY).isPresent() ? plan : plan.with(Plan.WEIGHT_DECAY, constant(weightDecay));
     return builder.addGroup(ParameterGroup.of("weights", WEIGHTS, weights))
         .addGroup(ParameterGroup.of("biases", BIASES, plan.with(Plan.WEIGHT_DECAY, constant(0))));
   }
@@ -76,7 +76,7 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
   /** The optimizer, driven by {@code schedule} (made with {@link #groups}). */
   public Optimizer build(TrainingSchedule schedule, Plan plan) {
     // With the biases apart, weight decay is a channel of both groups; DJL's constant stays 0.
-    float constantDecay = biasesApart(plan) || plan.channel(Plan.WEIGHT_DECAY) != null ? 0f : (float) weightDecay;
+    float constantDecay = biasesApart(plan) || plan.findChannel(Plan.WEIGHT_DECAY).isPresent() ? 0f : (float) weightDecay;
     return switch (kind) {
       case SGD -> ScheduledSgd.builder(schedule).optMomentum((float) momentum).optWeightDecays(constantDecay).build();
       case SGD_PYTORCH -> ScheduledSgd.builder(schedule).optMomentum((float) momentum).optWeightDecays(constantDecay)

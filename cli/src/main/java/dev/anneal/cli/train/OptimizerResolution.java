@@ -135,7 +135,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     }
     for (Setting setting : config.written()) {
       String channel = channelOf(setting.name());
-      if (setting.name().equals(OptimizerSettings.LR) || (channel != null && plan.channel(channel) != null)) {
+      if (setting.name().equals(OptimizerSettings.LR) || (channel != null && plan.findChannel(channel).isPresent())) {
         continue; // the plan's channel applies, whichever optimizer runs
       }
       notes.add(Code.IGNORED_SETTING.at(setting.path(), setting.shown(), replaces + instead(setting.name(), choice)));
@@ -174,12 +174,12 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
       text.append(" (its format's default)");
     }
     text.append(", as ").append(choice.kind().cliName()).append(": ");
-    boolean momentumScheduled = plan.channel(Plan.MOMENTUM) != null;
+    boolean momentumScheduled = plan.findChannel(Plan.MOMENTUM).isPresent();
     text.append(choice.kind().momentumMeaning()).append(' ').append(momentumScheduled ? "from the plan" : Numbers.show(choice.momentum()));
     if (choice.isAdam()) {
       text.append(", beta2 ").append(Numbers.show(choice.beta2())).append(", eps ").append(Numbers.show(choice.eps()));
     }
-    text.append(", weight decay ").append(plan.channel(Plan.WEIGHT_DECAY) != null ? "from the plan" : Numbers.show(choice.weightDecay()));
+    text.append(", weight decay ").append(plan.findChannel(Plan.WEIGHT_DECAY).isPresent() ? "from the plan" : Numbers.show(choice.weightDecay()));
     if (choice.decayed() == Decayed.WEIGHTS_ONLY) {
       text.append(" (none on biases)");
     }

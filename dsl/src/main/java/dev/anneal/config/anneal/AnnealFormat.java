@@ -8,7 +8,7 @@ import dev.anneal.config.Problems;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
-import dev.anneal.schedule.PlanRules;
+import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Schedule;
 import java.util.Map;
 
@@ -65,7 +65,7 @@ public final class AnnealFormat extends JsonConfigFormat {
     } else {
       channels = ScheduleReader.channels(root);
     }
-    for (Violation violation : PlanRules.check(channels)) {
+    for (Violation violation : RuleSet.plan(channels)) {
       problems.add(atJsonPath(violation, single));
     }
     problems.throwIfErrors();
@@ -105,7 +105,7 @@ public final class AnnealFormat extends JsonConfigFormat {
     return ScheduleWriter.schedule(schedule);
   }
 
-  /** PlanRules speak of {@code channels.lr…}; in the file that is the key {@code lr} (or the top, for a single schedule). */
+  /** The plan rules speak of {@code channels.lr…}; in the file that is the key {@code lr} (or the top, for a single schedule). */
   private static Violation atJsonPath(Violation violation, boolean single) {
     String path = violation.path();
     String prefix = "channels.";

@@ -76,7 +76,7 @@ final class DeepSpeedReader {
     }
     JsonFields params = block.optObject("params");
     lrDecay(params, problems);
-    boolean momentumChannel = plan != null && plan.channel(Plan.MOMENTUM) != null;
+    boolean momentumChannel = plan != null && plan.findChannel(Plan.MOMENTUM).isPresent();
     List<String> unknown = DeepSpeedKeys.OPTIMIZER_PARAMS.reportIgnored(params,
         path -> named(problems, path) || (momentumChannel && path.equals(params.path("momentum"))));
     for (String key : unknown) {

@@ -82,7 +82,7 @@ final class DeepSpeedWriter {
     if (lr == null) {
       throw unsupported("channels", "a DeepSpeed config needs an lr channel");
     }
-    Schedule momentum = plan.channel(Plan.MOMENTUM);
+    Schedule momentum = plan.findChannel(Plan.MOMENTUM).orElse(null);
     ObjectNode root = NODES.objectNode();
     OptionalDouble constant = momentum == null ? constantValue(lr) : OptionalDouble.empty();
     if (constant.isPresent()) {

@@ -66,7 +66,7 @@ final class PlanDecompiler {
       throw unsupported("channels", "Megatron's scheduler needs a learning rate; the plan has no lr channel");
     }
     List<Placed> lr = phases(plan.lr(), "channels.lr");
-    List<Placed> wd = plan.channel(Plan.WEIGHT_DECAY) == null ? List.of() : phases(plan.channel(Plan.WEIGHT_DECAY), "channels.weight_decay");
+    List<Placed> wd = plan.findChannel(Plan.WEIGHT_DECAY).map(schedule -> phases(schedule, "channels.weight_decay")).orElse(List.of());
     long segments = unitsPerStep(lr, wd);
     Lr rate = learningRate(lr, segments);
     if (rate.min() > rate.max()) {

@@ -87,8 +87,8 @@ public final class PyTorchFormat extends JsonConfigFormat {
       throw PyTorchWriter.unsupported("channels.lr", "PyTorch cannot express this plan: " + e.violations().get(0).message());
     }
     WriteCheck.sameCurve(Plan.LR, plan.lr(), back.plan().lr());
-    Schedule momentum = plan.channel(Plan.MOMENTUM);
-    Schedule writtenMomentum = back.plan().channel(Plan.MOMENTUM);
+    Schedule momentum = plan.findChannel(Plan.MOMENTUM).orElse(null);
+    Schedule writtenMomentum = back.plan().findChannel(Plan.MOMENTUM).orElse(null);
     if ((momentum == null) != (writtenMomentum == null)) {
       throw PyTorchWriter.unsupported("channels.momentum", "PyTorch cycles momentum only with CyclicLR and OneCycleLR, mirroring their"
           + " learning rate; this momentum channel is not such a mirror");

@@ -294,7 +294,7 @@ final class PyTorchWriter {
 
   /** The momentum phase of the plan that starts at {@code start}, or {@code null}. */
   private Shape momentumAt(long start) {
-    if (!(plan.channel(Plan.MOMENTUM) instanceof Sequence momentum)) {
+    if (!(plan.findChannel(Plan.MOMENTUM).orElse(null) instanceof Sequence momentum)) {
       return null;
     }
     for (int i = 0; i < momentum.phases().size(); i++) {

@@ -14,6 +14,7 @@ import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,7 +115,7 @@ class PyTorchWarningsTest {
         "[IgnoredArgument] scheduler.kwargs.gamma: gamma is ignored by CyclicLR in mode 'triangular'; remove it or pick a type that uses it",
         "[IgnoredArgument] scheduler.kwargs.base_momentum: base_momentum is ignored by CyclicLR with cycle_momentum false;"
             + " remove it or pick a type that uses it");
-    assertEquals(null, imported.plan().channel(Plan.MOMENTUM));
+    assertEquals(Optional.empty(), imported.plan().findChannel(Plan.MOMENTUM));
   }
 
   @Test

@@ -77,7 +77,7 @@ class PyTorchWriteTest {
     // Up to 400 steps, or to the end of a plan that refuses steps after it (OneCycleLR).
     int steps = (int) Math.min(400, read.lr().afterEnd() == AfterEnd.FAIL ? read.lr().declaredEnd().getAsLong() : 400);
     assertSameCurve(read.lr(), again.lr(), steps);
-    if (read.channel(Plan.MOMENTUM) != null) {
+    if (read.findChannel(Plan.MOMENTUM).isPresent()) {
       assertSameCurve(read.channel(Plan.MOMENTUM), again.channel(Plan.MOMENTUM), steps);
     }
   }

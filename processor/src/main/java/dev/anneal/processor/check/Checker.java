@@ -1,6 +1,7 @@
 package dev.anneal.processor.check;
 
 import dev.anneal.annotation.Phase;
+import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.curve.CurveSpec;
 import dev.anneal.processor.read.ChannelDraft;
@@ -11,7 +12,6 @@ import dev.anneal.rules.Article;
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.PlanRules;
-import dev.anneal.schedule.ScheduleRules;
 import dev.anneal.schedule.Sequence;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Checks a declaration: each channel's name (the model's rule), each phase's attributes against
  * its curve, each expression's syntax, names and type; then, for a fixed declaration, every rule
- * of the model on the folded values (through {@link dev.anneal.annotation.ConfigBinding#check},
+ * of the model on the folded values (through {@link dev.anneal.internal.ConfigBinding#check},
  * the rules the builder runs), and for a parameterized one, the conditions a config must meet.
  */
 public final class Checker {
@@ -62,7 +62,8 @@ public final class Checker {
       List<CheckedPhase> phases = checkedPhases.get(c);
       Optional<Sequence> interpreted = Optional.empty();
       if (phases.isEmpty()) {
-        for (Violation violation : ScheduleRules.sequence(List.of(), channel.afterEnd().value())) {
+        // The model's rules of a schedule without phases: EmptySchedule, through the one entry point.
+        for (Violation violation : ConfigBinding.check(List.of(), List.of(), channel.afterEnd().value(), channel.name().value())) {
           out.add(new Finding(violation.relocated(channel.path(violation.path()), null, null), channel.where()));
         }
       } else if (!declaration.parameterized()) {

@@ -1,6 +1,6 @@
 package dev.anneal.processor.check;
 
-import dev.anneal.annotation.ConfigBinding;
+import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Evaluator;
 import dev.anneal.processor.read.ChannelDraft;

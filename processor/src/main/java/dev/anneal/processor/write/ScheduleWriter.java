@@ -7,7 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.anneal.annotation.ConfigBinding;
+import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.describe.Field;
 import dev.anneal.processor.describe.PhaseCode;
 import dev.anneal.processor.describe.ScheduleCode;

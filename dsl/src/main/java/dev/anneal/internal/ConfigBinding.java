@@ -1,17 +1,15 @@
-package dev.anneal.annotation;
+package dev.anneal.internal;
 
 import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.PlanRules;
-import dev.anneal.schedule.ScheduleRules;
+import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
 
@@ -19,8 +17,10 @@ import java.util.StringJoiner;
  * Runs the model's rules over a schedule declared by annotations, and words the violations in the
  * declaration's terms. The annotation processor calls it at compile time on fixed schedules, and
  * the classes it generates for parameterized schedules call it at run time on a config's values:
- * both run the very rules {@link dev.anneal.builder.Schedules} runs, written once in {@link
- * ScheduleRules} and {@link PlanRules}.
+ * both run the very rules {@link dev.anneal.builder.Schedules} runs, collected once in {@link
+ * RuleSet}.
+ *
+ * <p>Support code for generated classes, not API: see the package's documentation.
  */
 public final class ConfigBinding {
   private ConfigBinding() {}
@@ -37,42 +37,8 @@ public final class ConfigBinding {
    * schedule may last more than {@code Long.MAX_VALUE - 1} steps.
    */
   public static List<Violation> check(List<Shape> shapes, List<OptionalLong> lengths, AfterEnd afterEnd, String channel) {
-    List<Violation> out = new ArrayList<>();
-    List<Phase> phases = new ArrayList<>();
-    for (int i = 0; i < shapes.size(); i++) {
-      OptionalLong length = lengths.get(i);
-      if (length.isPresent() && length.getAsLong() == Phase.OPEN) {
-        out.add(Code.LENGTH_OVERFLOW.at("phases[" + i + "].steps", length.getAsLong(), Phase.OPEN - 1));
-        continue;
-      }
-      long steps = length.orElse(Phase.OPEN);
-      List<Violation> ofPhase = ScheduleRules.phase(shapes.get(i), steps);
-      for (Violation violation : ofPhase) {
-        if (violation.isError()) {
-          out.add(violation.under("phases[" + i + "]"));
-        }
-      }
-      if (ofPhase.stream().noneMatch(Violation::isError)) {
-        phases.add(new Phase(shapes.get(i), steps));
-      }
-    }
-    if (!out.isEmpty()) {
-      return out;
-    }
-    List<Violation> ofSequence = ScheduleRules.sequence(phases, afterEnd);
-    if (ofSequence.stream().anyMatch(Violation::isError)) {
-      return ofSequence;
-    }
-    String prefix = "channels." + channel;
-    for (Violation violation : PlanRules.check(Map.of(channel, new Sequence(phases, afterEnd)))) {
-      if (violation.code() == Code.UNKNOWN_CHANNEL) {
-        out.add(violation.relocated("channel", null, null));
-      } else {
-        String path = violation.path();
-        out.add(violation.relocated(path.equals(prefix) ? "" : path.substring(prefix.length() + 1), null, null));
-      }
-    }
-    return out;
+    return RuleSet.channel(channel, "channel", shapes, lengths, afterEnd,
+        path -> Code.LENGTH_OVERFLOW.at(path, Phase.OPEN, Phase.OPEN - 1));
   }
 
   /**

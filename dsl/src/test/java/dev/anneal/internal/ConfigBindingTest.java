@@ -1,4 +1,4 @@
-package dev.anneal.annotation;
+package dev.anneal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -112,13 +112,13 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     if (last.isOpen()) {
       return new RelativeLambda(base, phases, AfterEnd.HOLD, exact);
     }
-    if (afterEnd == AfterEnd.CONTINUE && last.shape() instanceof InverseSqrt) {
+    PastEnd pastEnd = last.shape().accept(PAST_END);
+    if (afterEnd == AfterEnd.CONTINUE && pastEnd == PastEnd.SAME_FORMULA) {
       // Its formula does not depend on the phase's length: continued, it is the open-ended phase.
       phases.set(phases.size() - 1, new Phase(last.shape(), Phase.OPEN));
       return new RelativeLambda(base, phases, AfterEnd.HOLD, exact);
     }
-    boolean flatPastEnd = last.shape() instanceof Constant || last.shape() instanceof CosineHardRestarts;
-    if (afterEnd == AfterEnd.HOLD || flatPastEnd) {
+    if (afterEnd == AfterEnd.HOLD || pastEnd == PastEnd.FLAT) {
       Constant held = new Constant(last.shape().endValue(last.steps()));
       if (last.shape().equals(held)) {
         phases.set(phases.size() - 1, new Phase(held, Phase.OPEN));
@@ -161,6 +161,134 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     }
     return shape;
   }
+
+  /** What a last phase of a lambda does past its end, as transformers writes it. */
+  private enum PastEnd {
+    /** Its formula does not depend on the phase's length: continued, it is the open-ended phase. */
+    SAME_FORMULA,
+    /** It stays at its end value past its end (a constant, a cosine with hard restarts). */
+    FLAT,
+    /** It continues a formula that depends on the phase's length. */
+    CONTINUED
+  }
+
+  /** Per shape: {@link PastEnd}. */
+  private static final ShapeVisitor<PastEnd> PAST_END = new ShapeVisitor<>() {
+    @Override
+    public PastEnd visitConstant(Constant s) {
+      return PastEnd.FLAT;
+    }
+
+    @Override
+    public PastEnd visitLinear(Linear s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCosine(Cosine s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitExponential(Exponential s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitExponentialTo(ExponentialTo s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitPolynomial(Polynomial s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitOneMinusSqrt(OneMinusSqrt s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitInverseSqrt(InverseSqrt s) {
+      return PastEnd.SAME_FORMULA;
+    }
+
+    @Override
+    public PastEnd visitStepDecay(StepDecay s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitMilestones(Milestones s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCyclic(Cyclic s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCosineRestarts(CosineRestarts s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitOneCycle(OneCycle s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitPlateau(Plateau s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitLogWarmup(LogWarmup s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitLinearGrowth(LinearGrowth s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitStairCycle(StairCycle s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitInverseTimeDecay(InverseTimeDecay s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitPostCycleMomentum(PostCycleMomentum s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitShifted(Shifted s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitReversed(Reversed s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCosineHardRestarts(CosineHardRestarts s) {
+      return PastEnd.FLAT;
+    }
+
+    @Override
+    public PastEnd visitSegment(Segment s) {
+      return PastEnd.CONTINUED;
+    }
+  };
 
   /** The shapes transformers has nothing like, reported at the first phase that has one. */
   private static void checkShapes(Sequence sequence) {

@@ -95,6 +95,15 @@ public enum ShapeKind {
     return wrappers.isEmpty() ? phrase : phrase + " (and these " + inWords(wrappers) + ")";
   }
 
+  /** The names of {@code kinds}, in their order, separated by commas: e.g. {@code linear, cosine}. */
+  public static String namesOf(List<ShapeKind> kinds) {
+    List<String> names = new ArrayList<>();
+    for (ShapeKind kind : kinds) {
+      names.add(kind.kindName);
+    }
+    return String.join(", ", names);
+  }
+
   /** {@code a}, {@code a and b}, {@code a, b and c}. */
   private static String inWords(List<String> names) {
     if (names.size() <= 1) {

@@ -89,8 +89,8 @@ final class PyTorchWriter {
     }
     if (lr instanceof Sequence sequence) {
       double base = base(sequence.phases());
-      double optimizerLr = sequence.phases().get(0).shape() instanceof Cyclic cyclic ? cyclic.max()
-          : sequence.phases().get(0).shape() instanceof OneCycle oneCycle ? oneCycle.peak() : base;
+      OwnLr own = sequence.phases().get(0).shape().accept(OWN_LR);
+      double optimizerLr = own != null ? own.optimizerLr() : base;
       return new Written(PyTorchOptimizer.sgd(optimizerLr), join(segments(sequence, base)));
     }
     throw unsupported("channels.lr", "Anneal writes a pytorch config from a sequence of phases, a scaled one, or a scaled product; not from "
@@ -126,12 +126,9 @@ final class PyTorchWriter {
    * the start of a phase whose scheduler starts at it, else the largest value (factors are at most 1).
    */
   private static double base(List<Phase> phases) {
-    Shape first = phases.get(0).shape();
-    if (first instanceof Cyclic cyclic) {
-      return cyclic.base();
-    }
-    if (first instanceof OneCycle oneCycle) {
-      return oneCycle.peak() / (oneCycle.peak() / oneCycle.start()); // max_lr / div_factor, as PyTorch computes it
+    OwnLr own = phases.get(0).shape().accept(OWN_LR);
+    if (own != null) {
+      return own.base();
     }
     double largest = 0;
     for (Phase phase : phases) {
@@ -140,14 +137,256 @@ final class PyTorchWriter {
       if (from != null) {
         return from;
       }
-      if (shape instanceof Constant constant) {
-        largest = Math.max(largest, constant.value());
-      } else if (shape instanceof Linear linear) {
-        largest = Math.max(largest, Math.max(linear.from(), linear.to()));
-      }
+      largest = Math.max(largest, shape.accept(LARGEST_FACTOR));
     }
     return largest;
   }
+
+  /**
+   * The learning rates a first scheduler with absolute values sets itself: the base its chained
+   * members multiply, and the optimizer's learning rate written beside it.
+   */
+  private record OwnLr(double base, double optimizerLr) {}
+
+  /** Per shape: its {@link OwnLr} where its PyTorch scheduler sets absolute learning rates, else {@code null}. */
+  private static final ShapeVisitor<OwnLr> OWN_LR = new ShapeVisitor<>() {
+    @Override
+    public OwnLr visitConstant(Constant s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitLinear(Linear s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitCosine(Cosine s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitExponential(Exponential s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitExponentialTo(ExponentialTo s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitPolynomial(Polynomial s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitOneMinusSqrt(OneMinusSqrt s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitInverseSqrt(InverseSqrt s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitStepDecay(StepDecay s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitMilestones(Milestones s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitCyclic(Cyclic cyclic) {
+      return new OwnLr(cyclic.base(), cyclic.max());
+    }
+
+    @Override
+    public OwnLr visitCosineRestarts(CosineRestarts s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitOneCycle(OneCycle oneCycle) {
+      // max_lr / div_factor, as PyTorch computes it
+      return new OwnLr(oneCycle.peak() / (oneCycle.peak() / oneCycle.start()), oneCycle.peak());
+    }
+
+    @Override
+    public OwnLr visitPlateau(Plateau s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitLogWarmup(LogWarmup s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitLinearGrowth(LinearGrowth s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitStairCycle(StairCycle s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitInverseTimeDecay(InverseTimeDecay s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitPostCycleMomentum(PostCycleMomentum s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitShifted(Shifted s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitReversed(Reversed s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitCosineHardRestarts(CosineHardRestarts s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitSegment(dev.anneal.schedule.Segment s) {
+      return null;
+    }
+  };
+
+  /**
+   * Per shape: the largest value its scheduler (ConstantLR, LinearLR) takes as a factor of the base
+   * learning rate, so the base must be at least that; 0 for shapes that say nothing about the base.
+   */
+  private static final ShapeVisitor<Double> LARGEST_FACTOR = new ShapeVisitor<>() {
+    @Override
+    public Double visitConstant(Constant constant) {
+      return constant.value();
+    }
+
+    @Override
+    public Double visitLinear(Linear linear) {
+      return Math.max(linear.from(), linear.to());
+    }
+
+    @Override
+    public Double visitCosine(Cosine s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitExponential(Exponential s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitExponentialTo(ExponentialTo s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitPolynomial(Polynomial s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitOneMinusSqrt(OneMinusSqrt s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitInverseSqrt(InverseSqrt s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitStepDecay(StepDecay s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitMilestones(Milestones s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitCyclic(Cyclic s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitCosineRestarts(CosineRestarts s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitOneCycle(OneCycle s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitPlateau(Plateau s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitLogWarmup(LogWarmup s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitLinearGrowth(LinearGrowth s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitStairCycle(StairCycle s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitInverseTimeDecay(InverseTimeDecay s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitPostCycleMomentum(PostCycleMomentum s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitShifted(Shifted s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitReversed(Reversed s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitCosineHardRestarts(CosineHardRestarts s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitSegment(dev.anneal.schedule.Segment s) {
+      return 0.0;
+    }
+  };
 
   /** The start of a shape whose scheduler always starts at the base learning rate, or {@code null}. */
   private static Double startsAtBase(Shape shape) {

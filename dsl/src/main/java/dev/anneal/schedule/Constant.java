@@ -35,6 +35,11 @@ public record Constant(double value) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitConstant(this);
+  }
+
+  @Override
   public String kind() {
     return "constant";
   }

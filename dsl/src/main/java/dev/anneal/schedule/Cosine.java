@@ -59,6 +59,11 @@ public record Cosine(double from, double to, double cycles) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitCosine(this);
+  }
+
+  @Override
   public String kind() {
     return "cosine";
   }

@@ -50,6 +50,11 @@ public record CosineHardRestarts(double from, double to, double cycles) implemen
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitCosineHardRestarts(this);
+  }
+
+  @Override
   public String kind() {
     return "cosine-hard-restarts";
   }

@@ -61,6 +61,11 @@ public record CosineRestarts(double from, double floor, long t0, long tMult) imp
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitCosineRestarts(this);
+  }
+
+  @Override
   public String kind() {
     return "cosine-restarts";
   }

@@ -86,6 +86,11 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitCyclic(this);
+  }
+
+  @Override
   public String kind() {
     return "cyclic";
   }

@@ -48,6 +48,11 @@ public record Exponential(double from, double rate) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitExponential(this);
+  }
+
+  @Override
   public String kind() {
     return "exponential";
   }

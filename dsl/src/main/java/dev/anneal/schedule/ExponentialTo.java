@@ -41,6 +41,11 @@ public record ExponentialTo(double from, double to) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitExponentialTo(this);
+  }
+
+  @Override
   public String kind() {
     return "exponential-to";
   }

@@ -48,6 +48,11 @@ public record InverseSqrt(double peak, double timescale, double floor) implement
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitInverseSqrt(this);
+  }
+
+  @Override
   public String kind() {
     return "inverse-sqrt";
   }

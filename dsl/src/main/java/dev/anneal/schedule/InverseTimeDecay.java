@@ -41,6 +41,11 @@ public record InverseTimeDecay(double from, double rate, long every) implements 
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitInverseTimeDecay(this);
+  }
+
+  @Override
   public String kind() {
     return "inverse-time";
   }

@@ -37,6 +37,11 @@ public record Linear(double from, double to) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitLinear(this);
+  }
+
+  @Override
   public String kind() {
     return "linear";
   }

@@ -47,6 +47,11 @@ public record LinearGrowth(double from, double rate, long every, boolean stairca
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitLinearGrowth(this);
+  }
+
+  @Override
   public String kind() {
     return "linear-growth";
   }

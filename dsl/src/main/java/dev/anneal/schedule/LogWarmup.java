@@ -57,6 +57,11 @@ public record LogWarmup(double from, double to) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitLogWarmup(this);
+  }
+
+  @Override
   public String kind() {
     return "log-warmup";
   }

@@ -68,6 +68,11 @@ public record Milestones(double from, List<Long> milestones, double factor) impl
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitMilestones(this);
+  }
+
+  @Override
   public String kind() {
     return "milestones";
   }

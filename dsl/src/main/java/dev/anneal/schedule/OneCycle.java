@@ -104,6 +104,11 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitOneCycle(this);
+  }
+
+  @Override
   public String kind() {
     return "one-cycle";
   }

@@ -35,6 +35,11 @@ public record OneMinusSqrt(double from, double to) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitOneMinusSqrt(this);
+  }
+
+  @Override
   public String kind() {
     return "one-minus-sqrt";
   }

@@ -130,6 +130,11 @@ public record Plateau(
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitPlateau(this);
+  }
+
+  @Override
   public String kind() {
     return "plateau";
   }

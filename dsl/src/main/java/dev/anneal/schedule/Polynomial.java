@@ -36,6 +36,11 @@ public record Polynomial(double from, double to, double power) implements Shape 
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitPolynomial(this);
+  }
+
+  @Override
   public String kind() {
     return "polynomial";
   }

@@ -109,6 +109,11 @@ public record PostCycleMomentum(double from, double rate, long every) implements
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitPostCycleMomentum(this);
+  }
+
+  @Override
   public String kind() {
     return "post-cycle-momentum";
   }

@@ -49,6 +49,11 @@ public record Reversed(Shape inner) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitReversed(this);
+  }
+
+  @Override
   public String kind() {
     return "reversed";
   }

@@ -20,7 +20,9 @@ public final class ScheduleRules {
     List<Violation> out = new ArrayList<>();
     if (steps == Phase.OPEN) {
       if (!shape.allowsOpenLength()) {
-        out.add(Code.NEEDS_LENGTH.at("steps", null, Article.of(shape.kind())));
+        // The list of kinds is derived from ShapeKind; until NeedsLength's template takes it as its
+        // second %s, the template ignores it (String.format ignores extra arguments).
+        out.add(Code.NEEDS_LENGTH.at("steps", null, Article.of(shape.kind()), ShapeKind.openEndedPhrase()));
       }
     } else {
       Rules.atLeastOne(out, "steps", steps);

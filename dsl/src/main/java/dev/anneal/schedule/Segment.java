@@ -151,6 +151,11 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitSegment(this);
+  }
+
+  @Override
   public String kind() {
     return "segment";
   }

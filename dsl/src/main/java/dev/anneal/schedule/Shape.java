@@ -46,6 +46,12 @@ public sealed interface Shape
    */
   List<Violation> check(long n);
 
+  /**
+   * Calls the {@code visitor}'s method for this shape's kind: the one way to decide by kind, so a
+   * new shape is a compile error wherever such a decision is made.
+   */
+  <R> R accept(ShapeVisitor<R> visitor);
+
   /** The shape's name in Anneal JSON and in messages, e.g. {@code cosine}. */
   String kind();
 

@@ -65,6 +65,11 @@ public record Shifted(Shape inner, long by) implements Shape {
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitShifted(this);
+  }
+
+  @Override
   public String kind() {
     return "shifted";
   }

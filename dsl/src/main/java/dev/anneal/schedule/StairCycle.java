@@ -80,6 +80,11 @@ public record StairCycle(double base, double max, long up, long down, long upSta
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitStairCycle(this);
+  }
+
+  @Override
   public String kind() {
     return "stair-cycle";
   }

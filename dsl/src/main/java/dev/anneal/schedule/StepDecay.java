@@ -49,6 +49,11 @@ public record StepDecay(double from, long every, double factor) implements Shape
   }
 
   @Override
+  public <R> R accept(ShapeVisitor<R> visitor) {
+    return visitor.visitStepDecay(this);
+  }
+
+  @Override
   public String kind() {
     return "step";
   }

@@ -13,30 +13,16 @@ import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.CosineHardRestarts;
-import dev.anneal.schedule.CosineRestarts;
-import dev.anneal.schedule.Cyclic;
-import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.ExponentialTo;
-import dev.anneal.schedule.InverseSqrt;
-import dev.anneal.schedule.Milestones;
 import dev.anneal.schedule.OneCycle;
-import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
-import dev.anneal.schedule.Plateau;
-import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
-import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.StepDecay;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -57,19 +43,6 @@ final class DeepSpeedWriter {
           .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
   /** What DeepSpeed lacks for the shapes it has nothing like, by class so that no name can drift from the model's. */
-  private static final Map<Class<? extends Shape>, String> LACKS = Map.ofEntries(
-      Map.entry(StepDecay.class, "DeepSpeed has no step-decay schedule"),
-      Map.entry(Milestones.class, "DeepSpeed has no multi-step (milestones) schedule"),
-      Map.entry(Exponential.class, "DeepSpeed has no exponential schedule"),
-      Map.entry(ExponentialTo.class, "DeepSpeed has no exponential schedule"),
-      Map.entry(Polynomial.class, "DeepSpeed has no polynomial decay"),
-      Map.entry(OneMinusSqrt.class, "DeepSpeed has no 1 - sqrt decay"),
-      Map.entry(InverseSqrt.class, "DeepSpeed has no inverse-square-root schedule"),
-      Map.entry(CosineRestarts.class, "DeepSpeed has no cosine schedule with restarts"),
-      Map.entry(CosineHardRestarts.class, "DeepSpeed has no cosine schedule with restarts"),
-      Map.entry(OneCycle.class, "DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then decays)"),
-      Map.entry(Plateau.class, "DeepSpeed has no reduce-on-plateau schedule"));
-
   private DeepSpeedWriter() {}
 
   static String write(Plan plan) {
@@ -171,7 +144,7 @@ final class DeepSpeedWriter {
     }
     Schedule inner = lr instanceof Scaled scaled ? scaled.schedule() : lr;
     for (Phase phase : inner.phases()) {
-      String missing = lacking(phase.shape());
+      String missing = DeepSpeedShapes.lacking(phase.shape());
       if (missing != null) {
         return missing;
       }
@@ -182,14 +155,6 @@ final class DeepSpeedWriter {
     }
     return "DeepSpeed has no scheduler for this schedule (" + String.join(", ", parts) + "): it offers LRRangeTest, OneCycle, WarmupLR,"
         + " WarmupDecayLR and WarmupCosineLR, whose warm-ups use their first value for two updates";
-  }
-
-  private static String lacking(Shape shape) {
-    if (shape instanceof Cyclic cyclic && cyclic.mode() != Cyclic.Mode.TRIANGULAR) {
-      return "DeepSpeed has no " + cyclic.mode().name().toLowerCase(Locale.ROOT) + " cyclic schedule (its OneCycle runs one"
-          + " triangular cycle, then decays)";
-    }
-    return LACKS.get(shape.getClass());
   }
 
   private static InvalidScheduleException unsupported(String path, String what) {

@@ -6,17 +6,35 @@ import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
+import dev.anneal.schedule.CosineHardRestarts;
+import dev.anneal.schedule.CosineRestarts;
+import dev.anneal.schedule.Cyclic;
+import dev.anneal.schedule.Exponential;
+import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
+import dev.anneal.schedule.LinearGrowth;
+import dev.anneal.schedule.LogWarmup;
+import dev.anneal.schedule.Milestones;
+import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Plateau;
+import dev.anneal.schedule.Polynomial;
+import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.ShapeVisitor;
+import dev.anneal.schedule.Shifted;
+import dev.anneal.schedule.StairCycle;
+import dev.anneal.schedule.StepDecay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -156,19 +174,44 @@ final class PlanDecompiler {
     if (rest.isEmpty()) {
       return new Lr(init, max, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
     }
-    Placed decay = rest.get(0);
-    Shape shape = decay.shape();
-    if (shape instanceof Constant c) {
+    return rest.get(0).shape().accept(new Decay(init, max, warmup, rest, n));
+  }
+
+  /**
+   * Per shape of the first phase after the warm-up ({@code rest.get(0)}): Megatron's decay that
+   * gives it; a shape with no decay of its own is a WSD anneal ({@link #wsd}), which refuses the
+   * shapes Megatron lacks.
+   */
+  private record Decay(double init, Double max, double warmup, List<Placed> rest, long n) implements ShapeVisitor<Lr> {
+    private Placed decay() {
+      return rest.get(0);
+    }
+
+    /** The warm-up's peak, or where the decay starts without one. */
+    private double peak(Shape shape) {
+      return max == null ? from(shape) : max;
+    }
+
+    /**
+     * A decay right after a warm-up that ends between iterations would count from the warm-up's
+     * end; one that counts from an iteration is a WSD anneal without a stable phase.
+     */
+    private Lr afterWarmupBetweenIterations(double peak) {
+      return wsd(init, peak, warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitConstant(Constant c) {
       double peak = max == null ? c.value() : max;
       if (c.value() != peak) {
         // A drop right after the warm-up: a decay that ends on the first iteration after it.
-        return new Lr(init, peak, c.value(), warmup, decay.start() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+        return new Lr(init, peak, c.value(), warmup, decay().start() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
       }
       if (rest.size() == 1) {
         return new Lr(init, peak, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
       }
       Placed next = rest.get(1);
-      if (next.shape() instanceof InverseSqrt s && warmup == 0 && decay.steps() == 1) {
+      if (next.shape() instanceof InverseSqrt s && warmup == 0 && decay().steps() == 1) {
         requireEnd(next);
         // Without warm-up Megatron divides by sqrt(samples seen): the first decay value tells the batch size.
         long batch = Math.max(1, Math.round(Math.pow(c.value() / s.peak(), 2)));
@@ -184,26 +227,50 @@ final class PlanDecompiler {
       }
       return wsd(init, peak, warmup, next, n);
     }
-    double peak = max == null ? from(shape) : max;
-    if ((shape instanceof Linear || shape instanceof Cosine) && warmup != decay.start() * (double) n) {
-      // A decay right after a warm-up that ends between iterations would count from the warm-up's
-      // end; one that counts from an iteration is a WSD anneal without a stable phase.
-      return wsd(init, peak, warmup, decay, n);
+
+    @Override
+    public Lr visitLinear(Linear l) {
+      double peak = peak(l);
+      if (warmup != decay().start() * (double) n) {
+        return afterWarmupBetweenIterations(peak);
+      }
+      return new Lr(init, peak, l.to(), warmup, decay().end() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
     }
-    if (shape instanceof Linear l) {
-      return new Lr(init, peak, l.to(), warmup, decay.end() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+
+    @Override
+    public Lr visitCosine(Cosine c) {
+      double peak = peak(c);
+      if (warmup != decay().start() * (double) n) {
+        return afterWarmupBetweenIterations(peak);
+      }
+      return new Lr(init, peak, c.to(), warmup, decay().end() * n, DecayStyle.COSINE, null, WsdDecayStyle.EXPONENTIAL);
     }
-    if (shape instanceof Cosine c) {
-      return new Lr(init, peak, c.to(), warmup, decay.end() * n, DecayStyle.COSINE, null, WsdDecayStyle.EXPONENTIAL);
+
+    @Override
+    public Lr visitExponential(Exponential s) {
+      return wsd(init, peak(s), warmup, decay(), n);
     }
-    if (shape instanceof Segment g && g.curve() != Segment.Curve.EXPONENTIAL && g.curve() != Segment.Curve.MINUS_SQRT
-        && g.origin() == decay.start() * (double) n - warmup) {
-      DecayStyle style = g.curve() == Segment.Curve.LINEAR ? DecayStyle.LINEAR : DecayStyle.COSINE;
-      return new Lr(init, peak, g.to(), warmup, Math.round(warmup + g.span()), style, null, WsdDecayStyle.EXPONENTIAL);
+
+    @Override
+    public Lr visitExponentialTo(ExponentialTo s) {
+      return wsd(init, peak(s), warmup, decay(), n);
     }
-    if (shape instanceof InverseSqrt s) {
-      requireEnd(decay);
-      long last = decay.end() - 1;
+
+    @Override
+    public Lr visitPolynomial(Polynomial s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitOneMinusSqrt(OneMinusSqrt s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitInverseSqrt(InverseSqrt s) {
+      double peak = peak(s);
+      requireEnd(decay());
+      long last = decay().end() - 1;
       if (decayEnd(last, n, warmup) > last * n + n - 1) {
         // No decay length puts the end of the decay there: the phase is one step at the peak right
         // after the warm-up, then the floor, which a linear decay ending one iteration later gives.
@@ -211,7 +278,86 @@ final class PlanDecompiler {
       }
       return new Lr(init, peak, s.floor(), warmup, decayEnd(last, n, warmup), DecayStyle.INVERSE_SQUARE_ROOT, null, WsdDecayStyle.EXPONENTIAL);
     }
-    return wsd(init, peak, warmup, decay, n);
+
+    @Override
+    public Lr visitStepDecay(StepDecay s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitMilestones(Milestones s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitCyclic(Cyclic s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitCosineRestarts(CosineRestarts s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitOneCycle(OneCycle s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitPlateau(Plateau s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitLogWarmup(LogWarmup s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitLinearGrowth(LinearGrowth s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitStairCycle(StairCycle s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitInverseTimeDecay(InverseTimeDecay s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitPostCycleMomentum(PostCycleMomentum s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitShifted(Shifted s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitReversed(Reversed s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitCosineHardRestarts(CosineHardRestarts s) {
+      return wsd(init, peak(s), warmup, decay(), n);
+    }
+
+    @Override
+    public Lr visitSegment(Segment g) {
+      double peak = peak(g);
+      if (g.curve() != Segment.Curve.EXPONENTIAL && g.curve() != Segment.Curve.MINUS_SQRT && g.origin() == decay().start() * (double) n - warmup) {
+        DecayStyle style = g.curve() == Segment.Curve.LINEAR ? DecayStyle.LINEAR : DecayStyle.COSINE;
+        return new Lr(init, peak, g.to(), warmup, Math.round(warmup + g.span()), style, null, WsdDecayStyle.EXPONENTIAL);
+      }
+      return wsd(init, peak, warmup, decay(), n);
+    }
   }
 
   /**
@@ -225,45 +371,275 @@ final class PlanDecompiler {
 
   /** Where a decay shape starts: Megatron's {@code --lr} when there is no warm-up. */
   private static double from(Shape shape) {
-    if (shape instanceof Linear l) {
+    return shape.accept(FROM);
+  }
+
+  /** Per shape: where it starts as a decay; its value at step 0 for shapes with no start of their own. */
+  private static final ShapeVisitor<Double> FROM = new ShapeVisitor<>() {
+    @Override
+    public Double visitConstant(Constant s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitLinear(Linear l) {
       return l.from();
-    } else if (shape instanceof Cosine c) {
+    }
+
+    @Override
+    public Double visitCosine(Cosine c) {
       return c.from();
-    } else if (shape instanceof OneMinusSqrt o) {
+    }
+
+    @Override
+    public Double visitExponential(Exponential s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitExponentialTo(ExponentialTo s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitPolynomial(Polynomial s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitOneMinusSqrt(OneMinusSqrt o) {
       return o.from();
-    } else if (shape instanceof Segment g) {
-      return g.from();
-    } else if (shape instanceof InverseSqrt s) {
+    }
+
+    @Override
+    public Double visitInverseSqrt(InverseSqrt s) {
       return s.peak();
     }
-    return shape.valueAt(0, 1);
-  }
+
+    @Override
+    public Double visitStepDecay(StepDecay s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitMilestones(Milestones s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitCyclic(Cyclic s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitCosineRestarts(CosineRestarts s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitOneCycle(OneCycle s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitPlateau(Plateau s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitLogWarmup(LogWarmup s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitLinearGrowth(LinearGrowth s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitStairCycle(StairCycle s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitInverseTimeDecay(InverseTimeDecay s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitPostCycleMomentum(PostCycleMomentum s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitShifted(Shifted s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitReversed(Reversed s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitCosineHardRestarts(CosineHardRestarts s) {
+      return s.valueAt(0, 1);
+    }
+
+    @Override
+    public Double visitSegment(Segment g) {
+      return g.from();
+    }
+  };
 
   /** A WSD anneal phase (after a stable phase, or right after the warm-up). */
   private static Lr wsd(double init, double max, double warmup, Placed anneal, long n) {
-    Shape shape = anneal.shape();
-    if (shape instanceof Segment g) {
+    return anneal.shape().accept(new Wsd(init, max, warmup, anneal, n));
+  }
+
+  /** Per shape: the WSD anneal it is, or {@code Unsupported} for a shape Megatron cannot anneal with. */
+  private record Wsd(double init, double max, double warmup, Placed anneal, long n) implements ShapeVisitor<Lr> {
+    /** An anneal of {@code style} to {@code min} over the whole phase, which must end. */
+    private Lr anneal(WsdDecayStyle style, double min) {
+      requireEnd(anneal);
+      return new Lr(init, max, min, warmup, anneal.end() * n, DecayStyle.WSD, anneal.steps() * n, style);
+    }
+
+    @Override
+    public Lr visitConstant(Constant s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitLinear(Linear l) {
+      return anneal(WsdDecayStyle.LINEAR, l.to());
+    }
+
+    @Override
+    public Lr visitCosine(Cosine c) {
+      return anneal(WsdDecayStyle.COSINE, c.to());
+    }
+
+    @Override
+    public Lr visitExponential(Exponential s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitExponentialTo(ExponentialTo s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitPolynomial(Polynomial s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitOneMinusSqrt(OneMinusSqrt o) {
+      return anneal(WsdDecayStyle.MINUS_SQRT, o.to());
+    }
+
+    @Override
+    public Lr visitInverseSqrt(InverseSqrt s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitStepDecay(StepDecay s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitMilestones(Milestones s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitCyclic(Cyclic s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitCosineRestarts(CosineRestarts s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitOneCycle(OneCycle s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitPlateau(Plateau s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitLogWarmup(LogWarmup s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitLinearGrowth(LinearGrowth s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitStairCycle(StairCycle s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitInverseTimeDecay(InverseTimeDecay s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitPostCycleMomentum(PostCycleMomentum s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitShifted(Shifted s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitReversed(Reversed s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitCosineHardRestarts(CosineHardRestarts s) {
+      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
+          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
+    }
+
+    @Override
+    public Lr visitSegment(Segment g) {
       double start = anneal.start() * (double) n - g.origin();
       long annealUnits = Math.round(g.span());
       return new Lr(init, max, g.to(), warmup, Math.round(start) + annealUnits, DecayStyle.WSD, annealUnits, WsdDecayStyle.of(g.curve()));
     }
-    WsdDecayStyle style;
-    double min;
-    if (shape instanceof Linear l) {
-      style = WsdDecayStyle.LINEAR;
-      min = l.to();
-    } else if (shape instanceof Cosine c) {
-      style = WsdDecayStyle.COSINE;
-      min = c.to();
-    } else if (shape instanceof OneMinusSqrt o) {
-      style = WsdDecayStyle.MINUS_SQRT;
-      min = o.to();
-    } else {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + shape.kind() + " phase after it");
-    }
-    requireEnd(anneal);
-    return new Lr(init, max, min, warmup, anneal.end() * n, DecayStyle.WSD, anneal.steps() * n, style);
   }
 
   /** Megatron's decay ends at {@code --lr-decay-iters} (then holds {@code --min-lr}): a decay phase must end too. */
@@ -295,22 +671,139 @@ final class PlanDecompiler {
     Placed only = phases.get(0);
     Shape s = only.shape();
     long units = only.steps() == Phase.OPEN ? -1 : only.steps() * n;
-    if (s instanceof Constant c) {
+    return s.accept(new WeightDecay(units, shape));
+  }
+
+  /** Per shape: Megatron's weight decay that gives it, or {@code Unsupported} starting with {@code expected}. */
+  private record WeightDecay(long units, String expected) implements ShapeVisitor<Wd> {
+    private Wd refuse(Shape shape, String why) {
+      throw unsupported("channels.weight_decay", expected + "; this plan's is a " + shape.kind() + why);
+    }
+
+    @Override
+    public Wd visitConstant(Constant c) {
       return new Wd(c.value(), c.value(), units, WeightDecayIncrStyle.CONSTANT);
     }
-    if (s instanceof Linear l && l.from() <= l.to()) {
-      return new Wd(l.from(), l.to(), units, WeightDecayIncrStyle.LINEAR);
+
+    @Override
+    public Wd visitLinear(Linear l) {
+      if (l.from() <= l.to()) {
+        return new Wd(l.from(), l.to(), units, WeightDecayIncrStyle.LINEAR);
+      }
+      return refuse(l, " that falls (Megatron only increases weight decay)");
     }
-    if (s instanceof Cosine c && c.from() <= c.to()) {
-      return new Wd(c.from(), c.to(), units, WeightDecayIncrStyle.COSINE);
+
+    @Override
+    public Wd visitCosine(Cosine c) {
+      if (c.from() <= c.to()) {
+        return new Wd(c.from(), c.to(), units, WeightDecayIncrStyle.COSINE);
+      }
+      return refuse(c, " that falls (Megatron only increases weight decay)");
     }
-    if (s instanceof Segment g && g.origin() == 0 && g.from() <= g.to()
-        && (g.curve() == Segment.Curve.LINEAR || g.curve() == Segment.Curve.COSINE)) {
-      WeightDecayIncrStyle style = g.curve() == Segment.Curve.LINEAR ? WeightDecayIncrStyle.LINEAR : WeightDecayIncrStyle.COSINE;
-      return new Wd(g.from(), g.to(), Math.round(g.span()), style);
+
+    @Override
+    public Wd visitExponential(Exponential s) {
+      return refuse(s, "");
     }
-    throw unsupported("channels.weight_decay", shape + "; this plan's is a " + s.kind()
-        + (s instanceof Linear || s instanceof Cosine ? " that falls (Megatron only increases weight decay)" : ""));
+
+    @Override
+    public Wd visitExponentialTo(ExponentialTo s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitPolynomial(Polynomial s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitOneMinusSqrt(OneMinusSqrt s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitInverseSqrt(InverseSqrt s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitStepDecay(StepDecay s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitMilestones(Milestones s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitCyclic(Cyclic s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitCosineRestarts(CosineRestarts s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitOneCycle(OneCycle s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitPlateau(Plateau s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitLogWarmup(LogWarmup s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitLinearGrowth(LinearGrowth s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitStairCycle(StairCycle s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitInverseTimeDecay(InverseTimeDecay s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitPostCycleMomentum(PostCycleMomentum s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitShifted(Shifted s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitReversed(Reversed s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitCosineHardRestarts(CosineHardRestarts s) {
+      return refuse(s, "");
+    }
+
+    @Override
+    public Wd visitSegment(Segment g) {
+      if (g.origin() == 0 && g.from() <= g.to() && (g.curve() == Segment.Curve.LINEAR || g.curve() == Segment.Curve.COSINE)) {
+        WeightDecayIncrStyle style = g.curve() == Segment.Curve.LINEAR ? WeightDecayIncrStyle.LINEAR : WeightDecayIncrStyle.COSINE;
+        return new Wd(g.from(), g.to(), Math.round(g.span()), style);
+      }
+      return refuse(g, "");
+    }
   }
 
   static InvalidScheduleException unsupported(String path, String message) {

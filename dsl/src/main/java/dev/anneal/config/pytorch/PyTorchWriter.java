@@ -5,12 +5,16 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
+import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
+import dev.anneal.schedule.LinearGrowth;
+import dev.anneal.schedule.LogWarmup;
 import dev.anneal.schedule.Milestones;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
@@ -18,11 +22,16 @@ import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Polynomial;
+import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.ShapeVisitor;
+import dev.anneal.schedule.Shifted;
+import dev.anneal.schedule.StairCycle;
 import dev.anneal.schedule.StepDecay;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +89,8 @@ final class PyTorchWriter {
     }
     if (lr instanceof Sequence sequence) {
       double base = base(sequence.phases());
-      double optimizerLr = sequence.phases().get(0).shape() instanceof Cyclic cyclic ? cyclic.max()
-          : sequence.phases().get(0).shape() instanceof OneCycle oneCycle ? oneCycle.peak() : base;
+      OwnLr own = sequence.phases().get(0).shape().accept(OWN_LR);
+      double optimizerLr = own != null ? own.optimizerLr() : base;
       return new Written(PyTorchOptimizer.sgd(optimizerLr), join(segments(sequence, base)));
     }
     throw unsupported("channels.lr", "Anneal writes a pytorch config from a sequence of phases, a scaled one, or a scaled product; not from "
@@ -117,12 +126,9 @@ final class PyTorchWriter {
    * the start of a phase whose scheduler starts at it, else the largest value (factors are at most 1).
    */
   private static double base(List<Phase> phases) {
-    Shape first = phases.get(0).shape();
-    if (first instanceof Cyclic cyclic) {
-      return cyclic.base();
-    }
-    if (first instanceof OneCycle oneCycle) {
-      return oneCycle.peak() / (oneCycle.peak() / oneCycle.start()); // max_lr / div_factor, as PyTorch computes it
+    OwnLr own = phases.get(0).shape().accept(OWN_LR);
+    if (own != null) {
+      return own.base();
     }
     double largest = 0;
     for (Phase phase : phases) {
@@ -131,34 +137,383 @@ final class PyTorchWriter {
       if (from != null) {
         return from;
       }
-      if (shape instanceof Constant constant) {
-        largest = Math.max(largest, constant.value());
-      } else if (shape instanceof Linear linear) {
-        largest = Math.max(largest, Math.max(linear.from(), linear.to()));
-      }
+      largest = Math.max(largest, shape.accept(LARGEST_FACTOR));
     }
     return largest;
   }
 
+  /**
+   * The learning rates a first scheduler with absolute values sets itself: the base its chained
+   * members multiply, and the optimizer's learning rate written beside it.
+   */
+  private record OwnLr(double base, double optimizerLr) {}
+
+  /** Per shape: its {@link OwnLr} where its PyTorch scheduler sets absolute learning rates, else {@code null}. */
+  private static final ShapeVisitor<OwnLr> OWN_LR = new ShapeVisitor<>() {
+    @Override
+    public OwnLr visitConstant(Constant s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitLinear(Linear s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitCosine(Cosine s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitExponential(Exponential s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitExponentialTo(ExponentialTo s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitPolynomial(Polynomial s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitOneMinusSqrt(OneMinusSqrt s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitInverseSqrt(InverseSqrt s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitStepDecay(StepDecay s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitMilestones(Milestones s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitCyclic(Cyclic cyclic) {
+      return new OwnLr(cyclic.base(), cyclic.max());
+    }
+
+    @Override
+    public OwnLr visitCosineRestarts(CosineRestarts s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitOneCycle(OneCycle oneCycle) {
+      // max_lr / div_factor, as PyTorch computes it
+      return new OwnLr(oneCycle.peak() / (oneCycle.peak() / oneCycle.start()), oneCycle.peak());
+    }
+
+    @Override
+    public OwnLr visitPlateau(Plateau s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitLogWarmup(LogWarmup s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitLinearGrowth(LinearGrowth s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitStairCycle(StairCycle s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitInverseTimeDecay(InverseTimeDecay s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitPostCycleMomentum(PostCycleMomentum s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitShifted(Shifted s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitReversed(Reversed s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitCosineHardRestarts(CosineHardRestarts s) {
+      return null;
+    }
+
+    @Override
+    public OwnLr visitSegment(dev.anneal.schedule.Segment s) {
+      return null;
+    }
+  };
+
+  /**
+   * Per shape: the largest value its scheduler (ConstantLR, LinearLR) takes as a factor of the base
+   * learning rate, so the base must be at least that; 0 for shapes that say nothing about the base.
+   */
+  private static final ShapeVisitor<Double> LARGEST_FACTOR = new ShapeVisitor<>() {
+    @Override
+    public Double visitConstant(Constant constant) {
+      return constant.value();
+    }
+
+    @Override
+    public Double visitLinear(Linear linear) {
+      return Math.max(linear.from(), linear.to());
+    }
+
+    @Override
+    public Double visitCosine(Cosine s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitExponential(Exponential s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitExponentialTo(ExponentialTo s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitPolynomial(Polynomial s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitOneMinusSqrt(OneMinusSqrt s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitInverseSqrt(InverseSqrt s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitStepDecay(StepDecay s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitMilestones(Milestones s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitCyclic(Cyclic s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitCosineRestarts(CosineRestarts s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitOneCycle(OneCycle s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitPlateau(Plateau s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitLogWarmup(LogWarmup s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitLinearGrowth(LinearGrowth s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitStairCycle(StairCycle s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitInverseTimeDecay(InverseTimeDecay s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitPostCycleMomentum(PostCycleMomentum s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitShifted(Shifted s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitReversed(Reversed s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitCosineHardRestarts(CosineHardRestarts s) {
+      return 0.0;
+    }
+
+    @Override
+    public Double visitSegment(dev.anneal.schedule.Segment s) {
+      return 0.0;
+    }
+  };
+
   /** The start of a shape whose scheduler always starts at the base learning rate, or {@code null}. */
   private static Double startsAtBase(Shape shape) {
-    if (shape instanceof Cosine s) {
-      return s.from();
-    } else if (shape instanceof StepDecay s) {
-      return s.from();
-    } else if (shape instanceof Milestones s) {
-      return s.from();
-    } else if (shape instanceof Exponential s) {
-      return s.from();
-    } else if (shape instanceof Polynomial s) {
-      return s.from();
-    } else if (shape instanceof CosineRestarts s) {
-      return s.from();
-    } else if (shape instanceof Plateau s) {
-      return s.initial();
-    }
-    return null;
+    BaseStart start = shape.accept(BASE_START);
+    return start == null ? null : start.from();
   }
+
+  /** Where a scheduler that always starts at the base learning rate starts, and that scheduler's name. */
+  private record BaseStart(double from, String scheduler) {}
+
+  /** Per shape: its {@link BaseStart}, or {@code null} where its scheduler need not start at the base learning rate. */
+  private static final ShapeVisitor<BaseStart> BASE_START = new ShapeVisitor<>() {
+    @Override
+    public BaseStart visitConstant(Constant s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitLinear(Linear s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitCosine(Cosine s) {
+      return new BaseStart(s.from(), "CosineAnnealingLR");
+    }
+
+    @Override
+    public BaseStart visitExponential(Exponential s) {
+      return new BaseStart(s.from(), "ExponentialLR");
+    }
+
+    @Override
+    public BaseStart visitExponentialTo(ExponentialTo s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitPolynomial(Polynomial s) {
+      return new BaseStart(s.from(), "PolynomialLR");
+    }
+
+    @Override
+    public BaseStart visitOneMinusSqrt(OneMinusSqrt s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitInverseSqrt(InverseSqrt s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitStepDecay(StepDecay s) {
+      return new BaseStart(s.from(), "StepLR");
+    }
+
+    @Override
+    public BaseStart visitMilestones(Milestones s) {
+      return new BaseStart(s.from(), "MultiStepLR");
+    }
+
+    @Override
+    public BaseStart visitCyclic(Cyclic s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitCosineRestarts(CosineRestarts s) {
+      return new BaseStart(s.from(), "CosineAnnealingWarmRestarts");
+    }
+
+    @Override
+    public BaseStart visitOneCycle(OneCycle s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitPlateau(Plateau s) {
+      return new BaseStart(s.initial(), "ReduceLROnPlateau");
+    }
+
+    @Override
+    public BaseStart visitLogWarmup(LogWarmup s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitLinearGrowth(LinearGrowth s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitStairCycle(StairCycle s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitInverseTimeDecay(InverseTimeDecay s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitPostCycleMomentum(PostCycleMomentum s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitShifted(Shifted s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitReversed(Reversed s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitCosineHardRestarts(CosineHardRestarts s) {
+      return null;
+    }
+
+    @Override
+    public BaseStart visitSegment(dev.anneal.schedule.Segment s) {
+      return null;
+    }
+  };
 
   private List<Segment> segments(Sequence sequence, double base) {
     List<Phase> phases = sequence.phases();
@@ -172,72 +527,24 @@ final class PyTorchWriter {
       boolean last = next == null;
       Shape shape = phase.shape();
       String path = "channels.lr.phases[" + i + "]";
-      Double from = startsAtBase(shape);
-      if (from != null && from != base) {
-        throw unsupported(path, "PyTorch's " + schedulerOf(shape) + " starts from the optimizer's learning rate ("
-            + Checks.show(base) + ") when it follows another scheduler, but this phase starts at " + Checks.show(from));
+      BaseStart baseStart = shape.accept(BASE_START);
+      if (baseStart != null && baseStart.from() != base) {
+        throw unsupported(path, "PyTorch's " + baseStart.scheduler() + " starts from the optimizer's learning rate ("
+            + Checks.show(base) + ") when it follows another scheduler, but this phase starts at " + Checks.show(baseStart.from()));
       }
       if (last && afterEnd == AfterEnd.FAIL && !(shape instanceof OneCycle)
           && !(shape instanceof Constant && i > 0 && phases.get(i - 1).shape() instanceof OneCycle)) {
         throw unsupported("channels.lr.afterEnd", "PyTorch's schedulers never refuse a step past the end; declare HOLD or CONTINUE");
       }
-      int consumed = 1;
       long steps = phase.steps();
-      PyTorchScheduler scheduler;
-      if (shape instanceof Constant constant) {
-        double factor = factor(path, constant.value(), base, true);
-        scheduler = last ? new LinearLR(factor, factor, 1) : new ConstantLR(factor, steps);
-        if (next != null && next.shape() instanceof Constant after && after.value() == base) {
-          consumed = 2; // ConstantLR returns to the base learning rate after total_iters
-        }
-      } else if (shape instanceof Linear linear) {
-        scheduler = new LinearLR(factor(path, linear.from(), base, true), factor(path, linear.to(), base, false), steps);
-        if (next != null && next.shape() instanceof Constant hold && hold.value() == linear.to()) {
-          consumed = 2; // LinearLR holds its end factor
-        }
-      } else if (shape instanceof Cosine cosine) {
-        scheduler = new CosineAnnealingLR(halfPeriod(path, cosine, steps), cosine.to());
-        if (last && afterEnd == AfterEnd.HOLD) {
-          out.add(new Segment(scheduler, steps));
-          double end = cosine.endValue(steps);
-          double factor = factor(path, end, base, true);
-          out.add(new Segment(new LinearLR(factor, factor, 1), Phase.OPEN));
-          return out;
-        }
-      } else if (shape instanceof StepDecay s) {
-        scheduler = new StepLR(s.every(), s.factor());
-      } else if (shape instanceof Milestones s) {
-        scheduler = new MultiStepLR(s.milestones(), s.factor());
-      } else if (shape instanceof Exponential s) {
-        scheduler = new ExponentialLR(s.rate());
-      } else if (shape instanceof Polynomial s) {
-        if (s.to() != 0) {
-          throw unsupported(path, "PyTorch's PolynomialLR decays to 0; it has no end value (this phase ends at " + Checks.show(s.to()) + ")");
-        }
-        scheduler = new PolynomialLR(steps, s.power());
-        if (next != null && next.shape() instanceof Constant hold && hold.value() == 0) {
-          consumed = 2; // PolynomialLR holds 0
-        }
-      } else if (shape instanceof CosineRestarts s) {
-        scheduler = new CosineAnnealingWarmRestarts(s.t0(), s.tMult(), s.floor());
-      } else if (shape instanceof Cyclic s) {
-        scheduler = cyclic(s, start);
-      } else if (shape instanceof OneCycle s) {
-        if (next != null && next.shape() instanceof Constant bounce && next.steps() == 1 && bounce.value() == s.valueAt(steps, steps)) {
-          consumed = 2; // PyTorch's own step at total_steps
-        }
-        if ((consumed == 2 ? i + 2 == phases.size() : last) && afterEnd != AfterEnd.FAIL) {
-          throw unsupported(path, "PyTorch's OneCycleLR raises ValueError after total_steps + 1 steps; it cannot hold or continue its end value");
-        }
-        scheduler = oneCycle(s, phase.steps(), start);
-      } else if (shape instanceof Plateau s) {
-        if (phases.size() > 1) {
-          throw unsupported(path, "PyTorch's ReduceLROnPlateau cannot be part of a SequentialLR");
-        }
-        scheduler = new ReduceLROnPlateau(s.mode(), s.factor(), s.patience(), s.threshold(), s.thresholdMode(), s.cooldown(), s.minValue(), s.eps());
-      } else {
-        throw unsupported(path, lacks(shape));
+      PhaseStep step = shape.accept(new PhaseWriting(phases, i, afterEnd, base, start, path));
+      if (step.heldAfter() != null) {
+        out.add(new Segment(step.scheduler(), steps));
+        out.add(new Segment(step.heldAfter(), Phase.OPEN));
+        return out;
       }
+      PyTorchScheduler scheduler = step.scheduler();
+      int consumed = step.consumed();
       if (consumed == 2) {
         // The scheduler also covers the next phase (the value it holds, or OneCycleLR's bounce).
         last = i + 2 == phases.size();
@@ -250,23 +557,182 @@ final class PyTorchWriter {
     return out;
   }
 
-  private static String schedulerOf(Shape shape) {
-    return shape instanceof Cosine ? "CosineAnnealingLR" : shape instanceof StepDecay ? "StepLR" : shape instanceof Milestones ? "MultiStepLR"
-        : shape instanceof Exponential ? "ExponentialLR" : shape instanceof Polynomial ? "PolynomialLR"
-        : shape instanceof CosineRestarts ? "CosineAnnealingWarmRestarts" : "ReduceLROnPlateau";
+  /**
+   * The scheduler written for one phase; {@code consumed} 2 where it also covers the next phase
+   * (the value it holds, or OneCycleLR's bounce); {@code heldAfter}, if not {@code null}, the
+   * scheduler that holds the end of a last phase, which ends the list.
+   */
+  private record PhaseStep(PyTorchScheduler scheduler, int consumed, PyTorchScheduler heldAfter) {
+    PhaseStep(PyTorchScheduler scheduler, int consumed) {
+      this(scheduler, consumed, null);
+    }
   }
 
-  private static String lacks(Shape shape) {
-    if (shape instanceof OneMinusSqrt) {
-      return "PyTorch has no WSD 1-sqrt decay";
+  /** Per shape: the scheduler for phase {@code i} of {@code phases}, or {@code Unsupported} naming what PyTorch lacks. */
+  private final class PhaseWriting implements ShapeVisitor<PhaseStep> {
+    private final List<Phase> phases;
+    private final int i;
+    private final AfterEnd afterEnd;
+    private final double base;
+    private final long start;
+    private final String path;
+    private final long steps;
+    private final Phase next;
+    private final boolean last;
+
+    PhaseWriting(List<Phase> phases, int i, AfterEnd afterEnd, double base, long start, String path) {
+      this.phases = phases;
+      this.i = i;
+      this.afterEnd = afterEnd;
+      this.base = base;
+      this.start = start;
+      this.path = path;
+      this.steps = phases.get(i).steps();
+      this.next = i + 1 < phases.size() ? phases.get(i + 1) : null;
+      this.last = next == null;
     }
-    if (shape instanceof InverseSqrt) {
-      return "PyTorch has no inverse square root schedule";
+
+    @Override
+    public PhaseStep visitConstant(Constant constant) {
+      double factor = factor(path, constant.value(), base, true);
+      PyTorchScheduler scheduler = last ? new LinearLR(factor, factor, 1) : new ConstantLR(factor, steps);
+      // ConstantLR returns to the base learning rate after total_iters
+      return new PhaseStep(scheduler, next != null && next.shape() instanceof Constant after && after.value() == base ? 2 : 1);
     }
-    if (shape instanceof ExponentialTo) {
-      return "PyTorch has no exponential decay to an end value (ExponentialLR multiplies by a fixed gamma every step)";
+
+    @Override
+    public PhaseStep visitLinear(Linear linear) {
+      PyTorchScheduler scheduler = new LinearLR(factor(path, linear.from(), base, true), factor(path, linear.to(), base, false), steps);
+      // LinearLR holds its end factor
+      return new PhaseStep(scheduler, next != null && next.shape() instanceof Constant hold && hold.value() == linear.to() ? 2 : 1);
     }
-    return "PyTorch has no scheduler for a " + shape.kind() + " phase";
+
+    @Override
+    public PhaseStep visitCosine(Cosine cosine) {
+      PyTorchScheduler scheduler = new CosineAnnealingLR(halfPeriod(path, cosine, steps), cosine.to());
+      if (last && afterEnd == AfterEnd.HOLD) {
+        double end = cosine.endValue(steps);
+        double factor = factor(path, end, base, true);
+        return new PhaseStep(scheduler, 1, new LinearLR(factor, factor, 1));
+      }
+      return new PhaseStep(scheduler, 1);
+    }
+
+    @Override
+    public PhaseStep visitExponential(Exponential s) {
+      return new PhaseStep(new ExponentialLR(s.rate()), 1);
+    }
+
+    @Override
+    public PhaseStep visitExponentialTo(ExponentialTo s) {
+      throw unsupported(path, "PyTorch has no exponential decay to an end value (ExponentialLR multiplies by a fixed gamma every step)");
+    }
+
+    @Override
+    public PhaseStep visitPolynomial(Polynomial s) {
+      if (s.to() != 0) {
+        throw unsupported(path, "PyTorch's PolynomialLR decays to 0; it has no end value (this phase ends at " + Checks.show(s.to()) + ")");
+      }
+      PyTorchScheduler scheduler = new PolynomialLR(steps, s.power());
+      // PolynomialLR holds 0
+      return new PhaseStep(scheduler, next != null && next.shape() instanceof Constant hold && hold.value() == 0 ? 2 : 1);
+    }
+
+    @Override
+    public PhaseStep visitOneMinusSqrt(OneMinusSqrt s) {
+      throw unsupported(path, "PyTorch has no WSD 1-sqrt decay");
+    }
+
+    @Override
+    public PhaseStep visitInverseSqrt(InverseSqrt s) {
+      throw unsupported(path, "PyTorch has no inverse square root schedule");
+    }
+
+    @Override
+    public PhaseStep visitStepDecay(StepDecay s) {
+      return new PhaseStep(new StepLR(s.every(), s.factor()), 1);
+    }
+
+    @Override
+    public PhaseStep visitMilestones(Milestones s) {
+      return new PhaseStep(new MultiStepLR(s.milestones(), s.factor()), 1);
+    }
+
+    @Override
+    public PhaseStep visitCyclic(Cyclic s) {
+      return new PhaseStep(cyclic(s, start), 1);
+    }
+
+    @Override
+    public PhaseStep visitCosineRestarts(CosineRestarts s) {
+      return new PhaseStep(new CosineAnnealingWarmRestarts(s.t0(), s.tMult(), s.floor()), 1);
+    }
+
+    @Override
+    public PhaseStep visitOneCycle(OneCycle s) {
+      int consumed = 1;
+      if (next != null && next.shape() instanceof Constant bounce && next.steps() == 1 && bounce.value() == s.valueAt(steps, steps)) {
+        consumed = 2; // PyTorch's own step at total_steps
+      }
+      if ((consumed == 2 ? i + 2 == phases.size() : last) && afterEnd != AfterEnd.FAIL) {
+        throw unsupported(path, "PyTorch's OneCycleLR raises ValueError after total_steps + 1 steps; it cannot hold or continue its end value");
+      }
+      return new PhaseStep(oneCycle(s, steps, start), consumed);
+    }
+
+    @Override
+    public PhaseStep visitPlateau(Plateau s) {
+      if (phases.size() > 1) {
+        throw unsupported(path, "PyTorch's ReduceLROnPlateau cannot be part of a SequentialLR");
+      }
+      return new PhaseStep(
+          new ReduceLROnPlateau(s.mode(), s.factor(), s.patience(), s.threshold(), s.thresholdMode(), s.cooldown(), s.minValue(), s.eps()), 1);
+    }
+
+    @Override
+    public PhaseStep visitLogWarmup(LogWarmup s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitLinearGrowth(LinearGrowth s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitStairCycle(StairCycle s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitInverseTimeDecay(InverseTimeDecay s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitPostCycleMomentum(PostCycleMomentum s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitShifted(Shifted s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitReversed(Reversed s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitCosineHardRestarts(CosineHardRestarts s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
+
+    @Override
+    public PhaseStep visitSegment(dev.anneal.schedule.Segment s) {
+      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
+    }
   }
 
   /** {@code value / base}, which PyTorch's ConstantLR and LinearLR need in [0, 1] (and above 0 where they divide by it). */

@@ -10,9 +10,9 @@ import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.LinearGrowth;
 import dev.anneal.schedule.LogWarmup;
@@ -27,8 +27,10 @@ import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.ShapeVisitor;
 import dev.anneal.schedule.Shifted;
 import dev.anneal.schedule.StairCycle;
 import dev.anneal.schedule.StepDecay;
@@ -110,13 +112,13 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     if (last.isOpen()) {
       return new RelativeLambda(base, phases, AfterEnd.HOLD, exact);
     }
-    if (afterEnd == AfterEnd.CONTINUE && last.shape() instanceof InverseSqrt) {
+    PastEnd pastEnd = last.shape().accept(PAST_END);
+    if (afterEnd == AfterEnd.CONTINUE && pastEnd == PastEnd.SAME_FORMULA) {
       // Its formula does not depend on the phase's length: continued, it is the open-ended phase.
       phases.set(phases.size() - 1, new Phase(last.shape(), Phase.OPEN));
       return new RelativeLambda(base, phases, AfterEnd.HOLD, exact);
     }
-    boolean flatPastEnd = last.shape() instanceof Constant || last.shape() instanceof CosineHardRestarts;
-    if (afterEnd == AfterEnd.HOLD || flatPastEnd) {
+    if (afterEnd == AfterEnd.HOLD || pastEnd == PastEnd.FLAT) {
       Constant held = new Constant(last.shape().endValue(last.steps()));
       if (last.shape().equals(held)) {
         phases.set(phases.size() - 1, new Phase(held, Phase.OPEN));
@@ -160,6 +162,134 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     return shape;
   }
 
+  /** What a last phase of a lambda does past its end, as transformers writes it. */
+  private enum PastEnd {
+    /** Its formula does not depend on the phase's length: continued, it is the open-ended phase. */
+    SAME_FORMULA,
+    /** It stays at its end value past its end (a constant, a cosine with hard restarts). */
+    FLAT,
+    /** It continues a formula that depends on the phase's length. */
+    CONTINUED
+  }
+
+  /** Per shape: {@link PastEnd}. */
+  private static final ShapeVisitor<PastEnd> PAST_END = new ShapeVisitor<>() {
+    @Override
+    public PastEnd visitConstant(Constant s) {
+      return PastEnd.FLAT;
+    }
+
+    @Override
+    public PastEnd visitLinear(Linear s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCosine(Cosine s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitExponential(Exponential s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitExponentialTo(ExponentialTo s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitPolynomial(Polynomial s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitOneMinusSqrt(OneMinusSqrt s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitInverseSqrt(InverseSqrt s) {
+      return PastEnd.SAME_FORMULA;
+    }
+
+    @Override
+    public PastEnd visitStepDecay(StepDecay s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitMilestones(Milestones s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCyclic(Cyclic s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCosineRestarts(CosineRestarts s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitOneCycle(OneCycle s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitPlateau(Plateau s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitLogWarmup(LogWarmup s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitLinearGrowth(LinearGrowth s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitStairCycle(StairCycle s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitInverseTimeDecay(InverseTimeDecay s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitPostCycleMomentum(PostCycleMomentum s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitShifted(Shifted s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitReversed(Reversed s) {
+      return PastEnd.CONTINUED;
+    }
+
+    @Override
+    public PastEnd visitCosineHardRestarts(CosineHardRestarts s) {
+      return PastEnd.FLAT;
+    }
+
+    @Override
+    public PastEnd visitSegment(Segment s) {
+      return PastEnd.CONTINUED;
+    }
+  };
+
   /** The shapes transformers has nothing like, reported at the first phase that has one. */
   private static void checkShapes(Sequence sequence) {
     for (int i = 0; i < sequence.phases().size(); i++) {
@@ -170,75 +300,256 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     }
   }
 
+  /** What transformers lacks to run {@code shape}, or {@code null} if nothing. */
   private static String lacks(Shape shape) {
-    if (shape instanceof Exponential || shape instanceof ExponentialTo) {
+    return shape.accept(LACKS);
+  }
+
+  /** Per shape: what transformers lacks to run it, or {@code null} where it has an equivalent. */
+  private static final ShapeVisitor<String> LACKS = new ShapeVisitor<>() {
+    @Override
+    public String visitConstant(Constant constant) {
+      return null;
+    }
+
+    @Override
+    public String visitLinear(Linear linear) {
+      return null;
+    }
+
+    @Override
+    public String visitCosine(Cosine cosine) {
+      return null;
+    }
+
+    @Override
+    public String visitExponential(Exponential exponential) {
       return "transformers has no exponential decay";
     }
-    if (shape instanceof StepDecay) {
+
+    @Override
+    public String visitExponentialTo(ExponentialTo exponentialTo) {
+      return "transformers has no exponential decay";
+    }
+
+    @Override
+    public String visitPolynomial(Polynomial polynomial) {
+      return null;
+    }
+
+    @Override
+    public String visitOneMinusSqrt(OneMinusSqrt oneMinusSqrt) {
+      return null;
+    }
+
+    @Override
+    public String visitInverseSqrt(InverseSqrt inverseSqrt) {
+      return null;
+    }
+
+    @Override
+    public String visitStepDecay(StepDecay stepDecay) {
       return "transformers has no step decay";
     }
-    if (shape instanceof Milestones) {
+
+    @Override
+    public String visitMilestones(Milestones milestones) {
       return "transformers has no multi-step (milestones) decay";
     }
-    if (shape instanceof Cyclic) {
+
+    @Override
+    public String visitCyclic(Cyclic cyclic) {
       return "transformers has no cyclic schedule";
     }
-    if (shape instanceof CosineRestarts) {
+
+    @Override
+    public String visitCosineRestarts(CosineRestarts cosineRestarts) {
       return "transformers has no cosine with warm restarts of a given period (its hard restarts split"
           + " num_training_steps into equal cycles)";
     }
-    if (shape instanceof OneCycle) {
+
+    @Override
+    public String visitOneCycle(OneCycle oneCycle) {
       return "transformers has no one-cycle schedule";
     }
-    if (shape instanceof Plateau) {
+
+    @Override
+    public String visitPlateau(Plateau plateau) {
       return "transformers has no closed-form plateau schedule (reduce_lr_on_plateau follows evaluation metrics)";
     }
-    if (shape instanceof LogWarmup) {
+
+    @Override
+    public String visitLogWarmup(LogWarmup logWarmup) {
       return "transformers has no logarithmic warm-up (its warm-ups are linear from 0)";
     }
-    if (shape instanceof LinearGrowth) {
+
+    @Override
+    public String visitLinearGrowth(LinearGrowth linearGrowth) {
       return "transformers has no learning-rate range test (growth without end)";
     }
-    if (shape instanceof StairCycle) {
+
+    @Override
+    public String visitStairCycle(StairCycle stairCycle) {
       return "transformers has no cyclic schedule";
     }
-    if (shape instanceof InverseTimeDecay) {
+
+    @Override
+    public String visitInverseTimeDecay(InverseTimeDecay inverseTimeDecay) {
       return "transformers has no inverse-time decay";
     }
-    if (shape instanceof PostCycleMomentum) {
+
+    @Override
+    public String visitPostCycleMomentum(PostCycleMomentum postCycleMomentum) {
       return "transformers has no momentum schedule";
     }
-    if (shape instanceof Shifted s) {
-      return lacks(s.inner());
+
+    @Override
+    public String visitShifted(Shifted shifted) {
+      return lacks(shifted.inner());
     }
-    if (shape instanceof Reversed s) {
-      return lacks(s.inner());
+
+    @Override
+    public String visitReversed(Reversed reversed) {
+      return lacks(reversed.inner());
     }
-    return null;
-  }
+
+    @Override
+    public String visitCosineHardRestarts(CosineHardRestarts cosineHardRestarts) {
+      return null;
+    }
+
+    @Override
+    public String visitSegment(Segment segment) {
+      // Not lacking a feature as such: divide refuses it as having no equivalent.
+      return null;
+    }
+  };
 
   /** {@code shape}'s values divided by {@code peak} (only shapes that pass {@link #lacks}). */
   private static Shape divide(Shape shape, double peak) {
-    if (shape instanceof Constant s) {
+    return shape.accept(new Divided(peak));
+  }
+
+  /** A shape's values divided by a peak; a shape transformers cannot run has no equivalent. */
+  private record Divided(double peak) implements ShapeVisitor<Shape> {
+    @Override
+    public Shape visitConstant(Constant s) {
       return new Constant(s.value() / peak);
-    } else if (shape instanceof Linear s) {
-      return new Linear(s.from() / peak, s.to() / peak);
-    } else if (shape instanceof Cosine s) {
-      return new Cosine(s.from() / peak, s.to() / peak, s.cycles());
-    } else if (shape instanceof Polynomial s) {
-      return new Polynomial(s.from() / peak, s.to() / peak, s.power());
-    } else if (shape instanceof OneMinusSqrt s) {
-      return new OneMinusSqrt(s.from() / peak, s.to() / peak);
-    } else if (shape instanceof InverseSqrt s) {
-      return new InverseSqrt(s.peak() / peak, s.timescale(), s.floor() / peak);
-    } else if (shape instanceof CosineHardRestarts s) {
-      return new CosineHardRestarts(s.from() / peak, s.to() / peak, s.cycles());
-    } else if (shape instanceof Shifted s) {
-      return new Shifted(divide(s.inner(), peak), s.by());
-    } else if (shape instanceof Reversed s) {
-      return new Reversed(divide(s.inner(), peak));
     }
-    throw unsupported(PATH, "transformers has no equivalent of a " + shape.kind() + " phase");
+
+    @Override
+    public Shape visitLinear(Linear s) {
+      return new Linear(s.from() / peak, s.to() / peak);
+    }
+
+    @Override
+    public Shape visitCosine(Cosine s) {
+      return new Cosine(s.from() / peak, s.to() / peak, s.cycles());
+    }
+
+    @Override
+    public Shape visitExponential(Exponential s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitExponentialTo(ExponentialTo s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitPolynomial(Polynomial s) {
+      return new Polynomial(s.from() / peak, s.to() / peak, s.power());
+    }
+
+    @Override
+    public Shape visitOneMinusSqrt(OneMinusSqrt s) {
+      return new OneMinusSqrt(s.from() / peak, s.to() / peak);
+    }
+
+    @Override
+    public Shape visitInverseSqrt(InverseSqrt s) {
+      return new InverseSqrt(s.peak() / peak, s.timescale(), s.floor() / peak);
+    }
+
+    @Override
+    public Shape visitStepDecay(StepDecay s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitMilestones(Milestones s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitCyclic(Cyclic s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitCosineRestarts(CosineRestarts s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitOneCycle(OneCycle s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitPlateau(Plateau s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitLogWarmup(LogWarmup s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitLinearGrowth(LinearGrowth s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitStairCycle(StairCycle s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitInverseTimeDecay(InverseTimeDecay s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitPostCycleMomentum(PostCycleMomentum s) {
+      return noEquivalent(s);
+    }
+
+    @Override
+    public Shape visitShifted(Shifted s) {
+      return new Shifted(s.inner().accept(this), s.by());
+    }
+
+    @Override
+    public Shape visitReversed(Reversed s) {
+      return new Reversed(s.inner().accept(this));
+    }
+
+    @Override
+    public Shape visitCosineHardRestarts(CosineHardRestarts s) {
+      return new CosineHardRestarts(s.from() / peak, s.to() / peak, s.cycles());
+    }
+
+    @Override
+    public Shape visitSegment(Segment s) {
+      return noEquivalent(s);
+    }
+
+    private static Shape noEquivalent(Shape shape) {
+      throw unsupported(PATH, "transformers has no equivalent of a " + shape.kind() + " phase");
+    }
   }
 
   static InvalidScheduleException unsupported(String path, String why) {

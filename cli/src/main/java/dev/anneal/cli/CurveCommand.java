@@ -1,12 +1,13 @@
 package dev.anneal.cli;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Curve;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ final class CurveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     if (metrics != null && !schedule.isReactive()) {
-      err.println(Diagnostics.line(null, Code.IGNORED_ARGUMENT.at("--metrics", metrics.toString(),
+      err.println(Diagnostics.line(null, ConfigCode.IGNORED_ARGUMENT.at("--metrics", metrics.toString(),
           "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")));
     }
     err.flush();
@@ -113,7 +114,7 @@ final class CurveCommand implements Callable<Integer> {
     long needed = count - 1;
     if (read < needed) {
       long missing = needed - read;
-      throw CommandFailure.badInput(metrics, List.of(Code.TOO_FEW_METRICS.at("--metrics", read, read, count - 1, needed,
+      throw CommandFailure.badInput(metrics, List.of(CliCode.TOO_FEW_METRICS.at("--metrics", read, read, count - 1, needed,
           missing == 1 ? "1 more line" : missing + " more lines", read + 1)));
     }
   }
@@ -121,7 +122,7 @@ final class CurveCommand implements Callable<Integer> {
   private Schedule channel(Imported imported) {
     Schedule schedule = imported.plan().channel(channel);
     if (schedule == null) {
-      throw CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
+      throw CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
           "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet()))));
     }
     return schedule;

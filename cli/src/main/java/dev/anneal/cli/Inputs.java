@@ -1,19 +1,20 @@
 package dev.anneal.cli;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.FormatDetection;
 import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.anneal.AnnealFormat;
-import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,7 +72,7 @@ final class Inputs {
   }
 
   private static CommandFailure unreadable(Path file, String why) {
-    return CommandFailure.badInput(file, List.of(Code.UNREADABLE_FILE.at("", file.toString(), "the file", why)));
+    return CommandFailure.badInput(file, List.of(ConfigCode.UNREADABLE_FILE.at("", file.toString(), "the file", why)));
   }
 
   /**
@@ -109,16 +110,16 @@ final class Inputs {
     if (candidates.isEmpty()) {
       requireValidJson(file, text);
       String from = name == null ? "its content" : "its content or its name";
-      throw CommandFailure.badInput(file, List.of(Code.UNDETECTED_FORMAT.at(flag, null, from, flag, String.join(", ", Formats.names()))));
+      throw CommandFailure.badInput(file, List.of(CliCode.UNDETECTED_FORMAT.at(flag, null, from, flag, String.join(", ", Formats.names()))));
     }
     if (candidates.size() > 1) {
       String fits = candidates.stream().map(c -> c.format() + " (" + c.evidence() + ")").collect(Collectors.joining(", "));
       String fixes = candidates.stream().map(c -> flag + " " + c.format()).collect(Collectors.joining(" or "));
-      throw CommandFailure.badInput(file, List.of(Code.AMBIGUOUS_FORMAT.at(flag, null, fits, fixes)));
+      throw CommandFailure.badInput(file, List.of(CliCode.AMBIGUOUS_FORMAT.at(flag, null, fits, fixes)));
     }
     FormatDetection.Candidate found = candidates.get(0);
     if (!found.byName() && !found.format().equals(AnnealFormat.NAME)) {
-      err.println(Diagnostics.line(file, Code.DETECTED_FORMAT.at(flag, found.format(), found.format(), found.evidence(), flag + " NAME")));
+      err.println(Diagnostics.line(file, CliCode.DETECTED_FORMAT.at(flag, found.format(), found.format(), found.evidence(), flag + " NAME")));
       err.flush();
     }
     return format(formats, flag, found.format());
@@ -157,7 +158,7 @@ final class Inputs {
       return OptionalLong.empty();
     }
     if (steps < 1) {
-      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
+      throw CommandFailure.badInput(null, List.of(RuleCode.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
     }
     return OptionalLong.of(steps);
   }

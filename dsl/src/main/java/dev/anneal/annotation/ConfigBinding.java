@@ -1,6 +1,6 @@
 package dev.anneal.annotation;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -42,7 +42,7 @@ public final class ConfigBinding {
     for (int i = 0; i < shapes.size(); i++) {
       OptionalLong length = lengths.get(i);
       if (length.isPresent() && length.getAsLong() == Phase.OPEN) {
-        out.add(Code.LENGTH_OVERFLOW.at("phases[" + i + "].steps", length.getAsLong(), Phase.OPEN - 1));
+        out.add(RuleCode.LENGTH_OVERFLOW.at("phases[" + i + "].steps", length.getAsLong(), Phase.OPEN - 1));
         continue;
       }
       long steps = length.orElse(Phase.OPEN);
@@ -65,7 +65,7 @@ public final class ConfigBinding {
     }
     String prefix = "channels." + channel;
     for (Violation violation : PlanRules.check(Map.of(channel, new Sequence(phases, afterEnd)))) {
-      if (violation.code() == Code.UNKNOWN_CHANNEL) {
+      if (violation.code() == RuleCode.UNKNOWN_CHANNEL) {
         out.add(violation.relocated("channel", null, null));
       } else {
         String path = violation.path();
@@ -115,7 +115,7 @@ public final class ConfigBinding {
   public static void require(
       List<Violation> out, boolean holds, String path, String expression, String condition, Object... namesAndValues) {
     if (!holds) {
-      out.add(Code.CONDITION_NOT_MET.at(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
+      out.add(RuleCode.CONDITION_NOT_MET.at(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
           path + " = " + expression, condition, bindings(namesAndValues)));
     }
   }

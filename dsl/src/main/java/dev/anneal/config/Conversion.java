@@ -1,7 +1,7 @@
 package dev.anneal.config;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
@@ -68,7 +68,7 @@ public record Conversion(String format, String text, Plan plan) {
       written = target.read(text).plan();
     } catch (InvalidScheduleException e) {
       throw new InvalidScheduleException(
-          Code.WRITER_OUTPUT_REJECTED.at("", null, target.name(), e.violations().get(0).toString()));
+          ConfigCode.WRITER_OUTPUT_REJECTED.at("", null, target.name(), e.violations().get(0).toString()));
     }
     InvalidScheduleException.throwIfErrors(compare(target.name(), source, written, steps));
     return new Conversion(target.name(), text, written);
@@ -80,7 +80,7 @@ public record Conversion(String format, String text, Plan plan) {
     for (Map.Entry<String, Schedule> channel : source.channels().entrySet()) {
       Schedule other = written.channel(channel.getKey());
       if (other == null) {
-        found.add(Code.CONVERSION_LOSES_CHANNEL.at(channel.getKey(), null, format, format));
+        found.add(ConfigCode.CONVERSION_LOSES_CHANNEL.at(channel.getKey(), null, format, format));
       } else {
         Violation difference = firstDifference(format, channel.getKey(), channel.getValue(), other, steps);
         if (difference != null) {
@@ -90,7 +90,7 @@ public record Conversion(String format, String text, Plan plan) {
     }
     for (String channel : written.channels().keySet()) {
       if (source.channel(channel) == null) {
-        found.add(Code.CONVERSION_ADDS_CHANNEL.at(channel, null, format));
+        found.add(ConfigCode.CONVERSION_ADDS_CHANNEL.at(channel, null, format));
       }
     }
     return found;
@@ -144,7 +144,7 @@ public record Conversion(String format, String text, Plan plan) {
     try {
       return value.getAsDouble();
     } catch (InvalidScheduleException e) {
-      if (e.violations().stream().allMatch(v -> v.code() == Code.STEP_BEYOND_END)) {
+      if (e.violations().stream().allMatch(v -> v.code() == RuleCode.STEP_BEYOND_END)) {
         return null;
       }
       throw e;
@@ -162,7 +162,7 @@ public record Conversion(String format, String text, Plan plan) {
   }
 
   private static Violation differs(String format, String channel, long step, String context, Double expected, Double actual) {
-    return Code.CONVERSION_DIFFERS.at(channel, step, format, step, context, show(actual), show(expected), format);
+    return ConfigCode.CONVERSION_DIFFERS.at(channel, step, format, step, context, show(actual), show(expected), format);
   }
 
   private static String show(Double value) {

@@ -1,6 +1,6 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
@@ -10,9 +10,9 @@ import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
+import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.LinearGrowth;
 import dev.anneal.schedule.LogWarmup;
@@ -242,6 +242,6 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
   }
 
   static InvalidScheduleException unsupported(String path, String why) {
-    return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, why));
+    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, why));
   }
 }

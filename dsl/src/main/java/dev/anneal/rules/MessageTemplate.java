@@ -1,6 +1,7 @@
 package dev.anneal.rules;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +28,9 @@ public final class MessageTemplate {
   }
 
   /**
-   * A violation of {@code code} at {@code path}, its template's placeholders filled in order with
-   * {@code args} (text as it is, numbers through {@link Values#show(Object)}).
+   * A violation of {@code code} at {@code path}, its template's placeholders filled with {@code
+   * args}, one argument per distinct name in order of first appearance (text as it is, numbers
+   * through {@link Values#show(Object)}).
    *
    * @param value the offending value, kept for tools; {@code null} when no single value is to blame
    * @throws IllegalArgumentException if the number of arguments is not the number of placeholders
@@ -39,20 +41,22 @@ public final class MessageTemplate {
 
   static String format(DiagnosticCode code, Object... args) {
     String template = code.template();
+    List<String> names = distinct(placeholders(template));
+    if (names.size() != args.length) {
+      throw new IllegalArgumentException(code.id() + " takes " + names.size() + " arguments, not " + args.length + ": " + template);
+    }
     Matcher matcher = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
-    int next = 0;
     while (matcher.find()) {
-      if (next == args.length) {
-        throw new IllegalArgumentException(code.id() + " takes more than " + args.length + " arguments: " + template);
-      }
-      Object arg = args[next++];
+      Object arg = args[names.indexOf(matcher.group(1))];
       matcher.appendReplacement(out, Matcher.quoteReplacement(arg instanceof CharSequence ? arg.toString() : Values.show(arg)));
     }
     matcher.appendTail(out);
-    if (next != args.length) {
-      throw new IllegalArgumentException(code.id() + " takes " + next + " arguments, not " + args.length + ": " + template);
-    }
     return out.toString();
+  }
+
+  /** The names in order of first appearance: a placeholder may appear twice, filled by one argument. */
+  private static List<String> distinct(List<String> names) {
+    return List.copyOf(new LinkedHashSet<>(names));
   }
 }

@@ -6,7 +6,6 @@ import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.anneal.AnnealFormat;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.io.PrintWriter;
@@ -94,16 +93,16 @@ final class ConfigReader {
     if (candidates.isEmpty()) {
       requireValidJson(file, text);
       String from = name == null ? "its content" : "its content or its name";
-      throw CommandFailure.badInput(file, List.of(Code.UNDETECTED_FORMAT.at(flag, null, from, flag, String.join(", ", Formats.names()))));
+      throw CommandFailure.badInput(file, List.of(CliCode.UNDETECTED_FORMAT.at(flag, null, from, flag, String.join(", ", Formats.names()))));
     }
     if (candidates.size() > 1) {
       String fits = candidates.stream().map(c -> c.format() + " (" + c.evidence() + ")").collect(Collectors.joining(", "));
       String fixes = candidates.stream().map(c -> flag + " " + c.format()).collect(Collectors.joining(" or "));
-      throw CommandFailure.badInput(file, List.of(Code.AMBIGUOUS_FORMAT.at(flag, null, fits, fixes)));
+      throw CommandFailure.badInput(file, List.of(CliCode.AMBIGUOUS_FORMAT.at(flag, null, fits, fixes)));
     }
     FormatDetection.Candidate found = candidates.get(0);
     if (!found.byName() && !found.format().equals(AnnealFormat.NAME)) {
-      err.println(Diagnostics.line(file, Code.DETECTED_FORMAT.at(flag, found.format(), found.format(), found.evidence(), flag + " NAME")));
+      err.println(Diagnostics.line(file, CliCode.DETECTED_FORMAT.at(flag, found.format(), found.format(), found.evidence(), flag + " NAME")));
       err.flush();
     }
     return format(flag, found.format());

@@ -1,11 +1,12 @@
 package dev.anneal.cli;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Curve;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class CurveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     if (metrics != null && !schedule.isReactive()) {
-      err.println(Diagnostics.line(null, Code.IGNORED_ARGUMENT.at("--metrics", metrics.toString(),
+      err.println(Diagnostics.line(null, ConfigCode.IGNORED_ARGUMENT.at("--metrics", metrics.toString(),
           "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")));
     }
     err.flush();
@@ -98,13 +99,13 @@ final class CurveCommand implements Callable<Integer> {
     long needed = count - 1;
     if (read < needed) {
       long missing = needed - read;
-      throw CommandFailure.badInput(metrics, List.of(Code.TOO_FEW_METRICS.at("--metrics", read, read, count - 1, needed,
+      throw CommandFailure.badInput(metrics, List.of(CliCode.TOO_FEW_METRICS.at("--metrics", read, read, count - 1, needed,
           missing == 1 ? "1 more line" : missing + " more lines", read + 1)));
     }
   }
 
   private Schedule channel(Imported imported) {
-    return imported.plan().findChannel(channel).orElseThrow(() -> CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
+    return imported.plan().findChannel(channel).orElseThrow(() -> CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
         "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet())))));
   }
 

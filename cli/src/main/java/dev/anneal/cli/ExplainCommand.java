@@ -3,8 +3,8 @@ package dev.anneal.cli;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Explanation;
@@ -57,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
     if (step < 0) {
-      throw CommandFailure.badInput(null, List.of(Code.NEGATIVE_STEP.at("--step", step, step)));
+      throw CommandFailure.badInput(null, List.of(RuleCode.NEGATIVE_STEP.at("--step", step, step)));
     }
     Imported imported = configInput.read(file, configFormat);
     Plan plan = imported.plan();
@@ -100,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
       return List.copyOf(plan.channels().keySet());
     }
     if (plan.findChannel(channel).isEmpty()) {
-      throw CommandFailure.badInput(file, List.of(Code.UNKNOWN_CHANNEL.at("--channel", channel,
+      throw CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
           "'" + channel + "'" + DidYouMean.hint(channel, plan.channels().keySet()))));
     }
     return List.of(channel);

@@ -1,11 +1,12 @@
 package dev.anneal.cli;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Json;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,7 +51,7 @@ final class Inputs {
   }
 
   private static CommandFailure unreadable(Path file, String why) {
-    return CommandFailure.badInput(file, List.of(Code.UNREADABLE_FILE.at("", file.toString(), "the file", why)));
+    return CommandFailure.badInput(file, List.of(ConfigCode.UNREADABLE_FILE.at("", file.toString(), "the file", why)));
   }
 
   /**
@@ -63,7 +64,7 @@ final class Inputs {
       return OptionalLong.empty();
     }
     if (steps < 1) {
-      throw CommandFailure.badInput(null, List.of(Code.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
+      throw CommandFailure.badInput(null, List.of(RuleCode.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
     }
     return OptionalLong.of(steps);
   }

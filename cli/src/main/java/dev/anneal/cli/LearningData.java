@@ -3,8 +3,8 @@ package dev.anneal.cli;
 import dev.anneal.cli.data.CsvData;
 import dev.anneal.cli.data.Digits;
 import dev.anneal.cli.data.LabeledData;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.runtime.RuntimeCode;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ final class LearningData {
   LabeledData load() {
     if (file == null) {
       if (target != null) {
-        throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--target", target,
+        throw CommandFailure.badInput(null, List.of(RuntimeCode.CONFLICTING_SETTING.at("--target", target,
             "--target names a column of --data, but no --data is given; add --data FILE.csv or leave --target out")));
       }
       return Digits.load();

@@ -1,6 +1,7 @@
 package dev.anneal.cli;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,15 +36,15 @@ final class MetricsFile {
       String text = lines.get(i).strip();
       String where = "line " + (i + 1);
       if (text.isEmpty()) {
-        problems.add(Code.WRONG_TYPE.at(where, "", "a number", "an empty line"));
+        problems.add(ConfigCode.WRONG_TYPE.at(where, "", "a number", "an empty line"));
       } else if (NOT_FINITE.matcher(text).matches()) {
-        problems.add(Code.NON_FINITE_VALUE.at(where, text, "metric", text));
+        problems.add(RuleCode.NON_FINITE_VALUE.at(where, text, "metric", text));
       } else if (!NUMBER.matcher(text).matches()) {
-        problems.add(Code.WRONG_TYPE.at(where, text, "a number", "\"" + text + "\""));
+        problems.add(ConfigCode.WRONG_TYPE.at(where, text, "a number", "\"" + text + "\""));
       } else {
         metrics[i] = Double.parseDouble(text);
         if (Double.isInfinite(metrics[i])) {
-          problems.add(Code.NON_FINITE_VALUE.at(where, text, "metric", text));
+          problems.add(RuleCode.NON_FINITE_VALUE.at(where, text, "metric", text));
         }
       }
     }

@@ -3,8 +3,9 @@ package dev.anneal.cli;
 import dev.anneal.cli.data.LabeledData;
 import dev.anneal.cli.train.Mlp;
 import dev.anneal.cli.train.OptimizerKind;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,11 +51,11 @@ final class ModelOptions {
     List<Violation> found = new ArrayList<>();
     for (int width : hidden) {
       if (width < 1 || width > MAX_WIDTH) {
-        found.add(Code.OUT_OF_RANGE.at("--hidden", width, "--hidden", width, "[1, " + MAX_WIDTH + "]"));
+        found.add(RuleCode.OUT_OF_RANGE.at("--hidden", width, "--hidden", width, "[1, " + MAX_WIDTH + "]"));
       }
     }
     if (batchSize < 1 || batchSize > trainRows) {
-      found.add(Code.OUT_OF_RANGE.at("--batch-size", batchSize, "--batch-size", batchSize, "[1, " + trainRows + "] (the training rows)"));
+      found.add(RuleCode.OUT_OF_RANGE.at("--batch-size", batchSize, "--batch-size", batchSize, "[1, " + trainRows + "] (the training rows)"));
     }
     return found;
   }
@@ -81,7 +82,7 @@ final class ModelOptions {
       }
     }
     List<String> names = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList();
-    found.add(Code.UNKNOWN_TYPE.at("--optimizer", name, "optimizer", "'" + name + "'", DidYouMean.hint(name, names)));
+    found.add(ConfigCode.UNKNOWN_TYPE.at("--optimizer", name, "optimizer", "'" + name + "'", DidYouMean.hint(name, names)));
     return null;
   }
 }

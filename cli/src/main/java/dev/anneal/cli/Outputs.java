@@ -1,7 +1,7 @@
 package dev.anneal.cli;
 
 import dev.anneal.cli.chart.ChartFiles;
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ final class Outputs {
    */
   static Path chartFile(String flag, Path file) {
     if (!ChartFiles.supported(file)) {
-      throw CommandFailure.badInput(null, List.of(Code.WRONG_TYPE.at(flag, file.toString(), "a file name ending in .png or .svg", "'" + file + "'")));
+      throw CommandFailure.badInput(null, List.of(ConfigCode.WRONG_TYPE.at(flag, file.toString(), "a file name ending in .png or .svg", "'" + file + "'")));
     }
     return file;
   }
@@ -75,6 +75,6 @@ final class Outputs {
   }
 
   private static CommandFailure unwritable(Path file, String why) {
-    return CommandFailure.badInput(file, List.of(Code.UNWRITABLE_FILE.at("", file.toString(), "the file", why)));
+    return CommandFailure.badInput(file, List.of(CliCode.UNWRITABLE_FILE.at("", file.toString(), "the file", why)));
   }
 }

@@ -7,8 +7,8 @@ import dev.anneal.cli.chart.PlanChart;
 import dev.anneal.cli.chart.TextChart;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -18,13 +18,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.knowm.xchart.XYChart;
 
 /** {@code anneal plot}: every channel of a config, drawn over its steps with its phases marked. */
 @Command(
@@ -64,7 +64,7 @@ final class PlotCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ConfigFormat configFormat = configInput.format();
     if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
-      throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
+      throw CommandFailure.badInput(null, List.of(RuleCode.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
     }
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
     Imported imported = configInput.read(file, configFormat);

@@ -16,12 +16,14 @@ import dev.anneal.cli.train.RunLog;
 import dev.anneal.cli.train.TrainingResult;
 import dev.anneal.cli.train.TrainingRun;
 import dev.anneal.cli.train.TrainingSetup;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.config.OptimizerSettings;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
+import dev.anneal.runtime.RuntimeCode;
 import dev.anneal.runtime.TrainingSchedule;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -169,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
   private Imported imported() {
     if (config == null) {
       if (configInput.name() != null) {
-        throw CommandFailure.badInput(null, List.of(Code.CONFLICTING_SETTING.at("--format", configInput.name(),
+        throw CommandFailure.badInput(null, List.of(RuntimeCode.CONFLICTING_SETTING.at("--format", configInput.name(),
             "--format is the format of --config, but no --config is given; add --config FILE or leave --format out")));
       }
       return Formats.byName("anneal").read(builtInPlan());
@@ -179,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
     Diagnostics.lines(config, withoutOptimizerNotes(imported)).forEach(err::println);
     err.flush();
     if (imported.plan().lr() == null) {
-      throw CommandFailure.badInput(config, List.of(Code.MISSING_KEY.at(Plan.LR, null, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
+      throw CommandFailure.badInput(config, List.of(ConfigCode.MISSING_KEY.at(Plan.LR, null, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
     return imported;
   }
@@ -194,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
     Set<String> optimizerPaths = imported.optimizer().map(o -> o.settings().stream().map(OptimizerSettings.Setting::path)
         .filter(Objects::nonNull).collect(Collectors.toSet())).orElse(Set.of());
     return imported.warnings().stream()
-        .filter(v -> v.code() != Code.IGNORED_SETTING || !optimizerPaths.contains(v.path()))
+        .filter(v -> v.code() != ConfigCode.IGNORED_SETTING || !optimizerPaths.contains(v.path()))
         .toList();
   }
 
@@ -202,14 +204,14 @@ final class TrainCommand implements Callable<Integer> {
   private List<Violation> lengthProblems() {
     List<Violation> found = new ArrayList<>();
     if (epochs != null && steps != null) {
-      found.add(Code.CONFLICTING_SETTING.at("--epochs", epochs,
+      found.add(RuntimeCode.CONFLICTING_SETTING.at("--epochs", epochs,
           "--epochs (" + epochs + ") and --steps (" + steps + ") both set the length of training; give one"));
     }
     if (epochs != null && epochs < 1) {
-      found.add(Code.NON_POSITIVE_LENGTH.at("--epochs", epochs, "--epochs", epochs));
+      found.add(RuleCode.NON_POSITIVE_LENGTH.at("--epochs", epochs, "--epochs", epochs));
     }
     if (steps != null && (steps < 1 || steps > MAX_UPDATES)) {
-      found.add(Code.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_UPDATES + "]"));
+      found.add(RuleCode.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_UPDATES + "]"));
     }
     return found;
   }
@@ -221,14 +223,14 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (epochs != null) {
       if (epochs > MAX_UPDATES / perEpoch) {
-        throw CommandFailure.badInput(null, List.of(Code.OUT_OF_RANGE.at("--epochs", epochs, "--epochs", epochs,
+        throw CommandFailure.badInput(null, List.of(RuleCode.OUT_OF_RANGE.at("--epochs", epochs, "--epochs", epochs,
             "[1, " + MAX_UPDATES / perEpoch + "] (at most " + MAX_UPDATES + " updates of " + perEpoch + " per epoch)")));
       }
       return new RunLength(epochs * perEpoch, "--epochs " + epochs + ", " + perEpoch + " per epoch", "--epochs", plan);
     }
     long end = RunLength.declaredEnd(plan).orElse(-1);
     if (end > MAX_UPDATES) {
-      throw CommandFailure.badInput(config, List.of(Code.OUT_OF_RANGE.at("", end, "the declared end", end,
+      throw CommandFailure.badInput(config, List.of(RuleCode.OUT_OF_RANGE.at("", end, "the declared end", end,
           "[1, " + MAX_UPDATES + "] for anneal train; train part of it with --steps")));
     }
     return end > 0

@@ -3,7 +3,7 @@ package dev.anneal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.anneal.config.ChangingFormat;
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Plan;
@@ -54,7 +54,7 @@ class ConvertCommandTest {
   void whatTheTargetLacksIsNamedAndNothingIsPrinted() throws IOException {
     Path source = file("source.json", CYCLING);
     ChangingFormat noCycles = new ChangingFormat("nocycles", plan -> {
-      throw new InvalidScheduleException(Code.UNSUPPORTED.at("lr.phases[0]", "cyclic", "nocycles has no cyclic schedule"));
+      throw new InvalidScheduleException(ConfigCode.UNSUPPORTED.at("lr.phases[0]", "cyclic", "nocycles has no cyclic schedule"));
     });
 
     Anneal.Result result = Anneal.run(TestFormats.with(noCycles), "convert", source.toString(), "--from", "anneal", "--to", "nocycles");

@@ -1,7 +1,7 @@
 package dev.anneal.config;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
@@ -69,7 +69,7 @@ public record Conversion(String format, String text, Plan plan) {
       written = target.read(text).plan();
     } catch (InvalidScheduleException e) {
       throw new InvalidScheduleException(
-          Code.WRITER_OUTPUT_REJECTED.at("", null, target.name(), e.violations().get(0).toString()));
+          ConfigCode.WRITER_OUTPUT_REJECTED.at("", null, target.name(), e.violations().get(0).toString()));
     }
     InvalidScheduleException.throwIfErrors(compare(target.name(), source, written, steps));
     return new Conversion(target.name(), text, written);
@@ -81,7 +81,7 @@ public record Conversion(String format, String text, Plan plan) {
     for (Map.Entry<String, Schedule> channel : source.channels().entrySet()) {
       Optional<Schedule> other = written.findChannel(channel.getKey());
       if (other.isEmpty()) {
-        found.add(Code.CONVERSION_LOSES_CHANNEL.at(channel.getKey(), null, format, format));
+        found.add(ConfigCode.CONVERSION_LOSES_CHANNEL.at(channel.getKey(), null, format, format));
       } else {
         Violation difference = firstDifference(format, channel.getKey(), channel.getValue(), other.get(), steps);
         if (difference != null) {
@@ -91,7 +91,7 @@ public record Conversion(String format, String text, Plan plan) {
     }
     for (String channel : written.channels().keySet()) {
       if (source.findChannel(channel).isEmpty()) {
-        found.add(Code.CONVERSION_ADDS_CHANNEL.at(channel, null, format));
+        found.add(ConfigCode.CONVERSION_ADDS_CHANNEL.at(channel, null, format));
       }
     }
     return found;
@@ -145,7 +145,7 @@ public record Conversion(String format, String text, Plan plan) {
     try {
       return value.getAsDouble();
     } catch (InvalidScheduleException e) {
-      if (e.violations().stream().allMatch(v -> v.code() == Code.STEP_BEYOND_END)) {
+      if (e.violations().stream().allMatch(v -> v.code() == RuleCode.STEP_BEYOND_END)) {
         return null;
       }
       throw e;
@@ -163,7 +163,7 @@ public record Conversion(String format, String text, Plan plan) {
   }
 
   private static Violation differs(String format, String channel, long step, String context, Double expected, Double actual) {
-    return Code.CONVERSION_DIFFERS.at(channel, step, format, step, context, show(actual), show(expected), format);
+    return ConfigCode.CONVERSION_DIFFERS.at(channel, step, format, step, context, show(actual), show(expected), format);
   }
 
   private static String show(Double value) {

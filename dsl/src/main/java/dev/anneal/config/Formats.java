@@ -1,6 +1,5 @@
 package dev.anneal.config;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class Formats {
     ConfigFormat format = BY_NAME.get(name);
     if (format == null) {
       throw new InvalidScheduleException(
-          Code.UNKNOWN_TYPE.at("--format", name, "format", "'" + name + "'", DidYouMean.hint(name, BY_NAME.keySet())));
+          ConfigCode.UNKNOWN_TYPE.at("--format", name, "format", "'" + name + "'", DidYouMean.hint(name, BY_NAME.keySet())));
     }
     return format;
   }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 
 /**
@@ -54,7 +53,7 @@ public final class Json {
   public static JsonNode parse(String text) {
     text = withoutByteOrderMark(text);
     if (text.isBlank()) {
-      throw new InvalidScheduleException(Code.INVALID_JSON.at("", "", "the input is empty; expected a JSON object"));
+      throw new InvalidScheduleException(ConfigCode.INVALID_JSON.at("", "", "the input is empty; expected a JSON object"));
     }
     JsonParser parser = null;
     try {
@@ -67,14 +66,14 @@ public final class Json {
     } catch (StreamConstraintsException e) {
       // Jackson's exception for its read limits carries no location, and names its own API: say where the parser stopped.
       JsonLocation where = parser.currentLocation();
-      throw new InvalidScheduleException(Code.INVALID_JSON.at("", null,
+      throw new InvalidScheduleException(ConfigCode.INVALID_JSON.at("", null,
           "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "")
               + "; Anneal reads configs nested at most " + MAX_NESTING_DEPTH + " deep, with numbers of at most " + MAX_NUMBER_LENGTH
               + " digits and strings of at most " + MAX_STRING_LENGTH + " characters"));
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
-      throw new InvalidScheduleException(Code.INVALID_JSON.at("", null, position + JsonSyntaxMessages.clean(e.getOriginalMessage())));
+      throw new InvalidScheduleException(ConfigCode.INVALID_JSON.at("", null, position + JsonSyntaxMessages.clean(e.getOriginalMessage())));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("reading a string cannot fail: " + e.getMessage(), e);
     } finally {
@@ -100,7 +99,7 @@ public final class Json {
   public static JsonFields parseObject(String text, Problems problems) {
     JsonNode root = parse(text);
     if (!root.isObject()) {
-      throw new InvalidScheduleException(Code.WRONG_TYPE.at("", JsonFields.describe(root), "a JSON object at the top", JsonFields.describe(root)));
+      throw new InvalidScheduleException(ConfigCode.WRONG_TYPE.at("", JsonFields.describe(root), "a JSON object at the top", JsonFields.describe(root)));
     }
     return new JsonFields(root, "", problems);
   }

@@ -1,8 +1,8 @@
 package dev.anneal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -100,7 +100,7 @@ public final class JsonFields {
     if (!node.hasNonNull(key)) {
       return false;
     }
-    problems.add(Code.IGNORED_SETTING.at(path(key), shown(node.get(key)), reason));
+    problems.add(ConfigCode.IGNORED_SETTING.at(path(key), shown(node.get(key)), reason));
     return true;
   }
 
@@ -188,7 +188,7 @@ public final class JsonFields {
   public String optChoice(String key, List<String> allowed, String fallback) {
     String value = optString(key, fallback);
     if (value != null && !allowed.contains(value)) {
-      problems.add(Code.UNKNOWN_TYPE.at(path(key), value, key, "'" + value + "'", DidYouMean.hint(value, allowed)));
+      problems.add(ConfigCode.UNKNOWN_TYPE.at(path(key), value, key, "'" + value + "'", DidYouMean.hint(value, allowed)));
       return fallback;
     }
     return value;
@@ -273,7 +273,7 @@ public final class JsonFields {
    */
   public void rejectUnknownKeys() {
     for (String name : unconsumed()) {
-      problems.add(Code.UNKNOWN_KEY.at(path(name), name, "'" + name + "'", DidYouMean.hint(name, known)));
+      problems.add(ConfigCode.UNKNOWN_KEY.at(path(name), name, "'" + name + "'", DidYouMean.hint(name, known)));
     }
   }
 
@@ -332,7 +332,7 @@ public final class JsonFields {
     }
     double result = value.doubleValue();
     if (!Double.isFinite(result)) {
-      problems.add(Code.NON_FINITE_VALUE.at(at, describe(value), lastKey(at), describe(value)));
+      problems.add(RuleCode.NON_FINITE_VALUE.at(at, describe(value), lastKey(at), describe(value)));
       return fallback;
     }
     return result;
@@ -345,7 +345,7 @@ public final class JsonFields {
     if (value.isIntegralNumber()) {
       BigInteger integer = value.bigIntegerValue();
       if (integer.bitLength() > 63) {
-        problems.add(Code.OUT_OF_RANGE.at(at, describe(value), lastKey(at), describe(value), "the 64-bit step range"));
+        problems.add(RuleCode.OUT_OF_RANGE.at(at, describe(value), lastKey(at), describe(value), "the 64-bit step range"));
         return fallback;
       }
       return integer.longValueExact();
@@ -363,7 +363,7 @@ public final class JsonFields {
     // compareTo looks at the exponents first, so 1e999999999 is refused without expanding it.
     if (decimal.compareTo(LONG_MIN) < 0 || decimal.compareTo(LONG_MAX) > 0) {
       String shown = Double.isFinite(value.doubleValue()) ? describe(value) : decimal.toString();
-      problems.add(Code.OUT_OF_RANGE.at(at, shown, lastKey(at), shown, "the 64-bit step range"));
+      problems.add(RuleCode.OUT_OF_RANGE.at(at, shown, lastKey(at), shown, "the 64-bit step range"));
       return fallback;
     }
     return decimal.longValueExact();
@@ -381,12 +381,12 @@ public final class JsonFields {
   }
 
   private <T> T missing(String key, T fallback) {
-    problems.add(Code.MISSING_KEY.at(path(key), null, "'" + key + "'"));
+    problems.add(ConfigCode.MISSING_KEY.at(path(key), null, "'" + key + "'"));
     return fallback;
   }
 
   private <T> T wrongType(String at, String expected, JsonNode found, T fallback) {
-    problems.add(Code.WRONG_TYPE.at(at, describe(found), expected, describe(found)));
+    problems.add(ConfigCode.WRONG_TYPE.at(at, describe(found), expected, describe(found)));
     return fallback;
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ final class JsonTree {
       for (int i = 0; i < count; i++) {
         where.append(i == 0 ? "" : i == count - 1 ? " and " : ", ").append(lines.get(i));
       }
-      return Code.DUPLICATE_KEY.at(path, null, times, where, count == 2 ? "remove one" : "keep only one");
+      return ConfigCode.DUPLICATE_KEY.at(path, null, times, where, count == 2 ? "remove one" : "keep only one");
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param message the problem in words, without the code or the path
  * @param value the offending value, or {@code null} when no single value is to blame
  */
-public record Violation(Code code, String path, String message, Object value) {
+public record Violation(DiagnosticCode code, String path, String message, Object value) {
   public Violation {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

@@ -1,6 +1,6 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -38,10 +38,10 @@ public record Exponential(double from, double rate) implements Shape {
     if (Rules.positive(out, "rate", rate) && Double.isFinite(from) && rate > 1) {
       if (n == Phase.OPEN) {
         // With from = 0 the value is 0 until rate^t overflows, then 0 * ∞ = NaN.
-        out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "a late step",
+        out.add(RuleCode.NON_FINITE_AT_STEP.at("rate", rate, "a late step",
             (from == 0 ? "NaN (0 times rate^t, which overflows" : "infinite (") + "rate " + rate + " > 1 in a phase that never ends)"));
       } else if (!Double.isFinite(valueAt(n, n))) {
-        out.add(Code.NON_FINITE_AT_STEP.at("rate", rate, "t = " + n, valueAt(n, n)));
+        out.add(RuleCode.NON_FINITE_AT_STEP.at("rate", rate, "t = " + n, valueAt(n, n)));
       }
     }
     return out;

@@ -1,6 +1,6 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
@@ -35,7 +35,7 @@ public record ExponentialTo(double from, double to) implements Shape {
         && Overflow.finite(out, "from", from, "to / from", Values.show(to) + " / " + Values.show(from), to / from,
             "use a from and a to whose ratio is at most " + Values.show(Double.MAX_VALUE))
         && !Double.isFinite(valueAt(n, n))) {
-      out.add(Code.NON_FINITE_AT_STEP.at("to", to, "t = " + n, valueAt(n, n)));
+      out.add(RuleCode.NON_FINITE_AT_STEP.at("to", to, "t = " + n, valueAt(n, n)));
     }
     return out;
   }

@@ -1,7 +1,7 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 
 /**
  * The last check on every value that leaves the model. The rules prove each shape's values
@@ -21,6 +21,6 @@ final class FiniteValues {
     if (Double.isFinite(value)) {
       return value;
     }
-    throw new InvalidScheduleException(Code.NON_FINITE_AT_STEP.at("", value, step, value));
+    throw new InvalidScheduleException(RuleCode.NON_FINITE_AT_STEP.at("", value, step, value));
   }
 }

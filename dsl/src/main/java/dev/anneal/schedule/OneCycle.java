@@ -1,6 +1,6 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
 
   private void requireSpan(List<Violation> out, int part, double span, long n) {
     if (!(span > 0)) {
-      out.add(Code.ONE_CYCLE_PHASE_EMPTY.at("pctStart", pctStart, part, span, pctStart, n));
+      out.add(RuleCode.ONE_CYCLE_PHASE_EMPTY.at("pctStart", pctStart, part, span, pctStart, n));
     }
   }
 

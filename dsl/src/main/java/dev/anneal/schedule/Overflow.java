@@ -1,6 +1,6 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.List;
@@ -23,7 +23,7 @@ final class Overflow {
     if (!Double.isFinite(a) || !Double.isFinite(b) || Double.isFinite(a - b)) {
       return true;
     }
-    out.add(Code.OVERFLOW.at(aName, a, aName + " - " + bName, Values.show(a) + " - " + Values.show(b),
+    out.add(RuleCode.OVERFLOW.at(aName, a, aName + " - " + bName, Values.show(a) + " - " + Values.show(b),
         "bring " + aName + " and " + bName + " closer together"));
     return false;
   }
@@ -48,7 +48,7 @@ final class Overflow {
     if (Double.isFinite(result)) {
       return true;
     }
-    out.add(Code.OVERFLOW.at(field, value, expression, operands, fix));
+    out.add(RuleCode.OVERFLOW.at(field, value, expression, operands, fix));
     return false;
   }
 

@@ -1,6 +1,6 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ public record Plateau(
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "initial", initial);
     if (Rules.finite(out, "factor", factor) && !(factor > 0 && factor < 1)) {
-      out.add(Code.PLATEAU_FACTOR_OUT_OF_RANGE.at("factor", factor, factor));
+      out.add(RuleCode.PLATEAU_FACTOR_OUT_OF_RANGE.at("factor", factor, factor));
     }
     Rules.nonNegative(out, "patience", patience);
     Rules.nonNegative(out, "threshold", threshold);

@@ -1,7 +1,7 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ public record Product(List<Schedule> factors) implements Schedule {
   public Product {
     factors = List.copyOf(factors);
     if (factors.isEmpty()) {
-      throw new InvalidScheduleException(Code.EMPTY_SCHEDULE.at("factors", null));
+      throw new InvalidScheduleException(RuleCode.EMPTY_SCHEDULE.at("factors", null));
     }
   }
 

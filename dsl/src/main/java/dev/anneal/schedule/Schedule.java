@@ -1,7 +1,7 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.util.List;
 import java.util.OptionalLong;
@@ -60,11 +60,11 @@ public interface Schedule {
    */
   default double[] values(long from, int count) {
     if (count < 0) {
-      throw new InvalidScheduleException(Code.NEGATIVE_VALUE.at("count", count, "count", count));
+      throw new InvalidScheduleException(RuleCode.NEGATIVE_VALUE.at("count", count, "count", count));
     }
     if (count > 0 && from > Long.MAX_VALUE - (count - 1)) {
       // from + i would wrap to a negative step: refuse the range instead of naming a step nobody asked for.
-      throw new InvalidScheduleException(Code.OUT_OF_RANGE.at(
+      throw new InvalidScheduleException(RuleCode.OUT_OF_RANGE.at(
           "count", count, "the last step, from + count - 1", from + " + " + count + " - 1", "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
     }
     double[] out = new double[count];
@@ -102,7 +102,7 @@ public interface Schedule {
   /** Checks a step argument. */
   static void requireStep(long step) {
     if (step < 0) {
-      throw new InvalidScheduleException(Code.NEGATIVE_STEP.at("step", step, step));
+      throw new InvalidScheduleException(RuleCode.NEGATIVE_STEP.at("step", step, step));
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.anneal.schedule;
 
 import dev.anneal.rules.Article;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public final class ScheduleRules {
       if (!shape.allowsOpenLength()) {
         // The list of kinds is derived from ShapeKind; until NeedsLength's template takes it as its
         // second %s, the template ignores it (String.format ignores extra arguments).
-        out.add(Code.NEEDS_LENGTH.at("steps", null, Article.of(shape.kind()), ShapeKind.openEndedPhrase()));
+        out.add(RuleCode.NEEDS_LENGTH.at("steps", null, Article.of(shape.kind()), ShapeKind.openEndedPhrase()));
       }
     } else {
       Rules.atLeastOne(out, "steps", steps);
@@ -37,17 +37,17 @@ public final class ScheduleRules {
   public static List<Violation> sequence(List<Phase> phases, AfterEnd afterEnd) {
     List<Violation> out = new ArrayList<>();
     if (phases.isEmpty()) {
-      out.add(Code.EMPTY_SCHEDULE.at("phases", null));
+      out.add(RuleCode.EMPTY_SCHEDULE.at("phases", null));
       return out;
     }
     long total = 0;
     for (int i = 0; i < phases.size(); i++) {
       Phase phase = phases.get(i);
       if (phase.isOpen() && i < phases.size() - 1) {
-        out.add(Code.OPEN_PHASE_NOT_LAST.at("phases[" + i + "].steps", null, i, i + 1));
+        out.add(RuleCode.OPEN_PHASE_NOT_LAST.at("phases[" + i + "].steps", null, i, i + 1));
       } else if (!phase.isOpen()) {
         if (total > Long.MAX_VALUE - 1 - phase.steps()) {
-          out.add(Code.LENGTH_OVERFLOW.at("phases[" + i + "].steps", phase.steps(), Long.MAX_VALUE - 1));
+          out.add(RuleCode.LENGTH_OVERFLOW.at("phases[" + i + "].steps", phase.steps(), Long.MAX_VALUE - 1));
         } else {
           total += phase.steps();
         }
@@ -55,7 +55,7 @@ public final class ScheduleRules {
     }
     Phase last = phases.get(phases.size() - 1);
     if (afterEnd == AfterEnd.CONTINUE && !last.isOpen() && !last.shape().rangePastEnd(last.steps()).isFinite()) {
-      out.add(Code.CONTINUE_UNBOUNDED.at("afterEnd", afterEnd, last.shape().kind()));
+      out.add(RuleCode.CONTINUE_UNBOUNDED.at("afterEnd", afterEnd, last.shape().kind()));
     }
     for (int i = 0; i < phases.size(); i++) {
       for (Violation warning : phases.get(i).shape().check(phases.get(i).steps())) {

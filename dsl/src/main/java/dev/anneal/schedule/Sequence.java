@@ -1,7 +1,7 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ public final class Sequence implements Schedule {
     return switch (afterEnd) {
       case HOLD -> shapes[last].endValue(lengths[last]);
       case CONTINUE -> shapes[last].valueAt(step - starts[last], lengths[last]);
-      case FAIL -> throw new InvalidScheduleException(Code.STEP_BEYOND_END.at("step", step, step, starts[phases.size()]));
+      case FAIL -> throw new InvalidScheduleException(RuleCode.STEP_BEYOND_END.at("step", step, step, starts[phases.size()]));
     };
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.anneal.config.anneal.AnnealFormat;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
@@ -100,7 +99,7 @@ class ConversionTest {
   @Test
   void whatTheTargetLacksComesFromItsWriter() {
     ConfigFormat noMomentum = lossy(plan -> {
-      throw new InvalidScheduleException(Code.UNSUPPORTED.at("momentum", null, "lossy has no momentum schedule"));
+      throw new InvalidScheduleException(ConfigCode.UNSUPPORTED.at("momentum", null, "lossy has no momentum schedule"));
     });
 
     assertEquals(

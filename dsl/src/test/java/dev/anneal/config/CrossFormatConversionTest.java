@@ -7,7 +7,7 @@ import dev.anneal.config.anneal.AnnealFormat;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
 import dev.anneal.golden.GoldenInputs;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
@@ -34,7 +34,7 @@ class CrossFormatConversionTest {
    * How a conversion may be refused: the writer names what the target lacks, or the target
    * schedules a channel the source leaves alone (Megatron always sets weight decay).
    */
-  private static final Set<Code> REFUSALS = Set.of(Code.UNSUPPORTED, Code.CONVERSION_ADDS_CHANNEL);
+  private static final Set<DiagnosticCode> REFUSALS = Set.of(ConfigCode.UNSUPPORTED, ConfigCode.CONVERSION_ADDS_CHANNEL);
 
   static Stream<GoldenCase> cases() {
     return SYSTEMS.stream().flatMap(GoldenCase::all);

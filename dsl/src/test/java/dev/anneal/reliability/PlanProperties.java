@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.PlanRules;
@@ -33,7 +33,7 @@ final class PlanProperties {
   static void assertInBounds(String channel, Schedule schedule) {
     Range range = schedule.range();
     assertTrue(range.isFinite(), () -> channel + ": a valid schedule with an unbounded range " + range + ": " + schedule);
-    boolean beta1Excursion = PlanRules.channel(channel, schedule).stream().anyMatch(v -> v.code() == Code.BETA1_ABOVE_ONE);
+    boolean beta1Excursion = PlanRules.channel(channel, schedule).stream().anyMatch(v -> v.code() == RuleCode.BETA1_ABOVE_ONE);
     for (long step : Probes.of(schedule, channel.hashCode())) {
       Double value = valueOrNull(schedule, step);
       if (value == null) {
@@ -77,7 +77,7 @@ final class PlanProperties {
     try {
       return schedule.valueAt(step);
     } catch (InvalidScheduleException e) {
-      assertEquals(Code.STEP_BEYOND_END, e.violations().get(0).code(), () -> "step " + step + ": " + e.getMessage());
+      assertEquals(RuleCode.STEP_BEYOND_END, e.violations().get(0).code(), () -> "step " + step + ": " + e.getMessage());
       assertTrue(failsBy(schedule, step), () -> "refused step " + step + " but no part of the schedule fails there: " + schedule);
       return null;
     }

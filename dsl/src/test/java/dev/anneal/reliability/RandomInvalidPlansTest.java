@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Json;
 import dev.anneal.config.anneal.AnnealFormat;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
@@ -45,8 +47,8 @@ class RandomInvalidPlansTest {
   }
 
   /** One way to break a phase: what to do to it, and the error it must cause. */
-  private record Breakage(String field, JsonNode value, Set<Code> codes) {
-    Breakage(String field, JsonNode value, Code code) {
+  private record Breakage(String field, JsonNode value, Set<DiagnosticCode> codes) {
+    Breakage(String field, JsonNode value, DiagnosticCode code) {
       this(field, value, Set.of(code));
     }
   }
@@ -88,7 +90,7 @@ class RandomInvalidPlansTest {
     Phase phase = sequence.phases().get(index);
     long badLength = random.nextBoolean() ? 0 : -1 - random.nextLong(Long.MAX_VALUE);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> new Phase(phase.shape(), badLength));
-    assertTrue(e.violations().stream().anyMatch(v -> v.code() == Code.NON_POSITIVE_LENGTH && v.path().equals("steps")), e::getMessage);
+    assertTrue(e.violations().stream().anyMatch(v -> v.code() == RuleCode.NON_POSITIVE_LENGTH && v.path().equals("steps")), e::getMessage);
   }
 
   private static Breakage breakage(SplittableRandom random, ObjectNode phase, String path) {
@@ -102,23 +104,23 @@ class RandomInvalidPlansTest {
     boolean lr = path.startsWith("lr.");
     int kind = random.nextInt(numbers.isEmpty() ? 6 : 11);
     return switch (kind) {
-      case 0 -> new Breakage("steps", NODES.numberNode(0), Code.NON_POSITIVE_LENGTH);
-      case 1 -> new Breakage("steps", NODES.numberNode(-1 - random.nextInt(1_000_000)), Code.NON_POSITIVE_LENGTH);
-      case 2 -> new Breakage("steps", NODES.numberNode(new java.math.BigInteger("9223372036854775808").add(java.math.BigInteger.valueOf(random.nextInt(1000)))), Code.OUT_OF_RANGE);
-      case 3 -> new Breakage("steps", NODES.numberNode(2.5), Code.WRONG_TYPE);
-      case 4 -> new Breakage("steps", NODES.textNode("many"), Code.WRONG_TYPE);
-      case 5 -> new Breakage("stpes", NODES.numberNode(10), Code.UNKNOWN_KEY);
+      case 0 -> new Breakage("steps", NODES.numberNode(0), RuleCode.NON_POSITIVE_LENGTH);
+      case 1 -> new Breakage("steps", NODES.numberNode(-1 - random.nextInt(1_000_000)), RuleCode.NON_POSITIVE_LENGTH);
+      case 2 -> new Breakage("steps", NODES.numberNode(new java.math.BigInteger("9223372036854775808").add(java.math.BigInteger.valueOf(random.nextInt(1000)))), RuleCode.OUT_OF_RANGE);
+      case 3 -> new Breakage("steps", NODES.numberNode(2.5), ConfigCode.WRONG_TYPE);
+      case 4 -> new Breakage("steps", NODES.textNode("many"), ConfigCode.WRONG_TYPE);
+      case 5 -> new Breakage("stpes", NODES.numberNode(10), ConfigCode.UNKNOWN_KEY);
       default -> {
         String field = numbers.get(random.nextInt(numbers.size()));
         // An integer field (a count, a period) is refused for not being an integer; a real one for not being finite
         // (a real field written as 40 looks like an integer here, so either code will do there).
-        Set<Code> nonFinite = phase.get(field).isIntegralNumber() ? Set.of(Code.WRONG_TYPE, Code.NON_FINITE_VALUE) : Set.of(Code.NON_FINITE_VALUE);
+        Set<DiagnosticCode> nonFinite = phase.get(field).isIntegralNumber() ? Set.of(ConfigCode.WRONG_TYPE, RuleCode.NON_FINITE_VALUE) : Set.of(RuleCode.NON_FINITE_VALUE);
         yield switch (kind) {
           case 6 -> new Breakage(field, NODES.textNode("NaN-literal"), nonFinite);
           case 7 -> new Breakage(field, NODES.textNode("Infinity-literal"), nonFinite);
-          case 8 -> new Breakage(field, NODES.textNode("0.1"), Code.WRONG_TYPE);
-          case 9 -> new Breakage(field, NODES.booleanNode(true), Code.WRONG_TYPE);
-          default -> new Breakage(field, NODES.arrayNode().add(1), Code.WRONG_TYPE);
+          case 8 -> new Breakage(field, NODES.textNode("0.1"), ConfigCode.WRONG_TYPE);
+          case 9 -> new Breakage(field, NODES.booleanNode(true), ConfigCode.WRONG_TYPE);
+          default -> new Breakage(field, NODES.arrayNode().add(1), ConfigCode.WRONG_TYPE);
         };
       }
     };

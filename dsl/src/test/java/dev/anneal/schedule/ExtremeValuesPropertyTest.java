@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,7 +120,7 @@ class ExtremeValuesPropertyTest {
       try {
         value = schedule.valueAt(step);
       } catch (InvalidScheduleException e) {
-        if (e.violations().get(0).code() == Code.STEP_BEYOND_END) {
+        if (e.violations().get(0).code() == RuleCode.STEP_BEYOND_END) {
           continue;
         }
         fail(schedule + " passed the rules, but at step " + step + ": " + e.getMessage());

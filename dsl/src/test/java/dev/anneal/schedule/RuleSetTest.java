@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one entry point of the rules: what stops what, and in which order violations come. */
 class RuleSetTest {
-  private static final Function<String, Violation> OVERFLOW = path -> Code.LENGTH_OVERFLOW.at(path, Phase.OPEN, Phase.OPEN - 1);
+  private static final Function<String, Violation> OVERFLOW = path -> RuleCode.LENGTH_OVERFLOW.at(path, Phase.OPEN, Phase.OPEN - 1);
 
   private static List<String> shown(List<Violation> violations) {
     return violations.stream().map(Violation::toString).toList();

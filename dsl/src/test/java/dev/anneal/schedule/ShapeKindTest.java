@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +79,6 @@ class ShapeKindTest {
         + " stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted)", phrase);
     String message = ScheduleRules.phase(new Linear(0, 1), Phase.OPEN).get(0).message();
     assertEquals("a linear phase needs a length in steps; only " + phrase + " may run forever", message);
-    assertEquals(Code.NEEDS_LENGTH, ScheduleRules.phase(new Linear(0, 1), Phase.OPEN).get(0).code());
+    assertEquals(RuleCode.NEEDS_LENGTH, ScheduleRules.phase(new Linear(0, 1), Phase.OPEN).get(0).code());
   }
 }

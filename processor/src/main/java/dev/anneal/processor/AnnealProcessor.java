@@ -11,7 +11,6 @@ import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.Reader;
 import dev.anneal.processor.read.Where;
 import dev.anneal.processor.write.ClassWriter;
-import dev.anneal.rules.Code;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -83,7 +82,7 @@ public final class AnnealProcessor extends AbstractProcessor {
       work.run();
     } catch (IOException | RuntimeException | StackOverflowError e) {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      reporter.print(Diagnostic.Kind.ERROR, Code.PROCESSOR_FAILURE.at("", what, what).toString(), new Where(element, null, null));
+      reporter.print(Diagnostic.Kind.ERROR, ProcessorCode.PROCESSOR_FAILURE.at("", what, what).toString(), new Where(element, null, null));
     }
   }
 

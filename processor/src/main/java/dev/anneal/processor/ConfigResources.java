@@ -1,12 +1,12 @@
 package dev.anneal.processor;
 
 import dev.anneal.annotation.CheckedConfig;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.processor.check.Finding;
 import dev.anneal.processor.read.Where;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.io.IOException;
@@ -90,7 +90,7 @@ final class ConfigResources {
     }
     Optional<String> text = read(resource);
     if (text.isEmpty()) {
-      out.add(new Finding(Code.UNREADABLE_FILE.at("resource", resource, resource, "no such resource on the class path or the source path"), annotation));
+      out.add(new Finding(ConfigCode.UNREADABLE_FILE.at("resource", resource, resource, "no such resource on the class path or the source path"), annotation));
       return;
     }
     try {

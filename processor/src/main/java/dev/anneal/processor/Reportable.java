@@ -1,7 +1,7 @@
 package dev.anneal.processor;
 
-import dev.anneal.rules.Code;
-import java.util.EnumSet;
+import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.RuleCode;
 import java.util.Set;
 
 /**
@@ -11,15 +11,15 @@ import java.util.Set;
  * validators. A {@code @CheckedConfig} also reports whatever its format's reader reports.
  */
 public final class Reportable {
-  public static final Set<Code> CODES = EnumSet.of(
-      Code.EXPRESSION_SYNTAX, Code.UNKNOWN_NAME, Code.NOT_NUMERIC_PARAMETER, Code.FRACTIONAL_LENGTH, Code.DIVISION_BY_ZERO,
-      Code.MISSING_ATTRIBUTE, Code.IRRELEVANT_ATTRIBUTE, Code.CHANNEL_PHASES_DIFFER, Code.DUPLICATE_CHANNEL, Code.PROCESSOR_FAILURE,
-      Code.JUMP_BETWEEN_PHASES,
-      Code.NON_FINITE_VALUE, Code.NEGATIVE_VALUE, Code.NEGATIVE_LEARNING_RATE, Code.MOMENTUM_OUT_OF_RANGE, Code.NEGATIVE_WEIGHT_DECAY,
-      Code.NOT_POSITIVE, Code.OUT_OF_RANGE, Code.NON_FINITE_AT_STEP, Code.NON_POSITIVE_LENGTH, Code.NEEDS_LENGTH, Code.OPEN_PHASE_NOT_LAST,
-      Code.LENGTH_OVERFLOW, Code.EMPTY_SCHEDULE, Code.CONTINUE_UNBOUNDED, Code.FLOOR_ABOVE_PEAK, Code.MILESTONES_NOT_INCREASING,
-      Code.CYCLIC_BASE_ABOVE_MAX, Code.RESTART_PERIOD_TOO_SMALL, Code.RESTART_MULTIPLIER_TOO_SMALL, Code.ONE_CYCLE_PHASE_EMPTY,
-      Code.PLATEAU_FACTOR_OUT_OF_RANGE, Code.UNKNOWN_CHANNEL, Code.FIRST_UPDATE_AT_ZERO, Code.REPEATED_MILESTONE);
+  public static final Set<DiagnosticCode> CODES = Set.of(
+      ProcessorCode.EXPRESSION_SYNTAX, ProcessorCode.UNKNOWN_NAME, ProcessorCode.NOT_NUMERIC_PARAMETER, ProcessorCode.FRACTIONAL_LENGTH, ProcessorCode.DIVISION_BY_ZERO,
+      ProcessorCode.MISSING_ATTRIBUTE, ProcessorCode.IRRELEVANT_ATTRIBUTE, ProcessorCode.CHANNEL_PHASES_DIFFER, ProcessorCode.DUPLICATE_CHANNEL, ProcessorCode.PROCESSOR_FAILURE,
+      ProcessorCode.JUMP_BETWEEN_PHASES,
+      RuleCode.NON_FINITE_VALUE, RuleCode.NEGATIVE_VALUE, RuleCode.NEGATIVE_LEARNING_RATE, RuleCode.MOMENTUM_OUT_OF_RANGE, RuleCode.NEGATIVE_WEIGHT_DECAY,
+      RuleCode.NOT_POSITIVE, RuleCode.OUT_OF_RANGE, RuleCode.NON_FINITE_AT_STEP, RuleCode.NON_POSITIVE_LENGTH, RuleCode.NEEDS_LENGTH, RuleCode.OPEN_PHASE_NOT_LAST,
+      RuleCode.LENGTH_OVERFLOW, RuleCode.EMPTY_SCHEDULE, RuleCode.CONTINUE_UNBOUNDED, RuleCode.FLOOR_ABOVE_PEAK, RuleCode.MILESTONES_NOT_INCREASING,
+      RuleCode.CYCLIC_BASE_ABOVE_MAX, RuleCode.RESTART_PERIOD_TOO_SMALL, RuleCode.RESTART_MULTIPLIER_TOO_SMALL, RuleCode.ONE_CYCLE_PHASE_EMPTY,
+      RuleCode.PLATEAU_FACTOR_OUT_OF_RANGE, RuleCode.UNKNOWN_CHANNEL, RuleCode.FIRST_UPDATE_AT_ZERO, RuleCode.REPEATED_MILESTONE);
 
   private Reportable() {}
 }

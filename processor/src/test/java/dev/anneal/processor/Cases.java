@@ -3,7 +3,8 @@ package dev.anneal.processor;
 import static dev.anneal.processor.Compile.source;
 import static dev.anneal.processor.Compile.type;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.RuleCode;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
@@ -13,7 +14,7 @@ import javax.tools.JavaFileObject;
  */
 final class Cases {
   /** One source (or several), the code it is about, and the complete diagnostics. */
-  record Case(Code code, String name, List<JavaFileObject> sources, List<String> expected) {
+  record Case(DiagnosticCode code, String name, List<JavaFileObject> sources, List<String> expected) {
     @Override
     public String toString() {
       return code.id() + " (" + name + ")";
@@ -22,11 +23,11 @@ final class Cases {
 
   private Cases() {}
 
-  static Case of(Code code, String name, JavaFileObject source, String... expected) {
+  static Case of(DiagnosticCode code, String name, JavaFileObject source, String... expected) {
     return new Case(code, name, List.of(source), List.of(expected));
   }
 
-  static Case of(Code code, String name, List<JavaFileObject> sources, String... expected) {
+  static Case of(DiagnosticCode code, String name, List<JavaFileObject> sources, String... expected) {
     return new Case(code, name, sources, List.of(expected));
   }
 
@@ -46,145 +47,145 @@ final class Cases {
   static List<Case> all() {
     return List.of(
         // ---- processor: expressions -----------------------------------------------------------
-        of(Code.EXPRESSION_SYNTAX, "unfinished expression",
+        of(ProcessorCode.EXPRESSION_SYNTAX, "unfinished expression",
             record("double peak, long warmup, long total", WARMUP.replace("\"100\"", "\"warmup\""),
                 "@Phase(shape = COSINE, steps = \"total -\", to = \"0\")"),
             "Run.java:10: ERROR [ExpressionSyntax] phases[1].steps: cannot read `total -`: expected a number, a name or '(' after the end at column 8"),
-        of(Code.UNKNOWN_NAME, "misspelled component",
+        of(ProcessorCode.UNKNOWN_NAME, "misspelled component",
             record("double peak, long warmup, long total", WARMUP.replace("\"100\"", "\"warmup\""),
                 "@Phase(shape = COSINE, steps = \"totl - warmup\", to = \"0\")"),
             "Run.java:10: ERROR [UnknownName] phases[1].steps: unknown name `totl` in `totl - warmup`; did you mean `total`?"),
-        of(Code.UNKNOWN_NAME, "a name in a fixed schedule", phases("", "@Phase(shape = LINEAR, steps = \"warmup\", from = \"0\", to = \"1e-3\")"),
+        of(ProcessorCode.UNKNOWN_NAME, "a name in a fixed schedule", phases("", "@Phase(shape = LINEAR, steps = \"warmup\", from = \"0\", to = \"1e-3\")"),
             "Bad.java:9: ERROR [UnknownName] phases[0].steps: unknown name `warmup` in `warmup`; a schedule on a class has no parameters: declare it on a record to name its components"),
-        of(Code.NOT_NUMERIC_PARAMETER, "string component",
+        of(ProcessorCode.NOT_NUMERIC_PARAMETER, "string component",
             record("double peak, String name, long total", "@Phase(shape = COSINE, steps = \"total\", from = \"peak\", to = \"name\")"),
             "Run.java:9: ERROR [NotNumericParameter] phases[0].to: `name` has type java.lang.String; expressions use int, long, float and double components"),
-        of(Code.FRACTIONAL_LENGTH, "double length",
+        of(ProcessorCode.FRACTIONAL_LENGTH, "double length",
             record("double peak, long total, double warmupRatio", "@Phase(shape = LINEAR, steps = \"total * warmupRatio\", from = \"0\", to = \"peak\")"),
             "Run.java:9: ERROR [FractionalLength] phases[0].steps: steps (`total * warmupRatio`) must be a whole number of steps, but it is a double expression; use integer parameters and literals"),
-        of(Code.DIVISION_BY_ZERO, "constant zero divisor",
+        of(ProcessorCode.DIVISION_BY_ZERO, "constant zero divisor",
             record("double peak, long total", "@Phase(shape = COSINE, steps = \"total / (2 - 2)\", from = \"peak\", to = \"0\")"),
             "Run.java:9: ERROR [DivisionByZero] phases[0].steps: `total / (2 - 2)` divides by zero"),
         // ---- processor: attributes and channels -------------------------------------------------
-        of(Code.MISSING_ATTRIBUTE, "cosine without to", phases("", "@Phase(shape = COSINE, steps = \"100\", from = \"1e-3\")"),
+        of(ProcessorCode.MISSING_ATTRIBUTE, "cosine without to", phases("", "@Phase(shape = COSINE, steps = \"100\", from = \"1e-3\")"),
             "Bad.java:9: ERROR [MissingAttribute] phases[0].to: a cosine phase needs `to`"),
-        of(Code.MISSING_ATTRIBUTE, "first phase without from", phases("", "@Phase(shape = COSINE, steps = \"100\", to = \"0\")"),
+        of(ProcessorCode.MISSING_ATTRIBUTE, "first phase without from", phases("", "@Phase(shape = COSINE, steps = \"100\", to = \"0\")"),
             "Bad.java:9: ERROR [MissingAttribute] phases[0].from: a cosine phase needs `from` (the first phase has no previous phase to start from)"),
-        of(Code.IRRELEVANT_ATTRIBUTE, "rate on a cosine", phases("", "@Phase(shape = COSINE, steps = \"100\", from = \"1e-3\", to = \"0\", rate = \"0.9\")"),
+        of(ProcessorCode.IRRELEVANT_ATTRIBUTE, "rate on a cosine", phases("", "@Phase(shape = COSINE, steps = \"100\", from = \"1e-3\", to = \"0\", rate = \"0.9\")"),
             "Bad.java:9: ERROR [IrrelevantAttribute] phases[0].rate: `rate` does not apply to a cosine phase, which takes steps, from, to, cycles"),
-        of(Code.CHANNEL_PHASES_DIFFER, "momentum has more phases than lr", type("Bad", """
+        of(ProcessorCode.CHANNEL_PHASES_DIFFER, "momentum has more phases than lr", type("Bad", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {@Phase(shape = CONSTANT, steps = "100", value = "0.1")}),
                 @Channel(name = "momentum", phases = {
                     @Phase(shape = CONSTANT, value = "0.9"),
                     @Phase(shape = CONSTANT, value = "0.8")})})"""),
             "Bad.java:12: ERROR [ChannelPhasesDiffer] channels.momentum.phases[1].steps: channel 'momentum' leaves the length of phase 1 to channel 'lr', which has only 1 phases"),
-        of(Code.DUPLICATE_CHANNEL, "lr twice", type("Bad", """
+        of(ProcessorCode.DUPLICATE_CHANNEL, "lr twice", type("Bad", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {@Phase(shape = CONSTANT, steps = "100", value = "0.1")}),
                 @Channel(name = "lr", phases = {@Phase(shape = CONSTANT, value = "0.2")})})"""),
             "Bad.java:10: ERROR [DuplicateChannel] channels.lr: channel 'lr' is declared more than once"),
-        of(Code.PROCESSOR_FAILURE, "two types generate one class",
+        of(ProcessorCode.PROCESSOR_FAILURE, "two types generate one class",
             List.of(type("First", "@TrainingSchedule(name = \"Same\", phases = @Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.1\"))"),
                 type("Second", "@TrainingSchedule(name = \"Same\", phases = @Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.2\"))")),
             "Second.java:9: ERROR [ProcessorFailure] the Anneal processor failed on this type (FilerException: Attempt to recreate a file for type test.Same); please report it with this source"),
-        of(Code.JUMP_BETWEEN_PHASES, "restart from a higher value", phases("", WARMUP, "@Phase(shape = COSINE, steps = \"100\", from = \"2e-3\", to = \"0\")"),
+        of(ProcessorCode.JUMP_BETWEEN_PHASES, "restart from a higher value", phases("", WARMUP, "@Phase(shape = COSINE, steps = \"100\", from = \"2e-3\", to = \"0\")"),
             "Bad.java:10: WARNING [JumpBetweenPhases] phases[1].from: phase 1 starts at 0.002 but phase 0 ends at 0.001; leave `from` out to start where the previous phase ends"),
         // ---- the model's rules, at compile time -----------------------------------------------
-        of(Code.NON_FINITE_VALUE, "literal overflows a double", phases("", "@Phase(shape = LINEAR, steps = \"100\", from = \"1e-5\", to = \"1e400\")"),
+        of(RuleCode.NON_FINITE_VALUE, "literal overflows a double", phases("", "@Phase(shape = LINEAR, steps = \"100\", from = \"1e-5\", to = \"1e400\")"),
             "Bad.java:9: ERROR [NonFiniteValue] phases[0].to: to (Infinity) must be a finite number"),
-        of(Code.NEGATIVE_VALUE, "negative milestone",
+        of(RuleCode.NEGATIVE_VALUE, "negative milestone",
             phases("", "@Phase(shape = MILESTONES, steps = Phase.FOREVER, from = \"0.1\", milestones = {\"-5\", \"10\"}, factor = \"0.5\")"),
             "Bad.java:9: ERROR [NegativeValue] phases[0].milestones[0]: milestones[0] (-5) must be at least 0"),
-        of(Code.NEGATIVE_LEARNING_RATE, "decays below 0", phases("", WARMUP, "@Phase(shape = LINEAR, steps = \"100\", to = \"-1e-4\")"),
+        of(RuleCode.NEGATIVE_LEARNING_RATE, "decays below 0", phases("", WARMUP, "@Phase(shape = LINEAR, steps = \"100\", to = \"-1e-4\")"),
             "Bad.java:8: ERROR [NegativeLearningRate] learning rate reaches -1.0E-4; a learning rate must be at least 0"),
-        of(Code.MOMENTUM_OUT_OF_RANGE, "momentum of 1", phases("channel = \"momentum\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"1.0\")"),
+        of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum of 1", phases("channel = \"momentum\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"1.0\")"),
             "Bad.java:8: ERROR [MomentumOutOfRange] momentum reaches 1; momentum and Adam beta1 must lie in [0, 1)"),
-        of(Code.NEGATIVE_WEIGHT_DECAY, "negative weight decay",
+        of(RuleCode.NEGATIVE_WEIGHT_DECAY, "negative weight decay",
             phases("channel = \"weight_decay\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"-0.01\")"),
             "Bad.java:8: ERROR [NegativeWeightDecay] weight decay reaches -0.01; weight decay must be at least 0"),
-        of(Code.NOT_POSITIVE, "exponential rate 0", phases("", "@Phase(shape = EXPONENTIAL, steps = \"100\", from = \"0.1\", rate = \"0\")"),
+        of(RuleCode.NOT_POSITIVE, "exponential rate 0", phases("", "@Phase(shape = EXPONENTIAL, steps = \"100\", from = \"0.1\", rate = \"0\")"),
             "Bad.java:9: ERROR [NotPositive] phases[0].rate: rate (0) must be greater than 0"),
-        of(Code.OUT_OF_RANGE, "pct_start above 1",
+        of(RuleCode.OUT_OF_RANGE, "pct_start above 1",
             phases("", "@Phase(shape = ONE_CYCLE, steps = \"1000\", from = \"0.004\", peak = \"0.1\", to = \"4e-7\", pctStart = \"1.5\")"),
             "Bad.java:9: ERROR [OutOfRange] phases[0].pctStart: pctStart (1.5) must lie in [0, 1]"),
-        of(Code.OUT_OF_RANGE, "length overflows a long", phases("", "@Phase(shape = CONSTANT, steps = \"9_000_000_000_000_000_000 * 2\", value = \"0.1\")"),
+        of(RuleCode.OUT_OF_RANGE, "length overflows a long", phases("", "@Phase(shape = CONSTANT, steps = \"9_000_000_000_000_000_000 * 2\", value = \"0.1\")"),
             "Bad.java:9: ERROR [OutOfRange] phases[0].steps: steps (`9_000_000_000_000_000_000 * 2`) must lie in the range of a 64-bit integer"),
-        of(Code.NON_FINITE_AT_STEP, "growing forever", phases("", "@Phase(shape = EXPONENTIAL, steps = Phase.FOREVER, from = \"0.1\", rate = \"1.5\")"),
+        of(RuleCode.NON_FINITE_AT_STEP, "growing forever", phases("", "@Phase(shape = EXPONENTIAL, steps = Phase.FOREVER, from = \"0.1\", rate = \"1.5\")"),
             "Bad.java:9: ERROR [NonFiniteAtStep] phases[0].rate: the value at step a late step would be infinite (rate 1.5 > 1 in a phase that never ends); every value up to the declared end must be finite"),
-        of(Code.NON_POSITIVE_LENGTH, "zero steps", phases("", "@Phase(shape = LINEAR, steps = \"0\", from = \"0.1\", to = \"0.2\")"),
+        of(RuleCode.NON_POSITIVE_LENGTH, "zero steps", phases("", "@Phase(shape = LINEAR, steps = \"0\", from = \"0.1\", to = \"0.2\")"),
             "Bad.java:9: ERROR [NonPositiveLength] phases[0].steps: steps (0) must be at least 1"),
-        of(Code.NEEDS_LENGTH, "cosine forever", phases("", "@Phase(shape = COSINE, steps = Phase.FOREVER, from = \"0.1\", to = \"0\")"),
+        of(RuleCode.NEEDS_LENGTH, "cosine forever", phases("", "@Phase(shape = COSINE, steps = Phase.FOREVER, from = \"0.1\", to = \"0\")"),
             "Bad.java:9: ERROR [NeedsLength] phases[0].steps: a cosine phase needs a length in steps; only constant, exponential, step, milestones, inverse-sqrt, cyclic, cosine-restarts, plateau, linear-growth, stair-cycle, inverse-time and post-cycle-momentum phases (and these shifted) may run forever"),
-        of(Code.OPEN_PHASE_NOT_LAST, "a phase after forever",
+        of(RuleCode.OPEN_PHASE_NOT_LAST, "a phase after forever",
             phases("", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.1\")", "@Phase(shape = CONSTANT, steps = \"10\")"),
             "Bad.java:9: ERROR [OpenPhaseNotLast] phases[0].steps: only the last phase may run forever; phase 0 is open but phase 1 follows it"),
-        of(Code.LENGTH_OVERFLOW, "phases add up past a long",
+        of(RuleCode.LENGTH_OVERFLOW, "phases add up past a long",
             phases("", "@Phase(shape = CONSTANT, steps = \"9_000_000_000_000_000_000\", value = \"0.1\")", "@Phase(shape = CONSTANT, steps = \"9_000_000_000_000_000_000\")"),
             "Bad.java:10: ERROR [LengthOverflow] phases[1].steps: the phases add up to more than 9223372036854775806 steps"),
-        of(Code.LENGTH_OVERFLOW, "a phase of Long.MAX_VALUE steps after another",
+        of(RuleCode.LENGTH_OVERFLOW, "a phase of Long.MAX_VALUE steps after another",
             phases("", WARMUP, "@Phase(shape = EXPONENTIAL, steps = \"9_223_372_036_854_775_807\", rate = \"0.999\")"),
             "Bad.java:10: ERROR [LengthOverflow] phases[1].steps: the phases add up to more than 9223372036854775806 steps"),
-        of(Code.LENGTH_OVERFLOW, "a single phase of Long.MAX_VALUE steps is that many steps, not forever",
+        of(RuleCode.LENGTH_OVERFLOW, "a single phase of Long.MAX_VALUE steps is that many steps, not forever",
             phases("", "@Phase(shape = COSINE, steps = \"9_223_372_036_854_775_807\", from = \"1e-3\", to = \"0\")"),
             "Bad.java:9: ERROR [LengthOverflow] phases[0].steps: the phases add up to more than 9223372036854775806 steps"),
-        of(Code.LENGTH_OVERFLOW, "a sum one past the longest schedule",
+        of(RuleCode.LENGTH_OVERFLOW, "a sum one past the longest schedule",
             phases("", WARMUP, "@Phase(shape = CONSTANT, steps = \"9_223_372_036_854_775_707\")"),
             "Bad.java:10: ERROR [LengthOverflow] phases[1].steps: the phases add up to more than 9223372036854775806 steps"),
-        of(Code.EMPTY_SCHEDULE, "no phases", type("Bad", "@TrainingSchedule(phases = {})"),
+        of(RuleCode.EMPTY_SCHEDULE, "no phases", type("Bad", "@TrainingSchedule(phases = {})"),
             "Bad.java:8: ERROR [EmptySchedule] phases: a schedule needs at least one phase"),
-        of(Code.CONTINUE_UNBOUNDED, "a line continued forever",
+        of(RuleCode.CONTINUE_UNBOUNDED, "a line continued forever",
             phases("afterEnd = AfterEnd.CONTINUE", "@Phase(shape = LINEAR, steps = \"100\", from = \"0.1\", to = \"0.01\")"),
             "Bad.java:8: ERROR [ContinueUnbounded] afterEnd: after-end CONTINUE would follow the linear formula past its end, where it grows without bound; use HOLD"),
-        of(Code.FLOOR_ABOVE_PEAK, "inverse-sqrt floor above start",
+        of(RuleCode.FLOOR_ABOVE_PEAK, "inverse-sqrt floor above start",
             phases("", "@Phase(shape = INVERSE_SQRT, steps = Phase.FOREVER, from = \"1e-3\", timescale = \"100\", floor = \"1e-2\")"),
             "Bad.java:9: ERROR [FloorAbovePeak] phases[0].floor: floor (0.01) must not exceed peak (0.001) for a decaying shape"),
-        of(Code.MILESTONES_NOT_INCREASING, "milestones out of order",
+        of(RuleCode.MILESTONES_NOT_INCREASING, "milestones out of order",
             phases("", "@Phase(shape = MILESTONES, steps = Phase.FOREVER, from = \"0.1\", milestones = {\"30\", \"20\"}, factor = \"0.5\")"),
             "Bad.java:9: ERROR [MilestonesNotIncreasing] phases[0].milestones[1]: milestones must be increasing, but 20 follows 30"),
-        of(Code.CYCLIC_BASE_ABOVE_MAX, "base above max",
+        of(RuleCode.CYCLIC_BASE_ABOVE_MAX, "base above max",
             phases("", "@Phase(shape = CYCLIC, steps = Phase.FOREVER, from = \"0.1\", peak = \"0.01\", up = \"10\", down = \"10\")"),
             "Bad.java:9: ERROR [CyclicBaseAboveMax] phases[0].from: from (0.1) must not exceed max (0.01)"),
-        of(Code.RESTART_PERIOD_TOO_SMALL, "t0 of 0",
+        of(RuleCode.RESTART_PERIOD_TOO_SMALL, "t0 of 0",
             phases("", "@Phase(shape = COSINE_RESTARTS, steps = Phase.FOREVER, from = \"0.1\", t0 = \"0\")"),
             "Bad.java:9: ERROR [RestartPeriodTooSmall] phases[0].t0: the first restart period T0 (0) must be at least 1"),
-        of(Code.RESTART_MULTIPLIER_TOO_SMALL, "tMult of 0",
+        of(RuleCode.RESTART_MULTIPLIER_TOO_SMALL, "tMult of 0",
             phases("", "@Phase(shape = COSINE_RESTARTS, steps = Phase.FOREVER, from = \"0.1\", t0 = \"10\", tMult = \"0\")"),
             "Bad.java:9: ERROR [RestartMultiplierTooSmall] phases[0].tMult: the restart period multiplier Tmult (0) must be at least 1"),
-        of(Code.ONE_CYCLE_PHASE_EMPTY, "too few steps to rise",
+        of(RuleCode.ONE_CYCLE_PHASE_EMPTY, "too few steps to rise",
             phases("", "@Phase(shape = ONE_CYCLE, steps = \"3\", from = \"0.004\", peak = \"0.1\", to = \"4e-7\", pctStart = \"0.3\")"),
             "Bad.java:9: ERROR [OneCyclePhaseEmpty] phases[0].pctStart: one-cycle phase 1 would span -0.10000000000000009 steps (pct_start 0.3 of 3 total steps); it must span more than 0 or the value is undefined (upstream raises ZeroDivisionError)"),
-        of(Code.PLATEAU_FACTOR_OUT_OF_RANGE, "plateau factor above 1",
+        of(RuleCode.PLATEAU_FACTOR_OUT_OF_RANGE, "plateau factor above 1",
             phases("", "@Phase(shape = PLATEAU, steps = Phase.FOREVER, from = \"0.1\", factor = \"2\")"),
             "Bad.java:9: ERROR [PlateauFactorOutOfRange] phases[0].factor: factor (2) must lie in (0, 1): a plateau reduces the value"),
-        of(Code.UNKNOWN_CHANNEL, "upper-case lr", phases("channel = \"LR\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.1\")"),
+        of(RuleCode.UNKNOWN_CHANNEL, "upper-case lr", phases("channel = \"LR\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.1\")"),
             "Bad.java:8: ERROR [UnknownChannel] channel: unknown channel 'LR'; did you mean `lr`?"),
-        of(Code.UNKNOWN_CHANNEL, "upper-case channel of its own",
+        of(RuleCode.UNKNOWN_CHANNEL, "upper-case channel of its own",
             phases("channel = \"EmaDecay\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"0.1\")"),
             "Bad.java:8: ERROR [UnknownChannel] channel: unknown channel 'EmaDecay' (channel names are lower case: lr, momentum, weight_decay, or your own)"),
-        of(Code.UNKNOWN_CHANNEL, "misspelled momentum in a plan", type("Bad", """
+        of(RuleCode.UNKNOWN_CHANNEL, "misspelled momentum in a plan", type("Bad", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {@Phase(shape = CONSTANT, steps = "100", value = "0.1")}),
                 @Channel(name = "momentun", phases = {@Phase(shape = CONSTANT, value = "1.05")})})"""),
             "Bad.java:10: ERROR [UnknownChannel] channels.momentun: unknown channel 'momentun'; did you mean `momentum`?"),
-        of(Code.UNKNOWN_CHANNEL, "misspelled momentum of a schedule",
+        of(RuleCode.UNKNOWN_CHANNEL, "misspelled momentum of a schedule",
             phases("channel = \"momentun\"", "@Phase(shape = CONSTANT, steps = Phase.FOREVER, value = \"1.05\")"),
             "Bad.java:8: ERROR [UnknownChannel] channel: unknown channel 'momentun'; did you mean `momentum`?"),
-        of(Code.UNKNOWN_CHANNEL, "misspelled weight decay on a record",
+        of(RuleCode.UNKNOWN_CHANNEL, "misspelled weight decay on a record",
             source("Run", """
                 @TrainingSchedule(
                     channel = "weight_decy",
                     phases = @Phase(shape = CONSTANT, steps = Phase.FOREVER, value = "decay"))""", "record Run(double decay) {}"),
             "Run.java:9: ERROR [UnknownChannel] channel: unknown channel 'weight_decy'; did you mean `weight_decay`?"),
-        of(Code.UNKNOWN_CHANNEL, "misspelled lr in a plan on a record", source("Sgd", """
+        of(RuleCode.UNKNOWN_CHANNEL, "misspelled lr in a plan on a record", source("Sgd", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {@Phase(shape = CONSTANT, steps = "total", value = "peak")}),
                 @Channel(name = "Momentum", phases = {@Phase(shape = CONSTANT, value = "momentum")})})""",
                 "record Sgd(double peak, double momentum, long total) {}"),
             "Sgd.java:10: ERROR [UnknownChannel] channels.Momentum: unknown channel 'Momentum'; did you mean `momentum`?"),
-        of(Code.FIRST_UPDATE_AT_ZERO, "warm-up from 0", phases("", "@Phase(shape = LINEAR, steps = \"100\", from = \"0\", to = \"1e-3\")"),
+        of(RuleCode.FIRST_UPDATE_AT_ZERO, "warm-up from 0", phases("", "@Phase(shape = LINEAR, steps = \"100\", from = \"0\", to = \"1e-3\")"),
             "Bad.java:9: WARNING [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
-        of(Code.REPEATED_MILESTONE, "a milestone twice",
+        of(RuleCode.REPEATED_MILESTONE, "a milestone twice",
             phases("", "@Phase(shape = MILESTONES, steps = Phase.FOREVER, from = \"0.1\", milestones = {\"10\", \"10\"}, factor = \"0.5\")"),
             "Bad.java:9: WARNING [RepeatedMilestone] phases[0].milestones[1]: milestone 10 is repeated 2 times, so the factor is applied 2 times at once (PyTorch behaviour)"));
   }

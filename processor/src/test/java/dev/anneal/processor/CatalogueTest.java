@@ -4,8 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.anneal.processor.Compile.type;
 
 import com.google.testing.compile.Compilation;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.RuleCode;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CatalogueTest {
   @Test
   void everyReportableCodeHasATestThatTriggersIt() {
-    Set<Code> tested = EnumSet.noneOf(Code.class);
+    Set<DiagnosticCode> tested = new HashSet<>();
     Cases.all().forEach(c -> tested.add(c.code()));
     assertThat(tested).containsExactlyElementsIn(Reportable.CODES);
   }
@@ -26,11 +28,9 @@ class CatalogueTest {
   }
 
   @Test
-  void everyProcessorCodeIsReportableOrRaisedByGeneratedValidators() {
-    Set<Code> processorCodes = EnumSet.range(Code.EXPRESSION_SYNTAX, Code.PROCESSOR_FAILURE);
-    processorCodes.add(Code.JUMP_BETWEEN_PHASES);
-    processorCodes.removeAll(Reportable.CODES);
-    assertThat(processorCodes).containsExactly(Code.CONDITION_NOT_MET); // tested in ValidatorTest
+  void everyProcessorCodeIsReportable() {
+    // CONDITION_NOT_MET, raised by generated validators at run time, is the model's (RuleCode), tested in ValidatorTest.
+    assertThat(Reportable.CODES).containsAtLeastElementsIn(EnumSet.allOf(ProcessorCode.class));
   }
 
   @Test

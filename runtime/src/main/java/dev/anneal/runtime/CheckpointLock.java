@@ -1,6 +1,5 @@
 package dev.anneal.runtime;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -51,7 +50,7 @@ final class CheckpointLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new InvalidScheduleException(Code.CHECKPOINT_LOCKED.at("directory", directory.toString(),
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_LOCKED.at("directory", directory.toString(),
           name, directory.toString(), holder, file.toString()));
     }
     return new CheckpointLock(channel, lock);

@@ -7,7 +7,6 @@ import ai.djl.training.Trainer;
 import ai.djl.util.Utils;
 import dev.anneal.checkpoint.Fingerprint;
 import dev.anneal.checkpoint.ResumePolicy;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
@@ -64,13 +63,13 @@ public final class Checkpoints {
     schedule.endStep();
     GroupBinding binding = schedule.binding();
     if (binding == null) {
-      throw new InvalidScheduleException(Code.NOT_BOUND.at("listener", null,
+      throw new InvalidScheduleException(RuntimeCode.NOT_BOUND.at("listener", null,
           "save needs the parameters bound when training began; add TrainingSchedule.listener() to the training config"));
     }
     Model model = trainer.getModel();
     Device modelDevice = model.getNDManager().getDevice();
     if (!Arrays.asList(trainer.getDevices()).contains(modelDevice)) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("device", modelDevice,
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("device", modelDevice,
           "the model lives on " + modelDevice + " but the trainer trains on " + Arrays.toString(trainer.getDevices())
               + ", so the model's parameters are stale until the trainer closes; create the model on the first training device"));
     }
@@ -134,7 +133,7 @@ public final class Checkpoints {
   public static Path latest(Path directory, String name) throws IOException {
     int epoch = Utils.getCurrentEpoch(directory, name);
     if (epoch < 0) {
-      throw new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("paramsFile", directory.toString(),
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("paramsFile", directory.toString(),
           directory + "/" + name + "-NNNN.params", "missing (no checkpoint of " + name + " in " + directory + ")"));
     }
     return directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
@@ -186,7 +185,7 @@ public final class Checkpoints {
     if (schedule.binding() != null && model.getBlock().isInitialized()) {
       // trainer.initialize hands the parameters' arrays to the trainer's parameter store; DJL's load
       // replaces them, so the trainer would go on training the arrays it holds, not the checkpoint's.
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("trainer", null, "restore the checkpoint before trainer.initialize:"
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("trainer", null, "restore the checkpoint before trainer.initialize:"
           + " the trainer holds the model's parameter arrays, which loading replaces, so it would go on training the old ones"));
     }
     byte[] params = readParams(paramsFile);
@@ -198,7 +197,7 @@ public final class Checkpoints {
     try {
       checkpoint.loadInto(model);
     } catch (MalformedModelException | IOException e) { // from memory: an IOException means the block read past the sealed bytes
-      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsFile.toString(), "DJL cannot load " + paramsFile
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("paramsFile", paramsFile.toString(), "DJL cannot load " + paramsFile
           + " into the model (" + e.getMessage() + "); restore into a model built as it was saved"));
     }
   }
@@ -207,7 +206,7 @@ public final class Checkpoints {
     try {
       return Files.readAllBytes(paramsFile);
     } catch (NoSuchFileException e) {
-      throw new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("paramsFile", paramsFile.toString(), paramsFile.toString(), "missing"));
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("paramsFile", paramsFile.toString(), paramsFile.toString(), "missing"));
     }
   }
 

@@ -2,7 +2,6 @@ package dev.anneal.runtime;
 
 import dev.anneal.checkpoint.Fingerprint;
 import dev.anneal.config.anneal.AnnealFormat;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
@@ -72,6 +71,6 @@ final class Definitions {
   }
 
   private static InvalidScheduleException unreadable(Path sidecar, String problem) {
-    return new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("sidecar", sidecar.toString(), sidecar.toString(), problem));
+    return new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("sidecar", sidecar.toString(), sidecar.toString(), problem));
   }
 }

@@ -1,7 +1,7 @@
 package dev.anneal.runtime;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import java.util.Objects;
 import java.util.function.LongToDoubleFunction;
 
@@ -56,7 +56,7 @@ public sealed interface Feedback {
 
   private static void requirePositive(long steps) {
     if (steps < 1) {
-      throw new InvalidScheduleException(Code.NON_POSITIVE_LENGTH.at("feedback.steps", steps, "steps", steps));
+      throw new InvalidScheduleException(RuleCode.NON_POSITIVE_LENGTH.at("feedback.steps", steps, "steps", steps));
     }
   }
 }

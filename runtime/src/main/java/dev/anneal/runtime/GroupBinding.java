@@ -1,6 +1,5 @@
 package dev.anneal.runtime;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -77,15 +76,15 @@ final class GroupBinding {
     });
     List<Violation> found = new ArrayList<>();
     if (!unmatched.isEmpty()) {
-      found.add(Code.PARAMETERS_UNMATCHED.at("groups", unmatched, String.join(", ", unmatched)));
+      found.add(RuntimeCode.PARAMETERS_UNMATCHED.at("groups", unmatched, String.join(", ", unmatched)));
     }
     for (String problem : twice) {
-      found.add(Code.PARAMETERS_MATCHED_TWICE.at("groups", problem, problem));
+      found.add(RuntimeCode.PARAMETERS_MATCHED_TWICE.at("groups", problem, problem));
     }
     for (int g = 0; g < groups.size(); g++) {
       if (hits[g] == 0) {
         ParameterGroup group = groups.get(g);
-        found.add(Code.UNUSED_GROUP.at(
+        found.add(RuntimeCode.UNUSED_GROUP.at(
             "groups." + group.name(), group.selector().text(), group.name(), group.selector().text(), String.join(", ", idByName.keySet())));
       }
     }
@@ -132,7 +131,7 @@ final class GroupBinding {
     }
     Slot slot = slotById.get(parameterId);
     if (slot == null) {
-      throw new InvalidScheduleException(Code.UNKNOWN_PARAMETER.at("parameterId", parameterId, parameterId));
+      throw new InvalidScheduleException(RuntimeCode.UNKNOWN_PARAMETER.at("parameterId", parameterId, parameterId));
     }
     lastServed = slot.index();
     return slot;

@@ -17,8 +17,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
 import dev.anneal.builder.Schedules;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
@@ -108,7 +108,7 @@ public final class LrRangeTest {
           if (!batches.hasNext()) {
             batches = trainer.iterateDataset(dataset).iterator();
             if (!batches.hasNext()) {
-              throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("dataset", null, "the range test's dataset has no batch"));
+              throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("dataset", null, "the range test's dataset has no batch"));
             }
           }
           double batchLoss;
@@ -180,7 +180,7 @@ public final class LrRangeTest {
       String stop = diverged
           ? "the loss diverged at learning rate " + Float.toString((float) points.get(points.size() - 1).lr()) + " on update " + points.size()
           : "the test ended after " + points.size() + " updates";
-      throw new InvalidScheduleException(Code.RANGE_TEST_TOO_SHORT.at("", usable, usable, stop, MIN_USABLE_POINTS,
+      throw new InvalidScheduleException(RuntimeCode.RANGE_TEST_TOO_SHORT.at("", usable, usable, stop, MIN_USABLE_POINTS,
           "start from a smaller startLr, or let the learning rate grow more slowly with a smaller endLr or more steps"));
     }
     List<RangeTestResult.Point> curve = points.subList(0, usable);
@@ -280,18 +280,18 @@ public final class LrRangeTest {
       if (schedule == null) {
         boolean start = learningRate(found, "startLr", startLr);
         if (learningRate(found, "endLr", endLr) && start && endLr <= startLr) {
-          found.add(Code.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + Values.show(startLr) + ", ∞)"));
+          found.add(RuleCode.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + Values.show(startLr) + ", ∞)"));
         }
       }
       if (steps < MIN_USABLE_POINTS) {
-        found.add(Code.OUT_OF_RANGE.at("steps", steps, "steps", steps, "[" + MIN_USABLE_POINTS + ", ∞) (the suggestions need "
+        found.add(RuleCode.OUT_OF_RANGE.at("steps", steps, "steps", steps, "[" + MIN_USABLE_POINTS + ", ∞) (the suggestions need "
             + MIN_USABLE_POINTS + " losses)"));
       }
       if (!(smoothing >= 0 && smoothing < 1)) {
-        found.add(Code.OUT_OF_RANGE.at("smoothing", smoothing, "smoothing", smoothing, "[0, 1)"));
+        found.add(RuleCode.OUT_OF_RANGE.at("smoothing", smoothing, "smoothing", smoothing, "[0, 1)"));
       }
       if (!(divergence > 1) || !Double.isFinite(divergence)) {
-        found.add(Code.OUT_OF_RANGE.at("divergence", divergence, "divergence", divergence, "(1, ∞)"));
+        found.add(RuleCode.OUT_OF_RANGE.at("divergence", divergence, "divergence", divergence, "(1, ∞)"));
       }
       InvalidScheduleException.throwIfErrors(found);
       return new LrRangeTest(this);
@@ -306,7 +306,7 @@ public final class LrRangeTest {
         return false;
       }
       if (value < Float.MIN_NORMAL || value > Float.MAX_VALUE) {
-        found.add(Code.OUT_OF_RANGE.at(field, value, field, value, FLOAT_RANGE + ", the normal range of the 32-bit floats the optimizer applies"));
+        found.add(RuleCode.OUT_OF_RANGE.at(field, value, field, value, FLOAT_RANGE + ", the normal range of the 32-bit floats the optimizer applies"));
         return false;
       }
       return true;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ final class ModelShapes {
       try {
         block.initialize(model.getNDManager(), checkpoint.dataType(), checkpoint.inputShapes());
       } catch (RuntimeException e) {
-        throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("model", null,
+        throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("model", null,
             "the model is not initialized and could not be initialized for the input shapes " + List.of(checkpoint.inputShapes())
                 + " of " + paramsFile + " (" + e.getMessage() + "); initialize it (trainer.initialize) before restoring"));
       }
@@ -63,16 +62,16 @@ final class ModelShapes {
     saved.forEach((name, shape) -> {
       Shape declared = model.get(name);
       if (declared == null) {
-        found.add(Code.CHECKPOINT_MISMATCH.at("parameters." + name, shape,
+        found.add(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters." + name, shape,
             "parameter " + name + " of shape " + shape + " is in the checkpoint but not in the model; restore into a model built as it was saved"));
       } else if (!declared.equals(shape)) {
-        found.add(Code.CHECKPOINT_MISMATCH.at("parameters." + name, shape, "parameter " + name + " has shape " + shape
+        found.add(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters." + name, shape, "parameter " + name + " has shape " + shape
             + " in the checkpoint but " + declared + " in the model; restore into a model built as it was saved"));
       }
     });
     model.forEach((name, shape) -> {
       if (!saved.containsKey(name)) {
-        found.add(Code.CHECKPOINT_MISMATCH.at("parameters." + name, shape,
+        found.add(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters." + name, shape,
             "parameter " + name + " of shape " + shape + " is in the model but not in the checkpoint; restore into a model built as it was saved"));
       }
     });

@@ -1,7 +1,7 @@
 package dev.anneal.runtime;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public record ParameterGroup(String name, ParameterSelector selector, Plan plan)
       Schedule schedule = channels.get(channel);
       if (schedule == null) {
         throw new InvalidScheduleException(
-            Code.UNKNOWN_CHANNEL.at("groups." + name + "." + channel, channel, "'" + channel + "' (the plan has " + base.channels().keySet() + ")"));
+            RuleCode.UNKNOWN_CHANNEL.at("groups." + name + "." + channel, channel, "'" + channel + "' (the plan has " + base.channels().keySet() + ")"));
       }
       channels.put(channel, schedule.scaledBy(factor));
     });

@@ -1,6 +1,5 @@
 package dev.anneal.runtime;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -56,7 +55,7 @@ public record ParameterSelector(String text, Pattern regex) {
   }
 
   private static InvalidScheduleException invalid(String text, String kind, String problem) {
-    return new InvalidScheduleException(Code.INVALID_PATTERN.at("selector", text, "'" + text + "'", kind, problem));
+    return new InvalidScheduleException(RuntimeCode.INVALID_PATTERN.at("selector", text, "'" + text + "'", kind, problem));
   }
 
   private static String globToRegex(String text, String glob) {

@@ -4,7 +4,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -102,6 +101,6 @@ final class ParamsFile {
   }
 
   private static InvalidScheduleException unreadable(Path file, String problem) {
-    return new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("paramsFile", file.toString(), file.toString(), problem));
+    return new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("paramsFile", file.toString(), file.toString(), problem));
   }
 }

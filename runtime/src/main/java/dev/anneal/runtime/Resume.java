@@ -1,10 +1,10 @@
 package dev.anneal.runtime;
 
+import dev.anneal.checkpoint.CheckpointCode;
 import dev.anneal.checkpoint.Difference;
 import dev.anneal.checkpoint.Fingerprint;
 import dev.anneal.checkpoint.ResumeCheck;
 import dev.anneal.checkpoint.ResumePolicy;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
@@ -67,7 +67,7 @@ final class Resume {
       case FAIL_ON_DIFFERENCE -> {
         List<Violation> found = new ArrayList<>();
         for (Difference difference : differences) {
-          found.add(Code.SCHEDULE_CHANGED.at(difference.path(), difference.current(), difference));
+          found.add(CheckpointCode.SCHEDULE_CHANGED.at(difference.path(), difference.current(), difference));
         }
         throw new InvalidScheduleException(found);
       }
@@ -169,7 +169,7 @@ final class Resume {
           ParameterGroup same = now.get(group.name());
           Schedule candidate = same == null ? null : same.plan().findChannel(channel.name()).orElse(null);
           if (candidate == null || !Fingerprint.of(candidate).equals(channel.fingerprint())) {
-            found.add(Code.CHECKPOINT_WITHOUT_DEFINITION.at(
+            found.add(RuntimeCode.CHECKPOINT_WITHOUT_DEFINITION.at(
                 "groups." + group.name() + "." + channel.name(), channel.unwritable(), channel.unwritable(), ResumePolicy.USE_CHECKPOINT));
             continue;
           }

@@ -3,7 +3,6 @@ package dev.anneal.runtime;
 import ai.djl.metric.Metrics;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.nio.file.Path;
 
@@ -66,7 +65,7 @@ final class ScheduleListener implements TrainingListener, TrainingSchedule.StepO
     epochs++;
     if (feedback instanceof Feedback.ValidationLossEachEpoch) {
       if (validationLoss.isEmpty()) {
-        throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("feedback", "validationLossEachEpoch",
+        throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("feedback", "validationLossEachEpoch",
             "feedback validationLossEachEpoch found no validation batch in epoch " + epochs + "; pass a validation dataset to EasyTrain.fit or choose another feedback"));
       }
       schedule.observe(validationLoss.takeMean());
@@ -109,7 +108,7 @@ final class ScheduleListener implements TrainingListener, TrainingSchedule.StepO
     long applied = values.step() + 1;
     if (feedback instanceof Feedback.TrainingLossEvery every && applied % every.steps() == 0) {
       if (trainingLoss.isEmpty()) {
-        throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("feedback", "trainingLossEvery",
+        throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("feedback", "trainingLossEvery",
             "feedback trainingLossEvery(" + every.steps() + ") saw no training batch before update " + applied
                 + "; train with EasyTrain.trainBatch (it notifies the listener) or call TrainingSchedule.observe yourself"));
       }

@@ -2,8 +2,8 @@ package dev.anneal.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Plan;
 import java.util.Objects;
 import java.util.Set;
@@ -83,7 +83,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
     double coef2 = 1.0 - Math.pow(beta2, t);
     float biasCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
     if (!Float.isFinite(biasCorrected) || !Float.isFinite(weightDecay)) {
-      throw new InvalidScheduleException(Code.NON_FINITE_AT_STEP.at("lr", biasCorrected, values.step(),
+      throw new InvalidScheduleException(RuleCode.NON_FINITE_AT_STEP.at("lr", biasCorrected, values.step(),
           "a bias-corrected learning rate of " + biasCorrected + " (lr " + learningRate + ", beta1 " + b1 + ", weight decay " + weightDecay + ")"));
     }
     // PyTorch's m̂ / (√v̂ + ε) is DJL's m / (√v + ε·√(1 − β2^t)) times the corrections folded into the rate.
@@ -140,7 +140,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
      */
     public Builder optEpsilon(float epsilon) {
       if (!(epsilon > 0 && Float.isFinite(epsilon))) {
-        throw new InvalidScheduleException(Code.NOT_POSITIVE.at("epsilon", epsilon, "epsilon", epsilon));
+        throw new InvalidScheduleException(RuleCode.NOT_POSITIVE.at("epsilon", epsilon, "epsilon", epsilon));
       }
       this.epsilon = epsilon;
       return this;
@@ -162,7 +162,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
 
     private static float inUnitInterval(String name, float value) {
       if (!(value >= 0 && value < 1)) {
-        throw new InvalidScheduleException(Code.MOMENTUM_OUT_OF_RANGE.at(name, value, name, value));
+        throw new InvalidScheduleException(RuleCode.MOMENTUM_OUT_OF_RANGE.at(name, value, name, value));
       }
       return value;
     }

@@ -3,7 +3,6 @@ package dev.anneal.runtime;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
         onDevice.close();
       }
       if (!state.getShape().equals(weight.getShape()) || state.getDataType() != weight.getDataType()) {
-        throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("optimizer." + parameter + "." + name, state.getShape(),
+        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer." + parameter + "." + name, state.getShape(),
             "the checkpoint's " + name + " of " + parameter + " has shape " + state.getShape() + " " + state.getDataType()
                 + " but the parameter has " + weight.getShape() + " " + weight.getDataType()));
       }
@@ -84,11 +83,11 @@ public abstract class ScheduledOptimizer extends Optimizer {
   /** Restores state exported by {@link #exportState()}; applied as each parameter is first updated. */
   void restoreState(String savedKind, Map<String, Map<String, byte[]>> saved) {
     if (!saved.isEmpty() && !savedKind.equals(kind())) {
-      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("optimizer", savedKind,
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer", savedKind,
           "the checkpoint holds the state of an Anneal " + savedKind + " optimizer, but this run uses " + kind()));
     }
     if (!states.isEmpty()) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("optimizer", kind(), "restore a checkpoint before the first update"));
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("optimizer", kind(), "restore a checkpoint before the first update"));
     }
     restored.clear();
     restored.putAll(saved);

@@ -2,8 +2,8 @@ package dev.anneal.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Plan;
 import java.util.Objects;
 import java.util.Set;
@@ -144,7 +144,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
 
   static void requireOneWeightDecay(TrainingSchedule schedule, float constant, String optimizer) {
     if (constant != 0f && schedule.channels().contains(Plan.WEIGHT_DECAY)) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("weight_decay", constant,
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("weight_decay", constant,
           optimizer + " has a constant weight decay (optWeightDecays " + constant + ") and a weight_decay channel; keep one"));
     }
   }
@@ -171,7 +171,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
      */
     public Builder optMomentum(float momentum) {
       if (!(momentum >= 0 && momentum < 1)) {
-        throw new InvalidScheduleException(Code.MOMENTUM_OUT_OF_RANGE.at("momentum", momentum, "momentum", momentum));
+        throw new InvalidScheduleException(RuleCode.MOMENTUM_OUT_OF_RANGE.at("momentum", momentum, "momentum", momentum));
       }
       this.momentum = momentum;
       return this;

@@ -1,7 +1,6 @@
 package dev.anneal.runtime;
 
 import ai.djl.ndarray.types.Shape;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.PlateauState;
 import java.io.ByteArrayInputStream;
@@ -163,11 +162,11 @@ final class Sidecar {
       throw unreadable(path, "truncated inside its sealed content");
     }
     if (!content.paramsFile().equals(paramsFile.getFileName().toString())) {
-      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", content.paramsFile(),
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("paramsFile", content.paramsFile(),
           path + " belongs to " + content.paramsFile() + ", not to " + paramsFile.getFileName() + "; refusing to resume from it"));
     }
     if (!paramsSha256.equals(content.paramsSha256())) {
-      throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("paramsFile", paramsSha256,
+      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("paramsFile", paramsSha256,
           paramsFile + " changed after its Anneal state was saved (SHA-256 " + paramsSha256.substring(0, 12) + "…, saved with "
               + content.paramsSha256().substring(0, 12) + "…); refusing to resume from a mismatched pair"));
     }
@@ -333,6 +332,6 @@ final class Sidecar {
   }
 
   private static InvalidScheduleException unreadable(Path path, String problem) {
-    return new InvalidScheduleException(Code.CHECKPOINT_UNREADABLE.at("sidecar", path.toString(), path.toString(), problem));
+    return new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("sidecar", path.toString(), path.toString(), problem));
   }
 }

@@ -6,8 +6,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -197,7 +198,7 @@ public final class TrainingSchedule {
     synchronized (this) {
       long last = Math.max(applied - 1, 0);
       if (!Double.isFinite(metric)) {
-        throw new InvalidScheduleException(Code.NON_FINITE_METRIC.at("metric", metric, last, metric));
+        throw new InvalidScheduleException(RuntimeCode.NON_FINITE_METRIC.at("metric", metric, last, metric));
       }
       for (int g = 0; g < groups.size(); g++) {
         for (int c = 0; c < channels.size(); c++) {
@@ -245,7 +246,7 @@ public final class TrainingSchedule {
       updatesThisStep[parameter] = 0;
     }
     if (++updatesThisStep[parameter] > deviceCount) {
-      throw new InvalidScheduleException(Code.STEP_NOT_ADVANCED.at(
+      throw new InvalidScheduleException(RuntimeCode.STEP_NOT_ADVANCED.at(
           "step", step, "parameter " + slot.name(), deviceCount, step));
     }
     return values;
@@ -292,7 +293,7 @@ public final class TrainingSchedule {
   synchronized void attach(ScheduledOptimizer optimizer, Set<String> appliedChannels, String optimizerName) {
     requireChannels(groups, optimizerName, appliedChannels);
     if (this.optimizer != null && this.optimizer != optimizer) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
           "optimizer", optimizerName, "this training schedule already drives an optimizer; build one TrainingSchedule per optimizer"));
     }
     this.optimizer = optimizer;
@@ -329,12 +330,12 @@ public final class TrainingSchedule {
    */
   synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, List<Map<String, ScheduleState>> resolvedStates) {
     if (open || applied != 0) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
           "step", step(), "restore a checkpoint before the first update; this schedule has already applied " + step() + " updates"));
     }
     List<String> resolvedChannels = channelsOf(resolvedGroups);
     if (!appliers.isEmpty() && !new HashSet<>(resolvedChannels).equals(new HashSet<>(channels))) {
-      throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at("channels", resolvedChannels,
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("channels", resolvedChannels,
           "the resumed plans schedule " + resolvedChannels + " but " + String.join(" and ", appliers.keySet()) + " was built for "
               + channels + "; restore the checkpoint before building the optimizer or tracker"));
     }
@@ -370,13 +371,13 @@ public final class TrainingSchedule {
     if (!content.optimizerState().isEmpty()) {
       List<String> now = binding.names();
       if (!new HashSet<>(saved).equals(new HashSet<>(now))) {
-        throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("parameters", saved,
+        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters", saved,
             "the checkpoint's optimizer state holds parameters " + saved + " but the model's trainable parameters are " + now));
       }
     }
     if (optimizer == null) {
       if (!content.optimizerKind().isEmpty()) {
-        throw new InvalidScheduleException(Code.CHECKPOINT_MISMATCH.at("optimizer", content.optimizerKind(),
+        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer", content.optimizerKind(),
             "the checkpoint holds the state of an Anneal " + content.optimizerKind() + " optimizer, but this run has none; build ScheduledSgd or ScheduledAdam from this schedule"));
       }
       return;
@@ -386,7 +387,7 @@ public final class TrainingSchedule {
 
   private void requireBound(String parameterId) {
     if (binding == null) {
-      throw new InvalidScheduleException(Code.NOT_BOUND.at("listener", parameterId,
+      throw new InvalidScheduleException(RuntimeCode.NOT_BOUND.at("listener", parameterId,
           "parameter " + parameterId + " is being updated, but the schedule's listener never saw training begin; add TrainingSchedule.listener() to the DefaultTrainingConfig before creating the trainer"));
     }
   }
@@ -396,11 +397,11 @@ public final class TrainingSchedule {
     for (ParameterGroup group : groups) {
       for (String channel : group.plan().channels().keySet()) {
         if (!appliedChannels.contains(channel)) {
-          found.add(Code.CHANNEL_NOT_APPLIED.at("groups." + group.name() + "." + channel, channel, user, "'" + channel + "'", appliedChannels.stream().sorted().toList()));
+          found.add(RuntimeCode.CHANNEL_NOT_APPLIED.at("groups." + group.name() + "." + channel, channel, user, "'" + channel + "'", appliedChannels.stream().sorted().toList()));
         }
       }
       if (group.plan().lr() == null) {
-        found.add(Code.MISSING_KEY.at("groups." + group.name() + ".lr", null, "lr"));
+        found.add(ConfigCode.MISSING_KEY.at("groups." + group.name() + ".lr", null, "lr"));
       }
     }
     InvalidScheduleException.throwIfErrors(found);
@@ -460,7 +461,7 @@ public final class TrainingSchedule {
       Objects.requireNonNull(group, "group");
       for (ParameterGroup existing : groups) {
         if (existing.name().equals(group.name())) {
-          throw new InvalidScheduleException(Code.CONFLICTING_SETTING.at(
+          throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
               "groups." + group.name(), group.name(), "two groups are named " + group.name() + "; group names must be unique"));
         }
       }
@@ -485,7 +486,7 @@ public final class TrainingSchedule {
      */
     public TrainingSchedule build() {
       if (groups.isEmpty()) {
-        throw new InvalidScheduleException(Code.EMPTY_SCHEDULE.at("groups", null));
+        throw new InvalidScheduleException(RuleCode.EMPTY_SCHEDULE.at("groups", null));
       }
       return new TrainingSchedule(this);
     }

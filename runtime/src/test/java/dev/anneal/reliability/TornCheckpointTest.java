@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import dev.anneal.checkpoint.ResumePolicy;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.runtime.Checkpoints;
+import dev.anneal.runtime.RuntimeCode;
 import dev.anneal.runtime.TrainingSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class TornCheckpointTest {
       Files.write(sidecarOf(copy), Arrays.copyOf(sidecar, length));
       int cut = length;
       InvalidScheduleException refused = assertThrows(InvalidScheduleException.class, () -> restore(copy), () -> "cut at " + cut + " bytes");
-      assertEquals(Code.CHECKPOINT_UNREADABLE, refused.violations().get(0).code(), refused::getMessage);
+      assertEquals(RuntimeCode.CHECKPOINT_UNREADABLE, refused.violations().get(0).code(), refused::getMessage);
       String message = refused.getMessage();
       assertTrue(message.contains("not an Anneal sidecar") || message.contains("truncated") || message.contains("torn or corrupted"),
           () -> "cut at " + cut + " bytes: " + message);
@@ -74,7 +74,7 @@ class TornCheckpointTest {
       Files.write(sidecarOf(copy), flipped);
       int at = i;
       InvalidScheduleException refused = assertThrows(InvalidScheduleException.class, () -> restore(copy), () -> "byte " + at + " flipped");
-      assertEquals(Code.CHECKPOINT_UNREADABLE, refused.violations().get(0).code(), refused::getMessage);
+      assertEquals(RuntimeCode.CHECKPOINT_UNREADABLE, refused.violations().get(0).code(), refused::getMessage);
     }
   }
 
@@ -84,7 +84,7 @@ class TornCheckpointTest {
     for (int length : new int[] {0, 1, paramsBytes.length / 2, paramsBytes.length - 1}) {
       Files.write(copy, Arrays.copyOf(paramsBytes, length));
       InvalidScheduleException refused = assertThrows(InvalidScheduleException.class, () -> restore(copy));
-      assertEquals(Code.CHECKPOINT_MISMATCH, refused.violations().get(0).code(), refused::getMessage);
+      assertEquals(RuntimeCode.CHECKPOINT_MISMATCH, refused.violations().get(0).code(), refused::getMessage);
       assertTrue(refused.getMessage().contains(copy + " changed after its Anneal state was saved"), refused::getMessage);
     }
   }

@@ -8,18 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Model;
 import ai.djl.training.Trainer;
 import dev.anneal.checkpoint.ResumePolicy;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -76,7 +75,7 @@ class ConcurrentCheckpointsTest {
                 Path params = Checkpoints.save(trainer, schedule, dir, "tiny");
                 saved.put(params, new Saved(writer, schedule.step(), Tiny.parameters(model)));
               } catch (InvalidScheduleException e) {
-                assertEquals(Code.CHECKPOINT_LOCKED, e.violations().get(0).code(), e::getMessage);
+                assertEquals(RuntimeCode.CHECKPOINT_LOCKED, e.violations().get(0).code(), e::getMessage);
                 refusals.add(e.getMessage());
               }
             }
@@ -217,7 +216,7 @@ class ConcurrentCheckpointsTest {
             assertArrayEquals(expected.get(name), loaded.get(name), 0f, "restore " + i + ": " + name);
           }
         } catch (InvalidScheduleException refused) {
-          assertEquals(Code.CHECKPOINT_MISMATCH, refused.violations().get(0).code(), refused::getMessage);
+          assertEquals(RuntimeCode.CHECKPOINT_MISMATCH, refused.violations().get(0).code(), refused::getMessage);
         }
       }
     } finally {

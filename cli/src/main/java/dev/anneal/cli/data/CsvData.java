@@ -1,9 +1,12 @@
 package dev.anneal.cli.data;
 
+import dev.anneal.cli.CliCode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
+import dev.anneal.runtime.RuntimeCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,7 +47,7 @@ public final class CsvData {
       header++;
     }
     if (header == lines.size()) {
-      throw new InvalidScheduleException(Code.NOT_ENOUGH_DATA.at("", null, "the file is empty; expected a header line naming the columns, then one example per line"));
+      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("", null, "the file is empty; expected a header line naming the columns, then one example per line"));
     }
     List<String> columns = fields(stripBom(lines.get(header)));
     List<Violation> found = new ArrayList<>();
@@ -52,7 +55,7 @@ public final class CsvData {
     for (int c = 0; c < columns.size(); c++) {
       Integer first = seen.putIfAbsent(columns.get(c), c);
       if (first != null) {
-        found.add(Code.CONFLICTING_SETTING.at("line " + (header + 1), columns.get(c),
+        found.add(RuntimeCode.CONFLICTING_SETTING.at("line " + (header + 1), columns.get(c),
             "column '" + columns.get(c) + "' is named twice in the header (columns " + (first + 1) + " and " + (c + 1) + "); give each column its own name"));
       }
     }
@@ -71,7 +74,7 @@ public final class CsvData {
 
   private static LabeledData parse(String name, List<String> lines, int firstRow, List<String> columns, String target) {
     if (columns.size() < 2) {
-      throw new InvalidScheduleException(Code.NOT_ENOUGH_DATA.at("line " + firstRow, columns.size(),
+      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("line " + firstRow, columns.size(),
           "the header names " + columns.size() + " column; the data needs feature columns besides the target"));
     }
     int targetColumn = targetColumn(columns, target);
@@ -88,7 +91,7 @@ public final class CsvData {
       String where = "line " + (index + 1);
       List<String> fields = fields(line);
       if (fields.size() != columns.size()) {
-        inRow.add(Code.ROW_LENGTH.at(where, fields.size(), fields.size(), columns.size()));
+        inRow.add(CliCode.ROW_LENGTH.at(where, fields.size(), fields.size(), columns.size()));
       } else {
         float[] row = new float[columns.size() - 1];
         for (int c = 0, f = 0; c < columns.size(); c++) {
@@ -96,18 +99,18 @@ public final class CsvData {
           String at = where + ", column " + columns.get(c);
           if (c == targetColumn) {
             if (field.isEmpty()) {
-              inRow.add(Code.WRONG_TYPE.at(at, field, "a class label", "an empty field"));
+              inRow.add(ConfigCode.WRONG_TYPE.at(at, field, "a class label", "an empty field"));
             }
             continue;
           }
           if (NOT_FINITE.matcher(field).matches()) {
-            inRow.add(Code.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
+            inRow.add(RuleCode.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
           } else if (!NUMBER.matcher(field).matches()) {
-            inRow.add(Code.WRONG_TYPE.at(at, field, "a number", field.isEmpty() ? "an empty field" : "\"" + field + "\""));
+            inRow.add(ConfigCode.WRONG_TYPE.at(at, field, "a number", field.isEmpty() ? "an empty field" : "\"" + field + "\""));
           } else {
             double value = Double.parseDouble(field);
             if (Double.isInfinite(value) || Float.isInfinite((float) value)) {
-              inRow.add(Code.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
+              inRow.add(RuleCode.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
             }
             row[f] = (float) value;
           }
@@ -125,7 +128,7 @@ public final class CsvData {
       }
     }
     if (problems > MAX_PROBLEMS) {
-      found.add(Code.MORE_PROBLEMS.at("", problems - MAX_PROBLEMS, problems - MAX_PROBLEMS));
+      found.add(CliCode.MORE_PROBLEMS.at("", problems - MAX_PROBLEMS, problems - MAX_PROBLEMS));
     }
     InvalidScheduleException.throwIfErrors(found);
     return labeled(name, columns, targetColumn, rows, labels);
@@ -134,17 +137,17 @@ public final class CsvData {
   private static LabeledData labeled(String name, List<String> columns, int targetColumn, List<float[]> rows, List<String> labels) {
     String targetName = columns.get(targetColumn);
     if (rows.size() < Split.MIN_ROWS) {
-      throw new InvalidScheduleException(Code.NOT_ENOUGH_DATA.at("", rows.size(),
+      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("", rows.size(),
           "the data has " + rows.size() + " rows; training and a held-out fifth need at least " + Split.MIN_ROWS));
     }
     List<String> classes = classes(labels);
     if (classes.size() < 2) {
-      throw new InvalidScheduleException(Code.NOT_ENOUGH_DATA.at("--target", targetName,
+      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("--target", targetName,
           "column " + targetName + " holds one class ('" + classes.get(0) + "'); a classifier needs at least 2"));
     }
     int most = rows.size() / 2;
     if (classes.size() > most) {
-      throw new InvalidScheduleException(Code.TOO_MANY_CLASSES.at("--target", targetName, targetName, classes.size(), rows.size(), most));
+      throw new InvalidScheduleException(CliCode.TOO_MANY_CLASSES.at("--target", targetName, targetName, classes.size(), rows.size(), most));
     }
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < classes.size(); i++) {
@@ -175,7 +178,7 @@ public final class CsvData {
     }
     int column = columns.indexOf(target);
     if (column < 0) {
-      throw new InvalidScheduleException(Code.UNKNOWN_TYPE.at("--target", target, "column", "'" + target + "'", DidYouMean.hint(target, columns)));
+      throw new InvalidScheduleException(ConfigCode.UNKNOWN_TYPE.at("--target", target, "column", "'" + target + "'", DidYouMean.hint(target, columns)));
     }
     return column;
   }

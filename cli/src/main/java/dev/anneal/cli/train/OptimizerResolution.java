@@ -1,10 +1,11 @@
 package dev.anneal.cli.train;
 
-import dev.anneal.config.OptimizerSettings;
+import dev.anneal.cli.CliCode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.OptimizerSettings.Algorithm;
 import dev.anneal.config.OptimizerSettings.Decayed;
 import dev.anneal.config.OptimizerSettings.Setting;
-import dev.anneal.rules.Code;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.Violation;
 import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.schedule.Plan;
@@ -69,7 +70,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     List<Violation> errors = new ArrayList<>();
     List<Violation> notes = new ArrayList<>();
     if (config.algorithm() == Algorithm.OTHER) {
-      errors.add(Code.OPTIMIZER_NOT_APPLIED.at(config.namePath() == null ? "optimizer" : config.namePath(), config.name(),
+      errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(config.namePath() == null ? "optimizer" : config.namePath(), config.name(),
           "optimizer '" + config.name() + "'", "Anneal's runtime has SGD, Adam and AdamW only", "give --optimizer sgd-pytorch, adam or adamw"
               + " to train with one of those instead (it replaces the config's)"));
       return new OptimizerResolution(OptimizerChoice.defaults(DEFAULT), null, notes, errors);
@@ -97,9 +98,9 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     double value = setting.value();
     if (!KNOWN.get(algorithm).contains(name)) {
       if (KERNEL_CHOICES.contains(name)) {
-        notes.add(Code.IGNORED_SETTING.at(at, setting.shown(), name + " chooses how torch computes the update, not the update"));
+        notes.add(ConfigCode.IGNORED_SETTING.at(at, setting.shown(), name + " chooses how torch computes the update, not the update"));
       } else {
-        errors.add(Code.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, "Anneal's " + label(algorithm) + " has no such setting",
+        errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, "Anneal's " + label(algorithm) + " has no such setting",
             "remove it, " + ALTERNATIVE));
       }
       return;
@@ -121,7 +122,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
 
   private static void refuseIf(boolean refused, List<Violation> errors, String at, Setting setting, String what, String why, String fix) {
     if (refused) {
-      errors.add(Code.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, why, fix + ", " + ALTERNATIVE));
+      errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, why, fix + ", " + ALTERNATIVE));
     }
   }
 
@@ -131,14 +132,14 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     String replaces = flag + " replaces the config's " + config.name();
     List<Violation> notes = new ArrayList<>();
     if (config.namePath() != null) {
-      notes.add(Code.IGNORED_SETTING.at(config.namePath(), config.name(), replaces));
+      notes.add(ConfigCode.IGNORED_SETTING.at(config.namePath(), config.name(), replaces));
     }
     for (Setting setting : config.written()) {
       String channel = channelOf(setting.name());
       if (setting.name().equals(OptimizerSettings.LR) || (channel != null && plan.findChannel(channel).isPresent())) {
         continue; // the plan's channel applies, whichever optimizer runs
       }
-      notes.add(Code.IGNORED_SETTING.at(setting.path(), setting.shown(), replaces + instead(setting.name(), choice)));
+      notes.add(ConfigCode.IGNORED_SETTING.at(setting.path(), setting.shown(), replaces + instead(setting.name(), choice)));
     }
     return notes;
   }

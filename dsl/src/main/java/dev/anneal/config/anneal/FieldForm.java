@@ -1,9 +1,10 @@
 package dev.anneal.config.anneal;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Shape;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -112,7 +113,7 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
       }
       // "form" for "from" is one mistake: the unknown key's "did you mean" says it all.
       if (strangers.stream().noneMatch(key -> DidYouMean.closest(key, List.of(name)).isPresent())) {
-        phase.problems().add(Code.MISSING_KEY.at(phase.path(name), null, "'" + name + "'"));
+        phase.problems().add(ConfigCode.MISSING_KEY.at(phase.path(name), null, "'" + name + "'"));
       }
       return MISSING;
     }
@@ -138,7 +139,7 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
   private Object readInt(JsonFields phase) {
     long value = phase.requireLong(name);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      phase.problems().add(Code.OUT_OF_RANGE.at(phase.path(name), value, name, value, "[" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]"));
+      phase.problems().add(RuleCode.OUT_OF_RANGE.at(phase.path(name), value, name, value, "[" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]"));
       return 0;
     }
     return (int) value;

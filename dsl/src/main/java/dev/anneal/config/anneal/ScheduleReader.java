@@ -1,8 +1,9 @@
 package dev.anneal.config.anneal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.JsonFields;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -56,12 +57,12 @@ final class ScheduleReader {
     Map<String, Schedule> channels = new LinkedHashMap<>();
     List<String> names = root.keys();
     if (names.isEmpty()) {
-      root.problems().add(Code.MISSING_KEY.at("", null,
+      root.problems().add(ConfigCode.MISSING_KEY.at("", null,
           "'lr'; an Anneal config is a plan, {\"lr\": {\"phases\": […]}, …}, or a single schedule, {\"phases\": […]}"));
     }
     for (String name : names) {
       if (root.raw(name).isNull()) {
-        root.problems().add(Code.WRONG_TYPE.at(root.path(name), null, "a schedule (an object)", "null"));
+        root.problems().add(ConfigCode.WRONG_TYPE.at(root.path(name), null, "a schedule (an object)", "null"));
         continue;
       }
       if (!isChannelName(root, name)) {
@@ -94,7 +95,7 @@ final class ScheduleReader {
     }
     String closeKey = nearMiss(name, SCHEDULE_KEYS);
     if (closeKey != null) {
-      root.problems().add(Code.UNKNOWN_KEY.at(root.path(name), name, "'" + name + "'", "; did you mean `" + closeKey + "`?"));
+      root.problems().add(ConfigCode.UNKNOWN_KEY.at(root.path(name), name, "'" + name + "'", "; did you mean `" + closeKey + "`?"));
       return false;
     }
     return true;
@@ -129,7 +130,7 @@ final class ScheduleReader {
       return scaled(object);
     }
     if (keys.contains("shape")) {
-      object.problems().add(Code.MISSING_KEY.at(object.path("phases"), null,
+      object.problems().add(ConfigCode.MISSING_KEY.at(object.path("phases"), null,
           "'phases'; a phase goes inside a list: {\"phases\": [{\"shape\": …, \"steps\": …}]}"));
       return null;
     }
@@ -138,7 +139,7 @@ final class ScheduleReader {
     object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key)).toArray(String[]::new));
     object.rejectUnknownKeys();
     if (count(object) == before) {
-      object.problems().add(Code.MISSING_KEY.at(object.path("phases"), null,
+      object.problems().add(ConfigCode.MISSING_KEY.at(object.path("phases"), null,
           "'phases'; a schedule is {\"phases\": […]}, {\"factors\": […]} or {\"factor\": …, \"schedule\": {…}}"));
     }
     return null;
@@ -192,7 +193,7 @@ final class ScheduleReader {
     int before = count(object);
     ShapeForm form = form(object);
     if (object.has("steps")) {
-      object.problems().add(Code.UNKNOWN_KEY.at(object.path("steps"), "steps", "'steps'",
+      object.problems().add(ConfigCode.UNKNOWN_KEY.at(object.path("steps"), "steps", "'steps'",
           "; an inner shape runs over the steps of its phase: give them to the phase only"));
     }
     Shape shape = fields(object, form);
@@ -202,7 +203,7 @@ final class ScheduleReader {
   /** The form that {@code object}'s {@code "shape"} key names, or {@code null} (the problem recorded). */
   private static ShapeForm form(JsonFields object) {
     if (!object.has("shape")) {
-      object.problems().add(Code.MISSING_KEY.at(object.path("shape"), null, "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
+      object.problems().add(ConfigCode.MISSING_KEY.at(object.path("shape"), null, "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
       return null;
     }
     String kind = object.optChoice("shape", ShapeForms.kinds(), null);
@@ -226,13 +227,13 @@ final class ScheduleReader {
         return Phase.OPEN;
       }
       String found = "the string \"" + raw.textValue() + "\"";
-      object.problems().add(Code.WRONG_TYPE.at(object.path("steps"), raw.textValue(), "an integer or \"forever\"", found));
+      object.problems().add(ConfigCode.WRONG_TYPE.at(object.path("steps"), raw.textValue(), "an integer or \"forever\"", found));
       return 1;
     }
     long steps = object.requireLong("steps");
     if (steps == Phase.OPEN) {
       // The model spells "forever" as Long.MAX_VALUE; the number itself is no length.
-      object.problems().add(Code.OUT_OF_RANGE.at(object.path("steps"), steps, "steps", steps,
+      object.problems().add(RuleCode.OUT_OF_RANGE.at(object.path("steps"), steps, "steps", steps,
           "[1, " + (Phase.OPEN - 1) + "]; write \"forever\" for a last phase that never ends"));
     }
     return steps;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Json;
 import dev.anneal.config.SettledEnd;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
@@ -158,7 +158,7 @@ final class DeepSpeedWriter {
   }
 
   private static InvalidScheduleException unsupported(String path, String what) {
-    return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, what));
+    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, what));
   }
 
   private static String print(ObjectNode root) {

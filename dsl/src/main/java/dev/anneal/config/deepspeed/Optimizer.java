@@ -1,14 +1,15 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.anneal.config.DidYouMean;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.JsonSettings;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
 import dev.anneal.config.TorchOptimizerChecks;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
     String type = block.requireString("type");
     Boolean hasBetas = type == null ? null : hasBetas(type);
     if (type != null && hasBetas == null) {
-      problems.add(Code.UNKNOWN_TYPE.at(block.path("type"), type, "optimizer type", "'" + type + "'", DidYouMean.hint(type, KNOWN_NAMES)
+      problems.add(ConfigCode.UNKNOWN_TYPE.at(block.path("type"), type, "optimizer type", "'" + type + "'", DidYouMean.hint(type, KNOWN_NAMES)
           + " (DeepSpeed knows its own optimizers and those of torch.optim)"));
     }
     JsonFields params = block.optObject("params");
@@ -163,7 +164,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
       return OptionalDouble.empty();
     }
     if (value < 0) {
-      params.problems().add(Code.OUT_OF_RANGE.at(params.path(key), value, key, value, "[0, ∞) (" + why + ")"));
+      params.problems().add(RuleCode.OUT_OF_RANGE.at(params.path(key), value, key, value, "[0, ∞) (" + why + ")"));
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(value);
@@ -177,7 +178,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
     JsonNode raw = params.raw("betas");
     List<Double> betas = params.optDoubles("betas", List.of());
     if (raw.isArray() && raw.size() != 2) {
-      problems.add(Code.WRONG_TYPE.at(params.path("betas"), raw.size(), "two numbers [β1, β2]", "a list of " + raw.size()));
+      problems.add(ConfigCode.WRONG_TYPE.at(params.path("betas"), raw.size(), "two numbers [β1, β2]", "a list of " + raw.size()));
       return OptionalDouble.empty();
     }
     for (int i = 0; i < betas.size(); i++) {

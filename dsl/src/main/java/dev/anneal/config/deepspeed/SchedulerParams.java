@@ -1,10 +1,11 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
@@ -77,7 +78,7 @@ final class SchedulerParams {
     if (has(key)) {
       return true;
     }
-    problems.add(Code.MISSING_KEY.at(path(key), null, "'" + key + "' (" + type.typeName() + " has no default for it)"));
+    problems.add(ConfigCode.MISSING_KEY.at(path(key), null, "'" + key + "' (" + type.typeName() + " has no default for it)"));
     return false;
   }
 
@@ -104,7 +105,7 @@ final class SchedulerParams {
   double ratio(String key, double fallback, String why) {
     double value = number(key, fallback);
     if (value < 0 || value > 1) {
-      problems.add(Code.OUT_OF_RANGE.at(path(key), value, key, value, "[0, 1] (" + why + ")"));
+      problems.add(RuleCode.OUT_OF_RANGE.at(path(key), value, key, value, "[0, 1] (" + why + ")"));
       return Double.NaN;
     }
     return value;
@@ -114,7 +115,7 @@ final class SchedulerParams {
   double momentum(String key, double fallback) {
     double value = number(key, fallback);
     if (value < 0 || value >= 1) {
-      problems.add(Code.OUT_OF_RANGE.at(path(key), value, key, value, "[0, 1) (Adam diverges with β1 >= 1)"));
+      problems.add(RuleCode.OUT_OF_RANGE.at(path(key), value, key, value, "[0, 1) (Adam diverges with β1 >= 1)"));
       return Double.NaN;
     }
     return value;
@@ -144,7 +145,7 @@ final class SchedulerParams {
   long strictInteger(String key, long fallback) {
     JsonNode raw = fields.raw(key);
     if (raw != null && raw.isNumber() && !raw.isIntegralNumber()) {
-      problems.add(Code.WRONG_TYPE.at(path(key), raw.asText(), "an integer (DeepSpeed raises ValueError: " + key
+      problems.add(ConfigCode.WRONG_TYPE.at(path(key), raw.asText(), "an integer (DeepSpeed raises ValueError: " + key
           + " must be a positive integer)", raw.asText()));
       return fallback;
     }
@@ -156,7 +157,7 @@ final class SchedulerParams {
     String key = "warmup_num_steps";
     long given = strictInteger(key, Warmup.DEFAULT_STEPS);
     if (given < Warmup.MIN_STEPS) {
-      warn(Code.WARMUP_RAISED_TO_TWO.at(path(key), given, given));
+      warn(DeepSpeedCode.WARMUP_RAISED_TO_TWO.at(path(key), given, given));
     }
     return Math.max(Warmup.MIN_STEPS, given);
   }
@@ -168,7 +169,7 @@ final class SchedulerParams {
   /** {@code warmup_type}: log (the default, with a warning, since it surprises) or linear. */
   WarmupType warmupType(long warmupSteps) {
     if (!has("warmup_type")) {
-      warn(Code.LOG_WARMUP_DEFAULT.at(path("warmup_type"), null, warmupSteps));
+      warn(DeepSpeedCode.LOG_WARMUP_DEFAULT.at(path("warmup_type"), null, warmupSteps));
       return WarmupType.LOG;
     }
     String given = fields.optString("warmup_type", null);
@@ -178,7 +179,7 @@ final class SchedulerParams {
     WarmupType warmup = WarmupType.byKey(given);
     if (warmup == null) {
       List<String> keys = List.of(WarmupType.LOG.key(), WarmupType.LINEAR.key());
-      problems.add(Code.UNKNOWN_TYPE.at(path("warmup_type"), given, "warmup_type", "'" + given + "'",
+      problems.add(ConfigCode.UNKNOWN_TYPE.at(path("warmup_type"), given, "warmup_type", "'" + given + "'",
           DidYouMean.hint(given, keys) + " (DeepSpeed would only log a warning and warm up with log)"));
       return WarmupType.LOG;
     }
@@ -194,7 +195,7 @@ final class SchedulerParams {
       return optimizer.lr().getAsDouble();
     }
     if (optimizer != null || !optimizerGiven) {
-      problems.add(Code.MISSING_KEY.at(Optimizer.LR_PATH, null, "'" + Optimizer.LR_PATH + "' (" + why + ")"));
+      problems.add(ConfigCode.MISSING_KEY.at(Optimizer.LR_PATH, null, "'" + Optimizer.LR_PATH + "' (" + why + ")"));
     }
     return Double.NaN;
   }
@@ -214,7 +215,7 @@ final class SchedulerParams {
         String hint = others.isEmpty()
             ? DidYouMean.hint(name, type.parameters())
             : "; it is a parameter of " + String.join(" and ", others) + ", not of " + type.typeName();
-        problems.add(Code.UNKNOWN_KEY.at(path(name), name, "'" + name + "' for " + type.typeName(),
+        problems.add(ConfigCode.UNKNOWN_KEY.at(path(name), name, "'" + name + "' for " + type.typeName(),
             hint + " (DeepSpeed fails on it with a TypeError)"));
       }
     }
@@ -224,7 +225,7 @@ final class SchedulerParams {
     long value = fields.optLong(SchedulerType.LAST_BATCH_ITERATION, -1);
     if (value != -1) {
       String key = SchedulerType.LAST_BATCH_ITERATION;
-      problems.add(Code.UNSUPPORTED.at(path(key), value, key + " " + Values.show(value) + " resumes the schedule mid-way (DeepSpeed then leaves"
+      problems.add(ConfigCode.UNSUPPORTED.at(path(key), value, key + " " + Values.show(value) + " resumes the schedule mid-way (DeepSpeed then leaves"
           + " the optimizer's lr alone until the first step); Anneal reads a schedule from its start: remove it, and resume from step "
           + (value + 1) + " of the plan"));
     }

@@ -1,7 +1,6 @@
 package dev.anneal.config.megatron;
 
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +65,7 @@ final class LaunchScript {
         command.words().forEach(w -> out.add(new Token(w.text(), w.where(), index)));
         boolean orphanFollows = script && i + 1 < commands.size() && startsAsArgument(commands.get(i + 1));
         if (command.end() == End.ESCAPED_SPACE && !orphanFollows && command.words().stream().anyMatch(w -> w.text().startsWith("--"))) {
-          problems.add(Code.MEGATRON_STRAY_SPACE.at("line " + command.lastLine(), null, command.lastLine()));
+          problems.add(MegatronCode.MEGATRON_STRAY_SPACE.at("line " + command.lastLine(), null, command.lastLine()));
         }
       }
     }
@@ -128,7 +127,7 @@ final class LaunchScript {
     if (flags.isEmpty()) {
       flags = first.text();
     }
-    return Code.MEGATRON_COMMAND_SPLIT.at(Flags.path(first.text(), first), first.text(), cause, line, first.text(), flags, fix);
+    return MegatronCode.MEGATRON_COMMAND_SPLIT.at(Flags.path(first.text(), first), first.text(), cause, line, first.text(), flags, fix);
   }
 
   private static int line(Token token) {
@@ -171,11 +170,11 @@ final class LaunchScript {
       int start = !current.isEmpty() ? line(current.get(0)) : word.length() > 0 ? wordLine : quoteLine;
       if (single || dbl) {
         String quote = single ? "'" : "\"";
-        unclosed = Code.MEGATRON_UNCLOSED.at("line " + quoteLine, null, "quote `" + quote + "`", quoteLine, Math.min(start, quoteLine), "close the quote");
+        unclosed = MegatronCode.MEGATRON_UNCLOSED.at("line " + quoteLine, null, "quote `" + quote + "`", quoteLine, Math.min(start, quoteLine), "close the quote");
         return;
       }
       if (parens > 0 || substitution > 0) {
-        unclosed = Code.MEGATRON_UNCLOSED.at("line " + parenLine, null, "`(`", parenLine, Math.min(start, parenLine), "close it with `)`");
+        unclosed = MegatronCode.MEGATRON_UNCLOSED.at("line " + parenLine, null, "`(`", parenLine, Math.min(start, parenLine), "close it with `)`");
         return;
       }
       flush();
@@ -205,7 +204,7 @@ final class LaunchScript {
           endCommand(commentOnLine ? End.COMMENT : escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line - 1, ' ');
         } else if (escapedSpace) {
           // In an array the line goes on, but the escaped space is an element of its own.
-          strays.add(Code.MEGATRON_STRAY_SPACE.at("line " + (line - 1), null, line - 1));
+          strays.add(MegatronCode.MEGATRON_STRAY_SPACE.at("line " + (line - 1), null, line - 1));
         }
         commentOnLine = false;
         escapedSpace = false;

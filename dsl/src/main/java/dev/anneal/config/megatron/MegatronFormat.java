@@ -1,12 +1,13 @@
 package dev.anneal.config.megatron;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class MegatronFormat implements ConfigFormat {
       written = read(text).plan();
     } catch (InvalidScheduleException e) {
       // Flags that Megatron's own checks refuse are a writer bug, not the user's mistake.
-      throw new InvalidScheduleException(Code.WRITER_OUTPUT_REJECTED.at("", null, NAME, e.violations().get(0).toString()));
+      throw new InvalidScheduleException(ConfigCode.WRITER_OUTPUT_REJECTED.at("", null, NAME, e.violations().get(0).toString()));
     }
     PlanComparison.verify(plan, written);
     return text;
@@ -107,7 +108,7 @@ public final class MegatronFormat implements ConfigFormat {
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(MegatronQuirks.of(settings, flags, plan.lr()));
     for (Violation warning : plan.warnings()) {
-      boolean warmupFromZero = warning.code() == Code.FIRST_UPDATE_AT_ZERO && settings.warmupSteps() > 0;
+      boolean warmupFromZero = warning.code() == RuleCode.FIRST_UPDATE_AT_ZERO && settings.warmupSteps() > 0;
       warnings.add(warmupFromZero ? warning.relocated(flags.where(MegatronFlag.LR_WARMUP_INIT), null, null) : warning);
     }
     return new Imported(NAME, plan, warnings).withOptimizer(optimizer);

@@ -1,10 +1,9 @@
 package dev.anneal.config.megatron;
 
-import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.OptimizerSettings.Algorithm;
 import dev.anneal.config.OptimizerSettings.Setting;
+import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ final class MegatronOptimizer {
         value = words.get(++i);
       } else {
         if (!name.equals(WEIGHT_DECAY)) { // a scheduler flag: Flags reports it
-          problems.add(Code.MEGATRON_FLAG_NEEDS_VALUE.at(Flags.path(name, words.get(i)), null, name, name));
+          problems.add(MegatronCode.MEGATRON_FLAG_NEEDS_VALUE.at(Flags.path(name, words.get(i)), null, name, name));
         }
         continue;
       }
@@ -72,7 +71,7 @@ final class MegatronOptimizer {
         numbers.put(name, PythonNumbers.parseDouble(value.text()));
         shown.put(name, name + " " + value.text());
       } else if (!name.equals(WEIGHT_DECAY)) {
-        problems.add(Code.MEGATRON_FLAG_TYPE.at(at, value.text(), name, "a finite number", value.text(), "write a number such as 0.9"));
+        problems.add(MegatronCode.MEGATRON_FLAG_TYPE.at(at, value.text(), name, "a finite number", value.text(), "write a number such as 0.9"));
       }
     }
     Token optimizer = values.get(OPTIMIZER);

@@ -11,7 +11,6 @@ import static dev.anneal.config.megatron.MegatronFlag.LR_WSD_DECAY_SAMPLES;
 import static dev.anneal.config.megatron.MegatronFlag.TRAIN_ITERS;
 import static dev.anneal.config.megatron.MegatronFlag.TRAIN_SAMPLES;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
@@ -32,7 +31,7 @@ final class MegatronQuirks {
     fractionalBoundaries(s, flags, out);
     cliff(s, flags, lr, out);
     if (!s.sampleBased() && !flags.given(GLOBAL_BATCH_SIZE) && s.decayStyle() == DecayStyle.INVERSE_SQUARE_ROOT && s.warmupSteps() == 0) {
-      out.add(Code.MEGATRON_BATCH_SIZE_ASSUMED.at(GLOBAL_BATCH_SIZE.flag(), null,
+      out.add(MegatronCode.MEGATRON_BATCH_SIZE_ASSUMED.at(GLOBAL_BATCH_SIZE.flag(), null,
           "inverse-square-root without warm-up divides --lr by the square root of the samples seen, so every value after iteration 0 depends on it"));
     }
     return out;
@@ -68,7 +67,7 @@ final class MegatronQuirks {
 
   private static Violation fractional(String where, SchedulerSettings s, double units, String what, String part) {
     long before = s.lastIterationWithin(units);
-    return Code.MEGATRON_FRACTIONAL_BOUNDARY.at(where, units, what, Values.show(s.iterations(units)), part, before, before + 1);
+    return MegatronCode.MEGATRON_FRACTIONAL_BOUNDARY.at(where, units, what, Values.show(s.iterations(units)), part, before, before + 1);
   }
 
   /** The drop to {@code --min-lr} where the decay ends, if training gets there. */
@@ -91,12 +90,12 @@ final class MegatronQuirks {
         : (flags.given(LR_DECAY_ITERS) ? LR_DECAY_ITERS : TRAIN_ITERS);
     String decay = s.sampleBased() ? "--lr-decay-samples" : "--lr-decay-iters";
     if (inverseSqrt) {
-      out.add(Code.MEGATRON_LR_CLIFF.at(flags.where(decayFlag), s.decaySteps(), Values.show(before), Values.show(s.minLr()), last,
+      out.add(MegatronCode.MEGATRON_LR_CLIFF.at(flags.where(decayFlag), s.decaySteps(), Values.show(before), Values.show(s.minLr()), last,
           "where " + decay + " ends: Megatron's inverse-square-root jumps to --min-lr there instead of approaching it",
           "set " + decay + " to the length of training or beyond to keep it decaying"));
     } else {
       MegatronFlag wsdFlag = s.sampleBased() ? LR_WSD_DECAY_SAMPLES : LR_WSD_DECAY_ITERS;
-      out.add(Code.MEGATRON_LR_CLIFF.at(flags.where(wsdFlag), 0L, Values.show(before), Values.show(s.minLr()), last,
+      out.add(MegatronCode.MEGATRON_LR_CLIFF.at(flags.where(wsdFlag), 0L, Values.show(before), Values.show(s.minLr()), last,
           "where " + decay + " ends: " + wsdFlag.flag() + " 0 leaves WSD no anneal", "give the anneal some length with " + wsdFlag.flag()));
     }
   }

@@ -1,7 +1,7 @@
 package dev.anneal.config.megatron;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,17 +52,17 @@ final class OtherFlags {
       }
     }
     // One note per ignored flag, at its last occurrence (argparse keeps the last value).
-    ignored.values().forEach(other -> problems.add(Code.IGNORED_SETTING.at(Flags.path(other.name(), other.word()), String.join(" ", other.values()),
+    ignored.values().forEach(other -> problems.add(ConfigCode.IGNORED_SETTING.at(Flags.path(other.name(), other.word()), String.join(" ", other.values()),
         FlagAudit.of(other.name()).orElseThrow().reason())));
     if (!notSchedule.isEmpty()) {
-      problems.add(Code.IGNORED_SETTING.at(String.join(", ", notSchedule), null,
+      problems.add(ConfigCode.IGNORED_SETTING.at(String.join(", ", notSchedule), null,
           "not schedule settings (Megatron-LM's " + and(new ArrayList<>(groups)) + " flags)"));
     }
     expansions(flags, problems);
     Set<String> unknown = new LinkedHashSet<>();
     flags.unknown().forEach(other -> unknown.add(other.name()));
     if (!unknown.isEmpty()) {
-      problems.add(Code.IGNORED_SETTING.at(String.join(", ", unknown), null,
+      problems.add(ConfigCode.IGNORED_SETTING.at(String.join(", ", unknown), null,
           "not flags of Megatron-LM's parser (at " + UpstreamFlags.COMMIT + "), so taken to be the launcher's or the training script's own;"
               + " Megatron itself stops on a flag it does not know"));
     }
@@ -91,7 +91,7 @@ final class OtherFlags {
         continue;
       }
       if (word.text().contains("$(") || word.text().contains("`")) {
-        problems.add(Code.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
+        problems.add(ConfigCode.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
             "Anneal does not run command substitutions; if it gives Megatron schedule flags, write them out"));
         continue;
       }
@@ -103,7 +103,7 @@ final class OtherFlags {
         }
       }
       if (!unset.isEmpty()) {
-        problems.add(Code.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
+        problems.add(ConfigCode.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
             "Anneal does not expand shell variables, and this script does not set " + and(unset)
                 + "; if it gives Megatron schedule flags, write them out"));
       }

@@ -1,6 +1,6 @@
 package dev.anneal.config.megatron;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
@@ -807,6 +807,6 @@ final class PlanDecompiler {
   }
 
   static InvalidScheduleException unsupported(String path, String message) {
-    return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, message));
+    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, message));
   }
 }

@@ -6,7 +6,6 @@ import static dev.anneal.config.megatron.MegatronFlag.WEIGHT_DECAY;
 import static dev.anneal.config.megatron.MegatronFlag.WEIGHT_DECAY_INCR_STYLE;
 
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 
 /**
  * The weight-decay flags as Megatron-LM reads them: {@code --weight-decay} (default 0.01) for the
@@ -49,12 +48,12 @@ final class WeightDecayArguments {
     boolean complete = true;
     for (MegatronFlag end : new MegatronFlag[] {START_WEIGHT_DECAY, END_WEIGHT_DECAY}) {
       if (!flags.given(end)) {
-        problems.add(Code.MEGATRON_MISSING_FLAG.at(end.flag(), null, end.flag(), ramp, "`" + end.flag() + " VALUE`"));
+        problems.add(MegatronCode.MEGATRON_MISSING_FLAG.at(end.flag(), null, end.flag(), ramp, "`" + end.flag() + " VALUE`"));
         complete = false;
       }
     }
     if (flags.given(WEIGHT_DECAY)) {
-      problems.add(Code.MEGATRON_FLAG_IGNORED.at(flags.where(WEIGHT_DECAY), flags.written(WEIGHT_DECAY), WEIGHT_DECAY.flag(),
+      problems.add(MegatronCode.MEGATRON_FLAG_IGNORED.at(flags.where(WEIGHT_DECAY), flags.written(WEIGHT_DECAY), WEIGHT_DECAY.flag(),
           "with --weight-decay-incr-style " + style.flagValue() + " (the ramp runs from --start-weight-decay to --end-weight-decay)"));
     }
     if (!complete) {

@@ -1,6 +1,7 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
@@ -36,12 +37,12 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (schedulers.isEmpty()) {
-      found.add(Code.NON_POSITIVE_LENGTH.at("schedulers", 0, "the number of schedulers", 0));
+      found.add(RuleCode.NON_POSITIVE_LENGTH.at("schedulers", 0, "the number of schedulers", 0));
     }
     for (int i = 0; i < schedulers.size(); i++) {
       String unsupported = unsupported(schedulers.get(i));
       if (unsupported != null) {
-        found.add(Code.UNSUPPORTED.at("schedulers[" + i + "]", schedulers.get(i).type(), unsupported));
+        found.add(ConfigCode.UNSUPPORTED.at("schedulers[" + i + "]", schedulers.get(i).type(), unsupported));
       }
     }
     if (!context.report(found)) {
@@ -60,7 +61,7 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
       if (schedulers.get(i) instanceof CosineAnnealingLR cosine) {
         for (int j = 0; j < members.size(); j++) {
           if (j != i && members.get(j).settlesAt() > cosine.tMax()) {
-            context.add(Code.UNSUPPORTED.at(context.where().of("schedulers[" + i + "]"), cosine.type(),
+            context.add(ConfigCode.UNSUPPORTED.at(context.where().of("schedulers[" + i + "]"), cosine.type(),
                 "past T_max (" + cosine.tMax() + ") torch 1.13's CosineAnnealingLR restarts its cosine from base_lr, dropping the factor of"
                     + " schedulers[" + j + "] (" + members.get(j).type() + "), which is not back to 1 by then; Anneal reproduces"
                     + " CosineAnnealingLR in a ChainedScheduler only when every other member is back to factor 1 by step T_max"));

@@ -1,6 +1,7 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
@@ -19,7 +20,7 @@ final class Checks {
       return false;
     }
     if (value <= 0 || value > 1) {
-      out.add(Code.OUT_OF_RANGE.at(name, value, name, value, "(0, 1]: a decay factor of 0 or less zeroes or negates the learning rate, above 1 it grows without bound"));
+      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "(0, 1]: a decay factor of 0 or less zeroes or negates the learning rate, above 1 it grows without bound"));
       return false;
     }
     return true;
@@ -31,11 +32,11 @@ final class Checks {
       return false;
     }
     if (value < 0 || value > 1) {
-      out.add(Code.OUT_OF_RANGE.at(name, value, name, value, "[0, 1] (PyTorch raises ValueError outside it)"));
+      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "[0, 1] (PyTorch raises ValueError outside it)"));
       return false;
     }
     if (value == 0 && !zeroAllowed) {
-      out.add(Code.OUT_OF_RANGE.at(name, value, name, value, "(0, 1]: " + whyNotZero));
+      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "(0, 1]: " + whyNotZero));
       return false;
     }
     return true;
@@ -47,7 +48,7 @@ final class Checks {
       return false;
     }
     if (value < 0 || value >= 1) {
-      out.add(Code.OUT_OF_RANGE.at(name, value, name, value, "[0, 1)"));
+      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "[0, 1)"));
       return false;
     }
     return true;
@@ -55,7 +56,7 @@ final class Checks {
 
   /** Warns that {@code name} has no effect in the scheduler as configured. */
   static void ignored(List<Violation> out, String name, Object value, String byWhat) {
-    out.add(Code.IGNORED_ARGUMENT.at(name, value, name, byWhat));
+    out.add(ConfigCode.IGNORED_ARGUMENT.at(name, value, name, byWhat));
   }
 
   /** A learning rate in messages: its shortest round-trip form. */

@@ -1,6 +1,6 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -54,6 +54,6 @@ public record CosineAnnealingLR(long tMax, double etaMin) implements PyTorchSche
     if (base <= etaMin) {
       return null;
     }
-    return Code.RISES_PAST_END.at(where.of("T_max"), tMax, tMax, "CosineAnnealingLR cosine");
+    return ConfigCode.RISES_PAST_END.at(where.of("T_max"), tMax, tMax, "CosineAnnealingLR cosine");
   }
 }

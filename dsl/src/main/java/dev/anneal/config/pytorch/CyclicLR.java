@@ -1,6 +1,6 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -88,7 +88,7 @@ public record CyclicLR(
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (Rules.nonNegative(found, "base_lr", baseLr) & Rules.nonNegative(found, "max_lr", maxLr) && baseLr > maxLr) {
-      found.add(Code.CYCLIC_BASE_ABOVE_MAX.at("base_lr", baseLr, baseLr, maxLr));
+      found.add(RuleCode.CYCLIC_BASE_ABOVE_MAX.at("base_lr", baseLr, baseLr, maxLr));
     }
     Rules.atLeastOne(found, "step_size_up", stepSizeUp);
     if (stepSizeDown != null) {
@@ -101,11 +101,11 @@ public record CyclicLR(
     }
     if (cycleMomentum) {
       if (!context.optimizer().hasMomentum()) {
-        found.add(Code.NO_MOMENTUM_TO_CYCLE.at("cycle_momentum", true, context.optimizer().type().torchName(), "CyclicLR"));
+        found.add(PyTorchCode.NO_MOMENTUM_TO_CYCLE.at("cycle_momentum", true, context.optimizer().type().torchName(), "CyclicLR"));
       }
       if (Checks.momentum(found, "base_momentum", baseMomentum) & Checks.momentum(found, "max_momentum", maxMomentum)
           && baseMomentum > maxMomentum) {
-        found.add(Code.CYCLIC_BASE_ABOVE_MAX.at("base_momentum", baseMomentum, baseMomentum, maxMomentum));
+        found.add(RuleCode.CYCLIC_BASE_ABOVE_MAX.at("base_momentum", baseMomentum, baseMomentum, maxMomentum));
       }
     } else {
       if (baseMomentum != DEFAULT_BASE_MOMENTUM) {

@@ -1,6 +1,5 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -47,7 +46,7 @@ public record LinearLR(double startFactor, double endFactor, long totalIters) im
       Rules.nonNegative(found, "total_iters", totalIters);
     }
     if (totalIters == 0 && !context.restarted() && (startFactor != 1 || endFactor != 1)) {
-      found.add(Code.ZERO_TOTAL_ITERS.at("total_iters", totalIters,
+      found.add(PyTorchCode.ZERO_TOTAL_ITERS.at("total_iters", totalIters,
           "applies start_factor (" + Checks.show(startFactor) + ") at step 0 and never moves to end_factor: the learning rate stays at "
               + Checks.show(context.base() * startFactor)));
     }

@@ -1,6 +1,6 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Milestones;
@@ -45,13 +45,13 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
     for (int i = 0; i < milestones.size(); i++) {
       if (milestones.get(i) < 0) {
         String path = "milestones[" + i + "]";
-        found.add(Code.NEGATIVE_VALUE.at(path, milestones.get(i), path, milestones.get(i)));
+        found.add(RuleCode.NEGATIVE_VALUE.at(path, milestones.get(i), path, milestones.get(i)));
       }
     }
     Checks.decayFactor(found, "gamma", gamma);
     List<Long> sorted = milestones.stream().sorted().toList();
     if (!sorted.equals(milestones)) {
-      found.add(Code.MILESTONES_UNSORTED.at("milestones", milestones, milestones, sorted));
+      found.add(PyTorchCode.MILESTONES_UNSORTED.at("milestones", milestones, milestones, sorted));
     }
     if (found.stream().noneMatch(Violation::isError)) {
       // The shape's own rules warn about repeated milestones (PyTorch applies gamma once per copy).

@@ -1,6 +1,7 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -156,7 +157,7 @@ public record OneCycleLR(
     boolean bounceValid = lrBounce >= 0 && (!cycleMomentum || (momentumBounce >= 0 && momentumBounce < 1));
     String totalKey = totalSteps != null ? "total_steps" : "epochs";
     String totalName = totalSteps != null ? "total_steps" : "epochs * steps_per_epoch";
-    context.add(Code.BOUNCES_PAST_TOTAL.at(context.where().of(totalKey), total, bounceValid
+    context.add(PyTorchCode.BOUNCES_PAST_TOTAL.at(context.where().of(totalKey), total, bounceValid
         ? "at step " + total + " (" + totalName + ") PyTorch evaluates the cycle once past its end, so the learning rate bounces back to "
             + Checks.show(lrBounce) + "; one more scheduler.step() raises ValueError upstream, so Anneal refuses steps after " + total
         : "at step " + total + " (" + totalName + ") PyTorch evaluates the cycle once past its end, where the learning rate would be "
@@ -184,14 +185,14 @@ public record OneCycleLR(
       return Rules.atLeastOne(found, "total_steps", totalSteps) ? totalSteps : -1;
     }
     if (epochs == null && stepsPerEpoch == null) {
-      found.add(Code.MISSING_KEY.at("total_steps", null, "'total_steps' (or both 'epochs' and 'steps_per_epoch')"));
+      found.add(ConfigCode.MISSING_KEY.at("total_steps", null, "'total_steps' (or both 'epochs' and 'steps_per_epoch')"));
       return -1;
     }
     boolean valid = true;
     for (String key : List.of("epochs", "steps_per_epoch")) {
       Long value = key.equals("epochs") ? epochs : stepsPerEpoch;
       if (value == null) {
-        found.add(Code.MISSING_KEY.at(key, null, "'" + key + "' (OneCycleLR without total_steps needs both 'epochs' and 'steps_per_epoch')"));
+        found.add(ConfigCode.MISSING_KEY.at(key, null, "'" + key + "' (OneCycleLR without total_steps needs both 'epochs' and 'steps_per_epoch')"));
         valid = false;
       } else {
         valid &= Rules.atLeastOne(found, key, value);
@@ -203,7 +204,7 @@ public record OneCycleLR(
     try {
       return Math.multiplyExact(epochs, stepsPerEpoch);
     } catch (ArithmeticException e) {
-      found.add(Code.OUT_OF_RANGE.at("steps_per_epoch", stepsPerEpoch, "epochs * steps_per_epoch", epochs + " * " + stepsPerEpoch, "the 64-bit step range"));
+      found.add(RuleCode.OUT_OF_RANGE.at("steps_per_epoch", stepsPerEpoch, "epochs * steps_per_epoch", epochs + " * " + stepsPerEpoch, "the 64-bit step range"));
       return -1;
     }
   }

@@ -1,6 +1,5 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -41,7 +40,7 @@ public record PolynomialLR(long totalIters, double power) implements PyTorchSche
     }
     Rules.positive(found, "power", power);
     if (totalIters == 0 && !context.restarted()) {
-      found.add(Code.ZERO_TOTAL_ITERS.at("total_iters", totalIters,
+      found.add(PyTorchCode.ZERO_TOTAL_ITERS.at("total_iters", totalIters,
           "never decays: the learning rate stays at " + Checks.show(context.base())));
     }
     if (!context.report(found)) {

@@ -1,6 +1,6 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ public record PyTorchOptimizer(Type type, double lr, double momentum, double bet
 
   private static void betaInRange(List<Violation> out, String field, double beta) {
     if (Rules.finite(out, field, beta) && (beta < 0 || beta >= 1)) {
-      out.add(Code.OUT_OF_RANGE.at(field, beta, field, beta, "[0, 1)"));
+      out.add(RuleCode.OUT_OF_RANGE.at(field, beta, field, beta, "[0, 1)"));
     }
   }
 }

@@ -2,8 +2,8 @@ package dev.anneal.config.pytorch;
 
 import dev.anneal.config.Imported;
 import dev.anneal.config.SettledEnd;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -77,7 +77,7 @@ public final class PyTorchSchedulers {
     }
     if (member.lr().valueAt(0) == 0) {
       String key = member.startPath().substring(member.startPath().lastIndexOf('.') + 1);
-      found.add(Code.FIRST_UPDATE_AT_ZERO.at(member.startPath(), 0.0, key + " is 0"));
+      found.add(RuleCode.FIRST_UPDATE_AT_ZERO.at(member.startPath(), 0.0, key + " is 0"));
     }
     return new Imported(FORMAT, plan, found.stream().filter(v -> !v.isError()).toList());
   }

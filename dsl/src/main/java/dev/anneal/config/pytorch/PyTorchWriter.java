@@ -1,6 +1,6 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
@@ -793,6 +793,6 @@ final class PyTorchWriter {
   }
 
   static InvalidScheduleException unsupported(String path, String message) {
-    return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, message));
+    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, message));
   }
 }

@@ -1,9 +1,10 @@
 package dev.anneal.config.pytorch;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** What the readers share: when the values read so far can still be checked. */
@@ -13,8 +14,8 @@ final class Reading {
    * type, a missing key, a NaN), so checking it could report a problem the user does not have. An
    * unknown choice ({@code mode}) falls back to the default, which no check of another value trips on.
    */
-  private static final Set<Code> UNRELIABLE =
-      EnumSet.of(Code.WRONG_TYPE, Code.MISSING_KEY, Code.NON_FINITE_VALUE, Code.OUT_OF_RANGE, Code.INVALID_JSON);
+  private static final Set<DiagnosticCode> UNRELIABLE =
+      Set.of(ConfigCode.WRONG_TYPE, ConfigCode.MISSING_KEY, RuleCode.NON_FINITE_VALUE, RuleCode.OUT_OF_RANGE, ConfigCode.INVALID_JSON);
 
   private Reading() {}
 

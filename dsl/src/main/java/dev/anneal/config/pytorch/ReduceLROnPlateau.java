@@ -1,6 +1,6 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -89,13 +89,13 @@ public record ReduceLROnPlateau(
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (Rules.finite(found, "factor", factor) && !(factor > 0 && factor < 1)) {
-      found.add(Code.PLATEAU_FACTOR_OUT_OF_RANGE.at("factor", factor, factor));
+      found.add(RuleCode.PLATEAU_FACTOR_OUT_OF_RANGE.at("factor", factor, factor));
     }
     Rules.nonNegative(found, "patience", patience);
     Rules.nonNegative(found, "threshold", threshold);
     Rules.nonNegative(found, "cooldown", cooldown);
     if (Rules.nonNegative(found, "min_lr", minLr) && minLr > context.base()) {
-      found.add(Code.FLOOR_ABOVE_PEAK.at("min_lr", minLr, "min_lr", minLr, "the learning rate", context.base()));
+      found.add(RuleCode.FLOOR_ABOVE_PEAK.at("min_lr", minLr, "min_lr", minLr, "the learning rate", context.base()));
     }
     Rules.nonNegative(found, "eps", eps);
     if (!context.report(found)) {

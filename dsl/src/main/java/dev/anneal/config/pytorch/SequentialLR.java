@@ -1,6 +1,7 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
@@ -39,21 +40,21 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (milestones.size() != schedulers.size() - 1) {
-      found.add(Code.MILESTONE_COUNT.at("milestones", milestones, schedulers.size(), milestones.size()));
+      found.add(PyTorchCode.MILESTONE_COUNT.at("milestones", milestones, schedulers.size(), milestones.size()));
     }
     for (int i = 0; i < milestones.size(); i++) {
       String path = "milestones[" + i + "]";
       long milestone = milestones.get(i);
       if (milestone < 1) {
-        found.add(Code.NON_POSITIVE_LENGTH.at(path, milestone, path, milestone));
+        found.add(RuleCode.NON_POSITIVE_LENGTH.at(path, milestone, path, milestone));
       } else if (i > 0 && milestone <= milestones.get(i - 1)) {
-        found.add(Code.MILESTONES_NOT_INCREASING.at(path, milestone, milestone, milestones.get(i - 1)));
+        found.add(RuleCode.MILESTONES_NOT_INCREASING.at(path, milestone, milestone, milestones.get(i - 1)));
       }
     }
     for (int i = 0; i < schedulers.size(); i++) {
       String unsupported = unsupported(schedulers.get(i), i);
       if (unsupported != null) {
-        found.add(Code.UNSUPPORTED.at("schedulers[" + i + "]", schedulers.get(i).type(), unsupported));
+        found.add(ConfigCode.UNSUPPORTED.at("schedulers[" + i + "]", schedulers.get(i).type(), unsupported));
       }
     }
     if (!context.report(found)) {
@@ -111,7 +112,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
           momentum.add(new Phase(new Constant(leftMomentum), last ? Phase.OPEN : length));
         }
       } catch (Segments.CannotCut e) {
-        context.add(Code.UNSUPPORTED.at(context.where().of("milestones[" + i + "]"), milestones.get(i),
+        context.add(ConfigCode.UNSUPPORTED.at(context.where().of("milestones[" + i + "]"), milestones.get(i),
             "SequentialLR runs schedulers[" + i + "] (" + member.type() + ") for " + length + " steps, until step " + milestones.get(i)
                 + ", but " + e.getMessage()));
         ok = false;

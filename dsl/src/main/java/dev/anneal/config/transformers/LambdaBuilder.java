@@ -1,7 +1,8 @@
 package dev.anneal.config.transformers;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.SettledEnd;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Linear;
@@ -69,14 +70,14 @@ final class LambdaBuilder {
    */
   LambdaBuilder warnWarmupNotBeforeTotal(long numWarmupSteps, long numTrainingSteps, String after) {
     if (numWarmupSteps >= numTrainingSteps) {
-      warn(Code.WARMUP_NOT_BEFORE_TOTAL.at("num_warmup_steps", numWarmupSteps, "num_warmup_steps", numWarmupSteps, numTrainingSteps, after));
+      warn(TransformersCode.WARMUP_NOT_BEFORE_TOTAL.at("num_warmup_steps", numWarmupSteps, "num_warmup_steps", numWarmupSteps, numTrainingSteps, after));
     }
     return this;
   }
 
   /** Warns that the cosine, whose formula carries on after the end, rises again past {@code step}. */
   LambdaBuilder warnRisesPastEnd(long step, long numTrainingSteps) {
-    return warn(Code.RISES_PAST_END.at("num_training_steps", numTrainingSteps, step, "cosine"));
+    return warn(ConfigCode.RISES_PAST_END.at("num_training_steps", numTrainingSteps, step, "cosine"));
   }
 
   /** The preset: {@code learning_rate * lambda(step)}, and the warnings. */
@@ -87,8 +88,8 @@ final class LambdaBuilder {
     if (schedule.valueAt(0) == 0) {
       all.add(
           learningRate == 0
-              ? Code.FIRST_UPDATE_AT_ZERO.at(LEARNING_RATE, learningRate, "learning_rate is 0")
-              : Code.FIRST_UPDATE_AT_ZERO.at(zeroPath, 0.0, zeroCause));
+              ? RuleCode.FIRST_UPDATE_AT_ZERO.at(LEARNING_RATE, learningRate, "learning_rate is 0")
+              : RuleCode.FIRST_UPDATE_AT_ZERO.at(zeroPath, 0.0, zeroCause));
     }
     all.addAll(warnings);
     return new TransformersPreset(function, schedule, all);

@@ -1,6 +1,6 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import java.util.OptionalDouble;
@@ -33,7 +33,7 @@ public record MinLr(double value, boolean relative) {
   public static MinLr of(OptionalDouble minLr, OptionalDouble minLrRate) {
     if (minLr.isPresent() && minLrRate.isPresent()) {
       throw new InvalidScheduleException(
-          Code.ONLY_ONE_OF.at(
+          TransformersCode.ONLY_ONE_OF.at(
               "min_lr_rate", minLrRate.getAsDouble(), "min_lr", Values.show(minLr.getAsDouble()), "min_lr_rate",
               Values.show(minLrRate.getAsDouble())));
     }
@@ -44,7 +44,7 @@ public record MinLr(double value, boolean relative) {
       return rate(minLrRate.getAsDouble());
     }
     throw new InvalidScheduleException(
-        Code.MISSING_KEY.at("", null, "'min_lr' or 'min_lr_rate' (the cosine's floor; upstream raises ValueError without one)"));
+        ConfigCode.MISSING_KEY.at("", null, "'min_lr' or 'min_lr_rate' (the cosine's floor; upstream raises ValueError without one)"));
   }
 
   /** The argument's name in transformers. */

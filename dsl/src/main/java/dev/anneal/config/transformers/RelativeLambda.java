@@ -1,6 +1,6 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
@@ -553,6 +553,6 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
   }
 
   static InvalidScheduleException unsupported(String path, String why) {
-    return new InvalidScheduleException(Code.UNSUPPORTED.at(path, null, why));
+    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, why));
   }
 }

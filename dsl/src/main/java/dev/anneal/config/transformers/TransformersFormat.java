@@ -1,12 +1,12 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.Imported;
+import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class TransformersFormat extends JsonConfigFormat {
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     for (Violation warning : plan.warnings()) {
       // The first update at 0 is already reported at the argument that causes it.
-      if (warning.code() != Code.FIRST_UPDATE_AT_ZERO) {
+      if (warning.code() != RuleCode.FIRST_UPDATE_AT_ZERO) {
         warnings.add(warning);
       }
     }

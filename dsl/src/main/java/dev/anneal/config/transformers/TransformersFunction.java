@@ -3,9 +3,9 @@ package dev.anneal.config.transformers;
 import static dev.anneal.config.transformers.Parameter.Kind.NUMBER;
 import static dev.anneal.config.transformers.Parameter.Kind.STEPS;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Problems;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,11 +204,11 @@ enum TransformersFunction {
       Problems problems) {
     Optional<TransformersFunction> found = finder.apply(name);
     if (found.isEmpty()) {
-      problems.add(Code.UNKNOWN_TYPE.at(path, name, what, "'" + name + "'", DidYouMean.hint(name, known)));
+      problems.add(ConfigCode.UNKNOWN_TYPE.at(path, name, what, "'" + name + "'", DidYouMean.hint(name, known)));
       return Optional.empty();
     }
     if (found.get().unsupported != null) {
-      problems.add(Code.UNSUPPORTED.at(path, name, found.get().unsupported));
+      problems.add(ConfigCode.UNSUPPORTED.at(path, name, found.get().unsupported));
       return Optional.empty();
     }
     return found;

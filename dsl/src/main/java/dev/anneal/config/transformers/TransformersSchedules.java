@@ -1,7 +1,8 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.rules.Code;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
@@ -181,14 +182,14 @@ public final class TransformersSchedules {
       double learningRate, long numWarmupSteps, long numTrainingSteps, double lrEnd, double power) {
     List<Violation> own = new ArrayList<>();
     if (Rules.nonNegative(own, "lr_end", lrEnd) && Double.isFinite(learningRate) && !(learningRate > lrEnd)) {
-      own.add(Code.LR_END_NOT_BELOW_LR.at("lr_end", lrEnd, "lr_end", lrEnd, learningRate));
+      own.add(TransformersCode.LR_END_NOT_BELOW_LR.at("lr_end", lrEnd, "lr_end", lrEnd, learningRate));
     }
     boolean decays = numTrainingSteps > numWarmupSteps;
     if (decays) {
       Rules.nonNegative(own, "power", power);
     }
     if (numWarmupSteps == numTrainingSteps && numWarmupSteps >= 1) {
-      own.add(Code.POLYNOMIAL_WITHOUT_DECAY.at("num_warmup_steps", numWarmupSteps, numWarmupSteps, numWarmupSteps));
+      own.add(TransformersCode.POLYNOMIAL_WITHOUT_DECAY.at("num_warmup_steps", numWarmupSteps, numWarmupSteps, numWarmupSteps));
     }
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
     double end = lrEnd / learningRate;
@@ -335,10 +336,10 @@ public final class TransformersSchedules {
       long total = arguments.numTrainingSteps().getAsLong();
       stable = total - warmup - decay;
       if (lengthsOk && steps(errors, "num_training_steps", total, Long.MIN_VALUE) && stable < 0) {
-        errors.add(Code.STABLE_PHASE_NEGATIVE.at("num_training_steps", total, total, warmup, decay, stable));
+        errors.add(TransformersCode.STABLE_PHASE_NEGATIVE.at("num_training_steps", total, total, warmup, decay, stable));
       }
     } else {
-      errors.add(Code.MISSING_KEY.at("", null, "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
+      errors.add(ConfigCode.MISSING_KEY.at("", null, "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
     }
     double floor = arguments.minLrRatio();
     Rules.nonNegative(errors, "min_lr_ratio", floor);
@@ -356,7 +357,7 @@ public final class TransformersSchedules {
       lambda.zeroCause("min_lr_ratio", "min_lr_ratio is 0 and there are no warm-up, stable or decay steps");
     }
     if (arguments.numTrainingSteps().isPresent() && arguments.numStableSteps().isPresent()) {
-      lambda.warn(Code.STABLE_STEPS_OVERRIDE_TOTAL.at(
+      lambda.warn(TransformersCode.STABLE_STEPS_OVERRIDE_TOTAL.at(
           "num_training_steps", arguments.numTrainingSteps().getAsLong(), arguments.numTrainingSteps().getAsLong(), stable,
           warmup + stable + decay));
     }
@@ -397,7 +398,7 @@ public final class TransformersSchedules {
    */
   private static boolean steps(List<Violation> errors, String name, long value, long min) {
     if (value > MAX_STEPS) {
-      errors.add(Code.OUT_OF_RANGE.at(name, value, name, value, "[" + Math.max(min, 0) + ", 2^53]"));
+      errors.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "[" + Math.max(min, 0) + ", 2^53]"));
       return false;
     }
     if (min == 1) {
@@ -430,7 +431,7 @@ public final class TransformersSchedules {
     List<Violation> errors = cycles(numCycles);
     Rules.nonNegative(errors, minLr.argument(), minLr.value());
     if (!minLr.relative() && learningRate == 0) {
-      errors.add(Code.NOT_POSITIVE.at(
+      errors.add(RuleCode.NOT_POSITIVE.at(
           LambdaBuilder.LEARNING_RATE, learningRate, "learning_rate",
           Values.show(learningRate) + ", and min_lr is divided by it"));
     }

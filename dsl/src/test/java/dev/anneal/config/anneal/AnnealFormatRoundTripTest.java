@@ -3,7 +3,7 @@ package dev.anneal.config.anneal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
@@ -28,10 +28,11 @@ import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
-import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.ShapeKind;
 import dev.anneal.schedule.Shifted;
 import dev.anneal.schedule.StairCycle;
 import dev.anneal.schedule.StepDecay;
@@ -122,7 +123,7 @@ class AnnealFormatRoundTripTest {
   /** The NeedsLength message names exactly the shapes with a formula for every step (a wrapper has one when its inner shape has). */
   @Test
   void theMessageForAnOpenPhaseNamesEveryShapeThatMayRunForever() {
-    String message = Code.NEEDS_LENGTH.at("steps", null, "a linear").message();
+    String message = RuleCode.NEEDS_LENGTH.at("steps", null, "a linear", ShapeKind.openEndedPhrase()).message();
     String list = message.substring(message.indexOf("only ") + "only ".length(), message.indexOf(" phases (and these shifted)"));
     Set<String> named = Set.of(list.replace(" and ", ", ").split(", "));
     Set<String> open = shapes()

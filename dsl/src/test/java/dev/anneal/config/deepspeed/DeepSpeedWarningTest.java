@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenCase;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import java.util.List;
@@ -244,8 +244,8 @@ class DeepSpeedWarningTest {
   void everyWarningOfThePlanIsAlsoReportedAtAKeyOfTheConfig(GoldenCase golden) {
     Imported imported = DeepSpeedGoldenTest.read(golden);
 
-    Set<Code> planCodes = imported.plan().warnings().stream().map(Violation::code).collect(Collectors.toSet());
-    Set<Code> configCodes = imported.warnings().stream().map(Violation::code).collect(Collectors.toSet());
+    Set<DiagnosticCode> planCodes = imported.plan().warnings().stream().map(Violation::code).collect(Collectors.toSet());
+    Set<DiagnosticCode> configCodes = imported.warnings().stream().map(Violation::code).collect(Collectors.toSet());
     assertTrue(configCodes.containsAll(planCodes), golden + ": " + planCodes + " reported as " + configCodes);
     assertTrue(imported.warnings().stream().filter(w -> w.severity() != Severity.NOTE)
         .allMatch(w -> w.path().startsWith("scheduler") || w.path().startsWith("optimizer")));

@@ -4,10 +4,10 @@ import static dev.anneal.config.transformers.Configs.assertWarnings;
 import static dev.anneal.config.transformers.Configs.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
 import org.junit.jupiter.api.Test;
@@ -151,7 +151,7 @@ class TrainingArgumentsFormTest {
     assertEquals(0.5, imported.plan().lr().valueAt(6), 1e-15, "0.5 * (1 + cos(pi * 6/4))");
     assertEquals(1.0, imported.plan().lr().valueAt(8), "0.5 * (1 + cos(2 pi))");
     Violation rises = imported.warnings().get(0);
-    assertEquals(Code.RISES_PAST_END, rises.code());
+    assertEquals(ConfigCode.RISES_PAST_END, rises.code());
     assertEquals(4L, rises.value());
   }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.processor.check;
 
 import dev.anneal.config.DidYouMean;
+import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.expression.Evaluator;
 import dev.anneal.processor.expression.Expression;
 import dev.anneal.processor.expression.ParseException;
@@ -8,7 +9,6 @@ import dev.anneal.processor.expression.Parser;
 import dev.anneal.processor.expression.Types;
 import dev.anneal.processor.read.Parameter;
 import dev.anneal.processor.read.Where;
-import dev.anneal.rules.Code;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,7 @@ final class Expressions {
     try {
       expression = Parser.parse(text);
     } catch (ParseException e) {
-      out.add(new Finding(Code.EXPRESSION_SYNTAX.at(path, text, "`" + text + "`", e.getMessage()), where));
+      out.add(new Finding(ProcessorCode.EXPRESSION_SYNTAX.at(path, text, "`" + text + "`", e.getMessage()), where));
       return Optional.empty();
     }
     boolean namesOk = true;
@@ -41,10 +41,10 @@ final class Expressions {
         String hint = scope.parameterized()
             ? DidYouMean.hint(name, scope.numericNames())
             : "; a schedule on a class has no parameters: declare it on a record to name its components";
-        out.add(new Finding(Code.UNKNOWN_NAME.at(path, name, "`" + name + "`", "`" + text + "`", hint), where));
+        out.add(new Finding(ProcessorCode.UNKNOWN_NAME.at(path, name, "`" + name + "`", "`" + text + "`", hint), where));
         namesOk = false;
       } else if (parameter.get().type() == null) {
-        out.add(new Finding(Code.NOT_NUMERIC_PARAMETER.at(path, name, "`" + name + "`", parameter.get().typeName()), where));
+        out.add(new Finding(ProcessorCode.NOT_NUMERIC_PARAMETER.at(path, name, "`" + name + "`", parameter.get().typeName()), where));
         namesOk = false;
       }
     }
@@ -52,12 +52,12 @@ final class Expressions {
       return Optional.empty();
     }
     if (integer && !Types.isInteger(expression, scope::isInteger)) {
-      out.add(new Finding(Code.FRACTIONAL_LENGTH.at(path, text, attribute, "`" + text + "`"), where));
+      out.add(new Finding(ProcessorCode.FRACTIONAL_LENGTH.at(path, text, attribute, "`" + text + "`"), where));
       return Optional.empty();
     }
     for (Expression divisor : expression.divisors()) {
       if (divisor.names().isEmpty() && isZero(divisor)) {
-        out.add(new Finding(Code.DIVISION_BY_ZERO.at(path, text, "`" + text + "`"), where));
+        out.add(new Finding(ProcessorCode.DIVISION_BY_ZERO.at(path, text, "`" + text + "`"), where));
         return Optional.empty();
       }
     }

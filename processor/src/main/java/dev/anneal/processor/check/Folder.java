@@ -1,11 +1,12 @@
 package dev.anneal.processor.check;
 
 import dev.anneal.internal.ConfigBinding;
+import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Evaluator;
 import dev.anneal.processor.read.ChannelDraft;
 import dev.anneal.processor.read.Where;
-import dev.anneal.rules.Code;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Phase;
@@ -72,7 +73,7 @@ final class Folder {
             double start = number.doubleValue();
             if (Double.compare(start, previousEnd) != 0) {
               out.add(new Finding(
-                  Code.JUMP_BETWEEN_PHASES.at(expr.path(), start, i, Values.show(start), i - 1, Values.show(previousEnd)), expr.where()));
+                  ProcessorCode.JUMP_BETWEEN_PHASES.at(expr.path(), start, i, Values.show(start), i - 1, Values.show(previousEnd)), expr.where()));
             }
           }
         }
@@ -111,7 +112,7 @@ final class Folder {
       return CONSTANTS.evaluate(expr.expression());
     } catch (ArithmeticException e) {
       String attribute = expr.path().substring(expr.path().lastIndexOf('.') + 1);
-      out.add(new Finding(Code.OUT_OF_RANGE.at(expr.path(), expr.text(), attribute, "`" + expr.text() + "`", "the range of a 64-bit integer"), expr.where()));
+      out.add(new Finding(RuleCode.OUT_OF_RANGE.at(expr.path(), expr.text(), attribute, "`" + expr.text() + "`", "the range of a 64-bit integer"), expr.where()));
       return null;
     }
   }
@@ -148,7 +149,7 @@ final class Folder {
       }
       return new Finding(violation.relocated(at + "." + attribute + item, field, attribute), where);
     }
-    if (path.isEmpty() && violation.code() == Code.FIRST_UPDATE_AT_ZERO) {
+    if (path.isEmpty() && violation.code() == RuleCode.FIRST_UPDATE_AT_ZERO) {
       // Step 0 is the first phase's start: point at the value that makes it 0.
       CheckedPhase first = phases.get(0);
       String field = first.spec().components().get(0).field();

@@ -13,8 +13,8 @@ import dev.anneal.processor.describe.PhaseCode;
 import dev.anneal.processor.describe.ScheduleCode;
 import dev.anneal.processor.describe.ShapeCall;
 import dev.anneal.processor.expression.Printer;
-import dev.anneal.rules.Code;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Explanation;
@@ -217,7 +217,7 @@ final class ScheduleWriter {
         }
       }
       case FAIL -> method.addStatement("throw new $T($T.STEP_BEYOND_END.at($S, step, step, $N))",
-          InvalidScheduleException.class, Code.class, "step", names.of(code.end()));
+          InvalidScheduleException.class, RuleCode.class, "step", names.of(code.end()));
     }
     return method.build();
   }

@@ -119,7 +119,8 @@ public abstract class DiagnosticCatalogueContract {
       for (int i = 0; i < parameters.length; i++) {
         arguments[i] = sentinel(parameters[i].getType(), i);
         if (arguments[i] != null) {
-          shown.put(parameters[i].getName(), Values.show(arguments[i]));
+          // A list's sample has one item; the factory may join the items however its grammar says.
+          shown.put(parameters[i].getName(), arguments[i] instanceof List<?> list ? Values.show(list.get(0)) : Values.show(arguments[i]));
         }
       }
       Violation violation;

@@ -82,7 +82,7 @@ public final class AnnealProcessor extends AbstractProcessor {
       work.run();
     } catch (IOException | RuntimeException | StackOverflowError e) {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      reporter.print(Diagnostic.Kind.ERROR, ProcessorCode.PROCESSOR_FAILURE.at("", what, what).toString(), new Where(element, null, null));
+      reporter.print(Diagnostic.Kind.ERROR, ProcessorCode.processorFailure(what).toString(), new Where(element, null, null));
     }
   }
 

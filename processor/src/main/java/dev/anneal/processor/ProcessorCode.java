@@ -1,23 +1,33 @@
 package dev.anneal.processor;
 
+import dev.anneal.rules.Article;
 import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
+import java.util.List;
 
-/** The diagnostics owned by this package; see {@link DiagnosticCode}. */
+/**
+ * The diagnostics owned by this package; see {@link DiagnosticCode}. Each is created through its
+ * factory below, which takes the path of the attribute at fault and the template's placeholders.
+ * The templates do the quoting (backticks around expressions and names, single quotes around
+ * channels) and the factories the grammar (articles, lists), so callers pass bare values.
+ */
 public enum ProcessorCode implements DiagnosticCode {
-  EXPRESSION_SYNTAX(Severity.ERROR, "cannot read {arg1}: {arg2}"),
-  UNKNOWN_NAME(Severity.ERROR, "unknown name {arg1} in {arg2}{arg3}"),
-  NOT_NUMERIC_PARAMETER(Severity.ERROR, "{arg1} has type {arg2}; expressions use int, long, float and double components"),
-  FRACTIONAL_LENGTH(Severity.ERROR, "{arg1} ({arg2}) must be a whole number of steps, but it is a double expression; use integer parameters and literals"),
-  DIVISION_BY_ZERO(Severity.ERROR, "{arg1} divides by zero"),
-  MISSING_ATTRIBUTE(Severity.ERROR, "{arg1} phase needs {arg2}"),
-  IRRELEVANT_ATTRIBUTE(Severity.ERROR, "{arg1} does not apply to {arg2} phase, which takes {arg3}"),
-  CHANNEL_PHASES_DIFFER(Severity.ERROR, "channel {arg1} leaves the length of phase {arg2} to channel {arg3}, which has only {arg4} phases"),
-  DUPLICATE_CHANNEL(Severity.ERROR, "channel {arg1} is declared more than once"),
-  PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type ({arg1}); please report it with this source"),
-  JUMP_BETWEEN_PHASES(Severity.WARNING, "phase {arg1} starts at {arg2} but phase {arg3} ends at {arg4}; leave `from` out to start where the previous phase ends");
+  EXPRESSION_SYNTAX(Severity.ERROR, "cannot read `{expression}`: {reason}"),
+  UNKNOWN_NAME(Severity.ERROR, "unknown name `{name}` in `{expression}`{hint}"),
+  NOT_NUMERIC_PARAMETER(Severity.ERROR, "`{name}` has type {type}; expressions use int, long, float and double components"),
+  FRACTIONAL_LENGTH(Severity.ERROR,
+      "{attribute} (`{expression}`) must be a whole number of steps, but it is a double expression; use integer parameters and literals"),
+  DIVISION_BY_ZERO(Severity.ERROR, "`{expression}` divides by zero"),
+  MISSING_ATTRIBUTE(Severity.ERROR, "{shape} phase needs `{attribute}`{reason}"),
+  IRRELEVANT_ATTRIBUTE(Severity.ERROR, "`{attribute}` does not apply to {shape} phase, which takes {attributes}"),
+  CHANNEL_PHASES_DIFFER(Severity.ERROR,
+      "channel '{channel}' leaves the length of phase {phase} to channel '{firstChannel}', which has only {firstChannelPhases} phases"),
+  DUPLICATE_CHANNEL(Severity.ERROR, "channel '{channel}' is declared more than once"),
+  PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type ({failure}); please report it with this source"),
+  JUMP_BETWEEN_PHASES(Severity.WARNING,
+      "phase {phase} starts at {start} but phase {previousPhase} ends at {previousEnd}; leave `from` out to start where the previous phase ends");
 
   private final Severity severity;
   private final String template;
@@ -37,8 +47,90 @@ public enum ProcessorCode implements DiagnosticCode {
     return template;
   }
 
-  /** Transitional positional factory; replaced by one typed factory per code. */
-  public Violation at(String path, Object value, Object... args) {
+  /** An expression the parser cannot read; {@code reason} is the parser's own account of where and why. */
+  public static Violation expressionSyntax(String path, String expression, String reason) {
+    return EXPRESSION_SYNTAX.violation(path, expression, expression, reason);
+  }
+
+  /**
+   * A name in an expression that is no parameter of the schedule.
+   *
+   * @param hint what follows the message: {@code "; did you mean `x`?"}, another sentence after
+   *     {@code "; "}, or empty
+   */
+  public static Violation unknownName(String path, String name, String expression, String hint) {
+    return UNKNOWN_NAME.violation(path, name, name, expression, hint);
+  }
+
+  /** A parameter named in an expression whose {@code type} (as the source spells it) is not a number. */
+  public static Violation notNumericParameter(String path, String name, String type) {
+    return NOT_NUMERIC_PARAMETER.violation(path, name, name, type);
+  }
+
+  /** A length ({@code attribute}) given by a double expression. */
+  public static Violation fractionalLength(String path, String attribute, String expression) {
+    return FRACTIONAL_LENGTH.violation(path, expression, attribute, expression);
+  }
+
+  /** An expression with a divisor that is a constant zero. */
+  public static Violation divisionByZero(String path, String expression) {
+    return DIVISION_BY_ZERO.violation(path, expression, expression);
+  }
+
+  /**
+   * A required attribute left out of a phase of curve {@code shape} (e.g. {@code cosine}).
+   *
+   * @param reason why it is required here, after a space and in parentheses, or empty when the curve alone requires it
+   */
+  public static Violation missingAttribute(String path, String shape, String attribute, String reason) {
+    return MISSING_ATTRIBUTE.violation(path, null, Article.of(shape), attribute, reason);
+  }
+
+  /**
+   * An attribute written on a phase whose curve {@code shape} does not take it.
+   *
+   * @param value the attribute's value as written
+   * @param attributes every attribute the curve takes, in the order they are listed
+   */
+  public static Violation irrelevantAttribute(String path, String value, String attribute, String shape, List<String> attributes) {
+    return IRRELEVANT_ATTRIBUTE.violation(path, value, attribute, Article.of(shape), String.join(", ", attributes));
+  }
+
+  /**
+   * A plan's channel with a phase past the first channel's last one, which leaves out its length.
+   *
+   * @param phase the phase's index
+   * @param firstChannelPhases how many phases the first channel has
+   */
+  public static Violation channelPhasesDiffer(String path, String channel, int phase, String firstChannel, int firstChannelPhases) {
+    return CHANNEL_PHASES_DIFFER.violation(path, null, channel, phase, firstChannel, firstChannelPhases);
+  }
+
+  /** A plan that declares two channels of one name. */
+  public static Violation duplicateChannel(String path, String channel) {
+    return DUPLICATE_CHANNEL.violation(path, channel, channel);
+  }
+
+  /**
+   * An unexpected failure while processing one type, reported on that type with no path.
+   *
+   * @param failure the exception's simple class name and message, e.g. {@code FilerException: Attempt to recreate …}
+   */
+  public static Violation processorFailure(String failure) {
+    return PROCESSOR_FAILURE.violation("", failure, failure);
+  }
+
+  /**
+   * A phase given a start value other than where the previous phase ends.
+   *
+   * @param phase the phase's index
+   * @param previousPhase the index of the phase before it
+   */
+  public static Violation jumpBetweenPhases(String path, int phase, double start, int previousPhase, double previousEnd) {
+    return JUMP_BETWEEN_PHASES.violation(path, start, phase, start, previousPhase, previousEnd);
+  }
+
+  private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
   }
 }

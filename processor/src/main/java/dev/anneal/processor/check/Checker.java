@@ -9,7 +9,6 @@ import dev.anneal.processor.read.ChannelDraft;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.PhaseDraft;
 import dev.anneal.processor.read.Written;
-import dev.anneal.rules.Article;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.PlanRules;
 import dev.anneal.schedule.Sequence;
@@ -44,7 +43,7 @@ public final class Checker {
     for (ChannelDraft channel : declaration.channels()) {
       Written<String> name = channel.name();
       if (declaration.plan() && !names.add(name.value())) {
-        out.add(new Finding(ProcessorCode.DUPLICATE_CHANNEL.at(channel.path(), name.value(), "'" + name.value() + "'"), name.where()));
+        out.add(new Finding(ProcessorCode.duplicateChannel(channel.path(), name.value()), name.where()));
       }
       // The model's name rule, at compile time for every declaration (a record's too, whose values come later).
       for (Violation violation : PlanRules.channelName(channel.path().isEmpty() ? "channel" : channel.path(), name.value())) {
@@ -106,12 +105,12 @@ public final class Checker {
       Written<String> stepsWritten = draft.attributes().get("steps");
       if (stepsWritten == null) {
         if (firstChannel == null) {
-          out.add(new Finding(ProcessorCode.MISSING_ATTRIBUTE.at(at + ".steps", null, Article.of(curveName), "`steps`"), draft.where()));
+          out.add(new Finding(ProcessorCode.missingAttribute(at + ".steps", curveName, "steps", ""), draft.where()));
           ok = false;
         } else if (i >= firstChannel.size()) {
           String first = declaration.channels().get(0).name().value();
           out.add(new Finding(
-              ProcessorCode.CHANNEL_PHASES_DIFFER.at(at + ".steps", null, "'" + channel.name().value() + "'", i, "'" + first + "'", firstChannel.size()),
+              ProcessorCode.channelPhasesDiffer(at + ".steps", channel.name().value(), i, first, firstChannel.size()),
               draft.where()));
           ok = false;
         } else {
@@ -141,7 +140,7 @@ public final class Checker {
     List<String> takes = new ArrayList<>(List.of("steps"));
     takes.addAll(spec.attributes());
     return new Finding(
-        ProcessorCode.IRRELEVANT_ATTRIBUTE.at(at + "." + attribute, written.value(), "`" + attribute + "`", Article.of(curveName), String.join(", ", takes)),
+        ProcessorCode.irrelevantAttribute(at + "." + attribute, written.value(), attribute, curveName, takes),
         written.where());
   }
 
@@ -162,7 +161,7 @@ public final class Checker {
       }
       case INTEGER_LIST: {
         if (draft.milestones().isEmpty()) {
-          out.add(new Finding(ProcessorCode.MISSING_ATTRIBUTE.at(path, null, Article.of(curveName), "`" + component.attribute() + "`"), draft.where()));
+          out.add(new Finding(ProcessorCode.missingAttribute(path, curveName, component.attribute(), ""), draft.where()));
           return Optional.empty();
         }
         List<Arg.Expr> items = new ArrayList<>();
@@ -184,14 +183,14 @@ public final class Checker {
         if (Component.PREVIOUS_END.equals(component.fallback())) {
           if (index == 0) {
             out.add(new Finding(
-                ProcessorCode.MISSING_ATTRIBUTE.at(path, null, Article.of(curveName), "`" + component.attribute() + "` (the first phase has no previous phase to start from)"),
+                ProcessorCode.missingAttribute(path, curveName, component.attribute(), " (the first phase has no previous phase to start from)"),
                 draft.where()));
             return Optional.empty();
           }
           return Optional.of(new Arg.PreviousEnd());
         }
         if (Component.REQUIRED.equals(component.fallback())) {
-          out.add(new Finding(ProcessorCode.MISSING_ATTRIBUTE.at(path, null, Article.of(curveName), "`" + component.attribute() + "`"), draft.where()));
+          out.add(new Finding(ProcessorCode.missingAttribute(path, curveName, component.attribute(), ""), draft.where()));
           return Optional.empty();
         }
         return expressions.check((String) component.fallback(), component.attribute(), path, component.isInteger(), false, draft.where(), out)

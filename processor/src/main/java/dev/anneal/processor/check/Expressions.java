@@ -31,7 +31,7 @@ final class Expressions {
     try {
       expression = Parser.parse(text);
     } catch (ParseException e) {
-      out.add(new Finding(ProcessorCode.EXPRESSION_SYNTAX.at(path, text, "`" + text + "`", e.getMessage()), where));
+      out.add(new Finding(ProcessorCode.expressionSyntax(path, text, e.getMessage()), where));
       return Optional.empty();
     }
     boolean namesOk = true;
@@ -41,10 +41,10 @@ final class Expressions {
         String hint = scope.parameterized()
             ? DidYouMean.hint(name, scope.numericNames())
             : "; a schedule on a class has no parameters: declare it on a record to name its components";
-        out.add(new Finding(ProcessorCode.UNKNOWN_NAME.at(path, name, "`" + name + "`", "`" + text + "`", hint), where));
+        out.add(new Finding(ProcessorCode.unknownName(path, name, text, hint), where));
         namesOk = false;
       } else if (parameter.get().type() == null) {
-        out.add(new Finding(ProcessorCode.NOT_NUMERIC_PARAMETER.at(path, name, "`" + name + "`", parameter.get().typeName()), where));
+        out.add(new Finding(ProcessorCode.notNumericParameter(path, name, parameter.get().typeName()), where));
         namesOk = false;
       }
     }
@@ -52,12 +52,12 @@ final class Expressions {
       return Optional.empty();
     }
     if (integer && !Types.isInteger(expression, scope::isInteger)) {
-      out.add(new Finding(ProcessorCode.FRACTIONAL_LENGTH.at(path, text, attribute, "`" + text + "`"), where));
+      out.add(new Finding(ProcessorCode.fractionalLength(path, attribute, text), where));
       return Optional.empty();
     }
     for (Expression divisor : expression.divisors()) {
       if (divisor.names().isEmpty() && isZero(divisor)) {
-        out.add(new Finding(ProcessorCode.DIVISION_BY_ZERO.at(path, text, "`" + text + "`"), where));
+        out.add(new Finding(ProcessorCode.divisionByZero(path, text), where));
         return Optional.empty();
       }
     }

@@ -7,7 +7,6 @@ import dev.anneal.processor.expression.Evaluator;
 import dev.anneal.processor.read.ChannelDraft;
 import dev.anneal.processor.read.Where;
 import dev.anneal.rules.RuleCode;
-import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Sequence;
@@ -73,7 +72,7 @@ final class Folder {
             double start = number.doubleValue();
             if (Double.compare(start, previousEnd) != 0) {
               out.add(new Finding(
-                  ProcessorCode.JUMP_BETWEEN_PHASES.at(expr.path(), start, i, Values.show(start), i - 1, Values.show(previousEnd)), expr.where()));
+                  ProcessorCode.jumpBetweenPhases(expr.path(), i, start, i - 1, previousEnd), expr.where()));
             }
           }
         }

@@ -13,13 +13,13 @@ import dev.anneal.rules.Values;
 record FlagReport(Flags flags, Problems problems) {
   /** A value out of range, shown as the user wrote it (or as Megatron computed it, for a default). */
   void range(MegatronFlag flag, Object value, String rule, String fix) {
-    Object shown = flags.given(flag) ? flags.written(flag) : value;
-    problems.add(MegatronCode.MEGATRON_FLAG_RANGE.at(flags.where(flag), value, flag.flag(), shown, rule, fix));
+    String shown = flags.given(flag) ? flags.written(flag) : Values.show(value);
+    problems.add(MegatronCode.megatronFlagRange(flags.where(flag), value, flag.flag(), shown, rule, fix));
   }
 
   /** {@code flag} given together with {@code other}, which Megatron does not allow. */
   void conflict(MegatronFlag flag, String other, String why, String fix) {
-    problems.add(MegatronCode.MEGATRON_FLAG_CONFLICT.at(flags.where(flag), flags.written(flag), flag.flag(), other, why, fix));
+    problems.add(MegatronCode.megatronFlagConflict(flags.where(flag), flags.written(flag), flag.flag(), other, why, fix));
   }
 
   /** The value of {@code flag} as written, or {@code value} (its default) when not written. */

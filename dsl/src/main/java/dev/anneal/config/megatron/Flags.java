@@ -121,7 +121,7 @@ final class Flags {
       } else if (isValue(words, i + 1, word)) {
         value = words.get(++i).text();
       } else {
-        problems.add(MegatronCode.MEGATRON_FLAG_NEEDS_VALUE.at(path(name, word), null, name, name));
+        problems.add(MegatronCode.megatronFlagNeedsValue(path(name, word), name));
       }
       Occurrence occurrence = new Occurrence(word, value);
       flags.found.computeIfAbsent(flag, f -> new ArrayList<>()).add(occurrence);
@@ -155,7 +155,7 @@ final class Flags {
       return false;
     }
     String shown = Lookalikes.shown(word.text());
-    problems.add(MegatronCode.MEGATRON_FLAG_LOOKALIKE.at(shown + " (" + word.where() + ")", word.text(), shown, Lookalikes.problem(word.text()), meant));
+    problems.add(MegatronCode.megatronFlagLookalike(shown + " (" + word.where() + ")", word.text(), shown, Lookalikes.problem(word.text()), meant));
     return true;
   }
 
@@ -171,7 +171,7 @@ final class Flags {
       return false;
     }
     String meant = String.join(" ", text.split("\\s+"));
-    problems.add(MegatronCode.MEGATRON_QUOTED_TOGETHER.at(path(name, word), word.text(), meant, name, meant));
+    problems.add(MegatronCode.megatronQuotedTogether(path(name, word), word.text(), meant, name));
     return true;
   }
 
@@ -187,7 +187,7 @@ final class Flags {
     }
     Optional<String> suggestion = closestFlag(name).or(() -> scheduleLike(name) ? Optional.of(nearest(name)) : Optional.empty());
     if (suggestion.isPresent()) {
-      problems.add(MegatronCode.MEGATRON_UNKNOWN_FLAG.at(path(name, word), name, name, suggestion.get()));
+      problems.add(MegatronCode.megatronUnknownFlag(path(name, word), name, suggestion.get()));
     } else {
       unknown.add(new Other(name, word, List.of()));
     }
@@ -270,14 +270,14 @@ final class Flags {
     if (occurrences.size() > 1) {
       Occurrence last = occurrences.get(occurrences.size() - 1);
       String lines = occurrences.stream().map(o -> o.flag().where()).collect(Collectors.joining(", "));
-      problems.add(MegatronCode.MEGATRON_FLAG_REPEATED.at(where(flag), last.value(), flag.flag(), occurrences.size(), lines, last.value()));
+      problems.add(MegatronCode.megatronFlagRepeated(where(flag), flag.flag(), occurrences.size(), lines, last.value()));
     }
   }
 
   /** The value converted to the flag's type, or {@code null} (reported) if it is not of that type. */
   private Object convert(MegatronFlag flag, String text, String at) {
     if (text.contains("$") || text.contains("`")) {
-      problems.add(MegatronCode.MEGATRON_FLAG_NOT_LITERAL.at(at, text, flag.flag(), text));
+      problems.add(MegatronCode.megatronFlagNotLiteral(at, flag.flag(), text));
       return null;
     }
     return switch (flag.type()) {
@@ -291,7 +291,7 @@ final class Flags {
     if (PythonNumbers.isInt(text)) {
       Long value = PythonNumbers.parseLong(text);
       if (value == null) {
-        problems.add(MegatronCode.MEGATRON_FLAG_RANGE.at(at, text, flag.flag(), text, "does not fit in 64 bits", "write a count below 2^63"));
+        problems.add(MegatronCode.megatronFlagRange(at, text, flag.flag(), text, "does not fit in 64 bits", "write a count below 2^63"));
       }
       return value;
     }
@@ -302,7 +302,7 @@ final class Flags {
         fix = "write " + (long) number;
       }
     }
-    problems.add(MegatronCode.MEGATRON_FLAG_TYPE.at(at, text, flag.flag(), flag.type().description(), text, fix));
+    problems.add(MegatronCode.megatronFlagType(at, flag.flag(), flag.type().description(), text, fix));
     return null;
   }
 
@@ -314,9 +314,9 @@ final class Flags {
       }
     }
     if (PythonNumbers.isFiniteFloat(text) || PythonNumbers.isNonFiniteFloat(text)) {
-      problems.add(MegatronCode.MEGATRON_FLAG_RANGE.at(at, text, flag.flag(), text, "must be a finite number", "write a number such as 3e-4"));
+      problems.add(MegatronCode.megatronFlagRange(at, text, flag.flag(), text, "must be a finite number", "write a number such as 3e-4"));
     } else {
-      problems.add(MegatronCode.MEGATRON_FLAG_TYPE.at(at, text, flag.flag(), flag.type().description(), text, "write a number such as 3e-4"));
+      problems.add(MegatronCode.megatronFlagType(at, flag.flag(), flag.type().description(), text, "write a number such as 3e-4"));
     }
     return null;
   }

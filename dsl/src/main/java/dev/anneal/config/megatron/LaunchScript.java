@@ -65,7 +65,7 @@ final class LaunchScript {
         command.words().forEach(w -> out.add(new Token(w.text(), w.where(), index)));
         boolean orphanFollows = script && i + 1 < commands.size() && startsAsArgument(commands.get(i + 1));
         if (command.end() == End.ESCAPED_SPACE && !orphanFollows && command.words().stream().anyMatch(w -> w.text().startsWith("--"))) {
-          problems.add(MegatronCode.MEGATRON_STRAY_SPACE.at("line " + command.lastLine(), null, command.lastLine()));
+          problems.add(MegatronCode.megatronStraySpace(command.lastLine()));
         }
       }
     }
@@ -127,7 +127,7 @@ final class LaunchScript {
     if (flags.isEmpty()) {
       flags = first.text();
     }
-    return MegatronCode.MEGATRON_COMMAND_SPLIT.at(Flags.path(first.text(), first), first.text(), cause, line, first.text(), flags, fix);
+    return MegatronCode.megatronCommandSplit(Flags.path(first.text(), first), cause, line, first.text(), flags, fix);
   }
 
   private static int line(Token token) {
@@ -170,11 +170,11 @@ final class LaunchScript {
       int start = !current.isEmpty() ? line(current.get(0)) : word.length() > 0 ? wordLine : quoteLine;
       if (single || dbl) {
         String quote = single ? "'" : "\"";
-        unclosed = MegatronCode.MEGATRON_UNCLOSED.at("line " + quoteLine, null, "quote `" + quote + "`", quoteLine, Math.min(start, quoteLine), "close the quote");
+        unclosed = MegatronCode.megatronUnclosed("line " + quoteLine, "quote `" + quote + "`", quoteLine, Math.min(start, quoteLine), "close the quote");
         return;
       }
       if (parens > 0 || substitution > 0) {
-        unclosed = MegatronCode.MEGATRON_UNCLOSED.at("line " + parenLine, null, "`(`", parenLine, Math.min(start, parenLine), "close it with `)`");
+        unclosed = MegatronCode.megatronUnclosed("line " + parenLine, "`(`", parenLine, Math.min(start, parenLine), "close it with `)`");
         return;
       }
       flush();
@@ -204,7 +204,7 @@ final class LaunchScript {
           endCommand(commentOnLine ? End.COMMENT : escapedSpace ? End.ESCAPED_SPACE : End.NEWLINE, line - 1, ' ');
         } else if (escapedSpace) {
           // In an array the line goes on, but the escaped space is an element of its own.
-          strays.add(MegatronCode.MEGATRON_STRAY_SPACE.at("line " + (line - 1), null, line - 1));
+          strays.add(MegatronCode.megatronStraySpace(line - 1));
         }
         commentOnLine = false;
         escapedSpace = false;

@@ -97,7 +97,7 @@ final class MegatronArguments {
   /** {init, max, min}, or {@code null} if one is missing or bad. */
   private double[] learningRates() {
     if (!flags.given(LR)) {
-      problems.add(MegatronCode.MEGATRON_MISSING_FLAG.at(LR.flag(), null, LR.flag(), "Megatron has no default peak learning rate", "`--lr VALUE`, e.g. `--lr 3e-4`"));
+      problems.add(MegatronCode.megatronMissingFlag(LR.flag(), LR.flag(), "Megatron has no default peak learning rate", "`--lr VALUE`, e.g. `--lr 3e-4`"));
       return null;
     }
     if (!flags.valid(LR) || flags.invalid(MIN_LR) || flags.invalid(LR_WARMUP_INIT)) {
@@ -130,7 +130,7 @@ final class MegatronArguments {
     boolean iterations = flags.given(TRAIN_ITERS);
     boolean samples = flags.given(TRAIN_SAMPLES);
     if (!iterations && !samples) {
-      problems.add(MegatronCode.MEGATRON_MISSING_FLAG.at(TRAIN_ITERS.flag(), null, "--train-iters or --train-samples",
+      problems.add(MegatronCode.megatronMissingFlag(TRAIN_ITERS.flag(), "--train-iters or --train-samples",
           "Megatron needs the length of training, and decays over it by default",
           "`--train-iters N` (or `--train-samples N` with `--global-batch-size`)"));
       return null;
@@ -163,7 +163,7 @@ final class MegatronArguments {
       conflict(LR_WARMUP_SAMPLES, TRAIN_ITERS.flag(), "Megatron asserts 'expected iteration-based learning rate warmup'", "use --lr-warmup-iters");
     }
     if (flags.given(LR_WSD_DECAY_SAMPLES)) {
-      problems.add(MegatronCode.MEGATRON_FLAG_IGNORED.at(flags.where(LR_WSD_DECAY_SAMPLES), flags.written(LR_WSD_DECAY_SAMPLES), LR_WSD_DECAY_SAMPLES.flag(),
+      problems.add(MegatronCode.megatronFlagIgnored(flags.where(LR_WSD_DECAY_SAMPLES), flags.written(LR_WSD_DECAY_SAMPLES), LR_WSD_DECAY_SAMPLES.flag(),
           "in iteration-based training (--train-iters), where Megatron reads --lr-wsd-decay-iters"));
     }
     exclusiveWarmup(LR_WARMUP_ITERS);
@@ -202,7 +202,7 @@ final class MegatronArguments {
       conflict(LR_WARMUP_ITERS, TRAIN_SAMPLES.flag(), "Megatron asserts that the warm-up is counted in samples too", "use --lr-warmup-samples");
     }
     if (flags.given(LR_WSD_DECAY_ITERS)) {
-      problems.add(MegatronCode.MEGATRON_FLAG_IGNORED.at(flags.where(LR_WSD_DECAY_ITERS), flags.written(LR_WSD_DECAY_ITERS), LR_WSD_DECAY_ITERS.flag(),
+      problems.add(MegatronCode.megatronFlagIgnored(flags.where(LR_WSD_DECAY_ITERS), flags.written(LR_WSD_DECAY_ITERS), LR_WSD_DECAY_ITERS.flag(),
           "in sample-based training (--train-samples), where Megatron reads --lr-wsd-decay-samples"));
     }
     exclusiveWarmup(LR_WARMUP_SAMPLES);
@@ -211,7 +211,7 @@ final class MegatronArguments {
       return null;
     }
     if (batch < 0) {
-      problems.add(MegatronCode.MEGATRON_MISSING_FLAG.at(GLOBAL_BATCH_SIZE.flag(), null, GLOBAL_BATCH_SIZE.flag(),
+      problems.add(MegatronCode.megatronMissingFlag(GLOBAL_BATCH_SIZE.flag(), GLOBAL_BATCH_SIZE.flag(),
           "with --train-samples Megatron advances the schedule by the global batch size every iteration", "`--global-batch-size N` as your launch script sets it"));
       return null;
     }
@@ -243,7 +243,7 @@ final class MegatronArguments {
       return null;
     }
     if (trainSamples % batch != 0) {
-      problems.add(MegatronCode.MEGATRON_PARTIAL_BATCH.at(flags.where(TRAIN_SAMPLES), trainSamples, trainSamples, batch, trainIters, trainSamples % batch));
+      problems.add(MegatronCode.megatronPartialBatch(flags.where(TRAIN_SAMPLES), trainSamples, batch, trainIters, trainSamples % batch));
     }
     double warmup = flags.valid(LR_WARMUP_FRACTION) ? flags.number(LR_WARMUP_FRACTION, 0) * decay : flags.integer(LR_WARMUP_SAMPLES, 0);
     Long wsd = flags.valid(LR_WSD_DECAY_SAMPLES) ? flags.integer(LR_WSD_DECAY_SAMPLES, 0) : null;
@@ -322,7 +322,7 @@ final class MegatronArguments {
     }
     if (units.wsd() == null) {
       if (!flags.given(wsdFlag)) {
-        problems.add(MegatronCode.MEGATRON_MISSING_FLAG.at(wsdFlag.flag(), null, wsdFlag.flag(),
+        problems.add(MegatronCode.megatronMissingFlag(wsdFlag.flag(), wsdFlag.flag(),
             "--lr-decay-style WSD anneals over the last " + wsdFlag.flag() + " of the decay, and Megatron asserts wsd_decay_steps is not None",
             "`" + wsdFlag.flag() + " N`"));
       }
@@ -340,7 +340,7 @@ final class MegatronArguments {
   }
 
   private void ignoredUnlessWsd(MegatronFlag flag, DecayStyle style) {
-    problems.add(MegatronCode.MEGATRON_FLAG_IGNORED.at(flags.where(flag), flags.written(flag), flag.flag(),
+    problems.add(MegatronCode.megatronFlagIgnored(flags.where(flag), flags.written(flag), flag.flag(),
         "unless --lr-decay-style is WSD (it is " + style.flagValue() + ")"));
   }
 
@@ -366,7 +366,7 @@ final class MegatronArguments {
           + Values.show(value) + " instead of --lr (" + Values.show(max) + ")";
     }
     String windowShown = Values.show(window / units.scale()) + " of the " + units.decay() / units.scale() + " decay " + units.unit();
-    problems.add(MegatronCode.MEGATRON_WSD_ANNEAL_TOO_LONG.at(flags.where(units.wsdFlag()), anneal / units.scale(),
+    problems.add(MegatronCode.megatronWsdAnnealTooLong(flags.where(units.wsdFlag()), anneal / units.scale(),
         units.wsdFlag().flag() + " " + anneal / units.scale(), windowShown, happens, units.wsdFlag().flag(),
         (long) Math.floor(window / units.scale())));
   }

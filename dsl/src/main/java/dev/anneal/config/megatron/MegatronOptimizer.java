@@ -52,7 +52,7 @@ final class MegatronOptimizer {
         value = words.get(++i);
       } else {
         if (!name.equals(WEIGHT_DECAY)) { // a scheduler flag: Flags reports it
-          problems.add(MegatronCode.MEGATRON_FLAG_NEEDS_VALUE.at(Flags.path(name, words.get(i)), null, name, name));
+          problems.add(MegatronCode.megatronFlagNeedsValue(Flags.path(name, words.get(i)), name));
         }
         continue;
       }
@@ -71,7 +71,7 @@ final class MegatronOptimizer {
         numbers.put(name, PythonNumbers.parseDouble(value.text()));
         shown.put(name, name + " " + value.text());
       } else if (!name.equals(WEIGHT_DECAY)) {
-        problems.add(MegatronCode.MEGATRON_FLAG_TYPE.at(at, value.text(), name, "a finite number", value.text(), "write a number such as 0.9"));
+        problems.add(MegatronCode.megatronFlagType(at, name, "a finite number", value.text(), "write a number such as 0.9"));
       }
     }
     Token optimizer = values.get(OPTIMIZER);

@@ -31,7 +31,7 @@ final class MegatronQuirks {
     fractionalBoundaries(s, flags, out);
     cliff(s, flags, lr, out);
     if (!s.sampleBased() && !flags.given(GLOBAL_BATCH_SIZE) && s.decayStyle() == DecayStyle.INVERSE_SQUARE_ROOT && s.warmupSteps() == 0) {
-      out.add(MegatronCode.MEGATRON_BATCH_SIZE_ASSUMED.at(GLOBAL_BATCH_SIZE.flag(), null,
+      out.add(MegatronCode.megatronBatchSizeAssumed(GLOBAL_BATCH_SIZE.flag(),
           "inverse-square-root without warm-up divides --lr by the square root of the samples seen, so every value after iteration 0 depends on it"));
     }
     return out;
@@ -67,7 +67,7 @@ final class MegatronQuirks {
 
   private static Violation fractional(String where, SchedulerSettings s, double units, String what, String part) {
     long before = s.lastIterationWithin(units);
-    return MegatronCode.MEGATRON_FRACTIONAL_BOUNDARY.at(where, units, what, Values.show(s.iterations(units)), part, before, before + 1);
+    return MegatronCode.megatronFractionalBoundary(where, units, what, s.iterations(units), part, before, before + 1);
   }
 
   /** The drop to {@code --min-lr} where the decay ends, if training gets there. */
@@ -90,12 +90,12 @@ final class MegatronQuirks {
         : (flags.given(LR_DECAY_ITERS) ? LR_DECAY_ITERS : TRAIN_ITERS);
     String decay = s.sampleBased() ? "--lr-decay-samples" : "--lr-decay-iters";
     if (inverseSqrt) {
-      out.add(MegatronCode.MEGATRON_LR_CLIFF.at(flags.where(decayFlag), s.decaySteps(), Values.show(before), Values.show(s.minLr()), last,
+      out.add(MegatronCode.megatronLrCliff(flags.where(decayFlag), s.decaySteps(), before, s.minLr(), last,
           "where " + decay + " ends: Megatron's inverse-square-root jumps to --min-lr there instead of approaching it",
           "set " + decay + " to the length of training or beyond to keep it decaying"));
     } else {
       MegatronFlag wsdFlag = s.sampleBased() ? LR_WSD_DECAY_SAMPLES : LR_WSD_DECAY_ITERS;
-      out.add(MegatronCode.MEGATRON_LR_CLIFF.at(flags.where(wsdFlag), 0L, Values.show(before), Values.show(s.minLr()), last,
+      out.add(MegatronCode.megatronLrCliff(flags.where(wsdFlag), 0L, before, s.minLr(), last,
           "where " + decay + " ends: " + wsdFlag.flag() + " 0 leaves WSD no anneal", "give the anneal some length with " + wsdFlag.flag()));
     }
   }

@@ -20,9 +20,9 @@ final class RefusedFlags {
     String at = Flags.path(other.name(), other.word());
     String name = other.name();
     switch (name) {
-      case Flags.WARMUP -> problems.add(MegatronCode.MEGATRON_DEPRECATED_FLAG.at(at, null, name,
+      case Flags.WARMUP -> problems.add(MegatronCode.megatronDeprecatedFlag(at, name,
           "--lr-warmup-iters, or --lr-warmup-fraction for a fraction of the decay"));
-      case "--batch-size" -> problems.add(MegatronCode.MEGATRON_DEPRECATED_FLAG.at(at, null, name,
+      case "--batch-size" -> problems.add(MegatronCode.megatronDeprecatedFlag(at, name,
           "--micro-batch-size for the samples per GPU and --global-batch-size for the samples per iteration"));
       case STEP_BATCH_SIZE_SCHEDULE -> batchSchedule(other, flags, problems, at);
       case "--iterations-to-skip" -> iterationsToSkip(other, problems, at);
@@ -32,7 +32,7 @@ final class RefusedFlags {
 
   private static void batchSchedule(Flags.Other other, Flags flags, Problems problems, String at) {
     if (other.values().isEmpty()) {
-      problems.add(MegatronCode.MEGATRON_FLAG_NEEDS_VALUE.at(at, null, other.name(), other.name()));
+      problems.add(MegatronCode.megatronFlagNeedsValue(at, other.name()));
       return;
     }
     String schedule = other.values().get(0);
@@ -44,10 +44,10 @@ final class RefusedFlags {
         : "";
     String does = BatchSchedule.describe(schedule, seqLength) + ", and its scheduler advances by the samples of each iteration, so the"
         + " learning rate per iteration follows the batch schedule" + iterations;
-    problems.add(MegatronCode.MEGATRON_FLAG_NOT_MODELLED.at(at, schedule, other.name() + " '" + schedule + "'", does,
+    problems.add(MegatronCode.megatronFlagNotModelled(at, schedule, other.name() + " '" + schedule + "'", does,
         "remove it and give --global-batch-size to see the curve at one batch size"));
     if (flags.given(MegatronFlag.GLOBAL_BATCH_SIZE)) {
-      problems.add(MegatronCode.MEGATRON_FLAG_CONFLICT.at(flags.where(MegatronFlag.GLOBAL_BATCH_SIZE), flags.written(MegatronFlag.GLOBAL_BATCH_SIZE),
+      problems.add(MegatronCode.megatronFlagConflict(flags.where(MegatronFlag.GLOBAL_BATCH_SIZE), flags.written(MegatronFlag.GLOBAL_BATCH_SIZE),
           MegatronFlag.GLOBAL_BATCH_SIZE.flag(), other.name(),
           "Megatron raises 'Cannot specify both --step-batch-size-schedule and --global-batch-size'", "keep one of them"));
     }
@@ -56,11 +56,11 @@ final class RefusedFlags {
   private static void iterationsToSkip(Flags.Other other, Problems problems, String at) {
     List<String> iterations = other.values();
     if (iterations.isEmpty()) {
-      problems.add(MegatronCode.MEGATRON_FLAG_NEEDS_VALUE.at(at, null, other.name(), other.name()));
+      problems.add(MegatronCode.megatronFlagNeedsValue(at, other.name()));
       return;
     }
     String listed = String.join(" ", iterations);
-    problems.add(MegatronCode.MEGATRON_FLAG_NOT_MODELLED.at(at, listed, other.name() + " " + listed,
+    problems.add(MegatronCode.megatronFlagNotModelled(at, listed, other.name() + " " + listed,
         "Megatron skips iteration" + (iterations.size() == 1 ? " " : "s ") + String.join(", ", iterations)
             + " (counted from 1) without an update and without a scheduler step, so every later iteration uses the learning rate"
             + " of an earlier one",

@@ -48,12 +48,12 @@ final class WeightDecayArguments {
     boolean complete = true;
     for (MegatronFlag end : new MegatronFlag[] {START_WEIGHT_DECAY, END_WEIGHT_DECAY}) {
       if (!flags.given(end)) {
-        problems.add(MegatronCode.MEGATRON_MISSING_FLAG.at(end.flag(), null, end.flag(), ramp, "`" + end.flag() + " VALUE`"));
+        problems.add(MegatronCode.megatronMissingFlag(end.flag(), end.flag(), ramp, "`" + end.flag() + " VALUE`"));
         complete = false;
       }
     }
     if (flags.given(WEIGHT_DECAY)) {
-      problems.add(MegatronCode.MEGATRON_FLAG_IGNORED.at(flags.where(WEIGHT_DECAY), flags.written(WEIGHT_DECAY), WEIGHT_DECAY.flag(),
+      problems.add(MegatronCode.megatronFlagIgnored(flags.where(WEIGHT_DECAY), flags.written(WEIGHT_DECAY), WEIGHT_DECAY.flag(),
           "with --weight-decay-incr-style " + style.flagValue() + " (the ramp runs from --start-weight-decay to --end-weight-decay)"));
     }
     if (!complete) {

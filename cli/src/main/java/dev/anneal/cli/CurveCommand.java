@@ -66,7 +66,7 @@ final class CurveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     if (metrics != null && !schedule.isReactive()) {
-      err.println(Diagnostics.line(null, ConfigCode.IGNORED_ARGUMENT.at("--metrics", metrics.toString(),
+      err.println(Diagnostics.line(null, ConfigCode.ignoredArgument("--metrics", metrics.toString(),
           "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")));
     }
     err.flush();

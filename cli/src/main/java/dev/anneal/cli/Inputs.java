@@ -51,7 +51,7 @@ final class Inputs {
   }
 
   private static CommandFailure unreadable(Path file, String why) {
-    return CommandFailure.badInput(file, List.of(ConfigCode.UNREADABLE_FILE.at("", file.toString(), "the file", why)));
+    return CommandFailure.badInput(file, List.of(ConfigCode.unreadableFile("", file.toString(), "the file", why)));
   }
 
   /**

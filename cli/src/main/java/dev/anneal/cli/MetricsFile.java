@@ -36,11 +36,11 @@ final class MetricsFile {
       String text = lines.get(i).strip();
       String where = "line " + (i + 1);
       if (text.isEmpty()) {
-        problems.add(ConfigCode.WRONG_TYPE.at(where, "", "a number", "an empty line"));
+        problems.add(ConfigCode.wrongType(where, "", "a number", "an empty line"));
       } else if (NOT_FINITE.matcher(text).matches()) {
         problems.add(RuleCode.NON_FINITE_VALUE.at(where, text, "metric", text));
       } else if (!NUMBER.matcher(text).matches()) {
-        problems.add(ConfigCode.WRONG_TYPE.at(where, text, "a number", "\"" + text + "\""));
+        problems.add(ConfigCode.wrongType(where, text, "a number", "\"" + text + "\""));
       } else {
         metrics[i] = Double.parseDouble(text);
         if (Double.isInfinite(metrics[i])) {

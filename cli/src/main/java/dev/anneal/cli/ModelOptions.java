@@ -82,7 +82,7 @@ final class ModelOptions {
       }
     }
     List<String> names = Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList();
-    found.add(ConfigCode.UNKNOWN_TYPE.at("--optimizer", name, "optimizer", "'" + name + "'", DidYouMean.hint(name, names)));
+    found.add(ConfigCode.unknownType("--optimizer", "optimizer", name, DidYouMean.hint(name, names)));
     return null;
   }
 }

@@ -23,7 +23,7 @@ final class Outputs {
    */
   static Path chartFile(String flag, Path file) {
     if (!ChartFiles.supported(file)) {
-      throw CommandFailure.badInput(null, List.of(ConfigCode.WRONG_TYPE.at(flag, file.toString(), "a file name ending in .png or .svg", "'" + file + "'")));
+      throw CommandFailure.badInput(null, List.of(ConfigCode.wrongType(flag, file.toString(), "a file name ending in .png or .svg", "'" + file + "'")));
     }
     return file;
   }

@@ -181,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
     Diagnostics.lines(config, withoutOptimizerNotes(imported)).forEach(err::println);
     err.flush();
     if (imported.plan().lr() == null) {
-      throw CommandFailure.badInput(config, List.of(ConfigCode.MISSING_KEY.at(Plan.LR, null, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
+      throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
     return imported;
   }

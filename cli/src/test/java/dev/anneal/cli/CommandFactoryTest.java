@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every command that reads a config reads it through the formats of the factory that made it. */
 class CommandFactoryTest {
   /** What the test format says of every config it is given. */
-  private static final Violation REFUSED = ConfigCode.UNSUPPORTED.at("lr", null, "refused by the factory's own format");
+  private static final Violation REFUSED = ConfigCode.notImportable("lr", null, "test", "refused by the factory's own format");
 
   /** A format only the test's factory knows, which refuses every config. */
   private static final ConfigFormat REFUSING = new ConfigFormat() {

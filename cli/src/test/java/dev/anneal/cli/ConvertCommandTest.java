@@ -54,12 +54,12 @@ class ConvertCommandTest {
   void whatTheTargetLacksIsNamedAndNothingIsPrinted() throws IOException {
     Path source = file("source.json", CYCLING);
     ChangingFormat noCycles = new ChangingFormat("nocycles", plan -> {
-      throw new InvalidScheduleException(ConfigCode.UNSUPPORTED.at("lr.phases[0]", "cyclic", "nocycles has no cyclic schedule"));
+      throw new InvalidScheduleException(ConfigCode.unsupported("lr.phases[0]", "cyclic", "nocycles", "nocycles has no cyclic schedule"));
     });
 
     Anneal.Result result = Anneal.run(TestFormats.with(noCycles), "convert", source.toString(), "--from", "anneal", "--to", "nocycles");
 
-    assertEquals(List.of(source + ZERO_WARNING, source + ": [Unsupported] lr.phases[0]: nocycles has no cyclic schedule"), result.err());
+    assertEquals(List.of(source + ZERO_WARNING, source + ": [Unsupported] lr.phases[0]: cannot be written as nocycles: nocycles has no cyclic schedule"), result.err());
     assertEquals(List.of(), result.out());
     assertEquals(1, result.exitCode());
   }
@@ -73,7 +73,7 @@ class ConvertCommandTest {
     Anneal.Result result = Anneal.run(TestFormats.with(holds), "convert", source.toString(), "--from", "anneal", "--to", "holds");
 
     assertEquals(List.of(source + ZERO_WARNING, source + ": [ConversionDiffers] lr: converted to holds, the value at step 5 is 0 "
-        + "instead of 0.5; holds cannot express this schedule exactly"), result.err());
+        + "instead of 0.5; that format cannot express this schedule exactly"), result.err());
     assertEquals(List.of(), result.out());
     assertEquals(1, result.exitCode());
   }

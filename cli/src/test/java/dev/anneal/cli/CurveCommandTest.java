@@ -192,7 +192,7 @@ class CurveCommandTest {
     Path empty = file("empty.json", "\n");
 
     assertBadInput(Anneal.run("curve", empty.toString(), "--format", "anneal"),
-        empty + ": [InvalidJson] the input is empty; expected a JSON object");
+        empty + ": [EmptyInput] the input is empty; expected a JSON object");
   }
 
   @Test

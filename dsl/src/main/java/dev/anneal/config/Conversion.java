@@ -59,8 +59,9 @@ public record Conversion(String format, String text, Plan plan) {
    *
    * @param steps the number of steps to compare from step 0, instead of the horizon above
    * @throws InvalidScheduleException ({@code Unsupported}) naming what the target lacks, or ({@code
-   *     ConversionDiffers}, {@code ConversionLosesChannel}, {@code ConversionAddsChannel}) at the
-   *     channel and first step where the target's config does something else
+   *     ConversionDiffers}, {@code ConversionDiffersWhenStalled}, {@code ConversionLosesChannel},
+   *     {@code ConversionAddsChannel}) at the channel and first step where the target's config does
+   *     something else
    */
   public static Conversion of(Plan source, ConfigFormat target, OptionalLong steps) {
     String text = target.write(source);
@@ -69,7 +70,7 @@ public record Conversion(String format, String text, Plan plan) {
       written = target.read(text).plan();
     } catch (InvalidScheduleException e) {
       throw new InvalidScheduleException(
-          ConfigCode.WRITER_OUTPUT_REJECTED.at("", null, target.name(), e.violations().get(0).toString()));
+          ConfigCode.writerOutputRejected(target.name(), e.violations().get(0).toString()));
     }
     InvalidScheduleException.throwIfErrors(compare(target.name(), source, written, steps));
     return new Conversion(target.name(), text, written);
@@ -81,7 +82,7 @@ public record Conversion(String format, String text, Plan plan) {
     for (Map.Entry<String, Schedule> channel : source.channels().entrySet()) {
       Optional<Schedule> other = written.findChannel(channel.getKey());
       if (other.isEmpty()) {
-        found.add(ConfigCode.CONVERSION_LOSES_CHANNEL.at(channel.getKey(), null, format, format));
+        found.add(ConfigCode.conversionLosesChannel(channel.getKey(), format));
       } else {
         Violation difference = firstDifference(format, channel.getKey(), channel.getValue(), other.get(), steps);
         if (difference != null) {
@@ -91,7 +92,7 @@ public record Conversion(String format, String text, Plan plan) {
     }
     for (String channel : written.channels().keySet()) {
       if (source.findChannel(channel).isEmpty()) {
-        found.add(ConfigCode.CONVERSION_ADDS_CHANNEL.at(channel, null, format));
+        found.add(ConfigCode.conversionAddsChannel(channel, format));
       }
     }
     return found;
@@ -121,7 +122,7 @@ public record Conversion(String format, String text, Plan plan) {
       Double want = valueOrFailure(expected::nextDouble);
       Double got = valueOrFailure(actual::nextDouble);
       if (!same(want, got)) {
-        return differs(format, channel, step, " when the metric stalls", want, got);
+        return ConfigCode.conversionDiffersWhenStalled(channel, format, step, show(got), show(want));
       }
     }
     return null;
@@ -134,7 +135,7 @@ public record Conversion(String format, String text, Plan plan) {
       Double want = valueOrFailure(() -> source.valueAt(step));
       Double got = valueOrFailure(() -> written.valueAt(step));
       if (!same(want, got)) {
-        return differs(format, channel, step, "", want, got);
+        return ConfigCode.conversionDiffers(channel, format, step, show(got), show(want));
       }
     }
     return null;
@@ -160,10 +161,6 @@ public record Conversion(String format, String text, Plan plan) {
       return false;
     }
     return Math.abs(expected - actual) <= Math.max(ABSOLUTE, RELATIVE * Math.abs(expected));
-  }
-
-  private static Violation differs(String format, String channel, long step, String context, Double expected, Double actual) {
-    return ConfigCode.CONVERSION_DIFFERS.at(channel, step, format, step, context, show(actual), show(expected), format);
   }
 
   private static String show(Double value) {

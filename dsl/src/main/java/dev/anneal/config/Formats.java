@@ -36,7 +36,7 @@ public final class Formats {
     ConfigFormat format = BY_NAME.get(name);
     if (format == null) {
       throw new InvalidScheduleException(
-          ConfigCode.UNKNOWN_TYPE.at("--format", name, "format", "'" + name + "'", DidYouMean.hint(name, BY_NAME.keySet())));
+          ConfigCode.unknownType("--format", "format", name, DidYouMean.hint(name, BY_NAME.keySet())));
     }
     return format;
   }

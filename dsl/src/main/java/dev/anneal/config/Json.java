@@ -47,13 +47,14 @@ public final class Json {
   private Json() {}
 
   /**
-   * @throws InvalidScheduleException ({@code InvalidJson}) if {@code text} is not one JSON value,
+   * @throws InvalidScheduleException ({@code EmptyInput}) if {@code text} is blank, ({@code
+   *     InvalidJson}) if it is not one JSON value,
    *     ({@code DuplicateKey}) with every key given more than once in the same object
    */
   public static JsonNode parse(String text) {
     text = withoutByteOrderMark(text);
     if (text.isBlank()) {
-      throw new InvalidScheduleException(ConfigCode.INVALID_JSON.at("", "", "the input is empty; expected a JSON object"));
+      throw new InvalidScheduleException(ConfigCode.emptyInput());
     }
     JsonParser parser = null;
     try {
@@ -66,14 +67,14 @@ public final class Json {
     } catch (StreamConstraintsException e) {
       // Jackson's exception for its read limits carries no location, and names its own API: say where the parser stopped.
       JsonLocation where = parser.currentLocation();
-      throw new InvalidScheduleException(ConfigCode.INVALID_JSON.at("", null,
-          "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "")
+      throw new InvalidScheduleException(ConfigCode.invalidJson(where.getLineNr(), where.getColumnNr(),
+          e.getOriginalMessage().replaceAll(", from `[^`]*`", "")
               + "; Anneal reads configs nested at most " + MAX_NESTING_DEPTH + " deep, with numbers of at most " + MAX_NUMBER_LENGTH
               + " digits and strings of at most " + MAX_STRING_LENGTH + " characters"));
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
-      throw new InvalidScheduleException(ConfigCode.INVALID_JSON.at("", null, position + JsonSyntaxMessages.clean(e.getOriginalMessage())));
+      // Jackson's syntax errors carry their location; should one not, the parser knows where it stopped.
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : parser != null ? parser.currentLocation() : JsonLocation.NA;
+      throw new InvalidScheduleException(ConfigCode.invalidJson(where.getLineNr(), where.getColumnNr(), JsonSyntaxMessages.clean(e.getOriginalMessage())));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("reading a string cannot fail: " + e.getMessage(), e);
     } finally {
@@ -99,7 +100,7 @@ public final class Json {
   public static JsonFields parseObject(String text, Problems problems) {
     JsonNode root = parse(text);
     if (!root.isObject()) {
-      throw new InvalidScheduleException(ConfigCode.WRONG_TYPE.at("", JsonFields.describe(root), "a JSON object at the top", JsonFields.describe(root)));
+      throw new InvalidScheduleException(ConfigCode.wrongType("", JsonFields.describe(root), "a JSON object at the top", JsonFields.describe(root)));
     }
     return new JsonFields(root, "", problems);
   }

@@ -100,7 +100,7 @@ public final class JsonFields {
     if (!node.hasNonNull(key)) {
       return false;
     }
-    problems.add(ConfigCode.IGNORED_SETTING.at(path(key), shown(node.get(key)), reason));
+    problems.add(ConfigCode.ignoredSetting(path(key), shown(node.get(key)), reason));
     return true;
   }
 
@@ -188,7 +188,7 @@ public final class JsonFields {
   public String optChoice(String key, List<String> allowed, String fallback) {
     String value = optString(key, fallback);
     if (value != null && !allowed.contains(value)) {
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(path(key), value, key, "'" + value + "'", DidYouMean.hint(value, allowed)));
+      problems.add(ConfigCode.unknownType(path(key), key, value, DidYouMean.hint(value, allowed)));
       return fallback;
     }
     return value;
@@ -273,7 +273,7 @@ public final class JsonFields {
    */
   public void rejectUnknownKeys() {
     for (String name : unconsumed()) {
-      problems.add(ConfigCode.UNKNOWN_KEY.at(path(name), name, "'" + name + "'", DidYouMean.hint(name, known)));
+      problems.add(ConfigCode.unknownKey(path(name), name, DidYouMean.hint(name, known)));
     }
   }
 
@@ -381,12 +381,12 @@ public final class JsonFields {
   }
 
   private <T> T missing(String key, T fallback) {
-    problems.add(ConfigCode.MISSING_KEY.at(path(key), null, "'" + key + "'"));
+    problems.add(ConfigCode.missingKey(path(key), "'" + key + "'"));
     return fallback;
   }
 
   private <T> T wrongType(String at, String expected, JsonNode found, T fallback) {
-    problems.add(ConfigCode.WRONG_TYPE.at(at, describe(found), expected, describe(found)));
+    problems.add(ConfigCode.wrongType(at, describe(found), expected, describe(found)));
     return fallback;
   }
 

@@ -40,7 +40,7 @@ final class JsonTree {
       for (int i = 0; i < count; i++) {
         where.append(i == 0 ? "" : i == count - 1 ? " and " : ", ").append(lines.get(i));
       }
-      return ConfigCode.DUPLICATE_KEY.at(path, null, times, where, count == 2 ? "remove one" : "keep only one");
+      return ConfigCode.duplicateKey(path, times, where.toString(), count == 2 ? "remove one" : "keep only one");
     }
   }
 

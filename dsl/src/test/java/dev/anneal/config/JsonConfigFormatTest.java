@@ -99,7 +99,7 @@ class JsonConfigFormatTest {
   void aFailedReadKeepsItsWarningsButNotItsNotes() {
     ConfigFormat format = format(root -> {
       root.ignored("fp16", "mixed precision does not change the schedule");
-      root.problems().add(dev.anneal.config.deepspeed.DeepSpeedCode.NO_SCHEDULER.at("scheduler", 0.1, 0.1));
+      root.problems().add(dev.anneal.config.deepspeed.DeepSpeedCode.noScheduler("scheduler", 0.1));
       root.requireDouble("total");
     });
 

@@ -117,6 +117,14 @@ class StrictJsonTest {
   }
 
   @Test
+  void blankInputIsEmptyInEveryJsonFormat() {
+    // White space and a lone byte order mark are nothing to parse: one message, before any reader runs.
+    for (ConfigFormat format : List.of(new AnnealFormat(), new DeepSpeedFormat(), new PyTorchFormat(), new TransformersFormat())) {
+      assertEquals(List.of("[EmptyInput] the input is empty; expected a JSON object"), errors(format, "\uFEFF \n\t"), format.name());
+    }
+  }
+
+  @Test
   void aByteOrderMarkInsideTheTextIsStillAnError() {
     assertEquals(List.of("[InvalidJson] line 1, column 2: unexpected character (U+feff): was expecting double-quote to start field name"),
         errors(new AnnealFormat(), "{\uFEFF\"lr\": 1}"));

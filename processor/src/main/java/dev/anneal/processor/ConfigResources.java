@@ -90,7 +90,7 @@ final class ConfigResources {
     }
     Optional<String> text = read(resource);
     if (text.isEmpty()) {
-      out.add(new Finding(ConfigCode.UNREADABLE_FILE.at("resource", resource, resource, "no such resource on the class path or the source path"), annotation));
+      out.add(new Finding(ConfigCode.unreadableFile("resource", resource, resource, "no such resource on the class path or the source path"), annotation));
       return;
     }
     try {

@@ -401,7 +401,7 @@ public final class TrainingSchedule {
         }
       }
       if (group.plan().lr() == null) {
-        found.add(ConfigCode.MISSING_KEY.at("groups." + group.name() + ".lr", null, "lr"));
+        found.add(ConfigCode.missingKey("groups." + group.name() + ".lr", "lr"));
       }
     }
     InvalidScheduleException.throwIfErrors(found);

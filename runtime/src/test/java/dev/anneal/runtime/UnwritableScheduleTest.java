@@ -49,7 +49,7 @@ class UnwritableScheduleTest {
   @Test
   void annealJsonHasNoFormForIt() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> new AnnealFormat().write(PLAN));
-    assertEquals("[Unsupported] lr: Anneal JSON has no form for a Halving schedule; please report this", e.getMessage());
+    assertEquals("[Unsupported] lr: cannot be written as Anneal JSON: Anneal JSON has no form for a Halving schedule; please report this", e.getMessage());
   }
 
   @Test

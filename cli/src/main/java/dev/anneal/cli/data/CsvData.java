@@ -99,14 +99,14 @@ public final class CsvData {
           String at = where + ", column " + columns.get(c);
           if (c == targetColumn) {
             if (field.isEmpty()) {
-              inRow.add(ConfigCode.WRONG_TYPE.at(at, field, "a class label", "an empty field"));
+              inRow.add(ConfigCode.wrongType(at, field, "a class label", "an empty field"));
             }
             continue;
           }
           if (NOT_FINITE.matcher(field).matches()) {
             inRow.add(RuleCode.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
           } else if (!NUMBER.matcher(field).matches()) {
-            inRow.add(ConfigCode.WRONG_TYPE.at(at, field, "a number", field.isEmpty() ? "an empty field" : "\"" + field + "\""));
+            inRow.add(ConfigCode.wrongType(at, field, "a number", field.isEmpty() ? "an empty field" : "\"" + field + "\""));
           } else {
             double value = Double.parseDouble(field);
             if (Double.isInfinite(value) || Float.isInfinite((float) value)) {
@@ -178,7 +178,7 @@ public final class CsvData {
     }
     int column = columns.indexOf(target);
     if (column < 0) {
-      throw new InvalidScheduleException(ConfigCode.UNKNOWN_TYPE.at("--target", target, "column", "'" + target + "'", DidYouMean.hint(target, columns)));
+      throw new InvalidScheduleException(ConfigCode.unknownType("--target", "column", target, DidYouMean.hint(target, columns)));
     }
     return column;
   }

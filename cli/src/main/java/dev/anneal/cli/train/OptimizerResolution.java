@@ -98,7 +98,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     double value = setting.value();
     if (!KNOWN.get(algorithm).contains(name)) {
       if (KERNEL_CHOICES.contains(name)) {
-        notes.add(ConfigCode.IGNORED_SETTING.at(at, setting.shown(), name + " chooses how torch computes the update, not the update"));
+        notes.add(ConfigCode.ignoredSetting(at, setting.shown(), name + " chooses how torch computes the update, not the update"));
       } else {
         errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, "Anneal's " + label(algorithm) + " has no such setting",
             "remove it, " + ALTERNATIVE));
@@ -132,14 +132,14 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     String replaces = flag + " replaces the config's " + config.name();
     List<Violation> notes = new ArrayList<>();
     if (config.namePath() != null) {
-      notes.add(ConfigCode.IGNORED_SETTING.at(config.namePath(), config.name(), replaces));
+      notes.add(ConfigCode.ignoredSetting(config.namePath(), config.name(), replaces));
     }
     for (Setting setting : config.written()) {
       String channel = channelOf(setting.name());
       if (setting.name().equals(OptimizerSettings.LR) || (channel != null && plan.findChannel(channel).isPresent())) {
         continue; // the plan's channel applies, whichever optimizer runs
       }
-      notes.add(ConfigCode.IGNORED_SETTING.at(setting.path(), setting.shown(), replaces + instead(setting.name(), choice)));
+      notes.add(ConfigCode.ignoredSetting(setting.path(), setting.shown(), replaces + instead(setting.name(), choice)));
     }
     return notes;
   }

@@ -113,7 +113,7 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
       }
       // "form" for "from" is one mistake: the unknown key's "did you mean" says it all.
       if (strangers.stream().noneMatch(key -> DidYouMean.closest(key, List.of(name)).isPresent())) {
-        phase.problems().add(ConfigCode.MISSING_KEY.at(phase.path(name), null, "'" + name + "'"));
+        phase.problems().add(ConfigCode.missingKey(phase.path(name), "'" + name + "'"));
       }
       return MISSING;
     }

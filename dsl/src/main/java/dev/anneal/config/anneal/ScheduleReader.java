@@ -57,12 +57,12 @@ final class ScheduleReader {
     Map<String, Schedule> channels = new LinkedHashMap<>();
     List<String> names = root.keys();
     if (names.isEmpty()) {
-      root.problems().add(ConfigCode.MISSING_KEY.at("", null,
+      root.problems().add(ConfigCode.missingKey("",
           "'lr'; an Anneal config is a plan, {\"lr\": {\"phases\": […]}, …}, or a single schedule, {\"phases\": […]}"));
     }
     for (String name : names) {
       if (root.raw(name).isNull()) {
-        root.problems().add(ConfigCode.WRONG_TYPE.at(root.path(name), null, "a schedule (an object)", "null"));
+        root.problems().add(ConfigCode.wrongType(root.path(name), null, "a schedule (an object)", "null"));
         continue;
       }
       if (!isChannelName(root, name)) {
@@ -95,7 +95,7 @@ final class ScheduleReader {
     }
     String closeKey = nearMiss(name, SCHEDULE_KEYS);
     if (closeKey != null) {
-      root.problems().add(ConfigCode.UNKNOWN_KEY.at(root.path(name), name, "'" + name + "'", "; did you mean `" + closeKey + "`?"));
+      root.problems().add(ConfigCode.unknownKey(root.path(name), name, "; did you mean `" + closeKey + "`?"));
       return false;
     }
     return true;
@@ -130,7 +130,7 @@ final class ScheduleReader {
       return scaled(object);
     }
     if (keys.contains("shape")) {
-      object.problems().add(ConfigCode.MISSING_KEY.at(object.path("phases"), null,
+      object.problems().add(ConfigCode.missingKey(object.path("phases"),
           "'phases'; a phase goes inside a list: {\"phases\": [{\"shape\": …, \"steps\": …}]}"));
       return null;
     }
@@ -139,7 +139,7 @@ final class ScheduleReader {
     object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key)).toArray(String[]::new));
     object.rejectUnknownKeys();
     if (count(object) == before) {
-      object.problems().add(ConfigCode.MISSING_KEY.at(object.path("phases"), null,
+      object.problems().add(ConfigCode.missingKey(object.path("phases"),
           "'phases'; a schedule is {\"phases\": […]}, {\"factors\": […]} or {\"factor\": …, \"schedule\": {…}}"));
     }
     return null;
@@ -193,7 +193,7 @@ final class ScheduleReader {
     int before = count(object);
     ShapeForm form = form(object);
     if (object.has("steps")) {
-      object.problems().add(ConfigCode.UNKNOWN_KEY.at(object.path("steps"), "steps", "'steps'",
+      object.problems().add(ConfigCode.unknownKey(object.path("steps"), "steps",
           "; an inner shape runs over the steps of its phase: give them to the phase only"));
     }
     Shape shape = fields(object, form);
@@ -203,7 +203,7 @@ final class ScheduleReader {
   /** The form that {@code object}'s {@code "shape"} key names, or {@code null} (the problem recorded). */
   private static ShapeForm form(JsonFields object) {
     if (!object.has("shape")) {
-      object.problems().add(ConfigCode.MISSING_KEY.at(object.path("shape"), null, "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
+      object.problems().add(ConfigCode.missingKey(object.path("shape"), "'shape'; one of: " + String.join(", ", ShapeForms.kinds())));
       return null;
     }
     String kind = object.optChoice("shape", ShapeForms.kinds(), null);
@@ -227,7 +227,7 @@ final class ScheduleReader {
         return Phase.OPEN;
       }
       String found = "the string \"" + raw.textValue() + "\"";
-      object.problems().add(ConfigCode.WRONG_TYPE.at(object.path("steps"), raw.textValue(), "an integer or \"forever\"", found));
+      object.problems().add(ConfigCode.wrongType(object.path("steps"), raw.textValue(), "an integer or \"forever\"", found));
       return 1;
     }
     long steps = object.requireLong("steps");

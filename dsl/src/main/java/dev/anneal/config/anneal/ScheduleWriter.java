@@ -32,7 +32,7 @@ final class ScheduleWriter {
   static String plan(Plan plan) {
     ScheduleWriter writer = new ScheduleWriter();
     if (plan.channels().isEmpty()) {
-      writer.unsupported.add(ConfigCode.UNSUPPORTED.at("", null, "a plan without channels has no Anneal JSON form; add at least an lr channel"));
+      writer.unsupported.add(ConfigCode.unsupported("", null, "Anneal JSON", "a plan without channels has no Anneal JSON form; add at least an lr channel"));
     }
     writer.out.append("{");
     String separator = "\n";
@@ -86,7 +86,7 @@ final class ScheduleWriter {
       schedule(scaled.schedule(), inner, join(path, "schedule"));
       out.append("\n").append(indent).append("}");
     } else {
-      unsupported.add(ConfigCode.UNSUPPORTED.at(path, schedule.getClass().getSimpleName(),
+      unsupported.add(ConfigCode.unsupported(path, schedule.getClass().getSimpleName(), "Anneal JSON",
           "Anneal JSON has no form for a " + schedule.getClass().getSimpleName() + " schedule; please report this"));
       out.append("null");
     }
@@ -102,7 +102,7 @@ final class ScheduleWriter {
     ShapeForm form = ShapeForms.of(shape);
     if (form == null) {
       String type = shape.getClass().getSimpleName();
-      unsupported.add(ConfigCode.UNSUPPORTED.at(path, type, "Anneal JSON has no form for the " + type + " shape ("
+      unsupported.add(ConfigCode.unsupported(path, type, "Anneal JSON", "Anneal JSON has no form for the " + type + " shape ("
           + ShapeForms.withoutForm().get(shape.getClass()) + "); please report this"));
       return "null";
     }

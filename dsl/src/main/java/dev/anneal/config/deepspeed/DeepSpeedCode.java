@@ -7,18 +7,18 @@ import dev.anneal.rules.Violation;
 
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum DeepSpeedCode implements DiagnosticCode {
-  BOUNDS_REVERSED(Severity.ERROR, "{arg1} ({arg2}) must not exceed {arg3} ({arg4}): {arg5}"),
-  LOG_WARMUP_DEFAULT(Severity.WARNING, "log warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln({arg1})); add `warmup_type: linear` if you meant a straight ramp"),
-  WARMUP_RAISED_TO_TWO(Severity.WARNING, "warmup_num_steps {arg1} is raised to 2 by DeepSpeed (its warm-up divides by ln(warmup_num_steps)); write 2 to say what runs"),
-  TWO_UPDATES_AT_WARMUP_MIN(Severity.WARNING, "the first two updates use {arg1} ({arg2}): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late"),
-  MOMENTUM_CYCLING_IGNORED(Severity.WARNING, "momentum cycling is ignored on {arg1}: DeepSpeed cycles only the β1 of optimizers with betas (Adam-style), so the momentum stays {arg2}; set cycle_momentum to false to say so"),
-  FIRST_BETA1_AT_MIN(Severity.WARNING, "the first update uses β1 = cycle_min_mom ({arg1}), the second {arg2}: DeepSpeed sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom ({arg3})"),
-  BETA2_FORCED(Severity.WARNING, "OneCycle sets Adam β2 to 0.99 on every update; the optimizer's β2 ({arg1}) is never used"),
-  DECAY_SKIPPED(Severity.WARNING, "{arg1} ({arg2}) has no effect: decay_step_size is 0, so DeepSpeed skips the post-cycle decay; set decay_step_size to apply it"),
-  HIDDEN_DEFAULT(Severity.WARNING, "{arg1} is absent; DeepSpeed uses {arg2}"),
-  TOTAL_BELOW_WARMUP(Severity.WARNING, "total_num_steps ({arg1}) is less than the warm-up ({arg2} steps): right after the warm-up DeepSpeed drops to {arg3} (it only logs this)"),
-  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr ({arg1}) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
-  DEEPSPEED_KEY_NOT_READ(Severity.WARNING, "DeepSpeed does not read {arg1}, so it ignores the setting; did you mean `{arg2}`? rename it, or remove it");
+  BOUNDS_REVERSED(Severity.ERROR, "{lowKey} ({low}) must not exceed {highKey} ({high}): {consequence}"),
+  LOG_WARMUP_DEFAULT(Severity.WARNING, "log warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln({warmupSteps})); add `warmup_type: linear` if you meant a straight ramp"),
+  WARMUP_RAISED_TO_TWO(Severity.WARNING, "warmup_num_steps {warmupSteps} is raised to 2 by DeepSpeed (its warm-up divides by ln(warmup_num_steps)); write 2 to say what runs"),
+  TWO_UPDATES_AT_WARMUP_MIN(Severity.WARNING, "the first two updates use warmup_min_lr ({warmupMinLr}): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late"),
+  MOMENTUM_CYCLING_IGNORED(Severity.WARNING, "momentum cycling is ignored on {optimizer}: DeepSpeed cycles only the β1 of optimizers with betas (Adam-style), so the momentum stays {momentum}; set cycle_momentum to false to say so"),
+  FIRST_BETA1_AT_MIN(Severity.WARNING, "the first update uses β1 = cycle_min_mom ({minMomentum}), the second {secondBeta1}: DeepSpeed sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom ({maxMomentum})"),
+  BETA2_FORCED(Severity.WARNING, "the OneCycle scheduler sets Adam β2 to 0.99 on every update; the optimizer's β2 ({beta2}) is never used"),
+  DECAY_SKIPPED(Severity.WARNING, "{key} ({rate}) has no effect: decay_step_size is 0, so DeepSpeed skips the post-cycle decay; set decay_step_size to apply it"),
+  HIDDEN_DEFAULT(Severity.WARNING, "{key} is absent; DeepSpeed uses {defaultValue}"),
+  TOTAL_BELOW_WARMUP(Severity.WARNING, "total_num_steps ({totalSteps}) is less than the warm-up ({warmupSteps} steps): right after the warm-up DeepSpeed drops to {dropsTo} (it only logs this)"),
+  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr ({lr}) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
+  DEEPSPEED_KEY_NOT_READ(Severity.WARNING, "'{key}' is not read by DeepSpeed, so it ignores the setting; did you mean `{meant}`? rename it, or remove it");
 
   private final Severity severity;
   private final String template;
@@ -38,8 +38,80 @@ public enum DeepSpeedCode implements DiagnosticCode {
     return template;
   }
 
-  /** Transitional positional factory; replaced by one typed factory per code. */
-  public Violation at(String path, Object value, Object... args) {
+  /**
+   * A lower bound above its upper bound.
+   *
+   * @param consequence what DeepSpeed would do, and the fix
+   */
+  public static Violation boundsReversed(String path, String lowKey, double low, String highKey, double high, String consequence) {
+    return BOUNDS_REVERSED.violation(path, low, lowKey, low, highKey, high, consequence);
+  }
+
+  public static Violation logWarmupDefault(String path, long warmupSteps) {
+    return LOG_WARMUP_DEFAULT.violation(path, null, warmupSteps);
+  }
+
+  public static Violation warmupRaisedToTwo(String path, long warmupSteps) {
+    return WARMUP_RAISED_TO_TWO.violation(path, warmupSteps, warmupSteps);
+  }
+
+  public static Violation twoUpdatesAtWarmupMin(String path, double warmupMinLr) {
+    return TWO_UPDATES_AT_WARMUP_MIN.violation(path, warmupMinLr, warmupMinLr);
+  }
+
+  /**
+   * @param optimizer the optimizer's type, which has no betas
+   * @param momentum what its momentum is, in words
+   */
+  public static Violation momentumCyclingIgnored(String path, String optimizer, String momentum) {
+    return MOMENTUM_CYCLING_IGNORED.violation(path, optimizer, optimizer, momentum);
+  }
+
+  public static Violation firstBeta1AtMin(String path, double minMomentum, double secondBeta1, double maxMomentum) {
+    return FIRST_BETA1_AT_MIN.violation(path, minMomentum, minMomentum, secondBeta1, maxMomentum);
+  }
+
+  /**
+   * @param value the optimizer's β2, or {@code null} when it is not given
+   * @param beta2 that β2 in words (its default when not given)
+   */
+  public static Violation beta2Forced(String path, Double value, String beta2) {
+    return BETA2_FORCED.violation(path, value, beta2);
+  }
+
+  /** @param key the decay rate that has no effect */
+  public static Violation decaySkipped(String path, String key, double rate) {
+    return DECAY_SKIPPED.violation(path, rate, key, rate);
+  }
+
+  /**
+   * A key whose default is easy to miss.
+   *
+   * @param value the default, or {@code null} when it is no number
+   * @param defaultValue the default in words, with what it means
+   */
+  public static Violation hiddenDefault(String path, Double value, String key, String defaultValue) {
+    return HIDDEN_DEFAULT.violation(path, value, key, defaultValue);
+  }
+
+  /** @param dropsTo the value after the warm-up, in words */
+  public static Violation totalBelowWarmup(String path, long totalSteps, long warmupSteps, String dropsTo) {
+    return TOTAL_BELOW_WARMUP.violation(path, totalSteps, totalSteps, warmupSteps, dropsTo);
+  }
+
+  public static Violation noScheduler(String path, double lr) {
+    return NO_SCHEDULER.violation(path, lr, lr);
+  }
+
+  /**
+   * @param key the key as written, quoted by the message
+   * @param meant the key DeepSpeed reads that is closest to it
+   */
+  public static Violation deepspeedKeyNotRead(String path, String key, String meant) {
+    return DEEPSPEED_KEY_NOT_READ.violation(path, key, key, meant);
+  }
+
+  private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
   }
 }

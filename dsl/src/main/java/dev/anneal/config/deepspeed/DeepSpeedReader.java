@@ -53,7 +53,7 @@ final class DeepSpeedReader {
       Optional<String> meant = DidYouMean.closest(key, DeepSpeedKeys.TOP_LEVEL.keys());
       if (meant.isPresent()) {
         root.allow(key);
-        root.problems().add(DeepSpeedCode.DEEPSPEED_KEY_NOT_READ.at(root.path(key), key, "'" + key + "'", meant.get()));
+        root.problems().add(DeepSpeedCode.deepspeedKeyNotRead(root.path(key), key, meant.get()));
       } else {
         root.ignored(key, "DeepSpeed does not read this key and ignores it");
       }
@@ -80,8 +80,8 @@ final class DeepSpeedReader {
     List<String> unknown = DeepSpeedKeys.OPTIMIZER_PARAMS.reportIgnored(params,
         path -> named(problems, path) || (momentumChannel && path.equals(params.path("momentum"))));
     for (String key : unknown) {
-      problems.add(ConfigCode.UNKNOWN_KEY.at(params.path(key), key, "'" + key + "' in optimizer.params",
-          DidYouMean.closest(key, DeepSpeedKeys.OPTIMIZER_PARAMS.keys()).map(name -> "; did you mean `" + name + "`?").orElse("")
+      problems.add(ConfigCode.unknownKey(params.path(key), key, " in optimizer.params"
+          + DidYouMean.closest(key, DeepSpeedKeys.OPTIMIZER_PARAMS.keys()).map(name -> "; did you mean `" + name + "`?").orElse("")
               + " (DeepSpeed passes params to the optimizer's constructor, and no optimizer it builds takes it: it fails with a"
               + " TypeError)"));
     }
@@ -96,7 +96,7 @@ final class DeepSpeedReader {
     if (value == 0) {
       params.ignored(LR_DECAY, "lr_decay 0 leaves the learning rate to the scheduler");
     } else if (!Double.isNaN(value)) {
-      problems.add(ConfigCode.UNSUPPORTED.at(params.path(LR_DECAY), value, "lr_decay " + value + " makes torch's Adagrad divide the learning"
+      problems.add(ConfigCode.notImportable(params.path(LR_DECAY), value, "DeepSpeed", "lr_decay " + value + " makes torch's Adagrad divide the learning"
           + " rate by 1 + (t - 1) · lr_decay inside the optimizer, a decay the scheduler block does not show; set lr_decay to 0 and"
           + " write the decay as the scheduler"));
     }
@@ -119,12 +119,12 @@ final class DeepSpeedReader {
     String typeName = block.requireString("type");
     JsonFields params = block.requireObject("params");
     for (String key : block.unconsumed()) {
-      problems.add(ConfigCode.UNKNOWN_KEY.at(block.path(key), key, "'" + key + "' in scheduler",
-          DidYouMean.hint(key, DeepSpeedKeys.SCHEDULER_BLOCK.keys()) + " (DeepSpeed reads only type and params, so it would never apply)"));
+      problems.add(ConfigCode.unknownKey(block.path(key), key, " in scheduler"
+          + DidYouMean.hint(key, DeepSpeedKeys.SCHEDULER_BLOCK.keys()) + " (DeepSpeed reads only type and params, so it would never apply)"));
     }
     SchedulerType type = typeName == null ? null : SchedulerType.byName(typeName);
     if (typeName != null && type == null) {
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(block.path("type"), typeName, "scheduler type", "'" + typeName + "'", unknownTypeHint(typeName)));
+      problems.add(ConfigCode.unknownType(block.path("type"), "scheduler type", typeName, unknownTypeHint(typeName)));
     }
     if (type == null || params == null) {
       return null;
@@ -167,11 +167,11 @@ final class DeepSpeedReader {
   private static Plan withoutScheduler(Optimizer optimizer, Problems problems) {
     if (optimizer != null && optimizer.lr().isPresent()) {
       double lr = optimizer.lr().getAsDouble();
-      problems.add(DeepSpeedCode.NO_SCHEDULER.at("scheduler", lr, lr));
+      problems.add(DeepSpeedCode.noScheduler("scheduler", lr));
       return Plan.of(new Sequence(List.of(new Phase(new Constant(lr), Phase.OPEN))));
     }
     if (!problems.hasErrors()) {
-      problems.add(ConfigCode.MISSING_KEY.at("scheduler", null, "'scheduler' (and there is no optimizer.params.lr either: no learning rate to read)"));
+      problems.add(ConfigCode.missingKey("scheduler", "'scheduler' (and there is no optimizer.params.lr either: no learning rate to read)"));
     }
     return null;
   }

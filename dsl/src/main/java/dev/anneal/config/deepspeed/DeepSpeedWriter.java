@@ -158,7 +158,7 @@ final class DeepSpeedWriter {
   }
 
   private static InvalidScheduleException unsupported(String path, String what) {
-    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, what));
+    return new InvalidScheduleException(ConfigCode.unsupported(path, null, "DeepSpeed", what));
   }
 
   private static String print(ObjectNode root) {

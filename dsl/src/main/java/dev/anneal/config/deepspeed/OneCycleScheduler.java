@@ -65,7 +65,7 @@ record OneCycleScheduler(
     double minLr = params.require("cycle_min_lr") ? params.atLeastZero("cycle_min_lr", Double.NaN) : Double.NaN;
     double maxLr = params.require("cycle_max_lr") ? params.atLeastZero("cycle_max_lr", Double.NaN) : Double.NaN;
     if (minLr > maxLr) {
-      params.error(DeepSpeedCode.BOUNDS_REVERSED.at(params.path("cycle_min_lr"), minLr, "cycle_min_lr", minLr, "cycle_max_lr", maxLr,
+      params.error(DeepSpeedCode.boundsReversed(params.path("cycle_min_lr"), "cycle_min_lr", minLr, "cycle_max_lr", maxLr,
           "DeepSpeed would run the cycle upside down; swap them"));
     }
     double decayLrRate = params.atLeastZero("decay_lr_rate", 0.0);
@@ -78,13 +78,13 @@ record OneCycleScheduler(
     double minMom = params.momentum("cycle_min_mom", DEFAULT_MIN_MOM);
     double maxMom = params.momentum("cycle_max_mom", DEFAULT_MAX_MOM);
     if (minMom > maxMom) {
-      params.error(DeepSpeedCode.BOUNDS_REVERSED.at(params.path("cycle_min_mom"), minMom, "cycle_min_mom", minMom, "cycle_max_mom", maxMom,
+      params.error(DeepSpeedCode.boundsReversed(params.path("cycle_min_mom"), "cycle_min_mom", minMom, "cycle_max_mom", maxMom,
           "DeepSpeed would cycle β1 upside down; swap them"));
     }
     double decayMomRate = params.atLeastZero("decay_mom_rate", 0.0);
     Optimizer optimizer = params.optimizer();
     if (requested && params.optimizerAbsent()) {
-      params.error(ConfigCode.MISSING_KEY.at(Optimizer.PATH, null, "'optimizer' (OneCycle cycles β1 only for an optimizer with betas: give the"
+      params.error(ConfigCode.missingKey(Optimizer.PATH, "'optimizer' (OneCycle cycles β1 only for an optimizer with betas: give the"
           + " optimizer block, or set cycle_momentum to false)"));
     }
     if (params.hasErrors()) {
@@ -105,25 +105,25 @@ record OneCycleScheduler(
       params.warn(RuleCode.FIRST_UPDATE_AT_ZERO.at(params.path("cycle_min_lr"), 0.0, "OneCycle starts at cycle_min_lr, which is 0"));
     }
     if (requested && !momentum) {
-      params.warn(DeepSpeedCode.MOMENTUM_CYCLING_IGNORED.at(params.path("cycle_momentum"), optimizer.type(), optimizer.type(),
+      params.warn(DeepSpeedCode.momentumCyclingIgnored(params.path("cycle_momentum"), optimizer.type(),
           optimizer.describeMomentum()));
     }
     if (!requested) {
       for (String key : MOMENTUM_KEYS) {
         if (params.has(key)) {
-          params.warn(ConfigCode.IGNORED_ARGUMENT.at(params.path(key), null, key, "OneCycle with cycle_momentum false"));
+          params.warn(ConfigCode.ignoredArgument(params.path(key), null, key, "OneCycle with cycle_momentum false"));
         }
       }
     }
     if (momentum) {
       if (!params.has("cycle_momentum")) {
-        params.warn(DeepSpeedCode.HIDDEN_DEFAULT.at(params.path("cycle_momentum"), null, "cycle_momentum",
+        params.warn(DeepSpeedCode.hiddenDefault(params.path("cycle_momentum"), null, "cycle_momentum",
             "true: β1 cycles from cycle_max_mom (" + Values.show(maxMom) + ") down to cycle_min_mom (" + Values.show(minMom) + ") and back"));
       }
-      params.warn(DeepSpeedCode.FIRST_BETA1_AT_MIN.at(params.path("cycle_min_mom"), minMom, minMom, momentumSchedule().valueAt(1), maxMom));
+      params.warn(DeepSpeedCode.firstBeta1AtMin(params.path("cycle_min_mom"), minMom, momentumSchedule().valueAt(1), maxMom));
       OptionalDouble beta2 = optimizer.beta2();
       if (beta2.isEmpty() || beta2.getAsDouble() != FORCED_BETA2) {
-        params.warn(DeepSpeedCode.BETA2_FORCED.at("optimizer.params.betas", beta2.isPresent() ? beta2.getAsDouble() : null,
+        params.warn(DeepSpeedCode.beta2Forced("optimizer.params.betas", beta2.isPresent() ? beta2.getAsDouble() : null,
             beta2.isPresent() ? Values.show(beta2.getAsDouble()) : "0.999 unless given"));
       }
       if (decaysMomentum()) {
@@ -137,14 +137,14 @@ record OneCycleScheduler(
                   + "); Adam diverges with β1 >= 1: set decay_mom_rate to 0 to hold cycle_max_mom"));
         }
       } else if (decayMomRate != 0) {
-        params.warn(DeepSpeedCode.DECAY_SKIPPED.at(params.path("decay_mom_rate"), decayMomRate, "decay_mom_rate", decayMomRate));
+        params.warn(DeepSpeedCode.decaySkipped(params.path("decay_mom_rate"), "decay_mom_rate", decayMomRate));
       }
     }
     if (decayLrRate != 0 && decayStepSize == 0) {
-      params.warn(DeepSpeedCode.DECAY_SKIPPED.at(params.path("decay_lr_rate"), decayLrRate, "decay_lr_rate", decayLrRate));
+      params.warn(DeepSpeedCode.decaySkipped(params.path("decay_lr_rate"), "decay_lr_rate", decayLrRate));
     }
     if (decayStepSize != 0 && !decaysLr() && !decaysMomentum()) {
-      params.warn(ConfigCode.IGNORED_ARGUMENT.at(params.path("decay_step_size"), decayStepSize, "decay_step_size",
+      params.warn(ConfigCode.ignoredArgument(params.path("decay_step_size"), decayStepSize, "decay_step_size",
           "OneCycle while decay_lr_rate" + (momentum ? " and decay_mom_rate are 0" : " is 0")));
     }
   }

@@ -66,7 +66,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
     String type = block.requireString("type");
     Boolean hasBetas = type == null ? null : hasBetas(type);
     if (type != null && hasBetas == null) {
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(block.path("type"), type, "optimizer type", "'" + type + "'", DidYouMean.hint(type, KNOWN_NAMES)
+      problems.add(ConfigCode.unknownType(block.path("type"), "optimizer type", type, DidYouMean.hint(type, KNOWN_NAMES)
           + " (DeepSpeed knows its own optimizers and those of torch.optim)"));
     }
     JsonFields params = block.optObject("params");
@@ -178,7 +178,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
     JsonNode raw = params.raw("betas");
     List<Double> betas = params.optDoubles("betas", List.of());
     if (raw.isArray() && raw.size() != 2) {
-      problems.add(ConfigCode.WRONG_TYPE.at(params.path("betas"), raw.size(), "two numbers [β1, β2]", "a list of " + raw.size()));
+      problems.add(ConfigCode.wrongType(params.path("betas"), raw.size(), "two numbers [β1, β2]", "a list of " + raw.size()));
       return OptionalDouble.empty();
     }
     for (int i = 0; i < betas.size(); i++) {

@@ -78,7 +78,7 @@ final class SchedulerParams {
     if (has(key)) {
       return true;
     }
-    problems.add(ConfigCode.MISSING_KEY.at(path(key), null, "'" + key + "' (" + type.typeName() + " has no default for it)"));
+    problems.add(ConfigCode.missingKey(path(key), "'" + key + "' (" + type.typeName() + " has no default for it)"));
     return false;
   }
 
@@ -145,7 +145,7 @@ final class SchedulerParams {
   long strictInteger(String key, long fallback) {
     JsonNode raw = fields.raw(key);
     if (raw != null && raw.isNumber() && !raw.isIntegralNumber()) {
-      problems.add(ConfigCode.WRONG_TYPE.at(path(key), raw.asText(), "an integer (DeepSpeed raises ValueError: " + key
+      problems.add(ConfigCode.wrongType(path(key), raw.asText(), "an integer (DeepSpeed raises ValueError: " + key
           + " must be a positive integer)", raw.asText()));
       return fallback;
     }
@@ -157,7 +157,7 @@ final class SchedulerParams {
     String key = "warmup_num_steps";
     long given = strictInteger(key, Warmup.DEFAULT_STEPS);
     if (given < Warmup.MIN_STEPS) {
-      warn(DeepSpeedCode.WARMUP_RAISED_TO_TWO.at(path(key), given, given));
+      warn(DeepSpeedCode.warmupRaisedToTwo(path(key), given));
     }
     return Math.max(Warmup.MIN_STEPS, given);
   }
@@ -169,7 +169,7 @@ final class SchedulerParams {
   /** {@code warmup_type}: log (the default, with a warning, since it surprises) or linear. */
   WarmupType warmupType(long warmupSteps) {
     if (!has("warmup_type")) {
-      warn(DeepSpeedCode.LOG_WARMUP_DEFAULT.at(path("warmup_type"), null, warmupSteps));
+      warn(DeepSpeedCode.logWarmupDefault(path("warmup_type"), warmupSteps));
       return WarmupType.LOG;
     }
     String given = fields.optString("warmup_type", null);
@@ -179,7 +179,7 @@ final class SchedulerParams {
     WarmupType warmup = WarmupType.byKey(given);
     if (warmup == null) {
       List<String> keys = List.of(WarmupType.LOG.key(), WarmupType.LINEAR.key());
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(path("warmup_type"), given, "warmup_type", "'" + given + "'",
+      problems.add(ConfigCode.unknownType(path("warmup_type"), "warmup_type", given,
           DidYouMean.hint(given, keys) + " (DeepSpeed would only log a warning and warm up with log)"));
       return WarmupType.LOG;
     }
@@ -195,7 +195,7 @@ final class SchedulerParams {
       return optimizer.lr().getAsDouble();
     }
     if (optimizer != null || !optimizerGiven) {
-      problems.add(ConfigCode.MISSING_KEY.at(Optimizer.LR_PATH, null, "'" + Optimizer.LR_PATH + "' (" + why + ")"));
+      problems.add(ConfigCode.missingKey(Optimizer.LR_PATH, "'" + Optimizer.LR_PATH + "' (" + why + ")"));
     }
     return Double.NaN;
   }
@@ -215,8 +215,8 @@ final class SchedulerParams {
         String hint = others.isEmpty()
             ? DidYouMean.hint(name, type.parameters())
             : "; it is a parameter of " + String.join(" and ", others) + ", not of " + type.typeName();
-        problems.add(ConfigCode.UNKNOWN_KEY.at(path(name), name, "'" + name + "' for " + type.typeName(),
-            hint + " (DeepSpeed fails on it with a TypeError)"));
+        problems.add(ConfigCode.unknownKey(path(name), name, " for " + type.typeName()
+            + hint + " (DeepSpeed fails on it with a TypeError)"));
       }
     }
   }
@@ -225,7 +225,7 @@ final class SchedulerParams {
     long value = fields.optLong(SchedulerType.LAST_BATCH_ITERATION, -1);
     if (value != -1) {
       String key = SchedulerType.LAST_BATCH_ITERATION;
-      problems.add(ConfigCode.UNSUPPORTED.at(path(key), value, key + " " + Values.show(value) + " resumes the schedule mid-way (DeepSpeed then leaves"
+      problems.add(ConfigCode.notImportable(path(key), value, "DeepSpeed", key + " " + Values.show(value) + " resumes the schedule mid-way (DeepSpeed then leaves"
           + " the optimizer's lr alone until the first step); Anneal reads a schedule from its start: remove it, and resume from step "
           + (value + 1) + " of the plan"));
     }

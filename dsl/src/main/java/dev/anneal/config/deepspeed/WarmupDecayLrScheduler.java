@@ -35,7 +35,7 @@ record WarmupDecayLrScheduler(Warmup warmup, long totalSteps) implements DeepSpe
     if (!params.has("warmup_max_lr")) {
       String optimizerLr = params.optimizer() != null && params.optimizer().lr().isPresent()
           ? ", not the optimizer's lr " + Values.show(params.optimizer().lr().getAsDouble()) : "";
-      params.warn(DeepSpeedCode.HIDDEN_DEFAULT.at(params.path("warmup_max_lr"), DEFAULT_MAX_LR, "warmup_max_lr",
+      params.warn(DeepSpeedCode.hiddenDefault(params.path("warmup_max_lr"), DEFAULT_MAX_LR, "warmup_max_lr",
           Values.show(DEFAULT_MAX_LR) + " (WarmupDecayLR's own default" + optimizerLr + ")"));
     }
     long steps = params.warmupSteps();
@@ -46,7 +46,7 @@ record WarmupDecayLrScheduler(Warmup warmup, long totalSteps) implements DeepSpe
     }
     WarmupLrScheduler.warnFirstUpdates(params, min);
     if (total < steps) {
-      params.warn(DeepSpeedCode.TOTAL_BELOW_WARMUP.at(params.path("total_num_steps"), total, total, steps,
+      params.warn(DeepSpeedCode.totalBelowWarmup(params.path("total_num_steps"), total, steps,
           "warmup_min_lr (" + Values.show(min) + ")"));
     }
     return new WarmupDecayLrScheduler(new Warmup(min, max, steps, type), total);

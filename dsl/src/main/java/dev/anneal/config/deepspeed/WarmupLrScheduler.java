@@ -28,7 +28,7 @@ record WarmupLrScheduler(Warmup warmup) implements DeepSpeedScheduler {
       max = params.optimizerLr("WarmupLR warms up to the optimizer's lr when warmup_max_lr is absent");
       maxName = "the optimizer's lr";
       if (!Double.isNaN(max)) {
-        params.warn(DeepSpeedCode.HIDDEN_DEFAULT.at(params.path("warmup_max_lr"), max, "warmup_max_lr", "the optimizer's lr (" + Values.show(max) + ")"));
+        params.warn(DeepSpeedCode.hiddenDefault(params.path("warmup_max_lr"), max, "warmup_max_lr", "the optimizer's lr (" + Values.show(max) + ")"));
       }
     }
     long steps = params.warmupSteps();
@@ -44,14 +44,14 @@ record WarmupLrScheduler(Warmup warmup) implements DeepSpeedScheduler {
   /** {@code warmup_min_lr} must not exceed the value it warms up to. */
   static void checkBounds(SchedulerParams params, double min, String maxName, double max) {
     if (min > max) {
-      params.error(DeepSpeedCode.BOUNDS_REVERSED.at(params.path("warmup_min_lr"), min, "warmup_min_lr", min, maxName, max,
+      params.error(DeepSpeedCode.boundsReversed(params.path("warmup_min_lr"), "warmup_min_lr", min, maxName, max,
           "DeepSpeed would warm down; swap them"));
     }
   }
 
   /** The first two updates of the WarmupLR family both use {@code warmup_min_lr}. */
   static void warnFirstUpdates(SchedulerParams params, double min) {
-    params.warn(DeepSpeedCode.TWO_UPDATES_AT_WARMUP_MIN.at(params.path("warmup_min_lr"), min, "warmup_min_lr", min));
+    params.warn(DeepSpeedCode.twoUpdatesAtWarmupMin(params.path("warmup_min_lr"), min));
     if (min == 0) {
       params.warn(RuleCode.FIRST_UPDATE_AT_ZERO.at(params.path("warmup_min_lr"), 0.0, "warmup_min_lr is 0"));
     }

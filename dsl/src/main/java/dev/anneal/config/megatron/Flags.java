@@ -329,7 +329,7 @@ final class Flags {
     String hint = synonym != null && flag.choices().contains(synonym)
         ? "; did you mean `" + synonym + "`?"
         : DidYouMean.hint(text, flag.choices());
-    problems.add(ConfigCode.UNKNOWN_TYPE.at(at, text, flag.flag(), "'" + text + "'", hint));
+    problems.add(ConfigCode.unknownType(at, flag.flag(), text, hint));
     return null;
   }
 

@@ -92,7 +92,7 @@ public final class MegatronFormat implements ConfigFormat {
       written = read(text).plan();
     } catch (InvalidScheduleException e) {
       // Flags that Megatron's own checks refuse are a writer bug, not the user's mistake.
-      throw new InvalidScheduleException(ConfigCode.WRITER_OUTPUT_REJECTED.at("", null, NAME, e.violations().get(0).toString()));
+      throw new InvalidScheduleException(ConfigCode.writerOutputRejected(NAME, e.violations().get(0).toString()));
     }
     PlanComparison.verify(plan, written);
     return text;

@@ -52,17 +52,17 @@ final class OtherFlags {
       }
     }
     // One note per ignored flag, at its last occurrence (argparse keeps the last value).
-    ignored.values().forEach(other -> problems.add(ConfigCode.IGNORED_SETTING.at(Flags.path(other.name(), other.word()), String.join(" ", other.values()),
+    ignored.values().forEach(other -> problems.add(ConfigCode.ignoredSetting(Flags.path(other.name(), other.word()), String.join(" ", other.values()),
         FlagAudit.of(other.name()).orElseThrow().reason())));
     if (!notSchedule.isEmpty()) {
-      problems.add(ConfigCode.IGNORED_SETTING.at(String.join(", ", notSchedule), null,
+      problems.add(ConfigCode.ignoredSetting(String.join(", ", notSchedule), null,
           "not schedule settings (Megatron-LM's " + and(new ArrayList<>(groups)) + " flags)"));
     }
     expansions(flags, problems);
     Set<String> unknown = new LinkedHashSet<>();
     flags.unknown().forEach(other -> unknown.add(other.name()));
     if (!unknown.isEmpty()) {
-      problems.add(ConfigCode.IGNORED_SETTING.at(String.join(", ", unknown), null,
+      problems.add(ConfigCode.ignoredSetting(String.join(", ", unknown), null,
           "not flags of Megatron-LM's parser (at " + UpstreamFlags.COMMIT + "), so taken to be the launcher's or the training script's own;"
               + " Megatron itself stops on a flag it does not know"));
     }
@@ -91,7 +91,7 @@ final class OtherFlags {
         continue;
       }
       if (word.text().contains("$(") || word.text().contains("`")) {
-        problems.add(ConfigCode.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
+        problems.add(ConfigCode.ignoredSetting(Flags.path(word.text(), word), null,
             "Anneal does not run command substitutions; if it gives Megatron schedule flags, write them out"));
         continue;
       }
@@ -103,7 +103,7 @@ final class OtherFlags {
         }
       }
       if (!unset.isEmpty()) {
-        problems.add(ConfigCode.IGNORED_SETTING.at(Flags.path(word.text(), word), null,
+        problems.add(ConfigCode.ignoredSetting(Flags.path(word.text(), word), null,
             "Anneal does not expand shell variables, and this script does not set " + and(unset)
                 + "; if it gives Megatron schedule flags, write them out"));
       }

@@ -807,6 +807,6 @@ final class PlanDecompiler {
   }
 
   static InvalidScheduleException unsupported(String path, String message) {
-    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, message));
+    return new InvalidScheduleException(ConfigCode.unsupported(path, null, "Megatron", message));
   }
 }

@@ -42,7 +42,7 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
     for (int i = 0; i < schedulers.size(); i++) {
       String unsupported = unsupported(schedulers.get(i));
       if (unsupported != null) {
-        found.add(ConfigCode.UNSUPPORTED.at("schedulers[" + i + "]", schedulers.get(i).type(), unsupported));
+        found.add(ConfigCode.notImportable("schedulers[" + i + "]", schedulers.get(i).type(), "PyTorch", unsupported));
       }
     }
     if (!context.report(found)) {
@@ -61,7 +61,7 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
       if (schedulers.get(i) instanceof CosineAnnealingLR cosine) {
         for (int j = 0; j < members.size(); j++) {
           if (j != i && members.get(j).settlesAt() > cosine.tMax()) {
-            context.add(ConfigCode.UNSUPPORTED.at(context.where().of("schedulers[" + i + "]"), cosine.type(),
+            context.add(ConfigCode.notImportable(context.where().of("schedulers[" + i + "]"), cosine.type(), "PyTorch",
                 "past T_max (" + cosine.tMax() + ") torch 1.13's CosineAnnealingLR restarts its cosine from base_lr, dropping the factor of"
                     + " schedulers[" + j + "] (" + members.get(j).type() + "), which is not back to 1 by then; Anneal reproduces"
                     + " CosineAnnealingLR in a ChainedScheduler only when every other member is back to factor 1 by step T_max"));

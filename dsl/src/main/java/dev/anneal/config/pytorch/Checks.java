@@ -56,7 +56,7 @@ final class Checks {
 
   /** Warns that {@code name} has no effect in the scheduler as configured. */
   static void ignored(List<Violation> out, String name, Object value, String byWhat) {
-    out.add(ConfigCode.IGNORED_ARGUMENT.at(name, value, name, byWhat));
+    out.add(ConfigCode.ignoredArgument(name, value, name, byWhat));
   }
 
   /** A learning rate in messages: its shortest round-trip form. */

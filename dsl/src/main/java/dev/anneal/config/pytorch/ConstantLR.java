@@ -37,7 +37,7 @@ public record ConstantLR(double factor, long totalIters) implements PyTorchSched
     Rules.nonNegative(found, "total_iters", totalIters);
     boolean frozen = totalIters == 0 && !context.restarted();
     if (totalIters == 0 && factor != 1) {
-      found.add(PyTorchCode.ZERO_TOTAL_ITERS.at("total_iters", totalIters, frozen
+      found.add(PyTorchCode.zeroTotalIters("total_iters", totalIters, frozen
           ? "applies factor (" + Checks.show(factor) + ") at step 0 and never undoes it: the learning rate stays at "
               + Checks.show(context.base() * factor)
           : "never applies factor (" + Checks.show(factor) + ") here: SequentialLR starts this scheduler by its closed form,"

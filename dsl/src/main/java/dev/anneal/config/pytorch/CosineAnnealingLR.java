@@ -54,6 +54,6 @@ public record CosineAnnealingLR(long tMax, double etaMin) implements PyTorchSche
     if (base <= etaMin) {
       return null;
     }
-    return ConfigCode.RISES_PAST_END.at(where.of("T_max"), tMax, tMax, "CosineAnnealingLR cosine");
+    return ConfigCode.risesPastEnd(where.of("T_max"), tMax, tMax, "CosineAnnealingLR cosine");
   }
 }

@@ -46,7 +46,7 @@ public record LinearLR(double startFactor, double endFactor, long totalIters) im
       Rules.nonNegative(found, "total_iters", totalIters);
     }
     if (totalIters == 0 && !context.restarted() && (startFactor != 1 || endFactor != 1)) {
-      found.add(PyTorchCode.ZERO_TOTAL_ITERS.at("total_iters", totalIters,
+      found.add(PyTorchCode.zeroTotalIters("total_iters", totalIters,
           "applies start_factor (" + Checks.show(startFactor) + ") at step 0 and never moves to end_factor: the learning rate stays at "
               + Checks.show(context.base() * startFactor)));
     }

@@ -51,7 +51,7 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
     Checks.decayFactor(found, "gamma", gamma);
     List<Long> sorted = milestones.stream().sorted().toList();
     if (!sorted.equals(milestones)) {
-      found.add(PyTorchCode.MILESTONES_UNSORTED.at("milestones", milestones, milestones, sorted));
+      found.add(PyTorchCode.milestonesUnsorted("milestones", milestones, sorted));
     }
     if (found.stream().noneMatch(Violation::isError)) {
       // The shape's own rules warn about repeated milestones (PyTorch applies gamma once per copy).

@@ -157,12 +157,11 @@ public record OneCycleLR(
     boolean bounceValid = lrBounce >= 0 && (!cycleMomentum || (momentumBounce >= 0 && momentumBounce < 1));
     String totalKey = totalSteps != null ? "total_steps" : "epochs";
     String totalName = totalSteps != null ? "total_steps" : "epochs * steps_per_epoch";
-    context.add(PyTorchCode.BOUNCES_PAST_TOTAL.at(context.where().of(totalKey), total, bounceValid
-        ? "at step " + total + " (" + totalName + ") PyTorch evaluates the cycle once past its end, so the learning rate bounces back to "
-            + Checks.show(lrBounce) + "; one more scheduler.step() raises ValueError upstream, so Anneal refuses steps after " + total
-        : "at step " + total + " (" + totalName + ") PyTorch evaluates the cycle once past its end, where the learning rate would be "
-            + Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "")
-            + "; Anneal ends the plan before that step"));
+    String at = context.where().of(totalKey);
+    context.add(bounceValid
+        ? PyTorchCode.bouncesPastTotal(at, total, totalName, Checks.show(lrBounce))
+        : PyTorchCode.invalidBounce(at, total, totalName,
+            Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "")));
     Member member = Member.absolute(type(), phases(lr, lrBounce, total, bounceValid), AfterEnd.FAIL, context.where().of("max_lr"));
     return cycleMomentum ? member.withMomentum(phases(momentum, momentumBounce, total, bounceValid), AfterEnd.FAIL) : member;
   }
@@ -185,14 +184,14 @@ public record OneCycleLR(
       return Rules.atLeastOne(found, "total_steps", totalSteps) ? totalSteps : -1;
     }
     if (epochs == null && stepsPerEpoch == null) {
-      found.add(ConfigCode.MISSING_KEY.at("total_steps", null, "'total_steps' (or both 'epochs' and 'steps_per_epoch')"));
+      found.add(ConfigCode.missingKey("total_steps", "'total_steps' (or both 'epochs' and 'steps_per_epoch')"));
       return -1;
     }
     boolean valid = true;
     for (String key : List.of("epochs", "steps_per_epoch")) {
       Long value = key.equals("epochs") ? epochs : stepsPerEpoch;
       if (value == null) {
-        found.add(ConfigCode.MISSING_KEY.at(key, null, "'" + key + "' (OneCycleLR without total_steps needs both 'epochs' and 'steps_per_epoch')"));
+        found.add(ConfigCode.missingKey(key, "'" + key + "' (OneCycleLR without total_steps needs both 'epochs' and 'steps_per_epoch')"));
         valid = false;
       } else {
         valid &= Rules.atLeastOne(found, key, value);

@@ -39,7 +39,7 @@ final class OptimizerReader {
     String typeName = fields.requireString("type");
     PyTorchOptimizer.Type type = typeName == null ? null : PyTorchOptimizer.Type.byTorchName(typeName);
     if (typeName != null && type == null) {
-      fields.problems().add(ConfigCode.UNKNOWN_TYPE.at(fields.path("type"), typeName, "optimizer type", "'" + typeName + "'", DidYouMean.hint(typeName, TYPES)));
+      fields.problems().add(ConfigCode.unknownType(fields.path("type"), "optimizer type", typeName, DidYouMean.hint(typeName, TYPES)));
     }
     if (type == null) {
       fields.allow("lr", "momentum", "dampening", "weight_decay", "nesterov", "betas", "eps", "amsgrad");
@@ -85,7 +85,7 @@ final class OptimizerReader {
     double weightDecay = fields.optDouble("weight_decay", 0);
     boolean nesterov = fields.optBoolean("nesterov", false);
     if (nesterov && (momentum <= 0 || dampening != 0)) {
-      fields.problems().add(ConfigCode.UNSUPPORTED.at(fields.path("nesterov"), true,
+      fields.problems().add(ConfigCode.notImportable(fields.path("nesterov"), true, "PyTorch",
           "nesterov true needs momentum above 0 and dampening 0 (PyTorch raises ValueError), but momentum is "
               + Checks.show(momentum) + " and dampening " + Checks.show(dampening)));
     }
@@ -100,7 +100,7 @@ final class OptimizerReader {
       JsonNode betas = fields.raw("betas");
       List<Double> values = fields.optDoubles("betas", List.of());
       if (betas.isArray() && values.size() != 2) {
-        fields.problems().add(ConfigCode.WRONG_TYPE.at(fields.path("betas"), values, "a list of two numbers [beta1, beta2]", "a list of " + values.size()));
+        fields.problems().add(ConfigCode.wrongType(fields.path("betas"), values, "a list of two numbers [beta1, beta2]", "a list of " + values.size()));
       } else if (values.size() == 2) {
         beta1 = values.get(0);
         beta2 = values.get(1);

@@ -40,7 +40,7 @@ public record PolynomialLR(long totalIters, double power) implements PyTorchSche
     }
     Rules.positive(found, "power", power);
     if (totalIters == 0 && !context.restarted()) {
-      found.add(PyTorchCode.ZERO_TOTAL_ITERS.at("total_iters", totalIters,
+      found.add(PyTorchCode.zeroTotalIters("total_iters", totalIters,
           "never decays: the learning rate stays at " + Checks.show(context.base())));
     }
     if (!context.report(found)) {

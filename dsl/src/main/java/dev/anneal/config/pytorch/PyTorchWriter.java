@@ -793,6 +793,6 @@ final class PyTorchWriter {
   }
 
   static InvalidScheduleException unsupported(String path, String message) {
-    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, message));
+    return new InvalidScheduleException(ConfigCode.unsupported(path, null, "PyTorch", message));
   }
 }

@@ -15,7 +15,7 @@ final class Reading {
    * unknown choice ({@code mode}) falls back to the default, which no check of another value trips on.
    */
   private static final Set<DiagnosticCode> UNRELIABLE =
-      Set.of(ConfigCode.WRONG_TYPE, ConfigCode.MISSING_KEY, RuleCode.NON_FINITE_VALUE, RuleCode.OUT_OF_RANGE, ConfigCode.INVALID_JSON);
+      Set.of(ConfigCode.WRONG_TYPE, ConfigCode.MISSING_KEY, RuleCode.NON_FINITE_VALUE, RuleCode.OUT_OF_RANGE, ConfigCode.INVALID_JSON, ConfigCode.EMPTY_INPUT);
 
   private Reading() {}
 

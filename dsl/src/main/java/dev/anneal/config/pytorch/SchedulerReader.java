@@ -87,10 +87,10 @@ final class SchedulerReader {
   private void unknownType(JsonFields fields, String type) {
     String path = fields.path("type");
     if (FUNCTION_TYPES.containsKey(type)) {
-      problems.add(ConfigCode.UNSUPPORTED.at(path, type, FUNCTION_TYPES.get(type)
+      problems.add(ConfigCode.notImportable(path, type, "PyTorch", FUNCTION_TYPES.get(type)
           + ", which a JSON config cannot express; write the schedule with Anneal's builder or pick a scheduler without a function"));
     } else {
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(path, type, "scheduler type", "'" + type + "'", DidYouMean.hint(type, TYPES)));
+      problems.add(ConfigCode.unknownType(path, "scheduler type", type, DidYouMean.hint(type, TYPES)));
     }
   }
 
@@ -99,11 +99,11 @@ final class SchedulerReader {
     if (!type.equals("ChainedScheduler") && !type.equals("ReduceLROnPlateau")) {
       long lastEpoch = kwargs.optLong("last_epoch", -1);
       if (lastEpoch != -1) {
-        problems.add(PyTorchCode.RESUME_BY_STEP.at(kwargs.path("last_epoch"), lastEpoch, lastEpoch));
+        problems.add(PyTorchCode.resumeByStep(kwargs.path("last_epoch"), lastEpoch));
       }
     }
     if (!type.equals("ChainedScheduler") && kwargs.optBoolean("verbose", false)) {
-      problems.add(PyTorchCode.NO_EFFECT.at(kwargs.path("verbose"), true, "verbose", "it makes PyTorch print every change of the learning rate"));
+      problems.add(PyTorchCode.noEffect(kwargs.path("verbose"), true, "verbose", "it makes PyTorch print every change of the learning rate"));
     }
   }
 
@@ -115,12 +115,12 @@ final class SchedulerReader {
     String mode = kwargs.optChoice("mode", List.of("triangular", "triangular2", "exp_range"), "triangular");
     double gamma = kwargs.optDouble("gamma", 1.0);
     if (kwargs.has("scale_fn")) {
-      problems.add(ConfigCode.UNSUPPORTED.at(kwargs.path("scale_fn"), null,
+      problems.add(ConfigCode.notImportable(kwargs.path("scale_fn"), null, "PyTorch",
           "scale_fn is a Python function, which a JSON config cannot express; use mode triangular, triangular2 or exp_range"));
     }
     if (kwargs.has("scale_mode")) {
       String scaleMode = kwargs.optChoice("scale_mode", List.of("cycle", "iterations"), "cycle");
-      problems.add(ConfigCode.IGNORED_ARGUMENT.at(kwargs.path("scale_mode"), scaleMode, "scale_mode", "CyclicLR without scale_fn (mode decides it)"));
+      problems.add(ConfigCode.ignoredArgument(kwargs.path("scale_mode"), scaleMode, "scale_mode", "CyclicLR without scale_fn (mode decides it)"));
     }
     boolean cycleMomentum = kwargs.optBoolean("cycle_momentum", true);
     double baseMomentum = kwargs.optDouble("base_momentum", CyclicLR.DEFAULT_BASE_MOMENTUM);
@@ -137,7 +137,7 @@ final class SchedulerReader {
     if (kwargs.has("pct_start")) {
       JsonNode raw = kwargs.raw("pct_start");
       if (raw.isIntegralNumber()) {
-        problems.add(ConfigCode.WRONG_TYPE.at(kwargs.path("pct_start"), raw.asText(),
+        problems.add(ConfigCode.wrongType(kwargs.path("pct_start"), raw.asText(),
             "a float such as " + raw.asText() + ".0 (torch 1.13 raises ValueError for an integer pct_start)", raw.asText()));
       } else {
         pctStart = kwargs.optDouble("pct_start", OneCycleLR.DEFAULT_PCT_START);
@@ -166,7 +166,7 @@ final class SchedulerReader {
         // PyTorch takes one min_lr per param group; the config has one group.
         List<Double> values = kwargs.optDoubles("min_lr", List.of());
         if (values.size() != 1) {
-          problems.add(ConfigCode.WRONG_TYPE.at(kwargs.path("min_lr"), values, "a number or a list of one number (one param group)", "a list of " + values.size()));
+          problems.add(ConfigCode.wrongType(kwargs.path("min_lr"), values, "a number or a list of one number (one param group)", "a list of " + values.size()));
         } else {
           minLr = values.get(0);
         }
@@ -195,7 +195,7 @@ final class SchedulerReader {
 
   private List<Long> requireLongs(JsonFields kwargs, String key) {
     if (!kwargs.has(key)) {
-      problems.add(ConfigCode.MISSING_KEY.at(kwargs.path(key), null, "'" + key + "'"));
+      problems.add(ConfigCode.missingKey(kwargs.path(key), "'" + key + "'"));
       return List.of();
     }
     return kwargs.optLongs(key, List.of());
@@ -205,7 +205,7 @@ final class SchedulerReader {
   private boolean pythonInt(JsonFields kwargs, String key) {
     if (kwargs.has(key) && kwargs.raw(key).isFloatingPointNumber()) {
       JsonNode raw = kwargs.raw(key);
-      problems.add(ConfigCode.WRONG_TYPE.at(kwargs.path(key), raw.asText(),
+      problems.add(ConfigCode.wrongType(kwargs.path(key), raw.asText(),
           "an integer (torch 1.13 raises ValueError for a float " + key + ")", raw.asText()));
       return false;
     }

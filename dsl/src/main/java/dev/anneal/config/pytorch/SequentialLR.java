@@ -40,7 +40,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (milestones.size() != schedulers.size() - 1) {
-      found.add(PyTorchCode.MILESTONE_COUNT.at("milestones", milestones, schedulers.size(), milestones.size()));
+      found.add(PyTorchCode.milestoneCount("milestones", milestones, schedulers.size(), milestones.size()));
     }
     for (int i = 0; i < milestones.size(); i++) {
       String path = "milestones[" + i + "]";
@@ -54,7 +54,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     for (int i = 0; i < schedulers.size(); i++) {
       String unsupported = unsupported(schedulers.get(i), i);
       if (unsupported != null) {
-        found.add(ConfigCode.UNSUPPORTED.at("schedulers[" + i + "]", schedulers.get(i).type(), unsupported));
+        found.add(ConfigCode.notImportable("schedulers[" + i + "]", schedulers.get(i).type(), "PyTorch", unsupported));
       }
     }
     if (!context.report(found)) {
@@ -112,7 +112,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
           momentum.add(new Phase(new Constant(leftMomentum), last ? Phase.OPEN : length));
         }
       } catch (Segments.CannotCut e) {
-        context.add(ConfigCode.UNSUPPORTED.at(context.where().of("milestones[" + i + "]"), milestones.get(i),
+        context.add(ConfigCode.notImportable(context.where().of("milestones[" + i + "]"), milestones.get(i), "PyTorch",
             "SequentialLR runs schedulers[" + i + "] (" + member.type() + ") for " + length + " steps, until step " + milestones.get(i)
                 + ", but " + e.getMessage()));
         ok = false;

@@ -44,7 +44,7 @@ final class ArgumentReader {
       if (fromCaller != null) {
         origins.put(name, fromCaller.origin());
         if (raw != null) {
-          problems.add(TransformersCode.ARGUMENT_PASSED_TWICE.at(path, raw.toString(), name, fromCaller.origin().path(), name));
+          problems.add(TransformersCode.argumentPassedTwice(path, raw.toString(), fromCaller.origin().path(), name));
         }
         if (fromCaller.value() != null) {
           given.put(name, fromCaller.value());
@@ -54,13 +54,13 @@ final class ArgumentReader {
       origins.put(name, new Origin(path, name));
       if (raw == null) {
         if (parameter.presence() == Parameter.Presence.REQUIRED) {
-          problems.add(ConfigCode.MISSING_KEY.at(path, null, "'" + name + "' (" + function.functionName() + " has no default for it)"));
+          problems.add(ConfigCode.missingKey(path, "'" + name + "' (" + function.functionName() + " has no default for it)"));
         }
         continue;
       }
       if (raw.isNull()) {
         if (parameter.presence() != Parameter.Presence.NONE_BY_DEFAULT) {
-          problems.add(ConfigCode.WRONG_TYPE.at(path, "null", expected(parameter), "null (None is not a valid " + name + ")"));
+          problems.add(ConfigCode.wrongType(path, "null", expected(parameter), "null (None is not a valid " + name + ")"));
         }
         continue;
       }
@@ -73,7 +73,7 @@ final class ArgumentReader {
         given.put(name, value);
       }
       if (TransformersFunction.Names.LAST_EPOCH.equals(name) && raw.isNumber() && raw.asDouble() != -1) {
-        problems.add(ConfigCode.UNSUPPORTED.at(path, raw.toString(),
+        problems.add(ConfigCode.notImportable(path, raw.toString(), "transformers",
             "last_epoch (" + raw + ") resumes a LambdaLR mid-run (and needs initial_lr in the optimizer); Anneal's schedules"
                 + " are pure functions of the step, so evaluate from the step you resume at and leave last_epoch at -1"));
       }
@@ -85,8 +85,8 @@ final class ArgumentReader {
   private static String choice(JsonFields kwargs, Parameter parameter, Problems problems) {
     String value = kwargs.optString(parameter.name(), null);
     if (value != null && !parameter.choices().contains(value)) {
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(
-          kwargs.path(parameter.name()), value, parameter.name(), "'" + value + "'", DidYouMean.hint(value, parameter.choices())));
+      problems.add(ConfigCode.unknownType(
+          kwargs.path(parameter.name()), parameter.name(), value, DidYouMean.hint(value, parameter.choices())));
       return null;
     }
     return value;

@@ -57,7 +57,7 @@ final class Calls {
 
   /**
    * The function {@code lr_scheduler_type} names, or empty with an {@code UnknownType} (and a "did
-   * you mean") or {@code Unsupported} in {@code problems}.
+   * you mean") or {@code NotImportable} in {@code problems}.
    */
   static Optional<TransformersFunction> schedulerType(String type, String path, String what, Problems problems) {
     return TransformersFunction.find(

@@ -81,7 +81,7 @@ final class GetScheduler {
   /** {@code ValueError: <type> requires `num_warmup_steps` / `num_training_steps`} upstream. */
   private static boolean require(Given given, Problems problems) {
     if (given.value() == null) {
-      problems.add(ConfigCode.MISSING_KEY.at(given.origin().path(), null, given.whenMissing()));
+      problems.add(ConfigCode.missingKey(given.origin().path(), given.whenMissing()));
       return false;
     }
     return true;
@@ -94,13 +94,13 @@ final class GetScheduler {
   }
 
   private static void ignored(Given given, String why, Problems problems) {
-    problems.add(ConfigCode.IGNORED_ARGUMENT.at(given.origin().path(), given.value(), given.shown(), why));
+    problems.add(ConfigCode.ignoredArgument(given.origin().path(), given.value(), given.shown(), why));
   }
 
   /** Upstream never looks at the kwargs for these types: any key, even a misspelt one, is dropped. */
   private static void ignoredKwargs(JsonFields kwargs, String why, Problems problems) {
     for (String key : kwargs.keys()) {
-      problems.add(ConfigCode.IGNORED_ARGUMENT.at(kwargs.path(key), kwargs.raw(key).toString(), key + " (" + kwargs.raw(key) + ")", why));
+      problems.add(ConfigCode.ignoredArgument(kwargs.path(key), kwargs.raw(key).toString(), key + " (" + kwargs.raw(key) + ")", why));
     }
   }
 

@@ -70,14 +70,14 @@ final class LambdaBuilder {
    */
   LambdaBuilder warnWarmupNotBeforeTotal(long numWarmupSteps, long numTrainingSteps, String after) {
     if (numWarmupSteps >= numTrainingSteps) {
-      warn(TransformersCode.WARMUP_NOT_BEFORE_TOTAL.at("num_warmup_steps", numWarmupSteps, "num_warmup_steps", numWarmupSteps, numTrainingSteps, after));
+      warn(TransformersCode.warmupNotBeforeTotal("num_warmup_steps", numWarmupSteps, numTrainingSteps, after));
     }
     return this;
   }
 
   /** Warns that the cosine, whose formula carries on after the end, rises again past {@code step}. */
   LambdaBuilder warnRisesPastEnd(long step, long numTrainingSteps) {
-    return warn(ConfigCode.RISES_PAST_END.at("num_training_steps", numTrainingSteps, step, "cosine"));
+    return warn(ConfigCode.risesPastEnd("num_training_steps", numTrainingSteps, step, "cosine"));
   }
 
   /** The preset: {@code learning_rate * lambda(step)}, and the warnings. */

@@ -2,7 +2,6 @@ package dev.anneal.config.transformers;
 
 import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.Values;
 import java.util.OptionalDouble;
 
 /**
@@ -33,9 +32,7 @@ public record MinLr(double value, boolean relative) {
   public static MinLr of(OptionalDouble minLr, OptionalDouble minLrRate) {
     if (minLr.isPresent() && minLrRate.isPresent()) {
       throw new InvalidScheduleException(
-          TransformersCode.ONLY_ONE_OF.at(
-              "min_lr_rate", minLrRate.getAsDouble(), "min_lr", Values.show(minLr.getAsDouble()), "min_lr_rate",
-              Values.show(minLrRate.getAsDouble())));
+          TransformersCode.onlyOneOf("min_lr_rate", "min_lr", minLr.getAsDouble(), "min_lr_rate", minLrRate.getAsDouble()));
     }
     if (minLr.isPresent()) {
       return absolute(minLr.getAsDouble());
@@ -44,7 +41,7 @@ public record MinLr(double value, boolean relative) {
       return rate(minLrRate.getAsDouble());
     }
     throw new InvalidScheduleException(
-        ConfigCode.MISSING_KEY.at("", null, "'min_lr' or 'min_lr_rate' (the cosine's floor; upstream raises ValueError without one)"));
+        ConfigCode.missingKey("", "'min_lr' or 'min_lr_rate' (the cosine's floor; upstream raises ValueError without one)"));
   }
 
   /** The argument's name in transformers. */

@@ -553,6 +553,6 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
   }
 
   static InvalidScheduleException unsupported(String path, String why) {
-    return new InvalidScheduleException(ConfigCode.UNSUPPORTED.at(path, null, why));
+    return new InvalidScheduleException(ConfigCode.unsupported(path, null, "transformers", why));
   }
 }

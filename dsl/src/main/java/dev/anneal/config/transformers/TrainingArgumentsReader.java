@@ -94,7 +94,7 @@ final class TrainingArgumentsReader {
       String hint = DidYouMean.closest(key, TrainingArgumentsFields.TABLE.keys())
           .map(name -> "; did you mean `" + name + "`?")
           .orElse("; TrainingArguments has no such field (upstream raises TypeError)");
-      root.problems().add(ConfigCode.UNKNOWN_KEY.at(root.path(key), key, "'" + key + "'", hint));
+      root.problems().add(ConfigCode.unknownKey(root.path(key), key, hint));
     }
   }
 
@@ -109,14 +109,14 @@ final class TrainingArgumentsReader {
     }
     String path = root.path(TrainingArgumentsFields.DEEPSPEED);
     if (raw.isObject() && raw.has("scheduler")) {
-      root.problems().add(ConfigCode.UNSUPPORTED.at(path + ".scheduler", null, "Trainer runs the scheduler block of this DeepSpeed config"
+      root.problems().add(ConfigCode.notImportable(path + ".scheduler", null, "transformers", "Trainer runs the scheduler block of this DeepSpeed config"
           + " instead of lr_scheduler_type; read the deepspeed object with --format deepspeed to see that schedule"));
     } else if (raw.isObject()) {
       root.ignored(TrainingArgumentsFields.DEEPSPEED, "the DeepSpeed config has no scheduler block, so Trainer runs lr_scheduler_type");
     } else if (raw.isTextual()) {
-      root.problems().add(TransformersCode.DEEPSPEED_FILE_NOT_READ.at(path, raw.textValue(), raw.textValue()));
+      root.problems().add(TransformersCode.deepspeedFileNotRead(path, raw.textValue()));
     } else {
-      root.problems().add(ConfigCode.WRONG_TYPE.at(path, raw.toString(), "a DeepSpeed config (an object) or the path of one", raw.toString()));
+      root.problems().add(ConfigCode.wrongType(path, raw.toString(), "a DeepSpeed config (an object) or the path of one", raw.toString()));
     }
   }
 
@@ -127,13 +127,13 @@ final class TrainingArgumentsReader {
   private static GetScheduler.Given warmup(long warmupSteps, double warmupRatio, Long total, Problems problems) {
     if (warmupSteps > 0) {
       if (warmupRatio > 0) {
-        problems.add(TransformersCode.WARMUP_RATIO_OVERRIDDEN.at(WARMUP_RATIO, warmupRatio, warmupRatio, warmupSteps));
+        problems.add(TransformersCode.warmupRatioOverridden(WARMUP_RATIO, warmupRatio, warmupSteps));
       }
       return new GetScheduler.Given(warmupSteps, new Origin(WARMUP_STEPS, WARMUP_STEPS), WARMUP_STEPS + " (" + warmupSteps + ")", "");
     }
     if (warmupRatio > 0) {
       if (total == null) {
-        problems.add(ConfigCode.MISSING_KEY.at(MAX_STEPS, null, "'max_steps' (warmup_ratio " + warmupRatio + " is a fraction of it)"));
+        problems.add(ConfigCode.missingKey(MAX_STEPS, "'max_steps' (warmup_ratio " + warmupRatio + " is a fraction of it)"));
         return null;
       }
       long steps = (long) Math.ceil(total * warmupRatio);
@@ -147,7 +147,7 @@ final class TrainingArgumentsReader {
   private static long warmupSteps(JsonFields root) {
     JsonNode raw = root.raw(WARMUP_STEPS);
     if (raw != null && raw.isNumber() && !raw.isIntegralNumber() && raw.doubleValue() > 0 && raw.doubleValue() < 1) {
-      root.problems().add(ConfigCode.WRONG_TYPE.at(
+      root.problems().add(ConfigCode.wrongType(
           root.path(WARMUP_STEPS), raw.toString(),
           "an integer number of steps (a fraction of max_steps goes in warmup_ratio)", raw.toString()));
       return 0;

@@ -7,15 +7,15 @@ import dev.anneal.rules.Violation;
 
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum TransformersCode implements DiagnosticCode {
-  LR_END_NOT_BELOW_LR(Severity.ERROR, "{arg1} ({arg2}) must be smaller than the learning rate ({arg3}); upstream raises ValueError"),
-  POLYNOMIAL_WITHOUT_DECAY(Severity.ERROR, "num_warmup_steps equals num_training_steps ({arg1}): the polynomial decay would divide by num_training_steps - num_warmup_steps = 0 at step {arg2} (upstream raises ZeroDivisionError); make num_training_steps larger"),
-  ONLY_ONE_OF(Severity.ERROR, "give only one of {arg1} ({arg2}) and {arg3} ({arg4}); upstream raises ValueError"),
-  STABLE_PHASE_NEGATIVE(Severity.ERROR, "num_training_steps ({arg1}) is less than num_warmup_steps + num_decay_steps ({arg2} + {arg3}): the stable phase would last {arg4} steps and upstream would start the decay part-way through; raise num_training_steps or shorten the warm-up or the decay"),
-  ARGUMENT_PASSED_TWICE(Severity.ERROR, "{arg1} is already passed by get_scheduler (from {arg2}); upstream raises TypeError: got multiple values for keyword argument '{arg3}'"),
-  WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "{arg1} ({arg2}) is not less than num_training_steps ({arg3}): the warm-up does not finish before the end, and after it the learning rate {arg4} (upstream behaviour)"),
-  WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio ({arg1}) has no effect: warmup_steps ({arg2}) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
-  STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps ({arg1}) has no effect: num_stable_steps ({arg2}) is given and wins (upstream warns too); the minimum is held from step {arg3} on"),
-  DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file {arg1}, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule");
+  LR_END_NOT_BELOW_LR(Severity.ERROR, "lr_end ({lrEnd}) must be smaller than the learning rate ({learningRate}); upstream raises ValueError"),
+  POLYNOMIAL_WITHOUT_DECAY(Severity.ERROR, "num_warmup_steps equals num_training_steps ({trainingSteps}): the polynomial decay would divide by num_training_steps - num_warmup_steps = 0 at step {warmupSteps} (upstream raises ZeroDivisionError); make num_training_steps larger"),
+  ONLY_ONE_OF(Severity.ERROR, "give only one of {first} ({firstValue}) and {second} ({secondValue}); upstream raises ValueError"),
+  STABLE_PHASE_NEGATIVE(Severity.ERROR, "num_training_steps ({trainingSteps}) is less than num_warmup_steps + num_decay_steps ({warmupSteps} + {decaySteps}): the stable phase would last {stableSteps} steps and upstream would start the decay part-way through; raise num_training_steps or shorten the warm-up or the decay"),
+  ARGUMENT_PASSED_TWICE(Severity.ERROR, "this argument is already passed by get_scheduler (from {origin}); upstream raises TypeError: got multiple values for keyword argument '{argument}'"),
+  WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "num_warmup_steps ({warmupSteps}) is not less than num_training_steps ({trainingSteps}): the warm-up does not finish before the end, and after it the learning rate {afterwards} (upstream behaviour)"),
+  WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio ({warmupRatio}) has no effect: warmup_steps ({warmupSteps}) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
+  STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps ({trainingSteps}) has no effect: num_stable_steps ({stableSteps}) is given and wins (upstream warns too); the minimum is held from step {holdFrom} on"),
+  DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file {file}, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule");
 
   private final Severity severity;
   private final String template;
@@ -35,8 +35,52 @@ public enum TransformersCode implements DiagnosticCode {
     return template;
   }
 
-  /** Transitional positional factory; replaced by one typed factory per code. */
-  public Violation at(String path, Object value, Object... args) {
+  public static Violation lrEndNotBelowLr(String path, double lrEnd, double learningRate) {
+    return LR_END_NOT_BELOW_LR.violation(path, lrEnd, lrEnd, learningRate);
+  }
+
+  /** @param warmupSteps the step whose decay would divide by zero: the first after the warm-up */
+  public static Violation polynomialWithoutDecay(String path, long trainingSteps, long warmupSteps) {
+    return POLYNOMIAL_WITHOUT_DECAY.violation(path, warmupSteps, trainingSteps, warmupSteps);
+  }
+
+  /** Two arguments that exclude each other; the violation's value is the second one's. */
+  public static Violation onlyOneOf(String path, String first, double firstValue, String second, double secondValue) {
+    return ONLY_ONE_OF.violation(path, secondValue, first, firstValue, second, secondValue);
+  }
+
+  /** @param stableSteps the (negative) length the stable phase would have */
+  public static Violation stablePhaseNegative(String path, long trainingSteps, long warmupSteps, long decaySteps, long stableSteps) {
+    return STABLE_PHASE_NEGATIVE.violation(path, trainingSteps, trainingSteps, warmupSteps, decaySteps, stableSteps);
+  }
+
+  /**
+   * @param value the argument's value in the kwargs
+   * @param origin the path of the value get_scheduler passes already
+   */
+  public static Violation argumentPassedTwice(String path, String value, String origin, String argument) {
+    return ARGUMENT_PASSED_TWICE.violation(path, value, origin, argument);
+  }
+
+  /** @param afterwards what the learning rate does after the warm-up, from "the learning rate" on */
+  public static Violation warmupNotBeforeTotal(String path, long warmupSteps, long trainingSteps, String afterwards) {
+    return WARMUP_NOT_BEFORE_TOTAL.violation(path, warmupSteps, warmupSteps, trainingSteps, afterwards);
+  }
+
+  public static Violation warmupRatioOverridden(String path, double warmupRatio, long warmupSteps) {
+    return WARMUP_RATIO_OVERRIDDEN.violation(path, warmupRatio, warmupRatio, warmupSteps);
+  }
+
+  /** @param holdFrom the step from which the minimum is held */
+  public static Violation stableStepsOverrideTotal(String path, long trainingSteps, long stableSteps, long holdFrom) {
+    return STABLE_STEPS_OVERRIDE_TOTAL.violation(path, trainingSteps, trainingSteps, stableSteps, holdFrom);
+  }
+
+  public static Violation deepspeedFileNotRead(String path, String file) {
+    return DEEPSPEED_FILE_NOT_READ.violation(path, file, file);
+  }
+
+  private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
   }
 }

@@ -197,18 +197,18 @@ enum TransformersFunction {
 
   /**
    * The function named {@code name} (by {@code finder}), if Anneal can reproduce it; otherwise empty,
-   * with an {@code UnknownType} ("did you mean") or {@code Unsupported} violation at {@code path}.
+   * with an {@code UnknownType} ("did you mean") or {@code NotImportable} violation at {@code path}.
    */
   static Optional<TransformersFunction> find(
       String name, Function<String, Optional<TransformersFunction>> finder, List<String> known, String what, String path,
       Problems problems) {
     Optional<TransformersFunction> found = finder.apply(name);
     if (found.isEmpty()) {
-      problems.add(ConfigCode.UNKNOWN_TYPE.at(path, name, what, "'" + name + "'", DidYouMean.hint(name, known)));
+      problems.add(ConfigCode.unknownType(path, what, name, DidYouMean.hint(name, known)));
       return Optional.empty();
     }
     if (found.get().unsupported != null) {
-      problems.add(ConfigCode.UNSUPPORTED.at(path, name, found.get().unsupported));
+      problems.add(ConfigCode.notImportable(path, name, "transformers", found.get().unsupported));
       return Optional.empty();
     }
     return found;

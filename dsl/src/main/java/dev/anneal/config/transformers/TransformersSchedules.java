@@ -182,14 +182,14 @@ public final class TransformersSchedules {
       double learningRate, long numWarmupSteps, long numTrainingSteps, double lrEnd, double power) {
     List<Violation> own = new ArrayList<>();
     if (Rules.nonNegative(own, "lr_end", lrEnd) && Double.isFinite(learningRate) && !(learningRate > lrEnd)) {
-      own.add(TransformersCode.LR_END_NOT_BELOW_LR.at("lr_end", lrEnd, "lr_end", lrEnd, learningRate));
+      own.add(TransformersCode.lrEndNotBelowLr("lr_end", lrEnd, learningRate));
     }
     boolean decays = numTrainingSteps > numWarmupSteps;
     if (decays) {
       Rules.nonNegative(own, "power", power);
     }
     if (numWarmupSteps == numTrainingSteps && numWarmupSteps >= 1) {
-      own.add(TransformersCode.POLYNOMIAL_WITHOUT_DECAY.at("num_warmup_steps", numWarmupSteps, numWarmupSteps, numWarmupSteps));
+      own.add(TransformersCode.polynomialWithoutDecay("num_warmup_steps", numTrainingSteps, numWarmupSteps));
     }
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
     double end = lrEnd / learningRate;
@@ -336,10 +336,10 @@ public final class TransformersSchedules {
       long total = arguments.numTrainingSteps().getAsLong();
       stable = total - warmup - decay;
       if (lengthsOk && steps(errors, "num_training_steps", total, Long.MIN_VALUE) && stable < 0) {
-        errors.add(TransformersCode.STABLE_PHASE_NEGATIVE.at("num_training_steps", total, total, warmup, decay, stable));
+        errors.add(TransformersCode.stablePhaseNegative("num_training_steps", total, warmup, decay, stable));
       }
     } else {
-      errors.add(ConfigCode.MISSING_KEY.at("", null, "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
+      errors.add(ConfigCode.missingKey("", "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
     }
     double floor = arguments.minLrRatio();
     Rules.nonNegative(errors, "min_lr_ratio", floor);
@@ -357,8 +357,8 @@ public final class TransformersSchedules {
       lambda.zeroCause("min_lr_ratio", "min_lr_ratio is 0 and there are no warm-up, stable or decay steps");
     }
     if (arguments.numTrainingSteps().isPresent() && arguments.numStableSteps().isPresent()) {
-      lambda.warn(TransformersCode.STABLE_STEPS_OVERRIDE_TOTAL.at(
-          "num_training_steps", arguments.numTrainingSteps().getAsLong(), arguments.numTrainingSteps().getAsLong(), stable,
+      lambda.warn(TransformersCode.stableStepsOverrideTotal(
+          "num_training_steps", arguments.numTrainingSteps().getAsLong(), stable,
           warmup + stable + decay));
     }
     lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup).then(new Constant(1), stable);

@@ -140,7 +140,7 @@ class DeepSpeedBadValueTest {
                 + " ratios)"),
         // ---- keys every scheduler shares, and the scheduler block
         bad(config("WarmupLR", WARMUP + ", \"last_batch_iteration\": 100"),
-            "[Unsupported] scheduler.params.last_batch_iteration: last_batch_iteration 100 resumes the schedule mid-way (DeepSpeed then"
+            "[NotImportable] scheduler.params.last_batch_iteration: cannot be imported from DeepSpeed: last_batch_iteration 100 resumes the schedule mid-way (DeepSpeed then"
                 + " leaves the optimizer's lr alone until the first step); Anneal reads a schedule from its start: remove it, and resume"
                 + " from step 101 of the plan"),
         bad(config("WarmupLR", "\"warmup_num_step\": 100, \"warmup_type\": \"linear\""),

@@ -108,16 +108,16 @@ class DeepSpeedWriterTest {
 
   @Test
   void whatDeepSpeedLacksIsNamed() {
-    assertEquals("[Unsupported] channels.lr: DeepSpeed has no step-decay schedule",
+    assertEquals("[Unsupported] channels.lr: cannot be written as DeepSpeed: DeepSpeed has no step-decay schedule",
         unsupported(Plan.of(Sequence.of(new StepDecay(0.1, 30, 0.1), Phase.OPEN, AfterEnd.HOLD))));
-    assertEquals("[Unsupported] channels.lr: DeepSpeed has no triangular2 cyclic schedule (its OneCycle runs one triangular cycle, then"
+    assertEquals("[Unsupported] channels.lr: cannot be written as DeepSpeed: DeepSpeed has no triangular2 cyclic schedule (its OneCycle runs one triangular cycle, then"
             + " decays)",
         unsupported(Plan.of(Sequence.of(new Cyclic(1e-4, 1e-3, 100, 100, Cyclic.Mode.TRIANGULAR2, 1.0, false), Phase.OPEN, AfterEnd.HOLD))));
-    assertEquals("[Unsupported] channels.lr: DeepSpeed has no cosine schedule with restarts",
+    assertEquals("[Unsupported] channels.lr: cannot be written as DeepSpeed: DeepSpeed has no cosine schedule with restarts",
         unsupported(Plan.of(Sequence.of(new CosineRestarts(0.1, 1e-5, 50, 2), Phase.OPEN, AfterEnd.HOLD))));
-    assertEquals("[Unsupported] channels.lr: DeepSpeed cannot multiply (chain) schedules",
+    assertEquals("[Unsupported] channels.lr: cannot be written as DeepSpeed: DeepSpeed cannot multiply (chain) schedules",
         unsupported(Plan.of(new Product(List.of(Schedules.constant(0.1).forever().build(), Schedules.constant(0.5).forever().build())))));
-    assertEquals("[Unsupported] channels.lr: DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then"
+    assertEquals("[Unsupported] channels.lr: cannot be written as DeepSpeed: DeepSpeed has no counterpart of PyTorch's OneCycleLR (DeepSpeed's OneCycle is triangular, then"
             + " decays)",
         unsupported(Plan.of(Schedules.oneCycle(4e-4, 0.01, 4e-8, 0.3).over(1000).build())));
   }
@@ -126,7 +126,7 @@ class DeepSpeedWriterTest {
   void aWarmUpThatRisesFromTheSecondUpdateHasNoDeepSpeedScheduler() {
     Sequence lr = Schedules.linear(0, 3e-4).over(1000).then().cosineTo(0).over(9000).build();
 
-    assertEquals("[Unsupported] channels.lr: DeepSpeed has no scheduler for this schedule (linear for 1000 steps, cosine for 9000 steps):"
+    assertEquals("[Unsupported] channels.lr: cannot be written as DeepSpeed: DeepSpeed has no scheduler for this schedule (linear for 1000 steps, cosine for 9000 steps):"
         + " it offers LRRangeTest, OneCycle, WarmupLR, WarmupDecayLR and WarmupCosineLR, whose warm-ups use their first value for two"
         + " updates", unsupported(Plan.of(lr)));
   }
@@ -136,9 +136,9 @@ class DeepSpeedWriterTest {
     Sequence lr = Schedules.constant(0).over(1).then().linearTo(1e-3).over(10).then().constant().forever().build();
     Schedule momentum = Schedules.constant(0.9).forever().build();
 
-    assertEquals("[Unsupported] channels.momentum: DeepSpeed schedules momentum only in OneCycle (cycle_momentum), against a one-cycle"
+    assertEquals("[Unsupported] channels.momentum: cannot be written as DeepSpeed: DeepSpeed schedules momentum only in OneCycle (cycle_momentum), against a one-cycle"
         + " learning rate; this plan's learning rate is not one", unsupported(new Plan(Map.of(Plan.LR, lr, Plan.MOMENTUM, momentum))));
-    assertEquals("[Unsupported] channels.weight_decay: DeepSpeed's schedulers set no weight_decay: only the learning rate, and β1 in"
+    assertEquals("[Unsupported] channels.weight_decay: cannot be written as DeepSpeed: DeepSpeed's schedulers set no weight_decay: only the learning rate, and β1 in"
         + " OneCycle", unsupported(new Plan(Map.of(Plan.LR, lr, Plan.WEIGHT_DECAY, Schedules.constant(0.1).forever().build()))));
   }
 
@@ -148,7 +148,7 @@ class DeepSpeedWriterTest {
         + " \"params\": {\"cycle_min_lr\": 0.001, \"cycle_max_lr\": 0.01, \"cycle_first_step_size\": 10}}}";
     Plan plan = DEEPSPEED.read(config).plan().with(Plan.MOMENTUM, Schedules.linear(0.95, 0.85).over(20).then().constant().forever().build());
 
-    assertEquals("[Unsupported] channels.momentum: DeepSpeed's OneCycle cycles β1 as the mirror image of the learning rate's cycle (first update"
+    assertEquals("[Unsupported] channels.momentum: cannot be written as DeepSpeed: DeepSpeed's OneCycle cycles β1 as the mirror image of the learning rate's cycle (first update"
         + " at cycle_min_mom, then cycle_max_mom down to cycle_min_mom and back, then held or grown with decay_mom_rate), or leaves the"
         + " momentum of an optimizer without betas constant; this momentum channel is neither", unsupported(plan));
   }

@@ -211,31 +211,31 @@ class MegatronWriterTest {
     @Test
     void cyclic() {
       Plan plan = Plan.of(Sequence.of(new Cyclic(1e-4, 1e-3, 100, 100, Cyclic.Mode.TRIANGULAR, 1, false), 1_000, AfterEnd.HOLD));
-      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: Megatron has no cyclic schedule"), refusal(plan));
+      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: cannot be written as Megatron: Megatron has no cyclic schedule"), refusal(plan));
     }
 
     @Test
     void stepDecay() {
       Plan plan = Plan.of(new Sequence(List.of(new Phase(new Linear(0, 0.1), 5), new Phase(new StepDecay(0.1, 30, 0.1), 90))));
-      assertEquals(List.of("[Unsupported] channels.lr.phases[1]: Megatron has no step decay"), refusal(plan));
+      assertEquals(List.of("[Unsupported] channels.lr.phases[1]: cannot be written as Megatron: Megatron has no step decay"), refusal(plan));
     }
 
     @Test
     void polynomialOfAPowerOtherThanOne() {
       Plan plan = Plan.of(Sequence.of(new Polynomial(1e-3, 1e-7, 2), 1_000, AfterEnd.HOLD));
-      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: Megatron has no polynomial decay (power 2)"), refusal(plan));
+      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: cannot be written as Megatron: Megatron has no polynomial decay (power 2)"), refusal(plan));
     }
 
     @Test
     void cosineOverMoreThanHalfAPeriod() {
       Plan plan = Plan.of(Sequence.of(new Cosine(1e-3, 0, 1.5), 1_000, AfterEnd.HOLD));
-      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: Megatron's cosine runs half a period (cycles 0.5), not cycles 1.5"), refusal(plan));
+      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: cannot be written as Megatron: Megatron's cosine runs half a period (cycles 0.5), not cycles 1.5"), refusal(plan));
     }
 
     @Test
     void reduceOnPlateau() {
       Plateau plateau = new Plateau(0.1, Plateau.Mode.MIN, 0.5, 5, 1e-4, Plateau.ThresholdMode.REL, 0, 0, 1e-8);
-      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: Megatron has no reduce-on-plateau schedule; its learning rate does not react to"
+      assertEquals(List.of("[Unsupported] channels.lr.phases[0]: cannot be written as Megatron: Megatron has no reduce-on-plateau schedule; its learning rate does not react to"
           + " metrics"), refusal(Plan.of(Sequence.of(plateau, Phase.OPEN, AfterEnd.HOLD))));
     }
 
@@ -244,35 +244,35 @@ class MegatronWriterTest {
       Map<String, Schedule> channels = new LinkedHashMap<>();
       channels.put(Plan.LR, Sequence.of(new Constant(1e-3), 100, AfterEnd.HOLD));
       channels.put(Plan.MOMENTUM, Sequence.of(new Constant(0.9), 100, AfterEnd.HOLD));
-      assertEquals(List.of("[Unsupported] channels.momentum: Megatron has no momentum schedule; its scheduler sets the learning rate and"
+      assertEquals(List.of("[Unsupported] channels.momentum: cannot be written as Megatron: Megatron has no momentum schedule; its scheduler sets the learning rate and"
           + " weight decay only"), refusal(new Plan(channels)));
     }
 
     @Test
     void aProductOfSchedules() {
       Schedule a = Sequence.of(new Constant(1e-3), 100, AfterEnd.HOLD);
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron cannot multiply schedules (a chained schedule); write the product as one"
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron cannot multiply schedules (a chained schedule); write the product as one"
           + " schedule"), refusal(Plan.of(new Product(List.of(a, a)))));
     }
 
     @Test
     void continuingAFormulaPastItsEnd() {
       Plan plan = Plan.of(Sequence.of(new Cosine(1e-3, 1e-4), 1_000, AfterEnd.CONTINUE));
-      assertEquals(List.of("[Unsupported] channels.lr.afterEnd: Megatron holds the final value after the schedule ends; it cannot continue the"
+      assertEquals(List.of("[Unsupported] channels.lr.afterEnd: cannot be written as Megatron: Megatron holds the final value after the schedule ends; it cannot continue the"
           + " cosine formula past its end (after-end CONTINUE)"), refusal(plan));
     }
 
     @Test
     void aDecayThatDoesNotStartAtThePeak() {
       Plan plan = Plan.of(new Sequence(List.of(new Phase(new Linear(0, 3e-4), 100), new Phase(new Cosine(2e-4, 0), 900))));
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron cannot reproduce this plan: at step 100 the nearest Megatron schedule gives"
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron cannot reproduce this plan: at step 100 the nearest Megatron schedule gives"
           + " 3.0E-4 where the plan has 2.0E-4"), refusal(plan));
     }
 
     @Test
     void aFallingWeightDecay() {
       Plan plan = plan(Sequence.of(new Constant(1e-3), 1_000, AfterEnd.HOLD), Sequence.of(new Linear(0.1, 0.01), 1_000, AfterEnd.HOLD));
-      assertEquals(List.of("[Unsupported] channels.weight_decay: Megatron's weight decay is constant, or rises linearly or along a cosine over"
+      assertEquals(List.of("[Unsupported] channels.weight_decay: cannot be written as Megatron: Megatron's weight decay is constant, or rises linearly or along a cosine over"
           + " the whole run (--weight-decay-incr-style); this plan's is a linear that falls (Megatron only increases weight decay)"),
           refusal(plan));
     }
@@ -281,7 +281,7 @@ class MegatronWriterTest {
     void aLearningRateThatRisesAfterItsFirstPhase() {
       // PyTorch's ConstantLR: a third of the lr for 5 updates, then the lr.
       Plan plan = Plan.of(new Sequence(List.of(new Phase(new Constant(1e-3), 5), new Phase(new Constant(3e-3), Phase.OPEN))));
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
           + " then decays from --lr to --min-lr; this plan's rises from 0.001 to 0.003 after its first phase"), refusal(plan));
     }
 
@@ -290,21 +290,21 @@ class MegatronWriterTest {
       // DeepSpeed's WarmupLR: warmup_min_lr for one update, then the warm-up from it.
       Plan plan = Plan.of(new Sequence(List.of(
           new Phase(new Constant(1e-5), 1), new Phase(new Linear(1e-5, 3e-4), 100), new Phase(new Constant(3e-4), Phase.OPEN))));
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
           + " then decays from --lr to --min-lr; this plan's rises from 1.0E-5 to 3.0E-4 after its first phase"), refusal(plan));
     }
 
     @Test
     void aSecondRiseAfterTheWarmup() {
       Plan plan = Plan.of(new Sequence(List.of(new Phase(new Linear(0, 1e-3), 100), new Phase(new Linear(1e-3, 2e-3), 100))));
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron's learning rate rises only in a linear warm-up that starts at the first update,"
           + " then decays from --lr to --min-lr; this plan's rises from 0.001 to 0.002 after its warm-up"), refusal(plan));
     }
 
     @Test
     void anInverseSquareRootDecayThatNeverEnds() {
       Plan plan = Plan.of(new Sequence(List.of(new Phase(new Linear(0, 1e-3), 100), new Phase(new InverseSqrt(1e-3, 100), Phase.OPEN))));
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron's decay ends; this plan's inverse-sqrt phase runs forever"), refusal(plan));
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron's decay ends; this plan's inverse-sqrt phase runs forever"), refusal(plan));
     }
 
     @Test
@@ -312,7 +312,7 @@ class MegatronWriterTest {
       // After the cosine Megatron holds --min-lr (0.25); the plan's second decay is at 0.25 - 0.25 / 4 one step later.
       Plan plan = Plan.of(new Sequence(List.of(
           new Phase(new Linear(0, 1), 100), new Phase(new Cosine(1, 0.25), 900), new Phase(new Linear(0.25, 0), 4))));
-      assertEquals(List.of("[Unsupported] channels.lr: Megatron cannot reproduce this plan: at step 1001 the nearest Megatron schedule gives"
+      assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Megatron cannot reproduce this plan: at step 1001 the nearest Megatron schedule gives"
           + " 0.25 where the plan has 0.1875"), refusal(plan));
     }
   }

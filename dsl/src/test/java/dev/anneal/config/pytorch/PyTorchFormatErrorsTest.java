@@ -83,7 +83,7 @@ class PyTorchFormatErrorsTest {
             "[UnknownType] scheduler.kwargs.mode: unknown mode 'triangle'; expected one of: exp_range, triangular, triangular2"),
         bad("CyclicLR scale_fn",
             "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"scale_fn\": \"lambda x: 1.0\"}}",
-            "[Unsupported] scheduler.kwargs.scale_fn: scale_fn is a Python function, which a JSON config cannot express;"
+            "[NotImportable] scheduler.kwargs.scale_fn: cannot be imported from PyTorch: scale_fn is a Python function, which a JSON config cannot express;"
                 + " use mode triangular, triangular2 or exp_range"),
         bad("OneCycleLR every argument wrong",
             "{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": -0.1, \"total_steps\": 0, \"pct_start\": 1.5, \"anneal_strategy\": \"cosine\","
@@ -128,17 +128,17 @@ class PyTorchFormatErrorsTest {
         bad("SequentialLR: milestone count, milestone 0, members it cannot run",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ReduceLROnPlateau\"},"
                 + " {\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}]}}], \"milestones\": [0]}}",
-            "[MilestoneCount] scheduler.kwargs.milestones: SequentialLR needs exactly one milestone fewer than schedulers,"
+            "[MilestoneCount] scheduler.kwargs.milestones: a SequentialLR needs exactly one milestone fewer than schedulers,"
                 + " but has 3 schedulers and 1 milestones (upstream raises ValueError)",
             "[NonPositiveLength] scheduler.kwargs.milestones[0]: milestones[0] (0) must be at least 1",
-            "[Unsupported] scheduler.kwargs.schedulers[1]: ReduceLROnPlateau cannot run inside SequentialLR in torch 1.13:"
+            "[NotImportable] scheduler.kwargs.schedulers[1]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside SequentialLR in torch 1.13:"
                 + " it is not an _LRScheduler (upstream raises AttributeError or TypeError); use it on its own",
-            "[Unsupported] scheduler.kwargs.schedulers[2]: Anneal does not nest ChainedScheduler inside SequentialLR; list its schedulers directly"),
+            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: Anneal does not nest ChainedScheduler inside SequentialLR; list its schedulers directly"),
         bad("SequentialLR: milestones not increasing, OneCycleLR after the first",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ConstantLR\"},"
                 + " {\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}}], \"milestones\": [10, 10]}}",
             "[MilestonesNotIncreasing] scheduler.kwargs.milestones[1]: milestones must be increasing, but 10 follows 10",
-            "[Unsupported] scheduler.kwargs.schedulers[2]: OneCycleLR rewrites the optimizer's initial_lr when it is built, which changes"
+            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: OneCycleLR rewrites the optimizer's initial_lr when it is built, which changes"
                 + " the schedulers built before it; Anneal supports OneCycleLR only as the first scheduler of a SequentialLR"),
         bad("SequentialLR: members' own errors at their paths; total_iters 0 divides by zero in a later member's closed form",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0}},"
@@ -154,13 +154,13 @@ class PyTorchFormatErrorsTest {
         bad("SequentialLR cuts a polynomial decay short",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": 100}},"
                 + " {\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.9}}], \"milestones\": [50]}}",
-            "[Unsupported] scheduler.kwargs.milestones[0]: SequentialLR runs schedulers[0] (PolynomialLR) for 50 steps, until step 50,"
+            "[NotImportable] scheduler.kwargs.milestones[0]: cannot be imported from PyTorch: SequentialLR runs schedulers[0] (PolynomialLR) for 50 steps, until step 50,"
                 + " but that is inside its 100-step polynomial phase, which Anneal cannot cut short; only linear, cosine and open-ended"
                 + " phases can be; let it run at least until step 100"),
         bad("SequentialLR runs OneCycleLR past the step where it raises",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}},"
                 + " {\"type\": \"ConstantLR\"}], \"milestones\": [200]}}",
-            "[Unsupported] scheduler.kwargs.milestones[0]: SequentialLR runs schedulers[0] (OneCycleLR) for 200 steps, until step 200,"
+            "[NotImportable] scheduler.kwargs.milestones[0]: cannot be imported from PyTorch: SequentialLR runs schedulers[0] (OneCycleLR) for 200 steps, until step 200,"
                 + " but it ends after 101 steps and PyTorch raises ValueError if it is stepped further"),
         bad("ChainedScheduler without members",
             "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": []}}",
@@ -168,17 +168,17 @@ class PyTorchFormatErrorsTest {
         bad("ChainedScheduler with members that overwrite or add instead of multiplying",
             "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 10}},"
                 + " {\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 10, \"eta_min\": 0.001}}, {\"type\": \"ReduceLROnPlateau\"}]}}",
-            "[Unsupported] scheduler.kwargs.schedulers[0]: CosineAnnealingWarmRestarts sets the learning rate from its own base every step"
+            "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: CosineAnnealingWarmRestarts sets the learning rate from its own base every step"
                 + " instead of multiplying it, so inside ChainedScheduler it discards the factors of the members before it;"
                 + " Anneal does not reproduce that, use it on its own",
-            "[Unsupported] scheduler.kwargs.schedulers[1]: CosineAnnealingLR with eta_min 0.001 adds eta_min at every step, so the chain"
+            "[NotImportable] scheduler.kwargs.schedulers[1]: cannot be imported from PyTorch: CosineAnnealingLR with eta_min 0.001 adds eta_min at every step, so the chain"
                 + " is no product of factors; Anneal reproduces it in a ChainedScheduler only with eta_min 0",
-            "[Unsupported] scheduler.kwargs.schedulers[2]: ReduceLROnPlateau cannot run inside ChainedScheduler in torch 1.13:"
+            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside ChainedScheduler in torch 1.13:"
                 + " its step() needs the metric (upstream raises TypeError); use it on its own"),
         bad("ChainedScheduler: a cosine past T_max with a factor still decaying",
             "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 100}},"
                 + " {\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.99}}]}}",
-            "[Unsupported] scheduler.kwargs.schedulers[0]: past T_max (100) torch 1.13's CosineAnnealingLR restarts its cosine from base_lr,"
+            "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: past T_max (100) torch 1.13's CosineAnnealingLR restarts its cosine from base_lr,"
                 + " dropping the factor of schedulers[1] (ExponentialLR), which is not back to 1 by then; Anneal reproduces CosineAnnealingLR"
                 + " in a ChainedScheduler only when every other member is back to factor 1 by step T_max"),
         bad("last_epoch is a resume",
@@ -190,7 +190,7 @@ class PyTorchFormatErrorsTest {
             "[UnknownType] scheduler.type: unknown scheduler type 'StepLr'; did you mean `StepLR`?"),
         bad("a scheduler that takes a Python function",
             "{\"type\": \"LambdaLR\", \"kwargs\": {}}",
-            "[Unsupported] scheduler.type: LambdaLR takes a Python function (lr_lambda), which a JSON config cannot express;"
+            "[NotImportable] scheduler.type: cannot be imported from PyTorch: LambdaLR takes a Python function (lr_lambda), which a JSON config cannot express;"
                 + " write the schedule with Anneal's builder or pick a scheduler without a function"),
         bad("wrong JSON types, NaN, a float step count, a misspelled key",
             "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 30.5, \"gamma\": NaN, \"verbose\": \"yes\", \"gama\": 0.1}}",
@@ -232,7 +232,7 @@ class PyTorchFormatErrorsTest {
             "[UnknownKey] optimizer.momentun: unknown key 'momentun'; did you mean `momentum`?"),
         bad("negative lr and SGD arguments PyTorch refuses",
             config("{\"type\": \"SGD\", \"lr\": -0.1, \"momentum\": -0.5, \"nesterov\": true, \"weight_decay\": -1}", stepLr),
-            "[Unsupported] optimizer.nesterov: nesterov true needs momentum above 0 and dampening 0 (PyTorch raises ValueError),"
+            "[NotImportable] optimizer.nesterov: cannot be imported from PyTorch: nesterov true needs momentum above 0 and dampening 0 (PyTorch raises ValueError),"
                 + " but momentum is -0.5 and dampening 0",
             "[NegativeValue] optimizer.lr: lr (-0.1) must be at least 0",
             "[NegativeValue] optimizer.momentum: momentum (-0.5) must be at least 0",

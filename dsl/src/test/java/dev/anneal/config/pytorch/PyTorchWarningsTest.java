@@ -61,7 +61,7 @@ class PyTorchWarningsTest {
     assertWarnings(imported,
         "[BouncesPastTotal] scheduler.kwargs.total_steps: at step 100 (total_steps) PyTorch evaluates the cycle once past its end,"
             + " so the learning rate bounces back to " + Values.show(golden.lr()[100]) + "; one more scheduler.step() raises"
-            + " ValueError upstream, so Anneal refuses steps after 100");
+            + " ValueError upstream, so Anneal refuses the steps after it");
     Schedule lr = imported.plan().lr();
     assertEquals(golden.lr()[100], lr.valueAt(100));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> lr.valueAt(101));
@@ -82,7 +82,7 @@ class PyTorchWarningsTest {
     String shown = warning.message().replaceFirst(".*would be (\\S+); Anneal.*", "$1");
     assertEquals(bounce, Double.parseDouble(shown), 1e-15);
     assertEquals(
-        "[BouncesPastTotal] scheduler.kwargs.epochs: at step 100 (epochs * steps_per_epoch) PyTorch evaluates the cycle once past"
+        "[InvalidBounce] scheduler.kwargs.epochs: at step 100 (epochs * steps_per_epoch) PyTorch evaluates the cycle once past"
             + " its end, where the learning rate would be " + shown + "; Anneal ends the plan before that step",
         warning.toString());
     // PyTorch's (end - start) * pct + start loses the last digits of the tiny end value to cancellation.

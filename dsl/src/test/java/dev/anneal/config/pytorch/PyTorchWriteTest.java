@@ -124,23 +124,23 @@ class PyTorchWriteTest {
 
   @Test
   void whatPyTorchLacksIsNamed() {
-    assertUnsupported("[Unsupported] channels.lr.phases[2]: PyTorch has no WSD 1-sqrt decay",
+    assertUnsupported("[Unsupported] channels.lr.phases[2]: cannot be written as PyTorch: PyTorch has no WSD 1-sqrt decay",
         Plan.of(Schedules.linear(1e-5, 1e-3).over(10).then().constant().over(80).then().oneMinusSqrtTo(1e-5).over(10).build()));
-    assertUnsupported("[Unsupported] channels.lr.phases[0]: PyTorch has no inverse square root schedule",
+    assertUnsupported("[Unsupported] channels.lr.phases[0]: cannot be written as PyTorch: PyTorch has no inverse square root schedule",
         Plan.of(Schedules.inverseSqrt(1e-3, 100).forever().build()));
-    assertUnsupported("[Unsupported] channels.lr.phases[0]: PyTorch 1.13's ConstantLR and LinearLR cannot start at or hold a learning rate"
+    assertUnsupported("[Unsupported] channels.lr.phases[0]: cannot be written as PyTorch: PyTorch 1.13's ConstantLR and LinearLR cannot start at or hold a learning rate"
             + " of 0: they divide by the factor; start above 0",
         Plan.of(Schedules.linear(0, 3e-4).over(100).then().cosineTo(0).over(900).build()));
-    assertUnsupported("[Unsupported] channels.lr.phases[0]: PyTorch's PolynomialLR decays to 0; it has no end value (this phase ends at 1.0E-5)",
+    assertUnsupported("[Unsupported] channels.lr.phases[0]: cannot be written as PyTorch: PyTorch's PolynomialLR decays to 0; it has no end value (this phase ends at 1.0E-5)",
         Plan.of(Schedules.polynomial(1e-3, 1e-5, 2).over(100).build()));
-    assertUnsupported("[Unsupported] channels.lr.phases[1]: PyTorch's CosineAnnealingLR starts from the optimizer's learning rate (0.001)"
+    assertUnsupported("[Unsupported] channels.lr.phases[1]: cannot be written as PyTorch: PyTorch's CosineAnnealingLR starts from the optimizer's learning rate (0.001)"
             + " when it follows another scheduler, but this phase starts at 5.0E-4",
         Plan.of(new Sequence(List.of(new Phase(new Cosine(1e-3, 1e-4), 50), new Phase(new Cosine(5e-4, 0), 50)), AfterEnd.CONTINUE)));
-    assertUnsupported("[Unsupported] channels.lr.afterEnd: PyTorch's schedulers never refuse a step past the end; declare HOLD or CONTINUE",
+    assertUnsupported("[Unsupported] channels.lr.afterEnd: cannot be written as PyTorch: PyTorch's schedulers never refuse a step past the end; declare HOLD or CONTINUE",
         Plan.of(Schedules.linear(1e-4, 1e-3).over(10).afterEnd(AfterEnd.FAIL).build()));
-    assertUnsupported("[Unsupported] channels.weight_decay: PyTorch's learning-rate schedulers do not schedule weight_decay",
+    assertUnsupported("[Unsupported] channels.weight_decay: cannot be written as PyTorch: PyTorch's learning-rate schedulers do not schedule weight_decay",
         new Plan(Map.of(Plan.LR, Schedules.constant(0.1).forever().build(), Plan.WEIGHT_DECAY, Schedules.constant(0.01).forever().build())));
-    assertUnsupported("[Unsupported] channels.momentum: PyTorch cycles momentum only with CyclicLR and OneCycleLR, mirroring their learning"
+    assertUnsupported("[Unsupported] channels.momentum: cannot be written as PyTorch: PyTorch cycles momentum only with CyclicLR and OneCycleLR, mirroring their learning"
             + " rate; this momentum channel is not such a mirror",
         Plan.of(Schedules.constant(0.1).forever().build()).with(Plan.MOMENTUM, Schedules.constant(0.9).forever().build()));
   }

@@ -69,7 +69,7 @@ class TrainingArgumentsFieldsTest {
   @Test
   void aDeepSpeedConfigWithASchedulerReplacesTheTrainersScheduler() {
     assertErrors("{" + RUN + ", 'deepspeed': {'scheduler': {'type': 'WarmupLR', 'params': {}}}}",
-        "[Unsupported] deepspeed.scheduler: Trainer runs the scheduler block of this DeepSpeed config instead of lr_scheduler_type;"
+        "[NotImportable] deepspeed.scheduler: cannot be imported from transformers: Trainer runs the scheduler block of this DeepSpeed config instead of lr_scheduler_type;"
             + " read the deepspeed object with --format deepspeed to see that schedule");
   }
 

@@ -172,9 +172,9 @@ class TransformersErrorsTest {
     assertErrors(
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'cosine', 'warmup_steps': 10, 'max_steps': 100,"
             + " 'lr_scheduler_kwargs': {'num_warmup_steps': 20, 'num_training_steps': 200}}",
-        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_warmup_steps: num_warmup_steps is already passed by get_scheduler (from"
+        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_warmup_steps: this argument is already passed by get_scheduler (from"
             + " warmup_steps); upstream raises TypeError: got multiple values for keyword argument 'num_warmup_steps'",
-        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_training_steps: num_training_steps is already passed by get_scheduler"
+        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_training_steps: this argument is already passed by get_scheduler"
             + " (from max_steps); upstream raises TypeError: got multiple values for keyword argument 'num_training_steps'");
   }
 
@@ -182,16 +182,16 @@ class TransformersErrorsTest {
   void whatAnnealCannotReproduceSaysWhy() {
     assertErrors(
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'reduce_lr_on_plateau'}",
-        "[Unsupported] lr_scheduler_type: transformers' reduce_lr_on_plateau is not a closed-form schedule: Trainer steps it"
+        "[NotImportable] lr_scheduler_type: cannot be imported from transformers: transformers' reduce_lr_on_plateau is not a closed-form schedule: Trainer steps it"
             + " with the evaluation metric after each evaluation, not after each update; declare a plateau phase, or use the"
             + " pytorch format's ReduceLROnPlateau with one metric per update");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_adafactor_schedule'}",
-        "[Unsupported] function: get_adafactor_schedule is a proxy that reports the step size Adafactor computes internally"
+        "[NotImportable] function: cannot be imported from transformers: get_adafactor_schedule is a proxy that reports the step size Adafactor computes internally"
             + " from its own state; it has no schedule of its own to reproduce");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_constant_schedule', 'kwargs': {'last_epoch': 100}}",
-        "[Unsupported] kwargs.last_epoch: last_epoch (100) resumes a LambdaLR mid-run (and needs initial_lr in the optimizer);"
+        "[NotImportable] kwargs.last_epoch: cannot be imported from transformers: last_epoch (100) resumes a LambdaLR mid-run (and needs initial_lr in the optimizer);"
             + " Anneal's schedules are pure functions of the step, so evaluate from the step you resume at and leave last_epoch"
             + " at -1");
   }

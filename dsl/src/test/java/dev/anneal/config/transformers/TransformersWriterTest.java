@@ -142,26 +142,26 @@ class TransformersWriterTest {
   void whatTransformersLacksIsNamed() {
     assertUnsupported(
         Plan.of(Schedules.cyclic(1e-4, 1e-3, 100, 100).forever().build()),
-        "[Unsupported] channels.lr.phases[0]: transformers has no cyclic schedule");
+        "[Unsupported] channels.lr.phases[0]: cannot be written as transformers: transformers has no cyclic schedule");
     assertUnsupported(
         Plan.of(Schedules.linear(0, 1e-3).over(10).then().stepDecay(100, 0.5).forever().build()),
-        "[Unsupported] channels.lr.phases[1]: transformers has no step decay");
+        "[Unsupported] channels.lr.phases[1]: cannot be written as transformers: transformers has no step decay");
     assertUnsupported(
         Plan.of(new Sequence(List.of(new Phase(new LogWarmup(0, 1e-3), 10), new Phase(new Constant(1e-3), Phase.OPEN)))),
-        "[Unsupported] channels.lr.phases[0]: transformers has no logarithmic warm-up (its warm-ups are linear from 0)");
+        "[Unsupported] channels.lr.phases[0]: cannot be written as transformers: transformers has no logarithmic warm-up (its warm-ups are linear from 0)");
     assertUnsupported(
         TransformersSchedules.constant(1e-3).plan().with(Plan.MOMENTUM, Schedules.constant(0.9).forever().build()),
-        "[Unsupported] channels.momentum: transformers has no momentum schedule: its schedulers set the learning rate only");
+        "[Unsupported] channels.momentum: cannot be written as transformers: transformers has no momentum schedule: its schedulers set the learning rate only");
     assertUnsupported(
         Plan.of(new Product(List.of(Schedules.constant(1e-3).forever().build(), Schedules.constant(0.5).forever().build()))),
-        "[Unsupported] channels.lr: transformers has no product of schedules (ChainedScheduler): a LambdaLR has one lambda");
+        "[Unsupported] channels.lr: cannot be written as transformers: transformers has no product of schedules (ChainedScheduler): a LambdaLR has one lambda");
     assertUnsupported(
         Plan.of(Schedules.linear(0, 1e-3).over(10).afterEnd(AfterEnd.FAIL).build()),
-        "[Unsupported] channels.lr.afterEnd: transformers schedules have no end: after-end FAIL cannot be written (use HOLD or"
+        "[Unsupported] channels.lr.afterEnd: cannot be written as transformers: transformers schedules have no end: after-end FAIL cannot be written (use HOLD or"
             + " CONTINUE)");
     assertUnsupported(
         Plan.of(Schedules.linear(0, 3e-4).over(100).then().cosineTo(3e-5).over(900).build()),
-        "[Unsupported] channels.lr: transformers has no schedule of this form (linear over 100 steps, cosine over 900 steps,"
+        "[Unsupported] channels.lr: cannot be written as transformers: transformers has no schedule of this form (linear over 100 steps, cosine over 900 steps,"
             + " constant for ever); it offers a linear warm-up from 0 followed by a constant, a linear decay to 0, a cosine"
             + " (continuing past the end), a cosine with hard restarts, a polynomial decay or an inverse square root; a cosine"
             + " to a floor (continuing, also +1-shifted); and warmup-stable-decay");

@@ -8,7 +8,7 @@ import dev.anneal.rules.Violation;
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum MegatronCode implements DiagnosticCode {
   MEGATRON_UNKNOWN_FLAG(Severity.ERROR, "unknown flag {flag}; did you mean `{suggestion}`?"),
-  MEGATRON_FLAG_NEEDS_VALUE(Severity.ERROR, "{flag} needs a value; write the value after it"),
+  MEGATRON_FLAG_NEEDS_VALUE(Severity.ERROR, "{flag} needs a value; write `{flag} VALUE`"),
   MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "{flag} is given as `{expression}`, a shell expression Anneal does not expand; write the number it stands for"),
   MEGATRON_FLAG_TYPE(Severity.ERROR, "{flag} takes {expected}, found '{written}'; {fix}"),
   MEGATRON_FLAG_RANGE(Severity.ERROR, "{flag} ({written}) {requirement}; {fix}"),
@@ -21,7 +21,7 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_FLAG_LOOKALIKE(Severity.ERROR, "unrecognized argument '{argument}': it has {lookalike}, so Megatron's argparse stops with 'unrecognized arguments'; did you mean `{meant}`?"),
   MEGATRON_FLAG_NOT_MODELLED(Severity.ERROR, "{setting}: {effect}; Anneal does not model this yet: {fix}"),
   MEGATRON_STRAY_SPACE(Severity.ERROR, "line {line} ends with `\\` and a space, so the `\\` escapes the space instead of continuing the line: bash passes a lone space to Megatron as an argument, and argparse stops with 'unrecognized arguments'; delete the space after the `\\`"),
-  MEGATRON_QUOTED_TOGETHER(Severity.ERROR, "'{argument}' is quoted as one argument, so argparse does not read it as {flag} (an argument with a space is not a flag to it) and Megatron stops with 'unrecognized arguments'; write it without the quotes"),
+  MEGATRON_QUOTED_TOGETHER(Severity.ERROR, "'{argument}' is quoted as one argument, so argparse does not read it as {flag} (an argument with a space is not a flag to it) and Megatron stops with 'unrecognized arguments'; write `{argument}` without the quotes"),
   MEGATRON_FLAG_REPEATED(Severity.WARNING, "{flag} is given {count} times ({places}); Megatron uses the last value, {value}"),
   MEGATRON_FLAG_IGNORED(Severity.WARNING, "{flag} is ignored {condition}; remove it"),
   MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but {dependence}; add --global-batch-size as your launch script sets it"),

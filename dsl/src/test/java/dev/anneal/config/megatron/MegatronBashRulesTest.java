@@ -105,7 +105,7 @@ class MegatronBashRulesTest {
         List.of("[MegatronCommandSplit] 3e-4 (line 3): the comment on line 2 ends the command (a `\\` inside a comment continues nothing):"
                 + " bash runs line 3 as a command of its own (`3e-4: command not found`), and Megatron never sees 3e-4; move the comment out"
                 + " of the command",
-            "[MegatronFlagNeedsValue] --lr (line 1): --lr needs a value; write the value after it"),
+            "[MegatronFlagNeedsValue] --lr (line 1): --lr needs a value; write `--lr VALUE`"),
         errors(script));
   }
 
@@ -204,7 +204,7 @@ class MegatronBashRulesTest {
     assertEquals(
         List.of("[MegatronQuotedTogether] --min-lr (line 2): '--min-lr 3e-5' is quoted as one argument, so argparse does not read it as"
             + " --min-lr (an argument with a space is not a flag to it) and Megatron stops with 'unrecognized arguments'; write"
-            + " it without the quotes"),
+            + " `--min-lr 3e-5` without the quotes"),
         errors("python pretrain_gpt.py --lr 3e-4 --train-iters 100 \\\n    \"--min-lr 3e-5\"\n"));
   }
 

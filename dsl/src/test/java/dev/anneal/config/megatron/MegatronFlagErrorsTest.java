@@ -564,14 +564,14 @@ class MegatronFlagErrorsTest {
     @Test
     void aFlagWithoutItsValue() {
       assertEquals(
-          List.of("[MegatronFlagNeedsValue] --lr (line 1): --lr needs a value; write the value after it"),
+          List.of("[MegatronFlagNeedsValue] --lr (line 1): --lr needs a value; write `--lr VALUE`"),
           errors("--lr --train-iters 1000\n"));
     }
 
     @Test
     void aFlagWithoutItsValueAtTheEnd() {
       assertEquals(
-          List.of("[MegatronFlagNeedsValue] --min-lr (line 2): --min-lr needs a value; write the value after it"),
+          List.of("[MegatronFlagNeedsValue] --min-lr (line 2): --min-lr needs a value; write `--min-lr VALUE`"),
           errors("--lr 3e-4 --train-iters 1000 \\\n  --min-lr"));
     }
 

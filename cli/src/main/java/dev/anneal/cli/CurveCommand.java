@@ -122,8 +122,8 @@ final class CurveCommand implements Callable<Integer> {
   private Schedule channel(Imported imported) {
     Schedule schedule = imported.plan().channel(channel);
     if (schedule == null) {
-      throw CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
-          "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet()))));
+      throw CommandFailure.badInput(file, List.of(RuleCode.unknownChannel("--channel", channel,
+          DidYouMean.hint(channel, imported.plan().channels().keySet()))));
     }
     return schedule;
   }

@@ -72,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat configFormat = format == null ? null : Inputs.format(formats, "--format", format);
     if (step < 0) {
-      throw CommandFailure.badInput(null, List.of(RuleCode.NEGATIVE_STEP.at("--step", step, step)));
+      throw CommandFailure.badInput(null, List.of(RuleCode.negativeStep("--step", step)));
     }
     Imported imported = Inputs.config(file, configFormat, "--format", formats, spec.commandLine().getErr());
     Plan plan = imported.plan();
@@ -115,8 +115,8 @@ final class ExplainCommand implements Callable<Integer> {
       return List.copyOf(plan.channels().keySet());
     }
     if (plan.channel(channel) == null) {
-      throw CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
-          "'" + channel + "'" + DidYouMean.hint(channel, plan.channels().keySet()))));
+      throw CommandFailure.badInput(file, List.of(RuleCode.unknownChannel("--channel", channel,
+          DidYouMean.hint(channel, plan.channels().keySet()))));
     }
     return List.of(channel);
   }

@@ -42,7 +42,7 @@ public final class ConfigBinding {
     for (int i = 0; i < shapes.size(); i++) {
       OptionalLong length = lengths.get(i);
       if (length.isPresent() && length.getAsLong() == Phase.OPEN) {
-        out.add(RuleCode.LENGTH_OVERFLOW.at("phases[" + i + "].steps", length.getAsLong(), Phase.OPEN - 1));
+        out.add(RuleCode.lengthOverflow("phases[" + i + "].steps", length.getAsLong(), Phase.OPEN - 1));
         continue;
       }
       long steps = length.orElse(Phase.OPEN);
@@ -115,7 +115,7 @@ public final class ConfigBinding {
   public static void require(
       List<Violation> out, boolean holds, String path, String expression, String condition, Object... namesAndValues) {
     if (!holds) {
-      out.add(RuleCode.CONDITION_NOT_MET.at(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
+      out.add(RuleCode.conditionNotMet(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
           path + " = " + expression, condition, bindings(namesAndValues)));
     }
   }

@@ -72,7 +72,7 @@ public final class Draft {
       if (written != null && written == Phase.OPEN) {
         // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a
         // length, and one that no phase can have: it is refused, never read as forever.
-        found.add(RuleCode.OUT_OF_RANGE.at("phases[" + i + "].steps", written, "steps", written,
+        found.add(RuleCode.outOfRange("phases[" + i + "].steps", "steps", written,
             "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends"));
         continue;
       }

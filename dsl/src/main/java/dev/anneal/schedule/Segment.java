@@ -144,7 +144,7 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
     if (unitsOk && originOk && spanOk && n != Phase.OPEN) {
       double last = origin + (double) (n - 1) * unitsPerStep;
       if (last > span) {
-        out.add(RuleCode.SEGMENT_PAST_END.at("steps", n, n, Values.show(last), Values.show(span), (long) Math.floor((span - origin) / unitsPerStep) + 1));
+        out.add(RuleCode.segmentPastEnd("steps", n, last, span, (long) Math.floor((span - origin) / unitsPerStep) + 1));
       }
     }
     return out;

@@ -1,6 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Article;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;

@@ -105,8 +105,8 @@ final class CurveCommand implements Callable<Integer> {
   }
 
   private Schedule channel(Imported imported) {
-    return imported.plan().findChannel(channel).orElseThrow(() -> CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
-        "'" + channel + "'" + DidYouMean.hint(channel, imported.plan().channels().keySet())))));
+    return imported.plan().findChannel(channel).orElseThrow(() -> CommandFailure.badInput(file, List.of(RuleCode.unknownChannel("--channel", channel,
+        DidYouMean.hint(channel, imported.plan().channels().keySet())))));
   }
 
   private void print(Curve curve, long count) {

@@ -57,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
     if (step < 0) {
-      throw CommandFailure.badInput(null, List.of(RuleCode.NEGATIVE_STEP.at("--step", step, step)));
+      throw CommandFailure.badInput(null, List.of(RuleCode.negativeStep("--step", step)));
     }
     Imported imported = configInput.read(file, configFormat);
     Plan plan = imported.plan();
@@ -100,8 +100,8 @@ final class ExplainCommand implements Callable<Integer> {
       return List.copyOf(plan.channels().keySet());
     }
     if (plan.findChannel(channel).isEmpty()) {
-      throw CommandFailure.badInput(file, List.of(RuleCode.UNKNOWN_CHANNEL.at("--channel", channel,
-          "'" + channel + "'" + DidYouMean.hint(channel, plan.channels().keySet()))));
+      throw CommandFailure.badInput(file, List.of(RuleCode.unknownChannel("--channel", channel,
+          DidYouMean.hint(channel, plan.channels().keySet()))));
     }
     return List.of(channel);
   }

@@ -64,7 +64,7 @@ final class Inputs {
       return OptionalLong.empty();
     }
     if (steps < 1) {
-      throw CommandFailure.badInput(null, List.of(RuleCode.NON_POSITIVE_LENGTH.at("--steps", steps, "--steps", steps)));
+      throw CommandFailure.badInput(null, List.of(RuleCode.nonPositiveLength("--steps", "--steps", steps)));
     }
     return OptionalLong.of(steps);
   }

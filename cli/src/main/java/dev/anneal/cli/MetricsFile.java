@@ -38,13 +38,13 @@ final class MetricsFile {
       if (text.isEmpty()) {
         problems.add(ConfigCode.wrongType(where, "", "a number", "an empty line"));
       } else if (NOT_FINITE.matcher(text).matches()) {
-        problems.add(RuleCode.NON_FINITE_VALUE.at(where, text, "metric", text));
+        problems.add(RuleCode.nonFiniteValue(where, "metric", text));
       } else if (!NUMBER.matcher(text).matches()) {
         problems.add(ConfigCode.wrongType(where, text, "a number", "\"" + text + "\""));
       } else {
         metrics[i] = Double.parseDouble(text);
         if (Double.isInfinite(metrics[i])) {
-          problems.add(RuleCode.NON_FINITE_VALUE.at(where, text, "metric", text));
+          problems.add(RuleCode.nonFiniteValue(where, "metric", text));
         }
       }
     }

@@ -51,11 +51,11 @@ final class ModelOptions {
     List<Violation> found = new ArrayList<>();
     for (int width : hidden) {
       if (width < 1 || width > MAX_WIDTH) {
-        found.add(RuleCode.OUT_OF_RANGE.at("--hidden", width, "--hidden", width, "[1, " + MAX_WIDTH + "]"));
+        found.add(RuleCode.outOfRange("--hidden", "--hidden", width, "[1, " + MAX_WIDTH + "]"));
       }
     }
     if (batchSize < 1 || batchSize > trainRows) {
-      found.add(RuleCode.OUT_OF_RANGE.at("--batch-size", batchSize, "--batch-size", batchSize, "[1, " + trainRows + "] (the training rows)"));
+      found.add(RuleCode.outOfRange("--batch-size", "--batch-size", batchSize, "[1, " + trainRows + "] (the training rows)"));
     }
     return found;
   }

@@ -64,7 +64,7 @@ final class PlotCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ConfigFormat configFormat = configInput.format();
     if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
-      throw CommandFailure.badInput(null, List.of(RuleCode.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_STEPS + "]")));
+      throw CommandFailure.badInput(null, List.of(RuleCode.outOfRange("--steps", "--steps", steps, "[1, " + MAX_STEPS + "]")));
     }
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
     Imported imported = configInput.read(file, configFormat);

@@ -208,10 +208,10 @@ final class TrainCommand implements Callable<Integer> {
           "--epochs (" + epochs + ") and --steps (" + steps + ") both set the length of training; give one"));
     }
     if (epochs != null && epochs < 1) {
-      found.add(RuleCode.NON_POSITIVE_LENGTH.at("--epochs", epochs, "--epochs", epochs));
+      found.add(RuleCode.nonPositiveLength("--epochs", "--epochs", epochs));
     }
     if (steps != null && (steps < 1 || steps > MAX_UPDATES)) {
-      found.add(RuleCode.OUT_OF_RANGE.at("--steps", steps, "--steps", steps, "[1, " + MAX_UPDATES + "]"));
+      found.add(RuleCode.outOfRange("--steps", "--steps", steps, "[1, " + MAX_UPDATES + "]"));
     }
     return found;
   }
@@ -223,14 +223,14 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (epochs != null) {
       if (epochs > MAX_UPDATES / perEpoch) {
-        throw CommandFailure.badInput(null, List.of(RuleCode.OUT_OF_RANGE.at("--epochs", epochs, "--epochs", epochs,
+        throw CommandFailure.badInput(null, List.of(RuleCode.outOfRange("--epochs", "--epochs", epochs,
             "[1, " + MAX_UPDATES / perEpoch + "] (at most " + MAX_UPDATES + " updates of " + perEpoch + " per epoch)")));
       }
       return new RunLength(epochs * perEpoch, "--epochs " + epochs + ", " + perEpoch + " per epoch", "--epochs", plan);
     }
     long end = RunLength.declaredEnd(plan).orElse(-1);
     if (end > MAX_UPDATES) {
-      throw CommandFailure.badInput(config, List.of(RuleCode.OUT_OF_RANGE.at("", end, "the declared end", end,
+      throw CommandFailure.badInput(config, List.of(RuleCode.outOfRange("", "the declared end", end,
           "[1, " + MAX_UPDATES + "] for anneal train; train part of it with --steps")));
     }
     return end > 0

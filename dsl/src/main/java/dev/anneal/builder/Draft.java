@@ -72,7 +72,7 @@ public final class Draft {
     // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a length,
     // and one that no phase can have: it is refused, never read as forever.
     InvalidScheduleException.throwIfErrors(RuleSet.schedule(shapes, declared, afterEnd,
-        path -> RuleCode.OUT_OF_RANGE.at(path, Phase.OPEN, "steps", Phase.OPEN,
+        path -> RuleCode.outOfRange(path, "steps", Phase.OPEN,
             "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends")));
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {

@@ -7,9 +7,9 @@ import dev.anneal.rules.Violation;
 
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum CheckpointCode implements DiagnosticCode {
-  SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's ({arg1}); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE"),
-  CANNOT_CONTINUE_FROM_ZERO(Severity.ERROR, "cannot continue channel {arg1} from its current value {arg2}: the new schedule is 0 at step {arg3}, so no scale reaches it"),
-  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step {arg1} (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW");
+  SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's ({path}: checkpoint {saved}, now {current}); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE"),
+  CANNOT_CONTINUE_FROM_ZERO(Severity.ERROR, "cannot continue channel {channel} from its current value {value}: the new schedule is 0 at step {step}, so no scale reaches it"),
+  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step {step} (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW");
 
   private final Severity severity;
   private final String template;
@@ -29,8 +29,31 @@ public enum CheckpointCode implements DiagnosticCode {
     return template;
   }
 
-  /** Transitional positional factory; replaced by one typed factory per code. */
-  public Violation at(String path, Object value, Object... args) {
+  /**
+   * The checkpoint's schedule differs from the current one at {@code path}.
+   *
+   * @param saved the checkpoint's value, or {@code null} if the checkpoint has no such entry
+   * @param current the current value, or {@code null} if the current schedule has no such entry
+   */
+  public static Violation scheduleChanged(String path, String saved, String current) {
+    return SCHEDULE_CHANGED.violation(path, current, path, orAbsent(saved), orAbsent(current));
+  }
+
+  /** Channel {@code channel} cannot be scaled to its checkpointed {@code value}: the new schedule is 0 at {@code step}. */
+  public static Violation cannotContinueFromZero(String path, String channel, double value, long step) {
+    return CANNOT_CONTINUE_FROM_ZERO.violation(path, value, channel, value, step);
+  }
+
+  /** The checkpoint's schedule ends at {@code step} with after-end FAIL, so there is no value to continue from. */
+  public static Violation noValueToContinue(String path, long step) {
+    return NO_VALUE_TO_CONTINUE.violation(path, step, step);
+  }
+
+  private static String orAbsent(String value) {
+    return value == null ? "(absent)" : value;
+  }
+
+  private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
   }
 }

@@ -73,7 +73,7 @@ public final class ResumeCheck {
       case FAIL_ON_DIFFERENCE -> {
         List<Violation> found = new ArrayList<>();
         for (Difference difference : differences) {
-          found.add(CheckpointCode.SCHEDULE_CHANGED.at(difference.path(), difference.current(), difference));
+          found.add(CheckpointCode.scheduleChanged(difference.path(), difference.saved(), difference.current()));
         }
         throw new InvalidScheduleException(found);
       }
@@ -127,14 +127,14 @@ public final class ResumeCheck {
    */
   public static Continuation continueFrom(String path, String channel, double reached, Schedule schedule, long step) {
     if (Double.isNaN(reached)) {
-      return new Continuation(null, CheckpointCode.NO_VALUE_TO_CONTINUE.at(path, step, step));
+      return new Continuation(null, CheckpointCode.noValueToContinue(path, step));
     }
     double planned = schedule.valueAt(step, schedule.initialState());
     if (planned == reached) {
       return new Continuation(schedule, null);
     }
     if (planned == 0) {
-      return new Continuation(null, CheckpointCode.CANNOT_CONTINUE_FROM_ZERO.at(path, reached, channel, reached, step));
+      return new Continuation(null, CheckpointCode.cannotContinueFromZero(path, channel, reached, step));
     }
     return new Continuation(schedule.scaledBy(reached / planned), null);
   }

@@ -332,7 +332,7 @@ public final class JsonFields {
     }
     double result = value.doubleValue();
     if (!Double.isFinite(result)) {
-      problems.add(RuleCode.NON_FINITE_VALUE.at(at, describe(value), lastKey(at), describe(value)));
+      problems.add(RuleCode.nonFiniteValue(at, lastKey(at), describe(value)));
       return fallback;
     }
     return result;
@@ -345,7 +345,7 @@ public final class JsonFields {
     if (value.isIntegralNumber()) {
       BigInteger integer = value.bigIntegerValue();
       if (integer.bitLength() > 63) {
-        problems.add(RuleCode.OUT_OF_RANGE.at(at, describe(value), lastKey(at), describe(value), "the 64-bit step range"));
+        problems.add(RuleCode.outOfRange(at, lastKey(at), describe(value), "the 64-bit step range"));
         return fallback;
       }
       return integer.longValueExact();
@@ -363,7 +363,7 @@ public final class JsonFields {
     // compareTo looks at the exponents first, so 1e999999999 is refused without expanding it.
     if (decimal.compareTo(LONG_MIN) < 0 || decimal.compareTo(LONG_MAX) > 0) {
       String shown = Double.isFinite(value.doubleValue()) ? describe(value) : decimal.toString();
-      problems.add(RuleCode.OUT_OF_RANGE.at(at, shown, lastKey(at), shown, "the 64-bit step range"));
+      problems.add(RuleCode.outOfRange(at, lastKey(at), shown, "the 64-bit step range"));
       return fallback;
     }
     return decimal.longValueExact();

@@ -23,6 +23,6 @@ public final class TorchOptimizerChecks {
     if (Double.isNaN(beta) || (beta >= 0 && beta < 1)) {
       return Optional.empty();
     }
-    return Optional.of(RuleCode.OUT_OF_RANGE.at(path, beta, name, beta, "[0, 1) (torch raises ValueError: Invalid beta parameter)"));
+    return Optional.of(RuleCode.outOfRange(path, name, beta, "[0, 1) (torch raises ValueError: Invalid beta parameter)"));
   }
 }

@@ -38,7 +38,7 @@ public final class ConfigBinding {
    */
   public static List<Violation> check(List<Shape> shapes, List<OptionalLong> lengths, AfterEnd afterEnd, String channel) {
     return RuleSet.channel(channel, "channel", shapes, lengths, afterEnd,
-        path -> RuleCode.LENGTH_OVERFLOW.at(path, Phase.OPEN, Phase.OPEN - 1));
+        path -> RuleCode.lengthOverflow(path, Phase.OPEN, Phase.OPEN - 1));
   }
 
   /**
@@ -81,7 +81,7 @@ public final class ConfigBinding {
   public static void require(
       List<Violation> out, boolean holds, String path, String expression, String condition, Object... namesAndValues) {
     if (!holds) {
-      out.add(RuleCode.CONDITION_NOT_MET.at(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
+      out.add(RuleCode.conditionNotMet(path, namesAndValues.length == 2 ? namesAndValues[1] : null,
           path + " = " + expression, condition, bindings(namesAndValues)));
     }
   }

@@ -16,7 +16,7 @@ public final class Rules {
     if (Double.isFinite(value)) {
       return true;
     }
-    out.add(RuleCode.NON_FINITE_VALUE.at(field, value, field, value));
+    out.add(RuleCode.nonFiniteValue(field, field, value));
     return false;
   }
 
@@ -26,7 +26,7 @@ public final class Rules {
       return false;
     }
     if (value < 0) {
-      out.add(RuleCode.NEGATIVE_VALUE.at(field, value, field, value));
+      out.add(RuleCode.negativeValue(field, field, value));
       return false;
     }
     return true;
@@ -38,7 +38,7 @@ public final class Rules {
       return false;
     }
     if (value <= 0) {
-      out.add(RuleCode.NOT_POSITIVE.at(field, value, field, value));
+      out.add(RuleCode.notPositive(field, field, value));
       return false;
     }
     return true;
@@ -49,7 +49,7 @@ public final class Rules {
     if (value >= 1) {
       return true;
     }
-    out.add(RuleCode.NON_POSITIVE_LENGTH.at(field, value, field, value));
+    out.add(RuleCode.nonPositiveLength(field, field, value));
     return false;
   }
 
@@ -58,7 +58,7 @@ public final class Rules {
     if (value >= 0) {
       return true;
     }
-    out.add(RuleCode.NEGATIVE_VALUE.at(field, value, field, value));
+    out.add(RuleCode.negativeValue(field, field, value));
     return false;
   }
 
@@ -68,7 +68,7 @@ public final class Rules {
       return false;
     }
     if (value < low || value > high) {
-      out.add(RuleCode.OUT_OF_RANGE.at(field, value, field, value, "[" + Values.show(low) + ", " + Values.show(high) + "]"));
+      out.add(RuleCode.outOfRange(field, field, value, "[" + Values.show(low) + ", " + Values.show(high) + "]"));
       return false;
     }
     return true;
@@ -77,7 +77,7 @@ public final class Rules {
   /** {@code low} must not exceed {@code high} (a floor and the value it decays from). */
   public static boolean notAbove(List<Violation> out, String lowField, double low, String highField, double high) {
     if (Double.isFinite(low) && Double.isFinite(high) && low > high) {
-      out.add(RuleCode.FLOOR_ABOVE_PEAK.at(lowField, low, lowField, low, highField, high));
+      out.add(RuleCode.floorAbovePeak(lowField, lowField, low, highField, high));
       return false;
     }
     return true;

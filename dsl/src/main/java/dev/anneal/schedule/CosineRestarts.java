@@ -52,10 +52,10 @@ public record CosineRestarts(double from, double floor, long t0, long tMult) imp
       Overflow.doubledDifference(out, "from", from, "floor", floor);
     }
     if (t0 < 1) {
-      out.add(RuleCode.RESTART_PERIOD_TOO_SMALL.at("t0", t0, t0));
+      out.add(RuleCode.restartPeriodTooSmall("t0", t0));
     }
     if (tMult < 1) {
-      out.add(RuleCode.RESTART_MULTIPLIER_TOO_SMALL.at("tMult", tMult, tMult));
+      out.add(RuleCode.restartMultiplierTooSmall("tMult", tMult));
     }
     return out;
   }

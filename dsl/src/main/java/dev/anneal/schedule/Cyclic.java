@@ -70,12 +70,12 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
     List<Violation> out = new ArrayList<>();
     boolean valuesOk = Rules.finite(out, "base", base) & Rules.finite(out, "max", max);
     if (valuesOk && base > max) {
-      out.add(RuleCode.CYCLIC_BASE_ABOVE_MAX.at("base", base, base, max));
+      out.add(RuleCode.cyclicBaseAboveMax("base", base, max));
     }
     Overflow.difference(out, "max", max, "base", base);
     if (Rules.atLeastOne(out, "up", up) & Rules.atLeastOne(out, "down", down) && up > Long.MAX_VALUE - down) {
       // up + down is a long: past 2^63 - 1 it would wrap to a negative cycle length.
-      out.add(RuleCode.OUT_OF_RANGE.at("down", down, "up + down", up + " + " + down, "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
+      out.add(RuleCode.outOfRange("down", "up + down", up + " + " + down, "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
     }
     if (mode == Mode.EXP_RANGE) {
       if (Rules.positive(out, "gamma", gamma) && gamma > 1) {

@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +39,10 @@ public record Exponential(double from, double rate) implements Shape {
     if (Rules.positive(out, "rate", rate) && Double.isFinite(from) && rate > 1) {
       if (n == Phase.OPEN) {
         // With from = 0 the value is 0 until rate^t overflows, then 0 * ∞ = NaN.
-        out.add(RuleCode.NON_FINITE_AT_STEP.at("rate", rate, "a late step",
+        out.add(RuleCode.nonFiniteAtStep("rate", rate, "a late step",
             (from == 0 ? "NaN (0 times rate^t, which overflows" : "infinite (") + "rate " + rate + " > 1 in a phase that never ends)"));
       } else if (!Double.isFinite(valueAt(n, n))) {
-        out.add(RuleCode.NON_FINITE_AT_STEP.at("rate", rate, "t = " + n, valueAt(n, n)));
+        out.add(RuleCode.nonFiniteAtStep("rate", rate, "t = " + n, Values.show(valueAt(n, n))));
       }
     }
     return out;

@@ -35,7 +35,7 @@ public record ExponentialTo(double from, double to) implements Shape {
         && Overflow.finite(out, "from", from, "to / from", Values.show(to) + " / " + Values.show(from), to / from,
             "use a from and a to whose ratio is at most " + Values.show(Double.MAX_VALUE))
         && !Double.isFinite(valueAt(n, n))) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("to", to, "t = " + n, valueAt(n, n)));
+      out.add(RuleCode.nonFiniteAtStep("to", to, "t = " + n, Values.show(valueAt(n, n))));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Values;
 
 /**
  * The last check on every value that leaves the model. The rules prove each shape's values
@@ -21,6 +22,6 @@ final class FiniteValues {
     if (Double.isFinite(value)) {
       return value;
     }
-    throw new InvalidScheduleException(RuleCode.NON_FINITE_AT_STEP.at("", value, step, value));
+    throw new InvalidScheduleException(RuleCode.nonFiniteAtStep("", value, String.valueOf(step), Values.show(value)));
   }
 }

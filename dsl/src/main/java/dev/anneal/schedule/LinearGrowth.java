@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public record LinearGrowth(double from, double rate, long every, boolean stairca
     List<Violation> out = new ArrayList<>();
     boolean ok = Rules.finite(out, "from", from) & Rules.finite(out, "rate", rate) & Rules.atLeastOne(out, "every", every);
     if (ok && !Double.isFinite(valueAt(Long.MAX_VALUE, n))) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("rate", rate, "a late step", valueAt(Long.MAX_VALUE, n)));
+      out.add(RuleCode.nonFiniteAtStep("rate", rate, "a late step", Values.show(valueAt(Long.MAX_VALUE, n))));
     }
     return out;
   }

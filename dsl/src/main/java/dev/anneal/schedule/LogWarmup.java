@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,11 @@ public record LogWarmup(double from, double to) implements Shape {
     Rules.finite(out, "from", from);
     Rules.finite(out, "to", to);
     if (n < 2) {
-      out.add(RuleCode.OUT_OF_RANGE.at("steps", n, "steps", n, "[2, ∞) for a log warm-up (the formula divides by ln(steps))"));
+      out.add(RuleCode.outOfRange("steps", "steps", n, "[2, ∞) for a log warm-up (the formula divides by ln(steps))"));
     } else if (Overflow.difference(out, "to", to, "from", from) && Double.isFinite(from) && Double.isFinite(to)) {
       // At t = n (the end a reversed or shifted phase reaches) ln(t + 1) / ln(n) exceeds 1 slightly.
       if (!Double.isFinite(valueAt(n, n))) {
-        out.add(RuleCode.NON_FINITE_AT_STEP.at("to", to, "t = " + n, valueAt(n, n)));
+        out.add(RuleCode.nonFiniteAtStep("to", to, "t = " + n, Values.show(valueAt(n, n))));
       }
     }
     return out;

@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +53,17 @@ public record Milestones(double from, List<Long> milestones, double factor) impl
       long milestone = milestones.get(i);
       String path = "milestones[" + i + "]";
       if (milestone < 0) {
-        out.add(RuleCode.NEGATIVE_VALUE.at(path, milestone, path, milestone));
+        out.add(RuleCode.negativeValue(path, path, milestone));
       }
       if (i > 0 && milestone < milestones.get(i - 1)) {
-        out.add(RuleCode.MILESTONES_NOT_INCREASING.at(path, milestone, milestone, milestones.get(i - 1)));
+        out.add(RuleCode.milestonesNotIncreasing(path, milestone, milestones.get(i - 1)));
       } else if (i > 0 && milestone == milestones.get(i - 1) && (i == 1 || milestones.get(i - 2) != milestone)) {
         long count = milestones.stream().filter(m -> m == milestone).count();
-        out.add(RuleCode.REPEATED_MILESTONE.at(path, milestone, milestone, count, count));
+        out.add(RuleCode.repeatedMilestone(path, milestone, count));
       }
     }
     if (Double.isFinite(from) && factor > 0 && !Double.isFinite(from * Math.pow(factor, milestones.size()))) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("factor", factor, "the last milestone", from * Math.pow(factor, milestones.size())));
+      out.add(RuleCode.nonFiniteAtStep("factor", factor, "the last milestone", Values.show(from * Math.pow(factor, milestones.size()))));
     }
     return out;
   }

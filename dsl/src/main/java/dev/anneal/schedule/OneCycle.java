@@ -99,7 +99,7 @@ public record OneCycle(double start, double peak, double end, double pctStart, A
 
   private void requireSpan(List<Violation> out, int part, double span, long n) {
     if (!(span > 0)) {
-      out.add(RuleCode.ONE_CYCLE_PHASE_EMPTY.at("pctStart", pctStart, part, span, pctStart, n));
+      out.add(RuleCode.oneCyclePhaseEmpty("pctStart", part, span, pctStart, n));
     }
   }
 

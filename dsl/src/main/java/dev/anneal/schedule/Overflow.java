@@ -23,7 +23,7 @@ final class Overflow {
     if (!Double.isFinite(a) || !Double.isFinite(b) || Double.isFinite(a - b)) {
       return true;
     }
-    out.add(RuleCode.OVERFLOW.at(aName, a, aName + " - " + bName, Values.show(a) + " - " + Values.show(b),
+    out.add(RuleCode.overflow(aName, a, aName + " - " + bName, Values.show(a) + " - " + Values.show(b),
         "bring " + aName + " and " + bName + " closer together"));
     return false;
   }
@@ -44,11 +44,11 @@ final class Overflow {
    * {@code result}, computed by the shape as {@code expression} ({@code operands} with the values
    * written in), must be finite.
    */
-  static boolean finite(List<Violation> out, String field, Object value, String expression, String operands, double result, String fix) {
+  static boolean finite(List<Violation> out, String field, double value, String expression, String operands, double result, String fix) {
     if (Double.isFinite(result)) {
       return true;
     }
-    out.add(RuleCode.OVERFLOW.at(field, value, expression, operands, fix));
+    out.add(RuleCode.overflow(field, value, expression, operands, fix));
     return false;
   }
 

@@ -35,7 +35,7 @@ public final class PlanRules {
       return List.of(misspelled.get());
     }
     if (!CHANNEL_NAME.matcher(name).matches()) {
-      return List.of(RuleCode.UNKNOWN_CHANNEL.at(path, name, "'" + name + "' (channel names are lower case: lr, momentum, weight_decay, or your own)"));
+      return List.of(RuleCode.unknownChannel(path, name, " (channel names are lower case: lr, momentum, weight_decay, or your own)"));
     }
     return List.of();
   }
@@ -54,7 +54,7 @@ public final class PlanRules {
     int allowed = normal.length() >= 6 ? 2 : 1;
     for (String channel : WELL_KNOWN_CHANNELS) {
       if (withinEdits(normal, normalize(channel), allowed)) {
-        return Optional.of(RuleCode.UNKNOWN_CHANNEL.at(path, name, "'" + name + "'; did you mean `" + channel + "`?"));
+        return Optional.of(RuleCode.unknownChannel(path, name, "; did you mean `" + channel + "`?"));
       }
     }
     return Optional.empty();
@@ -102,31 +102,31 @@ public final class PlanRules {
     List<Violation> out = new ArrayList<>();
     Range range = schedule.range();
     if (!range.isFinite()) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("", null, "some step", "unbounded (range " + Values.show(range.min()) + " to " + Values.show(range.max()) + ")"));
+      out.add(RuleCode.nonFiniteAtStep("", null, "some step", "unbounded (range " + Values.show(range.min()) + " to " + Values.show(range.max()) + ")"));
     } else {
       switch (name) {
         case Plan.LR -> {
           if (range.min() < 0) {
-            out.add(RuleCode.NEGATIVE_LEARNING_RATE.at("", range.min(), range.min()));
+            out.add(RuleCode.negativeLearningRate("", range.min()));
           }
         }
         case Plan.MOMENTUM -> {
           // DeepSpeed's post-cycle momentum grows past 1; it is reproduced and warns instead (Beta1AboveOne).
           if ((range.min() < 0 || range.max() >= 1) && !PostCycleMomentum.onlyExcursion(schedule)) {
             double bad = range.min() < 0 ? range.min() : range.max();
-            out.add(RuleCode.MOMENTUM_OUT_OF_RANGE.at("", bad, name, bad));
+            out.add(RuleCode.momentumOutOfRange("", name, bad));
           }
         }
         case Plan.WEIGHT_DECAY -> {
           if (range.min() < 0) {
-            out.add(RuleCode.NEGATIVE_WEIGHT_DECAY.at("", range.min(), range.min()));
+            out.add(RuleCode.negativeWeightDecay("", range.min()));
           }
         }
         default -> {}
       }
     }
     if (Plan.LR.equals(name) && out.isEmpty() && schedule.valueAt(0) == 0) {
-      out.add(RuleCode.FIRST_UPDATE_AT_ZERO.at("", 0.0, "the value at step 0 is 0"));
+      out.add(RuleCode.firstUpdateAtZero("", 0.0, "the value at step 0 is 0"));
     }
     out.addAll(schedule.warnings());
     return out;

@@ -117,7 +117,7 @@ public record Plateau(
     List<Violation> out = new ArrayList<>();
     Rules.finite(out, "initial", initial);
     if (Rules.finite(out, "factor", factor) && !(factor > 0 && factor < 1)) {
-      out.add(RuleCode.PLATEAU_FACTOR_OUT_OF_RANGE.at("factor", factor, factor));
+      out.add(RuleCode.plateauFactorOutOfRange("factor", factor));
     }
     Rules.nonNegative(out, "patience", patience);
     Rules.nonNegative(out, "threshold", threshold);

@@ -41,13 +41,13 @@ public record PostCycleMomentum(double from, double rate, long every) implements
     List<Violation> out = new ArrayList<>();
     boolean ok = Rules.within(out, "from", from, 0, 1) & Rules.nonNegative(out, "rate", rate) & Rules.atLeastOne(out, "every", every);
     if (ok && !Double.isFinite(valueAt(n == Phase.OPEN ? Long.MAX_VALUE : n, n))) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("rate", rate, n == Phase.OPEN ? "a late step" : "t = " + n, valueAt(n == Phase.OPEN ? Long.MAX_VALUE : n, n)));
+      out.add(RuleCode.nonFiniteAtStep("rate", rate, n == Phase.OPEN ? "a late step" : "t = " + n, Values.show(valueAt(n == Phase.OPEN ? Long.MAX_VALUE : n, n))));
     } else if (ok && from < 1) {
       long last = lastStepAtMostOne(n);
       if (last >= 0) {
-        out.add(RuleCode.BETA1_ABOVE_ONE.at("rate", rate, last,
+        out.add(RuleCode.beta1AboveOne("rate", rate, last,
             "from * (1 + rate * t / every) grows with rate " + Values.show(rate) + " > 0 (DeepSpeed's post-cycle momentum decay) and is "
-                + Values.show(valueAt(last + 1, n)) + " at step " + (last + 1) + "; Adam diverges with β1 >= 1"));
+                + Values.show(valueAt(last + 1, n)) + " at step " + (last + 1), ""));
       }
     }
     return out;

@@ -17,7 +17,7 @@ public record Product(List<Schedule> factors) implements Schedule {
   public Product {
     factors = List.copyOf(factors);
     if (factors.isEmpty()) {
-      throw new InvalidScheduleException(RuleCode.EMPTY_SCHEDULE.at("factors", null));
+      throw new InvalidScheduleException(RuleCode.emptySchedule("factors"));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public record Reversed(Shape inner) implements Shape {
       out.add(violation.under("inner"));
     }
     if (out.stream().noneMatch(Violation::isError) && !Double.isFinite(inner.valueAt(n, n))) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("inner", null, "t = 0 (the " + inner.kind() + " formula at t = " + n + ")", inner.valueAt(n, n)));
+      out.add(RuleCode.nonFiniteAtStep("inner", null, "t = 0 (the " + inner.kind() + " formula at t = " + n + ")", Values.show(inner.valueAt(n, n))));
     }
     return out;
   }

@@ -60,12 +60,12 @@ public interface Schedule {
    */
   default double[] values(long from, int count) {
     if (count < 0) {
-      throw new InvalidScheduleException(RuleCode.NEGATIVE_VALUE.at("count", count, "count", count));
+      throw new InvalidScheduleException(RuleCode.negativeValue("count", "count", count));
     }
     if (count > 0 && from > Long.MAX_VALUE - (count - 1)) {
       // from + i would wrap to a negative step: refuse the range instead of naming a step nobody asked for.
-      throw new InvalidScheduleException(RuleCode.OUT_OF_RANGE.at(
-          "count", count, "the last step, from + count - 1", from + " + " + count + " - 1", "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
+      throw new InvalidScheduleException(RuleCode.outOfRange(
+          "count", "the last step, from + count - 1", from + " + " + count + " - 1", "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
     }
     double[] out = new double[count];
     for (int i = 0; i < count; i++) {
@@ -102,7 +102,7 @@ public interface Schedule {
   /** Checks a step argument. */
   static void requireStep(long step) {
     if (step < 0) {
-      throw new InvalidScheduleException(RuleCode.NEGATIVE_STEP.at("step", step, step));
+      throw new InvalidScheduleException(RuleCode.negativeStep("step", step));
     }
   }
 }

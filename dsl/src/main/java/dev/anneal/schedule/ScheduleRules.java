@@ -1,6 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.rules.Article;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
@@ -20,9 +19,7 @@ public final class ScheduleRules {
     List<Violation> out = new ArrayList<>();
     if (steps == Phase.OPEN) {
       if (!shape.allowsOpenLength()) {
-        // The list of kinds is derived from ShapeKind; until NeedsLength's template takes it as its
-        // second %s, the template ignores it (String.format ignores extra arguments).
-        out.add(RuleCode.NEEDS_LENGTH.at("steps", null, Article.of(shape.kind()), ShapeKind.openEndedPhrase()));
+        out.add(RuleCode.needsLength("steps", shape.kind(), ShapeKind.openEndedPhrase()));
       }
     } else {
       Rules.atLeastOne(out, "steps", steps);
@@ -37,17 +34,17 @@ public final class ScheduleRules {
   public static List<Violation> sequence(List<Phase> phases, AfterEnd afterEnd) {
     List<Violation> out = new ArrayList<>();
     if (phases.isEmpty()) {
-      out.add(RuleCode.EMPTY_SCHEDULE.at("phases", null));
+      out.add(RuleCode.emptySchedule("phases"));
       return out;
     }
     long total = 0;
     for (int i = 0; i < phases.size(); i++) {
       Phase phase = phases.get(i);
       if (phase.isOpen() && i < phases.size() - 1) {
-        out.add(RuleCode.OPEN_PHASE_NOT_LAST.at("phases[" + i + "].steps", null, i, i + 1));
+        out.add(RuleCode.openPhaseNotLast("phases[" + i + "].steps", i, i + 1));
       } else if (!phase.isOpen()) {
         if (total > Long.MAX_VALUE - 1 - phase.steps()) {
-          out.add(RuleCode.LENGTH_OVERFLOW.at("phases[" + i + "].steps", phase.steps(), Long.MAX_VALUE - 1));
+          out.add(RuleCode.lengthOverflow("phases[" + i + "].steps", phase.steps(), Long.MAX_VALUE - 1));
         } else {
           total += phase.steps();
         }
@@ -55,7 +52,7 @@ public final class ScheduleRules {
     }
     Phase last = phases.get(phases.size() - 1);
     if (afterEnd == AfterEnd.CONTINUE && !last.isOpen() && !last.shape().rangePastEnd(last.steps()).isFinite()) {
-      out.add(RuleCode.CONTINUE_UNBOUNDED.at("afterEnd", afterEnd, last.shape().kind()));
+      out.add(RuleCode.continueUnbounded("afterEnd", afterEnd, last.shape().kind()));
     }
     for (int i = 0; i < phases.size(); i++) {
       for (Violation warning : phases.get(i).shape().check(phases.get(i).steps())) {

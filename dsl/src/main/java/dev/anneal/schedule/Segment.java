@@ -2,7 +2,6 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
-import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +143,7 @@ public record Segment(Curve curve, double from, double to, long unitsPerStep, do
     if (unitsOk && originOk && spanOk && n != Phase.OPEN) {
       double last = origin + (double) (n - 1) * unitsPerStep;
       if (last > span) {
-        out.add(RuleCode.SEGMENT_PAST_END.at("steps", n, n, Values.show(last), Values.show(span), (long) Math.floor((span - origin) / unitsPerStep) + 1));
+        out.add(RuleCode.segmentPastEnd("steps", n, last, span, (long) Math.floor((span - origin) / unitsPerStep) + 1));
       }
     }
     return out;

@@ -133,7 +133,7 @@ public final class Sequence implements Schedule {
     return switch (afterEnd) {
       case HOLD -> shapes[last].endValue(lengths[last]);
       case CONTINUE -> shapes[last].valueAt(step - starts[last], lengths[last]);
-      case FAIL -> throw new InvalidScheduleException(RuleCode.STEP_BEYOND_END.at("step", step, step, starts[phases.size()]));
+      case FAIL -> throw new InvalidScheduleException(RuleCode.stepBeyondEnd("step", step, starts[phases.size()]));
     };
   }
 

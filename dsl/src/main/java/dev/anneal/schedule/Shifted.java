@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,11 @@ public record Shifted(Shape inner, long by) implements Shape {
       out.add(violation.under("inner"));
     }
     if (by == 0 && n != Phase.OPEN && out.stream().noneMatch(Violation::isError) && !Double.isFinite(inner.valueAt(n, n))) {
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("by", by, "t = " + n + " (held past the end)", inner.valueAt(n, n)));
+      out.add(RuleCode.nonFiniteAtStep("by", by, "t = " + n + " (held past the end)", Values.show(inner.valueAt(n, n))));
     }
     if (by > 0 && out.stream().noneMatch(Violation::isError) && !inner.rangePastEnd(n).isFinite()) {
       // The inner formula is read up to by steps past its end, where nothing bounds it.
-      out.add(RuleCode.NON_FINITE_AT_STEP.at("by", by, "t = " + n + " + by",
+      out.add(RuleCode.nonFiniteAtStep("by", by, "t = " + n + " + by",
           "unbounded (the " + inner.kind() + " formula has no bound past its end, and the phase reads it " + by + " steps ahead)"));
     }
     return out;

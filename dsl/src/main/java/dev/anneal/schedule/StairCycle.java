@@ -69,7 +69,7 @@ public record StairCycle(double base, double max, long up, long down, long upSta
     List<Violation> out = new ArrayList<>();
     boolean valuesOk = Rules.finite(out, "base", base) & Rules.finite(out, "max", max);
     if (valuesOk && base > max) {
-      out.add(RuleCode.CYCLIC_BASE_ABOVE_MAX.at("base", base, base, max));
+      out.add(RuleCode.cyclicBaseAboveMax("base", base, max));
     }
     Overflow.difference(out, "max", max, "base", base);
     Rules.atLeastOne(out, "up", up);

@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,10 @@ public record StepDecay(double from, long every, double factor) implements Shape
     if (Rules.positive(out, "factor", factor) && everyOk && factor > 1 && Double.isFinite(from)) {
       if (n == Phase.OPEN) {
         // With from = 0 the value is 0 until factor^k overflows, then 0 * ∞ = NaN.
-        out.add(RuleCode.NON_FINITE_AT_STEP.at("factor", factor, "a late step",
+        out.add(RuleCode.nonFiniteAtStep("factor", factor, "a late step",
             (from == 0 ? "NaN (0 times factor^k, which overflows" : "infinite (") + "factor " + factor + " > 1 in a phase that never ends)"));
       } else if (!Double.isFinite(valueAt(n, n))) {
-        out.add(RuleCode.NON_FINITE_AT_STEP.at("factor", factor, "t = " + n, valueAt(n, n)));
+        out.add(RuleCode.nonFiniteAtStep("factor", factor, "t = " + n, Values.show(valueAt(n, n))));
       }
     }
     return out;

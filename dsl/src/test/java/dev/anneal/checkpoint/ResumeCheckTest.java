@@ -119,4 +119,16 @@ class ResumeCheckTest {
     assertEquals("[NoValueToContinue] channels.lr: the checkpoint's schedule has no value at step 100 (it ends there and its after-end"
         + " policy is FAIL), so there is no value to continue from; resume with policy USE_NEW", e.getMessage());
   }
+
+  @Test
+  void aNewScheduleAtZeroCannotBeScaledToTheCurrentValue() {
+    // The edited schedule decays to 0 by step 100 and holds it, so no factor turns it into the saved value at 500.
+    Plan edited = Plan.of(Schedules.linear(1e-3, 0).over(100).build());
+
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> ResumeCheck.resolve(SAVED, edited, 500, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
+
+    assertEquals("[CannotContinueFromZero] channels.lr: cannot continue channel lr from its current value 6.281416799501188E-4:"
+        + " the new schedule is 0 at step 500, so no scale reaches it", e.getMessage());
+  }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one entry point of the rules: what stops what, and in which order violations come. */
 class RuleSetTest {
-  private static final Function<String, Violation> OVERFLOW = path -> RuleCode.LENGTH_OVERFLOW.at(path, Phase.OPEN, Phase.OPEN - 1);
+  private static final Function<String, Violation> OVERFLOW = path -> RuleCode.lengthOverflow(path, Phase.OPEN, Phase.OPEN - 1);
 
   private static List<String> shown(List<Violation> violations) {
     return violations.stream().map(Violation::toString).toList();

@@ -56,7 +56,7 @@ public sealed interface Feedback {
 
   private static void requirePositive(long steps) {
     if (steps < 1) {
-      throw new InvalidScheduleException(RuleCode.NON_POSITIVE_LENGTH.at("feedback.steps", steps, "steps", steps));
+      throw new InvalidScheduleException(RuleCode.nonPositiveLength("feedback.steps", "steps", steps));
     }
   }
 }

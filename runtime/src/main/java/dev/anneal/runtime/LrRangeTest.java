@@ -280,18 +280,18 @@ public final class LrRangeTest {
       if (schedule == null) {
         boolean start = learningRate(found, "startLr", startLr);
         if (learningRate(found, "endLr", endLr) && start && endLr <= startLr) {
-          found.add(RuleCode.OUT_OF_RANGE.at("endLr", endLr, "endLr", endLr, "(startLr, ∞) = (" + Values.show(startLr) + ", ∞)"));
+          found.add(RuleCode.outOfRange("endLr", "endLr", endLr, "(startLr, ∞) = (" + Values.show(startLr) + ", ∞)"));
         }
       }
       if (steps < MIN_USABLE_POINTS) {
-        found.add(RuleCode.OUT_OF_RANGE.at("steps", steps, "steps", steps, "[" + MIN_USABLE_POINTS + ", ∞) (the suggestions need "
+        found.add(RuleCode.outOfRange("steps", "steps", steps, "[" + MIN_USABLE_POINTS + ", ∞) (the suggestions need "
             + MIN_USABLE_POINTS + " losses)"));
       }
       if (!(smoothing >= 0 && smoothing < 1)) {
-        found.add(RuleCode.OUT_OF_RANGE.at("smoothing", smoothing, "smoothing", smoothing, "[0, 1)"));
+        found.add(RuleCode.outOfRange("smoothing", "smoothing", smoothing, "[0, 1)"));
       }
       if (!(divergence > 1) || !Double.isFinite(divergence)) {
-        found.add(RuleCode.OUT_OF_RANGE.at("divergence", divergence, "divergence", divergence, "(1, ∞)"));
+        found.add(RuleCode.outOfRange("divergence", "divergence", divergence, "(1, ∞)"));
       }
       InvalidScheduleException.throwIfErrors(found);
       return new LrRangeTest(this);
@@ -306,7 +306,7 @@ public final class LrRangeTest {
         return false;
       }
       if (value < Float.MIN_NORMAL || value > Float.MAX_VALUE) {
-        found.add(RuleCode.OUT_OF_RANGE.at(field, value, field, value, FLOAT_RANGE + ", the normal range of the 32-bit floats the optimizer applies"));
+        found.add(RuleCode.outOfRange(field, field, value, FLOAT_RANGE + ", the normal range of the 32-bit floats the optimizer applies"));
         return false;
       }
       return true;

@@ -42,7 +42,7 @@ public record ParameterGroup(String name, ParameterSelector selector, Plan plan)
       Schedule schedule = channels.get(channel);
       if (schedule == null) {
         throw new InvalidScheduleException(
-            RuleCode.UNKNOWN_CHANNEL.at("groups." + name + "." + channel, channel, "'" + channel + "' (the plan has " + base.channels().keySet() + ")"));
+            RuleCode.unknownChannel("groups." + name + "." + channel, channel, " (the plan has " + base.channels().keySet() + ")"));
       }
       channels.put(channel, schedule.scaledBy(factor));
     });

@@ -67,7 +67,7 @@ final class Resume {
       case FAIL_ON_DIFFERENCE -> {
         List<Violation> found = new ArrayList<>();
         for (Difference difference : differences) {
-          found.add(CheckpointCode.SCHEDULE_CHANGED.at(difference.path(), difference.current(), difference));
+          found.add(CheckpointCode.scheduleChanged(difference.path(), difference.saved(), difference.current()));
         }
         throw new InvalidScheduleException(found);
       }

@@ -83,7 +83,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
     double coef2 = 1.0 - Math.pow(beta2, t);
     float biasCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
     if (!Float.isFinite(biasCorrected) || !Float.isFinite(weightDecay)) {
-      throw new InvalidScheduleException(RuleCode.NON_FINITE_AT_STEP.at("lr", biasCorrected, values.step(),
+      throw new InvalidScheduleException(RuleCode.nonFiniteAtStep("lr", biasCorrected, String.valueOf(values.step()),
           "a bias-corrected learning rate of " + biasCorrected + " (lr " + learningRate + ", beta1 " + b1 + ", weight decay " + weightDecay + ")"));
     }
     // PyTorch's m̂ / (√v̂ + ε) is DJL's m / (√v + ε·√(1 − β2^t)) times the corrections folded into the rate.
@@ -140,7 +140,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
      */
     public Builder optEpsilon(float epsilon) {
       if (!(epsilon > 0 && Float.isFinite(epsilon))) {
-        throw new InvalidScheduleException(RuleCode.NOT_POSITIVE.at("epsilon", epsilon, "epsilon", epsilon));
+        throw new InvalidScheduleException(RuleCode.notPositive("epsilon", "epsilon", epsilon));
       }
       this.epsilon = epsilon;
       return this;
@@ -162,7 +162,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
 
     private static float inUnitInterval(String name, float value) {
       if (!(value >= 0 && value < 1)) {
-        throw new InvalidScheduleException(RuleCode.MOMENTUM_OUT_OF_RANGE.at(name, value, name, value));
+        throw new InvalidScheduleException(RuleCode.momentumOutOfRange(name, name, value));
       }
       return value;
     }

@@ -171,7 +171,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
      */
     public Builder optMomentum(float momentum) {
       if (!(momentum >= 0 && momentum < 1)) {
-        throw new InvalidScheduleException(RuleCode.MOMENTUM_OUT_OF_RANGE.at("momentum", momentum, "momentum", momentum));
+        throw new InvalidScheduleException(RuleCode.momentumOutOfRange("momentum", "momentum", momentum));
       }
       this.momentum = momentum;
       return this;

@@ -486,7 +486,7 @@ public final class TrainingSchedule {
      */
     public TrainingSchedule build() {
       if (groups.isEmpty()) {
-        throw new InvalidScheduleException(RuleCode.EMPTY_SCHEDULE.at("groups", null));
+        throw new InvalidScheduleException(RuleCode.emptySchedule("groups"));
       }
       return new TrainingSchedule(this);
     }

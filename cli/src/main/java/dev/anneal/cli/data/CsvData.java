@@ -104,13 +104,13 @@ public final class CsvData {
             continue;
           }
           if (NOT_FINITE.matcher(field).matches()) {
-            inRow.add(RuleCode.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
+            inRow.add(RuleCode.nonFiniteValue(at, columns.get(c), field));
           } else if (!NUMBER.matcher(field).matches()) {
             inRow.add(ConfigCode.wrongType(at, field, "a number", field.isEmpty() ? "an empty field" : "\"" + field + "\""));
           } else {
             double value = Double.parseDouble(field);
             if (Double.isInfinite(value) || Float.isInfinite((float) value)) {
-              inRow.add(RuleCode.NON_FINITE_VALUE.at(at, field, columns.get(c), field));
+              inRow.add(RuleCode.nonFiniteValue(at, columns.get(c), field));
             }
             row[f] = (float) value;
           }

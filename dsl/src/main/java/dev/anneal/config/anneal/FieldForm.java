@@ -139,7 +139,7 @@ record FieldForm(String name, Kind kind, Class<?> type, Object defaultValue) {
   private Object readInt(JsonFields phase) {
     long value = phase.requireLong(name);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      phase.problems().add(RuleCode.OUT_OF_RANGE.at(phase.path(name), value, name, value, "[" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]"));
+      phase.problems().add(RuleCode.outOfRange(phase.path(name), name, value, "[" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]"));
       return 0;
     }
     return (int) value;

@@ -233,7 +233,7 @@ final class ScheduleReader {
     long steps = object.requireLong("steps");
     if (steps == Phase.OPEN) {
       // The model spells "forever" as Long.MAX_VALUE; the number itself is no length.
-      object.problems().add(RuleCode.OUT_OF_RANGE.at(object.path("steps"), steps, "steps", steps,
+      object.problems().add(RuleCode.outOfRange(object.path("steps"), "steps", steps,
           "[1, " + (Phase.OPEN - 1) + "]; write \"forever\" for a last phase that never ends"));
     }
     return steps;

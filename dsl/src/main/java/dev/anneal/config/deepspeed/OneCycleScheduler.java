@@ -102,7 +102,7 @@ record OneCycleScheduler(
   private void warn(SchedulerParams params, boolean requested) {
     Optimizer optimizer = params.optimizer();
     if (minLr == 0) {
-      params.warn(RuleCode.FIRST_UPDATE_AT_ZERO.at(params.path("cycle_min_lr"), 0.0, "OneCycle starts at cycle_min_lr, which is 0"));
+      params.warn(RuleCode.firstUpdateAtZero(params.path("cycle_min_lr"), 0.0, "OneCycle starts at cycle_min_lr, which is 0"));
     }
     if (requested && !momentum) {
       params.warn(DeepSpeedCode.momentumCyclingIgnored(params.path("cycle_momentum"), optimizer.type(),
@@ -131,10 +131,10 @@ record OneCycleScheduler(
         long last = growth.lastStepAtMostOne(Phase.OPEN);
         if (last >= 0) {
           long step = cycleSteps() + last;
-          params.warn(RuleCode.BETA1_ABOVE_ONE.at(params.path("decay_mom_rate"), decayMomRate, step,
+          params.warn(RuleCode.beta1AboveOne(params.path("decay_mom_rate"), decayMomRate, step,
               "DeepSpeed's post-cycle momentum decay multiplies cycle_max_mom (" + Values.show(maxMom) + ") by 1 + decay_mom_rate * t /"
                   + " decay_step_size, so β1 grows (" + Values.show(growth.valueAt(last + 1, Phase.OPEN)) + " at step " + (step + 1)
-                  + "); Adam diverges with β1 >= 1: set decay_mom_rate to 0 to hold cycle_max_mom"));
+                  + ")", "set decay_mom_rate to 0 to hold cycle_max_mom"));
         }
       } else if (decayMomRate != 0) {
         params.warn(DeepSpeedCode.decaySkipped(params.path("decay_mom_rate"), "decay_mom_rate", decayMomRate));

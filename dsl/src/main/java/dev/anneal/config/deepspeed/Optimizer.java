@@ -164,7 +164,7 @@ record Optimizer(String type, boolean hasBetas, OptionalDouble lr, OptionalDoubl
       return OptionalDouble.empty();
     }
     if (value < 0) {
-      params.problems().add(RuleCode.OUT_OF_RANGE.at(params.path(key), value, key, value, "[0, ∞) (" + why + ")"));
+      params.problems().add(RuleCode.outOfRange(params.path(key), key, value, "[0, ∞) (" + why + ")"));
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(value);

@@ -105,7 +105,7 @@ final class SchedulerParams {
   double ratio(String key, double fallback, String why) {
     double value = number(key, fallback);
     if (value < 0 || value > 1) {
-      problems.add(RuleCode.OUT_OF_RANGE.at(path(key), value, key, value, "[0, 1] (" + why + ")"));
+      problems.add(RuleCode.outOfRange(path(key), key, value, "[0, 1] (" + why + ")"));
       return Double.NaN;
     }
     return value;
@@ -115,7 +115,7 @@ final class SchedulerParams {
   double momentum(String key, double fallback) {
     double value = number(key, fallback);
     if (value < 0 || value >= 1) {
-      problems.add(RuleCode.OUT_OF_RANGE.at(path(key), value, key, value, "[0, 1) (Adam diverges with β1 >= 1)"));
+      problems.add(RuleCode.outOfRange(path(key), key, value, "[0, 1) (Adam diverges with β1 >= 1)"));
       return Double.NaN;
     }
     return value;

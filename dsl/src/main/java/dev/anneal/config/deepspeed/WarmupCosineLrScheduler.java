@@ -45,7 +45,7 @@ record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double
       params.warn(DeepSpeedCode.hiddenDefault(params.path("cos_min_ratio"), DEFAULT_COS_MIN_RATIO, "cos_min_ratio",
           "0.0001: the lr decays to 0.0001 × the optimizer's lr, not to 0"));
     }
-    params.warn(RuleCode.FIRST_UPDATE_AT_ZERO.at("scheduler.type", 0.0, "WarmupCosineLR sets 0 at construction; the second update uses"
+    params.warn(RuleCode.firstUpdateAtZero("scheduler.type", 0.0, "WarmupCosineLR sets 0 at construction; the second update uses"
         + " warmup_min_ratio × lr (" + Values.show(lr * warmupMinRatio) + ")"));
     if (total < steps) {
       params.warn(DeepSpeedCode.totalBelowWarmup(params.path("total_num_steps"), total, steps,

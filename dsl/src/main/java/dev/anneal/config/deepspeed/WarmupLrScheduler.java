@@ -53,7 +53,7 @@ record WarmupLrScheduler(Warmup warmup) implements DeepSpeedScheduler {
   static void warnFirstUpdates(SchedulerParams params, double min) {
     params.warn(DeepSpeedCode.twoUpdatesAtWarmupMin(params.path("warmup_min_lr"), min));
     if (min == 0) {
-      params.warn(RuleCode.FIRST_UPDATE_AT_ZERO.at(params.path("warmup_min_lr"), 0.0, "warmup_min_lr is 0"));
+      params.warn(RuleCode.firstUpdateAtZero(params.path("warmup_min_lr"), 0.0, "warmup_min_lr is 0"));
     }
   }
 

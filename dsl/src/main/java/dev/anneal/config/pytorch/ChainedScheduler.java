@@ -37,7 +37,7 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (schedulers.isEmpty()) {
-      found.add(RuleCode.NON_POSITIVE_LENGTH.at("schedulers", 0, "the number of schedulers", 0));
+      found.add(RuleCode.nonPositiveLength("schedulers", "the number of schedulers", 0));
     }
     for (int i = 0; i < schedulers.size(); i++) {
       String unsupported = unsupported(schedulers.get(i));

@@ -20,7 +20,7 @@ final class Checks {
       return false;
     }
     if (value <= 0 || value > 1) {
-      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "(0, 1]: a decay factor of 0 or less zeroes or negates the learning rate, above 1 it grows without bound"));
+      out.add(RuleCode.outOfRange(name, name, value, "(0, 1]: a decay factor of 0 or less zeroes or negates the learning rate, above 1 it grows without bound"));
       return false;
     }
     return true;
@@ -32,11 +32,11 @@ final class Checks {
       return false;
     }
     if (value < 0 || value > 1) {
-      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "[0, 1] (PyTorch raises ValueError outside it)"));
+      out.add(RuleCode.outOfRange(name, name, value, "[0, 1] (PyTorch raises ValueError outside it)"));
       return false;
     }
     if (value == 0 && !zeroAllowed) {
-      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "(0, 1]: " + whyNotZero));
+      out.add(RuleCode.outOfRange(name, name, value, "(0, 1]: " + whyNotZero));
       return false;
     }
     return true;
@@ -48,7 +48,7 @@ final class Checks {
       return false;
     }
     if (value < 0 || value >= 1) {
-      out.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "[0, 1)"));
+      out.add(RuleCode.outOfRange(name, name, value, "[0, 1)"));
       return false;
     }
     return true;

@@ -36,7 +36,7 @@ public record CosineAnnealingWarmRestarts(long t0, long tMult, double etaMin) im
     Rules.atLeastOne(found, "T_0", t0);
     Rules.atLeastOne(found, "T_mult", tMult);
     if (Rules.nonNegative(found, "eta_min", etaMin) && etaMin > context.base()) {
-      found.add(RuleCode.FLOOR_ABOVE_PEAK.at("eta_min", etaMin, "eta_min", etaMin, "the learning rate", context.base()));
+      found.add(RuleCode.floorAbovePeak("eta_min", "eta_min", etaMin, "the learning rate", context.base()));
     }
     if (!context.report(found)) {
       return null;

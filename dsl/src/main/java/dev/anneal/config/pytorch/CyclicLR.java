@@ -88,7 +88,7 @@ public record CyclicLR(
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (Rules.nonNegative(found, "base_lr", baseLr) & Rules.nonNegative(found, "max_lr", maxLr) && baseLr > maxLr) {
-      found.add(RuleCode.CYCLIC_BASE_ABOVE_MAX.at("base_lr", baseLr, baseLr, maxLr));
+      found.add(RuleCode.cyclicBaseAboveMax("base_lr", baseLr, maxLr));
     }
     Rules.atLeastOne(found, "step_size_up", stepSizeUp);
     if (stepSizeDown != null) {
@@ -105,7 +105,7 @@ public record CyclicLR(
       }
       if (Checks.momentum(found, "base_momentum", baseMomentum) & Checks.momentum(found, "max_momentum", maxMomentum)
           && baseMomentum > maxMomentum) {
-        found.add(RuleCode.CYCLIC_BASE_ABOVE_MAX.at("base_momentum", baseMomentum, baseMomentum, maxMomentum));
+        found.add(RuleCode.cyclicBaseAboveMax("base_momentum", baseMomentum, maxMomentum));
       }
     } else {
       if (baseMomentum != DEFAULT_BASE_MOMENTUM) {

@@ -45,7 +45,7 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
     for (int i = 0; i < milestones.size(); i++) {
       if (milestones.get(i) < 0) {
         String path = "milestones[" + i + "]";
-        found.add(RuleCode.NEGATIVE_VALUE.at(path, milestones.get(i), path, milestones.get(i)));
+        found.add(RuleCode.negativeValue(path, path, milestones.get(i)));
       }
     }
     Checks.decayFactor(found, "gamma", gamma);

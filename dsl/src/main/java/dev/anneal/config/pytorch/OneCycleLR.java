@@ -203,7 +203,7 @@ public record OneCycleLR(
     try {
       return Math.multiplyExact(epochs, stepsPerEpoch);
     } catch (ArithmeticException e) {
-      found.add(RuleCode.OUT_OF_RANGE.at("steps_per_epoch", stepsPerEpoch, "epochs * steps_per_epoch", epochs + " * " + stepsPerEpoch, "the 64-bit step range"));
+      found.add(RuleCode.outOfRange("steps_per_epoch", "epochs * steps_per_epoch", epochs + " * " + stepsPerEpoch, "the 64-bit step range"));
       return -1;
     }
   }

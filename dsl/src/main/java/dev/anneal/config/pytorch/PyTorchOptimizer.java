@@ -119,7 +119,7 @@ public record PyTorchOptimizer(Type type, double lr, double momentum, double bet
 
   private static void betaInRange(List<Violation> out, String field, double beta) {
     if (Rules.finite(out, field, beta) && (beta < 0 || beta >= 1)) {
-      out.add(RuleCode.OUT_OF_RANGE.at(field, beta, field, beta, "[0, 1)"));
+      out.add(RuleCode.outOfRange(field, field, beta, "[0, 1)"));
     }
   }
 }

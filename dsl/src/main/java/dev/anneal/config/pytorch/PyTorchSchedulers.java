@@ -77,7 +77,7 @@ public final class PyTorchSchedulers {
     }
     if (member.lr().valueAt(0) == 0) {
       String key = member.startPath().substring(member.startPath().lastIndexOf('.') + 1);
-      found.add(RuleCode.FIRST_UPDATE_AT_ZERO.at(member.startPath(), 0.0, key + " is 0"));
+      found.add(RuleCode.firstUpdateAtZero(member.startPath(), 0.0, key + " is 0"));
     }
     return new Imported(FORMAT, plan, found.stream().filter(v -> !v.isError()).toList());
   }

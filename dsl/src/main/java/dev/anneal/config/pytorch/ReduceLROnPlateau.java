@@ -89,13 +89,13 @@ public record ReduceLROnPlateau(
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (Rules.finite(found, "factor", factor) && !(factor > 0 && factor < 1)) {
-      found.add(RuleCode.PLATEAU_FACTOR_OUT_OF_RANGE.at("factor", factor, factor));
+      found.add(RuleCode.plateauFactorOutOfRange("factor", factor));
     }
     Rules.nonNegative(found, "patience", patience);
     Rules.nonNegative(found, "threshold", threshold);
     Rules.nonNegative(found, "cooldown", cooldown);
     if (Rules.nonNegative(found, "min_lr", minLr) && minLr > context.base()) {
-      found.add(RuleCode.FLOOR_ABOVE_PEAK.at("min_lr", minLr, "min_lr", minLr, "the learning rate", context.base()));
+      found.add(RuleCode.floorAbovePeak("min_lr", "min_lr", minLr, "the learning rate", context.base()));
     }
     Rules.nonNegative(found, "eps", eps);
     if (!context.report(found)) {

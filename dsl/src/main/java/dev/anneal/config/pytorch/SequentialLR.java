@@ -46,9 +46,9 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
       String path = "milestones[" + i + "]";
       long milestone = milestones.get(i);
       if (milestone < 1) {
-        found.add(RuleCode.NON_POSITIVE_LENGTH.at(path, milestone, path, milestone));
+        found.add(RuleCode.nonPositiveLength(path, path, milestone));
       } else if (i > 0 && milestone <= milestones.get(i - 1)) {
-        found.add(RuleCode.MILESTONES_NOT_INCREASING.at(path, milestone, milestone, milestones.get(i - 1)));
+        found.add(RuleCode.milestonesNotIncreasing(path, milestone, milestones.get(i - 1)));
       }
     }
     for (int i = 0; i < schedulers.size(); i++) {

@@ -88,8 +88,8 @@ final class LambdaBuilder {
     if (schedule.valueAt(0) == 0) {
       all.add(
           learningRate == 0
-              ? RuleCode.FIRST_UPDATE_AT_ZERO.at(LEARNING_RATE, learningRate, "learning_rate is 0")
-              : RuleCode.FIRST_UPDATE_AT_ZERO.at(zeroPath, 0.0, zeroCause));
+              ? RuleCode.firstUpdateAtZero(LEARNING_RATE, learningRate, "learning_rate is 0")
+              : RuleCode.firstUpdateAtZero(zeroPath, 0.0, zeroCause));
     }
     all.addAll(warnings);
     return new TransformersPreset(function, schedule, all);

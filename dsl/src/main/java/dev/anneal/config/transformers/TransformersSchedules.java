@@ -398,7 +398,7 @@ public final class TransformersSchedules {
    */
   private static boolean steps(List<Violation> errors, String name, long value, long min) {
     if (value > MAX_STEPS) {
-      errors.add(RuleCode.OUT_OF_RANGE.at(name, value, name, value, "[" + Math.max(min, 0) + ", 2^53]"));
+      errors.add(RuleCode.outOfRange(name, name, value, "[" + Math.max(min, 0) + ", 2^53]"));
       return false;
     }
     if (min == 1) {
@@ -431,8 +431,8 @@ public final class TransformersSchedules {
     List<Violation> errors = cycles(numCycles);
     Rules.nonNegative(errors, minLr.argument(), minLr.value());
     if (!minLr.relative() && learningRate == 0) {
-      errors.add(RuleCode.NOT_POSITIVE.at(
-          LambdaBuilder.LEARNING_RATE, learningRate, "learning_rate",
+      errors.add(RuleCode.notPositive(
+          LambdaBuilder.LEARNING_RATE, "learning_rate",
           Values.show(learningRate) + ", and min_lr is divided by it"));
     }
     return errors;

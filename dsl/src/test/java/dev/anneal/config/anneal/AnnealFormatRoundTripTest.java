@@ -123,7 +123,7 @@ class AnnealFormatRoundTripTest {
   /** The NeedsLength message names exactly the shapes with a formula for every step (a wrapper has one when its inner shape has). */
   @Test
   void theMessageForAnOpenPhaseNamesEveryShapeThatMayRunForever() {
-    String message = RuleCode.NEEDS_LENGTH.at("steps", null, "a linear", ShapeKind.openEndedPhrase()).message();
+    String message = RuleCode.needsLength("steps", "linear", ShapeKind.openEndedPhrase()).message();
     String list = message.substring(message.indexOf("only ") + "only ".length(), message.indexOf(" phases (and these shifted)"));
     Set<String> named = Set.of(list.replace(" and ", ", ").split(", "));
     Set<String> open = shapes()

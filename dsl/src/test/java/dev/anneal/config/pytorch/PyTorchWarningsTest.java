@@ -32,7 +32,7 @@ class PyTorchWarningsTest {
     assertWarnings(imported,
         "[MilestonesUnsorted] scheduler.kwargs.milestones: milestones [60, 30, 30] are not in increasing order;"
             + " PyTorch counts them as a set, so they act as [30, 30, 60]",
-        "[RepeatedMilestone] scheduler.kwargs.milestones[1]: milestone 30 is repeated 2 times, so the factor is applied 2 times"
+        "[RepeatedMilestone] scheduler.kwargs.milestones[1]: milestone 30 is repeated 2 times, so the factor is applied as many times"
             + " at once (PyTorch behaviour)");
     Schedule lr = imported.plan().lr();
     assertEquals(0.1, lr.valueAt(29), 1e-18);

@@ -111,7 +111,7 @@ final class Folder {
       return CONSTANTS.evaluate(expr.expression());
     } catch (ArithmeticException e) {
       String attribute = expr.path().substring(expr.path().lastIndexOf('.') + 1);
-      out.add(new Finding(RuleCode.OUT_OF_RANGE.at(expr.path(), expr.text(), attribute, "`" + expr.text() + "`", "the range of a 64-bit integer"), expr.where()));
+      out.add(new Finding(RuleCode.outOfRange(expr.path(), attribute, "`" + expr.text() + "`", "the range of a 64-bit integer"), expr.where()));
       return null;
     }
   }

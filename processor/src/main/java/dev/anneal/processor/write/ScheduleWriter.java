@@ -216,7 +216,7 @@ final class ScheduleWriter {
           method.addStatement("return phase$L(step - $N)", last.index(), names.of(code.phases().get(last.index() - 1).field("boundary")));
         }
       }
-      case FAIL -> method.addStatement("throw new $T($T.STEP_BEYOND_END.at($S, step, step, $N))",
+      case FAIL -> method.addStatement("throw new $T($T.stepBeyondEnd($S, step, $N))",
           InvalidScheduleException.class, RuleCode.class, "step", names.of(code.end()));
     }
     return method.build();

@@ -102,7 +102,7 @@ final class ValidatorWriter {
     body.addStatement("candidate = new $T(config, false)", self);
     body.nextControlFlow("catch ($T e)", ArithmeticException.class);
     body.add("// An integer expression overflowed a long: no schedule can have such a length.\n");
-    body.addStatement("found.add($T.LENGTH_OVERFLOW.at($S, null, Long.MAX_VALUE - 1))", RuleCode.class, code.path());
+    body.addStatement("found.add($T.lengthOverflow($S, null, Long.MAX_VALUE - 1))", RuleCode.class, code.path());
     body.addStatement("return found").endControlFlow();
     body.beginControlFlow("for ($T violation : $T.check(candidate.shapes(), candidate.declaredLengths(), $T.$L, $S))",
         Violation.class, ScheduleWriter.CONFIG_BINDING, ScheduleWriter.AFTER_END, code.afterEnd(), code.channel());

@@ -3,6 +3,7 @@ package dev.anneal.runtime;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,7 @@ final class RunState {
 
   /** The state of a run that has not started: every channel in its initial state, nothing bound. */
   static RunState initial(List<ParameterGroup> groups) {
-    List<String> channels = channelsOf(groups);
-    ScheduleState[][] states = new ScheduleState[groups.size()][channels.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      for (int c = 0; c < channels.size(); c++) {
-        Schedule schedule = groups.get(g).plan().channel(channels.get(c));
-        states[g][c] = schedule == null ? ScheduleState.EMPTY : schedule.initialState();
-      }
-    }
-    return new RunState(groups, channels, states, 0, null);
+    return restored(groups, Collections.nCopies(groups.size(), Map.of()), 0, null);
   }
 
   /**

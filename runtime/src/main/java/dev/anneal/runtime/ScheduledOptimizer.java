@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * per-parameter update count (which advances once per device).
  *
  * <p>Every update takes its group's learning rate and weight decay from the schedule here and hands
- * them to {@link #apply}; each optimizer adds its own rule and its own settings.
+ * them to {@code apply}; each optimizer adds its own rule and its own settings.
  */
 public abstract class ScheduledOptimizer extends Optimizer {
   /** The channels Anneal's optimizers apply; a plan scheduling any other is refused when one is built. */

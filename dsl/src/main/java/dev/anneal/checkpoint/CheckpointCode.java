@@ -9,7 +9,8 @@ import dev.anneal.rules.Violation;
 public enum CheckpointCode implements DiagnosticCode {
   SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's ({path}: checkpoint {saved}, now {current}); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE"),
   CANNOT_CONTINUE_FROM_ZERO(Severity.ERROR, "cannot continue channel {channel} from its current value {value}: the new schedule is 0 at step {step}, so no scale reaches it"),
-  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step {step} (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW");
+  NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step {step} (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
+  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for {unwritable}), so policy {policy} cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE");
 
   private final Severity severity;
   private final String template;
@@ -47,6 +48,14 @@ public enum CheckpointCode implements DiagnosticCode {
   /** The checkpoint's schedule ends at {@code step} with after-end FAIL, so there is no value to continue from. */
   public static Violation noValueToContinue(String path, long step) {
     return NO_VALUE_TO_CONTINUE.violation(path, step, step);
+  }
+
+  /**
+   * A changed channel the checkpoint saved as a fingerprint only, because Anneal JSON cannot write
+   * {@code unwritable} (e.g. a shape with no JSON form), so {@code policy} cannot restore it.
+   */
+  public static Violation checkpointWithoutDefinition(String path, String unwritable, ResumePolicy policy) {
+    return CHECKPOINT_WITHOUT_DEFINITION.violation(path, unwritable, unwritable, policy);
   }
 
   private static String orAbsent(String value) {

@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-/** Compares a checkpoint's plan with the current one and decides, by policy, which plan a resumed run uses. */
+/**
+ * Compares a checkpoint's plan with the current one and decides, by policy, which plan a resumed
+ * run uses. The one place that reads a {@link ResumePolicy}: {@link #choose} turns it and the
+ * differences into a {@link Choice}, which {@link #resolve} applies to a single plan and {@link
+ * GroupResume#decide} to each parameter group of a training run.
+ */
 public final class ResumeCheck {
   private ResumeCheck() {}
 
@@ -26,6 +31,43 @@ public final class ResumeCheck {
     public Outcome {
       differences = List.copyOf(differences);
     }
+  }
+
+  /** What a resume applies, once a policy has judged the differences. */
+  public enum Choice {
+    /** The current plans: nothing differs, or {@link ResumePolicy#USE_NEW}. */
+    CURRENT,
+    /** The checkpoint's plans ({@link ResumePolicy#USE_CHECKPOINT}). */
+    CHECKPOINT,
+    /**
+     * The current plans, each changed channel continued from the value the checkpoint's run had
+     * reached ({@link ResumePolicy#CONTINUE_FROM_CURRENT_VALUE}).
+     */
+    CONTINUED
+  }
+
+  /**
+   * What {@code policy} makes of {@code differences} (every one found, for a whole run).
+   *
+   * @throws InvalidScheduleException ({@code ScheduleChanged}) under {@link
+   *     ResumePolicy#FAIL_ON_DIFFERENCE} when there are differences, listing every one
+   */
+  public static Choice choose(ResumePolicy policy, List<Difference> differences) {
+    if (differences.isEmpty()) {
+      return Choice.CURRENT;
+    }
+    return switch (policy) {
+      case FAIL_ON_DIFFERENCE -> {
+        List<Violation> found = new ArrayList<>();
+        for (Difference difference : differences) {
+          found.add(CheckpointCode.scheduleChanged(difference.path(), difference.saved(), difference.current()));
+        }
+        throw new InvalidScheduleException(found);
+      }
+      case USE_CHECKPOINT -> Choice.CHECKPOINT;
+      case USE_NEW -> Choice.CURRENT;
+      case CONTINUE_FROM_CURRENT_VALUE -> Choice.CONTINUED;
+    };
   }
 
   /** Every difference between two definitions, sorted by path. */
@@ -66,21 +108,12 @@ public final class ResumeCheck {
   public static Outcome resolve(Plan saved, Map<String, ScheduleState> savedStates, Plan current, long step, ResumePolicy policy) {
     Objects.requireNonNull(savedStates, "savedStates");
     List<Difference> differences = differences(saved, current);
-    if (differences.isEmpty()) {
-      return new Outcome(current, differences);
-    }
-    return switch (policy) {
-      case FAIL_ON_DIFFERENCE -> {
-        List<Violation> found = new ArrayList<>();
-        for (Difference difference : differences) {
-          found.add(CheckpointCode.scheduleChanged(difference.path(), difference.saved(), difference.current()));
-        }
-        throw new InvalidScheduleException(found);
-      }
-      case USE_CHECKPOINT -> new Outcome(saved, differences);
-      case USE_NEW -> new Outcome(current, differences);
-      case CONTINUE_FROM_CURRENT_VALUE -> new Outcome(continueFrom(saved, savedStates, current, step), differences);
+    Plan resumed = switch (choose(policy, differences)) {
+      case CURRENT -> current;
+      case CHECKPOINT -> saved;
+      case CONTINUED -> continueFrom(saved, savedStates, current, step);
     };
+    return new Outcome(resumed, differences);
   }
 
   private static Plan continueFrom(Plan saved, Map<String, ScheduleState> savedStates, Plan current, long step) {

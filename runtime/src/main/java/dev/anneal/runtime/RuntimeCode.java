@@ -18,7 +18,6 @@ public enum RuntimeCode implements DiagnosticCode {
   UNKNOWN_PARAMETER(Severity.ERROR, "parameter id {arg1} is not among the parameters bound at the start of training; rebuild the trainer after changing the model"),
   CHECKPOINT_UNREADABLE(Severity.ERROR, "{arg1} is {arg2}; refusing to resume from it"),
   CHECKPOINT_MISMATCH(Severity.ERROR, "{arg1}"),
-  CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for {arg1}), so policy {arg2} cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),
   NON_FINITE_METRIC(Severity.ERROR, "the metric observed after step {arg1} is {arg2}; a reactive phase needs a finite metric"),
   RANGE_TEST_TOO_SHORT(Severity.ERROR, "too few usable losses to suggest a learning rate: {arg1} (finite, measured before {arg2}), at least {arg3} needed; {arg4}"),
   CHECKPOINT_LOCKED(Severity.ERROR, "another save of {arg1} into {arg2} is under way ({arg3} holds {arg4}); give each run its own folder or checkpoint name, or save from one thread at a time");

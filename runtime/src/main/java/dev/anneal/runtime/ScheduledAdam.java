@@ -6,7 +6,6 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Plan;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Adam and AdamW with scheduled learning rate, β1 and weight decay: DJL's {@code Adam} / {@code
@@ -50,14 +49,13 @@ public final class ScheduledAdam extends ScheduledOptimizer {
   private final float epsilon;
 
   private ScheduledAdam(Builder builder) {
-    super(builder, builder.schedule);
+    super(builder);
     this.decoupled = builder.decoupled;
     this.beta1 = builder.beta1;
     this.beta2 = builder.beta2;
     this.epsilon = builder.epsilon;
     this.epsilonForm = builder.epsilonForm;
-    ScheduledSgd.requireOneWeightDecay(schedule, getWeightDecay(), kindName());
-    schedule.attach(this, Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY), kindName());
+    attachToSchedule(kindName());
   }
 
   /** Adam: weight decay added to the gradient (L2), as DJL's {@code Adam}. */
@@ -71,13 +69,8 @@ public final class ScheduledAdam extends ScheduledOptimizer {
   }
 
   @Override
-  public void update(String parameterId, NDArray weight, NDArray grad) {
-    GroupBinding.Slot slot = schedule.slotOf(parameterId);
-    StepValues values = schedule.beginUpdate(slot, weight.getDevice());
-    int group = slot.group();
-    float learningRate = values.applied(group, Plan.LR);
-    float weightDecay = ScheduledSgd.valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
-    float b1 = ScheduledSgd.valueOr(values, group, Plan.MOMENTUM, beta1);
+  void apply(String parameterId, NDArray weight, NDArray grad, StepValues values, int group, float learningRate, float weightDecay) {
+    float b1 = valueOr(values, group, Plan.MOMENTUM, beta1);
     long t = values.step() + 1;
     double coef1 = 1.0 - Math.pow(b1, t);
     double coef2 = 1.0 - Math.pow(beta2, t);
@@ -103,8 +96,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
   }
 
   /** Builds a {@link ScheduledAdam}; DJL's defaults: β1 0.9, β2 0.999, ε 1e-8. */
-  public static final class Builder extends OptimizerBuilder<Builder> {
-    private final TrainingSchedule schedule;
+  public static final class Builder extends ScheduledOptimizer.Builder<Builder> {
     private final boolean decoupled;
     private float beta1 = 0.9f;
     private float beta2 = 0.999f;
@@ -112,7 +104,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
     private EpsilonForm epsilonForm = EpsilonForm.DJL;
 
     private Builder(TrainingSchedule schedule, boolean decoupled) {
-      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      super(schedule);
       this.decoupled = decoupled;
     }
 
@@ -123,13 +115,13 @@ public final class ScheduledAdam extends ScheduledOptimizer {
 
     /** β1 for groups whose plan has no {@code momentum} channel. Default 0.9. */
     public Builder optBeta1(float beta1) {
-      this.beta1 = inUnitInterval("beta1", beta1);
+      this.beta1 = momentumCoefficient("beta1", beta1);
       return this;
     }
 
     /** β2. Default 0.999. */
     public Builder optBeta2(float beta2) {
-      this.beta2 = inUnitInterval("beta2", beta2);
+      this.beta2 = momentumCoefficient("beta2", beta2);
       return this;
     }
 
@@ -158,13 +150,6 @@ public final class ScheduledAdam extends ScheduledOptimizer {
      */
     public ScheduledAdam build() {
       return new ScheduledAdam(this);
-    }
-
-    private static float inUnitInterval(String name, float value) {
-      if (!(value >= 0 && value < 1)) {
-        throw new InvalidScheduleException(RuleCode.momentumOutOfRange(name, name, value));
-      }
-      return value;
     }
   }
 }

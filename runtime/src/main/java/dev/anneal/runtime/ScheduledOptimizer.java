@@ -4,8 +4,12 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
+import dev.anneal.schedule.Plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,8 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * (momentum buffer, Adam moments) can be exported and restored by parameter name for an exact
  * resume. The optimizer's step for Adam's bias correction is the schedule's step, not DJL's
  * per-parameter update count (which advances once per device).
+ *
+ * <p>Every update takes its group's learning rate and weight decay from the schedule here and hands
+ * them to {@code apply}; each optimizer adds its own rule and its own settings.
  */
 public abstract class ScheduledOptimizer extends Optimizer {
+  /** The channels Anneal's optimizers apply; a plan scheduling any other is refused when one is built. */
+  private static final Set<String> APPLIED_CHANNELS = Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
+
   /** The schedule whose values every update uses. */
   protected final TrainingSchedule schedule;
   /** state name → parameter id → device → array, as DJL's optimizers keep theirs. */
@@ -28,8 +38,53 @@ public abstract class ScheduledOptimizer extends Optimizer {
     this.schedule = schedule;
   }
 
+  ScheduledOptimizer(Builder<?> builder) {
+    this(builder, builder.schedule);
+  }
+
   /** The kind written to checkpoints, e.g. {@code sgd}; a checkpoint's state restores only into the same kind. */
   protected abstract String kind();
+
+  /**
+   * Applies one update of a parameter with the values of its group's step.
+   *
+   * @param values the values of the update in progress, the same for every parameter and device
+   * @param group the parameter's group, an index into {@code values}
+   * @param learningRate the group's {@code lr}
+   * @param weightDecay the group's {@code weight_decay}, else the builder's constant
+   */
+  abstract void apply(String parameterId, NDArray weight, NDArray grad, StepValues values, int group, float learningRate, float weightDecay);
+
+  /** Takes the update's values from the schedule (computed once per step) and applies them. */
+  @Override
+  public void update(String parameterId, NDArray weight, NDArray grad) {
+    GroupBinding.Slot slot = schedule.slotOf(parameterId);
+    StepValues values = schedule.beginUpdate(slot, weight.getDevice());
+    int group = slot.group();
+    apply(parameterId, weight, grad, values, group, values.applied(group, Plan.LR), valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay()));
+  }
+
+  /**
+   * Makes this optimizer the one that applies the schedule's values; called by each optimizer's
+   * constructor once its settings are in place.
+   *
+   * @throws InvalidScheduleException if a plan has a channel the optimizer does not apply, lacks
+   *     {@code lr}, or a constant weight decay and a {@code weight_decay} channel are both set
+   */
+  final void attachToSchedule(String optimizerName) {
+    float constant = getWeightDecay();
+    if (constant != 0f && schedule.channels().contains(Plan.WEIGHT_DECAY)) {
+      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("weight_decay", constant,
+          optimizerName + " has a constant weight decay (optWeightDecays " + constant + ") and a weight_decay channel; keep one"));
+    }
+    schedule.attach(this, APPLIED_CHANNELS, optimizerName);
+  }
+
+  /** The value of {@code channel} for {@code group}, or {@code fallback} where its plan lacks the channel. */
+  static float valueOr(StepValues values, int group, String channel, float fallback) {
+    double value = values.value(group, channel);
+    return Double.isNaN(value) ? fallback : (float) value;
+  }
 
   /**
    * The state array {@code name} of a parameter on the weight's device: the restored value if a
@@ -91,5 +146,31 @@ public abstract class ScheduledOptimizer extends Optimizer {
     }
     restored.clear();
     restored.putAll(saved);
+  }
+
+  /**
+   * What every scheduled optimizer's builder holds: the schedule it is built from, and DJL's
+   * rescaling, clipping and constant weight decay.
+   *
+   * @param <T> the concrete builder, returned by every setter
+   */
+  public abstract static class Builder<T extends Builder<T>> extends OptimizerBuilder<T> {
+    final TrainingSchedule schedule;
+
+    Builder(TrainingSchedule schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /**
+     * {@code value} if it is a momentum coefficient (β1, β2): in [0, 1).
+     *
+     * @throws InvalidScheduleException ({@code MomentumOutOfRange}) otherwise, naming {@code name}
+     */
+    static float momentumCoefficient(String name, float value) {
+      if (!(value >= 0 && value < 1)) {
+        throw new InvalidScheduleException(RuleCode.momentumOutOfRange(name, name, value));
+      }
+      return value;
+    }
   }
 }

@@ -3,10 +3,8 @@ package dev.anneal.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Plan;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Stochastic gradient descent with scheduled learning rate, momentum and weight decay: DJL's {@code
@@ -57,12 +55,11 @@ public final class ScheduledSgd extends ScheduledOptimizer {
   private final MomentumForm form;
 
   private ScheduledSgd(Builder builder) {
-    super(builder, builder.schedule);
+    super(builder);
     this.constantMomentum = builder.momentum;
     this.form = builder.form;
     this.keepsMomentum = builder.momentum != 0f || schedule.channels().contains(Plan.MOMENTUM);
-    requireOneWeightDecay(schedule, getWeightDecay(), "ScheduledSgd");
-    schedule.attach(this, Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY), "ScheduledSgd");
+    attachToSchedule("ScheduledSgd");
   }
 
   public static Builder builder(TrainingSchedule schedule) {
@@ -70,12 +67,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
   }
 
   @Override
-  public void update(String parameterId, NDArray weight, NDArray grad) {
-    GroupBinding.Slot slot = schedule.slotOf(parameterId);
-    StepValues values = schedule.beginUpdate(slot, weight.getDevice());
-    int group = slot.group();
-    float learningRate = values.applied(group, Plan.LR);
-    float weightDecay = valueOr(values, group, Plan.WEIGHT_DECAY, getWeightDecay());
+  void apply(String parameterId, NDArray weight, NDArray grad, StepValues values, int group, float learningRate, float weightDecay) {
     float momentum = valueOr(values, group, Plan.MOMENTUM, constantMomentum);
     if (form == MomentumForm.PYTORCH && keepsMomentum) {
       // Without momentum the two forms are the same update, DJL's below.
@@ -137,26 +129,13 @@ public final class ScheduledSgd extends ScheduledOptimizer {
     return form == MomentumForm.PYTORCH ? "sgd-pytorch" : "sgd";
   }
 
-  static float valueOr(StepValues values, int group, String channel, float fallback) {
-    double value = values.value(group, channel);
-    return Double.isNaN(value) ? fallback : (float) value;
-  }
-
-  static void requireOneWeightDecay(TrainingSchedule schedule, float constant, String optimizer) {
-    if (constant != 0f && schedule.channels().contains(Plan.WEIGHT_DECAY)) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("weight_decay", constant,
-          optimizer + " has a constant weight decay (optWeightDecays " + constant + ") and a weight_decay channel; keep one"));
-    }
-  }
-
   /** Builds a {@link ScheduledSgd}; rescaling, clipping and a constant weight decay as DJL's builders offer. */
-  public static final class Builder extends OptimizerBuilder<Builder> {
-    private final TrainingSchedule schedule;
+  public static final class Builder extends ScheduledOptimizer.Builder<Builder> {
     private float momentum;
     private MomentumForm form = MomentumForm.DJL;
 
     private Builder(TrainingSchedule schedule) {
-      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      super(schedule);
     }
 
     @Override
@@ -170,10 +149,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
      * @throws InvalidScheduleException ({@code MomentumOutOfRange}) outside [0, 1)
      */
     public Builder optMomentum(float momentum) {
-      if (!(momentum >= 0 && momentum < 1)) {
-        throw new InvalidScheduleException(RuleCode.momentumOutOfRange("momentum", "momentum", momentum));
-      }
-      this.momentum = momentum;
+      this.momentum = momentumCoefficient("momentum", momentum);
       return this;
     }
 

@@ -6,19 +6,15 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
-import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +45,11 @@ import java.util.Set;
  * counts each parameter's updates without atomics; updates of the same parameter from several
  * threads at once (DJL's parameter server never does that: it updates a parameter's replicas in
  * turn) could let it miss a repeated update, never report one that did not happen.
+ *
+ * <p>This class is the façade; the parts live apart: the run's state as one immutable value that
+ * a restore replaces whole ({@link RunState}: groups, plans, reactive states, step, binding), the
+ * update in progress and its guard ({@link StepClock}), which group serves each parameter id
+ * ({@link GroupBinding}), and what applies the values ({@link Appliers}).
  */
 public final class TrainingSchedule {
   /** Receives the values of each update once it is over (the listener logs and feeds metrics). */
@@ -57,43 +58,24 @@ public final class TrainingSchedule {
   }
 
   private final Feedback feedback;
-  private final Path csvLog;
   private final ScheduleListener listener;
 
-  private List<ParameterGroup> groups;
-  private List<String> channels;
-  private ScheduleState[][] states;
-  private long applied;
-  private boolean open;
-  /** The values of the update in progress; null between updates. Written under the lock. */
-  private volatile StepValues current;
   /**
-   * Per bound parameter (by {@link GroupBinding.Slot#index()}): how often it was updated within
-   * the step in {@code updateStep}; arrays rather than a map so that an update allocates nothing.
-   * Written with {@code deviceCount} before {@code binding}, read after it.
+   * Groups, plans, reactive states, step and binding, replaced whole under the lock. Volatile: the
+   * per-parameter path reads it without taking the lock.
    */
-  private int[] updatesThisStep = new int[0];
-  private long[] updateStep = new long[0];
-  private int deviceCount;
-  /** Volatile: the per-parameter path reads it without taking the lock. */
-  private volatile GroupBinding binding;
-  private ScheduledOptimizer optimizer;
-  /** What applies the values (an optimizer, a tracker) → the channels it applies; checked again on restore. */
-  private final Map<String, Set<String>> appliers = new LinkedHashMap<>();
+  private volatile RunState state;
+  private final StepClock clock = new StepClock();
+  private final Appliers appliers = new Appliers();
   /** Replaced, never modified, when an observer is added: ending a step copies nothing. */
   private StepObserver[] observers = new StepObserver[0];
-  /** The group names, for every step's values. */
-  private List<String> groupNames;
+  /** A checkpoint restored before the parameters were bound: its optimizer state waits for them. */
   private Sidecar.Content pendingRestore;
 
   private TrainingSchedule(Builder builder) {
-    this.groups = List.copyOf(builder.groups);
-    this.groupNames = namesOf(groups);
-    this.channels = channelsOf(groups);
+    this.state = RunState.initial(builder.groups);
     this.feedback = builder.feedback;
-    this.csvLog = builder.csvLog;
-    this.states = initialStates(groups, channels);
-    this.listener = new ScheduleListener(this, feedback, csvLog);
+    this.listener = new ScheduleListener(this, feedback, builder.csvLog);
   }
 
   /** A schedule with one group holding every parameter. */
@@ -125,9 +107,7 @@ public final class TrainingSchedule {
    *     ScheduledAdam} for those
    */
   public synchronized Tracker tracker() {
-    Set<String> applied = Set.of(Plan.LR);
-    requireChannels(groups, "a DJL tracker", applied);
-    appliers.put("a DJL tracker", applied);
+    appliers.addTracker(state.groups());
     return new ScheduleTracker(this);
   }
 
@@ -136,13 +116,13 @@ public final class TrainingSchedule {
    * or after {@link Checkpoints#restore} the ones its policy chose (the checkpoint's under {@code
    * USE_CHECKPOINT}, rescaled ones under {@code CONTINUE_FROM_CURRENT_VALUE}).
    */
-  public synchronized List<ParameterGroup> groups() {
-    return groups;
+  public List<ParameterGroup> groups() {
+    return state.groups();
   }
 
   /** The channel names, the union over the groups' plans. */
-  public synchronized List<String> channels() {
-    return channels;
+  public List<String> channels() {
+    return state.channels();
   }
 
   /** The feedback to reactive phases, or {@code null} if none is fed automatically. */
@@ -155,12 +135,12 @@ public final class TrainingSchedule {
    * An update in progress (or finished but not yet ended by the listener) counts as applied.
    */
   public synchronized long step() {
-    return open ? applied + 1 : applied;
+    return clock.isOpen() ? state.step() + 1 : state.step();
   }
 
   /** The values the next update will use (a preview: reactive state as it stands now). */
   public synchronized StepValues nextValues() {
-    return compute(step());
+    return state.valuesAt(step());
   }
 
   /**
@@ -172,13 +152,11 @@ public final class TrainingSchedule {
     StepValues ended;
     StepObserver[] notify;
     synchronized (this) {
-      if (!open) {
+      ended = clock.close();
+      if (ended == null) {
         return;
       }
-      ended = current;
-      applied++;
-      open = false;
-      current = null;
+      state = state.advanced();
       notify = observers;
     }
     for (StepObserver observer : notify) {
@@ -196,18 +174,11 @@ public final class TrainingSchedule {
   public void observe(double metric) {
     endStep();
     synchronized (this) {
-      long last = Math.max(applied - 1, 0);
+      long last = Math.max(state.step() - 1, 0);
       if (!Double.isFinite(metric)) {
         throw new InvalidScheduleException(RuntimeCode.NON_FINITE_METRIC.at("metric", metric, last, metric));
       }
-      for (int g = 0; g < groups.size(); g++) {
-        for (int c = 0; c < channels.size(); c++) {
-          Schedule schedule = groups.get(g).plan().findChannel(channels.get(c)).orElse(null);
-          if (schedule != null && schedule.isReactive()) {
-            states[g][c] = schedule.observe(states[g][c], last, metric);
-          }
-        }
-      }
+      state = state.observed(metric, last);
     }
   }
 
@@ -220,11 +191,7 @@ public final class TrainingSchedule {
    *     ({@code UnknownParameter}) for a parameter not bound then
    */
   GroupBinding.Slot slotOf(String parameterId) {
-    GroupBinding bound = binding;
-    if (bound == null) {
-      requireBound(parameterId);
-    }
-    return bound.slotOf(parameterId);
+    return requireBound(state.binding(), parameterId).slotOf(parameterId);
   }
 
   /**
@@ -233,37 +200,22 @@ public final class TrainingSchedule {
    * every group. DJL updates each parameter once per device per step.
    */
   StepValues beginUpdate(GroupBinding.Slot slot, Device device) {
-    int parameter = slot.index();
-    StepValues values = current;
+    StepValues values = clock.current();
     if (values == null) {
       values = openStep();
     }
-    // Each parameter is updated once per device (replica) per step; once more means the step was
-    // never advanced.
-    long step = values.step();
-    if (updateStep[parameter] != step) {
-      updateStep[parameter] = step;
-      updatesThisStep[parameter] = 0;
-    }
-    if (++updatesThisStep[parameter] > deviceCount) {
-      throw new InvalidScheduleException(RuntimeCode.STEP_NOT_ADVANCED.at(
-          "step", step, "parameter " + slot.name(), deviceCount, step));
-    }
+    clock.count(slot, values.step());
     return values;
   }
 
   /** The values of the update in progress, computed by the first update of a step. */
   private synchronized StepValues openStep() {
-    if (!open) {
-      open = true;
-      current = compute(applied);
-    }
-    return current;
+    RunState now = state;
+    return clock.open(() -> now.valuesAt(now.step()));
   }
 
-  synchronized String nameOf(String parameterId) {
-    requireBound(parameterId);
-    return binding.nameOf(parameterId);
+  String nameOf(String parameterId) {
+    return requireBound(state.binding(), parameterId).nameOf(parameterId);
   }
 
   /** Binds the trainable parameters of {@code trainer}'s model to the groups; called when training begins. */
@@ -278,34 +230,26 @@ public final class TrainingSchedule {
   }
 
   synchronized void bind(Map<String, String> idByName, int devices) {
-    GroupBinding bound = GroupBinding.bind(groups, idByName);
-    this.deviceCount = devices;
-    this.updatesThisStep = new int[bound.size()];
-    this.updateStep = new long[bound.size()];
-    this.binding = bound;
+    GroupBinding bound = GroupBinding.bind(state.groups(), idByName);
+    clock.track(bound.size(), devices);
+    state = state.boundTo(bound);
     if (pendingRestore != null) {
       Sidecar.Content restore = pendingRestore;
       pendingRestore = null;
-      applyOptimizerState(restore);
+      appliers.restoreOptimizerState(restore, bound);
     }
   }
 
   synchronized void attach(ScheduledOptimizer optimizer, Set<String> appliedChannels, String optimizerName) {
-    requireChannels(groups, optimizerName, appliedChannels);
-    if (this.optimizer != null && this.optimizer != optimizer) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
-          "optimizer", optimizerName, "this training schedule already drives an optimizer; build one TrainingSchedule per optimizer"));
-    }
-    this.optimizer = optimizer;
-    appliers.put(optimizerName, Set.copyOf(appliedChannels));
+    appliers.attach(state.groups(), optimizer, appliedChannels, optimizerName);
   }
 
   synchronized ScheduledOptimizer optimizer() {
-    return optimizer;
+    return appliers.optimizer();
   }
 
-  synchronized GroupBinding binding() {
-    return binding;
+  GroupBinding binding() {
+    return state.binding();
   }
 
   synchronized void addObserver(StepObserver observer) {
@@ -314,12 +258,8 @@ public final class TrainingSchedule {
     observers = more;
   }
 
-  synchronized ScheduleState[][] statesCopy() {
-    ScheduleState[][] copy = new ScheduleState[states.length][];
-    for (int g = 0; g < states.length; g++) {
-      copy[g] = states[g].clone();
-    }
-    return copy;
+  ScheduleState[][] statesCopy() {
+    return state.statesCopy();
   }
 
   /**
@@ -329,118 +269,30 @@ public final class TrainingSchedule {
    * ones; parameters already bound are bound again to the chosen groups.
    */
   synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, List<Map<String, ScheduleState>> resolvedStates) {
-    if (open || applied != 0) {
+    if (clock.isOpen() || state.step() != 0) {
       throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
           "step", step(), "restore a checkpoint before the first update; this schedule has already applied " + step() + " updates"));
     }
-    List<String> resolvedChannels = channelsOf(resolvedGroups);
-    if (!appliers.isEmpty() && !new HashSet<>(resolvedChannels).equals(new HashSet<>(channels))) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("channels", resolvedChannels,
-          "the resumed plans schedule " + resolvedChannels + " but " + String.join(" and ", appliers.keySet()) + " was built for "
-              + channels + "; restore the checkpoint before building the optimizer or tracker"));
-    }
-    appliers.forEach((user, appliedChannels) -> requireChannels(resolvedGroups, user, appliedChannels));
-    GroupBinding rebound = binding == null ? null : binding.rebind(resolvedGroups);
-    ScheduleState[][] resolved = new ScheduleState[resolvedGroups.size()][resolvedChannels.size()];
-    for (int g = 0; g < resolvedGroups.size(); g++) {
-      for (int c = 0; c < resolvedChannels.size(); c++) {
-        Schedule schedule = resolvedGroups.get(g).plan().findChannel(resolvedChannels.get(c)).orElse(null);
-        ScheduleState state = resolvedStates.get(g).get(resolvedChannels.get(c));
-        resolved[g][c] = schedule == null ? ScheduleState.EMPTY : state == null ? schedule.initialState() : state;
-      }
-    }
-    this.groups = List.copyOf(resolvedGroups);
-    this.groupNames = namesOf(groups);
-    this.channels = resolvedChannels;
-    this.states = resolved;
+    appliers.requireApplies(resolvedGroups, state.channels());
+    GroupBinding bound = state.binding();
+    GroupBinding rebound = bound == null ? null : bound.rebind(resolvedGroups);
     if (rebound != null) {
-      this.updatesThisStep = new int[rebound.size()];
-      this.updateStep = new long[rebound.size()];
+      clock.track(rebound.size());
     }
-    this.binding = rebound;
-    this.applied = content.step();
-    if (binding != null) {
-      applyOptimizerState(content);
+    state = RunState.restored(resolvedGroups, resolvedStates, content.step(), rebound);
+    if (rebound != null) {
+      appliers.restoreOptimizerState(content, rebound);
     } else {
       pendingRestore = content;
     }
   }
 
-  private void applyOptimizerState(Sidecar.Content content) {
-    List<String> saved = new ArrayList<>(content.optimizerState().keySet());
-    if (!content.optimizerState().isEmpty()) {
-      List<String> now = binding.names();
-      if (!new HashSet<>(saved).equals(new HashSet<>(now))) {
-        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters", saved,
-            "the checkpoint's optimizer state holds parameters " + saved + " but the model's trainable parameters are " + now));
-      }
-    }
-    if (optimizer == null) {
-      if (!content.optimizerKind().isEmpty()) {
-        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer", content.optimizerKind(),
-            "the checkpoint holds the state of an Anneal " + content.optimizerKind() + " optimizer, but this run has none; build ScheduledSgd or ScheduledAdam from this schedule"));
-      }
-      return;
-    }
-    optimizer.restoreState(content.optimizerKind(), content.optimizerState());
-  }
-
-  private void requireBound(String parameterId) {
-    if (binding == null) {
+  private static GroupBinding requireBound(GroupBinding bound, String parameterId) {
+    if (bound == null) {
       throw new InvalidScheduleException(RuntimeCode.NOT_BOUND.at("listener", parameterId,
           "parameter " + parameterId + " is being updated, but the schedule's listener never saw training begin; add TrainingSchedule.listener() to the DefaultTrainingConfig before creating the trainer"));
     }
-  }
-
-  private static void requireChannels(List<ParameterGroup> groups, String user, Set<String> appliedChannels) {
-    List<Violation> found = new ArrayList<>();
-    for (ParameterGroup group : groups) {
-      for (String channel : group.plan().channels().keySet()) {
-        if (!appliedChannels.contains(channel)) {
-          found.add(RuntimeCode.CHANNEL_NOT_APPLIED.at("groups." + group.name() + "." + channel, channel, user, "'" + channel + "'", appliedChannels.stream().sorted().toList()));
-        }
-      }
-      if (group.plan().lr() == null) {
-        found.add(ConfigCode.missingKey("groups." + group.name() + ".lr", "lr"));
-      }
-    }
-    InvalidScheduleException.throwIfErrors(found);
-  }
-
-  private StepValues compute(long step) {
-    double[][] values = new double[groups.size()][channels.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      Plan plan = groups.get(g).plan();
-      for (int c = 0; c < channels.size(); c++) {
-        Schedule schedule = plan.findChannel(channels.get(c)).orElse(null);
-        values[g][c] = schedule == null ? Double.NaN : schedule.valueAt(step, states[g][c]);
-      }
-    }
-    return new StepValues(step, groupNames, channels, values);
-  }
-
-  /** The names as a list that {@link StepValues}' {@code List.copyOf} keeps rather than copies. */
-  private static List<String> namesOf(List<ParameterGroup> groups) {
-    return List.copyOf(groups.stream().map(ParameterGroup::name).toList());
-  }
-
-  private static List<String> channelsOf(List<ParameterGroup> groups) {
-    Set<String> names = new LinkedHashSet<>();
-    for (ParameterGroup group : groups) {
-      names.addAll(group.plan().channels().keySet());
-    }
-    return List.copyOf(names);
-  }
-
-  private static ScheduleState[][] initialStates(List<ParameterGroup> groups, List<String> channels) {
-    ScheduleState[][] states = new ScheduleState[groups.size()][channels.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      for (int c = 0; c < channels.size(); c++) {
-        Schedule schedule = groups.get(g).plan().findChannel(channels.get(c)).orElse(null);
-        states[g][c] = schedule == null ? ScheduleState.EMPTY : schedule.initialState();
-      }
-    }
-    return states;
+    return bound;
   }
 
   /** Builds a {@link TrainingSchedule}; DJL's builder conventions ({@code setX} required, {@code optX} optional). */

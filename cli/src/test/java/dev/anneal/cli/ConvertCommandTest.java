@@ -73,7 +73,7 @@ class ConvertCommandTest {
     Anneal.Result result = Anneal.run(TestFormats.with(holds), "convert", source.toString(), "--from", "anneal", "--to", "holds");
 
     assertEquals(List.of(source + ZERO_WARNING, source + ": [ConversionDiffers] lr: converted to holds, the value at step 5 is 0 "
-        + "instead of 0.5; that format cannot express this schedule exactly"), result.err());
+        + "instead of 0.5; holds cannot express this schedule exactly"), result.err());
     assertEquals(List.of(), result.out());
     assertEquals(1, result.exitCode());
   }

@@ -283,7 +283,7 @@ class InputsCommandTest {
         ds + ": " + NOTE_DS,
         ds + ": [NoScheduler] scheduler: no scheduler block: DeepSpeed keeps the optimizer's lr (0.001) on every update, unless your code "
             + "passes lr_scheduler to deepspeed.initialize",
-        ds + ": [DeepspeedKeyNotRead] schedular: 'schedular' is not read by DeepSpeed, so it ignores the setting; did you mean `scheduler`? "
+        ds + ": [DeepspeedKeyNotRead] schedular: DeepSpeed does not read 'schedular', so it ignores the setting; did you mean `scheduler`? "
             + "rename it, or remove it"), deepspeed.err());
     assertEquals(List.of("0\t0.001"), deepspeed.out());
     assertEquals(0, deepspeed.exitCode());

@@ -41,7 +41,7 @@ class ValidateCommandTest {
     Anneal.Result result = Anneal.run("validate", warns.toString(), "--format", "anneal");
 
     assertEquals(List.of(warns + ": [RepeatedMilestone] lr.phases[0].milestones[1]: milestone 30 is repeated 2 times, "
-        + "so the factor is applied as many times at once (PyTorch behaviour)"), result.out());
+        + "so the factor is applied 2 times at once (PyTorch behaviour)"), result.out());
     assertEquals(0, result.exitCode());
   }
 
@@ -57,7 +57,7 @@ class ValidateCommandTest {
         broken + ": [NonPositiveLength] lr.phases[0].steps: steps (0) must be at least 1",
         broken + ": [UnknownKey] lr.aftr: unknown key 'aftr'; did you mean `after`?",
         warns + ": [RepeatedMilestone] lr.phases[0].milestones[1]: milestone 30 is repeated 2 times, "
-            + "so the factor is applied as many times at once (PyTorch behaviour)"), result.out());
+            + "so the factor is applied 2 times at once (PyTorch behaviour)"), result.out());
     assertEquals(List.of(), result.err());
     assertEquals(1, result.exitCode());
   }
@@ -74,7 +74,7 @@ class ValidateCommandTest {
     assertEquals(List.of(
         both + ": [NonPositiveLength] momentum.phases[0].steps: steps (0) must be at least 1",
         both + ": [RepeatedMilestone] lr.phases[0].milestones[1]: milestone 30 is repeated 2 times, "
-            + "so the factor is applied as many times at once (PyTorch behaviour)"), result.out());
+            + "so the factor is applied 2 times at once (PyTorch behaviour)"), result.out());
     assertEquals(1, result.exitCode());
   }
 

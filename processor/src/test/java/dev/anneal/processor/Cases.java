@@ -187,6 +187,6 @@ final class Cases {
             "Bad.java:9: WARNING [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
         of(RuleCode.REPEATED_MILESTONE, "a milestone twice",
             phases("", "@Phase(shape = MILESTONES, steps = Phase.FOREVER, from = \"0.1\", milestones = {\"10\", \"10\"}, factor = \"0.5\")"),
-            "Bad.java:9: WARNING [RepeatedMilestone] phases[0].milestones[1]: milestone 10 is repeated 2 times, so the factor is applied as many times at once (PyTorch behaviour)"));
+            "Bad.java:9: WARNING [RepeatedMilestone] phases[0].milestones[1]: milestone 10 is repeated 2 times, so the factor is applied 2 times at once (PyTorch behaviour)"));
   }
 }

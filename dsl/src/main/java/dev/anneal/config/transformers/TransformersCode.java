@@ -11,7 +11,7 @@ public enum TransformersCode implements DiagnosticCode {
   POLYNOMIAL_WITHOUT_DECAY(Severity.ERROR, "num_warmup_steps equals num_training_steps ({trainingSteps}): the polynomial decay would divide by num_training_steps - num_warmup_steps = 0 at step {warmupSteps} (upstream raises ZeroDivisionError); make num_training_steps larger"),
   ONLY_ONE_OF(Severity.ERROR, "give only one of {first} ({firstValue}) and {second} ({secondValue}); upstream raises ValueError"),
   STABLE_PHASE_NEGATIVE(Severity.ERROR, "num_training_steps ({trainingSteps}) is less than num_warmup_steps + num_decay_steps ({warmupSteps} + {decaySteps}): the stable phase would last {stableSteps} steps and upstream would start the decay part-way through; raise num_training_steps or shorten the warm-up or the decay"),
-  ARGUMENT_PASSED_TWICE(Severity.ERROR, "this argument is already passed by get_scheduler (from {origin}); upstream raises TypeError: got multiple values for keyword argument '{argument}'"),
+  ARGUMENT_PASSED_TWICE(Severity.ERROR, "{argument} is already passed by get_scheduler (from {origin}); upstream raises TypeError: got multiple values for keyword argument '{argument}'"),
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "num_warmup_steps ({warmupSteps}) is not less than num_training_steps ({trainingSteps}): the warm-up does not finish before the end, and after it the learning rate {afterwards} (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio ({warmupRatio}) has no effect: warmup_steps ({warmupSteps}) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
   STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps ({trainingSteps}) has no effect: num_stable_steps ({stableSteps}) is given and wins (upstream warns too); the minimum is held from step {holdFrom} on"),
@@ -59,7 +59,7 @@ public enum TransformersCode implements DiagnosticCode {
    * @param origin the path of the value get_scheduler passes already
    */
   public static Violation argumentPassedTwice(String path, String value, String origin, String argument) {
-    return ARGUMENT_PASSED_TWICE.violation(path, value, origin, argument);
+    return ARGUMENT_PASSED_TWICE.violation(path, value, argument, origin);
   }
 
   /** @param afterwards what the learning rate does after the warm-up, from "the learning rate" on */

@@ -145,7 +145,7 @@ class AnnealFormatReadTest {
     assertEquals(
         List.of(
             "[FirstUpdateAtZero] lr: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing",
-            "[RepeatedMilestone] lr.phases[1].milestones[1]: milestone 30 is repeated 2 times, so the factor is applied as many times at once (PyTorch behaviour)"),
+            "[RepeatedMilestone] lr.phases[1].milestones[1]: milestone 30 is repeated 2 times, so the factor is applied 2 times at once (PyTorch behaviour)"),
         imported.warnings().stream().map(Violation::toString).toList());
   }
 

@@ -76,7 +76,7 @@ class DeepSpeedIgnoredKeysTest {
     assertEquals(List.of(
         "[NoScheduler] scheduler: no scheduler block: DeepSpeed keeps the optimizer's lr (0.1) on every update, unless your code passes"
             + " lr_scheduler to deepspeed.initialize",
-        "[DeepspeedKeyNotRead] schedular: 'schedular' is not read by DeepSpeed, so it ignores the setting; did you mean `scheduler`?"
+        "[DeepspeedKeyNotRead] schedular: DeepSpeed does not read 'schedular', so it ignores the setting; did you mean `scheduler`?"
             + " rename it, or remove it"),
         lines(imported));
     assertEquals(0.1, imported.plan().lr().valueAt(500));
@@ -90,7 +90,7 @@ class DeepSpeedIgnoredKeysTest {
 
     assertEquals(List.of("[MissingKey] optimizer.params.lr: missing required key 'optimizer.params.lr' (WarmupCosineLR scales the optimizer's lr by its ratios)"),
         e.violations().stream().map(Violation::toString).toList());
-    assertEquals(List.of("[DeepspeedKeyNotRead] optimiser: 'optimiser' is not read by DeepSpeed, so it ignores the setting; did you"
+    assertEquals(List.of("[DeepspeedKeyNotRead] optimiser: DeepSpeed does not read 'optimiser', so it ignores the setting; did you"
             + " mean `optimizer`? rename it, or remove it"),
         e.warnings().stream().filter(w -> w.path().equals("optimiser")).map(Violation::toString).toList());
   }

@@ -120,7 +120,7 @@ class DeepSpeedWarningTest {
     assertEquals(List.of(
         "[FirstBeta1AtMin] scheduler.params.cycle_min_mom: the first update uses β1 = cycle_min_mom (0.85), the second 0.98972: DeepSpeed"
             + " sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom (0.99)",
-        "[Beta2Forced] optimizer.params.betas: the OneCycle scheduler sets Adam β2 to 0.99 on every update; the optimizer's β2 (0.999) is never used",
+        "[Beta2Forced] optimizer.params.betas: OneCycle sets Adam β2 to 0.99 on every update; the optimizer's β2 (0.999) is never used",
         "[Beta1AboveOne] scheduler.params.decay_mom_rate: β1 exceeds 1 after step 1301: DeepSpeed's post-cycle momentum decay multiplies"
             + " cycle_max_mom (0.99) by 1 + decay_mom_rate * t / decay_step_size, so β1 grows (1.000098 at step 1302); Adam diverges with"
             + " β1 >= 1: set decay_mom_rate to 0 to hold cycle_max_mom"), warnings(golden));

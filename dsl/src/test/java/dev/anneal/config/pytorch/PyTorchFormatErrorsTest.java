@@ -128,7 +128,7 @@ class PyTorchFormatErrorsTest {
         bad("SequentialLR: milestone count, milestone 0, members it cannot run",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ReduceLROnPlateau\"},"
                 + " {\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}]}}], \"milestones\": [0]}}",
-            "[MilestoneCount] scheduler.kwargs.milestones: a SequentialLR needs exactly one milestone fewer than schedulers,"
+            "[MilestoneCount] scheduler.kwargs.milestones: SequentialLR needs exactly one milestone fewer than schedulers,"
                 + " but has 3 schedulers and 1 milestones (upstream raises ValueError)",
             "[NonPositiveLength] scheduler.kwargs.milestones[0]: milestones[0] (0) must be at least 1",
             "[NotImportable] scheduler.kwargs.schedulers[1]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside SequentialLR in torch 1.13:"

@@ -32,7 +32,7 @@ class PyTorchWarningsTest {
     assertWarnings(imported,
         "[MilestonesUnsorted] scheduler.kwargs.milestones: milestones [60, 30, 30] are not in increasing order;"
             + " PyTorch counts them as a set, so they act as [30, 30, 60]",
-        "[RepeatedMilestone] scheduler.kwargs.milestones[1]: milestone 30 is repeated 2 times, so the factor is applied as many times"
+        "[RepeatedMilestone] scheduler.kwargs.milestones[1]: milestone 30 is repeated 2 times, so the factor is applied 2 times"
             + " at once (PyTorch behaviour)");
     Schedule lr = imported.plan().lr();
     assertEquals(0.1, lr.valueAt(29), 1e-18);
@@ -61,7 +61,7 @@ class PyTorchWarningsTest {
     assertWarnings(imported,
         "[BouncesPastTotal] scheduler.kwargs.total_steps: at step 100 (total_steps) PyTorch evaluates the cycle once past its end,"
             + " so the learning rate bounces back to " + Values.show(golden.lr()[100]) + "; one more scheduler.step() raises"
-            + " ValueError upstream, so Anneal refuses the steps after it");
+            + " ValueError upstream, so Anneal refuses steps after 100");
     Schedule lr = imported.plan().lr();
     assertEquals(golden.lr()[100], lr.valueAt(100));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> lr.valueAt(101));

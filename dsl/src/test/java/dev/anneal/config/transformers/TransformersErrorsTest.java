@@ -172,9 +172,9 @@ class TransformersErrorsTest {
     assertErrors(
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'cosine', 'warmup_steps': 10, 'max_steps': 100,"
             + " 'lr_scheduler_kwargs': {'num_warmup_steps': 20, 'num_training_steps': 200}}",
-        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_warmup_steps: this argument is already passed by get_scheduler (from"
+        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_warmup_steps: num_warmup_steps is already passed by get_scheduler (from"
             + " warmup_steps); upstream raises TypeError: got multiple values for keyword argument 'num_warmup_steps'",
-        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_training_steps: this argument is already passed by get_scheduler"
+        "[ArgumentPassedTwice] lr_scheduler_kwargs.num_training_steps: num_training_steps is already passed by get_scheduler"
             + " (from max_steps); upstream raises TypeError: got multiple values for keyword argument 'num_training_steps'");
   }
 

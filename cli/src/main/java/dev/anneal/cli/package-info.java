@@ -1,0 +1,9 @@
+/**
+ * The {@code anneal} command: one picocli class per subcommand (curve, plot, explain, validate,
+ * diff, convert, train, find-lr), the shared input and output handling, exit codes and the one
+ * line format of diagnostics.
+ *
+ * <p><b>Depends on:</b> The model ({@code dev.anneal.schedule}, {@code rules}), the formats
+ * ({@code dev.anneal.config}), the runtime, picocli. Never the annotation processor.
+ */
+package dev.anneal.cli;

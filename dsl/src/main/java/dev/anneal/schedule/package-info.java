@@ -1,0 +1,10 @@
+/**
+ * The schedule model: the sealed {@link dev.anneal.schedule.Shape} and its records, phases,
+ * {@link dev.anneal.schedule.Sequence}, {@link dev.anneal.schedule.Plan}, reactive state, and
+ * the rules of schedules and plans, all immutable and pure. {@link
+ * dev.anneal.schedule.ShapeVisitor} is the one way to dispatch over shapes.
+ *
+ * <p><b>Depends on:</b> {@code dev.anneal.rules} and the JDK only: no Jackson, no commons-text,
+ * no format.
+ */
+package dev.anneal.schedule;

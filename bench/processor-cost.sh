@@ -8,7 +8,7 @@ N=${1:-200}
 REPEATS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 M2=${M2:-$HOME/.m2/repository}
-CP="$ROOT/dsl/target/classes:$M2/com/palantir/javapoet/javapoet/0.22.0/javapoet-0.22.0.jar"
+CP="$ROOT/dsl/target/classes:$ROOT/formats/target/classes:$M2/com/palantir/javapoet/javapoet/0.22.0/javapoet-0.22.0.jar"
 for jar in "$M2"/com/fasterxml/jackson/core/jackson-*/2.18.2/*.jar "$M2"/org/apache/commons/commons-text/1.12.0/*.jar "$M2"/org/apache/commons/commons-lang3/3.14.0/*.jar; do
   CP="$CP:$jar"
 done

@@ -5,7 +5,7 @@ Reads (never imports) megatron/training/arguments.py and the config dataclasses 
 ArgumentGroupFactory turns into flags, at one commit of a Megatron-LM clone:
 
     python3 docs/audit/megatron_flags.py /path/to/Megatron-LM d98e8a64dd > \
-        dsl/src/main/resources/dev/anneal/config/megatron/megatron-lm-flags.tsv
+        formats/src/main/resources/dev/anneal/config/megatron/megatron-lm-flags.tsv
 
 Output: one line per flag, `flag<TAB>group<TAB>arity`, where arity is 0 for a switch, a count,
 or `?`, `*`, `+` as argparse's nargs. A flag with several names (`--no-x`/`--disable-x`) gives

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * A config file of the project that the annotation processor reads during the build, with the
- * reader of {@link #format()} ({@link dev.anneal.config.Formats#byName}): its errors fail the
+ * reader of {@link #format()} ({@code dev.anneal.config.Formats.byName}, in anneal-formats): its errors fail the
  * compilation and its warnings are compiler warnings, each on this annotation's {@code resource}.
  *
  * <pre>{@code

@@ -3,24 +3,19 @@ package dev.anneal.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of docs/architecture.md for the model and the formats: the model
- * (schedule, builder, rules, checkpoint, annotation, internal) uses the JDK only, so that users of
- * generated classes pull in no Jackson; a format reads no other format's package.
+ * The dependency rules of docs/architecture.md for the model: it uses the JDK only (the Maven
+ * enforcer keeps libraries out of the artifact; this keeps other Anneal modules out of the code),
+ * and the builder is the only package above the schedule model.
  */
 class ModuleBoundariesTest {
   private static final JavaClasses MAIN = Boundaries.mainClasses();
 
-  private static final String[] MODEL = {
-    "dev.anneal.schedule..", "dev.anneal.builder..", "dev.anneal.rules..", "dev.anneal.checkpoint..", "dev.anneal.annotation..", "dev.anneal.internal.."
-  };
-
   @Test
   void theModelUsesTheJdkOnly() {
-    noClasses().that().resideInAnyPackage(MODEL)
+    noClasses().that().resideInAPackage("dev.anneal..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.anneal.config..", "com.fasterxml..", "org.apache.commons..", "ai.djl..", "dev.anneal.runtime..", "dev.anneal.cli..", "dev.anneal.processor..")
         .because("the model is the artifact users of generated classes depend on")
@@ -28,22 +23,10 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  void theFormatsUseNoRuntimeNorCommand() {
-    noClasses().that().resideInAPackage("dev.anneal.config..")
-        .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "dev.anneal.runtime..", "dev.anneal.cli..", "dev.anneal.processor..", "picocli..")
+  void theSchedulesKnowNotHowTheyAreBuiltNorResumed() {
+    noClasses().that().resideInAnyPackage("dev.anneal.schedule..", "dev.anneal.rules..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.anneal.builder..", "dev.anneal.checkpoint..", "dev.anneal.annotation..", "dev.anneal.internal..")
         .check(MAIN);
-  }
-
-  @Test
-  void eachFormatReadsNoOtherFormat() {
-    String[] formats = {"anneal", "deepspeed", "megatron", "pytorch", "transformers"};
-    for (String format : formats) {
-      String[] others = Arrays.stream(formats).filter(f -> !f.equals(format)).map(f -> "dev.anneal.config." + f + "..").toArray(String[]::new);
-      noClasses().that().resideInAPackage("dev.anneal.config." + format + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(others)
-          .because("what formats share lives in dev.anneal.config")
-          .check(MAIN);
-    }
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code mvn verify} runs each target once per checked-in input under {@code
  * src/test/resources/dev/anneal/reliability/ReaderFuzzTestInputs/<method>/} (regression mode). To
  * fuzz one target, see docs/reliability.md:
- * {@code JAZZER_FUZZ=1 mvn -pl dsl test -Dtest=ReaderFuzzTest#deepSpeedConfig}.
+ * {@code JAZZER_FUZZ=1 mvn -pl formats -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ReaderFuzzTest#deepSpeedConfig}.
  */
 class ReaderFuzzTest {
   @FuzzTest(maxDuration = "10m")

@@ -2,7 +2,7 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
-import dev.anneal.config.Curve;
+import dev.anneal.config.SteppedValues;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
@@ -75,7 +75,7 @@ final class CurveCommand implements Callable<Integer> {
     if (metrics != null && schedule.isReactive()) {
       requireMetricsFor(metricValues.length, count);
     }
-    print(Curve.of(schedule, metricValues), count);
+    print(SteppedValues.of(schedule, metricValues), count);
     return ExitCodes.OK;
   }
 
@@ -109,7 +109,7 @@ final class CurveCommand implements Callable<Integer> {
         DidYouMean.hint(channel, imported.plan().channels().keySet())))));
   }
 
-  private void print(Curve curve, long count) {
+  private void print(SteppedValues curve, long count) {
     PrintWriter out = spec.commandLine().getOut();
     StringBuilder line = new StringBuilder();
     for (long step = 0; step < count; step++) {

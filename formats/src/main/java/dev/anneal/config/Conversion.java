@@ -116,8 +116,8 @@ public record Conversion(String format, String text, Plan plan) {
     }
     // Reactive state evolves step by step, so only the exhaustive prefix can be replayed.
     long replayed = Math.min(horizon, EXHAUSTIVE_LIMIT);
-    Curve expected = Curve.of(source, replayed, i -> STALLED_METRIC);
-    Curve actual = Curve.of(written, replayed, i -> STALLED_METRIC);
+    SteppedValues expected = SteppedValues.of(source, replayed, i -> STALLED_METRIC);
+    SteppedValues actual = SteppedValues.of(written, replayed, i -> STALLED_METRIC);
     for (long step = 0; step < replayed; step++) {
       Double want = valueOrFailure(expected::nextDouble);
       Double got = valueOrFailure(actual::nextDouble);

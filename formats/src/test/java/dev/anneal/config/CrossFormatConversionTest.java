@@ -84,7 +84,7 @@ class CrossFormatConversionTest {
 
   /** The channel's first values, with the golden metrics (if any) reported after each update. */
   private static double[] values(Plan plan, String channel, GoldenCase golden) {
-    Curve curve = golden.metrics() == null ? Curve.of(plan.channel(channel)) : Curve.of(plan.channel(channel), golden.metrics());
+    SteppedValues curve = golden.metrics() == null ? SteppedValues.of(plan.channel(channel)) : SteppedValues.of(plan.channel(channel), golden.metrics());
     double[] out = new double[golden.steps()];
     for (int i = 0; i < out.length; i++) {
       out[i] = curve.nextDouble();

@@ -18,7 +18,7 @@ class CurveTest {
   /** Halves when the metric fails to improve (absolutely, threshold 0) for more than 1 report, down to 0.2. */
   private static final Plateau PLATEAU = new Plateau(1, Plateau.Mode.MIN, 0.5, 1, 0, Plateau.ThresholdMode.ABS, 0, 0.2, 0);
 
-  private static double[] take(Curve curve, int count) {
+  private static double[] take(SteppedValues curve, int count) {
     double[] out = new double[count];
     for (int i = 0; i < count; i++) {
       out[i] = curve.nextDouble();
@@ -32,7 +32,7 @@ class CurveTest {
     // Reports: 3 (best), 2 (best), 2 (bad 1), 2 (bad 2 > 1: halve), 2 (bad 1), 2 (bad 2: halve to 0.25), 2 (bad 1).
     double[] metrics = {3, 2, 2, 2, 2, 2, 2};
 
-    assertArrayEquals(new double[] {1, 1, 1, 1, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25}, take(Curve.of(schedule, metrics), 10));
+    assertArrayEquals(new double[] {1, 1, 1, 1, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25}, take(SteppedValues.of(schedule, metrics), 10));
   }
 
   @Test
@@ -41,13 +41,13 @@ class CurveTest {
     // Reports after updates 1 and 2 fall in the warm-up; the plateau sees 5 (best), 5 (bad 1), 5 (bad 2: halve).
     double[] metrics = {9, 9, 5, 5, 5, 5};
 
-    assertArrayEquals(new double[] {0, 0.5, 1, 1, 1, 0.5, 0.5}, take(Curve.of(schedule, metrics), 7));
+    assertArrayEquals(new double[] {0, 0.5, 1, 1, 1, 0.5, 0.5}, take(SteppedValues.of(schedule, metrics), 7));
   }
 
   @Test
   void withoutMetricsItIsValueAtStepByStep() {
     Schedule schedule = Sequence.of(new Linear(0, 1), 4, AfterEnd.HOLD);
-    Curve curve = Curve.of(schedule);
+    SteppedValues curve = SteppedValues.of(schedule);
 
     assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1, 1}, take(curve, 6));
     assertEquals(6, curve.step());
@@ -55,7 +55,7 @@ class CurveTest {
 
   @Test
   void pastAFailingEndItThrows() {
-    Curve curve = Curve.of(Sequence.of(new Linear(0, 1), 2, AfterEnd.FAIL));
+    SteppedValues curve = SteppedValues.of(Sequence.of(new Linear(0, 1), 2, AfterEnd.FAIL));
     take(curve, 2);
 
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, curve::nextDouble);

@@ -9,7 +9,7 @@ import dev.anneal.processor.check.Checker;
 import dev.anneal.processor.describe.Describer;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.Reader;
-import dev.anneal.processor.read.Where;
+import dev.anneal.processor.read.Site;
 import dev.anneal.processor.write.ClassWriter;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -82,7 +82,7 @@ public final class AnnealProcessor extends AbstractProcessor {
       work.run();
     } catch (IOException | RuntimeException | StackOverflowError e) {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      reporter.print(Diagnostic.Kind.ERROR, ProcessorCode.processorFailure(what).toString(), new Where(element, null, null));
+      reporter.print(Diagnostic.Kind.ERROR, ProcessorCode.processorFailure(what).toString(), new Site(element, null, null));
     }
   }
 

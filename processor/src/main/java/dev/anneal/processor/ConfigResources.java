@@ -6,7 +6,7 @@ import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.processor.check.Finding;
-import dev.anneal.processor.read.Where;
+import dev.anneal.processor.read.Site;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.io.IOException;
@@ -76,9 +76,9 @@ final class ConfigResources {
     if (formatValue.isEmpty() || resourceValue.isEmpty()) {
       return; // javac reports the missing attribute
     }
-    Where annotation = new Where(type, outer, innerValue);
-    Where atFormat = new Where(type, outer, formatValue.get());
-    Where atResource = new Where(type, outer, resourceValue.get());
+    Site annotation = new Site(type, outer, innerValue);
+    Site atFormat = new Site(type, outer, formatValue.get());
+    Site atResource = new Site(type, outer, resourceValue.get());
     String format = (String) formatValue.get().getValue();
     String resource = (String) resourceValue.get().getValue();
     ConfigFormat reader;

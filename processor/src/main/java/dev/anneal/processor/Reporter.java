@@ -1,7 +1,7 @@
 package dev.anneal.processor;
 
 import dev.anneal.processor.check.Finding;
-import dev.anneal.processor.read.Where;
+import dev.anneal.processor.read.Site;
 import dev.anneal.rules.Severity;
 import java.util.List;
 import javax.annotation.processing.Messager;
@@ -43,7 +43,7 @@ final class Reporter {
     };
   }
 
-  void print(Diagnostic.Kind kind, String message, Where where) {
+  void print(Diagnostic.Kind kind, String message, Site where) {
     if (where.annotation() == null) {
       messager.printMessage(kind, message, where.element());
     } else if (where.value() == null) {

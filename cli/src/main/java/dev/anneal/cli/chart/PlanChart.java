@@ -1,6 +1,6 @@
 package dev.anneal.cli.chart;
 
-import dev.anneal.config.Curve;
+import dev.anneal.config.SteppedValues;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class PlanChart {
 
   /** The values of {@code schedule} at steps {@code 0 … steps-1}, as a training loop meets them. */
   public static double[] values(Schedule schedule, int steps) {
-    Curve curve = Curve.of(schedule);
+    SteppedValues curve = SteppedValues.of(schedule);
     double[] values = new double[steps];
     for (int i = 0; i < steps; i++) {
       values[i] = curve.nextDouble();

@@ -93,7 +93,7 @@ public final class AnnealFormat extends JsonConfigFormat {
    */
   @Override
   public String write(Plan plan) {
-    return ScheduleWriter.plan(plan);
+    return AnnealJsonWriter.plan(plan);
   }
 
   /**
@@ -102,7 +102,7 @@ public final class AnnealFormat extends JsonConfigFormat {
    * @throws InvalidScheduleException ({@code Unsupported}) only for a schedule type unknown to Anneal JSON
    */
   public String writeSchedule(Schedule schedule) {
-    return ScheduleWriter.schedule(schedule);
+    return AnnealJsonWriter.schedule(schedule);
   }
 
   /** The plan rules speak of {@code channels.lr…}; in the file that is the key {@code lr} (or the top, for a single schedule). */

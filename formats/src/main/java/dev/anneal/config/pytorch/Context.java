@@ -14,7 +14,7 @@ import java.util.List;
  * @param where the paths of its arguments
  * @param out where violations (errors and warnings) are collected, with full paths
  */
-record Context(PyTorchOptimizer optimizer, double base, boolean restarted, Where where, List<Violation> out) {
+record Context(PyTorchOptimizer optimizer, double base, boolean restarted, KwargsPaths where, List<Violation> out) {
 
   /** The context of member {@code index} of a composite scheduler. */
   Context child(int index, double childBase, boolean childRestarted) {

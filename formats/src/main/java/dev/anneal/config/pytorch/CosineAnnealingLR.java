@@ -50,7 +50,7 @@ public record CosineAnnealingLR(long tMax, double etaMin) implements PyTorchSche
   }
 
   /** The warning that the learning rate rises again after {@code T_max}, if it does. */
-  Violation risesPastEnd(Where where, double base) {
+  Violation risesPastEnd(KwargsPaths where, double base) {
     if (base <= etaMin) {
       return null;
     }

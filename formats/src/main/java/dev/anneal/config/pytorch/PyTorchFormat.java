@@ -50,7 +50,7 @@ public final class PyTorchFormat extends JsonConfigFormat {
     List<Violation> errors = new ArrayList<>(problems.all().stream().filter(Violation::isError).toList());
     Imported imported;
     try {
-      imported = PyTorchSchedulers.build(optimizer, scheduler, Where.JSON);
+      imported = PyTorchSchedulers.build(optimizer, scheduler, KwargsPaths.JSON);
     } catch (InvalidScheduleException e) {
       errors.addAll(e.violations());
       List<Violation> warnings = new ArrayList<>(problems.warnings());

@@ -40,11 +40,11 @@ public final class PyTorchSchedulers {
    * @throws InvalidScheduleException listing every invalid argument
    */
   public static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler) {
-    return build(optimizer, scheduler, Where.JAVA);
+    return build(optimizer, scheduler, KwargsPaths.JAVA);
   }
 
   /** {@link #build(PyTorchOptimizer, PyTorchScheduler)} with violations at the paths of {@code where}. */
-  static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler, Where where) {
+  static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler, KwargsPaths where) {
     List<Violation> found = new ArrayList<>();
     for (Violation violation : optimizer.check()) {
       found.add(violation.under(where.optimizer()));

@@ -36,7 +36,7 @@ final class ArgumentReader {
     Map<String, Object> given = new HashMap<>();
     Map<String, Origin> origins = new HashMap<>();
     origins.put(LambdaBuilder.LEARNING_RATE, learningRate);
-    for (Parameter parameter : function.parameters()) {
+    for (SignatureParameter parameter : function.parameters()) {
       String name = parameter.name();
       String path = kwargs.path(name);
       JsonNode raw = kwargs.raw(name);
@@ -53,13 +53,13 @@ final class ArgumentReader {
       }
       origins.put(name, new Origin(path, name));
       if (raw == null) {
-        if (parameter.presence() == Parameter.Presence.REQUIRED) {
+        if (parameter.presence() == SignatureParameter.Presence.REQUIRED) {
           problems.add(ConfigCode.missingKey(path, "'" + name + "' (" + function.functionName() + " has no default for it)"));
         }
         continue;
       }
       if (raw.isNull()) {
-        if (parameter.presence() != Parameter.Presence.NONE_BY_DEFAULT) {
+        if (parameter.presence() != SignatureParameter.Presence.NONE_BY_DEFAULT) {
           problems.add(ConfigCode.wrongType(path, "null", expected(parameter), "null (None is not a valid " + name + ")"));
         }
         continue;
@@ -82,7 +82,7 @@ final class ArgumentReader {
     return new Arguments(function.parameters(), given, origins, new Origin(kwargs.path(), null));
   }
 
-  private static String choice(JsonFields kwargs, Parameter parameter, Problems problems) {
+  private static String choice(JsonFields kwargs, SignatureParameter parameter, Problems problems) {
     String value = kwargs.optString(parameter.name(), null);
     if (value != null && !parameter.choices().contains(value)) {
       problems.add(ConfigCode.unknownType(
@@ -92,7 +92,7 @@ final class ArgumentReader {
     return value;
   }
 
-  private static String expected(Parameter parameter) {
+  private static String expected(SignatureParameter parameter) {
     return switch (parameter.kind()) {
       case STEPS -> "an integer";
       case NUMBER -> "a number";

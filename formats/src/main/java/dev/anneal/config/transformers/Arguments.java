@@ -11,10 +11,10 @@ import java.util.OptionalLong;
 
 /**
  * The keyword arguments one schedule function receives, read and typed, with the origin of each in
- * the config. Arguments not given take their {@link Parameter}'s default. Immutable.
+ * the config. Arguments not given take their {@link SignatureParameter}'s default. Immutable.
  */
 final class Arguments {
-  private final Map<String, Parameter> parameters;
+  private final Map<String, SignatureParameter> parameters;
   private final Map<String, Object> given;
   private final Map<String, Origin> origins;
   private final Origin root;
@@ -25,8 +25,8 @@ final class Arguments {
    * @param origins where each argument is (or would be) written
    * @param root where violations that no single argument is to blame for go
    */
-  Arguments(List<Parameter> parameters, Map<String, Object> given, Map<String, Origin> origins, Origin root) {
-    Map<String, Parameter> byName = new LinkedHashMap<>();
+  Arguments(List<SignatureParameter> parameters, Map<String, Object> given, Map<String, Origin> origins, Origin root) {
+    Map<String, SignatureParameter> byName = new LinkedHashMap<>();
     parameters.forEach(p -> byName.put(p.name(), p));
     this.parameters = Collections.unmodifiableMap(byName);
     this.given = Collections.unmodifiableMap(new HashMap<>(given));
@@ -61,7 +61,7 @@ final class Arguments {
     if (value != null) {
       return value;
     }
-    Parameter parameter = parameters.get(name);
+    SignatureParameter parameter = parameters.get(name);
     if (parameter == null || parameter.fallback() == null) {
       throw new IllegalStateException("no value for " + name + ": the reader must have reported it");
     }

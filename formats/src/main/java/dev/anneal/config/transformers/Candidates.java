@@ -27,11 +27,11 @@ final class Candidates {
 
   private Candidates() {}
 
-  static List<Written> of(RelativeLambda lambda) {
+  static List<SchedulerCall> of(RelativeLambda lambda) {
     List<Phase> phases = lambda.phases();
     long warmup = phases.get(0).shape().equals(WARMUP) && !phases.get(0).isOpen() ? phases.get(0).steps() : 0;
     List<Phase> rest = warmup > 0 ? phases.subList(1, phases.size()) : phases;
-    List<Written> out = new ArrayList<>();
+    List<SchedulerCall> out = new ArrayList<>();
     if (rest.isEmpty()) {
       return out;
     }
@@ -67,7 +67,7 @@ final class Candidates {
       double fallback = warmup != 0 ? warmup : TransformersSchedules.DEFAULT_TIMESCALE_WITHOUT_WARMUP;
       out.add(inverse.timescale() == fallback
           ? written(TransformersFunction.INVERSE_SQRT, warmup, null)
-          : new Written(TransformersFunction.INVERSE_SQRT, warmup, null, Map.of("timescale", wholeIfWhole(inverse.timescale())), true));
+          : new SchedulerCall(TransformersFunction.INVERSE_SQRT, warmup, null, Map.of("timescale", wholeIfWhole(inverse.timescale())), true));
     }
     out.addAll(shiftedCosine(phases, continues));
     wsd(phases, lambda.afterEnd()).ifPresent(out::add);
@@ -75,7 +75,7 @@ final class Candidates {
   }
 
   /** Polynomial decay: a decay phase, power 0's two constants, or lr_end right after a longer warm-up. */
-  private static Optional<Written> polynomial(double base, long warmup, List<Phase> rest) {
+  private static Optional<SchedulerCall> polynomial(double base, long warmup, List<Phase> rest) {
     Shape shape = rest.get(0).shape();
     Phase first = rest.get(0);
     if (shape instanceof Polynomial decay && decay.from() == 1 && rest.size() == 2) {
@@ -122,7 +122,7 @@ final class Candidates {
   }
 
   /** cosine_warmup_with_min_lr: its cosine runs one step ahead; the warm-up is (step + 1) / W or from warmup_lr_rate. */
-  private static List<Written> shiftedCosine(List<Phase> phases, boolean continues) {
+  private static List<SchedulerCall> shiftedCosine(List<Phase> phases, boolean continues) {
     Phase last = phases.get(phases.size() - 1);
     if (!continues || !(last.shape() instanceof Shifted shifted) || shifted.by() != 1
         || !(shifted.inner() instanceof Cosine cosine) || cosine.from() != 1) {
@@ -132,23 +132,23 @@ final class Candidates {
     for (Phase phase : phases.subList(0, phases.size() - 1)) {
       warmup += phase.steps();
     }
-    List<Written> out = new ArrayList<>();
+    List<SchedulerCall> out = new ArrayList<>();
     Map<String, Object> kwargs = new LinkedHashMap<>();
     if (cosine.cycles() != TransformersSchedules.DEFAULT_NUM_CYCLES) {
       kwargs.put(TransformersFunction.Names.CYCLES, cosine.cycles());
     }
     kwargs.put("min_lr_rate", cosine.to());
-    out.add(new Written(TransformersFunction.COSINE_WARMUP_WITH_MIN_LR, warmup, warmup + last.steps(), kwargs, false));
+    out.add(new SchedulerCall(TransformersFunction.COSINE_WARMUP_WITH_MIN_LR, warmup, warmup + last.steps(), kwargs, false));
     if (warmup >= 1) {
       Map<String, Object> withRate = new LinkedHashMap<>(kwargs);
       withRate.put("warmup_lr_rate", phases.get(0).shape().valueAt(0, phases.get(0).steps()));
-      out.add(new Written(TransformersFunction.COSINE_WARMUP_WITH_MIN_LR, warmup, warmup + last.steps(), withRate, false));
+      out.add(new SchedulerCall(TransformersFunction.COSINE_WARMUP_WITH_MIN_LR, warmup, warmup + last.steps(), withRate, false));
     }
     return out;
   }
 
   /** get_wsd_schedule: [warm-up from the floor] [stable at 1] [decay to the floor], then the floor for ever. */
-  private static Optional<Written> wsd(List<Phase> phases, AfterEnd afterEnd) {
+  private static Optional<SchedulerCall> wsd(List<Phase> phases, AfterEnd afterEnd) {
     Phase last = phases.get(phases.size() - 1);
     if (afterEnd != AfterEnd.HOLD || !(last.shape() instanceof Constant floorPhase)) {
       return Optional.empty();
@@ -197,7 +197,7 @@ final class Candidates {
     putIfNot(kwargs, "decay_type", decayType.upstreamName(), WsdArguments.DEFAULT_DECAY_TYPE.upstreamName());
     putIfNot(kwargs, "min_lr_ratio", floor, WsdArguments.DEFAULT_MIN_LR_RATIO);
     putIfNot(kwargs, TransformersFunction.Names.CYCLES, cycles, TransformersSchedules.DEFAULT_NUM_CYCLES);
-    return Optional.of(new Written(TransformersFunction.WARMUP_STABLE_DECAY, warmup, total == 0 ? null : total, kwargs, total == 0));
+    return Optional.of(new SchedulerCall(TransformersFunction.WARMUP_STABLE_DECAY, warmup, total == 0 ? null : total, kwargs, total == 0));
   }
 
   /** Whether {@code actual} is {@code wanted}, or the line a power-1 {@code wanted} is (see {@link RelativeLambda#loose()}). */
@@ -212,12 +212,12 @@ final class Candidates {
   }
 
   /** A call in the TrainingArguments form; {@code kwargs} as name, value, default triples (defaults are left out). */
-  private static Written written(TransformersFunction function, long warmup, Long total, Object... kwargs) {
+  private static SchedulerCall written(TransformersFunction function, long warmup, Long total, Object... kwargs) {
     Map<String, Object> given = new LinkedHashMap<>();
     for (int i = 0; i < kwargs.length; i += 3) {
       putIfNot(given, (String) kwargs[i], kwargs[i + 1], kwargs[i + 2]);
     }
-    return new Written(function, warmup, total, given, false);
+    return new SchedulerCall(function, warmup, total, given, false);
   }
 
   private static void putIfNot(Map<String, Object> kwargs, String name, Object value, Object fallback) {

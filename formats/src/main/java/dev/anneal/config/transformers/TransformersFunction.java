@@ -1,7 +1,7 @@
 package dev.anneal.config.transformers;
 
-import static dev.anneal.config.transformers.Parameter.Kind.NUMBER;
-import static dev.anneal.config.transformers.Parameter.Kind.STEPS;
+import static dev.anneal.config.transformers.SignatureParameter.Kind.NUMBER;
+import static dev.anneal.config.transformers.SignatureParameter.Kind.STEPS;
 
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
@@ -23,28 +23,28 @@ enum TransformersFunction {
   CONSTANT("get_constant_schedule", "constant", Passes.NOTHING, List.of(),
       (lr, a) -> TransformersSchedules.constant(lr)),
   CONSTANT_WITH_WARMUP("get_constant_schedule_with_warmup", "constant_with_warmup", Passes.WARMUP,
-      List.of(Parameter.required(Names.WARMUP, STEPS)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS)),
       (lr, a) -> TransformersSchedules.constantWithWarmup(lr, a.steps(Names.WARMUP))),
   LINEAR("get_linear_schedule_with_warmup", "linear", Passes.ALL,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required(Names.TRAINING, STEPS)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required(Names.TRAINING, STEPS)),
       (lr, a) -> TransformersSchedules.linearWithWarmup(lr, a.steps(Names.WARMUP), a.steps(Names.TRAINING))),
   COSINE("get_cosine_schedule_with_warmup", "cosine", Passes.ALL,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required(Names.TRAINING, STEPS),
-          Parameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required(Names.TRAINING, STEPS),
+          SignatureParameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES)),
       (lr, a) -> TransformersSchedules.cosineWithWarmup(lr, a.steps(Names.WARMUP), a.steps(Names.TRAINING), a.number(Names.CYCLES))),
   COSINE_WITH_RESTARTS("get_cosine_with_hard_restarts_schedule_with_warmup", "cosine_with_restarts", Passes.ALL,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required(Names.TRAINING, STEPS),
-          Parameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_HARD_RESTART_CYCLES)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required(Names.TRAINING, STEPS),
+          SignatureParameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_HARD_RESTART_CYCLES)),
       (lr, a) -> TransformersSchedules.cosineWithHardRestartsWithWarmup(
           lr, a.steps(Names.WARMUP), a.steps(Names.TRAINING), a.number(Names.CYCLES))),
   POLYNOMIAL("get_polynomial_decay_schedule_with_warmup", "polynomial", Passes.ALL,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required(Names.TRAINING, STEPS),
-          Parameter.number("lr_end", TransformersSchedules.DEFAULT_LR_END),
-          Parameter.number("power", TransformersSchedules.DEFAULT_POWER)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required(Names.TRAINING, STEPS),
+          SignatureParameter.number("lr_end", TransformersSchedules.DEFAULT_LR_END),
+          SignatureParameter.number("power", TransformersSchedules.DEFAULT_POWER)),
       (lr, a) -> TransformersSchedules.polynomialDecayWithWarmup(
           lr, a.steps(Names.WARMUP), a.steps(Names.TRAINING), a.number("lr_end"), a.number("power"))),
   INVERSE_SQRT("get_inverse_sqrt_schedule", "inverse_sqrt", Passes.WARMUP,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.noneByDefault("timescale", NUMBER)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.noneByDefault("timescale", NUMBER)),
       (lr, a) -> a.optNumber("timescale").isPresent()
           ? TransformersSchedules.inverseSqrt(lr, a.steps(Names.WARMUP), a.optNumber("timescale").getAsDouble())
           : TransformersSchedules.inverseSqrt(lr, a.steps(Names.WARMUP))),
@@ -53,27 +53,27 @@ enum TransformersFunction {
           + " after each evaluation, not after each update; declare a plateau phase, or use the pytorch format's"
           + " ReduceLROnPlateau with one metric per update"),
   COSINE_WITH_MIN_LR("get_cosine_with_min_lr_schedule_with_warmup", "cosine_with_min_lr", Passes.ALL,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required(Names.TRAINING, STEPS),
-          Parameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES),
-          Parameter.noneByDefault("min_lr", NUMBER), Parameter.noneByDefault("min_lr_rate", NUMBER)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required(Names.TRAINING, STEPS),
+          SignatureParameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES),
+          SignatureParameter.noneByDefault("min_lr", NUMBER), SignatureParameter.noneByDefault("min_lr_rate", NUMBER)),
       (lr, a) -> TransformersSchedules.cosineWithMinLrWithWarmup(
           lr, a.steps(Names.WARMUP), a.steps(Names.TRAINING), a.number(Names.CYCLES),
           MinLr.of(a.optNumber("min_lr"), a.optNumber("min_lr_rate")))),
   COSINE_WARMUP_WITH_MIN_LR("get_cosine_with_min_lr_schedule_with_warmup_lr_rate", "cosine_warmup_with_min_lr", Passes.ALL,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required(Names.TRAINING, STEPS),
-          Parameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES),
-          Parameter.noneByDefault("min_lr", NUMBER), Parameter.noneByDefault("min_lr_rate", NUMBER),
-          Parameter.noneByDefault("warmup_lr_rate", NUMBER)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required(Names.TRAINING, STEPS),
+          SignatureParameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES),
+          SignatureParameter.noneByDefault("min_lr", NUMBER), SignatureParameter.noneByDefault("min_lr_rate", NUMBER),
+          SignatureParameter.noneByDefault("warmup_lr_rate", NUMBER)),
       (lr, a) -> TransformersSchedules.cosineWithMinLrWithWarmupLrRate(
           lr, a.steps(Names.WARMUP), a.steps(Names.TRAINING), a.number(Names.CYCLES),
           MinLr.of(a.optNumber("min_lr"), a.optNumber("min_lr_rate")), a.optNumber("warmup_lr_rate"))),
   WARMUP_STABLE_DECAY("get_wsd_schedule", "warmup_stable_decay", Passes.WARMUP_TRAINING_AND_KWARGS,
-      List.of(Parameter.required(Names.WARMUP, STEPS), Parameter.required("num_decay_steps", STEPS),
-          Parameter.noneByDefault(Names.TRAINING, STEPS), Parameter.noneByDefault("num_stable_steps", STEPS),
-          Parameter.choice("warmup_type", WsdCurve.upstreamNames(), WsdArguments.DEFAULT_WARMUP_TYPE.upstreamName()),
-          Parameter.choice("decay_type", WsdCurve.upstreamNames(), WsdArguments.DEFAULT_DECAY_TYPE.upstreamName()),
-          Parameter.number("min_lr_ratio", WsdArguments.DEFAULT_MIN_LR_RATIO),
-          Parameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES)),
+      List.of(SignatureParameter.required(Names.WARMUP, STEPS), SignatureParameter.required("num_decay_steps", STEPS),
+          SignatureParameter.noneByDefault(Names.TRAINING, STEPS), SignatureParameter.noneByDefault("num_stable_steps", STEPS),
+          SignatureParameter.choice("warmup_type", WsdCurve.upstreamNames(), WsdArguments.DEFAULT_WARMUP_TYPE.upstreamName()),
+          SignatureParameter.choice("decay_type", WsdCurve.upstreamNames(), WsdArguments.DEFAULT_DECAY_TYPE.upstreamName()),
+          SignatureParameter.number("min_lr_ratio", WsdArguments.DEFAULT_MIN_LR_RATIO),
+          SignatureParameter.number(Names.CYCLES, TransformersSchedules.DEFAULT_NUM_CYCLES)),
       (lr, a) -> TransformersSchedules.wsd(lr, new WsdArguments(
           a.steps(Names.WARMUP), a.steps("num_decay_steps"), a.optSteps(Names.TRAINING), a.optSteps("num_stable_steps"),
           WsdCurve.byUpstreamName(a.text("warmup_type")), WsdCurve.byUpstreamName(a.text("decay_type")),
@@ -111,7 +111,7 @@ enum TransformersFunction {
   private final String functionName;
   private final String schedulerType;
   private final Passes passes;
-  private final List<Parameter> parameters;
+  private final List<SignatureParameter> parameters;
   private final BiFunction<Double, Arguments, TransformersPreset> builder;
   private final String unsupported;
 
@@ -129,13 +129,13 @@ enum TransformersFunction {
       String functionName,
       String schedulerType,
       Passes passes,
-      List<Parameter> parameters,
+      List<SignatureParameter> parameters,
       BiFunction<Double, Arguments, TransformersPreset> builder) {
     this.functionName = functionName;
     this.schedulerType = schedulerType;
     this.passes = passes;
-    List<Parameter> all = new ArrayList<>(parameters);
-    all.add(Parameter.steps(Names.LAST_EPOCH, -1));
+    List<SignatureParameter> all = new ArrayList<>(parameters);
+    all.add(SignatureParameter.steps(Names.LAST_EPOCH, -1));
     this.parameters = List.copyOf(all);
     this.builder = builder;
     this.unsupported = null;
@@ -156,7 +156,7 @@ enum TransformersFunction {
   }
 
   /** The keyword parameters, in signature order ({@code optimizer} excluded). */
-  List<Parameter> parameters() {
+  List<SignatureParameter> parameters() {
     return parameters;
   }
 

@@ -44,9 +44,9 @@ final class TransformersWriter {
       throw RelativeLambda.unsupported("channels", "the plan has no learning rate, the one thing transformers schedules");
     }
     RelativeLambda lambda = RelativeLambda.of(plan.lr());
-    List<Written> candidates = Candidates.of(lambda);
+    List<SchedulerCall> candidates = Candidates.of(lambda);
     if (lambda.exact()) {
-      for (Written candidate : candidates) {
+      for (SchedulerCall candidate : candidates) {
         Optional<Schedule> back = readBack(candidate, lambda.base());
         if (back.isPresent() && RelativeLambda.of(back.get()).equals(lambda)) {
           return candidate.render(lambda.base()); // the same phases: the same numbers at every step
@@ -55,7 +55,7 @@ final class TransformersWriter {
     }
     // Equal up to rounding (absolute values over their peak, a line for a power-1 decay): check the values.
     RelativeLambda loose = lambda.loose();
-    for (Written candidate : Candidates.of(loose)) {
+    for (SchedulerCall candidate : Candidates.of(loose)) {
       Optional<Schedule> back = readBack(candidate, lambda.base());
       if (back.isPresent() && RelativeLambda.of(back.get()).loose().equals(loose)) {
         checkValues(plan.lr(), back.get(), lambda);
@@ -70,7 +70,7 @@ final class TransformersWriter {
   }
 
   /** The learning rate {@code candidate}'s config gives when read back, or empty if upstream would refuse it. */
-  private static Optional<Schedule> readBack(Written candidate, double learningRate) {
+  private static Optional<Schedule> readBack(SchedulerCall candidate, double learningRate) {
     try {
       return Optional.of(new TransformersFormat().read(candidate.render(learningRate)).plan().lr());
     } catch (InvalidScheduleException e) {

@@ -1,7 +1,7 @@
 package dev.anneal.processor.check;
 
 import dev.anneal.processor.expression.Expression;
-import dev.anneal.processor.read.Where;
+import dev.anneal.processor.read.Site;
 import java.util.List;
 
 /** A shape's constructor argument after checking: where its value comes from. */
@@ -13,7 +13,7 @@ public sealed interface Arg {
    * @param text the expression as written, e.g. {@code total - warmup}
    * @param path its path in diagnostics, e.g. {@code phases[1].steps}
    */
-  record Expr(Expression expression, String text, String path, boolean given, Where where) implements Arg {}
+  record Expr(Expression expression, String text, String path, boolean given, Site where) implements Arg {}
 
   /** The value the previous phase ended on. */
   record PreviousEnd() implements Arg {}

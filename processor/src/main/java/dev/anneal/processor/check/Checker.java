@@ -8,7 +8,7 @@ import dev.anneal.processor.curve.CurveSpec;
 import dev.anneal.processor.read.ChannelDraft;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.PhaseDraft;
-import dev.anneal.processor.read.Written;
+import dev.anneal.processor.read.Located;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.PlanRules;
 import dev.anneal.schedule.Sequence;
@@ -41,7 +41,7 @@ public final class Checker {
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();
     for (ChannelDraft channel : declaration.channels()) {
-      Written<String> name = channel.name();
+      Located<String> name = channel.name();
       if (declaration.plan() && !names.add(name.value())) {
         out.add(new Finding(ProcessorCode.duplicateChannel(channel.path(), name.value()), name.where()));
       }
@@ -90,19 +90,19 @@ public final class Checker {
       String at = channel.path("phases[" + i + "]");
       String curveName = spec.curve().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       boolean ok = true;
-      for (Map.Entry<String, Written<String>> attribute : draft.attributes().entrySet()) {
+      for (Map.Entry<String, Located<String>> attribute : draft.attributes().entrySet()) {
         if (!attribute.getKey().equals("steps") && spec.byAttribute(attribute.getKey()).isEmpty()) {
           out.add(irrelevant(at, attribute.getKey(), attribute.getValue(), curveName, spec));
           ok = false;
         }
       }
       if (draft.milestones().isPresent() && spec.byAttribute("milestones").isEmpty()) {
-        out.add(irrelevant(at, "milestones", new Written<>("{…}", draft.milestones().get().where()), curveName, spec));
+        out.add(irrelevant(at, "milestones", new Located<>("{…}", draft.milestones().get().where()), curveName, spec));
         ok = false;
       }
       // The length: written, "forever", or (in a plan's later channel) the first channel's.
       Optional<Arg.Expr> steps = Optional.empty();
-      Written<String> stepsWritten = draft.attributes().get("steps");
+      Located<String> stepsWritten = draft.attributes().get("steps");
       if (stepsWritten == null) {
         if (firstChannel == null) {
           out.add(new Finding(ProcessorCode.missingAttribute(at + ".steps", curveName, "steps", ""), draft.where()));
@@ -136,7 +136,7 @@ public final class Checker {
     return phases;
   }
 
-  private static Finding irrelevant(String at, String attribute, Written<String> written, String curveName, CurveSpec spec) {
+  private static Finding irrelevant(String at, String attribute, Located<String> written, String curveName, CurveSpec spec) {
     List<String> takes = new ArrayList<>(List.of("steps"));
     takes.addAll(spec.attributes());
     return new Finding(
@@ -151,12 +151,12 @@ public final class Checker {
       case FIXED:
         return Optional.of(new Arg.Fixed(component.fallback()));
       case ENUM: {
-        Written<String> written = draft.attributes().get(component.attribute());
+        Located<String> written = draft.attributes().get(component.attribute());
         Enum<?> fallback = (Enum<?>) component.fallback();
         return Optional.of(new Arg.Fixed(written == null ? fallback : enumConstant(fallback, written.value())));
       }
       case BOOLEAN: {
-        Written<String> written = draft.attributes().get(component.attribute());
+        Located<String> written = draft.attributes().get(component.attribute());
         return Optional.of(new Arg.Fixed(written == null ? component.fallback() : Boolean.valueOf(written.value())));
       }
       case INTEGER_LIST: {
@@ -165,10 +165,10 @@ public final class Checker {
           return Optional.empty();
         }
         List<Arg.Expr> items = new ArrayList<>();
-        List<Written<String>> written = draft.milestones().get().value();
+        List<Located<String>> written = draft.milestones().get().value();
         boolean ok = true;
         for (int k = 0; k < written.size(); k++) {
-          Written<String> item = written.get(k);
+          Located<String> item = written.get(k);
           Optional<Arg.Expr> checked = expressions.check(item.value(), component.attribute(), path + "[" + k + "]", true, true, item.where(), out);
           ok &= checked.isPresent();
           checked.ifPresent(items::add);
@@ -176,7 +176,7 @@ public final class Checker {
         return ok ? Optional.of(new Arg.Items(items)) : Optional.empty();
       }
       default: {
-        Written<String> written = draft.attributes().get(component.attribute());
+        Located<String> written = draft.attributes().get(component.attribute());
         if (written != null) {
           return expressions.check(written.value(), component.attribute(), path, component.isInteger(), true, written.where(), out).map(Arg.class::cast);
         }

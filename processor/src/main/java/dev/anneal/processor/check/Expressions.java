@@ -7,8 +7,8 @@ import dev.anneal.processor.expression.Expression;
 import dev.anneal.processor.expression.ParseException;
 import dev.anneal.processor.expression.Parser;
 import dev.anneal.processor.expression.Types;
-import dev.anneal.processor.read.Parameter;
-import dev.anneal.processor.read.Where;
+import dev.anneal.processor.read.RecordParameter;
+import dev.anneal.processor.read.Site;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class Expressions {
    * non-numeric name, a double where a whole number of steps is needed, a division by a constant
    * zero.
    */
-  Optional<Arg.Expr> check(String text, String attribute, String path, boolean integer, boolean given, Where where, List<Finding> out) {
+  Optional<Arg.Expr> check(String text, String attribute, String path, boolean integer, boolean given, Site where, List<Finding> out) {
     Expression expression;
     try {
       expression = Parser.parse(text);
@@ -36,7 +36,7 @@ final class Expressions {
     }
     boolean namesOk = true;
     for (String name : expression.names()) {
-      Optional<Parameter> parameter = scope.lookUp(name);
+      Optional<RecordParameter> parameter = scope.lookUp(name);
       if (parameter.isEmpty()) {
         String hint = scope.parameterized()
             ? DidYouMean.hint(name, scope.numericNames())

@@ -5,7 +5,7 @@ import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Evaluator;
 import dev.anneal.processor.read.ChannelDraft;
-import dev.anneal.processor.read.Where;
+import dev.anneal.processor.read.Site;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Phase;
@@ -129,7 +129,7 @@ final class Folder {
         return new Finding(violation.relocated(at, null, null), phase.draft().where());
       }
       if (field.equals("steps")) {
-        Where where = phase.steps().filter(Arg.Expr::given).map(Arg.Expr::where).orElse(phase.draft().where());
+        Site where = phase.steps().filter(Arg.Expr::given).map(Arg.Expr::where).orElse(phase.draft().where());
         if (phase.draft().attributes().get("steps") != null) {
           where = phase.draft().attributes().get("steps").where();
         }
@@ -137,7 +137,7 @@ final class Folder {
       }
       String attribute = phase.spec().byField(field).map(Component::attribute).orElse(field);
       String item = matcher.group(3) == null ? "" : matcher.group(3);
-      Where where = phase.draft().where();
+      Site where = phase.draft().where();
       Arg arg = phase.args().get(field);
       if (arg instanceof Arg.Expr expr && expr.given()) {
         where = expr.where();
@@ -153,7 +153,7 @@ final class Folder {
       CheckedPhase first = phases.get(0);
       String field = first.spec().components().get(0).field();
       Arg arg = first.args().get(field);
-      Where where = arg instanceof Arg.Expr expr && expr.given() ? expr.where() : first.draft().where();
+      Site where = arg instanceof Arg.Expr expr && expr.given() ? expr.where() : first.draft().where();
       return new Finding(violation.relocated(channel.path("phases[0]." + first.spec().components().get(0).attribute()), null, null), where);
     }
     if (path.equals("afterEnd")) {

@@ -1,6 +1,6 @@
 package dev.anneal.processor.check;
 
-import dev.anneal.processor.read.Parameter;
+import dev.anneal.processor.read.RecordParameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /** The names an expression may use: a record's components, or none for a fixed schedule. */
 public final class Scope {
-  private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  private final Map<String, RecordParameter> parameters = new LinkedHashMap<>();
   private final boolean parameterized;
 
-  public Scope(Optional<List<Parameter>> parameters) {
+  public Scope(Optional<List<RecordParameter>> parameters) {
     this.parameterized = parameters.isPresent();
     parameters.orElse(List.of()).forEach(p -> this.parameters.put(p.name(), p));
   }
@@ -20,17 +20,17 @@ public final class Scope {
     return parameterized;
   }
 
-  public Optional<Parameter> lookUp(String name) {
+  public Optional<RecordParameter> lookUp(String name) {
     return Optional.ofNullable(parameters.get(name));
   }
 
   public boolean isInteger(String name) {
-    Parameter parameter = parameters.get(name);
-    return parameter != null && parameter.type() == Parameter.Numeric.INTEGER;
+    RecordParameter parameter = parameters.get(name);
+    return parameter != null && parameter.type() == RecordParameter.Numeric.INTEGER;
   }
 
   /** The numeric names, for "did you mean". */
   public List<String> numericNames() {
-    return parameters.values().stream().filter(p -> p.type() != null).map(Parameter::name).toList();
+    return parameters.values().stream().filter(p -> p.type() != null).map(RecordParameter::name).toList();
   }
 }

@@ -11,7 +11,7 @@ import dev.anneal.processor.check.Checked;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Expression;
 import dev.anneal.processor.read.Declaration;
-import dev.anneal.processor.read.Parameter;
+import dev.anneal.processor.read.RecordParameter;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
@@ -39,8 +39,8 @@ public final class Describer {
     Optional<ConfigType> config = declaration.parameters().map(parameters -> new ConfigType(
         declaration.packageName(),
         declaration.simpleNames(),
-        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER).map(Parameter::name).toList(),
-        parameters.stream().filter(p -> p.type() == Parameter.Numeric.INTEGER && !p.typeName().equals("long")).map(Parameter::name).toList()));
+        parameters.stream().filter(p -> p.type() == RecordParameter.Numeric.INTEGER).map(RecordParameter::name).toList(),
+        parameters.stream().filter(p -> p.type() == RecordParameter.Numeric.INTEGER && !p.typeName().equals("long")).map(RecordParameter::name).toList()));
     List<ScheduleCode> schedules = new ArrayList<>();
     for (CheckedChannel channel : checked.channels()) {
       String simpleName = declaration.plan() ? className(channel.draft().name().value()) : declaration.generatedName();

@@ -10,7 +10,7 @@ import java.util.List;
  * @param path the path that prefixes its diagnostics: empty for a schedule, {@code
  *     channels.momentum} in a plan
  */
-public record ChannelDraft(Written<String> name, List<PhaseDraft> phases, Written<AfterEnd> afterEnd, String path, Where where) {
+public record ChannelDraft(Located<String> name, List<PhaseDraft> phases, Located<AfterEnd> afterEnd, String path, Site where) {
   public ChannelDraft {
     phases = List.copyOf(phases);
   }

@@ -22,9 +22,9 @@ public record Declaration(
     String packageName,
     List<String> simpleNames,
     String generatedName,
-    Optional<List<Parameter>> parameters,
+    Optional<List<RecordParameter>> parameters,
     List<ChannelDraft> channels,
-    Where where) {
+    Site where) {
 
   public Declaration {
     simpleNames = List.copyOf(simpleNames);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param milestones the milestones, each with its own position, if given
  * @param where the {@code @Phase} annotation (the value that holds it, inside the top annotation)
  */
-public record PhaseDraft(Curve curve, Map<String, Written<String>> attributes, Optional<Written<List<Written<String>>>> milestones, Where where) {
+public record PhaseDraft(Curve curve, Map<String, Located<String>> attributes, Optional<Located<List<Located<String>>>> milestones, Site where) {
   public PhaseDraft {
     attributes = Map.copyOf(attributes);
   }

@@ -34,12 +34,12 @@ public final class Reader {
   /** The {@code @TrainingSchedule} on {@code type}. */
   public Declaration schedule(TypeElement type) {
     AnnotationMirror mirror = Mirrors.find(type, TrainingSchedule.class.getCanonicalName()).orElseThrow();
-    Where where = new Where(type, mirror, null);
+    Site where = new Site(type, mirror, null);
     Map<String, AnnotationValue> values = Mirrors.explicit(mirror);
     AnnotationValue channelValue = values.get("channel");
-    Written<String> channel = channelValue == null
-        ? new Written<>(Plan.LR, where)
-        : new Written<>((String) channelValue.getValue(), where.at(channelValue));
+    Located<String> channel = channelValue == null
+        ? new Located<>(Plan.LR, where)
+        : new Located<>((String) channelValue.getValue(), where.at(channelValue));
     ChannelDraft only = new ChannelDraft(channel, phases(where, values.get("phases")), afterEnd(where, values.get("afterEnd")), "", where);
     return declaration(type, false, values, "Schedule", List.of(only), where);
   }
@@ -47,7 +47,7 @@ public final class Reader {
   /** The {@code @TrainingPlan} on {@code type}. */
   public Declaration plan(TypeElement type) {
     AnnotationMirror mirror = Mirrors.find(type, TrainingPlan.class.getCanonicalName()).orElseThrow();
-    Where where = new Where(type, mirror, null);
+    Site where = new Site(type, mirror, null);
     Map<String, AnnotationValue> values = Mirrors.explicit(mirror);
     List<ChannelDraft> channels = new ArrayList<>();
     AnnotationValue channelsValue = values.get("channels");
@@ -56,12 +56,12 @@ public final class Reader {
         if (!(channelValue.getValue() instanceof AnnotationMirror channel)) {
           continue; // javac reports the malformed value itself
         }
-        Where at = where.at(channelValue);
+        Site at = where.at(channelValue);
         Map<String, AnnotationValue> attributes = Mirrors.explicit(channel);
         AnnotationValue nameValue = attributes.get("name");
         String name = nameValue == null ? "" : String.valueOf(nameValue.getValue());
         channels.add(new ChannelDraft(
-            new Written<>(name, nameValue == null ? at : where.at(nameValue)),
+            new Located<>(name, nameValue == null ? at : where.at(nameValue)),
             phases(where, attributes.get("phases")),
             afterEnd(where, attributes.get("afterEnd")),
             "channels." + name,
@@ -72,7 +72,7 @@ public final class Reader {
   }
 
   private Declaration declaration(
-      TypeElement type, boolean plan, Map<String, AnnotationValue> values, String suffix, List<ChannelDraft> channels, Where where) {
+      TypeElement type, boolean plan, Map<String, AnnotationValue> values, String suffix, List<ChannelDraft> channels, Site where) {
     List<String> simpleNames = new ArrayList<>();
     Element current = type;
     while (current instanceof TypeElement enclosing) {
@@ -84,29 +84,29 @@ public final class Reader {
     String generated = nameValue == null || String.valueOf(nameValue.getValue()).isEmpty()
         ? String.join("_", simpleNames) + suffix
         : String.valueOf(nameValue.getValue());
-    Optional<List<Parameter>> parameters = type.getKind() == ElementKind.RECORD ? Optional.of(parameters(type)) : Optional.empty();
+    Optional<List<RecordParameter>> parameters = type.getKind() == ElementKind.RECORD ? Optional.of(parameters(type)) : Optional.empty();
     return new Declaration(type, plan, pkg.getQualifiedName().toString(), simpleNames, generated, parameters, channels, where);
   }
 
-  private static List<Parameter> parameters(TypeElement record) {
-    List<Parameter> out = new ArrayList<>();
+  private static List<RecordParameter> parameters(TypeElement record) {
+    List<RecordParameter> out = new ArrayList<>();
     for (RecordComponentElement component : record.getRecordComponents()) {
       TypeKind kind = component.asType().getKind();
-      Parameter.Numeric numeric = switch (kind) {
-        case BYTE, SHORT, INT, LONG -> Parameter.Numeric.INTEGER;
-        case FLOAT, DOUBLE -> Parameter.Numeric.DOUBLE;
+      RecordParameter.Numeric numeric = switch (kind) {
+        case BYTE, SHORT, INT, LONG -> RecordParameter.Numeric.INTEGER;
+        case FLOAT, DOUBLE -> RecordParameter.Numeric.DOUBLE;
         default -> null;
       };
-      out.add(new Parameter(component.getSimpleName().toString(), numeric, component.asType().toString(), component));
+      out.add(new RecordParameter(component.getSimpleName().toString(), numeric, component.asType().toString(), component));
     }
     return out;
   }
 
-  private static Written<AfterEnd> afterEnd(Where where, AnnotationValue value) {
-    return value == null ? new Written<>(AfterEnd.HOLD, where) : new Written<>(AfterEnd.valueOf(Mirrors.enumName(value)), where.at(value));
+  private static Located<AfterEnd> afterEnd(Site where, AnnotationValue value) {
+    return value == null ? new Located<>(AfterEnd.HOLD, where) : new Located<>(AfterEnd.valueOf(Mirrors.enumName(value)), where.at(value));
   }
 
-  private static List<PhaseDraft> phases(Where where, AnnotationValue value) {
+  private static List<PhaseDraft> phases(Site where, AnnotationValue value) {
     List<PhaseDraft> out = new ArrayList<>();
     if (value == null) {
       return out;
@@ -120,8 +120,8 @@ public final class Reader {
       if (shape == null) {
         continue; // javac reports the missing attribute
       }
-      Map<String, Written<String>> given = new LinkedHashMap<>();
-      Optional<Written<List<Written<String>>>> milestones = Optional.empty();
+      Map<String, Located<String>> given = new LinkedHashMap<>();
+      Optional<Located<List<Located<String>>>> milestones = Optional.empty();
       for (Map.Entry<String, AnnotationValue> attribute : attributes.entrySet()) {
         String name = attribute.getKey();
         AnnotationValue attributeValue = attribute.getValue();
@@ -130,15 +130,15 @@ public final class Reader {
           continue;
         }
         if (name.equals("milestones")) {
-          List<Written<String>> items = new ArrayList<>();
+          List<Located<String>> items = new ArrayList<>();
           for (AnnotationValue item : Mirrors.array(attributeValue)) {
-            items.add(new Written<>(String.valueOf(item.getValue()), where.at(item)));
+            items.add(new Located<>(String.valueOf(item.getValue()), where.at(item)));
           }
-          milestones = Optional.of(new Written<>(items, where.at(attributeValue)));
+          milestones = Optional.of(new Located<>(items, where.at(attributeValue)));
         } else if (raw instanceof String || raw instanceof Boolean) {
-          given.put(name, new Written<>(String.valueOf(raw), where.at(attributeValue)));
+          given.put(name, new Located<>(String.valueOf(raw), where.at(attributeValue)));
         } else {
-          given.put(name, new Written<>(Mirrors.enumName(attributeValue), where.at(attributeValue)));
+          given.put(name, new Located<>(Mirrors.enumName(attributeValue), where.at(attributeValue)));
         }
       }
       out.add(new PhaseDraft(Curve.valueOf(Mirrors.enumName(shape)), given, milestones, where.at(phaseValue)));

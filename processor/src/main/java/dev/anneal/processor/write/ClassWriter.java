@@ -31,12 +31,12 @@ public final class ClassWriter {
     ClassName self = ClassName.get(code.packageName(), code.simpleName());
     TypeSpec.Builder type;
     if (!code.plan()) {
-      type = new ScheduleWriter(code.schedules().get(0)).write(self, false);
+      type = new ScheduleClassWriter(code.schedules().get(0)).write(self, false);
     } else {
       type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL).addJavadoc("$L", code.javadoc());
       type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
       for (ScheduleCode schedule : code.schedules()) {
-        type.addType(new ScheduleWriter(schedule).write(self.nestedClass(schedule.simpleName()), true).build());
+        type.addType(new ScheduleClassWriter(schedule).write(self.nestedClass(schedule.simpleName()), true).build());
       }
       plan(type, code, self);
     }
@@ -49,7 +49,7 @@ public final class ClassWriter {
     ClassName plan = ClassName.get(Plan.class);
     if (code.config().isEmpty()) {
       CodeBlock.Builder body = CodeBlock.builder()
-          .addStatement("$T<$T, $T> channels = new $T<>()", Map.class, String.class, ScheduleWriter.SCHEDULE, LinkedHashMap.class);
+          .addStatement("$T<$T, $T> channels = new $T<>()", Map.class, String.class, ScheduleClassWriter.SCHEDULE, LinkedHashMap.class);
       for (ScheduleCode schedule : code.schedules()) {
         body.addStatement("channels.put($S, $T.SCHEDULE)", schedule.channel(), self.nestedClass(schedule.simpleName()));
       }
@@ -75,7 +75,7 @@ public final class ClassWriter {
         .build());
     CodeBlock.Builder of = CodeBlock.builder()
         .addStatement("$T.throwIfErrors(validate(config))", InvalidScheduleException.class)
-        .addStatement("$T<$T, $T> channels = new $T<>()", Map.class, String.class, ScheduleWriter.SCHEDULE, LinkedHashMap.class);
+        .addStatement("$T<$T, $T> channels = new $T<>()", Map.class, String.class, ScheduleClassWriter.SCHEDULE, LinkedHashMap.class);
     for (ScheduleCode schedule : code.schedules()) {
       of.addStatement("channels.put($S, $T.of(config))", schedule.channel(), self.nestedClass(schedule.simpleName()));
     }

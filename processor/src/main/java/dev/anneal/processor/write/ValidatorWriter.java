@@ -43,7 +43,7 @@ final class ValidatorWriter {
     return ClassName.get(type.packageName(), names.get(0), names.subList(1, names.size()).toArray(String[]::new));
   }
 
-  void write(TypeSpec.Builder type, ScheduleWriter schedule) {
+  void write(TypeSpec.Builder type, ScheduleClassWriter schedule) {
     type.addMethod(MethodSpec.constructorBuilder()
         .addJavadoc("Computes every constant from {@code config}; builds the interpreted schedule only for a config that passed {@link #validate}.\n")
         .addModifiers(Modifier.PRIVATE)
@@ -51,7 +51,7 @@ final class ValidatorWriter {
         .addParameter(boolean.class, "interpret")
         .addCode(schedule.assignments())
         .addStatement("this.interpreted = interpret ? $T.sequence(shapes(), lengths(), $T.$L) : null",
-            ScheduleWriter.CONFIG_BINDING, ScheduleWriter.AFTER_END, code.afterEnd())
+            ScheduleClassWriter.CONFIG_BINDING, ScheduleClassWriter.AFTER_END, code.afterEnd())
         .build());
     type.addMethod(MethodSpec.methodBuilder("of")
         .addJavadoc("The schedule of {@code config}.\n\n@throws $T with every violation {@link #validate} finds\n", InvalidScheduleException.class)
@@ -105,14 +105,14 @@ final class ValidatorWriter {
     body.addStatement("found.add($T.lengthOverflow($S, null, Long.MAX_VALUE - 1))", RuleCode.class, code.path());
     body.addStatement("return found").endControlFlow();
     body.beginControlFlow("for ($T violation : $T.check(candidate.shapes(), candidate.declaredLengths(), $T.$L, $S))",
-        Violation.class, ScheduleWriter.CONFIG_BINDING, ScheduleWriter.AFTER_END, code.afterEnd(), code.channel());
+        Violation.class, ScheduleClassWriter.CONFIG_BINDING, ScheduleClassWriter.AFTER_END, code.afterEnd(), code.channel());
     body.addStatement("found.add(located(violation, config))").endControlFlow();
     body.addStatement("return found");
     return MethodSpec.methodBuilder("validate")
         .addJavadoc("Every violation of {@code config}, errors and warnings: non-finite values, the conditions its expressions need, then every"
             + " rule of the model on the values they give.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ScheduleWriter.VIOLATIONS)
+        .returns(ScheduleClassWriter.VIOLATIONS)
         .addParameter(config, "config")
         .addCode(body.build())
         .build();
@@ -122,7 +122,7 @@ final class ValidatorWriter {
     String java = exact(condition.left()) + " " + condition.operator() + " " + exact(condition.right());
     CodeBlock bound = names(condition).stream().map(name -> CodeBlock.of("$S, config.$N()", name, name)).collect(CodeBlock.joining(", "));
     body.addStatement("$T.require(found, $L, $S, $S, $S, $L)",
-        ScheduleWriter.CONFIG_BINDING, java, condition.path(), condition.expression(), condition.show(), bound);
+        ScheduleClassWriter.CONFIG_BINDING, java, condition.path(), condition.expression(), condition.show(), bound);
   }
 
   /** Java source for one side of a condition, with the constructor's exact integer arithmetic. */
@@ -146,10 +146,10 @@ final class ValidatorWriter {
     for (Binding binding : code.bindings()) {
       CodeBlock values = binding.names().stream().map(n -> CodeBlock.of("$S, config.$N()", n, n)).collect(CodeBlock.joining(", "));
       if (values.isEmpty()) {
-        cases.add("case $S -> $T.rebind(violation, $S, $S, $S, $S);\n", binding.modelPath(), ScheduleWriter.CONFIG_BINDING,
+        cases.add("case $S -> $T.rebind(violation, $S, $S, $S, $S);\n", binding.modelPath(), ScheduleClassWriter.CONFIG_BINDING,
             binding.path(), binding.field(), binding.attribute(), binding.expression());
       } else {
-        cases.add("case $S -> $T.rebind(violation, $S, $S, $S, $S, $L);\n", binding.modelPath(), ScheduleWriter.CONFIG_BINDING,
+        cases.add("case $S -> $T.rebind(violation, $S, $S, $S, $S, $L);\n", binding.modelPath(), ScheduleClassWriter.CONFIG_BINDING,
             binding.path(), binding.field(), binding.attribute(), binding.expression(), values);
       }
     }

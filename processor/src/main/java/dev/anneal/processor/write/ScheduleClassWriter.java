@@ -35,7 +35,7 @@ import javax.lang.model.element.Modifier;
  * sequence. A fixed schedule's constants are {@code static final}; a parameterized one's are
  * fields computed from the config, with {@code validate} and {@code of} ({@link ValidatorWriter}).
  */
-final class ScheduleWriter {
+final class ScheduleClassWriter {
   static final ClassName SCHEDULE = ClassName.get(Schedule.class);
   static final ClassName SEQUENCE = ClassName.get(Sequence.class);
   static final ClassName AFTER_END = ClassName.get(AfterEnd.class);
@@ -47,7 +47,7 @@ final class ScheduleWriter {
   private final Names names;
   private final String interpreted;
 
-  ScheduleWriter(ScheduleCode code) {
+  ScheduleClassWriter(ScheduleCode code) {
     this.code = code;
     this.fixed = !code.parameterized();
     this.names = new Names(fixed);

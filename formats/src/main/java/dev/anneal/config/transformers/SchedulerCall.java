@@ -19,8 +19,8 @@ import java.util.Map;
  * @param directCall whether to write {@code {"function", "kwargs"}}: needed where {@code
  *     get_scheduler} would drop an argument; otherwise the {@code TrainingArguments} form is written
  */
-record Written(TransformersFunction function, long warmupSteps, Long trainingSteps, Map<String, Object> kwargs, boolean directCall) {
-  Written {
+record SchedulerCall(TransformersFunction function, long warmupSteps, Long trainingSteps, Map<String, Object> kwargs, boolean directCall) {
+  SchedulerCall {
     kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
   }
 

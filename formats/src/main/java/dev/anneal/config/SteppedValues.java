@@ -17,14 +17,14 @@ import java.util.function.LongToDoubleFunction;
  * <p>A cursor, so it is mutable and not for sharing; it never ends ({@link #hasNext()} is always
  * true) and the schedule's own rules decide what happens past its declared end.
  */
-public final class Curve implements PrimitiveIterator.OfDouble {
+public final class SteppedValues implements PrimitiveIterator.OfDouble {
   private final Schedule schedule;
   private final long metricCount;
   private final LongToDoubleFunction metricAfter;
   private ScheduleState state;
   private long step;
 
-  private Curve(Schedule schedule, long metricCount, LongToDoubleFunction metricAfter) {
+  private SteppedValues(Schedule schedule, long metricCount, LongToDoubleFunction metricAfter) {
     this.schedule = schedule;
     this.metricCount = metricCount;
     this.metricAfter = metricAfter;
@@ -32,19 +32,19 @@ public final class Curve implements PrimitiveIterator.OfDouble {
   }
 
   /** The curve with no metric reported. */
-  public static Curve of(Schedule schedule) {
-    return new Curve(schedule, 0, i -> 0);
+  public static SteppedValues of(Schedule schedule) {
+    return new SteppedValues(schedule, 0, i -> 0);
   }
 
   /** The curve with {@code metrics[i]} reported after update {@code i + 1}. */
-  public static Curve of(Schedule schedule, double[] metrics) {
+  public static SteppedValues of(Schedule schedule, double[] metrics) {
     double[] copy = metrics.clone();
-    return new Curve(schedule, copy.length, i -> copy[(int) i]);
+    return new SteppedValues(schedule, copy.length, i -> copy[(int) i]);
   }
 
   /** The curve with {@code metricAfter.applyAsDouble(i)} reported after update {@code i + 1}, for {@code i < metricCount}. */
-  public static Curve of(Schedule schedule, long metricCount, LongToDoubleFunction metricAfter) {
-    return new Curve(schedule, metricCount, metricAfter);
+  public static SteppedValues of(Schedule schedule, long metricCount, LongToDoubleFunction metricAfter) {
+    return new SteppedValues(schedule, metricCount, metricAfter);
   }
 
   /** The step whose value {@link #nextDouble()} gives next. */

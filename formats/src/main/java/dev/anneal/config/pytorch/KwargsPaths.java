@@ -9,12 +9,12 @@ package dev.anneal.config.pytorch;
  * @param childInfix what follows {@code schedulers[i]} before a member's own arguments ({@code .kwargs} in JSON)
  * @param optimizer the path of the optimizer's arguments
  */
-record Where(String prefix, String childInfix, String optimizer) {
+record KwargsPaths(String prefix, String childInfix, String optimizer) {
   /** Paths of the Java API: PyTorch's keyword names, the optimizer under {@code optimizer}. */
-  static final Where JAVA = new Where("", "", "optimizer");
+  static final KwargsPaths JAVA = new KwargsPaths("", "", "optimizer");
 
   /** Paths of a {@code pytorch} config file. */
-  static final Where JSON = new Where("scheduler.kwargs", ".kwargs", "optimizer");
+  static final KwargsPaths JSON = new KwargsPaths("scheduler.kwargs", ".kwargs", "optimizer");
 
   /** The path of keyword argument {@code kwarg}, e.g. {@code scheduler.kwargs.step_size}. */
   String of(String kwarg) {
@@ -27,7 +27,7 @@ record Where(String prefix, String childInfix, String optimizer) {
   }
 
   /** Where member {@code index} of a {@code SequentialLR} or {@code ChainedScheduler} has its arguments. */
-  Where child(int index) {
-    return new Where(of("schedulers[" + index + "]") + childInfix, childInfix, optimizer);
+  KwargsPaths child(int index) {
+    return new KwargsPaths(of("schedulers[" + index + "]") + childInfix, childInfix, optimizer);
   }
 }

@@ -9,9 +9,9 @@ import javax.lang.model.element.Element;
  * and the attribute value ({@code null} when the whole annotation is to blame). Diagnostics are
  * printed there.
  */
-public record Where(Element element, AnnotationMirror annotation, AnnotationValue value) {
+public record Site(Element element, AnnotationMirror annotation, AnnotationValue value) {
   /** The same annotation, narrowed to one of its values. */
-  public Where at(AnnotationValue narrower) {
-    return new Where(element, annotation, narrower);
+  public Site at(AnnotationValue narrower) {
+    return new Site(element, annotation, narrower);
   }
 }

@@ -9,7 +9,7 @@ import javax.lang.model.element.Element;
  * @param type its numeric kind, or {@code null} if it is not a number
  * @param typeName its type as written, for messages
  */
-public record Parameter(String name, Numeric type, String typeName, Element element) {
+public record RecordParameter(String name, Numeric type, String typeName, Element element) {
   /** How a numeric component behaves in expressions. */
   public enum Numeric {
     /** {@code byte}, {@code short}, {@code int}, {@code long}: an integer. */

@@ -14,7 +14,7 @@ import java.util.List;
  *     presence} is {@link Presence#DEFAULTED}, otherwise {@code null}
  * @param choices the allowed strings of a {@link Kind#CHOICE}, otherwise empty
  */
-record Parameter(String name, Kind kind, Presence presence, Object fallback, List<String> choices) {
+record SignatureParameter(String name, Kind kind, Presence presence, Object fallback, List<String> choices) {
   /** What a value must be. */
   enum Kind {
     /** A whole number of steps (Python {@code int}; a JSON number with no fraction). */
@@ -35,27 +35,27 @@ record Parameter(String name, Kind kind, Presence presence, Object fallback, Lis
     DEFAULTED
   }
 
-  Parameter {
+  SignatureParameter {
     choices = List.copyOf(choices);
   }
 
-  static Parameter required(String name, Kind kind) {
-    return new Parameter(name, kind, Presence.REQUIRED, null, List.of());
+  static SignatureParameter required(String name, Kind kind) {
+    return new SignatureParameter(name, kind, Presence.REQUIRED, null, List.of());
   }
 
-  static Parameter noneByDefault(String name, Kind kind) {
-    return new Parameter(name, kind, Presence.NONE_BY_DEFAULT, null, List.of());
+  static SignatureParameter noneByDefault(String name, Kind kind) {
+    return new SignatureParameter(name, kind, Presence.NONE_BY_DEFAULT, null, List.of());
   }
 
-  static Parameter steps(String name, long fallback) {
-    return new Parameter(name, Kind.STEPS, Presence.DEFAULTED, fallback, List.of());
+  static SignatureParameter steps(String name, long fallback) {
+    return new SignatureParameter(name, Kind.STEPS, Presence.DEFAULTED, fallback, List.of());
   }
 
-  static Parameter number(String name, double fallback) {
-    return new Parameter(name, Kind.NUMBER, Presence.DEFAULTED, fallback, List.of());
+  static SignatureParameter number(String name, double fallback) {
+    return new SignatureParameter(name, Kind.NUMBER, Presence.DEFAULTED, fallback, List.of());
   }
 
-  static Parameter choice(String name, List<String> choices, String fallback) {
-    return new Parameter(name, Kind.CHOICE, Presence.DEFAULTED, fallback, choices);
+  static SignatureParameter choice(String name, List<String> choices, String fallback) {
+    return new SignatureParameter(name, Kind.CHOICE, Presence.DEFAULTED, fallback, choices);
   }
 }

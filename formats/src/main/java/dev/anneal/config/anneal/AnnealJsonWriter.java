@@ -20,17 +20,17 @@ import java.util.Map;
  * numbers as {@link JsonNumbers} spells them. Optional shape fields at their default are left out;
  * {@code "after"} is always written, so the text says what happens at the end.
  */
-final class ScheduleWriter {
+final class AnnealJsonWriter {
   private static final String INDENT = "  ";
 
   private final StringBuilder out = new StringBuilder();
   private final List<Violation> unsupported = new ArrayList<>();
 
-  private ScheduleWriter() {}
+  private AnnealJsonWriter() {}
 
   /** {@code {"lr": {…}, "momentum": {…}}}. */
   static String plan(Plan plan) {
-    ScheduleWriter writer = new ScheduleWriter();
+    AnnealJsonWriter writer = new AnnealJsonWriter();
     if (plan.channels().isEmpty()) {
       writer.unsupported.add(ConfigCode.unsupported("", null, "Anneal JSON", "a plan without channels has no Anneal JSON form; add at least an lr channel"));
     }
@@ -47,7 +47,7 @@ final class ScheduleWriter {
 
   /** One schedule, as a top-level object. */
   static String schedule(Schedule schedule) {
-    ScheduleWriter writer = new ScheduleWriter();
+    AnnealJsonWriter writer = new AnnealJsonWriter();
     writer.schedule(schedule, "", "");
     writer.out.append("\n");
     return writer.finish();

@@ -1,4 +1,4 @@
 package dev.anneal.processor.read;
 
 /** A value read from an annotation, with where it was written. */
-public record Written<T>(T value, Where where) {}
+public record Located<T>(T value, Site where) {}

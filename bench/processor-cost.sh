@@ -21,13 +21,13 @@ for i in $(seq 1 "$N"); do
 package bench;
 
 import static dev.anneal.annotation.Curve.*;
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "$((1000 + i))", from = "1e-6", to = "3e-4"),
-    @Phase(shape = CONSTANT, steps = "10_000"),
-    @Phase(shape = COSINE, steps = "88_000", to = "3e-5")})
+    @PhaseSpec(shape = LINEAR, steps = "$((1000 + i))", from = "1e-6", to = "3e-4"),
+    @PhaseSpec(shape = CONSTANT, steps = "10_000"),
+    @PhaseSpec(shape = COSINE, steps = "88_000", to = "3e-5")})
 interface Fixed$i {}
 JAVA
   else
@@ -35,12 +35,12 @@ JAVA
 package bench;
 
 import static dev.anneal.annotation.Curve.*;
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-    @Phase(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})
+    @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+    @PhaseSpec(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})
 record Run$i(double peak, long warmup, long total, double minRatio) {}
 JAVA
   fi

@@ -3,7 +3,7 @@ package dev.anneal.bench;
 import static dev.anneal.annotation.Curve.COSINE;
 
 import dev.anneal.annotation.Channel;
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingPlan;
 
 /**
@@ -14,9 +14,9 @@ import dev.anneal.annotation.TrainingPlan;
  */
 @TrainingPlan(channels = {
     @Channel(name = "lr", phases = {
-        @Phase(shape = COSINE, steps = "3_000", from = "0.004", to = "0.1"),
-        @Phase(shape = COSINE, steps = "7_000", to = "4e-7")}),
+        @PhaseSpec(shape = COSINE, steps = "3_000", from = "0.004", to = "0.1"),
+        @PhaseSpec(shape = COSINE, steps = "7_000", to = "4e-7")}),
     @Channel(name = "momentum", phases = {
-        @Phase(shape = COSINE, from = "0.95", to = "0.85"),
-        @Phase(shape = COSINE, to = "0.95")})})
+        @PhaseSpec(shape = COSINE, from = "0.95", to = "0.85"),
+        @PhaseSpec(shape = COSINE, to = "0.95")})})
 public interface OneCycleMomentum {}

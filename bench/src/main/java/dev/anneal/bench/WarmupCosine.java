@@ -3,7 +3,7 @@ package dev.anneal.bench;
 import static dev.anneal.annotation.Curve.COSINE;
 import static dev.anneal.annotation.Curve.LINEAR;
 
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 
 /**
@@ -13,6 +13,6 @@ import dev.anneal.annotation.TrainingSchedule;
  * from the fluent builder and {@link Curves#djlWarmupCosine()} DJL's.
  */
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "2_000", from = "3e-6", to = "3e-4"),
-    @Phase(shape = COSINE, steps = "98_000", to = "3e-5")})
+    @PhaseSpec(shape = LINEAR, steps = "2_000", from = "3e-6", to = "3e-4"),
+    @PhaseSpec(shape = COSINE, steps = "98_000", to = "3e-5")})
 public interface WarmupCosine {}

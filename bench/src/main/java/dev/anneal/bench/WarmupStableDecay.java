@@ -4,7 +4,7 @@ import static dev.anneal.annotation.Curve.CONSTANT;
 import static dev.anneal.annotation.Curve.LINEAR;
 import static dev.anneal.annotation.Curve.ONE_MINUS_SQRT;
 
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 
 /**
@@ -14,8 +14,8 @@ import dev.anneal.annotation.TrainingSchedule;
  * DJL tracker has the "1 - sqrt" curve. Generates {@code WarmupStableDecaySchedule}.
  */
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "1_000", from = "6e-6", to = "6e-4"),
-    @Phase(shape = CONSTANT, steps = "79_000"),
-    @Phase(shape = ONE_MINUS_SQRT, steps = "18_000", to = "6e-5"),
-    @Phase(shape = CONSTANT, steps = "2_000")})
+    @PhaseSpec(shape = LINEAR, steps = "1_000", from = "6e-6", to = "6e-4"),
+    @PhaseSpec(shape = CONSTANT, steps = "79_000"),
+    @PhaseSpec(shape = ONE_MINUS_SQRT, steps = "18_000", to = "6e-5"),
+    @PhaseSpec(shape = CONSTANT, steps = "2_000")})
 public interface WarmupStableDecay {}

@@ -17,7 +17,7 @@ public @interface Channel {
   String name();
 
   /** The phases, in order. */
-  Phase[] phases();
+  PhaseSpec[] phases();
 
   /** What happens at and past the end of the last phase; by default {@link AfterEnd#HOLD}. */
   AfterEnd afterEnd() default AfterEnd.HOLD;

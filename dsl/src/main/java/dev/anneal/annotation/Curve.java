@@ -1,7 +1,7 @@
 package dev.anneal.annotation;
 
 /**
- * The shape of one {@link Phase}, with the attributes each takes. "From" defaults to the value the
+ * The shape of one {@link PhaseSpec}, with the attributes each takes. "From" defaults to the value the
  * previous phase ended on (the first phase must give it); attributes a curve does not list are
  * refused at compile time.
  */

@@ -14,11 +14,11 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @TrainingPlan(channels = {
  *     @Channel(name = "lr", phases = {
- *         @Phase(shape = LINEAR, steps = "300", from = "0.004", to = "0.1"),
- *         @Phase(shape = COSINE, steps = "700", to = "4e-7")}),
+ *         @PhaseSpec(shape = LINEAR, steps = "300", from = "0.004", to = "0.1"),
+ *         @PhaseSpec(shape = COSINE, steps = "700", to = "4e-7")}),
  *     @Channel(name = "momentum", phases = {
- *         @Phase(shape = LINEAR, from = "0.95", to = "0.85"),
- *         @Phase(shape = COSINE, to = "0.95")})})
+ *         @PhaseSpec(shape = LINEAR, from = "0.95", to = "0.85"),
+ *         @PhaseSpec(shape = COSINE, to = "0.95")})})
  * interface OneCycleSgd {}
  * }</pre>
  */

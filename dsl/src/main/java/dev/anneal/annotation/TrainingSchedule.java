@@ -18,9 +18,9 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @TrainingSchedule(phases = {
- *     @Phase(shape = LINEAR, steps = "2_000", from = "0", to = "3e-4"),
- *     @Phase(shape = CONSTANT, steps = "10_000"),
- *     @Phase(shape = COSINE, steps = "88_000", to = "3e-5")})
+ *     @PhaseSpec(shape = LINEAR, steps = "2_000", from = "0", to = "3e-4"),
+ *     @PhaseSpec(shape = CONSTANT, steps = "10_000"),
+ *     @PhaseSpec(shape = COSINE, steps = "88_000", to = "3e-5")})
  * interface GptLearningRate {}
  * }</pre>
  *
@@ -35,7 +35,7 @@ import java.lang.annotation.Target;
 @Target(java.lang.annotation.ElementType.TYPE)
 public @interface TrainingSchedule {
   /** The phases, in order. */
-  Phase[] phases();
+  PhaseSpec[] phases();
 
   /** What happens at and past the end of the last phase; by default {@link AfterEnd#HOLD}. */
   AfterEnd afterEnd() default AfterEnd.HOLD;

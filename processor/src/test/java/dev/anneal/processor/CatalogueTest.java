@@ -35,7 +35,7 @@ class CatalogueTest {
 
   @Test
   void warningsAreSuppressedByNameOnTheTypeOrAnEnclosingOne() {
-    String jump = "@TrainingSchedule(phases = {\n    " + Cases.WARMUP + ",\n    @Phase(shape = COSINE, steps = \"100\", from = \"2e-3\", to = \"0\")})";
+    String jump = "@TrainingSchedule(phases = {\n    " + Cases.WARMUP + ",\n    @PhaseSpec(shape = COSINE, steps = \"100\", from = \"2e-3\", to = \"0\")})";
     Compilation byCode = Compile.compile(type("Jump", "@SuppressWarnings(\"anneal:JumpBetweenPhases\")\n" + jump));
     Compilation byAll = Compile.compile(type("Jump", "@SuppressWarnings(\"anneal\")\n" + jump));
     Compilation otherCode = Compile.compile(type("Jump", "@SuppressWarnings(\"anneal:FirstUpdateAtZero\")\n" + jump));
@@ -48,8 +48,8 @@ class CatalogueTest {
   @Test
   void oneBadTypeDoesNotStopTheOthers() {
     Compilation compilation = Compile.compile(
-        type("Bad", "@TrainingSchedule(phases = @Phase(shape = COSINE, steps = \"0\", from = \"1\", to = \"0\"))"),
-        type("Next", "@TrainingSchedule(phases = @Phase(shape = COSINE, steps = \"10\", from = \"0\", to = \"1\"))"));
+        type("Bad", "@TrainingSchedule(phases = @PhaseSpec(shape = COSINE, steps = \"0\", from = \"1\", to = \"0\"))"),
+        type("Next", "@TrainingSchedule(phases = @PhaseSpec(shape = COSINE, steps = \"10\", from = \"0\", to = \"1\"))"));
     // The second type is still read and checked (its warning is printed) after the first failed.
     assertThat(Compile.diagnostics(compilation)).containsExactly(
         "Bad.java:8: ERROR [NonPositiveLength] phases[0].steps: steps (0) must be at least 1",

@@ -32,73 +32,73 @@ class DifferentialTest {
   /** One annotated interface per case; the builder's schedule for each is in {@link #cases()}. */
   private static final String SOURCES = """
       @TrainingSchedule(phases = {
-          @Phase(shape = LINEAR, steps = "200", from = "0", to = "3e-4"),
-          @Phase(shape = CONSTANT, steps = "300"),
-          @Phase(shape = COSINE, steps = "400", to = "3e-5")})
+          @PhaseSpec(shape = LINEAR, steps = "200", from = "0", to = "3e-4"),
+          @PhaseSpec(shape = CONSTANT, steps = "300"),
+          @PhaseSpec(shape = COSINE, steps = "400", to = "3e-5")})
       @SuppressWarnings("anneal:FirstUpdateAtZero")
       interface Gpt {}
 
-      @TrainingSchedule(afterEnd = AfterEnd.CONTINUE, phases = @Phase(shape = COSINE, steps = "100", from = "1e-3", to = "1e-4"))
+      @TrainingSchedule(afterEnd = AfterEnd.CONTINUE, phases = @PhaseSpec(shape = COSINE, steps = "100", from = "1e-3", to = "1e-4"))
       interface CosineContinued {}
 
-      @TrainingSchedule(phases = @Phase(shape = COSINE, steps = "120", from = "1e-3", to = "0", cycles = "1.5"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = COSINE, steps = "120", from = "1e-3", to = "0", cycles = "1.5"))
       interface CosineCycles {}
 
-      @TrainingSchedule(afterEnd = AfterEnd.FAIL, phases = @Phase(shape = EXPONENTIAL, steps = "150", from = "0.1", rate = "0.97"))
+      @TrainingSchedule(afterEnd = AfterEnd.FAIL, phases = @PhaseSpec(shape = EXPONENTIAL, steps = "150", from = "0.1", rate = "0.97"))
       interface ExponentialFail {}
 
-      @TrainingSchedule(phases = @Phase(shape = EXPONENTIAL_TO, steps = "77", from = "1e-3", to = "1e-5"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = EXPONENTIAL_TO, steps = "77", from = "1e-3", to = "1e-5"))
       interface ExponentialTo {}
 
       @TrainingSchedule(phases = {
-          @Phase(shape = POLYNOMIAL, steps = "90", from = "1e-3", to = "1e-5", power = "2"),
-          @Phase(shape = CONSTANT, steps = "10")})
+          @PhaseSpec(shape = POLYNOMIAL, steps = "90", from = "1e-3", to = "1e-5", power = "2"),
+          @PhaseSpec(shape = CONSTANT, steps = "10")})
       interface Polynomial {}
 
       @TrainingSchedule(phases = {
-          @Phase(shape = CONSTANT, steps = "50", value = "1e-3"),
-          @Phase(shape = ONE_MINUS_SQRT, steps = "60", to = "0")})
+          @PhaseSpec(shape = CONSTANT, steps = "50", value = "1e-3"),
+          @PhaseSpec(shape = ONE_MINUS_SQRT, steps = "60", to = "0")})
       interface Wsd {}
 
       @TrainingSchedule(phases = {
-          @Phase(shape = LINEAR, steps = "40", from = "1e-5", to = "1e-3"),
-          @Phase(shape = INVERSE_SQRT, steps = Phase.FOREVER, timescale = "40")})
+          @PhaseSpec(shape = LINEAR, steps = "40", from = "1e-5", to = "1e-3"),
+          @PhaseSpec(shape = INVERSE_SQRT, steps = PhaseSpec.FOREVER, timescale = "40")})
       interface InverseSqrt {}
 
-      @TrainingSchedule(phases = @Phase(shape = STEP, steps = Phase.FOREVER, from = "0.1", every = "30", factor = "0.5"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = STEP, steps = PhaseSpec.FOREVER, from = "0.1", every = "30", factor = "0.5"))
       interface Step {}
 
-      @TrainingSchedule(phases = @Phase(shape = MILESTONES, steps = Phase.FOREVER, from = "0.1", milestones = {"50", "50", "120"}, factor = "0.1"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = MILESTONES, steps = PhaseSpec.FOREVER, from = "0.1", milestones = {"50", "50", "120"}, factor = "0.1"))
       @SuppressWarnings("anneal:RepeatedMilestone")
       interface Milestones {}
 
-      @TrainingSchedule(phases = @Phase(shape = CYCLIC, steps = Phase.FOREVER, from = "0.001", peak = "0.006", up = "20", down = "30"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = CYCLIC, steps = PhaseSpec.FOREVER, from = "0.001", peak = "0.006", up = "20", down = "30"))
       interface Triangular {}
 
-      @TrainingSchedule(phases = @Phase(shape = CYCLIC, steps = "500", from = "0.001", peak = "0.006", up = "20", down = "30",
+      @TrainingSchedule(phases = @PhaseSpec(shape = CYCLIC, steps = "500", from = "0.001", peak = "0.006", up = "20", down = "30",
           cyclicMode = Cyclic.Mode.TRIANGULAR2))
       interface Triangular2 {}
 
-      @TrainingSchedule(channel = "momentum", phases = @Phase(shape = CYCLIC, steps = Phase.FOREVER, from = "0.8", peak = "0.9",
+      @TrainingSchedule(channel = "momentum", phases = @PhaseSpec(shape = CYCLIC, steps = PhaseSpec.FOREVER, from = "0.8", peak = "0.9",
           up = "25", down = "25", cyclicMode = Cyclic.Mode.EXP_RANGE, gamma = "0.99", mirrored = true))
       interface ExpRangeMomentum {}
 
-      @TrainingSchedule(phases = @Phase(shape = COSINE_RESTARTS, steps = Phase.FOREVER, from = "0.1", floor = "0.001", t0 = "10", tMult = "2"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = COSINE_RESTARTS, steps = PhaseSpec.FOREVER, from = "0.1", floor = "0.001", t0 = "10", tMult = "2"))
       interface Restarts {}
 
-      @TrainingSchedule(phases = @Phase(shape = COSINE_RESTARTS, steps = Phase.FOREVER, from = "0.1", t0 = "15"))
+      @TrainingSchedule(phases = @PhaseSpec(shape = COSINE_RESTARTS, steps = PhaseSpec.FOREVER, from = "0.1", t0 = "15"))
       interface RestartsEvenly {}
 
-      @TrainingSchedule(afterEnd = AfterEnd.CONTINUE, phases = @Phase(shape = ONE_CYCLE, steps = "200", from = "0.004", peak = "0.1", to = "4e-7"))
+      @TrainingSchedule(afterEnd = AfterEnd.CONTINUE, phases = @PhaseSpec(shape = ONE_CYCLE, steps = "200", from = "0.004", peak = "0.1", to = "4e-7"))
       interface OneCycleCos {}
 
-      @TrainingSchedule(phases = @Phase(shape = ONE_CYCLE, steps = "200", from = "0.004", peak = "0.1", to = "4e-7", pctStart = "0.25",
+      @TrainingSchedule(phases = @PhaseSpec(shape = ONE_CYCLE, steps = "200", from = "0.004", peak = "0.1", to = "4e-7", pctStart = "0.25",
           anneal = OneCycle.Anneal.LINEAR, threePhase = true))
       interface OneCycleLinear3 {}
 
       @TrainingSchedule(phases = {
-          @Phase(shape = CONSTANT, steps = "20", value = "0.1"),
-          @Phase(shape = PLATEAU, steps = Phase.FOREVER)})
+          @PhaseSpec(shape = CONSTANT, steps = "20", value = "0.1"),
+          @PhaseSpec(shape = PLATEAU, steps = PhaseSpec.FOREVER)})
       interface Plateau {}
       """;
 

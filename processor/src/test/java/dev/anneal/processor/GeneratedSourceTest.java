@@ -26,26 +26,26 @@ class GeneratedSourceTest {
     compilation = Compile.compile(
         Compile.type("Gpt", """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "2_000", from = "0", to = "3e-4"),
-                @Phase(shape = CONSTANT, steps = "10_000"),
-                @Phase(shape = COSINE, steps = "88_000", to = "3e-5")})
+                @PhaseSpec(shape = LINEAR, steps = "2_000", from = "0", to = "3e-4"),
+                @PhaseSpec(shape = CONSTANT, steps = "10_000"),
+                @PhaseSpec(shape = COSINE, steps = "88_000", to = "3e-5")})
             @SuppressWarnings("anneal:FirstUpdateAtZero")"""),
         Compile.source("Run", """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-                @Phase(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})""",
+                @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})""",
             "public record Run(double peak, long warmup, long total, double minRatio) {}"),
         Compile.type("OneCycleSgd", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {
-                    @Phase(shape = LINEAR, steps = "300", from = "0.004", to = "0.1"),
-                    @Phase(shape = COSINE, steps = "700", to = "4e-7")}),
+                    @PhaseSpec(shape = LINEAR, steps = "300", from = "0.004", to = "0.1"),
+                    @PhaseSpec(shape = COSINE, steps = "700", to = "4e-7")}),
                 @Channel(name = "momentum", phases = {
-                    @Phase(shape = LINEAR, from = "0.95", to = "0.85"),
-                    @Phase(shape = COSINE, to = "0.95")})})"""),
+                    @PhaseSpec(shape = LINEAR, from = "0.95", to = "0.85"),
+                    @PhaseSpec(shape = COSINE, to = "0.95")})})"""),
         Compile.type("Decay", """
             @TrainingSchedule(afterEnd = AfterEnd.FAIL, phases = {
-                @Phase(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""));
+                @PhaseSpec(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""));
     assertEquals(List.of(), Compile.diagnostics(compilation));
   }
 

@@ -34,27 +34,27 @@ class HugePhaseTest {
     Compilation compilation = Compile.compile(
         JavaFileObjects.forSourceString("test.Huge", Compile.HEADER + """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "1000", from = "1e-5", to = "1e-3"),
-                @Phase(shape = EXPONENTIAL, steps = "9_223_372_036_854_774_806", rate = "0.999")})
+                @PhaseSpec(shape = LINEAR, steps = "1000", from = "1e-5", to = "1e-3"),
+                @PhaseSpec(shape = EXPONENTIAL, steps = "9_223_372_036_854_774_806", rate = "0.999")})
             interface Longest {}
 
-            @TrainingSchedule(phases = @Phase(shape = LINEAR, steps = "9_223_372_036_854_775_806", from = "1e-3", to = "1e-5"))
+            @TrainingSchedule(phases = @PhaseSpec(shape = LINEAR, steps = "9_223_372_036_854_775_806", from = "1e-3", to = "1e-5"))
             interface OneLongest {}
             """),
         Compile.source("Run", """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-                @Phase(shape = EXPONENTIAL, steps = "decay", rate = "0.999")})""",
+                @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+                @PhaseSpec(shape = EXPONENTIAL, steps = "decay", rate = "0.999")})""",
             "public record Run(double peak, long warmup, long decay) {}"),
         Compile.source("Twice", """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "warmup * 2", from = "peak / 100", to = "peak"),
-                @Phase(shape = COSINE, steps = "total - warmup * 2", to = "0")})""",
+                @PhaseSpec(shape = LINEAR, steps = "warmup * 2", from = "peak / 100", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "total - warmup * 2", to = "0")})""",
             "public record Twice(double peak, long warmup, long total) {}"),
         Compile.source("Negated", """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-                @Phase(shape = COSINE, steps = "-cooldown", to = "0")})""",
+                @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "-cooldown", to = "0")})""",
             "public record Negated(double peak, long warmup, long cooldown) {}"));
     assertEquals(List.of(), Compile.diagnostics(compilation));
     loader = Compile.classes(compilation);

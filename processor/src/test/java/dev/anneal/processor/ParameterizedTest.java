@@ -26,20 +26,20 @@ class ParameterizedTest {
     Compilation compilation = Compile.compile(
         Compile.source("Run", """
             @TrainingSchedule(phases = {
-                @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-                @Phase(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})""",
+                @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})""",
             "public record Run(double peak, long warmup, long total, double minRatio) {}"),
         Compile.source("Epochs", """
-            @TrainingSchedule(phases = @Phase(shape = STEP, steps = Phase.FOREVER, from = "lr", every = "stepsPerEpoch * 30 / epochsPerDecay", factor = "0.1"))""",
+            @TrainingSchedule(phases = @PhaseSpec(shape = STEP, steps = PhaseSpec.FOREVER, from = "lr", every = "stepsPerEpoch * 30 / epochsPerDecay", factor = "0.1"))""",
             "public record Epochs(double lr, int stepsPerEpoch, int epochsPerDecay) {}"),
         Compile.source("Sgd", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {
-                    @Phase(shape = LINEAR, steps = "warmup", from = "peak / 10", to = "peak"),
-                    @Phase(shape = COSINE, steps = "total - warmup", to = "0")}),
+                    @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 10", to = "peak"),
+                    @PhaseSpec(shape = COSINE, steps = "total - warmup", to = "0")}),
                 @Channel(name = "momentum", phases = {
-                    @Phase(shape = LINEAR, from = "0.95", to = "0.85"),
-                    @Phase(shape = COSINE, to = "momentum")})})""",
+                    @PhaseSpec(shape = LINEAR, from = "0.95", to = "0.85"),
+                    @PhaseSpec(shape = COSINE, to = "momentum")})})""",
             "public record Sgd(double peak, double momentum, long warmup, long total) {}"));
     assertEquals(List.of(), Compile.diagnostics(compilation));
     loader = Compile.classes(compilation);

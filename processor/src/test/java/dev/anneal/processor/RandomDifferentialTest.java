@@ -255,8 +255,8 @@ class RandomDifferentialTest {
       boolean forever = last && canRunForever && random.nextInt(3) == 0;
       long steps = forever ? Phase.OPEN : random.nextInt(12) == 0 ? (1L << 31) + random.nextInt(1 << 20) : 1 + random.nextInt(300);
       phases.add(new Phase(shape, steps));
-      String length = forever ? "Phase.FOREVER" : "\"" + steps + "\"";
-      annotations.add("@Phase(shape = " + curve + ", steps = " + length + (attributes.isEmpty() ? "" : ", " + attributes) + ")");
+      String length = forever ? "PhaseSpec.FOREVER" : "\"" + steps + "\"";
+      annotations.add("@PhaseSpec(shape = " + curve + ", steps = " + length + (attributes.isEmpty() ? "" : ", " + attributes) + ")");
       previousEnd = shape.endValue(forever ? 1 : steps);
     }
     AfterEnd afterEnd = phases.get(phases.size() - 1).isOpen() ? AfterEnd.HOLD : AfterEnd.values()[random.nextInt(2) == 0 ? 0 : 2];

@@ -4,7 +4,7 @@ import static dev.anneal.annotation.Curve.COSINE;
 import static dev.anneal.annotation.Curve.LINEAR;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.IOException;
@@ -24,8 +24,8 @@ import java.io.UncheckedIOException;
  * @param minRatio the final learning rate as a fraction of the peak
  */
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-    @Phase(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})
+    @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+    @PhaseSpec(shape = COSINE, steps = "total - warmup", to = "peak * minRatio")})
 public record CosineRun(double peak, long warmup, long total, double minRatio) {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,7 +3,7 @@ package dev.anneal.samples;
 import static dev.anneal.annotation.Curve.EXPONENTIAL;
 import static dev.anneal.annotation.Curve.LINEAR;
 
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 import dev.anneal.rules.InvalidScheduleException;
 
@@ -12,7 +12,7 @@ import dev.anneal.rules.InvalidScheduleException;
  * exponential decay by {@code rate} per step for {@code decay} steps, then the last value held.
  * A length is a number of steps, however large: {@code decay = Long.MAX_VALUE} is refused (no
  * schedule lasts more than {@code Long.MAX_VALUE - 1} steps), never taken for "forever" — write
- * {@code steps = Phase.FOREVER} in the annotation for a decay that never ends.
+ * {@code steps = PhaseSpec.FOREVER} in the annotation for a decay that never ends.
  *
  * @param peak the learning rate at the end of the warm-up
  * @param warmup warm-up steps
@@ -20,8 +20,8 @@ import dev.anneal.rules.InvalidScheduleException;
  * @param rate the factor per decay step, in (0, 1]
  */
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
-    @Phase(shape = EXPONENTIAL, steps = "decay", rate = "rate")})
+    @PhaseSpec(shape = LINEAR, steps = "warmup", from = "peak / 100", to = "peak"),
+    @PhaseSpec(shape = EXPONENTIAL, steps = "decay", rate = "rate")})
 public record DecayRun(double peak, long warmup, long decay, double rate) {
   /**
    * The schedule of this run.

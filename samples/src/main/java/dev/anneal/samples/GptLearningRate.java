@@ -4,7 +4,7 @@ import static dev.anneal.annotation.Curve.CONSTANT;
 import static dev.anneal.annotation.Curve.COSINE;
 import static dev.anneal.annotation.Curve.LINEAR;
 
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.annotation.TrainingSchedule;
 
 /**
@@ -13,7 +13,7 @@ import dev.anneal.annotation.TrainingSchedule;
  * rather than 0, so the first update already learns. Generates {@code GptLearningRateSchedule}.
  */
 @TrainingSchedule(phases = {
-    @Phase(shape = LINEAR, steps = "2_000", from = "3e-6", to = "3e-4"),
-    @Phase(shape = CONSTANT, steps = "10_000"),
-    @Phase(shape = COSINE, steps = "88_000", to = "3e-5")})
+    @PhaseSpec(shape = LINEAR, steps = "2_000", from = "3e-6", to = "3e-4"),
+    @PhaseSpec(shape = CONSTANT, steps = "10_000"),
+    @PhaseSpec(shape = COSINE, steps = "88_000", to = "3e-5")})
 public interface GptLearningRate {}

@@ -1,6 +1,6 @@
 package dev.anneal.processor.check;
 
-import dev.anneal.annotation.Phase;
+import dev.anneal.annotation.PhaseSpec;
 import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.curve.Component;
@@ -116,7 +116,7 @@ public final class Checker {
         } else {
           steps = firstChannel.get(i).steps();
         }
-      } else if (!stepsWritten.value().equals(Phase.FOREVER)) {
+      } else if (!stepsWritten.value().equals(PhaseSpec.FOREVER)) {
         steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", true, true, stepsWritten.where(), out);
         ok &= steps.isPresent();
       }

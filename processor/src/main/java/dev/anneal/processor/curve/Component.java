@@ -6,7 +6,7 @@ package dev.anneal.processor.curve;
  *
  * @param field the model's field (the record component), as rule paths name it: {@code peak}
  * @param kind what it holds
- * @param attribute the {@link dev.anneal.annotation.Phase} attribute that gives it: {@code from};
+ * @param attribute the {@link dev.anneal.annotation.PhaseSpec} attribute that gives it: {@code from};
  *     {@code null} for a {@link Kind#FIXED} argument
  * @param fallback when the attribute is left out: {@link #REQUIRED}, {@link #PREVIOUS_END}, or an
  *     expression ({@code "0.5"}); for {@link Kind#ENUM} and {@link Kind#BOOLEAN}, the default

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({})
-public @interface Phase {
+public @interface PhaseSpec {
   /** The length of a last phase that never ends. */
   String FOREVER = "forever";
 

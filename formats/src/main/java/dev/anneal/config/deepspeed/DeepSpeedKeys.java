@@ -178,7 +178,7 @@ public final class DeepSpeedKeys {
     }
     List<KnownSetting> settings = new ArrayList<>();
     for (String parameter : type.parameters()) {
-      settings.add(modelled(parameter, "a keyword argument of " + type.typeName() + ", as its constructor takes it"));
+      settings.add(modelled(parameter, "a keyword argument of " + type.upstreamName() + ", as its constructor takes it"));
     }
     settings.add(refused(SchedulerType.LAST_BATCH_ITERATION,
         "resumes the schedule mid-way; Anneal reads a schedule from its start, so only -1 (the default) is accepted"));

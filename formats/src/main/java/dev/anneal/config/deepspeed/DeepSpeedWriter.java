@@ -72,7 +72,7 @@ final class DeepSpeedWriter {
       root.set(Optimizer.PATH, optimizer(optimizerLr, scheduler.firstBeta1(), scheduler.optimizerMomentum()));
     }
     ObjectNode block = root.putObject("scheduler");
-    block.put("type", scheduler.type().typeName());
+    block.put("type", scheduler.type().upstreamName());
     scheduler.writeParams(block.putObject("params"));
     return print(root);
   }

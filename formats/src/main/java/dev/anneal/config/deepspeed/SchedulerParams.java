@@ -5,6 +5,7 @@ import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
+import dev.anneal.config.UpstreamName;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
@@ -78,7 +79,7 @@ final class SchedulerParams {
     if (has(key)) {
       return true;
     }
-    problems.add(ConfigCode.missingKey(path(key), "'" + key + "' (" + type.typeName() + " has no default for it)"));
+    problems.add(ConfigCode.missingKey(path(key), "'" + key + "' (" + type.upstreamName() + " has no default for it)"));
     return false;
   }
 
@@ -178,7 +179,7 @@ final class SchedulerParams {
     }
     WarmupType warmup = WarmupType.byKey(given);
     if (warmup == null) {
-      List<String> keys = List.of(WarmupType.LOG.key(), WarmupType.LINEAR.key());
+      List<String> keys = UpstreamName.names(WarmupType.class);
       problems.add(ConfigCode.unknownType(path("warmup_type"), "warmup_type", given,
           DidYouMean.hint(given, keys) + " (DeepSpeed would only log a warning and warm up with log)"));
       return WarmupType.LOG;
@@ -214,8 +215,8 @@ final class SchedulerParams {
         List<String> others = type.othersTaking(name);
         String hint = others.isEmpty()
             ? DidYouMean.hint(name, type.parameters())
-            : "; it is a parameter of " + String.join(" and ", others) + ", not of " + type.typeName();
-        problems.add(ConfigCode.unknownKey(path(name), name, " for " + type.typeName()
+            : "; it is a parameter of " + String.join(" and ", others) + ", not of " + type.upstreamName();
+        problems.add(ConfigCode.unknownKey(path(name), name, " for " + type.upstreamName()
             + hint + " (DeepSpeed fails on it with a TypeError)"));
       }
     }

@@ -1,5 +1,6 @@
 package dev.anneal.config.deepspeed;
 
+import dev.anneal.config.UpstreamName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * ds_config gives as {@code scheduler.type}, with their constructor's keyword arguments in
  * constructor order ({@code scheduler.params} may hold exactly these).
  */
-enum SchedulerType {
+enum SchedulerType implements UpstreamName {
   LR_RANGE_TEST("LRRangeTest", "lr_range_test_min_lr", "lr_range_test_step_size", "lr_range_test_step_rate", "lr_range_test_staircase"),
   ONE_CYCLE("OneCycle", "cycle_min_lr", "cycle_max_lr", "decay_lr_rate", "cycle_first_step_size", "cycle_second_step_size",
       "cycle_first_stair_count", "cycle_second_stair_count", "decay_step_size", "cycle_momentum", "cycle_min_mom", "cycle_max_mom",
@@ -37,7 +38,8 @@ enum SchedulerType {
   }
 
   /** The name as {@code scheduler.type} gives it, e.g. {@code WarmupLR}. */
-  String typeName() {
+  @Override
+  public String upstreamName() {
     return typeName;
   }
 
@@ -48,20 +50,11 @@ enum SchedulerType {
 
   /** The type named {@code name} exactly (DeepSpeed looks it up by attribute name), or {@code null}. */
   static SchedulerType byName(String name) {
-    for (SchedulerType type : values()) {
-      if (type.typeName.equals(name)) {
-        return type;
-      }
-    }
-    return null;
+    return UpstreamName.find(SchedulerType.class, name).orElse(null);
   }
 
   static List<String> typeNames() {
-    List<String> names = new ArrayList<>();
-    for (SchedulerType type : values()) {
-      names.add(type.typeName);
-    }
-    return names;
+    return UpstreamName.names(SchedulerType.class);
   }
 
   /** The types other than this one that take {@code parameter}. */

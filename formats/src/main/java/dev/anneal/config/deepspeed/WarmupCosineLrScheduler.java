@@ -105,6 +105,6 @@ record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double
     params.set("warmup_min_ratio", Decimals.of(warmup.from()));
     params.put("warmup_num_steps", warmup.steps());
     params.set("cos_min_ratio", Decimals.of(cosMinRatio));
-    params.put("warmup_type", warmup.type().key());
+    params.put("warmup_type", warmup.type().upstreamName());
   }
 }

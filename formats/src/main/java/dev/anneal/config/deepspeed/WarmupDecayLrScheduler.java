@@ -96,6 +96,6 @@ record WarmupDecayLrScheduler(Warmup warmup, long totalSteps) implements DeepSpe
     params.set("warmup_min_lr", Decimals.of(warmup.from()));
     params.set("warmup_max_lr", Decimals.of(warmup.to()));
     params.put("warmup_num_steps", warmup.steps());
-    params.put("warmup_type", warmup.type().key());
+    params.put("warmup_type", warmup.type().upstreamName());
   }
 }

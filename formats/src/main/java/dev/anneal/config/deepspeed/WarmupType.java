@@ -1,7 +1,9 @@
 package dev.anneal.config.deepspeed;
 
+import dev.anneal.config.UpstreamName;
+
 /** DeepSpeed's {@code warmup_type}: how the {@code WarmupLR} family rises during its warm-up. */
-enum WarmupType {
+enum WarmupType implements UpstreamName {
   /** {@code min + (max - min) * ln(k + 1) / ln(warmup_num_steps)}: DeepSpeed's default. */
   LOG("log"),
   /** {@code min + (max - min) * k / warmup_num_steps}. */
@@ -14,16 +16,12 @@ enum WarmupType {
   }
 
   /** The value as a ds_config writes it. */
-  String key() {
+  @Override
+  public String upstreamName() {
     return key;
   }
 
   static WarmupType byKey(String key) {
-    for (WarmupType type : values()) {
-      if (type.key.equals(key)) {
-        return type;
-      }
-    }
-    return null;
+    return UpstreamName.find(WarmupType.class, key).orElse(null);
   }
 }

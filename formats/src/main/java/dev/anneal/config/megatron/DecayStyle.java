@@ -1,7 +1,9 @@
 package dev.anneal.config.megatron;
 
+import dev.anneal.config.UpstreamName;
+
 /** Megatron's {@code --lr-decay-style}: what the learning rate does after the warm-up. */
-enum DecayStyle {
+enum DecayStyle implements UpstreamName {
   /** Stay at {@code --lr}. */
   CONSTANT("constant"),
   /** A straight line from {@code --lr} to {@code --min-lr} at the end of the decay. */
@@ -20,16 +22,12 @@ enum DecayStyle {
   }
 
   /** The value as the flag takes it. */
-  String flagValue() {
+  @Override
+  public String upstreamName() {
     return flagValue;
   }
 
   static DecayStyle of(String flagValue) {
-    for (DecayStyle style : values()) {
-      if (style.flagValue.equals(flagValue)) {
-        return style;
-      }
-    }
-    throw new IllegalArgumentException("no --lr-decay-style " + flagValue);
+    return UpstreamName.of(DecayStyle.class, flagValue, "--lr-decay-style");
   }
 }

@@ -28,7 +28,7 @@ final class FlagWriter {
     if (s.minLr() != 0) {
       flags.add("--min-lr " + PythonNumbers.repr(s.minLr()));
     }
-    flags.add("--lr-decay-style " + s.decayStyle().flagValue());
+    flags.add("--lr-decay-style " + s.decayStyle().upstreamName());
     if (s.decaySteps() != s.wdIncrSteps()) {
       flags.add((samples ? "--lr-decay-samples " : "--lr-decay-iters ") + s.decaySteps() / scale);
     }
@@ -43,7 +43,7 @@ final class FlagWriter {
       flags.add("--lr-warmup-init " + PythonNumbers.repr(s.initLr()));
     }
     if (s.decayStyle() == DecayStyle.WSD) {
-      flags.add("--lr-wsd-decay-style " + s.wsdDecayStyle().flagValue());
+      flags.add("--lr-wsd-decay-style " + s.wsdDecayStyle().upstreamName());
       flags.add((samples ? "--lr-wsd-decay-samples " : "--lr-wsd-decay-iters ") + s.wsdDecaySteps() / scale);
     }
     if (s.wdIncrStyle() == WeightDecayIncrStyle.CONSTANT) {
@@ -51,7 +51,7 @@ final class FlagWriter {
         flags.add("--weight-decay " + PythonNumbers.repr(s.endWd()));
       }
     } else {
-      flags.add("--weight-decay-incr-style " + s.wdIncrStyle().flagValue());
+      flags.add("--weight-decay-incr-style " + s.wdIncrStyle().upstreamName());
       flags.add("--start-weight-decay " + PythonNumbers.repr(s.startWd()));
       flags.add("--end-weight-decay " + PythonNumbers.repr(s.endWd()));
     }

@@ -76,8 +76,8 @@ final class MegatronArguments {
   private SchedulerSettings resolve() {
     double[] lrs = learningRates();
     Units units = units();
-    DecayStyle style = DecayStyle.of(flags.choice(LR_DECAY_STYLE, DecayStyle.LINEAR.flagValue()));
-    WsdDecayStyle wsdStyle = WsdDecayStyle.of(flags.choice(LR_WSD_DECAY_STYLE, WsdDecayStyle.EXPONENTIAL.flagValue()));
+    DecayStyle style = DecayStyle.of(flags.choice(LR_DECAY_STYLE, DecayStyle.LINEAR.upstreamName()));
+    WsdDecayStyle wsdStyle = WsdDecayStyle.of(flags.choice(LR_WSD_DECAY_STYLE, WsdDecayStyle.EXPONENTIAL.upstreamName()));
     if (units != null) {
       checkWarmup(units);
       checkWsd(units, style, wsdStyle, lrs);
@@ -341,7 +341,7 @@ final class MegatronArguments {
 
   private void ignoredUnlessWsd(MegatronFlag flag, DecayStyle style) {
     problems.add(MegatronCode.megatronFlagIgnored(flags.where(flag), flags.written(flag), flag.flag(),
-        "unless --lr-decay-style is WSD (it is " + style.flagValue() + ")"));
+        "unless --lr-decay-style is WSD (it is " + style.upstreamName() + ")"));
   }
 
   /** What Megatron would do with an anneal that starts before the warm-up ends, in words. */

@@ -18,7 +18,7 @@ final class WeightDecayArguments {
 
   /** {@code --weight-decay-incr-style}, {@code constant} when not given. */
   static WeightDecayIncrStyle style(Flags flags) {
-    return WeightDecayIncrStyle.of(flags.choice(WEIGHT_DECAY_INCR_STYLE, WeightDecayIncrStyle.CONSTANT.flagValue()));
+    return WeightDecayIncrStyle.of(flags.choice(WEIGHT_DECAY_INCR_STYLE, WeightDecayIncrStyle.CONSTANT.upstreamName()));
   }
 
   /** {@code {start_wd, end_wd}}, or {@code null} if a flag is missing or bad (reported). */
@@ -44,7 +44,7 @@ final class WeightDecayArguments {
       }
       return new double[] {weightDecay, weightDecay};
     }
-    String ramp = "--weight-decay-incr-style " + style.flagValue() + " ramps from --start-weight-decay to --end-weight-decay, and Megatron asserts both are set";
+    String ramp = "--weight-decay-incr-style " + style.upstreamName() + " ramps from --start-weight-decay to --end-weight-decay, and Megatron asserts both are set";
     boolean complete = true;
     for (MegatronFlag end : new MegatronFlag[] {START_WEIGHT_DECAY, END_WEIGHT_DECAY}) {
       if (!flags.given(end)) {
@@ -54,7 +54,7 @@ final class WeightDecayArguments {
     }
     if (flags.given(WEIGHT_DECAY)) {
       problems.add(MegatronCode.megatronFlagIgnored(flags.where(WEIGHT_DECAY), flags.written(WEIGHT_DECAY), WEIGHT_DECAY.flag(),
-          "with --weight-decay-incr-style " + style.flagValue() + " (the ramp runs from --start-weight-decay to --end-weight-decay)"));
+          "with --weight-decay-incr-style " + style.upstreamName() + " (the ramp runs from --start-weight-decay to --end-weight-decay)"));
     }
     if (!complete) {
       return null;

@@ -1,7 +1,9 @@
 package dev.anneal.config.megatron;
 
+import dev.anneal.config.UpstreamName;
+
 /** Megatron's {@code --weight-decay-incr-style}: how weight decay moves over the training run. */
-enum WeightDecayIncrStyle {
+enum WeightDecayIncrStyle implements UpstreamName {
   /** {@code --weight-decay} throughout. */
   CONSTANT("constant"),
   /** A straight line from {@code --start-weight-decay} to {@code --end-weight-decay}. */
@@ -16,16 +18,12 @@ enum WeightDecayIncrStyle {
   }
 
   /** The value as the flag takes it. */
-  String flagValue() {
+  @Override
+  public String upstreamName() {
     return flagValue;
   }
 
   static WeightDecayIncrStyle of(String flagValue) {
-    for (WeightDecayIncrStyle style : values()) {
-      if (style.flagValue.equals(flagValue)) {
-        return style;
-      }
-    }
-    throw new IllegalArgumentException("no --weight-decay-incr-style " + flagValue);
+    return UpstreamName.of(WeightDecayIncrStyle.class, flagValue, "--weight-decay-incr-style");
   }
 }

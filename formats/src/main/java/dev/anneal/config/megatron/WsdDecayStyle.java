@@ -1,9 +1,10 @@
 package dev.anneal.config.megatron;
 
+import dev.anneal.config.UpstreamName;
 import dev.anneal.schedule.Segment;
 
 /** Megatron's {@code --lr-wsd-decay-style}: the curve of the WSD anneal. */
-enum WsdDecayStyle {
+enum WsdDecayStyle implements UpstreamName {
   EXPONENTIAL("exponential", Segment.Curve.EXPONENTIAL),
   LINEAR("linear", Segment.Curve.LINEAR),
   COSINE("cosine", Segment.Curve.COSINE),
@@ -18,7 +19,8 @@ enum WsdDecayStyle {
   }
 
   /** The value as the flag takes it. */
-  String flagValue() {
+  @Override
+  public String upstreamName() {
     return flagValue;
   }
 
@@ -28,12 +30,7 @@ enum WsdDecayStyle {
   }
 
   static WsdDecayStyle of(String flagValue) {
-    for (WsdDecayStyle style : values()) {
-      if (style.flagValue.equals(flagValue)) {
-        return style;
-      }
-    }
-    throw new IllegalArgumentException("no --lr-wsd-decay-style " + flagValue);
+    return UpstreamName.of(WsdDecayStyle.class, flagValue, "--lr-wsd-decay-style");
   }
 
   static WsdDecayStyle of(Segment.Curve curve) {

@@ -101,7 +101,7 @@ public record CyclicLR(
     }
     if (cycleMomentum) {
       if (!context.optimizer().hasMomentum()) {
-        found.add(PyTorchCode.noMomentumToCycle("cycle_momentum", context.optimizer().type().torchName(), "CyclicLR"));
+        found.add(PyTorchCode.noMomentumToCycle("cycle_momentum", context.optimizer().type().upstreamName(), "CyclicLR"));
       }
       if (Checks.momentum(found, "base_momentum", baseMomentum) & Checks.momentum(found, "max_momentum", maxMomentum)
           && baseMomentum > maxMomentum) {

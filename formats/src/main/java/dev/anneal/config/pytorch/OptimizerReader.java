@@ -6,6 +6,7 @@ import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.JsonSettings;
 import dev.anneal.config.OptimizerSettings;
+import dev.anneal.config.UpstreamName;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.List;
  * a training loop to apply.
  */
 final class OptimizerReader {
-  private static final List<String> TYPES = Arrays.stream(PyTorchOptimizer.Type.values()).map(PyTorchOptimizer.Type::torchName).toList();
+  private static final List<String> TYPES = UpstreamName.names(PyTorchOptimizer.Type.class);
 
   /** PyTorch's default learning rate of Adam and AdamW (SGD has none). */
   private static final double ADAM_DEFAULT_LR = 1e-3;
@@ -56,7 +57,7 @@ final class OptimizerReader {
    * included; {@code optimizer} is what {@link #read} made of the same fields.
    */
   static OptimizerSettings settings(JsonFields fields, PyTorchOptimizer optimizer) {
-    String name = optimizer.type().torchName();
+    String name = optimizer.type().upstreamName();
     String at = fields.path("type");
     if (optimizer.type() == PyTorchOptimizer.Type.SGD) {
       return new OptimizerSettings(OptimizerSettings.Algorithm.SGD, name, at, new JsonSettings(fields)

@@ -97,7 +97,7 @@ public final class PyTorchFormat extends JsonConfigFormat {
       WriteCheck.sameCurve(Plan.MOMENTUM, momentum, writtenMomentum);
     }
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.putObject("optimizer").put("type", written.optimizer().type().torchName()).put("lr", written.optimizer().lr());
+    root.putObject("optimizer").put("type", written.optimizer().type().upstreamName()).put("lr", written.optimizer().lr());
     root.set("scheduler", SchedulerJson.of(written.scheduler()));
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

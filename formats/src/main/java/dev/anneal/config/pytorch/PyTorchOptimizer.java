@@ -1,5 +1,6 @@
 package dev.anneal.config.pytorch;
 
+import dev.anneal.config.UpstreamName;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
@@ -24,7 +25,7 @@ import java.util.Objects;
 public record PyTorchOptimizer(Type type, double lr, double momentum, double beta1, double beta2, double weightDecay) {
 
   /** The optimizer classes a PyTorch config may name. */
-  public enum Type {
+  public enum Type implements UpstreamName {
     SGD("SGD"),
     ADAM("Adam"),
     ADAMW("AdamW");
@@ -36,18 +37,14 @@ public record PyTorchOptimizer(Type type, double lr, double momentum, double bet
     }
 
     /** The class name in {@code torch.optim}, e.g. {@code AdamW}. */
-    public String torchName() {
+    @Override
+    public String upstreamName() {
       return torchName;
     }
 
-    /** The type whose {@link #torchName()} is {@code name}, or {@code null}. */
+    /** The type whose {@link #upstreamName()} is {@code name}, or {@code null}. */
     public static Type byTorchName(String name) {
-      for (Type type : values()) {
-        if (type.torchName.equals(name)) {
-          return type;
-        }
-      }
-      return null;
+      return UpstreamName.find(Type.class, name).orElse(null);
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.anneal.config.transformers;
 
-import java.util.Arrays;
+import dev.anneal.config.UpstreamName;
 import java.util.List;
 
 /** The curves {@code get_wsd_schedule} offers for its warm-up ({@code warmup_type}) and decay ({@code decay_type}). */
-public enum WsdCurve {
+public enum WsdCurve implements UpstreamName {
   /** A straight line. */
   LINEAR("linear"),
   /** Half a cosine (the decay follows {@code num_cycles}). */
@@ -19,22 +19,18 @@ public enum WsdCurve {
   }
 
   /** The name transformers uses, e.g. {@code 1-sqrt}. */
+  @Override
   public String upstreamName() {
     return upstreamName;
   }
 
   /** Every upstream name, in upstream's order. */
   public static List<String> upstreamNames() {
-    return Arrays.stream(values()).map(WsdCurve::upstreamName).toList();
+    return UpstreamName.names(WsdCurve.class);
   }
 
   /** The curve named {@code name} in transformers. */
   public static WsdCurve byUpstreamName(String name) {
-    for (WsdCurve curve : values()) {
-      if (curve.upstreamName.equals(name)) {
-        return curve;
-      }
-    }
-    throw new IllegalArgumentException("no WSD curve " + name);
+    return UpstreamName.of(WsdCurve.class, name, "WSD curve");
   }
 }

@@ -65,18 +65,18 @@ class MegatronGoldenTest {
     assertEquals(kwargs.get("min_lr").doubleValue(), settings.minLr());
     assertEquals(kwargs.get("lr_warmup_steps").doubleValue(), settings.warmupSteps());
     assertEquals(kwargs.get("lr_decay_steps").longValue(), settings.decaySteps());
-    assertEquals(kwargs.get("lr_decay_style").textValue(), settings.decayStyle().flagValue());
+    assertEquals(kwargs.get("lr_decay_style").textValue(), settings.decayStyle().upstreamName());
     JsonNode wsd = kwargs.get("wsd_decay_steps");
     if (wsd.isNull()) {
       assertNull(settings.wsdDecaySteps());
     } else {
       assertEquals(wsd.longValue(), settings.wsdDecaySteps());
     }
-    assertEquals(kwargs.get("lr_wsd_decay_style").textValue(), settings.wsdDecayStyle().flagValue());
+    assertEquals(kwargs.get("lr_wsd_decay_style").textValue(), settings.wsdDecayStyle().upstreamName());
     assertEquals(kwargs.get("start_wd").doubleValue(), settings.startWd());
     assertEquals(kwargs.get("end_wd").doubleValue(), settings.endWd());
     assertEquals(kwargs.get("wd_incr_steps").longValue(), settings.wdIncrSteps());
-    assertEquals(kwargs.get("wd_incr_style").textValue(), settings.wdIncrStyle().flagValue());
+    assertEquals(kwargs.get("wd_incr_style").textValue(), settings.wdIncrStyle().upstreamName());
     assertEquals(golden.config().get("step_increment").longValue(), settings.increment());
   }
 }

@@ -4,21 +4,29 @@ import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
+import java.util.List;
 
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum CliCode implements DiagnosticCode {
-  AMBIGUOUS_FORMAT(Severity.ERROR, "the config fits more than one format: {arg1}; add {arg2} to say which"),
-  UNDETECTED_FORMAT(Severity.ERROR, "cannot tell the config's format from {arg1}; add {arg2} NAME, where NAME is one of {arg3}"),
-  UNWRITABLE_FILE(Severity.ERROR, "cannot write {arg1}: {arg2}"),
-  ROW_LENGTH(Severity.ERROR, "the row has {arg1} fields but the header has {arg2} (a field may not hold a comma, even in quotes)"),
-  NOT_ENOUGH_DATA(Severity.ERROR, "{arg1}"),
-  TOO_MANY_CLASSES(Severity.ERROR, "column {arg1} holds {arg2} distinct values in {arg3} rows, too many for class labels (at most {arg4}: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
-  MORE_PROBLEMS(Severity.ERROR, "{arg1} more problems in this file are not shown; fix the ones above first"),
-  OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply {arg1}: {arg2}; {arg3}"),
-  RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in {arg1} at update {arg2} of {arg3}, so the rest of the plan never runs; {arg4}"),
-  RUN_PASSES_END(Severity.WARNING, "the run takes {arg1} updates, {arg2} past the plan's declared end ({arg3}): after it {arg4}; {arg5}"),
-  TOO_FEW_METRICS(Severity.ERROR, "{arg1} metrics read, but steps 0 to {arg2} need {arg3} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {arg4} to the file, or pass --steps {arg5}"),
-  DETECTED_FORMAT(Severity.NOTE, "read as {arg1}, from {arg2}; add {arg3} to read it as another format");
+  AMBIGUOUS_FORMAT(Severity.ERROR, "the config fits more than one format: {candidates}; add {choices} to say which"),
+  UNDETECTED_FORMAT(Severity.ERROR, "cannot tell the config's format from {source}; add {flag} NAME, where NAME is one of {formats}"),
+  DETECTED_FORMAT(Severity.NOTE, "read as {format}, from {evidence}; add {flag} NAME to read it as another format"),
+  FORMAT_WITHOUT_CONFIG(Severity.ERROR, "--format is the format of --config, but no --config is given; add --config FILE or leave --format out"),
+  TARGET_WITHOUT_DATA(Severity.ERROR, "--target names a column of --data, but no --data is given; add --data FILE.csv or leave --target out"),
+  LENGTH_GIVEN_TWICE(Severity.ERROR, "--epochs ({epochs}) and --steps ({steps}) both set the length of training; give one"),
+  UNWRITABLE_FILE(Severity.ERROR, "cannot write {file}: {reason}"),
+  EMPTY_DATA_FILE(Severity.ERROR, "the file is empty; expected a header line naming the columns, then one example per line"),
+  DUPLICATE_COLUMN(Severity.ERROR, "column '{column}' is named twice in the header (columns {first} and {second}); give each column its own name"),
+  NO_FEATURE_COLUMNS(Severity.ERROR, "the header names {columns} column; the data needs feature columns besides the target"),
+  ROW_LENGTH(Severity.ERROR, "the row has {fields} fields but the header has {columns} (a field may not hold a comma, even in quotes)"),
+  MORE_PROBLEMS(Severity.ERROR, "{count} more problems in this file are not shown; fix the ones above first"),
+  NOT_ENOUGH_DATA(Severity.ERROR, "the data has {rows} rows; training and a held-out fifth need at least {minimum}"),
+  ONE_CLASS(Severity.ERROR, "column {column} holds one class ('{label}'); a classifier needs at least 2"),
+  TOO_MANY_CLASSES(Severity.ERROR, "column {column} holds {classes} distinct values in {rows} rows, too many for class labels (at most {most}: two rows per class); anneal trains a classifier: choose a column of class labels with --target"),
+  OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply {setting}: {reason}; {fix}"),
+  RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in {phase} at update {updates} of {end}, so the rest of the plan never runs; {fix}"),
+  RUN_PASSES_END(Severity.WARNING, "the run takes {updates} updates, {past} past the plan's declared end ({end}): after it {afterEnd}; {fix}"),
+  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}");
 
   private final Severity severity;
   private final String template;
@@ -38,8 +46,150 @@ public enum CliCode implements DiagnosticCode {
     return template;
   }
 
-  /** Transitional positional factory; replaced by one typed factory per code. */
-  public Violation at(String path, Object value, Object... args) {
+  /**
+   * @param path the option that names a format ({@code --format}, {@code --from})
+   * @param candidates each fitting format with its evidence, {@code deepspeed (scheduler.params)}
+   * @param choices each way to choose one, {@code --format deepspeed}, joined with "or"
+   */
+  public static Violation ambiguousFormat(String path, List<String> candidates, List<String> choices) {
+    return AMBIGUOUS_FORMAT.violation(path, null, String.join(", ", candidates), String.join(" or ", choices));
+  }
+
+  /**
+   * @param source what was looked at, in words ("its content or its name")
+   * @param flag the option that names a format
+   * @param formats the format names it accepts
+   */
+  public static Violation undetectedFormat(String source, String flag, List<String> formats) {
+    return UNDETECTED_FORMAT.violation(flag, null, source, flag, String.join(", ", formats));
+  }
+
+  /**
+   * @param evidence what gave the format away ("scheduler.params")
+   * @param flag the option that would name another format
+   */
+  public static Violation detectedFormat(String format, String evidence, String flag) {
+    return DETECTED_FORMAT.violation(flag, format, format, evidence, flag);
+  }
+
+  /** @param value the format {@code --format} names */
+  public static Violation formatWithoutConfig(String value) {
+    return FORMAT_WITHOUT_CONFIG.violation("--format", value);
+  }
+
+  /** @param value the column {@code --target} names */
+  public static Violation targetWithoutData(String value) {
+    return TARGET_WITHOUT_DATA.violation("--target", value);
+  }
+
+  public static Violation lengthGivenTwice(long epochs, long steps) {
+    return LENGTH_GIVEN_TWICE.violation("--epochs", epochs, epochs, steps);
+  }
+
+  /**
+   * @param value the file, kept for tools
+   * @param file the file in words ("the file"), as the line already names it
+   */
+  public static Violation unwritableFile(String value, String file, String reason) {
+    return UNWRITABLE_FILE.violation("", value, file, reason);
+  }
+
+  public static Violation emptyDataFile() {
+    return EMPTY_DATA_FILE.violation("", null);
+  }
+
+  /**
+   * @param path the header's line ({@code line 1})
+   * @param first the column that first has the name, counting from 1; {@code second} the one that repeats it
+   */
+  public static Violation duplicateColumn(String path, String column, int first, int second) {
+    return DUPLICATE_COLUMN.violation(path, column, column, first, second);
+  }
+
+  /**
+   * @param path the line of the header, or where the columns were given
+   * @param columns how many columns the header names (fewer than two)
+   */
+  public static Violation noFeatureColumns(String path, int columns) {
+    return NO_FEATURE_COLUMNS.violation(path, columns, columns);
+  }
+
+  /**
+   * @param fields how many fields the row has
+   * @param columns how many columns the header names
+   */
+  public static Violation rowLength(String path, int fields, int columns) {
+    return ROW_LENGTH.violation(path, fields, fields, columns);
+  }
+
+  /** @param count how many problems beyond those shown */
+  public static Violation moreProblems(int count) {
+    return MORE_PROBLEMS.violation("", count, count);
+  }
+
+  /** @param minimum the fewest rows a training run with a held-out part accepts */
+  public static Violation notEnoughData(int rows, int minimum) {
+    return NOT_ENOUGH_DATA.violation("", rows, rows, minimum);
+  }
+
+  /** @param label the one class the target column holds, quoted by the message */
+  public static Violation oneClass(String column, String label) {
+    return ONE_CLASS.violation("--target", column, column, label);
+  }
+
+  /**
+   * @param classes how many distinct values the column holds
+   * @param most the most classes {@code rows} rows allow
+   */
+  public static Violation tooManyClasses(String column, int classes, int rows, int most) {
+    return TOO_MANY_CLASSES.violation("--target", column, column, classes, rows, most);
+  }
+
+  /**
+   * @param value the setting's value, kept for tools
+   * @param setting the setting as shown ("nesterov (true)", "optimizer 'Lamb'")
+   * @param reason why Anneal's optimizer cannot do it
+   * @param fix what to change instead
+   */
+  public static Violation optimizerNotApplied(String path, Object value, String setting, String reason, String fix) {
+    return OPTIMIZER_NOT_APPLIED.violation(path, value, setting, reason, fix);
+  }
+
+  /**
+   * @param path the option that set the run's length
+   * @param phase where the run stops ("phase 0 (linear)")
+   * @param updates the run's length in updates
+   * @param end the plan's declared end
+   * @param fix how to train the whole plan
+   */
+  public static Violation runStopsBeforeEnd(String path, String phase, long updates, long end, String fix) {
+    return RUN_STOPS_BEFORE_END.violation(path, updates, phase, updates, end, fix);
+  }
+
+  /**
+   * @param path the option that set the run's length
+   * @param updates the run's length in updates
+   * @param past how many updates beyond the plan's end
+   * @param end the plan's declared end
+   * @param afterEnd what the plan does after its end ("lr holds 0.01")
+   * @param fix how to stop at the end
+   */
+  public static Violation runPassesEnd(String path, long updates, long past, long end, String afterEnd, String fix) {
+    return RUN_PASSES_END.violation(path, updates, updates, past, end, afterEnd, fix);
+  }
+
+  /**
+   * @param read how many metrics the file holds
+   * @param lastStep the last step to draw
+   * @param needed how many metrics the steps need
+   * @param missing how many more lines the file needs, worded by the message ("1 more line")
+   * @param steps the {@code --steps} the metrics read suffice for
+   */
+  public static Violation tooFewMetrics(int read, long lastStep, long needed, long missing, long steps) {
+    return TOO_FEW_METRICS.violation("--metrics", read, read, lastStep, needed, missing == 1 ? "1 more line" : missing + " more lines", steps);
+  }
+
+  private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
   }
 }

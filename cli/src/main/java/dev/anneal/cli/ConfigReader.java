@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * How every command that reads configs finds their formats and reads them: the one thing those
@@ -93,16 +92,16 @@ final class ConfigReader {
     if (candidates.isEmpty()) {
       requireValidJson(file, text);
       String from = name == null ? "its content" : "its content or its name";
-      throw CommandFailure.badInput(file, List.of(CliCode.UNDETECTED_FORMAT.at(flag, null, from, flag, String.join(", ", Formats.names()))));
+      throw CommandFailure.badInput(file, List.of(CliCode.undetectedFormat(from, flag, Formats.names())));
     }
     if (candidates.size() > 1) {
-      String fits = candidates.stream().map(c -> c.format() + " (" + c.evidence() + ")").collect(Collectors.joining(", "));
-      String fixes = candidates.stream().map(c -> flag + " " + c.format()).collect(Collectors.joining(" or "));
-      throw CommandFailure.badInput(file, List.of(CliCode.AMBIGUOUS_FORMAT.at(flag, null, fits, fixes)));
+      List<String> fits = candidates.stream().map(c -> c.format() + " (" + c.evidence() + ")").toList();
+      List<String> choices = candidates.stream().map(c -> flag + " " + c.format()).toList();
+      throw CommandFailure.badInput(file, List.of(CliCode.ambiguousFormat(flag, fits, choices)));
     }
     FormatDetection.Candidate found = candidates.get(0);
     if (!found.byName() && !found.format().equals(AnnealFormat.NAME)) {
-      err.println(Diagnostics.line(file, CliCode.DETECTED_FORMAT.at(flag, found.format(), found.format(), found.evidence(), flag + " NAME")));
+      err.println(Diagnostics.line(file, CliCode.detectedFormat(found.format(), found.evidence(), flag)));
       err.flush();
     }
     return format(flag, found.format());

@@ -99,8 +99,7 @@ final class CurveCommand implements Callable<Integer> {
     long needed = count - 1;
     if (read < needed) {
       long missing = needed - read;
-      throw CommandFailure.badInput(metrics, List.of(CliCode.TOO_FEW_METRICS.at("--metrics", read, read, count - 1, needed,
-          missing == 1 ? "1 more line" : missing + " more lines", read + 1)));
+      throw CommandFailure.badInput(metrics, List.of(CliCode.tooFewMetrics(read, count - 1, needed, missing, read + 1)));
     }
   }
 

@@ -4,7 +4,6 @@ import dev.anneal.cli.data.CsvData;
 import dev.anneal.cli.data.Digits;
 import dev.anneal.cli.data.LabeledData;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.runtime.RuntimeCode;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -31,8 +30,7 @@ final class LearningData {
   LabeledData load() {
     if (file == null) {
       if (target != null) {
-        throw CommandFailure.badInput(null, List.of(RuntimeCode.CONFLICTING_SETTING.at("--target", target,
-            "--target names a column of --data, but no --data is given; add --data FILE.csv or leave --target out")));
+        throw CommandFailure.badInput(null, List.of(CliCode.targetWithoutData(target)));
       }
       return Digits.load();
     }

@@ -75,6 +75,6 @@ final class Outputs {
   }
 
   private static CommandFailure unwritable(Path file, String why) {
-    return CommandFailure.badInput(file, List.of(CliCode.UNWRITABLE_FILE.at("", file.toString(), "the file", why)));
+    return CommandFailure.badInput(file, List.of(CliCode.unwritableFile(file.toString(), "the file", why)));
   }
 }

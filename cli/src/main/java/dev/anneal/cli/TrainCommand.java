@@ -23,7 +23,6 @@ import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
-import dev.anneal.runtime.RuntimeCode;
 import dev.anneal.runtime.TrainingSchedule;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -171,8 +170,7 @@ final class TrainCommand implements Callable<Integer> {
   private Imported imported() {
     if (config == null) {
       if (configInput.name() != null) {
-        throw CommandFailure.badInput(null, List.of(RuntimeCode.CONFLICTING_SETTING.at("--format", configInput.name(),
-            "--format is the format of --config, but no --config is given; add --config FILE or leave --format out")));
+        throw CommandFailure.badInput(null, List.of(CliCode.formatWithoutConfig(configInput.name())));
       }
       return Formats.byName("anneal").read(builtInPlan());
     }
@@ -204,8 +202,7 @@ final class TrainCommand implements Callable<Integer> {
   private List<Violation> lengthProblems() {
     List<Violation> found = new ArrayList<>();
     if (epochs != null && steps != null) {
-      found.add(RuntimeCode.CONFLICTING_SETTING.at("--epochs", epochs,
-          "--epochs (" + epochs + ") and --steps (" + steps + ") both set the length of training; give one"));
+      found.add(CliCode.lengthGivenTwice(epochs, steps));
     }
     if (epochs != null && epochs < 1) {
       found.add(RuleCode.nonPositiveLength("--epochs", "--epochs", epochs));

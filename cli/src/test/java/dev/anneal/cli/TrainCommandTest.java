@@ -180,15 +180,15 @@ class TrainCommandTest {
     assertBadInput(Anneal.run("train", "--epochs", "0"), "[NonPositiveLength] --epochs: --epochs (0) must be at least 1");
     assertBadInput(Anneal.run("train", "--steps", "0"), "[OutOfRange] --steps: --steps (0) must lie in [1, 10000000]");
     assertBadInput(Anneal.run("train", "--epochs", "2", "--steps", "5"),
-        "[ConflictingSetting] --epochs: --epochs (2) and --steps (5) both set the length of training; give one");
+        "[LengthGivenTwice] --epochs: --epochs (2) and --steps (5) both set the length of training; give one");
     assertBadInput(Anneal.run("train", "--hidden", "32,0", "--batch-size", "2000"),
         "[OutOfRange] --hidden: --hidden (0) must lie in [1, 65536]",
         "[OutOfRange] --batch-size: --batch-size (2000) must lie in [1, 1438] (the training rows)");
     assertBadInput(Anneal.run("train", "--optimizer", "adm"), "[UnknownType] --optimizer: unknown optimizer 'adm'; did you mean `adam`?");
     assertBadInput(Anneal.run("train", "--target", "digit"),
-        "[ConflictingSetting] --target: --target names a column of --data, but no --data is given; add --data FILE.csv or leave --target out");
+        "[TargetWithoutData] --target: --target names a column of --data, but no --data is given; add --data FILE.csv or leave --target out");
     assertBadInput(Anneal.run("train", "--format", "deepspeed"),
-        "[ConflictingSetting] --format: --format is the format of --config, but no --config is given; add --config FILE or leave --format out");
+        "[FormatWithoutConfig] --format: --format is the format of --config, but no --config is given; add --config FILE or leave --format out");
     assertBadInput(Anneal.run("train", "--hidden", "64,x"),
         "anneal train: Invalid value for option '--hidden' (WIDTH): 'x' is not an int. See 'anneal train --help'.");
     Path file = Files.writeString(dir.resolve("taken"), "");
@@ -231,7 +231,7 @@ class TrainCommandTest {
         dir.resolve("points.csv") + ": [UnknownType] --target: unknown column 'sid'; did you mean `side`?");
     Path oneClass = Files.writeString(dir.resolve("one.csv"), "x,y\n" + "1,a\n".repeat(12));
     assertBadInput(Anneal.run("train", "--data", oneClass.toString()),
-        oneClass + ": [NotEnoughData] --target: column y holds one class ('a'); a classifier needs at least 2");
+        oneClass + ": [OneClass] --target: column y holds one class ('a'); a classifier needs at least 2");
     Path tiny = Files.writeString(dir.resolve("tiny.csv"), "x,y\n1,a\n2,b\n");
     assertBadInput(Anneal.run("train", "--data", tiny.toString()),
         tiny + ": [NotEnoughData] the data has 2 rows; training and a held-out fifth need at least 10");
@@ -245,6 +245,19 @@ class TrainCommandTest {
             + "anneal trains a classifier: choose a column of class labels with --target");
     Path missing = dir.resolve("missing.csv");
     assertBadInput(Anneal.run("train", "--data", missing.toString()), missing + ": [UnreadableFile] cannot read the file: no such file");
+  }
+
+  @Test
+  void aCsvWithoutUsableColumnsIsRefusedByItsHeader() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+    assertBadInput(Anneal.run("train", "--data", empty.toString()),
+        empty + ": [EmptyDataFile] the file is empty; expected a header line naming the columns, then one example per line");
+    Path twice = Files.writeString(dir.resolve("twice.csv"), "a,b,a,label\n1,2,3,x\n");
+    assertBadInput(Anneal.run("train", "--data", twice.toString()),
+        twice + ": [DuplicateColumn] line 1: column 'a' is named twice in the header (columns 1 and 3); give each column its own name");
+    Path labelsOnly = Files.writeString(dir.resolve("labels.csv"), "label\nx\ny\n");
+    assertBadInput(Anneal.run("train", "--data", labelsOnly.toString()),
+        labelsOnly + ": [NoFeatureColumns] line 1: the header names 1 column; the data needs feature columns besides the target");
   }
 
   @Test

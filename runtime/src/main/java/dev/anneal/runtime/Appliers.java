@@ -39,14 +39,13 @@ final class Appliers {
   /**
    * Records Anneal's optimizer, which applies {@code appliedChannels}.
    *
-   * @throws InvalidScheduleException as {@link #addTracker}, or ({@code ConflictingSetting}) if
+   * @throws InvalidScheduleException as {@link #addTracker}, or ({@code SecondOptimizer}) if
    *     another optimizer was already built from the same schedule
    */
   void attach(List<ParameterGroup> groups, ScheduledOptimizer optimizer, Set<String> appliedChannels, String optimizerName) {
     requireChannels(groups, optimizerName, appliedChannels);
     if (this.optimizer != null && this.optimizer != optimizer) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
-          "optimizer", optimizerName, "this training schedule already drives an optimizer; build one TrainingSchedule per optimizer"));
+      throw new InvalidScheduleException(RuntimeCode.secondOptimizer(optimizerName));
     }
     this.optimizer = optimizer;
     channelsByApplier.put(optimizerName, Set.copyOf(appliedChannels));
@@ -61,15 +60,14 @@ final class Appliers {
    * Checks that what was built for plans scheduling {@code channels} also applies {@code resolved},
    * the groups a restore chose.
    *
-   * @throws InvalidScheduleException ({@code ConflictingSetting}) if the resolved plans schedule
+   * @throws InvalidScheduleException ({@code ChannelsChangedOnResume}) if the resolved plans schedule
    *     other channels, or as {@link #addTracker}
    */
   void requireApplies(List<ParameterGroup> resolved, List<String> channels) {
     List<String> resolvedChannels = RunState.channelsOf(resolved);
     if (!channelsByApplier.isEmpty() && !new HashSet<>(resolvedChannels).equals(new HashSet<>(channels))) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("channels", resolvedChannels,
-          "the resumed plans schedule " + resolvedChannels + " but " + String.join(" and ", channelsByApplier.keySet()) + " was built for "
-              + channels + "; restore the checkpoint before building the optimizer or tracker"));
+      throw new InvalidScheduleException(RuntimeCode.channelsChangedOnResume(
+          resolvedChannels, List.copyOf(channelsByApplier.keySet()), channels));
     }
     channelsByApplier.forEach((user, appliedChannels) -> requireChannels(resolved, user, appliedChannels));
   }
@@ -77,7 +75,8 @@ final class Appliers {
   /**
    * Hands a checkpoint's optimizer state to the optimizer, once the model's parameters are {@code bound}.
    *
-   * @throws InvalidScheduleException ({@code CheckpointMismatch}) if the state is for other
+   * @throws InvalidScheduleException ({@code OptimizerParametersChanged}, {@code
+   *     OptimizerMissing}) if the state is for other
    *     parameters, or for an Anneal optimizer this run lacks
    */
   void restoreOptimizerState(Sidecar.Content content, GroupBinding bound) {
@@ -85,14 +84,12 @@ final class Appliers {
     if (!content.optimizerState().isEmpty()) {
       List<String> now = bound.names();
       if (!new HashSet<>(saved).equals(new HashSet<>(now))) {
-        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters", saved,
-            "the checkpoint's optimizer state holds parameters " + saved + " but the model's trainable parameters are " + now));
+        throw new InvalidScheduleException(RuntimeCode.optimizerParametersChanged(saved, now));
       }
     }
     if (optimizer == null) {
       if (!content.optimizerKind().isEmpty()) {
-        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer", content.optimizerKind(),
-            "the checkpoint holds the state of an Anneal " + content.optimizerKind() + " optimizer, but this run has none; build ScheduledSgd or ScheduledAdam from this schedule"));
+        throw new InvalidScheduleException(RuntimeCode.optimizerMissing(content.optimizerKind()));
       }
       return;
     }
@@ -104,7 +101,7 @@ final class Appliers {
     for (ParameterGroup group : groups) {
       for (String channel : group.plan().channels().keySet()) {
         if (!appliedChannels.contains(channel)) {
-          found.add(RuntimeCode.CHANNEL_NOT_APPLIED.at("groups." + group.name() + "." + channel, channel, user, "'" + channel + "'", appliedChannels.stream().sorted().toList()));
+          found.add(RuntimeCode.channelNotApplied("groups." + group.name() + "." + channel, user, channel, appliedChannels.stream().sorted().toList()));
         }
       }
       if (group.plan().lr() == null) {

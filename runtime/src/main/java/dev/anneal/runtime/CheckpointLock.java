@@ -50,8 +50,7 @@ final class CheckpointLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_LOCKED.at("directory", directory.toString(),
-          name, directory.toString(), holder, file.toString()));
+      throw new InvalidScheduleException(RuntimeCode.checkpointLocked(name, directory, holder, file));
     }
     return new CheckpointLock(channel, lock);
   }

@@ -53,8 +53,8 @@ public final class Checkpoints {
    * renamed into place atomically, then the sidecar is written, also atomically.
    *
    * @return the {@code .params} file written (its sidecar is next to it)
-   * @throws InvalidScheduleException ({@code NotBound}) before training began; ({@code
-   *     ConflictingSetting}) if the model lives on a device the trainer does not train on (its
+   * @throws InvalidScheduleException ({@code NotBoundAtSave}) before training began; ({@code
+   *     ModelOffTrainingDevices}) if the model lives on a device the trainer does not train on (its
    *     parameters would be stale until the trainer closes); ({@code CheckpointLocked}) while
    *     another save of {@code name} into {@code directory}, in this process or another, is under way
    */
@@ -63,15 +63,12 @@ public final class Checkpoints {
     schedule.endStep();
     GroupBinding binding = schedule.binding();
     if (binding == null) {
-      throw new InvalidScheduleException(RuntimeCode.NOT_BOUND.at("listener", null,
-          "save needs the parameters bound when training began; add TrainingSchedule.listener() to the training config"));
+      throw new InvalidScheduleException(RuntimeCode.notBoundAtSave());
     }
     Model model = trainer.getModel();
     Device modelDevice = model.getNDManager().getDevice();
     if (!Arrays.asList(trainer.getDevices()).contains(modelDevice)) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("device", modelDevice,
-          "the model lives on " + modelDevice + " but the trainer trains on " + Arrays.toString(trainer.getDevices())
-              + ", so the model's parameters are stale until the trainer closes; create the model on the first training device"));
+      throw new InvalidScheduleException(RuntimeCode.modelOffTrainingDevices(modelDevice, Arrays.asList(trainer.getDevices())));
     }
     Files.createDirectories(directory);
     try (CheckpointLock lock = CheckpointLock.acquire(directory, name)) {
@@ -133,8 +130,8 @@ public final class Checkpoints {
   public static Path latest(Path directory, String name) throws IOException {
     int epoch = Utils.getCurrentEpoch(directory, name);
     if (epoch < 0) {
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("paramsFile", directory.toString(),
-          directory + "/" + name + "-NNNN.params", "missing (no checkpoint of " + name + " in " + directory + ")"));
+      throw new InvalidScheduleException(RuntimeCode.checkpointUnreadable("paramsFile",
+          directory.resolve(name + "-NNNN.params"), "missing (no checkpoint of " + name + " in " + directory + ")"));
     }
     return directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
   }
@@ -165,17 +162,20 @@ public final class Checkpoints {
    *
    * @param model the model to load the parameters into, built as it was when saved
    * @param policy what to do if the schedule differs from the checkpoint's
-   * @throws InvalidScheduleException ({@code CheckpointUnreadable}, {@code CheckpointMismatch}) for a
-   *     missing, torn, foreign or mismatched sidecar, a {@code .params} file that is not the one it
-   *     sealed, or parameters whose names or shapes differ from the model's (one line per
-   *     parameter); ({@code ScheduleChanged}) listing every difference under {@link
+   * @throws InvalidScheduleException ({@code CheckpointUnreadable}, {@code SidecarOfAnotherFile},
+   *     {@code ParamsChangedSinceSave}) for a missing, torn, foreign or mismatched sidecar or a
+   *     {@code .params} file that is not the one it sealed; ({@code ParameterShapeChanged}, {@code
+   *     ParameterNotInModel}, {@code ParameterNotInCheckpoint}) for parameters whose names or
+   *     shapes differ from the model's (one line per parameter); ({@code ScheduleChanged}) listing every difference under {@link
    *     ResumePolicy#FAIL_ON_DIFFERENCE}; ({@code CheckpointWithoutDefinition}) under {@link
    *     ResumePolicy#USE_CHECKPOINT} for a changed schedule Anneal JSON could not write when it
    *     was saved (a {@code Schedule} class of the user's); ({@code CannotContinueFromZero}, {@code
    *     NoValueToContinue}) under {@link ResumePolicy#CONTINUE_FROM_CURRENT_VALUE}; ({@code
-   *     ConflictingSetting}) after trainer.initialize, after the first update, or if the checkpoint's plans schedule other
+   *     RestoreAfterInitialize}, {@code RestoreAfterUpdate}) after trainer.initialize or after the
+   *     first update; ({@code ChannelsChangedOnResume}) if the checkpoint's plans schedule other
    *     channels than the optimizer or tracker already built from {@code schedule}; ({@code
-   *     CheckpointMismatch}) also if DJL cannot load the parameters into the model's block although
+   *     OptimizerChanged}, {@code OptimizerMissing}, {@code OptimizerParametersChanged}) if its
+   *     optimizer state does not fit this run's optimizer; ({@code ParamsNotLoadable}) if DJL cannot load the parameters into the model's block although
    *     their names and shapes match (a layer's other settings differ), the one refusal that comes
    *     after the schedule was restored: build both anew
    */
@@ -185,8 +185,7 @@ public final class Checkpoints {
     if (schedule.binding() != null && model.getBlock().isInitialized()) {
       // trainer.initialize hands the parameters' arrays to the trainer's parameter store; DJL's load
       // replaces them, so the trainer would go on training the arrays it holds, not the checkpoint's.
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("trainer", null, "restore the checkpoint before trainer.initialize:"
-          + " the trainer holds the model's parameter arrays, which loading replaces, so it would go on training the old ones"));
+      throw new InvalidScheduleException(RuntimeCode.restoreAfterInitialize());
     }
     byte[] params = readParams(paramsFile);
     Sidecar.Content content = Sidecar.read(paramsFile, Sidecar.sha256(params));
@@ -197,8 +196,7 @@ public final class Checkpoints {
     try {
       checkpoint.loadInto(model);
     } catch (MalformedModelException | IOException e) { // from memory: an IOException means the block read past the sealed bytes
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("paramsFile", paramsFile.toString(), "DJL cannot load " + paramsFile
-          + " into the model (" + e.getMessage() + "); restore into a model built as it was saved"));
+      throw new InvalidScheduleException(RuntimeCode.paramsNotLoadable(paramsFile, e.getMessage()));
     }
   }
 
@@ -206,7 +204,7 @@ public final class Checkpoints {
     try {
       return Files.readAllBytes(paramsFile);
     } catch (NoSuchFileException e) {
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("paramsFile", paramsFile.toString(), paramsFile.toString(), "missing"));
+      throw new InvalidScheduleException(RuntimeCode.checkpointUnreadable("paramsFile", paramsFile, "missing"));
     }
   }
 

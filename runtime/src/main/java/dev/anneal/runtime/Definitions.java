@@ -71,6 +71,6 @@ final class Definitions {
   }
 
   private static InvalidScheduleException unreadable(Path sidecar, String problem) {
-    return new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("sidecar", sidecar.toString(), sidecar.toString(), problem));
+    return new InvalidScheduleException(RuntimeCode.checkpointUnreadable("sidecar", sidecar, problem));
   }
 }

@@ -56,7 +56,7 @@ final class GroupBinding {
     Map<String, Integer> groupById = new LinkedHashMap<>();
     Map<String, String> nameById = new LinkedHashMap<>();
     List<String> unmatched = new ArrayList<>();
-    List<String> twice = new ArrayList<>();
+    List<Violation> twice = new ArrayList<>();
     int[] hits = new int[groups.size()];
     idByName.forEach((name, id) -> {
       List<Integer> matching = new ArrayList<>();
@@ -69,23 +69,20 @@ final class GroupBinding {
       if (matching.isEmpty()) {
         unmatched.add(name);
       } else if (matching.size() > 1) {
-        twice.add(name + " is selected by " + String.join(" and ", matching.stream().map(g -> describe(groups.get(g))).toList()));
+        twice.add(RuntimeCode.parametersMatchedTwice(name, matching.stream().map(g -> describe(groups.get(g))).toList()));
       }
       groupById.put(id, matching.isEmpty() ? -1 : matching.get(0));
       nameById.put(id, name);
     });
     List<Violation> found = new ArrayList<>();
     if (!unmatched.isEmpty()) {
-      found.add(RuntimeCode.PARAMETERS_UNMATCHED.at("groups", unmatched, String.join(", ", unmatched)));
+      found.add(RuntimeCode.parametersUnmatched(unmatched));
     }
-    for (String problem : twice) {
-      found.add(RuntimeCode.PARAMETERS_MATCHED_TWICE.at("groups", problem, problem));
-    }
+    found.addAll(twice);
     for (int g = 0; g < groups.size(); g++) {
       if (hits[g] == 0) {
         ParameterGroup group = groups.get(g);
-        found.add(RuntimeCode.UNUSED_GROUP.at(
-            "groups." + group.name(), group.selector().text(), group.name(), group.selector().text(), String.join(", ", idByName.keySet())));
+        found.add(RuntimeCode.unusedGroup(group.name(), group.selector().text(), List.copyOf(idByName.keySet())));
       }
     }
     InvalidScheduleException.throwIfErrors(found);
@@ -131,7 +128,7 @@ final class GroupBinding {
     }
     Slot slot = slotById.get(parameterId);
     if (slot == null) {
-      throw new InvalidScheduleException(RuntimeCode.UNKNOWN_PARAMETER.at("parameterId", parameterId, parameterId));
+      throw new InvalidScheduleException(RuntimeCode.unknownParameter(parameterId));
     }
     lastServed = slot.index();
     return slot;

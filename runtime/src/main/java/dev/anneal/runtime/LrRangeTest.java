@@ -108,7 +108,7 @@ public final class LrRangeTest {
           if (!batches.hasNext()) {
             batches = trainer.iterateDataset(dataset).iterator();
             if (!batches.hasNext()) {
-              throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("dataset", null, "the range test's dataset has no batch"));
+              throw new InvalidScheduleException(RuntimeCode.emptyRangeTestDataset());
             }
           }
           double batchLoss;
@@ -180,8 +180,7 @@ public final class LrRangeTest {
       String stop = diverged
           ? "the loss diverged at learning rate " + Float.toString((float) points.get(points.size() - 1).lr()) + " on update " + points.size()
           : "the test ended after " + points.size() + " updates";
-      throw new InvalidScheduleException(RuntimeCode.RANGE_TEST_TOO_SHORT.at("", usable, usable, stop, MIN_USABLE_POINTS,
-          "start from a smaller startLr, or let the learning rate grow more slowly with a smaller endLr or more steps"));
+      throw new InvalidScheduleException(RuntimeCode.rangeTestTooShort(usable, stop, MIN_USABLE_POINTS));
     }
     List<RangeTestResult.Point> curve = points.subList(0, usable);
     int from = curve.size() > 15 ? curve.size() / 10 : 0;

@@ -34,7 +34,7 @@ final class ModelShapes {
    * The shapes of {@code model} as it was built: initialized first, if it is not yet, for the
    * input shapes the checkpoint was saved with (what its layers' widths are declared for).
    *
-   * @throws InvalidScheduleException ({@code ConflictingSetting}) if it is not initialized and its
+   * @throws InvalidScheduleException ({@code ModelNotInitialized}) if it is not initialized and its
    *     block cannot be initialized by itself (a parameter without an initializer)
    */
   static Map<String, Shape> declared(Model model, ParamsFile checkpoint, String paramsFile) {
@@ -43,9 +43,7 @@ final class ModelShapes {
       try {
         block.initialize(model.getNDManager(), checkpoint.dataType(), checkpoint.inputShapes());
       } catch (RuntimeException e) {
-        throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("model", null,
-            "the model is not initialized and could not be initialized for the input shapes " + List.of(checkpoint.inputShapes())
-                + " of " + paramsFile + " (" + e.getMessage() + "); initialize it (trainer.initialize) before restoring"));
+        throw new InvalidScheduleException(RuntimeCode.modelNotInitialized(List.of(checkpoint.inputShapes()), paramsFile, e.getMessage()));
       }
     }
     return of(model);
@@ -55,24 +53,22 @@ final class ModelShapes {
    * Refuses a checkpoint whose parameters are not, name for name and shape for shape, those of the
    * model, listing every difference.
    *
-   * @throws InvalidScheduleException ({@code CheckpointMismatch}) per parameter that differs
+   * @throws InvalidScheduleException ({@code ParameterShapeChanged}, {@code
+   *     ParameterNotInModel}, {@code ParameterNotInCheckpoint}) per parameter that differs
    */
   static void requireSame(Map<String, Shape> saved, Map<String, Shape> model) {
     List<Violation> found = new ArrayList<>();
     saved.forEach((name, shape) -> {
       Shape declared = model.get(name);
       if (declared == null) {
-        found.add(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters." + name, shape,
-            "parameter " + name + " of shape " + shape + " is in the checkpoint but not in the model; restore into a model built as it was saved"));
+        found.add(RuntimeCode.parameterNotInModel(name, shape));
       } else if (!declared.equals(shape)) {
-        found.add(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters." + name, shape, "parameter " + name + " has shape " + shape
-            + " in the checkpoint but " + declared + " in the model; restore into a model built as it was saved"));
+        found.add(RuntimeCode.parameterShapeChanged(name, shape, declared));
       }
     });
     model.forEach((name, shape) -> {
       if (!saved.containsKey(name)) {
-        found.add(RuntimeCode.CHECKPOINT_MISMATCH.at("parameters." + name, shape,
-            "parameter " + name + " of shape " + shape + " is in the model but not in the checkpoint; restore into a model built as it was saved"));
+        found.add(RuntimeCode.parameterNotInCheckpoint(name, shape));
       }
     });
     InvalidScheduleException.throwIfErrors(found);

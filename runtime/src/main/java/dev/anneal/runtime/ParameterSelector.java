@@ -55,7 +55,7 @@ public record ParameterSelector(String text, Pattern regex) {
   }
 
   private static InvalidScheduleException invalid(String text, String kind, String problem) {
-    return new InvalidScheduleException(RuntimeCode.INVALID_PATTERN.at("selector", text, "'" + text + "'", kind, problem));
+    return new InvalidScheduleException(RuntimeCode.invalidPattern(text, kind, problem));
   }
 
   private static String globToRegex(String text, String glob) {

@@ -101,6 +101,6 @@ final class ParamsFile {
   }
 
   private static InvalidScheduleException unreadable(Path file, String problem) {
-    return new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("paramsFile", file.toString(), file.toString(), problem));
+    return new InvalidScheduleException(RuntimeCode.checkpointUnreadable("paramsFile", file, problem));
   }
 }

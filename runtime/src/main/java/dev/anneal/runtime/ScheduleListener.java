@@ -65,8 +65,7 @@ final class ScheduleListener implements TrainingListener, TrainingSchedule.StepO
     epochs++;
     if (feedback instanceof Feedback.ValidationLossEachEpoch) {
       if (validationLoss.isEmpty()) {
-        throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("feedback", "validationLossEachEpoch",
-            "feedback validationLossEachEpoch found no validation batch in epoch " + epochs + "; pass a validation dataset to EasyTrain.fit or choose another feedback"));
+        throw new InvalidScheduleException(RuntimeCode.noValidationBatch(epochs));
       }
       schedule.observe(validationLoss.takeMean());
     } else if (feedback instanceof Feedback.MetricEachEpoch each) {
@@ -108,9 +107,7 @@ final class ScheduleListener implements TrainingListener, TrainingSchedule.StepO
     long applied = values.step() + 1;
     if (feedback instanceof Feedback.TrainingLossEvery every && applied % every.steps() == 0) {
       if (trainingLoss.isEmpty()) {
-        throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("feedback", "trainingLossEvery",
-            "feedback trainingLossEvery(" + every.steps() + ") saw no training batch before update " + applied
-                + "; train with EasyTrain.trainBatch (it notifies the listener) or call TrainingSchedule.observe yourself"));
+        throw new InvalidScheduleException(RuntimeCode.noTrainingBatch(every.steps(), applied));
       }
       schedule.observe(trainingLoss.takeMean());
     } else if (feedback instanceof Feedback.MetricEvery every && applied % every.steps() == 0) {

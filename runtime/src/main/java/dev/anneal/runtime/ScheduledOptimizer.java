@@ -74,8 +74,7 @@ public abstract class ScheduledOptimizer extends Optimizer {
   final void attachToSchedule(String optimizerName) {
     float constant = getWeightDecay();
     if (constant != 0f && schedule.channels().contains(Plan.WEIGHT_DECAY)) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("weight_decay", constant,
-          optimizerName + " has a constant weight decay (optWeightDecays " + constant + ") and a weight_decay channel; keep one"));
+      throw new InvalidScheduleException(RuntimeCode.weightDecayTwice(optimizerName, constant));
     }
     schedule.attach(this, APPLIED_CHANNELS, optimizerName);
   }
@@ -113,9 +112,8 @@ public abstract class ScheduledOptimizer extends Optimizer {
         onDevice.close();
       }
       if (!state.getShape().equals(weight.getShape()) || state.getDataType() != weight.getDataType()) {
-        throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer." + parameter + "." + name, state.getShape(),
-            "the checkpoint's " + name + " of " + parameter + " has shape " + state.getShape() + " " + state.getDataType()
-                + " but the parameter has " + weight.getShape() + " " + weight.getDataType()));
+        throw new InvalidScheduleException(RuntimeCode.optimizerStateShape(
+            name, parameter, state.getShape(), state.getDataType(), weight.getShape(), weight.getDataType()));
       }
       return state;
     }
@@ -138,11 +136,10 @@ public abstract class ScheduledOptimizer extends Optimizer {
   /** Restores state exported by {@link #exportState()}; applied as each parameter is first updated. */
   void restoreState(String savedKind, Map<String, Map<String, byte[]>> saved) {
     if (!saved.isEmpty() && !savedKind.equals(kind())) {
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("optimizer", savedKind,
-          "the checkpoint holds the state of an Anneal " + savedKind + " optimizer, but this run uses " + kind()));
+      throw new InvalidScheduleException(RuntimeCode.optimizerChanged(savedKind, kind()));
     }
     if (!states.isEmpty()) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at("optimizer", kind(), "restore a checkpoint before the first update"));
+      throw new InvalidScheduleException(RuntimeCode.optimizerAlreadyUpdated(kind()));
     }
     restored.clear();
     restored.putAll(saved);

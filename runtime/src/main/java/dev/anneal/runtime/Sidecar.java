@@ -133,8 +133,8 @@ final class Sidecar {
    * will load them) have the SHA-256 {@code paramsSha256}.
    *
    * @throws InvalidScheduleException ({@code CheckpointUnreadable}) if it is missing, not an Anneal
-   *     sidecar, of an unknown version, truncated or corrupted; ({@code CheckpointMismatch}) if it
-   *     belongs to another params file or sealed other parameters than those bytes
+   *     sidecar, of an unknown version, truncated or corrupted; ({@code SidecarOfAnotherFile}) if it
+   *     belongs to another params file; ({@code ParamsChangedSinceSave}) if it sealed other bytes
    */
   static Content read(Path paramsFile, String paramsSha256) throws IOException {
     Path path = pathFor(paramsFile);
@@ -162,13 +162,10 @@ final class Sidecar {
       throw unreadable(path, "truncated inside its sealed content");
     }
     if (!content.paramsFile().equals(paramsFile.getFileName().toString())) {
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("paramsFile", content.paramsFile(),
-          path + " belongs to " + content.paramsFile() + ", not to " + paramsFile.getFileName() + "; refusing to resume from it"));
+      throw new InvalidScheduleException(RuntimeCode.sidecarOfAnotherFile(path, content.paramsFile(), paramsFile.getFileName()));
     }
     if (!paramsSha256.equals(content.paramsSha256())) {
-      throw new InvalidScheduleException(RuntimeCode.CHECKPOINT_MISMATCH.at("paramsFile", paramsSha256,
-          paramsFile + " changed after its Anneal state was saved (SHA-256 " + paramsSha256.substring(0, 12) + "…, saved with "
-              + content.paramsSha256().substring(0, 12) + "…); refusing to resume from a mismatched pair"));
+      throw new InvalidScheduleException(RuntimeCode.paramsChangedSinceSave(paramsFile, paramsSha256, content.paramsSha256()));
     }
     return content;
   }
@@ -332,6 +329,6 @@ final class Sidecar {
   }
 
   private static InvalidScheduleException unreadable(Path path, String problem) {
-    return new InvalidScheduleException(RuntimeCode.CHECKPOINT_UNREADABLE.at("sidecar", path.toString(), path.toString(), problem));
+    return new InvalidScheduleException(RuntimeCode.checkpointUnreadable("sidecar", path, problem));
   }
 }

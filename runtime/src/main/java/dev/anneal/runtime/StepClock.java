@@ -83,8 +83,7 @@ final class StepClock {
       updatesThisStep[parameter] = 0;
     }
     if (++updatesThisStep[parameter] > deviceCount) {
-      throw new InvalidScheduleException(RuntimeCode.STEP_NOT_ADVANCED.at(
-          "step", step, "parameter " + slot.name(), deviceCount, step));
+      throw new InvalidScheduleException(RuntimeCode.stepNotAdvanced(slot.name(), deviceCount, step));
     }
   }
 }

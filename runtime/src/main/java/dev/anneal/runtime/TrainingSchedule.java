@@ -176,7 +176,7 @@ public final class TrainingSchedule {
     synchronized (this) {
       long last = Math.max(state.step() - 1, 0);
       if (!Double.isFinite(metric)) {
-        throw new InvalidScheduleException(RuntimeCode.NON_FINITE_METRIC.at("metric", metric, last, metric));
+        throw new InvalidScheduleException(RuntimeCode.nonFiniteMetric(last, metric));
       }
       state = state.observed(metric, last);
     }
@@ -187,7 +187,7 @@ public final class TrainingSchedule {
   /**
    * Where a parameter stands (its index and group): the one lookup of an update. Takes no lock.
    *
-   * @throws InvalidScheduleException ({@code NotBound}) before the listener saw training begin,
+   * @throws InvalidScheduleException ({@code NotBoundAtUpdate}) before the listener saw training begin,
    *     ({@code UnknownParameter}) for a parameter not bound then
    */
   GroupBinding.Slot slotOf(String parameterId) {
@@ -270,8 +270,7 @@ public final class TrainingSchedule {
    */
   synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, List<Map<String, ScheduleState>> resolvedStates) {
     if (clock.isOpen() || state.step() != 0) {
-      throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
-          "step", step(), "restore a checkpoint before the first update; this schedule has already applied " + step() + " updates"));
+      throw new InvalidScheduleException(RuntimeCode.restoreAfterUpdate(step()));
     }
     appliers.requireApplies(resolvedGroups, state.channels());
     GroupBinding bound = state.binding();
@@ -289,8 +288,7 @@ public final class TrainingSchedule {
 
   private static GroupBinding requireBound(GroupBinding bound, String parameterId) {
     if (bound == null) {
-      throw new InvalidScheduleException(RuntimeCode.NOT_BOUND.at("listener", parameterId,
-          "parameter " + parameterId + " is being updated, but the schedule's listener never saw training begin; add TrainingSchedule.listener() to the DefaultTrainingConfig before creating the trainer"));
+      throw new InvalidScheduleException(RuntimeCode.notBoundAtUpdate(parameterId));
     }
     return bound;
   }
@@ -313,8 +311,7 @@ public final class TrainingSchedule {
       Objects.requireNonNull(group, "group");
       for (ParameterGroup existing : groups) {
         if (existing.name().equals(group.name())) {
-          throw new InvalidScheduleException(RuntimeCode.CONFLICTING_SETTING.at(
-              "groups." + group.name(), group.name(), "two groups are named " + group.name() + "; group names must be unique"));
+          throw new InvalidScheduleException(RuntimeCode.duplicateGroup(group.name()));
         }
       }
       groups.add(group);

@@ -84,7 +84,7 @@ class TornCheckpointTest {
     for (int length : new int[] {0, 1, paramsBytes.length / 2, paramsBytes.length - 1}) {
       Files.write(copy, Arrays.copyOf(paramsBytes, length));
       InvalidScheduleException refused = assertThrows(InvalidScheduleException.class, () -> restore(copy));
-      assertEquals(RuntimeCode.CHECKPOINT_MISMATCH, refused.violations().get(0).code(), refused::getMessage);
+      assertEquals(RuntimeCode.PARAMS_CHANGED_SINCE_SAVE, refused.violations().get(0).code(), refused::getMessage);
       assertTrue(refused.getMessage().contains(copy + " changed after its Anneal state was saved"), refused::getMessage);
     }
   }

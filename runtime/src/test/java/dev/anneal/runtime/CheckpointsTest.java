@@ -71,7 +71,7 @@ class CheckpointsTest {
       Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
       ScheduledSgd pytorchForm = ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.trainer(model, pytorchForm, schedule).close());
-      assertEquals("[CheckpointMismatch] optimizer: the checkpoint holds the state of an Anneal sgd optimizer, but this run uses sgd-pytorch",
+      assertEquals("[OptimizerChanged] optimizer: the checkpoint holds the state of an Anneal sgd optimizer, but this run uses sgd-pytorch",
           e.getMessage());
     }
   }
@@ -109,7 +109,7 @@ class CheckpointsTest {
     String saved = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(before));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
-    assertEquals("[CheckpointMismatch] paramsFile: " + params + " changed after its Anneal state was saved (SHA-256 " + now.substring(0, 12)
+    assertEquals("[ParamsChangedSinceSave] paramsFile: " + params + " changed after its Anneal state was saved (SHA-256 " + now.substring(0, 12)
         + "…, saved with " + saved.substring(0, 12) + "…); refusing to resume from a mismatched pair", e.getMessage());
   }
 
@@ -236,7 +236,7 @@ class CheckpointsTest {
     ScheduledSgd.builder(lrOnly).build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT));
-    assertEquals("[ConflictingSetting] channels: the resumed plans schedule [lr, momentum] but ScheduledSgd was built for [lr];"
+    assertEquals("[ChannelsChangedOnResume] channels: the resumed plans schedule [lr, momentum] but ScheduledSgd was built for [lr];"
         + " restore the checkpoint before building the optimizer or tracker", e.getMessage());
   }
 

@@ -173,7 +173,7 @@ class ConcurrentCheckpointsTest {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.restore(TrainingSchedule.of(CheckpointsTest.PLAN), a,
         ResumePolicy.FAIL_ON_DIFFERENCE));
 
-    assertEquals("[CheckpointMismatch] paramsFile: " + a + " changed after its Anneal state was saved (SHA-256 " + sha256(b).substring(0, 12)
+    assertEquals("[ParamsChangedSinceSave] paramsFile: " + a + " changed after its Anneal state was saved (SHA-256 " + sha256(b).substring(0, 12)
         + "…, saved with " + sha256(dir.resolve("a-original")).substring(0, 12) + "…); refusing to resume from a mismatched pair", e.getMessage());
   }
 
@@ -216,7 +216,7 @@ class ConcurrentCheckpointsTest {
             assertArrayEquals(expected.get(name), loaded.get(name), 0f, "restore " + i + ": " + name);
           }
         } catch (InvalidScheduleException refused) {
-          assertEquals(RuntimeCode.CHECKPOINT_MISMATCH, refused.violations().get(0).code(), refused::getMessage);
+          assertEquals(RuntimeCode.PARAMS_CHANGED_SINCE_SAVE, refused.violations().get(0).code(), refused::getMessage);
         }
       }
     } finally {

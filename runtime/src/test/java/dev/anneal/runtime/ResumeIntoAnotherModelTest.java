@@ -55,9 +55,9 @@ class ResumeIntoAnotherModelTest {
           () -> Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
 
       assertEquals(String.join("\n",
-          "[CheckpointMismatch] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 3) in the checkpoint but (32, 3) in the model" + FIX,
-          "[CheckpointMismatch] parameters.01Linear_bias: parameter 01Linear_bias has shape (64) in the checkpoint but (32) in the model" + FIX,
-          "[CheckpointMismatch] parameters.02Linear_weight: parameter 02Linear_weight has shape (2, 64) in the checkpoint but (2, 32) in the model" + FIX),
+          "[ParameterShapeChanged] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 3) in the checkpoint but (32, 3) in the model" + FIX,
+          "[ParameterShapeChanged] parameters.01Linear_bias: parameter 01Linear_bias has shape (64) in the checkpoint but (32) in the model" + FIX,
+          "[ParameterShapeChanged] parameters.02Linear_weight: parameter 02Linear_weight has shape (2, 64) in the checkpoint but (2, 32) in the model" + FIX),
           e.getMessage());
       assertEquals(32, model.getBlock().getParameters().get("01Linear_weight").getArray().getShape().get(0), "still 32 wide");
       assertEquals(0, schedule.step(), "the schedule is not restored either");
@@ -76,7 +76,7 @@ class ResumeIntoAnotherModelTest {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
           () -> Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
 
-      assertEquals("[CheckpointMismatch] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 3) in the checkpoint but (32, 3)"
+      assertEquals("[ParameterShapeChanged] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 3) in the checkpoint but (32, 3)"
           + " in the model" + FIX, e.getMessage().lines().findFirst().orElseThrow());
       assertEquals(3, e.violations().size());
       Map<String, float[]> after = Tiny.parameters(model);
@@ -95,7 +95,7 @@ class ResumeIntoAnotherModelTest {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
           () -> Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
 
-      assertEquals("[ConflictingSetting] trainer: restore the checkpoint before trainer.initialize: the trainer holds the model's parameter"
+      assertEquals("[RestoreAfterInitialize] trainer: restore the checkpoint before trainer.initialize: the trainer holds the model's parameter"
           + " arrays, which loading replaces, so it would go on training the old ones", e.getMessage());
       assertEquals(0, schedule.step());
     }
@@ -111,8 +111,23 @@ class ResumeIntoAnotherModelTest {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
           () -> Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
 
-      assertEquals("[CheckpointMismatch] parameters.03Linear_weight: parameter 03Linear_weight of shape (2, 2) is in the model but not in the"
+      assertEquals("[ParameterNotInCheckpoint] parameters.03Linear_weight: parameter 03Linear_weight of shape (2, 2) is in the model but not in the"
           + " checkpoint" + FIX, e.getMessage());
+    }
+  }
+
+  @Test
+  void parametersOnlyInTheCheckpointAreNamed() throws Exception {
+    try (Model model = Tiny.model(Tiny.linear())) {
+      InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+          () -> Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+
+      assertEquals(String.join("\n",
+          "[ParameterShapeChanged] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 3) in the checkpoint but (2, 3) in the model" + FIX,
+          "[ParameterShapeChanged] parameters.01Linear_bias: parameter 01Linear_bias has shape (64) in the checkpoint but (2) in the model" + FIX,
+          "[ParameterNotInModel] parameters.02Linear_weight: parameter 02Linear_weight of shape (2, 64) is in the checkpoint but not in the model" + FIX,
+          "[ParameterNotInModel] parameters.02Linear_bias: parameter 02Linear_bias of shape (2) is in the checkpoint but not in the model" + FIX),
+          e.getMessage());
     }
   }
 

@@ -6,7 +6,6 @@ import dev.anneal.config.DidYouMean;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
-import dev.anneal.runtime.RuntimeCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,7 +46,7 @@ public final class CsvData {
       header++;
     }
     if (header == lines.size()) {
-      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("", null, "the file is empty; expected a header line naming the columns, then one example per line"));
+      throw new InvalidScheduleException(CliCode.emptyDataFile());
     }
     List<String> columns = fields(stripBom(lines.get(header)));
     List<Violation> found = new ArrayList<>();
@@ -55,8 +54,7 @@ public final class CsvData {
     for (int c = 0; c < columns.size(); c++) {
       Integer first = seen.putIfAbsent(columns.get(c), c);
       if (first != null) {
-        found.add(RuntimeCode.CONFLICTING_SETTING.at("line " + (header + 1), columns.get(c),
-            "column '" + columns.get(c) + "' is named twice in the header (columns " + (first + 1) + " and " + (c + 1) + "); give each column its own name"));
+        found.add(CliCode.duplicateColumn("line " + (header + 1), columns.get(c), first + 1, c + 1));
       }
     }
     InvalidScheduleException.throwIfErrors(found);
@@ -74,8 +72,7 @@ public final class CsvData {
 
   private static LabeledData parse(String name, List<String> lines, int firstRow, List<String> columns, String target) {
     if (columns.size() < 2) {
-      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("line " + firstRow, columns.size(),
-          "the header names " + columns.size() + " column; the data needs feature columns besides the target"));
+      throw new InvalidScheduleException(CliCode.noFeatureColumns("line " + firstRow, columns.size()));
     }
     int targetColumn = targetColumn(columns, target);
     List<Violation> found = new ArrayList<>();
@@ -91,7 +88,7 @@ public final class CsvData {
       String where = "line " + (index + 1);
       List<String> fields = fields(line);
       if (fields.size() != columns.size()) {
-        inRow.add(CliCode.ROW_LENGTH.at(where, fields.size(), fields.size(), columns.size()));
+        inRow.add(CliCode.rowLength(where, fields.size(), columns.size()));
       } else {
         float[] row = new float[columns.size() - 1];
         for (int c = 0, f = 0; c < columns.size(); c++) {
@@ -128,7 +125,7 @@ public final class CsvData {
       }
     }
     if (problems > MAX_PROBLEMS) {
-      found.add(CliCode.MORE_PROBLEMS.at("", problems - MAX_PROBLEMS, problems - MAX_PROBLEMS));
+      found.add(CliCode.moreProblems(problems - MAX_PROBLEMS));
     }
     InvalidScheduleException.throwIfErrors(found);
     return labeled(name, columns, targetColumn, rows, labels);
@@ -137,17 +134,15 @@ public final class CsvData {
   private static LabeledData labeled(String name, List<String> columns, int targetColumn, List<float[]> rows, List<String> labels) {
     String targetName = columns.get(targetColumn);
     if (rows.size() < Split.MIN_ROWS) {
-      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("", rows.size(),
-          "the data has " + rows.size() + " rows; training and a held-out fifth need at least " + Split.MIN_ROWS));
+      throw new InvalidScheduleException(CliCode.notEnoughData(rows.size(), Split.MIN_ROWS));
     }
     List<String> classes = classes(labels);
     if (classes.size() < 2) {
-      throw new InvalidScheduleException(CliCode.NOT_ENOUGH_DATA.at("--target", targetName,
-          "column " + targetName + " holds one class ('" + classes.get(0) + "'); a classifier needs at least 2"));
+      throw new InvalidScheduleException(CliCode.oneClass(targetName, classes.get(0)));
     }
     int most = rows.size() / 2;
     if (classes.size() > most) {
-      throw new InvalidScheduleException(CliCode.TOO_MANY_CLASSES.at("--target", targetName, targetName, classes.size(), rows.size(), most));
+      throw new InvalidScheduleException(CliCode.tooManyClasses(targetName, classes.size(), rows.size(), most));
     }
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < classes.size(); i++) {

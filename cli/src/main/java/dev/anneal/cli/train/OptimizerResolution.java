@@ -70,7 +70,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
     List<Violation> errors = new ArrayList<>();
     List<Violation> notes = new ArrayList<>();
     if (config.algorithm() == Algorithm.OTHER) {
-      errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(config.namePath() == null ? "optimizer" : config.namePath(), config.name(),
+      errors.add(CliCode.optimizerNotApplied(config.namePath() == null ? "optimizer" : config.namePath(), config.name(),
           "optimizer '" + config.name() + "'", "Anneal's runtime has SGD, Adam and AdamW only", "give --optimizer sgd-pytorch, adam or adamw"
               + " to train with one of those instead (it replaces the config's)"));
       return new OptimizerResolution(OptimizerChoice.defaults(DEFAULT), null, notes, errors);
@@ -100,7 +100,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
       if (KERNEL_CHOICES.contains(name)) {
         notes.add(ConfigCode.ignoredSetting(at, setting.shown(), name + " chooses how torch computes the update, not the update"));
       } else {
-        errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, "Anneal's " + label(algorithm) + " has no such setting",
+        errors.add(CliCode.optimizerNotApplied(at, setting.shown(), what, "Anneal's " + label(algorithm) + " has no such setting",
             "remove it, " + ALTERNATIVE));
       }
       return;
@@ -122,7 +122,7 @@ public record OptimizerResolution(OptimizerChoice choice, String description, Li
 
   private static void refuseIf(boolean refused, List<Violation> errors, String at, Setting setting, String what, String why, String fix) {
     if (refused) {
-      errors.add(CliCode.OPTIMIZER_NOT_APPLIED.at(at, setting.shown(), what, why, fix + ", " + ALTERNATIVE));
+      errors.add(CliCode.optimizerNotApplied(at, setting.shown(), what, why, fix + ", " + ALTERNATIVE));
     }
   }
 

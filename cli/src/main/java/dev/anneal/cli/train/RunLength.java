@@ -68,10 +68,10 @@ public record RunLength(long updates, String source, String flag, Plan plan) {
     String at = flag == null ? "--config" : flag;
     if (updates < end) {
       long epochs = (end + perEpoch - 1) / perEpoch;
-      return Optional.of(CliCode.RUN_STOPS_BEFORE_END.at(at, updates, phaseAt(updates - 1), updates, end,
+      return Optional.of(CliCode.runStopsBeforeEnd(at, phaseAt(updates - 1), updates, end,
           "train the whole plan with --steps " + end + " or --epochs " + epochs));
     }
-    return Optional.of(CliCode.RUN_PASSES_END.at(at, updates, updates, updates - end, end, afterEnd(end),
+    return Optional.of(CliCode.runPassesEnd(at, updates, updates - end, end, afterEnd(end),
         "stop at its end with --steps " + end));
   }
 

@@ -21,7 +21,7 @@ import ai.djl.translate.TranslateException;
 import dev.anneal.builder.Schedules;
 import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.runtime.ScheduledSgd;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
@@ -79,24 +79,24 @@ final class SmallModel implements AutoCloseable {
       case SGD_FIXED -> config.optOptimizer(sgd(Tracker.fixed(0.01f)));
       case SGD_DJL_TRACKERS -> config.optOptimizer(sgd(djlWarmupCosine(0.01f)));
       case SGD_ANNEAL_TRACKER -> {
-        TrainingSchedule schedule = TrainingSchedule.of(learningRate(0.01));
+        ScheduledTraining schedule = ScheduledTraining.of(learningRate(0.01));
         config.optOptimizer(sgd(schedule.tracker()));
         config.addTrainingListeners(schedule.listener());
       }
       case SGD_SCHEDULED -> {
-        TrainingSchedule schedule = TrainingSchedule.of(plan(0.01, 1e-4));
+        ScheduledTraining schedule = ScheduledTraining.of(plan(0.01, 1e-4));
         config.optOptimizer(ScheduledSgd.builder(schedule).build());
         config.addTrainingListeners(schedule.listener());
       }
       case SGD_SCHEDULED_PYTORCH_FORM -> {
-        TrainingSchedule schedule = TrainingSchedule.of(plan(0.01, 1e-4));
+        ScheduledTraining schedule = ScheduledTraining.of(plan(0.01, 1e-4));
         config.optOptimizer(ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build());
         config.addTrainingListeners(schedule.listener());
       }
       case ADAMW_FIXED -> config.optOptimizer(
           Optimizer.adamW().optLearningRateTracker(Tracker.fixed(1e-3f)).optWeightDecays(0.01f).build());
       case ADAMW_SCHEDULED -> {
-        TrainingSchedule schedule = TrainingSchedule.of(plan(1e-3, 0.01));
+        ScheduledTraining schedule = ScheduledTraining.of(plan(1e-3, 0.01));
         config.optOptimizer(ScheduledAdam.adamW(schedule).build());
         config.addTrainingListeners(schedule.listener());
       }

@@ -12,7 +12,7 @@ import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +92,7 @@ public class TrackerPath {
     step = 0;
     fixed = new TrackerCalls(Tracker.fixed(3e-4f));
     djl = new TrackerCalls(Curves.djlWarmupCosine());
-    TrainingSchedule schedule = TrainingSchedule.of(WarmupCosineSchedule.SCHEDULE);
+    ScheduledTraining schedule = ScheduledTraining.of(WarmupCosineSchedule.SCHEDULE);
     anneal = new TrackerCalls(schedule.tracker());
     listener = schedule.listener();
     listener.onTrainingBegin(trainer);

@@ -23,7 +23,7 @@ import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
@@ -250,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
   /** A channel the optimizer does not apply (a free scalar) is refused before the engine starts. */
   private void requireApplicable(Plan plan, OptimizerChoice choice) {
     try {
-      choice.build(choice.groups(TrainingSchedule.builder(), plan).build(), plan);
+      choice.build(choice.groups(ScheduledTraining.builder(), plan).build(), plan);
     } catch (InvalidScheduleException e) {
       List<Violation> located = e.violations().stream()
           .map(v -> v.relocated(v.path().replaceFirst("^groups\\.[^.]+\\.", ""), null, null)).toList();

@@ -17,7 +17,7 @@ import java.util.Set;
  * applies must schedule no other channel: checked when each is built and again when a restore
  * replaces the plans. The one Anneal optimizer also receives the checkpoint's optimizer state.
  *
- * <p>Not synchronized: {@link TrainingSchedule} calls it under its lock.
+ * <p>Not synchronized: {@link ScheduledTraining} calls it under its lock.
  */
 final class Appliers {
   /** The name of what applies the values → the channels it applies, in the order they were built. */

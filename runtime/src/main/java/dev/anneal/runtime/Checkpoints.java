@@ -58,7 +58,7 @@ public final class Checkpoints {
    *     parameters would be stale until the trainer closes); ({@code CheckpointLocked}) while
    *     another save of {@code name} into {@code directory}, in this process or another, is under way
    */
-  public static Path save(Trainer trainer, TrainingSchedule schedule, Path directory, String name) throws IOException {
+  public static Path save(Trainer trainer, ScheduledTraining schedule, Path directory, String name) throws IOException {
     Objects.requireNonNull(trainer, "trainer");
     schedule.endStep();
     GroupBinding binding = schedule.binding();
@@ -155,7 +155,7 @@ public final class Checkpoints {
    * schedule's; where they differ, {@code policy} decides: {@link ResumePolicy#FAIL_ON_DIFFERENCE}
    * refuses and lists every difference, {@link ResumePolicy#USE_CHECKPOINT} replaces the schedule's
    * groups and plans by the checkpoint's (the schedule applies those from then on: see {@link
-   * TrainingSchedule#groups()}), {@link ResumePolicy#USE_NEW} keeps the schedule's, and {@link
+   * ScheduledTraining#groups()}), {@link ResumePolicy#USE_NEW} keeps the schedule's, and {@link
    * ResumePolicy#CONTINUE_FROM_CURRENT_VALUE} keeps them with each changed channel scaled to start
    * from the value the run had reached. Reactive (plateau) state is kept for every channel whose
    * definition did not change.
@@ -179,7 +179,7 @@ public final class Checkpoints {
    *     their names and shapes match (a layer's other settings differ), the one refusal that comes
    *     after the schedule was restored: build both anew
    */
-  public static void restore(Model model, TrainingSchedule schedule, Path paramsFile, ResumePolicy policy) throws IOException {
+  public static void restore(Model model, ScheduledTraining schedule, Path paramsFile, ResumePolicy policy) throws IOException {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(policy, "policy");
     if (schedule.binding() != null && model.getBlock().isInitialized()) {
@@ -208,7 +208,7 @@ public final class Checkpoints {
     }
   }
 
-  private static Sidecar.Content content(TrainingSchedule schedule, Model model, Path paramsFile, byte[] params) throws IOException {
+  private static Sidecar.Content content(ScheduledTraining schedule, Model model, Path paramsFile, byte[] params) throws IOException {
     long step = schedule.step();
     List<ParameterGroup> groups = schedule.groups();
     List<String> channels = schedule.channels();

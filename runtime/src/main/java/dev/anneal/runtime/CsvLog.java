@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * is the float the update used, printed so that it parses back to the same float. A resumed run
  * appends to the file.
  */
-final class CsvLog implements TrainingSchedule.StepObserver, AutoCloseable {
+final class CsvLog implements ScheduledTraining.StepObserver, AutoCloseable {
   private final BufferedWriter out;
 
   CsvLog(Path path) {

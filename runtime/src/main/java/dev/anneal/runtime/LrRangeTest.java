@@ -59,7 +59,7 @@ public final class LrRangeTest {
   private final Schedule schedule;
   private final double smoothing;
   private final double divergence;
-  private final Function<TrainingSchedule, Optimizer> optimizer;
+  private final Function<ScheduledTraining, Optimizer> optimizer;
   private final Device[] devices;
 
   private LrRangeTest(Builder builder) {
@@ -83,7 +83,7 @@ public final class LrRangeTest {
    * the test fails.
    */
   public RangeTestResult run(Model model, Loss loss, Dataset dataset, Shape... inputShapes) throws IOException, TranslateException {
-    TrainingSchedule training = TrainingSchedule.of(schedule);
+    ScheduledTraining training = ScheduledTraining.of(schedule);
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
         .optOptimizer(optimizer.apply(training))
         .optDevices(devices == null ? TrainingDevices.select() : devices)
@@ -216,7 +216,7 @@ public final class LrRangeTest {
     private Schedule schedule;
     private double smoothing = 0.98;
     private double divergence = 4;
-    private Function<TrainingSchedule, Optimizer> optimizer = s -> ScheduledSgd.builder(s).build();
+    private Function<ScheduledTraining, Optimizer> optimizer = s -> ScheduledSgd.builder(s).build();
     private Device[] devices;
 
     private Builder() {}
@@ -258,7 +258,7 @@ public final class LrRangeTest {
     }
 
     /** The optimizer to test with, built from the test's schedule. Default: {@link ScheduledSgd} without momentum. */
-    public Builder optOptimizer(Function<TrainingSchedule, Optimizer> optimizer) {
+    public Builder optOptimizer(Function<ScheduledTraining, Optimizer> optimizer) {
       this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
       return this;
     }

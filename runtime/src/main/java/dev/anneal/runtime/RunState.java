@@ -14,7 +14,7 @@ import java.util.Set;
  * channels (the union over the plans), each group's reactive state per channel, the number of
  * updates applied, and the parameters bound to the groups (null until training begins).
  *
- * <p>{@link TrainingSchedule} holds it in one volatile reference and replaces it whole when a step
+ * <p>{@link ScheduledTraining} holds it in one volatile reference and replaces it whole when a step
  * ends, a metric is observed, parameters are bound or a checkpoint is restored. So a reader (the
  * per-parameter path, which takes no lock, or a checkpoint being saved) never sees the groups of
  * one plan with the states, step or binding of another: a binding's group indices always point

@@ -7,14 +7,14 @@ import dev.anneal.rules.InvalidScheduleException;
 import java.nio.file.Path;
 
 /**
- * The {@link TrainingSchedule}'s DJL listener. When training begins it binds the trainable
+ * The {@link ScheduledTraining}'s DJL listener. When training begins it binds the trainable
  * parameters to the groups; at every callback it ends the update in progress (so the step
- * advances exactly once per {@code trainer.step()}, see {@link TrainingSchedule}); after each
+ * advances exactly once per {@code trainer.step()}, see {@link ScheduledTraining}); after each
  * update it logs the values applied (DJL metrics {@code anneal_<channel>_<group>}, and the CSV if
  * asked) and feeds the reactive phases at the feedback's cadence.
  */
-final class ScheduleListener implements TrainingListener, TrainingSchedule.StepObserver {
-  private final TrainingSchedule schedule;
+final class ScheduleListener implements TrainingListener, ScheduledTraining.StepObserver {
+  private final ScheduledTraining schedule;
   private final Feedback feedback;
   private final Path csvPath;
   private final LossAccumulator trainingLoss = new LossAccumulator();
@@ -24,7 +24,7 @@ final class ScheduleListener implements TrainingListener, TrainingSchedule.StepO
   private long epochs;
   private boolean observing;
 
-  ScheduleListener(TrainingSchedule schedule, Feedback feedback, Path csvPath) {
+  ScheduleListener(ScheduledTraining schedule, Feedback feedback, Path csvPath) {
     this.schedule = schedule;
     this.feedback = feedback;
     this.csvPath = csvPath;

@@ -4,14 +4,14 @@ import ai.djl.training.tracker.Tracker;
 import dev.anneal.schedule.Plan;
 
 /**
- * A {@link TrainingSchedule}'s learning rate as a DJL {@link Tracker}, for DJL's own optimizers.
+ * A {@link ScheduledTraining}'s learning rate as a DJL {@link Tracker}, for DJL's own optimizers.
  * DJL's {@code numUpdate} is ignored: the value comes from the schedule's own step (see {@link
- * TrainingSchedule}), computed once per step and shared by every parameter and device.
+ * ScheduledTraining}), computed once per step and shared by every parameter and device.
  */
 final class ScheduleTracker implements Tracker {
-  private final TrainingSchedule schedule;
+  private final ScheduledTraining schedule;
 
-  ScheduleTracker(TrainingSchedule schedule) {
+  ScheduleTracker(ScheduledTraining schedule) {
     this.schedule = schedule;
   }
 

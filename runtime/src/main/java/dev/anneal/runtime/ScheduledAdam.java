@@ -59,12 +59,12 @@ public final class ScheduledAdam extends ScheduledOptimizer {
   }
 
   /** Adam: weight decay added to the gradient (L2), as DJL's {@code Adam}. */
-  public static Builder adam(TrainingSchedule schedule) {
+  public static Builder adam(ScheduledTraining schedule) {
     return new Builder(schedule, false);
   }
 
   /** AdamW: decoupled weight decay, as DJL's {@code AdamW}. */
-  public static Builder adamW(TrainingSchedule schedule) {
+  public static Builder adamW(ScheduledTraining schedule) {
     return new Builder(schedule, true);
   }
 
@@ -103,7 +103,7 @@ public final class ScheduledAdam extends ScheduledOptimizer {
     private float epsilon = 1e-8f;
     private EpsilonForm epsilonForm = EpsilonForm.DJL;
 
-    private Builder(TrainingSchedule schedule, boolean decoupled) {
+    private Builder(ScheduledTraining schedule, boolean decoupled) {
       super(schedule);
       this.decoupled = decoupled;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The common part of Anneal's optimizers: the values of each update come from a {@link
- * TrainingSchedule} (once per step, for every parameter and device), and the per-parameter state
+ * ScheduledTraining} (once per step, for every parameter and device), and the per-parameter state
  * (momentum buffer, Adam moments) can be exported and restored by parameter name for an exact
  * resume. The optimizer's step for Adam's bias correction is the schedule's step, not DJL's
  * per-parameter update count (which advances once per device).
@@ -27,13 +27,13 @@ public abstract class ScheduledOptimizer extends Optimizer {
   private static final Set<String> APPLIED_CHANNELS = Set.of(Plan.LR, Plan.MOMENTUM, Plan.WEIGHT_DECAY);
 
   /** The schedule whose values every update uses. */
-  protected final TrainingSchedule schedule;
+  protected final ScheduledTraining schedule;
   /** state name → parameter id → device → array, as DJL's optimizers keep theirs. */
   private final Map<String, Map<String, Map<Device, NDArray>>> states = new ConcurrentHashMap<>();
   /** Restored state waiting for its parameter's first update: parameter name → state name → bytes. */
   private final Map<String, Map<String, byte[]>> restored = new ConcurrentHashMap<>();
 
-  protected ScheduledOptimizer(OptimizerBuilder<?> builder, TrainingSchedule schedule) {
+  protected ScheduledOptimizer(OptimizerBuilder<?> builder, ScheduledTraining schedule) {
     super(builder);
     this.schedule = schedule;
   }
@@ -152,9 +152,9 @@ public abstract class ScheduledOptimizer extends Optimizer {
    * @param <T> the concrete builder, returned by every setter
    */
   public abstract static class Builder<T extends Builder<T>> extends OptimizerBuilder<T> {
-    final TrainingSchedule schedule;
+    final ScheduledTraining schedule;
 
-    Builder(TrainingSchedule schedule) {
+    Builder(ScheduledTraining schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
     }
 

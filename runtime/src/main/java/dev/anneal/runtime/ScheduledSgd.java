@@ -62,7 +62,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
     attachToSchedule("ScheduledSgd");
   }
 
-  public static Builder builder(TrainingSchedule schedule) {
+  public static Builder builder(ScheduledTraining schedule) {
     return new Builder(schedule);
   }
 
@@ -134,7 +134,7 @@ public final class ScheduledSgd extends ScheduledOptimizer {
     private float momentum;
     private MomentumForm form = MomentumForm.DJL;
 
-    private Builder(TrainingSchedule schedule) {
+    private Builder(ScheduledTraining schedule) {
       super(schedule);
     }
 

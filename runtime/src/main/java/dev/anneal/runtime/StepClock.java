@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * ({@code StepNotAdvanced}) rather than let the schedule freeze.
  *
  * <p>Kept apart from {@link RunState} because it changes within a step, on the per-parameter path,
- * where the run state does not. Not synchronized: {@link TrainingSchedule} opens, closes and sizes
+ * where the run state does not. Not synchronized: {@link ScheduledTraining} opens, closes and sizes
  * it under its lock; {@link #current()} and {@link #count} are the lock-free per-parameter path.
  * The guard counts without atomics: updates of the same parameter from several threads at once
  * could let it miss a repeated update, never report one that did not happen.

@@ -8,7 +8,7 @@ import ai.djl.Model;
 import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.runtime.Checkpoints;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -169,7 +169,7 @@ class CrashResumeTest {
   private static String refusal(Path params) throws IOException {
     try {
       try (Model model = TrainingProcess.model(TrainingProcess.DEFAULT_WIDTH)) {
-        Checkpoints.restore(model, TrainingSchedule.of(TrainingProcess.plan(UPDATES)), params, ResumePolicy.FAIL_ON_DIFFERENCE);
+        Checkpoints.restore(model, ScheduledTraining.of(TrainingProcess.plan(UPDATES)), params, ResumePolicy.FAIL_ON_DIFFERENCE);
       }
       return null;
     } catch (InvalidScheduleException refused) {

@@ -15,7 +15,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.anneal.builder.Schedules;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class SharedTrackerTest {
   @Test
   void everyThreadGetsTheValueOfTheStepInProgress() throws Exception {
     Schedule lr = Schedules.linear(1e-4, 1e-2).over(50).then().cosineTo(1e-4).over(STEPS - 50).build();
-    TrainingSchedule schedule = TrainingSchedule.of(lr);
+    ScheduledTraining schedule = ScheduledTraining.of(lr);
     Tracker tracker = schedule.tracker();
     SequentialBlock block = new SequentialBlock();
     for (int i = 0; i < LAYERS; i++) {

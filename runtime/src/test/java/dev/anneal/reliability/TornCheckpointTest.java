@@ -9,7 +9,7 @@ import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.runtime.Checkpoints;
 import dev.anneal.runtime.RuntimeCode;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -104,7 +104,7 @@ class TornCheckpointTest {
 
   private static void restore(Path paramsFile) throws Exception {
     try (Model model = TrainingProcess.model(WIDTH)) {
-      Checkpoints.restore(model, TrainingSchedule.of(TrainingProcess.plan(UPDATES)), paramsFile, ResumePolicy.FAIL_ON_DIFFERENCE);
+      Checkpoints.restore(model, ScheduledTraining.of(TrainingProcess.plan(UPDATES)), paramsFile, ResumePolicy.FAIL_ON_DIFFERENCE);
     }
   }
 }

@@ -18,7 +18,7 @@ import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.runtime.Checkpoints;
 import dev.anneal.runtime.ScheduledAdam;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -82,7 +82,7 @@ public final class TrainingProcess {
     int every = Integer.parseInt(args[2]);
     int width = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_WIDTH;
     Files.createDirectories(dir);
-    TrainingSchedule schedule = TrainingSchedule.of(plan(updates));
+    ScheduledTraining schedule = ScheduledTraining.of(plan(updates));
     try (Model model = model(width)) {
       boolean restored = restore(dir, model, schedule);
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
@@ -121,7 +121,7 @@ public final class TrainingProcess {
   }
 
   /** Restores the newest checkpoint {@link Checkpoints#restore} accepts into {@code model} and {@code schedule}; false if none. */
-  private static boolean restore(Path dir, Model model, TrainingSchedule schedule) throws IOException {
+  private static boolean restore(Path dir, Model model, ScheduledTraining schedule) throws IOException {
     List<Path> checkpoints = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       files.filter(f -> EPOCH.matcher(f.getFileName().toString()).matches()).forEach(checkpoints::add);

@@ -52,22 +52,22 @@ class ChannelsTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("sgd one-cycle with momentum", oneCycleWithMomentum(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
-        Arguments.of("sgd weight-decay ramp", weightDecayRamp(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
+        Arguments.of("sgd one-cycle with momentum", oneCycleWithMomentum(), (Function<ScheduledTraining, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
+        Arguments.of("sgd weight-decay ramp", weightDecayRamp(), (Function<ScheduledTraining, Optimizer>) s -> ScheduledSgd.builder(s).build(), Rule.SGD),
         Arguments.of("sgd one-cycle with momentum, PyTorch form", oneCycleWithMomentum(), PYTORCH_SGD, Rule.SGD_PYTORCH),
         Arguments.of("sgd weight-decay ramp, PyTorch form", weightDecayRamp(), PYTORCH_SGD, Rule.SGD_PYTORCH),
         Arguments.of("sgd one-cycle with momentum and a weight-decay ramp, PyTorch form",
             oneCycleWithMomentum().with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.1).over(STEPS).build()), PYTORCH_SGD, Rule.SGD_PYTORCH),
-        Arguments.of("adamw beta1 and weight decay", adamWithBeta1AndDecay(), (Function<TrainingSchedule, Optimizer>) s -> ScheduledAdam.adamW(s).build(), Rule.ADAMW),
+        Arguments.of("adamw beta1 and weight decay", adamWithBeta1AndDecay(), (Function<ScheduledTraining, Optimizer>) s -> ScheduledAdam.adamW(s).build(), Rule.ADAMW),
         Arguments.of("adamw beta1 and weight decay, PyTorch's eps", adamWithBeta1AndDecay(), PYTORCH_EPS_ADAMW, Rule.ADAMW_PYTORCH));
   }
 
   /** A large ε, so that where it enters shows: AdamW with ε added after the bias correction, as torch does. */
-  static final Function<TrainingSchedule, Optimizer> PYTORCH_EPS_ADAMW =
+  static final Function<ScheduledTraining, Optimizer> PYTORCH_EPS_ADAMW =
       s -> ScheduledAdam.adamW(s).optEpsilon(LARGE_EPS).optEpsilonForm(ScheduledAdam.EpsilonForm.PYTORCH).build();
 
 
-  static final Function<TrainingSchedule, Optimizer> PYTORCH_SGD =
+  static final Function<ScheduledTraining, Optimizer> PYTORCH_SGD =
       s -> ScheduledSgd.builder(s).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
 
   /**
@@ -78,7 +78,7 @@ class ChannelsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void parametersFollowTheClosedFormRule(String name, Plan plan, Function<TrainingSchedule, Optimizer> optimizer, Rule rule) {
+  void parametersFollowTheClosedFormRule(String name, Plan plan, Function<ScheduledTraining, Optimizer> optimizer, Rule rule) {
     Run run = train(plan, optimizer);
     double exact = replay(plan, 0, rule, run.parameters(), run.gradients());
     double late = replay(plan, 1, rule, run.parameters(), run.gradients());
@@ -110,8 +110,8 @@ class ChannelsTest {
   /** The parameters before and after every step of a run, and the gradient of every step. */
   record Run(List<Map<String, float[]>> parameters, List<Map<String, float[]>> gradients) {}
 
-  static Run train(Plan plan, Function<TrainingSchedule, Optimizer> optimizer) {
-    TrainingSchedule schedule = TrainingSchedule.of(plan);
+  static Run train(Plan plan, Function<ScheduledTraining, Optimizer> optimizer) {
+    ScheduledTraining schedule = ScheduledTraining.of(plan);
     List<Map<String, float[]>> gradients = new ArrayList<>();
     List<Map<String, float[]>> parameters = new ArrayList<>();
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, optimizer.apply(schedule), schedule)) {

@@ -35,7 +35,7 @@ class CheckpointsTest {
 
   @BeforeEach
   void saveAfterTenUpdates() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(PLAN);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.setParameters(model);
       for (int b = 0; b < 10; b++) {
@@ -66,7 +66,7 @@ class CheckpointsTest {
 
   @Test
   void momentumSavedInTheOtherSgdFormIsRefused() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(PLAN);
     try (Model model = Tiny.model(Tiny.linear())) {
       Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
       ScheduledSgd pytorchForm = ScheduledSgd.builder(schedule).optMomentumForm(ScheduledSgd.MomentumForm.PYTORCH).build();
@@ -84,7 +84,7 @@ class CheckpointsTest {
     byte[] stored = Arrays.copyOfRange(torn, torn.length - 32, torn.length);
     byte[] computed = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(torn, torn.length - 32));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is torn or corrupted (its SHA-256 does not match its content: stored "
         + HexFormat.of().formatHex(stored).substring(0, 12) + "…, computed " + HexFormat.of().formatHex(computed).substring(0, 12)
         + "…); refusing to resume from it", e.getMessage());
@@ -94,7 +94,7 @@ class CheckpointsTest {
   void aForeignFileIsRefused() throws Exception {
     Files.writeString(sidecar(), "{\"step\": 10}");
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is not an Anneal sidecar (it does not start with ANNEAL-SIDECAR);"
         + " refusing to resume from it", e.getMessage());
   }
@@ -108,7 +108,7 @@ class CheckpointsTest {
     String now = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(changed));
     String saved = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(before));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[ParamsChangedSinceSave] paramsFile: " + params + " changed after its Anneal state was saved (SHA-256 " + now.substring(0, 12)
         + "…, saved with " + saved.substring(0, 12) + "…); refusing to resume from a mismatched pair", e.getMessage());
   }
@@ -117,7 +117,7 @@ class CheckpointsTest {
   void aChangedScheduleFailsByDefaultListingTheDifference() {
     Schedule longer = Schedules.linear(0.01, 0.1).over(30).then().cosineTo(0.001).over(470).build();
     Plan changed = Plan.of(longer).with(Plan.MOMENTUM, PLAN.channel(Plan.MOMENTUM));
-    TrainingSchedule schedule = TrainingSchedule.of(changed);
+    ScheduledTraining schedule = ScheduledTraining.of(changed);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[ScheduleChanged] groups.all.lr.phases[1].steps: the schedule differs from the checkpoint's"
@@ -131,7 +131,7 @@ class CheckpointsTest {
   @Test
   void groupsAddedRemovedAndReselectedAreListed() {
     Plan changedMomentum = PLAN.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build());
-    TrainingSchedule regrouped = TrainingSchedule.builder()
+    ScheduledTraining regrouped = ScheduledTraining.builder()
         .addGroup(ParameterGroup.of("all", "regex:.*", changedMomentum))
         .addGroup(ParameterGroup.of("extra", "glob:*_gamma", Plan.of(Schedules.constant(0.01).forever().build())))
         .build();
@@ -157,7 +157,7 @@ class CheckpointsTest {
     ByteBuffer.wrap(body).putInt("ANNEAL-SIDECAR".length(), 1);
     Files.write(sidecar(), sealed(body));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is of format version 1, which holds only fingerprints of the schedule,"
         + " not its definition, so no resume policy can compare or restore it (this Anneal reads version 3); refusing to resume from it",
         e.getMessage());
@@ -171,7 +171,7 @@ class CheckpointsTest {
     ByteBuffer.wrap(body).putInt("ANNEAL-SIDECAR".length(), 2);
     Files.write(sidecar(), sealed(body));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is of format version 2, which does not record the shapes of the"
         + " parameters, so a resume cannot check them against the model before loading them (this Anneal reads version 3); resume it with"
         + " the Anneal that saved it; refusing to resume from it", e.getMessage());
@@ -186,7 +186,7 @@ class CheckpointsTest {
     Sidecar.write(params, new Sidecar.Content(saved.paramsFile(), Sidecar.sha256(foreign), saved.step(), saved.parameterShapes(), saved.groups(),
         saved.optimizerKind(), saved.optimizerState()));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[CheckpointUnreadable] paramsFile: " + params + " is not a DJL parameter file (it does not start with DJL@);"
         + " refusing to resume from it", e.getMessage());
   }
@@ -200,7 +200,7 @@ class CheckpointsTest {
     Files.write(sidecar(), sealed(edited.getBytes(StandardCharsets.ISO_8859_1)));
     Plan saved = Plan.of(Schedules.linear(0.01, 0.1).over(30).then().cosineTo(0.001).over(271).build());
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
+        () -> Tiny.restore(ScheduledTraining.of(PLAN), params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[CheckpointUnreadable] sidecar: " + sidecar() + " is inconsistent: its definition of groups.all.lr reads to another"
         + " schedule than the one it was saved from (fingerprint " + Fingerprint.of(saved.lr()).substring(0, 12) + "…, saved "
         + Fingerprint.of(LR).substring(0, 12) + "…); refusing to resume from it", e.getMessage());
@@ -210,7 +210,7 @@ class CheckpointsTest {
   @Test
   void aScheduleThatEndedHasNoValueToContinueFrom() throws Exception {
     Schedule tenSteps = Schedules.linear(0.1, 0.01).over(10).afterEnd(AfterEnd.FAIL).build();
-    TrainingSchedule schedule = TrainingSchedule.of(tenSteps);
+    ScheduledTraining schedule = ScheduledTraining.of(tenSteps);
     Path ended;
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.setParameters(model);
@@ -221,10 +221,10 @@ class CheckpointsTest {
     }
     Schedule extended = Schedules.linear(0.1, 0.01).over(10).then().constant(0.01).over(10).afterEnd(AfterEnd.FAIL).build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(extended), ended, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
+        () -> Tiny.restore(ScheduledTraining.of(extended), ended, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE));
     assertEquals("[NoValueToContinue] groups.all.lr: the checkpoint's schedule has no value at step 10 (it ends there and its"
         + " after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW", e.getMessage());
-    TrainingSchedule useNew = TrainingSchedule.of(extended);
+    ScheduledTraining useNew = ScheduledTraining.of(extended);
     Tiny.restore(useNew, ended, ResumePolicy.USE_NEW);
     assertEquals(0.01, useNew.nextValues().value(0, Plan.LR), 0.0);
   }
@@ -232,7 +232,7 @@ class CheckpointsTest {
   /** An optimizer built before the restore applies the channels it was built for; the checkpoint's plans must keep them. */
   @Test
   void theCheckpointsPlansMustScheduleTheChannelsTheOptimizerWasBuiltFor() {
-    TrainingSchedule lrOnly = TrainingSchedule.of(LR);
+    ScheduledTraining lrOnly = ScheduledTraining.of(LR);
     ScheduledSgd.builder(lrOnly).build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT));
@@ -242,7 +242,7 @@ class CheckpointsTest {
 
   @Test
   void useCheckpointBeforeTheOptimizerIsBuiltTakesTheCheckpointsChannels() throws Exception {
-    TrainingSchedule lrOnly = TrainingSchedule.of(Schedules.constant(0.05).forever().build());
+    ScheduledTraining lrOnly = ScheduledTraining.of(Schedules.constant(0.05).forever().build());
     Tiny.restore(lrOnly, params, ResumePolicy.USE_CHECKPOINT);
     assertEquals(List.of(Plan.LR, Plan.MOMENTUM), lrOnly.channels());
     assertEquals(PLAN, lrOnly.groups().get(0).plan());
@@ -254,7 +254,7 @@ class CheckpointsTest {
   void useNewKeepsTheReactiveStateOfUnchangedChannelsOnly() throws Exception {
     Plan plateau = ResumeTest.plateauPlan();
     Feedback feedback = new Feedback.MetricEvery(1, ResumeTest::scriptedMetric);
-    TrainingSchedule first = TrainingSchedule.builder().setPlan(plateau).optFeedback(feedback).build();
+    ScheduledTraining first = ScheduledTraining.builder().setPlan(plateau).optFeedback(feedback).build();
     Path saved;
     ScheduleState lrState;
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(first).build(), first)) {
@@ -267,13 +267,13 @@ class CheckpointsTest {
     }
     assertEquals(10, lrState.plateau("phases[0]").observations());
 
-    TrainingSchedule momentumEdited = TrainingSchedule.builder()
+    ScheduledTraining momentumEdited = ScheduledTraining.builder()
         .setPlan(plateau.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build())).optFeedback(feedback).build();
     Tiny.restore(momentumEdited, saved, ResumePolicy.USE_NEW);
     assertEquals(lrState, momentumEdited.statesCopy()[0][0]);
 
     Plan lrEdited = Plan.of(Schedules.plateau(0.06).forever().build()).with(Plan.MOMENTUM, plateau.channel(Plan.MOMENTUM));
-    TrainingSchedule restarted = TrainingSchedule.builder().setPlan(lrEdited).optFeedback(feedback).build();
+    ScheduledTraining restarted = ScheduledTraining.builder().setPlan(lrEdited).optFeedback(feedback).build();
     Tiny.restore(restarted, saved, ResumePolicy.USE_NEW);
     assertEquals(lrEdited.lr().initialState(), restarted.statesCopy()[0][0]);
     assertEquals(0.06, restarted.nextValues().value(0, Plan.LR), 0.0);
@@ -284,12 +284,12 @@ class CheckpointsTest {
     Schedule constant = Schedules.constant(0.05).forever().build();
     Plan changed = Plan.of(constant).with(Plan.MOMENTUM, PLAN.channel(Plan.MOMENTUM));
 
-    TrainingSchedule useNew = TrainingSchedule.of(changed);
+    ScheduledTraining useNew = ScheduledTraining.of(changed);
     Tiny.restore(useNew, params, ResumePolicy.USE_NEW);
     assertEquals(10, useNew.step());
     assertEquals(0.05, useNew.nextValues().value(0, Plan.LR), 0.0);
 
-    TrainingSchedule continued = TrainingSchedule.of(changed);
+    ScheduledTraining continued = ScheduledTraining.of(changed);
     Tiny.restore(continued, params, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
     assertEquals(LR.valueAt(10), continued.nextValues().value(0, Plan.LR), 1e-18); // 0.05 · (lr(10) / 0.05)
   }

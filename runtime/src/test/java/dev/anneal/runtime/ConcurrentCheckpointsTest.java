@@ -59,7 +59,7 @@ class ConcurrentCheckpointsTest {
       List<Future<?>> writers = new ArrayList<>();
       for (String writer : List.of("a", "b")) {
         writers.add(pool.submit(() -> {
-          TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+          ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
           try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
             Tiny.setParameters(model);
             for (int round = 0; round < ROUNDS; round++) {
@@ -98,7 +98,7 @@ class ConcurrentCheckpointsTest {
     assertEquals(2 * ROUNDS, saved.size() + refusals.size());
     for (Map.Entry<Path, Saved> entry : saved.entrySet()) {
       Saved expected = entry.getValue();
-      TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+      ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
       try (Model model = Tiny.model(Tiny.linear())) {
         Checkpoints.restore(model, schedule, entry.getKey(), ResumePolicy.FAIL_ON_DIFFERENCE);
         assertEquals(expected.step(), schedule.step(), entry.getKey() + " saved by writer " + expected.writer());
@@ -112,7 +112,7 @@ class ConcurrentCheckpointsTest {
 
   @Test
   void aSaveWhileTheLockIsHeldIsRefusedAtOnce() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule);
          CheckpointLock held = CheckpointLock.acquire(dir, "tiny")) {
       Tiny.step(trainer, schedule, 0);
@@ -143,7 +143,7 @@ class ConcurrentCheckpointsTest {
         dir.toString(), "tiny").redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("LOCKED", out.readLine());
-      TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+      ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
       try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
         Tiny.step(trainer, schedule, 0);
 
@@ -156,7 +156,7 @@ class ConcurrentCheckpointsTest {
       other.getOutputStream().close();
       assertTrue(other.waitFor(30, TimeUnit.SECONDS));
     }
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.step(trainer, schedule, 0);
       assertEquals(dir.resolve("tiny-0000.params"), Checkpoints.save(trainer, schedule, dir, "tiny"), "the lock is free once the other process ends");
@@ -170,7 +170,7 @@ class ConcurrentCheckpointsTest {
     Path b = save(dir.resolve("b"), 5);
     Files.copy(b, a, StandardCopyOption.REPLACE_EXISTING);
 
-    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.restore(TrainingSchedule.of(CheckpointsTest.PLAN), a,
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.restore(ScheduledTraining.of(CheckpointsTest.PLAN), a,
         ResumePolicy.FAIL_ON_DIFFERENCE));
 
     assertEquals("[ParamsChangedSinceSave] paramsFile: " + a + " changed after its Anneal state was saved (SHA-256 " + sha256(b).substring(0, 12)
@@ -188,7 +188,7 @@ class ConcurrentCheckpointsTest {
     Path b = save(dir.resolve("b"), 5);
     Map<String, float[]> expected;
     try (Model model = Tiny.model(Tiny.linear())) {
-      Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), a, ResumePolicy.FAIL_ON_DIFFERENCE);
+      Checkpoints.restore(model, ScheduledTraining.of(CheckpointsTest.PLAN), a, ResumePolicy.FAIL_ON_DIFFERENCE);
       expected = Tiny.parameters(model);
     }
     Path original = dir.resolve("a-original");
@@ -209,7 +209,7 @@ class ConcurrentCheckpointsTest {
     try {
       for (int i = 0; i < 200; i++) {
         try (Model model = Tiny.model(Tiny.linear())) {
-          Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), a, ResumePolicy.FAIL_ON_DIFFERENCE);
+          Checkpoints.restore(model, ScheduledTraining.of(CheckpointsTest.PLAN), a, ResumePolicy.FAIL_ON_DIFFERENCE);
           accepted.incrementAndGet();
           Map<String, float[]> loaded = Tiny.parameters(model);
           for (String name : expected.keySet()) {
@@ -228,7 +228,7 @@ class ConcurrentCheckpointsTest {
 
   /** Trains {@code updates} updates from the fixed start and saves into {@code folder}; keeps a copy of the params as {@code <folder>-original}. */
   private Path save(Path folder, int updates) throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.setParameters(model);
       for (int b = 0; b < updates; b++) {

@@ -28,7 +28,7 @@ class DocsExampleTest {
   void theTrainWithDjlExampleRuns(@TempDir Path build) throws Exception {
     Schedule lr = Schedules.linear(0.0, 3e-3).over(200).then().cosineTo(3e-5).over(1_800).build();
     Plan plan = Plan.of(lr).with(Plan.WEIGHT_DECAY, Schedules.linear(0.0, 0.1).over(2_000).build());
-    TrainingSchedule schedule = TrainingSchedule.builder()
+    ScheduledTraining schedule = ScheduledTraining.builder()
         .addGroup(ParameterGroup.of("weights", "glob:*_weight", plan))
         .addGroup(ParameterGroup.scaled("biases", "glob:*_bias", plan, Map.of(Plan.WEIGHT_DECAY, 0.0)))
         .optCsvLog(build.resolve("applied.csv"))

@@ -49,7 +49,7 @@ class EasyTrainTest {
   @Test
   void fitAdvancesOncePerBatchAndFeedsTheValidationLossEachEpoch(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("applied.csv");
-    TrainingSchedule schedule = TrainingSchedule.builder()
+    ScheduledTraining schedule = ScheduledTraining.builder()
         .setPlan(Plan.of(Schedules.plateau(0.05).forever().build()))
         .optFeedback(Feedback.validationLossEachEpoch())
         .optCsvLog(log)
@@ -101,8 +101,8 @@ class EasyTrainTest {
     }
   }
 
-  private static Map<String, float[]> fit(Function<TrainingSchedule, Optimizer> optimizer) throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(SgdLearningRateTest.warmupCosine());
+  private static Map<String, float[]> fit(Function<ScheduledTraining, Optimizer> optimizer) throws Exception {
+    ScheduledTraining schedule = ScheduledTraining.of(SgdLearningRateTest.warmupCosine());
     try (NDManager manager = NDManager.newBaseManager(Device.cpu());
         Model model = Tiny.model(Tiny.linear());
         Trainer trainer = Tiny.trainer(model, optimizer.apply(schedule), schedule)) {

@@ -37,7 +37,7 @@ class GroupsTest {
 
   @Test
   void unmatchedDoublyMatchedAndUnusedAreListedTogether() {
-    TrainingSchedule schedule = TrainingSchedule.builder()
+    ScheduledTraining schedule = ScheduledTraining.builder()
         .addGroup(ParameterGroup.of("weights", "glob:*_weight", plan(0.1)))
         .addGroup(ParameterGroup.of("first", "regex:01.*", plan(0.01)))
         .addGroup(ParameterGroup.of("norms", "glob:*{gamma,beta}", plan(0.01)))
@@ -74,7 +74,7 @@ class GroupsTest {
     Schedule base = SgdLearningRateTest.warmupCosine();
     Schedule decoupled = Schedules.linear(0.001, 0.02).over(30).then().cosineTo(0.0001).over(270).build();
     Plan basePlan = Plan.of(base);
-    TrainingSchedule schedule = TrainingSchedule.builder()
+    ScheduledTraining schedule = ScheduledTraining.builder()
         .addGroup(ParameterGroup.of("embedding", "regex:01Linear_.*", Plan.of(decoupled)))
         .addGroup(ParameterGroup.of("weights", "02Linear_weight", basePlan))
         .addGroup(ParameterGroup.scaled("biases", "glob:02*_bias", basePlan, Map.of(Plan.LR, 0.5)))

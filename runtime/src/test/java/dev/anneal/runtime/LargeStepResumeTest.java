@@ -26,7 +26,7 @@ class LargeStepResumeTest {
   void aRunPast2To31UpdatesAppliesTheValuesOfItsSteps(@TempDir Path dir) throws Exception {
     Schedule lr = Schedules.constant(0.02).over(1L << 31).then().linearTo(0.01).over(1L << 31).build();
     Plan plan = Plan.of(lr);
-    TrainingSchedule first = TrainingSchedule.of(plan);
+    ScheduledTraining first = ScheduledTraining.of(plan);
     Path params;
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(first).build(), first)) {
       Tiny.setParameters(model);
@@ -37,7 +37,7 @@ class LargeStepResumeTest {
     Sidecar.write(params, new Sidecar.Content(saved.paramsFile(), saved.paramsSha256(), START, saved.parameterShapes(), saved.groups(),
         saved.optimizerKind(), saved.optimizerState()));
 
-    TrainingSchedule resumed = TrainingSchedule.of(plan);
+    ScheduledTraining resumed = ScheduledTraining.of(plan);
     try (Model model = Tiny.model(Tiny.linear())) {
       Checkpoints.restore(model, resumed, params, ResumePolicy.FAIL_ON_DIFFERENCE);
       assertEquals(START, resumed.step());

@@ -37,7 +37,7 @@ class MisuseRefusalsTest {
 
   @Test
   void twoGroupsOfOneNameAreRefused() {
-    TrainingSchedule.Builder builder = TrainingSchedule.builder().addGroup(ParameterGroup.of("all", "glob:*", LR_ONLY));
+    ScheduledTraining.Builder builder = ScheduledTraining.builder().addGroup(ParameterGroup.of("all", "glob:*", LR_ONLY));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> builder.addGroup(ParameterGroup.of("all", "glob:*_bias", LR_ONLY)));
     assertEquals("[DuplicateGroup] groups.all: two groups are named all; group names must be unique", e.getMessage());
@@ -45,16 +45,16 @@ class MisuseRefusalsTest {
 
   @Test
   void aSecondOptimizerOfOneScheduleIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     ScheduledSgd.builder(schedule).build();
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> ScheduledSgd.builder(schedule).build());
-    assertEquals("[SecondOptimizer] optimizer: this training schedule already drives an optimizer; build one TrainingSchedule per optimizer",
+    assertEquals("[SecondOptimizer] optimizer: this training schedule already drives an optimizer; build one ScheduledTraining per optimizer",
         e.getMessage());
   }
 
   @Test
   void aConstantWeightDecayBesideAWeightDecayChannelIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY.with(Plan.WEIGHT_DECAY, Schedules.constant(1e-4).forever().build()));
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY.with(Plan.WEIGHT_DECAY, Schedules.constant(1e-4).forever().build()));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> ScheduledSgd.builder(schedule).optWeightDecays(0.01f).build());
     assertEquals("[WeightDecayTwice] weight_decay: ScheduledSgd has a constant weight decay (optWeightDecays 0.01) and a weight_decay channel;"
@@ -63,27 +63,27 @@ class MisuseRefusalsTest {
 
   @Test
   void aNonFiniteMetricIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(PLATEAU);
+    ScheduledTraining schedule = ScheduledTraining.of(PLATEAU);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> schedule.observe(Double.NaN));
     assertEquals("[NonFiniteMetric] metric: the metric observed after step 0 is NaN; a reactive phase needs a finite metric", e.getMessage());
   }
 
   @Test
   void anUpdateBeforeTrainingBeganIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     ScheduledSgd sgd = ScheduledSgd.builder(schedule).build();
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       NDArray weight = manager.ones(new Shape(2));
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> sgd.update("weight-id", weight, weight));
       assertEquals("[NotBoundAtUpdate] listener: the training schedule is not bound to a trainer: parameter weight-id is being updated, but the"
-          + " schedule's listener never saw training begin; add TrainingSchedule.listener() to the DefaultTrainingConfig before creating the"
+          + " schedule's listener never saw training begin; add ScheduledTraining.listener() to the DefaultTrainingConfig before creating the"
           + " trainer", e.getMessage());
     }
   }
 
   @Test
   void anUpdateOfAParameterBoundNeverIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     ScheduledSgd sgd = ScheduledSgd.builder(schedule).build();
     schedule.bind(Map.of("weight", "weight-id"), 1);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -96,28 +96,28 @@ class MisuseRefusalsTest {
 
   @Test
   void savingWithoutTheListenerIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(ScheduledSgd.builder(schedule).build());
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = model.newTrainer(config)) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Checkpoints.save(trainer, schedule, dir, "tiny"));
       assertEquals("[NotBoundAtSave] listener: the training schedule is not bound to a trainer: save needs the parameters bound when"
-          + " training began; add TrainingSchedule.listener() to the training config", e.getMessage());
+          + " training began; add ScheduledTraining.listener() to the training config", e.getMessage());
     }
   }
 
   @Test
   void aTrainingLossFeedbackWithoutTrainingBatchesIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.builder().setPlan(PLATEAU).optFeedback(Feedback.trainingLossEvery(1)).build();
+    ScheduledTraining schedule = ScheduledTraining.builder().setPlan(PLATEAU).optFeedback(Feedback.trainingLossEvery(1)).build();
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Tiny.step(trainer, schedule, 0));
       assertEquals("[NoTrainingBatch] feedback: feedback trainingLossEvery(1) saw no training batch before update 1; train with"
-          + " EasyTrain.trainBatch (it notifies the listener) or call TrainingSchedule.observe yourself", e.getMessage());
+          + " EasyTrain.trainBatch (it notifies the listener) or call ScheduledTraining.observe yourself", e.getMessage());
     }
   }
 
   @Test
   void aValidationLossFeedbackWithoutValidationDataIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.builder().setPlan(PLATEAU).optFeedback(Feedback.validationLossEachEpoch()).build();
+    ScheduledTraining schedule = ScheduledTraining.builder().setPlan(PLATEAU).optFeedback(Feedback.validationLossEachEpoch()).build();
     try (NDManager manager = NDManager.newBaseManager(Device.cpu());
         Model model = Tiny.model(Tiny.linear());
         Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
@@ -131,7 +131,7 @@ class MisuseRefusalsTest {
   @Test
   void restoringIntoAScheduleThatAlreadyStepsIsRefused() throws Exception {
     Path params = savedWithSgd();
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     ScheduledSgd sgd = ScheduledSgd.builder(schedule).build();
     schedule.bind(Map.of("weight", "weight-id"), 1);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -152,7 +152,7 @@ class MisuseRefusalsTest {
     Files.copy(params, other);
     Files.copy(Sidecar.pathFor(params), Sidecar.pathFor(other));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(LR_ONLY), other, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(LR_ONLY), other, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[SidecarOfAnotherFile] paramsFile: " + Sidecar.pathFor(other) + " belongs to tiny-0000.params, not to other-0000.params;"
         + " refusing to resume from it", e.getMessage());
   }
@@ -160,7 +160,7 @@ class MisuseRefusalsTest {
   @Test
   void optimizerStateWithoutAnAnnealOptimizerIsRefused() throws Exception {
     Path params = savedWithSgd();
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     try (Model model = Tiny.model(Tiny.linear())) {
       Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
       Optimizer djl = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build();
@@ -172,7 +172,7 @@ class MisuseRefusalsTest {
 
   /** A checkpoint of {@link Tiny#linear()} after two updates of {@link ScheduledSgd} with momentum. */
   private Path savedWithSgd() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     try (Model model = Tiny.model(Tiny.linear());
         Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).optMomentum(0.9f).build(), schedule)) {
       Tiny.setParameters(model);

@@ -35,15 +35,15 @@ class MultiDeviceTest {
 
   static Stream<Arguments> optimizers() {
     return Stream.of(
-        Arguments.of("ScheduledSgd", (Function<TrainingSchedule, Optimizer>) s -> ScheduledSgd.builder(s).build()),
-        Arguments.of("DJL Sgd with the Anneal tracker", (Function<TrainingSchedule, Optimizer>) s -> Optimizer.sgd().setLearningRateTracker(s.tracker()).build()));
+        Arguments.of("ScheduledSgd", (Function<ScheduledTraining, Optimizer>) s -> ScheduledSgd.builder(s).build()),
+        Arguments.of("DJL Sgd with the Anneal tracker", (Function<ScheduledTraining, Optimizer>) s -> Optimizer.sgd().setLearningRateTracker(s.tracker()).build()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
-  void theScheduleAdvancesOncePerStepOnTwoReplicas(String name, Function<TrainingSchedule, Optimizer> optimizer) {
+  void theScheduleAdvancesOncePerStepOnTwoReplicas(String name, Function<ScheduledTraining, Optimizer> optimizer) {
     Schedule lr = SgdLearningRateTest.warmupCosine();
-    TrainingSchedule schedule = TrainingSchedule.of(lr);
+    ScheduledTraining schedule = ScheduledTraining.of(lr);
     schedule.bind(Map.of("weight", "weight-id"), 2); // what the listener does for a trainer on two devices
     ParameterServer server = new LocalParameterServer(optimizer.apply(schedule));
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -68,8 +68,8 @@ class MultiDeviceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
-  void aThirdUpdateWithinOneStepIsRefused(String name, Function<TrainingSchedule, Optimizer> optimizer) {
-    TrainingSchedule schedule = TrainingSchedule.of(SgdLearningRateTest.warmupCosine());
+  void aThirdUpdateWithinOneStepIsRefused(String name, Function<ScheduledTraining, Optimizer> optimizer) {
+    ScheduledTraining schedule = ScheduledTraining.of(SgdLearningRateTest.warmupCosine());
     schedule.bind(Map.of("weight", "weight-id"), 2);
     ParameterServer server = new LocalParameterServer(optimizer.apply(schedule));
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -81,7 +81,7 @@ class MultiDeviceTest {
       setGradient(replicas[1], GRADIENT_1);
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> server.update("weight-id", replicas));
       assertEquals("[StepNotAdvanced] step: parameter weight was updated more than once per device (2 devices) within step 0; the step advances only through the schedule's"
-          + " listener (add TrainingSchedule.listener() to the training config) or TrainingSchedule.endStep() after trainer.step()", e.getMessage());
+          + " listener (add ScheduledTraining.listener() to the training config) or ScheduledTraining.endStep() after trainer.step()", e.getMessage());
     }
   }
 

@@ -55,7 +55,7 @@ public final class OverheadBenchmark {
   }
 
   private static double run(int variant) throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(SgdLearningRateTest.warmupCosine());
+    ScheduledTraining schedule = ScheduledTraining.of(SgdLearningRateTest.warmupCosine());
     Optimizer optimizer = switch (variant) {
       case 0 -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f)).optMomentum(0.9f).build();
       case 1 -> Optimizer.sgd().setLearningRateTracker(schedule.tracker()).optMomentum(0.9f).build();

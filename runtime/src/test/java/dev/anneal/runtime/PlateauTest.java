@@ -32,7 +32,7 @@ class PlateauTest {
     double[] metrics = golden.metrics();
     double[] expected = golden.lr();
 
-    TrainingSchedule schedule = TrainingSchedule.builder()
+    ScheduledTraining schedule = ScheduledTraining.builder()
         .setPlan(Plan.of(Schedules.shape(plateau).forever().build()))
         .optFeedback(new Feedback.MetricEvery(1, updates -> metrics[(int) updates - 1])) // metrics[i] follows update i + 1
         .build();

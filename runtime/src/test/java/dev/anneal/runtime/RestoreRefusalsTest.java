@@ -43,7 +43,7 @@ class RestoreRefusalsTest {
 
   @BeforeEach
   void saveAfterTwoUpdatesWithMomentum() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     try (Model model = Tiny.model(Tiny.linear());
         Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).optMomentum(0.9f).build(), schedule)) {
       Tiny.setParameters(model);
@@ -63,7 +63,7 @@ class RestoreRefusalsTest {
     });
     try (Model model = Tiny.model(block)) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-          () -> Checkpoints.restore(model, TrainingSchedule.of(LR_ONLY), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+          () -> Checkpoints.restore(model, ScheduledTraining.of(LR_ONLY), params, ResumePolicy.FAIL_ON_DIFFERENCE));
       assertEquals("[ModelNotInitialized] model: the model is not initialized and could not be initialized for the input shapes [(4, 3)] of "
           + params + " (no initializer); initialize it (trainer.initialize) before restoring", e.getMessage());
     }
@@ -79,7 +79,7 @@ class RestoreRefusalsTest {
     });
     try (Model model = Tiny.model(block)) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-          () -> Checkpoints.restore(model, TrainingSchedule.of(LR_ONLY), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+          () -> Checkpoints.restore(model, ScheduledTraining.of(LR_ONLY), params, ResumePolicy.FAIL_ON_DIFFERENCE));
       assertEquals("[ParamsNotLoadable] paramsFile: " + params + " does not load into the model (DJL says: nothing to load)" + FIX,
           e.getMessage());
     }
@@ -87,7 +87,7 @@ class RestoreRefusalsTest {
 
   @Test
   void optimizerStateForAFrozenParameterIsRefused() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     try (Model model = Tiny.model(Tiny.linear())) {
       Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
       model.getBlock().getParameters().get("01Linear_bias").freeze(true);
@@ -100,7 +100,7 @@ class RestoreRefusalsTest {
 
   @Test
   void optimizerStateOfAnotherShapeIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     ScheduledSgd sgd = ScheduledSgd.builder(schedule).optMomentum(0.9f).build();
     schedule.bind(Map.of("weight", "weight-id"), 1);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -114,7 +114,7 @@ class RestoreRefusalsTest {
 
   @Test
   void optimizerStateRestoredAfterAnUpdateIsRefused() {
-    TrainingSchedule schedule = TrainingSchedule.of(LR_ONLY);
+    ScheduledTraining schedule = ScheduledTraining.of(LR_ONLY);
     ScheduledSgd sgd = ScheduledSgd.builder(schedule).optMomentum(0.9f).build();
     schedule.bind(Map.of("weight", "weight-id"), 1);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {

@@ -37,7 +37,7 @@ class ResumeIntoAnotherModelTest {
 
   @BeforeEach
   void saveAModelOfWidth64() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(hidden(64)); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.setParameters(model);
       for (int b = 0; b < 3; b++) {
@@ -49,7 +49,7 @@ class ResumeIntoAnotherModelTest {
 
   @Test
   void aNarrowerModelBuiltButNotInitializedIsRefusedWithEveryShape() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(hidden(32))) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
           () -> Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
@@ -67,7 +67,7 @@ class ResumeIntoAnotherModelTest {
   /** Built, initialized and given its own values: they are all still there after the refusal. */
   @Test
   void aNarrowerInitializedModelKeepsItsParameters() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(hidden(32))) {
       model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(4, Tiny.IN));
       Tiny.setParameters(model);
@@ -90,7 +90,7 @@ class ResumeIntoAnotherModelTest {
   /** The trainer holds the arrays trainer.initialize found; loading would replace them behind its back. */
   @Test
   void aRestoreAfterTrainerInitializeIsRefused() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(CheckpointsTest.PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(CheckpointsTest.PLAN);
     try (Model model = Tiny.model(hidden(64)); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
           () -> Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
@@ -109,7 +109,7 @@ class ResumeIntoAnotherModelTest {
         .add(Linear.builder().setUnits(Tiny.OUT).optBias(false).build());
     try (Model model = Tiny.model(deeper)) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-          () -> Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+          () -> Checkpoints.restore(model, ScheduledTraining.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
 
       assertEquals("[ParameterNotInCheckpoint] parameters.03Linear_weight: parameter 03Linear_weight of shape (2, 2) is in the model but not in the"
           + " checkpoint" + FIX, e.getMessage());
@@ -120,7 +120,7 @@ class ResumeIntoAnotherModelTest {
   void parametersOnlyInTheCheckpointAreNamed() throws Exception {
     try (Model model = Tiny.model(Tiny.linear())) {
       InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-          () -> Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+          () -> Checkpoints.restore(model, ScheduledTraining.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE));
 
       assertEquals(String.join("\n",
           "[ParameterShapeChanged] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 3) in the checkpoint but (2, 3) in the model" + FIX,
@@ -135,7 +135,7 @@ class ResumeIntoAnotherModelTest {
   void theModelItWasSavedFromResumesWithItsValues() throws Exception {
     Map<String, float[]> saved;
     try (Model model = Tiny.model(hidden(64))) {
-      Checkpoints.restore(model, TrainingSchedule.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE);
+      Checkpoints.restore(model, ScheduledTraining.of(CheckpointsTest.PLAN), params, ResumePolicy.FAIL_ON_DIFFERENCE);
       saved = Tiny.parameters(model);
     }
     try (Model model = Tiny.model(hidden(64))) {

@@ -48,9 +48,9 @@ class ResumePolicyTest {
     return 0.0001 + (0.1 - 0.0001) * (1 + Math.cos(Math.PI * (step - 10) / 50)) / 2;
   }
 
-  static TrainingSchedule schedule(Schedule lr, Path log) {
+  static ScheduledTraining schedule(Schedule lr, Path log) {
     Plan plan = Plan.of(lr).with(Plan.MOMENTUM, MOMENTUM);
-    return TrainingSchedule.builder()
+    return ScheduledTraining.builder()
         .addGroup(ParameterGroup.of("weights", "glob:*_weight", plan))
         .addGroup(ParameterGroup.scaled("biases", "glob:*_bias", plan, Map.of(Plan.LR, 0.5)))
         .optCsvLog(log)
@@ -59,7 +59,7 @@ class ResumePolicyTest {
 
   @BeforeEach
   void trainWithTheSavedScheduleAndSave() throws Exception {
-    TrainingSchedule first = schedule(SAVED, dir.resolve("first.csv"));
+    ScheduledTraining first = schedule(SAVED, dir.resolve("first.csv"));
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(first).build(), first)) {
       Tiny.setParameters(model);
       for (int b = 0; b < K; b++) {
@@ -71,7 +71,7 @@ class ResumePolicyTest {
 
   @Test
   void failOnDifferenceListsEveryDifferenceAndRestoresNothing() {
-    TrainingSchedule second = schedule(EDITED, dir.resolve("second.csv"));
+    ScheduledTraining second = schedule(EDITED, dir.resolve("second.csv"));
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(second, checkpoint, ResumePolicy.FAIL_ON_DIFFERENCE));
     String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
@@ -91,7 +91,7 @@ class ResumePolicyTest {
 
   @Test
   void useCheckpointAppliesTheCheckpointsSchedule() throws Exception {
-    TrainingSchedule second = schedule(EDITED, dir.resolve("second.csv"));
+    ScheduledTraining second = schedule(EDITED, dir.resolve("second.csv"));
     resume(second, ResumePolicy.USE_CHECKPOINT);
     assertEquals(Plan.of(SAVED).with(Plan.MOMENTUM, MOMENTUM), second.groups().get(0).plan());
     assertApplied(dir.resolve("second.csv"), Map.of("weights", 1.0, "biases", 0.5), ResumePolicyTest::saved);
@@ -100,7 +100,7 @@ class ResumePolicyTest {
   /** The checkpoint's groups too: a run rebuilt with one group for every parameter gets the saved two back. */
   @Test
   void useCheckpointRestoresTheCheckpointsGroups() throws Exception {
-    TrainingSchedule second = TrainingSchedule.builder()
+    ScheduledTraining second = ScheduledTraining.builder()
         .setPlan(Plan.of(EDITED).with(Plan.MOMENTUM, MOMENTUM))
         .optCsvLog(dir.resolve("second.csv"))
         .build();
@@ -112,7 +112,7 @@ class ResumePolicyTest {
 
   @Test
   void useNewAppliesTheNewSchedule() throws Exception {
-    TrainingSchedule second = schedule(EDITED, dir.resolve("second.csv"));
+    ScheduledTraining second = schedule(EDITED, dir.resolve("second.csv"));
     resume(second, ResumePolicy.USE_NEW);
     assertApplied(dir.resolve("second.csv"), Map.of("weights", 1.0, "biases", 0.5), ResumePolicyTest::edited);
   }
@@ -120,7 +120,7 @@ class ResumePolicyTest {
   /** The edited schedule scaled by saved(K) / edited(K): the first resumed update uses the value the run had reached. */
   @Test
   void continueFromCurrentValueScalesTheNewScheduleToTheValueReached() throws Exception {
-    TrainingSchedule second = schedule(EDITED, dir.resolve("second.csv"));
+    ScheduledTraining second = schedule(EDITED, dir.resolve("second.csv"));
     resume(second, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
     double scale = saved(K) / edited(K);
     assertApplied(dir.resolve("second.csv"), Map.of("weights", 1.0, "biases", 0.5), step -> scale * edited(step));
@@ -128,7 +128,7 @@ class ResumePolicyTest {
   }
 
   /** Restores the checkpoint under {@code policy} into a fresh model, builds the trainer, trains to N. */
-  private void resume(TrainingSchedule second, ResumePolicy policy) throws Exception {
+  private void resume(ScheduledTraining second, ResumePolicy policy) throws Exception {
     try (Model model = Tiny.model(Tiny.linear())) {
       Checkpoints.restore(model, second, checkpoint, policy);
       try (Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(second).build(), second)) {

@@ -39,8 +39,8 @@ class ResumeTest {
   }
 
   static Stream<Arguments> cases() {
-    Function<TrainingSchedule, Optimizer> sgd = s -> ScheduledSgd.builder(s).build();
-    Function<TrainingSchedule, Optimizer> adamW = s -> ScheduledAdam.adamW(s).build();
+    Function<ScheduledTraining, Optimizer> sgd = s -> ScheduledSgd.builder(s).build();
+    Function<ScheduledTraining, Optimizer> adamW = s -> ScheduledAdam.adamW(s).build();
     return Stream.of(
         Arguments.of("sgd one-cycle with momentum", ChannelsTest.oneCycleWithMomentum(), sgd, null),
         Arguments.of("sgd one-cycle with momentum, PyTorch form", ChannelsTest.oneCycleWithMomentum(), ChannelsTest.PYTORCH_SGD, null),
@@ -51,11 +51,11 @@ class ResumeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void aResumedRunEqualsTheRunThatNeverStopped(
-      String name, Plan plan, Function<TrainingSchedule, Optimizer> optimizer, Feedback feedback, @TempDir Path dir) throws Exception {
+      String name, Plan plan, Function<ScheduledTraining, Optimizer> optimizer, Feedback feedback, @TempDir Path dir) throws Exception {
     Path straightLog = dir.resolve("straight.csv");
     Path resumedLog = dir.resolve("resumed.csv");
     Map<String, float[]> straight;
-    TrainingSchedule one = schedule(plan, feedback, straightLog);
+    ScheduledTraining one = schedule(plan, feedback, straightLog);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, optimizer.apply(one), one)) {
       Tiny.setParameters(model);
       for (int b = 0; b < N; b++) {
@@ -65,7 +65,7 @@ class ResumeTest {
     }
 
     Path checkpoints = dir.resolve("checkpoints");
-    TrainingSchedule first = schedule(plan, feedback, resumedLog);
+    ScheduledTraining first = schedule(plan, feedback, resumedLog);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, optimizer.apply(first), first)) {
       Tiny.setParameters(model);
       for (int b = 0; b < K; b++) {
@@ -76,7 +76,7 @@ class ResumeTest {
     }
 
     Map<String, float[]> resumed;
-    TrainingSchedule second = schedule(plan, feedback, resumedLog);
+    ScheduledTraining second = schedule(plan, feedback, resumedLog);
     try (Model model = Tiny.model(Tiny.linear())) {
       Checkpoints.restore(model, second, Checkpoints.latest(checkpoints, "tiny"), ResumePolicy.FAIL_ON_DIFFERENCE);
       assertEquals(K, second.step());
@@ -97,8 +97,8 @@ class ResumeTest {
     }
   }
 
-  private static TrainingSchedule schedule(Plan plan, Feedback feedback, Path log) {
-    TrainingSchedule.Builder builder = TrainingSchedule.builder().setPlan(plan).optCsvLog(log);
+  private static ScheduledTraining schedule(Plan plan, Feedback feedback, Path log) {
+    ScheduledTraining.Builder builder = ScheduledTraining.builder().setPlan(plan).optCsvLog(log);
     if (feedback != null) {
       builder.optFeedback(feedback);
     }

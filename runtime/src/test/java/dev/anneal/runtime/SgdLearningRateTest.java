@@ -25,7 +25,7 @@ class SgdLearningRateTest {
   @Test
   void everyUpdateUsesTheScheduleValueOfItsStep() {
     Schedule lr = warmupCosine();
-    TrainingSchedule schedule = TrainingSchedule.of(lr);
+    ScheduledTraining schedule = ScheduledTraining.of(lr);
     try (Model model = Tiny.model(Tiny.linear());
         Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.setParameters(model);

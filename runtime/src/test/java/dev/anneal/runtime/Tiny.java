@@ -45,7 +45,7 @@ final class Tiny {
    * Restores {@code params} (saved from a {@link #linear()} model) into a fresh {@link #linear()}
    * model, closed afterwards: for tests of the Anneal state alone.
    */
-  static void restore(TrainingSchedule schedule, Path params, ResumePolicy policy) throws IOException {
+  static void restore(ScheduledTraining schedule, Path params, ResumePolicy policy) throws IOException {
     try (Model model = model(linear())) {
       Checkpoints.restore(model, schedule, params, policy);
     }
@@ -57,7 +57,7 @@ final class Tiny {
     return model;
   }
 
-  static Trainer trainer(Model model, Optimizer optimizer, TrainingSchedule schedule, Device... devices) {
+  static Trainer trainer(Model model, Optimizer optimizer, ScheduledTraining schedule, Device... devices) {
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
         .optOptimizer(optimizer)
         .optDevices(devices.length == 0 ? new Device[] {Device.cpu()} : devices)
@@ -107,7 +107,7 @@ final class Tiny {
   }
 
   /** One hand-written training step: forward, backward, optimizer step, end of the schedule's step. */
-  static void step(Trainer trainer, TrainingSchedule schedule, int b) {
+  static void step(Trainer trainer, ScheduledTraining schedule, int b) {
     backward(trainer, b);
     trainer.step();
     schedule.endStep();

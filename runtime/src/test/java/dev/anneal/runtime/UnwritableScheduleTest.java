@@ -35,7 +35,7 @@ class UnwritableScheduleTest {
 
   @BeforeEach
   void saveAfterTenUpdates() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(PLAN);
+    ScheduledTraining schedule = ScheduledTraining.of(PLAN);
     try (Model model = Tiny.model(Tiny.linear()); Trainer trainer = Tiny.trainer(model, ScheduledSgd.builder(schedule).build(), schedule)) {
       Tiny.setParameters(model);
       for (int b = 0; b < 10; b++) {
@@ -54,7 +54,7 @@ class UnwritableScheduleTest {
 
   @Test
   void useCheckpointIsRefusedForAChangedScheduleWithoutDefinition() {
-    TrainingSchedule schedule = TrainingSchedule.of(EDITED);
+    ScheduledTraining schedule = ScheduledTraining.of(EDITED);
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(schedule, params, ResumePolicy.USE_CHECKPOINT));
     assertEquals("[CheckpointWithoutDefinition] groups.all.lr: the checkpoint holds only a fingerprint of this schedule, not its"
@@ -66,7 +66,7 @@ class UnwritableScheduleTest {
   @Test
   void theDefaultPolicyListsTheChangeByFingerprint() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> Tiny.restore(TrainingSchedule.of(EDITED), params, ResumePolicy.FAIL_ON_DIFFERENCE));
+        () -> Tiny.restore(ScheduledTraining.of(EDITED), params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[ScheduleChanged] groups.all.lr: the schedule differs from the checkpoint's (groups.all.lr: checkpoint schedule "
         + Fingerprint.of(SAVED_LR).substring(0, 12) + "… (no definition saved), now schedule "
         + Fingerprint.of(EDITED.lr()).substring(0, 12) + "…); resume with policy USE_CHECKPOINT (Megatron's"
@@ -77,7 +77,7 @@ class UnwritableScheduleTest {
   /** Only the momentum changed: the checkpoint's momentum is restored, its learning rate is the very schedule the run holds. */
   @Test
   void useCheckpointWorksWhereTheScheduleWithoutDefinitionIsUnchanged() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(PLAN.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build()));
+    ScheduledTraining schedule = ScheduledTraining.of(PLAN.with(Plan.MOMENTUM, Schedules.constant(0.8).forever().build()));
     Tiny.restore(schedule, params, ResumePolicy.USE_CHECKPOINT);
     assertEquals(PLAN, schedule.groups().get(0).plan());
     assertEquals(0.9, schedule.nextValues().value(0, Plan.MOMENTUM), 0.0);
@@ -86,7 +86,7 @@ class UnwritableScheduleTest {
   /** 0.1 · 0.5^⌊10/5⌋ = 0.025 reached; the new schedule gives 0.1 · 0.5^⌊10/7⌋ = 0.05 there, so it is halved. */
   @Test
   void continueFromCurrentValueNeedsOnlyTheValueReached() throws Exception {
-    TrainingSchedule schedule = TrainingSchedule.of(EDITED);
+    ScheduledTraining schedule = ScheduledTraining.of(EDITED);
     Tiny.restore(schedule, params, ResumePolicy.CONTINUE_FROM_CURRENT_VALUE);
     assertEquals(0.025, schedule.nextValues().value(0, Plan.LR), 0.0);
     assertEquals(0.5, ((Scaled) schedule.groups().get(0).plan().lr()).factor(), 0.0);

@@ -5,7 +5,7 @@ import dev.anneal.config.OptimizerSettings.Decayed;
 import dev.anneal.runtime.ParameterGroup;
 import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.runtime.ScheduledSgd;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
@@ -64,7 +64,7 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
    * biases, whose weight decay is 0. A constant weight decay becomes a channel, so that each group
    * carries its own.
    */
-  public TrainingSchedule.Builder groups(TrainingSchedule.Builder builder, Plan plan) {
+  public ScheduledTraining.Builder groups(ScheduledTraining.Builder builder, Plan plan) {
     if (!biasesApart(plan)) {
       return builder.setPlan(plan);
     }
@@ -74,7 +74,7 @@ public record OptimizerChoice(OptimizerKind kind, double momentum, double beta2,
   }
 
   /** The optimizer, driven by {@code schedule} (made with {@link #groups}). */
-  public Optimizer build(TrainingSchedule schedule, Plan plan) {
+  public Optimizer build(ScheduledTraining schedule, Plan plan) {
     // With the biases apart, weight decay is a channel of both groups; DJL's constant stays 0.
     float constantDecay = biasesApart(plan) || plan.findChannel(Plan.WEIGHT_DECAY).isPresent() ? 0f : (float) weightDecay;
     return switch (kind) {

@@ -3,7 +3,7 @@ package dev.anneal.cli.train;
 import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.runtime.ScheduledAdam;
 import dev.anneal.runtime.ScheduledSgd;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import java.util.Locale;
 
 /**
@@ -49,7 +49,7 @@ public enum OptimizerKind {
   }
 
   /** The optimizer, driven by {@code schedule}. */
-  public Optimizer build(TrainingSchedule schedule) {
+  public Optimizer build(ScheduledTraining schedule) {
     return switch (this) {
       case SGD -> ScheduledSgd.builder(schedule).optMomentum((float) constantMomentum).build();
       case SGD_PYTORCH -> ScheduledSgd.builder(schedule)

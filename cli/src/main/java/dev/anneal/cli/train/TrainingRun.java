@@ -21,7 +21,7 @@ import dev.anneal.cli.data.Examples;
 import dev.anneal.runtime.Feedback;
 import dev.anneal.runtime.StepValues;
 import dev.anneal.runtime.TrainingDevices;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *
  * <p>The loop is {@code EasyTrain.trainBatch}'s, with two differences: it keeps each update's loss
  * on the device (read back once per epoch, never once per update), and it records the values the
- * update applies ({@link TrainingSchedule#nextValues()} just before {@code trainer.step()}; those of
+ * update applies ({@link ScheduledTraining#nextValues()} just before {@code trainer.step()}; those of
  * the first parameter group, the weights, when the biases train apart). Plans with plateau phases
  * are fed the mean training loss of each epoch.
  */
@@ -50,11 +50,11 @@ public final class TrainingRun {
    */
   public static TrainingResult run(TrainingSetup setup) throws IOException, TranslateException {
     Engine.getInstance().setRandomSeed(setup.seed());
-    TrainingSchedule.Builder builder = setup.optimizer().groups(TrainingSchedule.builder(), setup.plan());
+    ScheduledTraining.Builder builder = setup.optimizer().groups(ScheduledTraining.builder(), setup.plan());
     if (setup.plan().channels().values().stream().anyMatch(Schedule::isReactive)) {
       builder.optFeedback(Feedback.trainingLossEvery(setup.updatesPerEpoch()));
     }
-    TrainingSchedule schedule = builder.build();
+    ScheduledTraining schedule = builder.build();
     Device[] devices = TrainingDevices.select();
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
         .optOptimizer(setup.optimizer().build(schedule, setup.plan()))
@@ -78,7 +78,7 @@ public final class TrainingRun {
     }
   }
 
-  private static long train(Trainer trainer, ArrayDataset train, TrainingSchedule schedule, TrainingSetup setup, RunLog log)
+  private static long train(Trainer trainer, ArrayDataset train, ScheduledTraining schedule, TrainingSetup setup, RunLog log)
       throws IOException, TranslateException {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
     int step = 0;

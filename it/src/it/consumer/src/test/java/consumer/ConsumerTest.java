@@ -14,7 +14,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
 import dev.anneal.builder.Schedules;
 import dev.anneal.runtime.ScheduledSgd;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class ConsumerTest {
     System.setProperty("ai.djl.pytorch.num_threads", "1");
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     Path log = dir.resolve("applied.csv");
-    TrainingSchedule schedule = TrainingSchedule.builder()
+    ScheduledTraining schedule = ScheduledTraining.builder()
         .setPlan(Plan.of(WarmupSchedule.SCHEDULE))
         .optCsvLog(log)
         .build();

@@ -8,7 +8,7 @@ import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import dev.anneal.runtime.ScheduledAdam;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import java.util.Locale;
 
@@ -51,7 +51,7 @@ public final class DeepSpeedOneCycle {
 
   /** Trains for {@code steps} updates of the plan with AdamW. */
   public static Trace run(DigitsProblem problem, Plan plan, float weightDecay, long steps) {
-    TrainingSchedule schedule = TrainingSchedule.of(plan);
+    ScheduledTraining schedule = ScheduledTraining.of(plan);
     ScheduledAdam adamW = ScheduledAdam.adamW(schedule)
         .optBeta2(ONE_CYCLE_BETA2)
         .optWeightDecays(weightDecay)

@@ -20,7 +20,7 @@ import dev.anneal.cli.data.LabeledData;
 import dev.anneal.cli.data.Split;
 import dev.anneal.cli.train.Mlp;
 import dev.anneal.runtime.TrainingDevices;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import java.util.List;
 
 /**
@@ -111,7 +111,7 @@ public final class DigitsProblem {
    * {@link TrainingDevices#select()} returns. If the model has no parameters yet they are
    * initialised from {@link #SEED}, so two runs start from the same weights.
    */
-  public Trainer trainer(Model model, Optimizer optimizer, TrainingSchedule schedule) {
+  public Trainer trainer(Model model, Optimizer optimizer, ScheduledTraining schedule) {
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
         .optOptimizer(optimizer)
         .optDevices(TrainingDevices.select())

@@ -11,7 +11,7 @@ import dev.anneal.builder.Schedules;
 import dev.anneal.runtime.LrRangeTest;
 import dev.anneal.runtime.RangeTestResult;
 import dev.anneal.runtime.ScheduledAdam;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +49,7 @@ public final class FindLrThenOneCycle {
           .build();
       Engine.getInstance().setRandomSeed(DigitsProblem.SEED); // the weights the test initialises
       RangeTestResult test = rangeTest.run(model, Loss.softmaxCrossEntropyLoss(), problem.trainingSet(data), problem.inputShape());
-      TrainingSchedule schedule = TrainingSchedule.of(oneCycle(test, steps));
+      ScheduledTraining schedule = ScheduledTraining.of(oneCycle(test, steps));
       try (Trainer trainer = problem.trainer(model, ScheduledAdam.adamW(schedule).build(), schedule)) {
         return new Result(test, TrainingLoop.run(trainer, schedule, problem, 0, steps), problem.heldOutAccuracy(trainer));
       }

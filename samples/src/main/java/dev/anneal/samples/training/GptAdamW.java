@@ -10,7 +10,7 @@ import ai.djl.training.Trainer;
 import dev.anneal.builder.Schedules;
 import dev.anneal.runtime.ParameterGroup;
 import dev.anneal.runtime.ScheduledAdam;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.Locale;
@@ -51,9 +51,9 @@ public final class GptAdamW {
    * The groups: DJL names parameters after their block ({@code 01Linear_weight}, {@code
    * 02LayerNorm_gamma}, {@code 03Linear_bias}); every one must fall in exactly one group.
    */
-  public static TrainingSchedule schedule(long steps) {
+  public static ScheduledTraining schedule(long steps) {
     Plan plan = plan(steps);
-    return TrainingSchedule.builder()
+    return ScheduledTraining.builder()
         .addGroup(ParameterGroup.of(DECAY, "glob:*Linear_weight", plan))
         .addGroup(ParameterGroup.scaled(NO_DECAY, "regex:.*(_bias|LayerNorm_gamma|LayerNorm_beta)", plan, Map.of(Plan.WEIGHT_DECAY, 0.0)))
         .build();
@@ -70,7 +70,7 @@ public final class GptAdamW {
 
   /** Trains for {@code steps} updates; returns what was applied and the held-out accuracy. */
   public static Result run(DigitsProblem problem, long steps) {
-    TrainingSchedule schedule = schedule(steps);
+    ScheduledTraining schedule = schedule(steps);
     try (Model model = DigitsProblem.model("gpt-adamw", block(problem));
          Trainer trainer = problem.trainer(model, ScheduledAdam.adamW(schedule).optBeta2(0.95f).build(), schedule)) {
       Trace trace = TrainingLoop.run(trainer, schedule, problem, 0, steps);

@@ -7,7 +7,7 @@ import dev.anneal.config.Imported;
 import dev.anneal.rules.Violation;
 import dev.anneal.runtime.ParameterGroup;
 import dev.anneal.runtime.ScheduledAdam;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +39,8 @@ public final class MegatronWsd {
    * Megatron's parameter groups: weight decay on the weight matrices; biases (and norms, which this
    * network lacks) with weight decay × 0, the same learning rate.
    */
-  public static TrainingSchedule schedule(Plan plan) {
-    return TrainingSchedule.builder()
+  public static ScheduledTraining schedule(Plan plan) {
+    return ScheduledTraining.builder()
         .addGroup(ParameterGroup.of("weights", "glob:*_weight", plan))
         .addGroup(ParameterGroup.scaled("biases", "glob:*_bias", plan, Map.of(Plan.WEIGHT_DECAY, 0.0)))
         .build();
@@ -48,7 +48,7 @@ public final class MegatronWsd {
 
   /** Trains for {@code steps} iterations of the plan. */
   public static Trace run(DigitsProblem problem, Plan plan, long steps) {
-    TrainingSchedule schedule = schedule(plan);
+    ScheduledTraining schedule = schedule(plan);
     // Megatron's Adam is AdamW (decoupled weight decay) with β2 = --adam-beta2, 0.999 by default.
     try (Model model = DigitsProblem.model("megatron-wsd", problem.mlp());
          Trainer trainer = problem.trainer(model, ScheduledAdam.adamW(schedule).build(), schedule)) {

@@ -8,7 +8,7 @@ import dev.anneal.builder.Schedules;
 import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.runtime.Checkpoints;
 import dev.anneal.runtime.ScheduledAdam;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class SaveAndResume {
 
   /** Trains all {@code steps} updates in one go. */
   public static Outcome uninterrupted(DigitsProblem problem, long steps) {
-    TrainingSchedule schedule = TrainingSchedule.of(plan(steps));
+    ScheduledTraining schedule = ScheduledTraining.of(plan(steps));
     try (Model model = DigitsProblem.model(NAME, problem.mlp());
          Trainer trainer = problem.trainer(model, ScheduledAdam.adamW(schedule).build(), schedule)) {
       Trace trace = TrainingLoop.run(trainer, schedule, problem, 0, steps);
@@ -56,7 +56,7 @@ public final class SaveAndResume {
    */
   public static Outcome stoppedAndResumed(DigitsProblem problem, long steps, long stopAt, Path directory) throws IOException {
     Trace first;
-    TrainingSchedule schedule = TrainingSchedule.of(plan(steps));
+    ScheduledTraining schedule = ScheduledTraining.of(plan(steps));
     try (Model model = DigitsProblem.model(NAME, problem.mlp());
          Trainer trainer = problem.trainer(model, ScheduledAdam.adamW(schedule).build(), schedule)) {
       first = TrainingLoop.run(trainer, schedule, problem, 0, stopAt);
@@ -65,7 +65,7 @@ public final class SaveAndResume {
 
     // A new process would start here: nothing of the first part is reused but the files.
     try (Model model = DigitsProblem.model(NAME, problem.mlp())) {
-      TrainingSchedule resumed = TrainingSchedule.of(plan(steps)); // the same plan; any change is refused
+      ScheduledTraining resumed = ScheduledTraining.of(plan(steps)); // the same plan; any change is refused
       // The newest digits-NNNN.params: its parameters into the model (refused if not the ones the sidecar sealed, or
       // of other shapes than the model's), its Anneal state into the schedule.
       Checkpoints.restore(model, resumed, Checkpoints.latest(directory, NAME), ResumePolicy.FAIL_ON_DIFFERENCE);

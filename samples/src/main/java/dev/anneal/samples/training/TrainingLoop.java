@@ -6,13 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.anneal.runtime.StepValues;
-import dev.anneal.runtime.TrainingSchedule;
+import dev.anneal.runtime.ScheduledTraining;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The training loop of the samples, written out: forward, backward, {@code trainer.step()}, then
- * {@link TrainingSchedule#endStep()} (a loop that does not notify DJL's listeners ends each step
+ * {@link ScheduledTraining#endStep()} (a loop that does not notify DJL's listeners ends each step
  * itself; {@code EasyTrain.fit} needs no such call). It records the values each update applied and
  * its loss.
  */
@@ -24,7 +24,7 @@ public final class TrainingLoop {
    *
    * @param from the schedule's step when the loop starts: 0, or the step a checkpoint restored
    */
-  public static Trace run(Trainer trainer, TrainingSchedule schedule, DigitsProblem problem, long from, long to) {
+  public static Trace run(Trainer trainer, ScheduledTraining schedule, DigitsProblem problem, long from, long to) {
     if (schedule.step() != from) {
       throw new IllegalArgumentException("the schedule is at step " + schedule.step() + ", not " + from);
     }

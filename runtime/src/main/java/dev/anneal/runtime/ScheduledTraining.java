@@ -51,7 +51,7 @@ import java.util.Set;
  * update in progress and its guard ({@link StepClock}), which group serves each parameter id
  * ({@link GroupBinding}), and what applies the values ({@link Appliers}).
  */
-public final class TrainingSchedule {
+public final class ScheduledTraining {
   /** Receives the values of each update once it is over (the listener logs and feeds metrics). */
   interface StepObserver {
     void stepEnded(StepValues values);
@@ -72,19 +72,19 @@ public final class TrainingSchedule {
   /** A checkpoint restored before the parameters were bound: its optimizer state waits for them. */
   private Sidecar.Content pendingRestore;
 
-  private TrainingSchedule(Builder builder) {
+  private ScheduledTraining(Builder builder) {
     this.state = RunState.initial(builder.groups);
     this.feedback = builder.feedback;
     this.listener = new ScheduleListener(this, feedback, builder.csvLog);
   }
 
   /** A schedule with one group holding every parameter. */
-  public static TrainingSchedule of(Plan plan) {
+  public static ScheduledTraining of(Plan plan) {
     return builder().setPlan(plan).build();
   }
 
   /** A schedule of the learning rate alone, for every parameter. */
-  public static TrainingSchedule of(Schedule lr) {
+  public static ScheduledTraining of(Schedule lr) {
     return of(Plan.of(lr));
   }
 
@@ -293,7 +293,7 @@ public final class TrainingSchedule {
     return bound;
   }
 
-  /** Builds a {@link TrainingSchedule}; DJL's builder conventions ({@code setX} required, {@code optX} optional). */
+  /** Builds a {@link ScheduledTraining}; DJL's builder conventions ({@code setX} required, {@code optX} optional). */
   public static final class Builder {
     private final List<ParameterGroup> groups = new ArrayList<>();
     private Feedback feedback;
@@ -333,11 +333,11 @@ public final class TrainingSchedule {
     /**
      * @throws InvalidScheduleException ({@code EmptySchedule}) if no group or plan was given
      */
-    public TrainingSchedule build() {
+    public ScheduledTraining build() {
       if (groups.isEmpty()) {
         throw new InvalidScheduleException(RuleCode.emptySchedule("groups"));
       }
-      return new TrainingSchedule(this);
+      return new ScheduledTraining(this);
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * wrong, the offending value and the fix.
  *
  * <p>Each code is created only through its own factory, a static method of the owning enum named
- * after the id ({@code RuleCode.negativeValue(field, value)}), whose parameters are named and typed
+ * after the id ({@code RuleCode.negativeValue(path, field, value)}), whose parameters are named and typed
  * like the template's placeholders, so a message cannot be given an argument of the wrong kind or
  * in the wrong place.
  */

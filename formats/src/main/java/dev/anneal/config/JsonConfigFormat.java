@@ -14,6 +14,18 @@ import java.util.List;
  * JsonFields}).
  */
 public abstract class JsonConfigFormat implements ConfigFormat {
+  private final String name;
+
+  /** A JSON format known on the command line as {@code name}. */
+  protected JsonConfigFormat(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
   /**
    * Reads a whole config.
    *
@@ -25,7 +37,7 @@ public abstract class JsonConfigFormat implements ConfigFormat {
     JsonFields root = Json.parseObject(text, problems);
     Imported imported;
     try {
-      imported = read(root);
+      imported = read(root, problems);
     } catch (InvalidScheduleException failed) {
       // A read that failed stops here: the objects a reader gave up on after an error are not
       // settled, since their keys would be reported as unknown although they are only unread. Its
@@ -46,9 +58,10 @@ public abstract class JsonConfigFormat implements ConfigFormat {
   }
 
   /**
-   * Reads the config whose top-level object is {@code root}, reporting to {@code root.problems()}.
+   * Reads the config whose top-level object is {@code root}, reporting to {@code problems} (the
+   * same as {@code root.problems()}).
    *
    * @throws InvalidScheduleException listing every error, each at its JSON path
    */
-  protected abstract Imported read(JsonFields root);
+  protected abstract Imported read(JsonFields root, Problems problems);
 }

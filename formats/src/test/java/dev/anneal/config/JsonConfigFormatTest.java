@@ -20,14 +20,9 @@ import org.junit.jupiter.api.Test;
 class JsonConfigFormatTest {
   /** A format that reads {@code lr} and then does whatever {@code more} does with the root. */
   private static ConfigFormat format(Consumer<JsonFields> more) {
-    return new JsonConfigFormat() {
+    return new JsonConfigFormat("test") {
       @Override
-      public String name() {
-        return "test";
-      }
-
-      @Override
-      protected Imported read(JsonFields root) {
+      protected Imported read(JsonFields root, Problems problems) {
         double lr = root.requireDouble("lr");
         more.accept(root);
         root.problems().throwIfErrors();

@@ -43,9 +43,8 @@ public final class AnnealFormat extends JsonConfigFormat {
   /** The name on the command line: {@code --format anneal}. */
   public static final String NAME = "anneal";
 
-  @Override
-  public String name() {
-    return NAME;
+  public AnnealFormat() {
+    super(NAME);
   }
 
   /**
@@ -55,8 +54,7 @@ public final class AnnealFormat extends JsonConfigFormat {
    *     each at its JSON path
    */
   @Override
-  protected Imported read(JsonFields root) {
-    Problems problems = root.problems();
+  protected Imported read(JsonFields root, Problems problems) {
     boolean single = ScheduleReader.isSchedule(root);
     Map<String, Schedule> channels;
     if (single) {

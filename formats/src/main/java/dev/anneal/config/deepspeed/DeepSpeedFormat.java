@@ -1,8 +1,9 @@
 package dev.anneal.config.deepspeed;
 
+import dev.anneal.config.Imported;
 import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.JsonFields;
-import dev.anneal.config.Imported;
+import dev.anneal.config.Problems;
 import dev.anneal.schedule.Plan;
 
 /**
@@ -19,13 +20,12 @@ public final class DeepSpeedFormat extends JsonConfigFormat {
   /** The name on the command line. */
   public static final String NAME = "deepspeed";
 
-  @Override
-  public String name() {
-    return NAME;
+  public DeepSpeedFormat() {
+    super(NAME);
   }
 
   @Override
-  protected Imported read(JsonFields root) {
+  protected Imported read(JsonFields root, Problems problems) {
     return DeepSpeedReader.read(root);
   }
 

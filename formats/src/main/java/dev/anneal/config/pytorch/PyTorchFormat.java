@@ -31,14 +31,12 @@ import java.util.List;
  * is reported at once, at its JSON path ({@code scheduler.kwargs.step_size}).
  */
 public final class PyTorchFormat extends JsonConfigFormat {
-  @Override
-  public String name() {
-    return PyTorchSchedulers.FORMAT;
+  public PyTorchFormat() {
+    super(PyTorchSchedulers.FORMAT);
   }
 
   @Override
-  protected Imported read(JsonFields root) {
-    Problems problems = root.problems();
+  protected Imported read(JsonFields root, Problems problems) {
     JsonFields optimizerFields = root.requireObject("optimizer");
     JsonFields schedulerFields = root.requireObject("scheduler");
     root.rejectUnknownKeys();

@@ -33,14 +33,12 @@ public final class TransformersFormat extends JsonConfigFormat {
   /** The format's name on the command line. */
   public static final String NAME = "transformers";
 
-  @Override
-  public String name() {
-    return NAME;
+  public TransformersFormat() {
+    super(NAME);
   }
 
   @Override
-  protected Imported read(JsonFields root) {
-    Problems problems = root.problems();
+  protected Imported read(JsonFields root, Problems problems) {
     boolean call = root.has(FunctionCallReader.FUNCTION);
     // A direct call takes an optimizer built elsewhere; TrainingArguments name theirs.
     OptimizerSettings optimizer = call ? null : TrainingArgumentsOptimizer.read(root);

@@ -1,14 +1,15 @@
 package dev.anneal.schedule;
 
 /**
- * One decision per kind of {@link Shape}: format writers, capability checks and canonical forms
- * implement it so that the compiler, not a run-time fall-through, makes each of them handle every
- * shape. There are no default methods on purpose: a writer that supports only some shapes still
- * names the others and says explicitly that they have no equivalent.
+ * One decision per kind of {@link Shape}, so that the compiler, not a run-time fall-through, makes
+ * a decision handle every shape. There are no default methods on purpose: a decision that supports
+ * only some shapes still names the others and says explicitly that they have no equivalent. Where
+ * most shapes are treated alike, a decision is instead a {@code switch} expression over {@link
+ * ShapeKind#of} with no {@code default}, which the compiler also refuses when a kind is missing.
  *
  * <p>Adding a shape: add it to {@link Shape}'s {@code permits}, implement {@link Shape#accept}, and
  * the compiler lists every visitor to extend (among them {@link ShapeKind#of}, which then asks for
- * the new kind's entry in the catalogue).
+ * the new kind's entry in the catalogue, and that entry in turn for an arm in every switch over it).
  *
  * @param <R> what each decision returns
  */

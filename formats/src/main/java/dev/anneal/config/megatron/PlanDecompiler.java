@@ -6,35 +6,18 @@ import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.CosineHardRestarts;
-import dev.anneal.schedule.CosineRestarts;
-import dev.anneal.schedule.Cyclic;
-import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
-import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.LinearGrowth;
-import dev.anneal.schedule.LogWarmup;
-import dev.anneal.schedule.Milestones;
-import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
-import dev.anneal.schedule.Plateau;
-import dev.anneal.schedule.Polynomial;
-import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
-import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShapeVisitor;
-import dev.anneal.schedule.Shifted;
-import dev.anneal.schedule.StairCycle;
-import dev.anneal.schedule.StepDecay;
+import dev.anneal.schedule.ShapeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -174,15 +157,15 @@ final class PlanDecompiler {
     if (rest.isEmpty()) {
       return new Lr(init, max, 0, warmup, 0, DecayStyle.CONSTANT, null, WsdDecayStyle.EXPONENTIAL);
     }
-    return rest.get(0).shape().accept(new Decay(init, max, warmup, rest, n));
+    return new Decay(init, max, warmup, rest, n).of(rest.get(0).shape());
   }
 
   /**
-   * Per shape of the first phase after the warm-up ({@code rest.get(0)}): Megatron's decay that
-   * gives it; a shape with no decay of its own is a WSD anneal ({@link #wsd}), which refuses the
-   * shapes Megatron lacks.
+   * The phases after the warm-up, starting with the decay ({@code rest.get(0)}): Megatron's decay
+   * that gives the decay's shape; a shape with no decay of its own is a WSD anneal ({@link #wsd}),
+   * which refuses the shapes Megatron lacks.
    */
-  private record Decay(double init, Double max, double warmup, List<Placed> rest, long n) implements ShapeVisitor<Lr> {
+  private record Decay(double init, Double max, double warmup, List<Placed> rest, long n) {
     private Placed decay() {
       return rest.get(0);
     }
@@ -200,8 +183,21 @@ final class PlanDecompiler {
       return wsd(init, peak, warmup, decay(), n);
     }
 
-    @Override
-    public Lr visitConstant(Constant c) {
+    /** Megatron's decay that gives {@code shape}, the first phase after the warm-up. */
+    Lr of(Shape shape) {
+      return switch (ShapeKind.of(shape)) {
+        case CONSTANT -> constant((Constant) shape);
+        case LINEAR -> ownDecay(shape, ((Linear) shape).to(), DecayStyle.LINEAR);
+        case COSINE -> ownDecay(shape, ((Cosine) shape).to(), DecayStyle.COSINE);
+        case INVERSE_SQRT -> inverseSqrt((InverseSqrt) shape);
+        case SEGMENT -> segment((Segment) shape);
+        case EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, ONE_MINUS_SQRT, STEP, MILESTONES, CYCLIC, COSINE_RESTARTS, ONE_CYCLE,
+            PLATEAU, LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME, POST_CYCLE_MOMENTUM, SHIFTED, REVERSED,
+            COSINE_HARD_RESTARTS -> wsd(init, peak(shape), warmup, decay(), n);
+      };
+    }
+
+    private Lr constant(Constant c) {
       double peak = max == null ? c.value() : max;
       if (c.value() != peak) {
         // A drop right after the warm-up: a decay that ends on the first iteration after it.
@@ -228,46 +224,16 @@ final class PlanDecompiler {
       return wsd(init, peak, warmup, next, n);
     }
 
-    @Override
-    public Lr visitLinear(Linear l) {
-      double peak = peak(l);
+    /** A linear or cosine decay of Megatron's own, to {@code to}. */
+    private Lr ownDecay(Shape shape, double to, DecayStyle style) {
+      double peak = peak(shape);
       if (warmup != decay().start() * (double) n) {
         return afterWarmupBetweenIterations(peak);
       }
-      return new Lr(init, peak, l.to(), warmup, decay().end() * n, DecayStyle.LINEAR, null, WsdDecayStyle.EXPONENTIAL);
+      return new Lr(init, peak, to, warmup, decay().end() * n, style, null, WsdDecayStyle.EXPONENTIAL);
     }
 
-    @Override
-    public Lr visitCosine(Cosine c) {
-      double peak = peak(c);
-      if (warmup != decay().start() * (double) n) {
-        return afterWarmupBetweenIterations(peak);
-      }
-      return new Lr(init, peak, c.to(), warmup, decay().end() * n, DecayStyle.COSINE, null, WsdDecayStyle.EXPONENTIAL);
-    }
-
-    @Override
-    public Lr visitExponential(Exponential s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitExponentialTo(ExponentialTo s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitPolynomial(Polynomial s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitOneMinusSqrt(OneMinusSqrt s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitInverseSqrt(InverseSqrt s) {
+    private Lr inverseSqrt(InverseSqrt s) {
       double peak = peak(s);
       requireEnd(decay());
       long last = decay().end() - 1;
@@ -279,78 +245,7 @@ final class PlanDecompiler {
       return new Lr(init, peak, s.floor(), warmup, decayEnd(last, n, warmup), DecayStyle.INVERSE_SQUARE_ROOT, null, WsdDecayStyle.EXPONENTIAL);
     }
 
-    @Override
-    public Lr visitStepDecay(StepDecay s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitMilestones(Milestones s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitCyclic(Cyclic s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitCosineRestarts(CosineRestarts s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitOneCycle(OneCycle s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitPlateau(Plateau s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitLogWarmup(LogWarmup s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitLinearGrowth(LinearGrowth s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitStairCycle(StairCycle s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitInverseTimeDecay(InverseTimeDecay s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitPostCycleMomentum(PostCycleMomentum s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitShifted(Shifted s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitReversed(Reversed s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitCosineHardRestarts(CosineHardRestarts s) {
-      return wsd(init, peak(s), warmup, decay(), n);
-    }
-
-    @Override
-    public Lr visitSegment(Segment g) {
+    private Lr segment(Segment g) {
       double peak = peak(g);
       if (g.curve() != Segment.Curve.EXPONENTIAL && g.curve() != Segment.Curve.MINUS_SQRT && g.origin() == decay().start() * (double) n - warmup) {
         DecayStyle style = g.curve() == Segment.Curve.LINEAR ? DecayStyle.LINEAR : DecayStyle.COSINE;
@@ -369,276 +264,54 @@ final class PlanDecompiler {
     return Math.max(lastIteration * n, (long) Math.floor(warmup) + 1);
   }
 
-  /** Where a decay shape starts: Megatron's {@code --lr} when there is no warm-up. */
+  /**
+   * Where a decay shape starts: Megatron's {@code --lr} when there is no warm-up; its value at step
+   * 0 for shapes with no start of their own.
+   */
   private static double from(Shape shape) {
-    return shape.accept(FROM);
+    return switch (ShapeKind.of(shape)) {
+      case LINEAR -> ((Linear) shape).from();
+      case COSINE -> ((Cosine) shape).from();
+      case ONE_MINUS_SQRT -> ((OneMinusSqrt) shape).from();
+      case INVERSE_SQRT -> ((InverseSqrt) shape).peak();
+      case SEGMENT -> ((Segment) shape).from();
+      case CONSTANT, EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, STEP, MILESTONES, CYCLIC, COSINE_RESTARTS, ONE_CYCLE, PLATEAU,
+          LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME, POST_CYCLE_MOMENTUM, SHIFTED, REVERSED,
+          COSINE_HARD_RESTARTS -> shape.valueAt(0, 1);
+    };
   }
-
-  /** Per shape: where it starts as a decay; its value at step 0 for shapes with no start of their own. */
-  private static final ShapeVisitor<Double> FROM = new ShapeVisitor<>() {
-    @Override
-    public Double visitConstant(Constant s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitLinear(Linear l) {
-      return l.from();
-    }
-
-    @Override
-    public Double visitCosine(Cosine c) {
-      return c.from();
-    }
-
-    @Override
-    public Double visitExponential(Exponential s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitExponentialTo(ExponentialTo s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitPolynomial(Polynomial s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitOneMinusSqrt(OneMinusSqrt o) {
-      return o.from();
-    }
-
-    @Override
-    public Double visitInverseSqrt(InverseSqrt s) {
-      return s.peak();
-    }
-
-    @Override
-    public Double visitStepDecay(StepDecay s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitMilestones(Milestones s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitCyclic(Cyclic s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitCosineRestarts(CosineRestarts s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitOneCycle(OneCycle s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitPlateau(Plateau s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitLogWarmup(LogWarmup s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitLinearGrowth(LinearGrowth s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitStairCycle(StairCycle s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitInverseTimeDecay(InverseTimeDecay s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitPostCycleMomentum(PostCycleMomentum s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitShifted(Shifted s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitReversed(Reversed s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitCosineHardRestarts(CosineHardRestarts s) {
-      return s.valueAt(0, 1);
-    }
-
-    @Override
-    public Double visitSegment(Segment g) {
-      return g.from();
-    }
-  };
 
   /** A WSD anneal phase (after a stable phase, or right after the warm-up). */
   private static Lr wsd(double init, double max, double warmup, Placed anneal, long n) {
-    return anneal.shape().accept(new Wsd(init, max, warmup, anneal, n));
+    return new Wsd(init, max, warmup, anneal, n).of(anneal.shape());
   }
 
-  /** Per shape: the WSD anneal it is, or {@code Unsupported} for a shape Megatron cannot anneal with. */
-  private record Wsd(double init, double max, double warmup, Placed anneal, long n) implements ShapeVisitor<Lr> {
+  /** A WSD anneal phase, {@code anneal}, after a stable phase or right after the warm-up. */
+  private record Wsd(double init, double max, double warmup, Placed anneal, long n) {
+    /** The WSD anneal {@code shape} is, or {@code Unsupported} for a shape Megatron cannot anneal with. */
+    Lr of(Shape shape) {
+      return switch (ShapeKind.of(shape)) {
+        case LINEAR -> anneal(WsdDecayStyle.LINEAR, ((Linear) shape).to());
+        case COSINE -> anneal(WsdDecayStyle.COSINE, ((Cosine) shape).to());
+        case ONE_MINUS_SQRT -> anneal(WsdDecayStyle.MINUS_SQRT, ((OneMinusSqrt) shape).to());
+        case SEGMENT -> {
+          Segment g = (Segment) shape;
+          double start = anneal.start() * (double) n - g.origin();
+          long annealUnits = Math.round(g.span());
+          yield new Lr(init, max, g.to(), warmup, Math.round(start) + annealUnits, DecayStyle.WSD, annealUnits, WsdDecayStyle.of(g.curve()));
+        }
+        case CONSTANT, EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, INVERSE_SQRT, STEP, MILESTONES, CYCLIC, COSINE_RESTARTS,
+            ONE_CYCLE, PLATEAU, LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME, POST_CYCLE_MOMENTUM, SHIFTED,
+            REVERSED, COSINE_HARD_RESTARTS -> throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up,"
+                + " then one constant, linear, cosine, inverse-square-root or WSD decay to --min-lr; this plan has a "
+                + shape.kind() + " phase after it");
+      };
+    }
+
     /** An anneal of {@code style} to {@code min} over the whole phase, which must end. */
     private Lr anneal(WsdDecayStyle style, double min) {
       requireEnd(anneal);
       return new Lr(init, max, min, warmup, anneal.end() * n, DecayStyle.WSD, anneal.steps() * n, style);
-    }
-
-    @Override
-    public Lr visitConstant(Constant s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitLinear(Linear l) {
-      return anneal(WsdDecayStyle.LINEAR, l.to());
-    }
-
-    @Override
-    public Lr visitCosine(Cosine c) {
-      return anneal(WsdDecayStyle.COSINE, c.to());
-    }
-
-    @Override
-    public Lr visitExponential(Exponential s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitExponentialTo(ExponentialTo s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitPolynomial(Polynomial s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitOneMinusSqrt(OneMinusSqrt o) {
-      return anneal(WsdDecayStyle.MINUS_SQRT, o.to());
-    }
-
-    @Override
-    public Lr visitInverseSqrt(InverseSqrt s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitStepDecay(StepDecay s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitMilestones(Milestones s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitCyclic(Cyclic s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitCosineRestarts(CosineRestarts s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitOneCycle(OneCycle s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitPlateau(Plateau s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitLogWarmup(LogWarmup s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitLinearGrowth(LinearGrowth s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitStairCycle(StairCycle s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitInverseTimeDecay(InverseTimeDecay s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitPostCycleMomentum(PostCycleMomentum s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitShifted(Shifted s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitReversed(Reversed s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitCosineHardRestarts(CosineHardRestarts s) {
-      throw unsupported("channels.lr", "Megatron's learning rate is a linear warm-up, then one constant, linear, cosine, inverse-square-root or WSD decay "
-          + "to --min-lr; this plan has a " + s.kind() + " phase after it");
-    }
-
-    @Override
-    public Lr visitSegment(Segment g) {
-      double start = anneal.start() * (double) n - g.origin();
-      long annealUnits = Math.round(g.span());
-      return new Lr(init, max, g.to(), warmup, Math.round(start) + annealUnits, DecayStyle.WSD, annealUnits, WsdDecayStyle.of(g.curve()));
     }
   }
 
@@ -671,138 +344,51 @@ final class PlanDecompiler {
     Placed only = phases.get(0);
     Shape s = only.shape();
     long units = only.steps() == Phase.OPEN ? -1 : only.steps() * n;
-    return s.accept(new WeightDecay(units, shape));
+    return new WeightDecay(units, shape).of(s);
   }
 
-  /** Per shape: Megatron's weight decay that gives it, or {@code Unsupported} starting with {@code expected}. */
-  private record WeightDecay(long units, String expected) implements ShapeVisitor<Wd> {
-    private Wd refuse(Shape shape, String why) {
-      throw unsupported("channels.weight_decay", expected + "; this plan's is a " + shape.kind() + why);
+  /** Megatron's weight decay over {@code units} (-1: unknown), or {@code Unsupported} starting with {@code expected}. */
+  private record WeightDecay(long units, String expected) {
+    /** The weight decay that gives {@code shape}: constant, or rising linearly or along a cosine. */
+    Wd of(Shape shape) {
+      return switch (ShapeKind.of(shape)) {
+        case CONSTANT -> {
+          Constant c = (Constant) shape;
+          yield new Wd(c.value(), c.value(), units, WeightDecayIncrStyle.CONSTANT);
+        }
+        case LINEAR -> {
+          Linear l = (Linear) shape;
+          yield rising(l, l.from(), l.to(), WeightDecayIncrStyle.LINEAR);
+        }
+        case COSINE -> {
+          Cosine c = (Cosine) shape;
+          yield rising(c, c.from(), c.to(), WeightDecayIncrStyle.COSINE);
+        }
+        case SEGMENT -> segment((Segment) shape);
+        case EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, ONE_MINUS_SQRT, INVERSE_SQRT, STEP, MILESTONES, CYCLIC,
+            COSINE_RESTARTS, ONE_CYCLE, PLATEAU, LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME,
+            POST_CYCLE_MOMENTUM, SHIFTED, REVERSED, COSINE_HARD_RESTARTS -> refuse(shape, "");
+      };
     }
 
-    @Override
-    public Wd visitConstant(Constant c) {
-      return new Wd(c.value(), c.value(), units, WeightDecayIncrStyle.CONSTANT);
-    }
-
-    @Override
-    public Wd visitLinear(Linear l) {
-      if (l.from() <= l.to()) {
-        return new Wd(l.from(), l.to(), units, WeightDecayIncrStyle.LINEAR);
+    /** A linear or cosine weight decay from {@code from} to {@code to}, which Megatron only increases. */
+    private Wd rising(Shape shape, double from, double to, WeightDecayIncrStyle style) {
+      if (from <= to) {
+        return new Wd(from, to, units, style);
       }
-      return refuse(l, " that falls (Megatron only increases weight decay)");
+      return refuse(shape, " that falls (Megatron only increases weight decay)");
     }
 
-    @Override
-    public Wd visitCosine(Cosine c) {
-      if (c.from() <= c.to()) {
-        return new Wd(c.from(), c.to(), units, WeightDecayIncrStyle.COSINE);
-      }
-      return refuse(c, " that falls (Megatron only increases weight decay)");
-    }
-
-    @Override
-    public Wd visitExponential(Exponential s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitExponentialTo(ExponentialTo s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitPolynomial(Polynomial s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitOneMinusSqrt(OneMinusSqrt s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitInverseSqrt(InverseSqrt s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitStepDecay(StepDecay s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitMilestones(Milestones s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitCyclic(Cyclic s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitCosineRestarts(CosineRestarts s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitOneCycle(OneCycle s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitPlateau(Plateau s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitLogWarmup(LogWarmup s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitLinearGrowth(LinearGrowth s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitStairCycle(StairCycle s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitInverseTimeDecay(InverseTimeDecay s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitPostCycleMomentum(PostCycleMomentum s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitShifted(Shifted s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitReversed(Reversed s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitCosineHardRestarts(CosineHardRestarts s) {
-      return refuse(s, "");
-    }
-
-    @Override
-    public Wd visitSegment(Segment g) {
+    private Wd segment(Segment g) {
       if (g.origin() == 0 && g.from() <= g.to() && (g.curve() == Segment.Curve.LINEAR || g.curve() == Segment.Curve.COSINE)) {
         WeightDecayIncrStyle style = g.curve() == Segment.Curve.LINEAR ? WeightDecayIncrStyle.LINEAR : WeightDecayIncrStyle.COSINE;
         return new Wd(g.from(), g.to(), Math.round(g.span()), style);
       }
       return refuse(g, "");
+    }
+
+    private Wd refuse(Shape shape, String why) {
+      throw unsupported("channels.weight_decay", expected + "; this plan's is a " + shape.kind() + why);
     }
   }
 

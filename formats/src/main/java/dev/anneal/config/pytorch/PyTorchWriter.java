@@ -5,33 +5,22 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.CosineHardRestarts;
 import dev.anneal.schedule.CosineRestarts;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.ExponentialTo;
-import dev.anneal.schedule.InverseSqrt;
-import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.LinearGrowth;
-import dev.anneal.schedule.LogWarmup;
 import dev.anneal.schedule.Milestones;
 import dev.anneal.schedule.OneCycle;
-import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Polynomial;
-import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
-import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShapeVisitor;
-import dev.anneal.schedule.Shifted;
-import dev.anneal.schedule.StairCycle;
+import dev.anneal.schedule.ShapeKind;
 import dev.anneal.schedule.StepDecay;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +78,7 @@ final class PyTorchWriter {
     }
     if (lr instanceof Sequence sequence) {
       double base = base(sequence.phases());
-      OwnLr own = sequence.phases().get(0).shape().accept(OWN_LR);
+      OwnLr own = ownLr(sequence.phases().get(0).shape());
       double optimizerLr = own != null ? own.optimizerLr() : base;
       return new Written(PyTorchOptimizer.sgd(optimizerLr), join(segments(sequence, base)));
     }
@@ -126,7 +115,7 @@ final class PyTorchWriter {
    * the start of a phase whose scheduler starts at it, else the largest value (factors are at most 1).
    */
   private static double base(List<Phase> phases) {
-    OwnLr own = phases.get(0).shape().accept(OWN_LR);
+    OwnLr own = ownLr(phases.get(0).shape());
     if (own != null) {
       return own.base();
     }
@@ -137,7 +126,7 @@ final class PyTorchWriter {
       if (from != null) {
         return from;
       }
-      largest = Math.max(largest, shape.accept(LARGEST_FACTOR));
+      largest = Math.max(largest, largestFactor(shape));
     }
     return largest;
   }
@@ -148,372 +137,65 @@ final class PyTorchWriter {
    */
   private record OwnLr(double base, double optimizerLr) {}
 
-  /** Per shape: its {@link OwnLr} where its PyTorch scheduler sets absolute learning rates, else {@code null}. */
-  private static final ShapeVisitor<OwnLr> OWN_LR = new ShapeVisitor<>() {
-    @Override
-    public OwnLr visitConstant(Constant s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitLinear(Linear s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitCosine(Cosine s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitExponential(Exponential s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitExponentialTo(ExponentialTo s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitPolynomial(Polynomial s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitOneMinusSqrt(OneMinusSqrt s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitInverseSqrt(InverseSqrt s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitStepDecay(StepDecay s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitMilestones(Milestones s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitCyclic(Cyclic cyclic) {
-      return new OwnLr(cyclic.base(), cyclic.max());
-    }
-
-    @Override
-    public OwnLr visitCosineRestarts(CosineRestarts s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitOneCycle(OneCycle oneCycle) {
-      // max_lr / div_factor, as PyTorch computes it
-      return new OwnLr(oneCycle.peak() / (oneCycle.peak() / oneCycle.start()), oneCycle.peak());
-    }
-
-    @Override
-    public OwnLr visitPlateau(Plateau s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitLogWarmup(LogWarmup s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitLinearGrowth(LinearGrowth s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitStairCycle(StairCycle s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitInverseTimeDecay(InverseTimeDecay s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitPostCycleMomentum(PostCycleMomentum s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitShifted(Shifted s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitReversed(Reversed s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitCosineHardRestarts(CosineHardRestarts s) {
-      return null;
-    }
-
-    @Override
-    public OwnLr visitSegment(dev.anneal.schedule.Segment s) {
-      return null;
-    }
-  };
+  /** The {@link OwnLr} of {@code shape} where its PyTorch scheduler sets absolute learning rates, else {@code null}. */
+  private static OwnLr ownLr(Shape shape) {
+    return switch (ShapeKind.of(shape)) {
+      case CYCLIC -> {
+        Cyclic cyclic = (Cyclic) shape;
+        yield new OwnLr(cyclic.base(), cyclic.max());
+      }
+      case ONE_CYCLE -> {
+        OneCycle oneCycle = (OneCycle) shape;
+        // max_lr / div_factor, as PyTorch computes it
+        yield new OwnLr(oneCycle.peak() / (oneCycle.peak() / oneCycle.start()), oneCycle.peak());
+      }
+      case CONSTANT, LINEAR, COSINE, EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, ONE_MINUS_SQRT, STEP, MILESTONES,
+          INVERSE_SQRT, COSINE_RESTARTS, PLATEAU, LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME,
+          POST_CYCLE_MOMENTUM, SHIFTED, REVERSED, COSINE_HARD_RESTARTS, SEGMENT -> null;
+    };
+  }
 
   /**
-   * Per shape: the largest value its scheduler (ConstantLR, LinearLR) takes as a factor of the base
-   * learning rate, so the base must be at least that; 0 for shapes that say nothing about the base.
+   * The largest value the scheduler of {@code shape} (ConstantLR, LinearLR) takes as a factor of the
+   * base learning rate, so the base must be at least that; 0 for shapes that say nothing about the
+   * base.
    */
-  private static final ShapeVisitor<Double> LARGEST_FACTOR = new ShapeVisitor<>() {
-    @Override
-    public Double visitConstant(Constant constant) {
-      return constant.value();
-    }
-
-    @Override
-    public Double visitLinear(Linear linear) {
-      return Math.max(linear.from(), linear.to());
-    }
-
-    @Override
-    public Double visitCosine(Cosine s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitExponential(Exponential s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitExponentialTo(ExponentialTo s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitPolynomial(Polynomial s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitOneMinusSqrt(OneMinusSqrt s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitInverseSqrt(InverseSqrt s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitStepDecay(StepDecay s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitMilestones(Milestones s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitCyclic(Cyclic s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitCosineRestarts(CosineRestarts s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitOneCycle(OneCycle s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitPlateau(Plateau s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitLogWarmup(LogWarmup s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitLinearGrowth(LinearGrowth s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitStairCycle(StairCycle s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitInverseTimeDecay(InverseTimeDecay s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitPostCycleMomentum(PostCycleMomentum s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitShifted(Shifted s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitReversed(Reversed s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitCosineHardRestarts(CosineHardRestarts s) {
-      return 0.0;
-    }
-
-    @Override
-    public Double visitSegment(dev.anneal.schedule.Segment s) {
-      return 0.0;
-    }
-  };
+  private static double largestFactor(Shape shape) {
+    return switch (ShapeKind.of(shape)) {
+      case CONSTANT -> ((Constant) shape).value();
+      case LINEAR -> {
+        Linear linear = (Linear) shape;
+        yield Math.max(linear.from(), linear.to());
+      }
+      case COSINE, EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, ONE_MINUS_SQRT, INVERSE_SQRT, STEP, MILESTONES, CYCLIC,
+          COSINE_RESTARTS, ONE_CYCLE, PLATEAU, LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME,
+          POST_CYCLE_MOMENTUM, SHIFTED, REVERSED, COSINE_HARD_RESTARTS, SEGMENT -> 0.0;
+    };
+  }
 
   /** The start of a shape whose scheduler always starts at the base learning rate, or {@code null}. */
   private static Double startsAtBase(Shape shape) {
-    BaseStart start = shape.accept(BASE_START);
+    BaseStart start = baseStart(shape);
     return start == null ? null : start.from();
   }
 
   /** Where a scheduler that always starts at the base learning rate starts, and that scheduler's name. */
   private record BaseStart(double from, String scheduler) {}
 
-  /** Per shape: its {@link BaseStart}, or {@code null} where its scheduler need not start at the base learning rate. */
-  private static final ShapeVisitor<BaseStart> BASE_START = new ShapeVisitor<>() {
-    @Override
-    public BaseStart visitConstant(Constant s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitLinear(Linear s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitCosine(Cosine s) {
-      return new BaseStart(s.from(), "CosineAnnealingLR");
-    }
-
-    @Override
-    public BaseStart visitExponential(Exponential s) {
-      return new BaseStart(s.from(), "ExponentialLR");
-    }
-
-    @Override
-    public BaseStart visitExponentialTo(ExponentialTo s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitPolynomial(Polynomial s) {
-      return new BaseStart(s.from(), "PolynomialLR");
-    }
-
-    @Override
-    public BaseStart visitOneMinusSqrt(OneMinusSqrt s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitInverseSqrt(InverseSqrt s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitStepDecay(StepDecay s) {
-      return new BaseStart(s.from(), "StepLR");
-    }
-
-    @Override
-    public BaseStart visitMilestones(Milestones s) {
-      return new BaseStart(s.from(), "MultiStepLR");
-    }
-
-    @Override
-    public BaseStart visitCyclic(Cyclic s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitCosineRestarts(CosineRestarts s) {
-      return new BaseStart(s.from(), "CosineAnnealingWarmRestarts");
-    }
-
-    @Override
-    public BaseStart visitOneCycle(OneCycle s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitPlateau(Plateau s) {
-      return new BaseStart(s.initial(), "ReduceLROnPlateau");
-    }
-
-    @Override
-    public BaseStart visitLogWarmup(LogWarmup s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitLinearGrowth(LinearGrowth s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitStairCycle(StairCycle s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitInverseTimeDecay(InverseTimeDecay s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitPostCycleMomentum(PostCycleMomentum s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitShifted(Shifted s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitReversed(Reversed s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitCosineHardRestarts(CosineHardRestarts s) {
-      return null;
-    }
-
-    @Override
-    public BaseStart visitSegment(dev.anneal.schedule.Segment s) {
-      return null;
-    }
-  };
+  /** The {@link BaseStart} of {@code shape}, or {@code null} where its scheduler need not start at the base learning rate. */
+  private static BaseStart baseStart(Shape shape) {
+    return switch (ShapeKind.of(shape)) {
+      case COSINE -> new BaseStart(((Cosine) shape).from(), "CosineAnnealingLR");
+      case EXPONENTIAL -> new BaseStart(((Exponential) shape).from(), "ExponentialLR");
+      case POLYNOMIAL -> new BaseStart(((Polynomial) shape).from(), "PolynomialLR");
+      case STEP -> new BaseStart(((StepDecay) shape).from(), "StepLR");
+      case MILESTONES -> new BaseStart(((Milestones) shape).from(), "MultiStepLR");
+      case COSINE_RESTARTS -> new BaseStart(((CosineRestarts) shape).from(), "CosineAnnealingWarmRestarts");
+      case PLATEAU -> new BaseStart(((Plateau) shape).initial(), "ReduceLROnPlateau");
+      case CONSTANT, LINEAR, EXPONENTIAL_TO, ONE_MINUS_SQRT, INVERSE_SQRT, CYCLIC, ONE_CYCLE, LOG_WARMUP, LINEAR_GROWTH,
+          STAIR_CYCLE, INVERSE_TIME, POST_CYCLE_MOMENTUM, SHIFTED, REVERSED, COSINE_HARD_RESTARTS, SEGMENT -> null;
+    };
+  }
 
   private List<Segment> segments(Sequence sequence, double base) {
     List<Phase> phases = sequence.phases();
@@ -527,7 +209,7 @@ final class PyTorchWriter {
       boolean last = next == null;
       Shape shape = phase.shape();
       String path = "channels.lr.phases[" + i + "]";
-      BaseStart baseStart = shape.accept(BASE_START);
+      BaseStart baseStart = baseStart(shape);
       if (baseStart != null && baseStart.from() != base) {
         throw unsupported(path, "PyTorch's " + baseStart.scheduler() + " starts from the optimizer's learning rate ("
             + Checks.show(base) + ") when it follows another scheduler, but this phase starts at " + Checks.show(baseStart.from()));
@@ -537,7 +219,7 @@ final class PyTorchWriter {
         throw unsupported("channels.lr.afterEnd", "PyTorch's schedulers never refuse a step past the end; declare HOLD or CONTINUE");
       }
       long steps = phase.steps();
-      PhaseStep step = shape.accept(new PhaseWriting(phases, i, afterEnd, base, start, path));
+      PhaseStep step = new PhaseWriting(phases, i, afterEnd, base, start, path).of(shape);
       if (step.heldAfter() != null) {
         out.add(new Segment(step.scheduler(), steps));
         out.add(new Segment(step.heldAfter(), Phase.OPEN));
@@ -568,8 +250,8 @@ final class PyTorchWriter {
     }
   }
 
-  /** Per shape: the scheduler for phase {@code i} of {@code phases}, or {@code Unsupported} naming what PyTorch lacks. */
-  private final class PhaseWriting implements ShapeVisitor<PhaseStep> {
+  /** Writes the scheduler for phase {@code i} of {@code phases}. */
+  private final class PhaseWriting {
     private final List<Phase> phases;
     private final int i;
     private final AfterEnd afterEnd;
@@ -592,23 +274,52 @@ final class PyTorchWriter {
       this.last = next == null;
     }
 
-    @Override
-    public PhaseStep visitConstant(Constant constant) {
+    /** The scheduler for the phase, whose shape is {@code shape}, or {@code Unsupported} naming what PyTorch lacks. */
+    PhaseStep of(Shape shape) {
+      return switch (ShapeKind.of(shape)) {
+        case CONSTANT -> constant((Constant) shape);
+        case LINEAR -> linear((Linear) shape);
+        case COSINE -> cosine((Cosine) shape);
+        case EXPONENTIAL -> new PhaseStep(new ExponentialLR(((Exponential) shape).rate()), 1);
+        case EXPONENTIAL_TO -> throw unsupported(path,
+            "PyTorch has no exponential decay to an end value (ExponentialLR multiplies by a fixed gamma every step)");
+        case POLYNOMIAL -> polynomial((Polynomial) shape);
+        case ONE_MINUS_SQRT -> throw unsupported(path, "PyTorch has no WSD 1-sqrt decay");
+        case INVERSE_SQRT -> throw unsupported(path, "PyTorch has no inverse square root schedule");
+        case STEP -> {
+          StepDecay s = (StepDecay) shape;
+          yield new PhaseStep(new StepLR(s.every(), s.factor()), 1);
+        }
+        case MILESTONES -> {
+          Milestones s = (Milestones) shape;
+          yield new PhaseStep(new MultiStepLR(s.milestones(), s.factor()), 1);
+        }
+        case CYCLIC -> new PhaseStep(cyclicLr((Cyclic) shape, start), 1);
+        case COSINE_RESTARTS -> {
+          CosineRestarts s = (CosineRestarts) shape;
+          yield new PhaseStep(new CosineAnnealingWarmRestarts(s.t0(), s.tMult(), s.floor()), 1);
+        }
+        case ONE_CYCLE -> oneCycle((OneCycle) shape);
+        case PLATEAU -> plateau((Plateau) shape);
+        case LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME, POST_CYCLE_MOMENTUM, SHIFTED, REVERSED,
+            COSINE_HARD_RESTARTS, SEGMENT -> throw unsupported(path, "PyTorch has no scheduler for a " + shape.kind() + " phase");
+      };
+    }
+
+    private PhaseStep constant(Constant constant) {
       double factor = factor(path, constant.value(), base, true);
       PyTorchScheduler scheduler = last ? new LinearLR(factor, factor, 1) : new ConstantLR(factor, steps);
       // ConstantLR returns to the base learning rate after total_iters
       return new PhaseStep(scheduler, next != null && next.shape() instanceof Constant after && after.value() == base ? 2 : 1);
     }
 
-    @Override
-    public PhaseStep visitLinear(Linear linear) {
+    private PhaseStep linear(Linear linear) {
       PyTorchScheduler scheduler = new LinearLR(factor(path, linear.from(), base, true), factor(path, linear.to(), base, false), steps);
       // LinearLR holds its end factor
       return new PhaseStep(scheduler, next != null && next.shape() instanceof Constant hold && hold.value() == linear.to() ? 2 : 1);
     }
 
-    @Override
-    public PhaseStep visitCosine(Cosine cosine) {
+    private PhaseStep cosine(Cosine cosine) {
       PyTorchScheduler scheduler = new CosineAnnealingLR(halfPeriod(path, cosine, steps), cosine.to());
       if (last && afterEnd == AfterEnd.HOLD) {
         double end = cosine.endValue(steps);
@@ -618,18 +329,7 @@ final class PyTorchWriter {
       return new PhaseStep(scheduler, 1);
     }
 
-    @Override
-    public PhaseStep visitExponential(Exponential s) {
-      return new PhaseStep(new ExponentialLR(s.rate()), 1);
-    }
-
-    @Override
-    public PhaseStep visitExponentialTo(ExponentialTo s) {
-      throw unsupported(path, "PyTorch has no exponential decay to an end value (ExponentialLR multiplies by a fixed gamma every step)");
-    }
-
-    @Override
-    public PhaseStep visitPolynomial(Polynomial s) {
+    private PhaseStep polynomial(Polynomial s) {
       if (s.to() != 0) {
         throw unsupported(path, "PyTorch's PolynomialLR decays to 0; it has no end value (this phase ends at " + Checks.show(s.to()) + ")");
       }
@@ -638,38 +338,7 @@ final class PyTorchWriter {
       return new PhaseStep(scheduler, next != null && next.shape() instanceof Constant hold && hold.value() == 0 ? 2 : 1);
     }
 
-    @Override
-    public PhaseStep visitOneMinusSqrt(OneMinusSqrt s) {
-      throw unsupported(path, "PyTorch has no WSD 1-sqrt decay");
-    }
-
-    @Override
-    public PhaseStep visitInverseSqrt(InverseSqrt s) {
-      throw unsupported(path, "PyTorch has no inverse square root schedule");
-    }
-
-    @Override
-    public PhaseStep visitStepDecay(StepDecay s) {
-      return new PhaseStep(new StepLR(s.every(), s.factor()), 1);
-    }
-
-    @Override
-    public PhaseStep visitMilestones(Milestones s) {
-      return new PhaseStep(new MultiStepLR(s.milestones(), s.factor()), 1);
-    }
-
-    @Override
-    public PhaseStep visitCyclic(Cyclic s) {
-      return new PhaseStep(cyclic(s, start), 1);
-    }
-
-    @Override
-    public PhaseStep visitCosineRestarts(CosineRestarts s) {
-      return new PhaseStep(new CosineAnnealingWarmRestarts(s.t0(), s.tMult(), s.floor()), 1);
-    }
-
-    @Override
-    public PhaseStep visitOneCycle(OneCycle s) {
+    private PhaseStep oneCycle(OneCycle s) {
       int consumed = 1;
       if (next != null && next.shape() instanceof Constant bounce && next.steps() == 1 && bounce.value() == s.valueAt(steps, steps)) {
         consumed = 2; // PyTorch's own step at total_steps
@@ -677,61 +346,15 @@ final class PyTorchWriter {
       if ((consumed == 2 ? i + 2 == phases.size() : last) && afterEnd != AfterEnd.FAIL) {
         throw unsupported(path, "PyTorch's OneCycleLR raises ValueError after total_steps + 1 steps; it cannot hold or continue its end value");
       }
-      return new PhaseStep(oneCycle(s, steps, start), consumed);
+      return new PhaseStep(oneCycleLr(s, steps, start), consumed);
     }
 
-    @Override
-    public PhaseStep visitPlateau(Plateau s) {
+    private PhaseStep plateau(Plateau s) {
       if (phases.size() > 1) {
         throw unsupported(path, "PyTorch's ReduceLROnPlateau cannot be part of a SequentialLR");
       }
       return new PhaseStep(
           new ReduceLROnPlateau(s.mode(), s.factor(), s.patience(), s.threshold(), s.thresholdMode(), s.cooldown(), s.minValue(), s.eps()), 1);
-    }
-
-    @Override
-    public PhaseStep visitLogWarmup(LogWarmup s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitLinearGrowth(LinearGrowth s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitStairCycle(StairCycle s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitInverseTimeDecay(InverseTimeDecay s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitPostCycleMomentum(PostCycleMomentum s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitShifted(Shifted s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitReversed(Reversed s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitCosineHardRestarts(CosineHardRestarts s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
-    }
-
-    @Override
-    public PhaseStep visitSegment(dev.anneal.schedule.Segment s) {
-      throw unsupported(path, "PyTorch has no scheduler for a " + s.kind() + " phase");
     }
   }
 
@@ -771,7 +394,7 @@ final class PyTorchWriter {
     return null;
   }
 
-  private CyclicLR cyclic(Cyclic lr, long start) {
+  private CyclicLR cyclicLr(Cyclic lr, long start) {
     if (lr.mirrored()) {
       throw unsupported("channels.lr", "PyTorch's CyclicLR cycles the learning rate up from base_lr; a mirrored cycle is its momentum");
     }
@@ -783,7 +406,7 @@ final class PyTorchWriter {
     return scheduler;
   }
 
-  private OneCycleLR oneCycle(OneCycle lr, long total, long start) {
+  private OneCycleLR oneCycleLr(OneCycle lr, long total, long start) {
     OneCycleLR scheduler = new OneCycleLR(lr.peak(), total, null, null, lr.pctStart(), lr.anneal(), false,
         OneCycleLR.DEFAULT_BASE_MOMENTUM, OneCycleLR.DEFAULT_MAX_MOMENTUM, lr.peak() / lr.start(), lr.start() / lr.end(), lr.threePhase());
     if (momentumAt(start) instanceof OneCycle m) {

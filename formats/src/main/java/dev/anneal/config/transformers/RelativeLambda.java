@@ -7,33 +7,19 @@ import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.CosineHardRestarts;
-import dev.anneal.schedule.CosineRestarts;
-import dev.anneal.schedule.Cyclic;
-import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.ExponentialTo;
 import dev.anneal.schedule.InverseSqrt;
-import dev.anneal.schedule.InverseTimeDecay;
 import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.LinearGrowth;
-import dev.anneal.schedule.LogWarmup;
-import dev.anneal.schedule.Milestones;
-import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Polynomial;
-import dev.anneal.schedule.PostCycleMomentum;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Reversed;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
-import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShapeVisitor;
+import dev.anneal.schedule.ShapeKind;
 import dev.anneal.schedule.Shifted;
-import dev.anneal.schedule.StairCycle;
-import dev.anneal.schedule.StepDecay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -112,7 +98,7 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     if (last.isOpen()) {
       return new RelativeLambda(base, phases, AfterEnd.HOLD, exact);
     }
-    PastEnd pastEnd = last.shape().accept(PAST_END);
+    PastEnd pastEnd = pastEnd(last.shape());
     if (afterEnd == AfterEnd.CONTINUE && pastEnd == PastEnd.SAME_FORMULA) {
       // Its formula does not depend on the phase's length: continued, it is the open-ended phase.
       phases.set(phases.size() - 1, new Phase(last.shape(), Phase.OPEN));
@@ -172,123 +158,16 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     CONTINUED
   }
 
-  /** Per shape: {@link PastEnd}. */
-  private static final ShapeVisitor<PastEnd> PAST_END = new ShapeVisitor<>() {
-    @Override
-    public PastEnd visitConstant(Constant s) {
-      return PastEnd.FLAT;
-    }
-
-    @Override
-    public PastEnd visitLinear(Linear s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitCosine(Cosine s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitExponential(Exponential s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitExponentialTo(ExponentialTo s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitPolynomial(Polynomial s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitOneMinusSqrt(OneMinusSqrt s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitInverseSqrt(InverseSqrt s) {
-      return PastEnd.SAME_FORMULA;
-    }
-
-    @Override
-    public PastEnd visitStepDecay(StepDecay s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitMilestones(Milestones s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitCyclic(Cyclic s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitCosineRestarts(CosineRestarts s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitOneCycle(OneCycle s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitPlateau(Plateau s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitLogWarmup(LogWarmup s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitLinearGrowth(LinearGrowth s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitStairCycle(StairCycle s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitInverseTimeDecay(InverseTimeDecay s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitPostCycleMomentum(PostCycleMomentum s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitShifted(Shifted s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitReversed(Reversed s) {
-      return PastEnd.CONTINUED;
-    }
-
-    @Override
-    public PastEnd visitCosineHardRestarts(CosineHardRestarts s) {
-      return PastEnd.FLAT;
-    }
-
-    @Override
-    public PastEnd visitSegment(Segment s) {
-      return PastEnd.CONTINUED;
-    }
-  };
+  /** What {@code shape} does past its end as the last phase of a lambda. */
+  private static PastEnd pastEnd(Shape shape) {
+    return switch (ShapeKind.of(shape)) {
+      case INVERSE_SQRT -> PastEnd.SAME_FORMULA;
+      case CONSTANT, COSINE_HARD_RESTARTS -> PastEnd.FLAT;
+      case LINEAR, COSINE, EXPONENTIAL, EXPONENTIAL_TO, POLYNOMIAL, ONE_MINUS_SQRT, STEP, MILESTONES, CYCLIC,
+          COSINE_RESTARTS, ONE_CYCLE, PLATEAU, LOG_WARMUP, LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME,
+          POST_CYCLE_MOMENTUM, SHIFTED, REVERSED, SEGMENT -> PastEnd.CONTINUED;
+    };
+  }
 
   /** The shapes transformers has nothing like, reported at the first phase that has one. */
   private static void checkShapes(Sequence sequence) {
@@ -300,256 +179,68 @@ record RelativeLambda(double base, List<Phase> phases, AfterEnd afterEnd, boolea
     }
   }
 
-  /** What transformers lacks to run {@code shape}, or {@code null} if nothing. */
+  /** What transformers lacks to run {@code shape}, or {@code null} where it has an equivalent. */
   private static String lacks(Shape shape) {
-    return shape.accept(LACKS);
-  }
-
-  /** Per shape: what transformers lacks to run it, or {@code null} where it has an equivalent. */
-  private static final ShapeVisitor<String> LACKS = new ShapeVisitor<>() {
-    @Override
-    public String visitConstant(Constant constant) {
-      return null;
-    }
-
-    @Override
-    public String visitLinear(Linear linear) {
-      return null;
-    }
-
-    @Override
-    public String visitCosine(Cosine cosine) {
-      return null;
-    }
-
-    @Override
-    public String visitExponential(Exponential exponential) {
-      return "transformers has no exponential decay";
-    }
-
-    @Override
-    public String visitExponentialTo(ExponentialTo exponentialTo) {
-      return "transformers has no exponential decay";
-    }
-
-    @Override
-    public String visitPolynomial(Polynomial polynomial) {
-      return null;
-    }
-
-    @Override
-    public String visitOneMinusSqrt(OneMinusSqrt oneMinusSqrt) {
-      return null;
-    }
-
-    @Override
-    public String visitInverseSqrt(InverseSqrt inverseSqrt) {
-      return null;
-    }
-
-    @Override
-    public String visitStepDecay(StepDecay stepDecay) {
-      return "transformers has no step decay";
-    }
-
-    @Override
-    public String visitMilestones(Milestones milestones) {
-      return "transformers has no multi-step (milestones) decay";
-    }
-
-    @Override
-    public String visitCyclic(Cyclic cyclic) {
-      return "transformers has no cyclic schedule";
-    }
-
-    @Override
-    public String visitCosineRestarts(CosineRestarts cosineRestarts) {
-      return "transformers has no cosine with warm restarts of a given period (its hard restarts split"
+    return switch (ShapeKind.of(shape)) {
+      case EXPONENTIAL, EXPONENTIAL_TO -> "transformers has no exponential decay";
+      case STEP -> "transformers has no step decay";
+      case MILESTONES -> "transformers has no multi-step (milestones) decay";
+      case CYCLIC, STAIR_CYCLE -> "transformers has no cyclic schedule";
+      case COSINE_RESTARTS -> "transformers has no cosine with warm restarts of a given period (its hard restarts split"
           + " num_training_steps into equal cycles)";
-    }
-
-    @Override
-    public String visitOneCycle(OneCycle oneCycle) {
-      return "transformers has no one-cycle schedule";
-    }
-
-    @Override
-    public String visitPlateau(Plateau plateau) {
-      return "transformers has no closed-form plateau schedule (reduce_lr_on_plateau follows evaluation metrics)";
-    }
-
-    @Override
-    public String visitLogWarmup(LogWarmup logWarmup) {
-      return "transformers has no logarithmic warm-up (its warm-ups are linear from 0)";
-    }
-
-    @Override
-    public String visitLinearGrowth(LinearGrowth linearGrowth) {
-      return "transformers has no learning-rate range test (growth without end)";
-    }
-
-    @Override
-    public String visitStairCycle(StairCycle stairCycle) {
-      return "transformers has no cyclic schedule";
-    }
-
-    @Override
-    public String visitInverseTimeDecay(InverseTimeDecay inverseTimeDecay) {
-      return "transformers has no inverse-time decay";
-    }
-
-    @Override
-    public String visitPostCycleMomentum(PostCycleMomentum postCycleMomentum) {
-      return "transformers has no momentum schedule";
-    }
-
-    @Override
-    public String visitShifted(Shifted shifted) {
-      return lacks(shifted.inner());
-    }
-
-    @Override
-    public String visitReversed(Reversed reversed) {
-      return lacks(reversed.inner());
-    }
-
-    @Override
-    public String visitCosineHardRestarts(CosineHardRestarts cosineHardRestarts) {
-      return null;
-    }
-
-    @Override
-    public String visitSegment(Segment segment) {
-      // Not lacking a feature as such: divide refuses it as having no equivalent.
-      return null;
-    }
-  };
-
-  /** {@code shape}'s values divided by {@code peak} (only shapes that pass {@link #lacks}). */
-  private static Shape divide(Shape shape, double peak) {
-    return shape.accept(new Divided(peak));
+      case ONE_CYCLE -> "transformers has no one-cycle schedule";
+      case PLATEAU -> "transformers has no closed-form plateau schedule (reduce_lr_on_plateau follows evaluation metrics)";
+      case LOG_WARMUP -> "transformers has no logarithmic warm-up (its warm-ups are linear from 0)";
+      case LINEAR_GROWTH -> "transformers has no learning-rate range test (growth without end)";
+      case INVERSE_TIME -> "transformers has no inverse-time decay";
+      case POST_CYCLE_MOMENTUM -> "transformers has no momentum schedule";
+      case SHIFTED -> lacks(((Shifted) shape).inner());
+      case REVERSED -> lacks(((Reversed) shape).inner());
+      // A segment is not lacking a feature as such: divide refuses it as having no equivalent.
+      case CONSTANT, LINEAR, COSINE, POLYNOMIAL, ONE_MINUS_SQRT, INVERSE_SQRT, COSINE_HARD_RESTARTS, SEGMENT -> null;
+    };
   }
 
-  /** A shape's values divided by a peak; a shape transformers cannot run has no equivalent. */
-  private record Divided(double peak) implements ShapeVisitor<Shape> {
-    @Override
-    public Shape visitConstant(Constant s) {
-      return new Constant(s.value() / peak);
-    }
-
-    @Override
-    public Shape visitLinear(Linear s) {
-      return new Linear(s.from() / peak, s.to() / peak);
-    }
-
-    @Override
-    public Shape visitCosine(Cosine s) {
-      return new Cosine(s.from() / peak, s.to() / peak, s.cycles());
-    }
-
-    @Override
-    public Shape visitExponential(Exponential s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitExponentialTo(ExponentialTo s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitPolynomial(Polynomial s) {
-      return new Polynomial(s.from() / peak, s.to() / peak, s.power());
-    }
-
-    @Override
-    public Shape visitOneMinusSqrt(OneMinusSqrt s) {
-      return new OneMinusSqrt(s.from() / peak, s.to() / peak);
-    }
-
-    @Override
-    public Shape visitInverseSqrt(InverseSqrt s) {
-      return new InverseSqrt(s.peak() / peak, s.timescale(), s.floor() / peak);
-    }
-
-    @Override
-    public Shape visitStepDecay(StepDecay s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitMilestones(Milestones s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitCyclic(Cyclic s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitCosineRestarts(CosineRestarts s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitOneCycle(OneCycle s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitPlateau(Plateau s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitLogWarmup(LogWarmup s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitLinearGrowth(LinearGrowth s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitStairCycle(StairCycle s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitInverseTimeDecay(InverseTimeDecay s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitPostCycleMomentum(PostCycleMomentum s) {
-      return noEquivalent(s);
-    }
-
-    @Override
-    public Shape visitShifted(Shifted s) {
-      return new Shifted(s.inner().accept(this), s.by());
-    }
-
-    @Override
-    public Shape visitReversed(Reversed s) {
-      return new Reversed(s.inner().accept(this));
-    }
-
-    @Override
-    public Shape visitCosineHardRestarts(CosineHardRestarts s) {
-      return new CosineHardRestarts(s.from() / peak, s.to() / peak, s.cycles());
-    }
-
-    @Override
-    public Shape visitSegment(Segment s) {
-      return noEquivalent(s);
-    }
-
-    private static Shape noEquivalent(Shape shape) {
-      throw unsupported(PATH, "transformers has no equivalent of a " + shape.kind() + " phase");
-    }
+  /**
+   * {@code shape}'s values divided by {@code peak} (only shapes that pass {@link #lacks}); a shape
+   * transformers cannot run has no equivalent.
+   */
+  private static Shape divide(Shape shape, double peak) {
+    return switch (ShapeKind.of(shape)) {
+      case CONSTANT -> new Constant(((Constant) shape).value() / peak);
+      case LINEAR -> {
+        Linear s = (Linear) shape;
+        yield new Linear(s.from() / peak, s.to() / peak);
+      }
+      case COSINE -> {
+        Cosine s = (Cosine) shape;
+        yield new Cosine(s.from() / peak, s.to() / peak, s.cycles());
+      }
+      case POLYNOMIAL -> {
+        Polynomial s = (Polynomial) shape;
+        yield new Polynomial(s.from() / peak, s.to() / peak, s.power());
+      }
+      case ONE_MINUS_SQRT -> {
+        OneMinusSqrt s = (OneMinusSqrt) shape;
+        yield new OneMinusSqrt(s.from() / peak, s.to() / peak);
+      }
+      case INVERSE_SQRT -> {
+        InverseSqrt s = (InverseSqrt) shape;
+        yield new InverseSqrt(s.peak() / peak, s.timescale(), s.floor() / peak);
+      }
+      case SHIFTED -> {
+        Shifted s = (Shifted) shape;
+        yield new Shifted(divide(s.inner(), peak), s.by());
+      }
+      case REVERSED -> new Reversed(divide(((Reversed) shape).inner(), peak));
+      case COSINE_HARD_RESTARTS -> {
+        CosineHardRestarts s = (CosineHardRestarts) shape;
+        yield new CosineHardRestarts(s.from() / peak, s.to() / peak, s.cycles());
+      }
+      case EXPONENTIAL, EXPONENTIAL_TO, STEP, MILESTONES, CYCLIC, COSINE_RESTARTS, ONE_CYCLE, PLATEAU, LOG_WARMUP,
+          LINEAR_GROWTH, STAIR_CYCLE, INVERSE_TIME, POST_CYCLE_MOMENTUM, SEGMENT ->
+          throw unsupported(PATH, "transformers has no equivalent of a " + shape.kind() + " phase");
+    };
   }
 
   static InvalidScheduleException unsupported(String path, String why) {

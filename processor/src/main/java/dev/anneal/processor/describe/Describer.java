@@ -168,32 +168,34 @@ public final class Describer {
 
     /** The constants the curve's formula precomputes: each the exact subexpression the model evaluates. */
     private void derived(String prefix, Curve curve, Map<String, String> roles, Map<String, Object> options, int milestones) {
-      switch (curve) {
-        case LINEAR -> derive(prefix, roles, "delta", false, binary('-', ref(roles, "to"), ref(roles, "from")), "");
-        case COSINE -> {
+      // A switch expression, so that a Curve constant nobody decided on is a compile error here.
+      Runnable derivation = switch (curve) {
+        case LINEAR -> () -> derive(prefix, roles, "delta", false, binary('-', ref(roles, "to"), ref(roles, "from")), "");
+        case COSINE -> () -> {
           derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "");
           derive(prefix, roles, "angular", false, binary('*', binary('*', new Expression.Pi(), ref(roles, "cycles")), Expression.real(2.0)),
               "radians per unit of progress: π * cycles * 2");
-        }
-        case EXPONENTIAL_TO -> derive(prefix, roles, "ratio", false, binary('/', ref(roles, "to"), ref(roles, "from")), "");
-        case POLYNOMIAL, ONE_MINUS_SQRT -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "");
-        case COSINE_RESTARTS -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "floor")), "");
-        case MILESTONES -> {
+        };
+        case EXPONENTIAL_TO -> () -> derive(prefix, roles, "ratio", false, binary('/', ref(roles, "to"), ref(roles, "from")), "");
+        case POLYNOMIAL, ONE_MINUS_SQRT -> () -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "to")), "");
+        case COSINE_RESTARTS -> () -> derive(prefix, roles, "amplitude", false, binary('-', ref(roles, "from"), ref(roles, "floor")), "");
+        case MILESTONES -> () -> {
           for (int k = 0; k <= milestones; k++) {
             derive(prefix, roles, "level" + k, false,
                 binary('*', ref(roles, "from"), new Expression.Pow(ref(roles, "factor"), Expression.real(k))),
                 "the value after " + k + " milestone" + (k == 1 ? "" : "s") + ": from * factor^" + k);
           }
-        }
-        case CYCLIC -> {
+        };
+        case CYCLIC -> () -> {
           derive(prefix, roles, "totalSize", false, new Expression.ToDouble(binary('+', ref(roles, "up"), ref(roles, "down"))), "steps per cycle");
           derive(prefix, roles, "stepRatio", false, binary('/', ref(roles, "up"), ref(roles, "totalSize")), "the rising fraction of a cycle");
           derive(prefix, roles, "span", false, binary('-', ref(roles, "max"), ref(roles, "base")), "");
-        }
-        case ONE_CYCLE -> oneCycle(prefix, roles, Boolean.TRUE.equals(options.get("threePhase")),
+        };
+        case ONE_CYCLE -> () -> oneCycle(prefix, roles, Boolean.TRUE.equals(options.get("threePhase")),
             options.get("anneal") == dev.anneal.schedule.OneCycle.Anneal.COS);
-        default -> {}
-      }
+        case CONSTANT, EXPONENTIAL, INVERSE_SQRT, STEP, PLATEAU -> () -> {}; // nothing precomputed
+      };
+      derivation.run();
     }
 
     private void oneCycle(String prefix, Map<String, String> roles, boolean threePhase, boolean cos) {

@@ -19,7 +19,8 @@ final class Formulas {
 
   CodeBlock body(PhaseCode phase) {
     CodeBlock.Builder code = CodeBlock.builder();
-    switch (phase.curve()) {
+    // A switch expression, so that a Curve constant without a formula is a compile error here.
+    CodeBlock.Builder written = switch (phase.curve()) {
       case CONSTANT -> code.addStatement("return $N", f(phase, "value"));
       case PLATEAU -> code.addStatement("return $N", f(phase, "initial"));
       case LINEAR -> code.addStatement("return $N + $N * ((double) t / $N)", f(phase, "from"), f(phase, "delta"), f(phase, "steps"));
@@ -37,7 +38,7 @@ final class Formulas {
         for (int k = 0; k < phase.milestones(); k++) {
           code.beginControlFlow("if (t < $N)", f(phase, "milestone" + k)).addStatement("return $N", f(phase, "level" + k)).endControlFlow();
         }
-        code.addStatement("return $N", f(phase, "level" + phase.milestones()));
+        yield code.addStatement("return $N", f(phase, "level" + phase.milestones()));
       }
       case CYCLIC -> cyclic(phase, code);
       case COSINE_RESTARTS -> {
@@ -46,14 +47,14 @@ final class Formulas {
         code.nextControlFlow("else").beginControlFlow("while (tCur >= tI)").addStatement("tCur -= tI");
         code.addStatement("tI = tI > Long.MAX_VALUE / $N ? Long.MAX_VALUE : tI * $N", f(phase, "tMult"), f(phase, "tMult"));
         code.endControlFlow().endControlFlow();
-        code.addStatement("return $N + $N * (1 + Math.cos(Math.PI * tCur / tI)) / 2", f(phase, "floor"), f(phase, "amplitude"));
+        yield code.addStatement("return $N + $N * (1 + Math.cos(Math.PI * tCur / tI)) / 2", f(phase, "floor"), f(phase, "amplitude"));
       }
       case ONE_CYCLE -> oneCycle(phase, code);
-    }
-    return code.build();
+    };
+    return written.build();
   }
 
-  private void cyclic(PhaseCode phase, CodeBlock.Builder code) {
+  private CodeBlock.Builder cyclic(PhaseCode phase, CodeBlock.Builder code) {
     code.addStatement("double cycle = Math.floor(1 + t / $N)", f(phase, "totalSize"));
     code.addStatement("double x = 1. + t / $N - cycle", f(phase, "totalSize"));
     code.addStatement("double scaleFactor = x <= $N ? x / $N : (x - 1) / ($N - 1)", f(phase, "stepRatio"), f(phase, "stepRatio"), f(phase, "stepRatio"));
@@ -64,13 +65,12 @@ final class Formulas {
       case EXP_RANGE -> " * Math.pow(" + f(phase, "gamma") + ", t)";
     };
     if (Boolean.TRUE.equals(phase.options().get("mirrored"))) {
-      code.addStatement("return $N - height" + amplitude, f(phase, "max"));
-    } else {
-      code.addStatement("return $N + height" + amplitude, f(phase, "base"));
+      return code.addStatement("return $N - height" + amplitude, f(phase, "max"));
     }
+    return code.addStatement("return $N + height" + amplitude, f(phase, "base"));
   }
 
-  private void oneCycle(PhaseCode phase, CodeBlock.Builder code) {
+  private CodeBlock.Builder oneCycle(PhaseCode phase, CodeBlock.Builder code) {
     boolean threePhase = Boolean.TRUE.equals(phase.options().get("threePhase"));
     boolean cos = phase.options().get("anneal") == OneCycle.Anneal.COS;
     code.beginControlFlow("if (t <= $N)", f(phase, "firstEnd"));
@@ -82,6 +82,7 @@ final class Formulas {
       code.endControlFlow();
     }
     part(phase, code, threePhase ? 3 : 2, cos);
+    return code;
   }
 
   private void part(PhaseCode phase, CodeBlock.Builder code, int part, boolean cos) {

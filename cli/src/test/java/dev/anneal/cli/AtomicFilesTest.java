@@ -1,0 +1,59 @@
+package dev.anneal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link AtomicFiles}: a write that fails half-way (a full disk) leaves the target as it was and no temporary file. */
+class AtomicFilesTest {
+  @TempDir Path dir;
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aWriteThatFailsHalfWayLeavesTheTargetAndNoTemporaryFile() throws IOException {
+    Path target = Files.writeString(dir.resolve("train.csv"), "step,lr\n0,0.1\n");
+    byte[] before = Files.readAllBytes(target);
+
+    IOException failure = assertThrows(IOException.class, () -> AtomicFiles.write(target, file -> {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        out.write("step,lr\n0,0.2\n1,".getBytes());
+        throw new IOException("No space left on device");
+      }
+    }));
+
+    assertEquals("No space left on device", failure.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(target));
+    assertEquals(List.of("train.csv"), names());
+  }
+
+  @Test
+  void aWriteThatSucceedsReplacesTheTargetWholeAndLeavesNoTemporaryFile() throws IOException {
+    Path target = Files.writeString(dir.resolve("train.csv"), "old\n");
+
+    AtomicFiles.write(target, file -> Files.writeString(file, "step,lr\n0,0.2\n"));
+
+    assertEquals("step,lr\n0,0.2\n", Files.readString(target));
+    assertEquals(List.of("train.csv"), names());
+  }
+
+  @Test
+  void theTemporaryFileIsHiddenBesideTheTargetAndKeepsItsExtension() {
+    Path target = dir.resolve("plan.svg");
+
+    assertEquals(dir.resolve(".plan.svg." + ProcessHandle.current().pid() + ".tmp.svg"), AtomicFiles.temporaryFor(target));
+  }
+}

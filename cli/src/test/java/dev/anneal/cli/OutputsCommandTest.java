@@ -47,12 +47,12 @@ class OutputsCommandTest {
     Path absent = dir.resolve("absent.json");
 
     assertBadInput(Anneal.run("plot", absent.toString(), "--out", chart.toString()),
-        "[OutputFolderMissing] --out: " + chart + " needs the folder " + missing + ", which does not exist; create it first or choose another --out");
+        "[OutputFolderMissing] --out: %s needs the folder %s, which does not exist; create it first or choose another --out".formatted(chart, missing));
     assertBadInput(Anneal.run("find-lr", "--data", absent.toString(), "--out", chart.toString()),
-        "[OutputFolderMissing] --out: " + chart + " needs the folder " + missing + ", which does not exist; create it first or choose another --out");
+        "[OutputFolderMissing] --out: %s needs the folder %s, which does not exist; create it first or choose another --out".formatted(chart, missing));
     Path run = missing.resolve("run");
     assertBadInput(Anneal.run("train", "--data", absent.toString(), "--out", run.toString()),
-        "[OutputFolderMissing] --out: " + run + " needs the folder " + missing + ", which does not exist; create it first or choose another --out");
+        "[OutputFolderMissing] --out: %s needs the folder %s, which does not exist; create it first or choose another --out".formatted(run, missing));
     assertFalse(Files.exists(missing));
   }
 
@@ -62,11 +62,11 @@ class OutputsCommandTest {
     Path absent = dir.resolve("absent.json");
 
     assertBadInput(Anneal.run("plot", absent.toString(), "--out", folder.toString()),
-        "[OutputIsFolder] --out: " + folder + " is a folder, where --out would write a file; give a file name ending in .png or .svg");
+        "[OutputIsFolder] --out: %s is a folder, where --out would write a file; give a file name ending in .png or .svg".formatted(folder));
     Path run = Files.createDirectory(dir.resolve("run"));
     Path chart = Files.createDirectory(run.resolve("train.png"));
     assertBadInput(Anneal.run("train", "--data", absent.toString(), "--out", run.toString()),
-        "[OutputIsFolder] --out: " + chart + " is a folder, where --out would write a file; move it away or choose another --out");
+        "[OutputIsFolder] --out: %s is a folder, where --out would write a file; move it away or choose another --out".formatted(chart));
   }
 
   @Test
@@ -75,7 +75,7 @@ class OutputsCommandTest {
     Path chart = file.resolve("charts").resolve("plan.svg");
 
     assertBadInput(Anneal.run("find-lr", "--data", dir.resolve("absent.csv").toString(), "--out", chart.toString()),
-        "[OutputUnderFile] --out: " + chart + " lies under " + file + ", which is a file, not a folder; choose another --out");
+        "[OutputUnderFile] --out: %s lies under %s, which is a file, not a folder; choose another --out".formatted(chart, file));
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.nio.file.StandardOpenOption;
  * share one, and ending in the target's extension, so that a writer that picks its format from the
  * file name (a chart: PNG or SVG) picks the target's. It is claimed with {@code CREATE_NEW}, so an
  * existing file or folder of that name is never overwritten, and deleted whenever the write fails.
+ * The new file keeps the permissions of the file it replaces, and a symbolic link is written
+ * through (the file it points to is replaced, the link stays).
  *
  * <p>The rename is {@code ATOMIC_MOVE}. Only where the file system refuses atomic renames (some
  * network and FUSE file systems) does it fall back to a plain {@code REPLACE_EXISTING} move: the
@@ -42,19 +44,22 @@ final class AtomicFiles {
    *     {@code target} is then as it was before
    */
   static void write(Path target, Content content) throws IOException {
-    Path temp = temporaryFor(target);
+    // A link is written through, as a plain write would: renaming over it would replace the link itself.
+    Path file = Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : target;
+    Path temp = temporaryFor(file);
     Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
     try {
       content.writeTo(temp);
+      keepPermissions(file, temp);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
-      syncFolder(target.toAbsolutePath().getParent());
+      syncFolder(file.toAbsolutePath().getParent());
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -66,6 +71,21 @@ final class AtomicFiles {
     int dot = name.lastIndexOf('.');
     String extension = dot > 0 ? name.substring(dot) : "";
     return target.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".tmp" + extension);
+  }
+
+  /**
+   * Gives the new file the permissions of the file it replaces, as writing into that file would
+   * have kept them; a new target keeps those the process's umask gave the temporary file.
+   */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (!Files.exists(target)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): files there carry no mode bits to keep.
+    }
   }
 
   /** Makes the rename durable where the platform allows: Linux can open and force a folder, Windows cannot. */

@@ -119,7 +119,8 @@ final class Outputs {
 
   /** Why {@code target} cannot be written in its folder, if it cannot: the folder is missing, a file, or read-only. */
   private static Optional<Violation> placeProblem(String flag, Path target) {
-    Path folder = target.toAbsolutePath().getParent();
+    // The folder as the user wrote it (charts, not /home/me/charts), unless the path is a bare name.
+    Path folder = target.getParent() != null ? target.getParent() : target.toAbsolutePath().getParent();
     if (folder == null) {
       return Optional.empty();
     }

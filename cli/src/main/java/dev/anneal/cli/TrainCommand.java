@@ -74,8 +74,10 @@ final class TrainCommand implements Callable<Integer> {
   /** The most updates one run may take (the log keeps every one). */
   static final long MAX_UPDATES = 10_000_000;
 
-  /** The log and the chart a run writes into --out. */
+  /** The log a run writes into --out. */
   static final String CSV_FILE = "train.csv";
+
+  /** The chart a run writes into --out. */
   static final String CHART_FILE = "train.png";
 
   @Spec private CommandSpec spec;

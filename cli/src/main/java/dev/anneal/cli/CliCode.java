@@ -26,7 +26,11 @@ public enum CliCode implements DiagnosticCode {
   OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply {setting}: {reason}; {fix}"),
   RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in {phase} at update {updates} of {end}, so the rest of the plan never runs; {fix}"),
   RUN_PASSES_END(Severity.WARNING, "the run takes {updates} updates, {past} past the plan's declared end ({end}): after it {afterEnd}; {fix}"),
-  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}");
+  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}"),
+  OUTPUT_IS_FOLDER(Severity.ERROR, "{file} is a folder, where {flag} would write a file; {fix}"),
+  OUTPUT_FOLDER_MISSING(Severity.ERROR, "{file} needs the folder {folder}, which does not exist; create it first or choose another {flag}"),
+  OUTPUT_UNDER_FILE(Severity.ERROR, "{file} lies under {blocker}, which is a file, not a folder; choose another {flag}"),
+  OUTPUT_FOLDER_READ_ONLY(Severity.ERROR, "cannot create {file}: the folder {folder} is not writable; make it writable or choose another {flag}");
 
   private final Severity severity;
   private final String template;
@@ -187,6 +191,42 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation tooFewMetrics(int read, long lastStep, long needed, long missing, long steps) {
     return TOO_FEW_METRICS.violation("--metrics", read, read, lastStep, needed, missing == 1 ? "1 more line" : missing + " more lines", steps);
+  }
+
+  /**
+   * @param flag the option that names the output ({@code --out}), the violation's path
+   * @param file the output path, a folder
+   * @param fix what to do instead ("give a file name ending in .png or .svg")
+   */
+  public static Violation outputIsFolder(String flag, String file, String fix) {
+    return OUTPUT_IS_FOLDER.violation(flag, file, file, flag, fix);
+  }
+
+  /**
+   * @param flag the option that names the output, the violation's path
+   * @param file the output path
+   * @param folder the folder it needs, which does not exist (Anneal creates none on the way)
+   */
+  public static Violation outputFolderMissing(String flag, String file, String folder) {
+    return OUTPUT_FOLDER_MISSING.violation(flag, file, file, folder, flag);
+  }
+
+  /**
+   * @param flag the option that names the output, the violation's path
+   * @param file the output path
+   * @param blocker the nearest existing path above it, a regular file
+   */
+  public static Violation outputUnderFile(String flag, String file, String blocker) {
+    return OUTPUT_UNDER_FILE.violation(flag, file, file, blocker, flag);
+  }
+
+  /**
+   * @param flag the option that names the output, the violation's path
+   * @param file the output path
+   * @param folder the folder it goes in, which the user may not write in
+   */
+  public static Violation outputFolderReadOnly(String flag, String file, String folder) {
+    return OUTPUT_FOLDER_READ_ONLY.violation(flag, file, file, folder, flag);
   }
 
   private Violation violation(String path, Object value, Object... args) {

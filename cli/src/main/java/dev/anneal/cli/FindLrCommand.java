@@ -74,7 +74,7 @@ final class FindLrCommand implements Callable<Integer> {
   private int steps;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "anneal-find-lr.png",
-      description = "The chart of loss against learning rate, .png or .svg. Default: ${DEFAULT-VALUE}.")
+      description = "The chart of loss against learning rate, .png or .svg, in a folder that exists (replaced atomically). Default: ${DEFAULT-VALUE}.")
   private Path out;
 
   @Override

@@ -57,7 +57,7 @@ final class PlotCommand implements Callable<Integer> {
       description = "How many steps to draw. Default: the latest declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
   private Long steps;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, or - for a text chart on standard output.")
+  @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, in a folder that exists (replaced atomically), or - for a text chart on standard output.")
   private String out;
 
   @Override

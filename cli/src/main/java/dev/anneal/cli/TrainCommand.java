@@ -74,6 +74,12 @@ final class TrainCommand implements Callable<Integer> {
   /** The most updates one run may take (the log keeps every one). */
   static final long MAX_UPDATES = 10_000_000;
 
+  /** The log a run writes into --out. */
+  static final String CSV_FILE = "train.csv";
+
+  /** The chart a run writes into --out. */
+  static final String CHART_FILE = "train.png";
+
   @Spec private CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "The config whose plan drives the optimizer; - reads standard input. Default: the built-in plan.")
@@ -98,13 +104,17 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Optimizer updates to run instead (the last epoch may stop part-way).")
   private Long steps;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "anneal-train", description = "Where train.csv and train.png go. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "anneal-train",
+      description = "The folder train.csv and train.png go in, created if missing (its own folder must exist); each file is replaced "
+          + "atomically. Default: ${DEFAULT-VALUE}.")
   private Path out;
 
   @Override
   public Integer call() throws IOException, TranslateException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    // The outputs first: a typo in --out must not cost a training run.
+    Path directory = Outputs.folder("--out", out, List.of(CSV_FILE, CHART_FILE));
     Imported imported = imported();
     Plan plan = imported.plan();
     LabeledData labeled = data.load();
@@ -129,7 +139,6 @@ final class TrainCommand implements Callable<Integer> {
     OptimizerChoice choice = resolution.choice();
     requireApplicable(plan, choice);
     TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed);
-    Path directory = Outputs.directory(out);
 
     Diagnostics.lines(config, resolution.notes()).forEach(stderr::println);
     length.warning(perEpoch).ifPresent(warning -> stderr.println(Diagnostics.line(null, warning)));
@@ -145,8 +154,9 @@ final class TrainCommand implements Callable<Integer> {
     stdout.flush();
     TrainingResult result = TrainingRun.run(setup);
     RunLog log = result.log();
-    Path csv = directory.resolve("train.csv");
-    Path png = directory.resolve("train.png");
+    Outputs.created(directory);
+    Path csv = directory.resolve(CSV_FILE);
+    Path png = directory.resolve(CHART_FILE);
     Outputs.write(csv, log::writeCsv);
     String title = config == null ? "anneal train (built-in plan)" : "anneal train " + config.getFileName();
     Outputs.write(png, file -> ChartFiles.write(TrainingChart.panels(log, plan.lr(), title), file));

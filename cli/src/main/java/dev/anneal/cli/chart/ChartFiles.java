@@ -30,7 +30,9 @@ public final class ChartFiles {
   }
 
   /**
-   * Draws {@code panels}, each its own height, one below the other, into {@code file}.
+   * Draws {@code panels}, each its own height, one below the other, into {@code file}. The commands
+   * call it through {@code Outputs.write}, which hands it a temporary file beside the target (with
+   * the target's extension) and renames that into place, so a failed drawing never tears a chart.
    *
    * @throws IllegalArgumentException if the extension is neither .png nor .svg (check {@link #supported} first)
    */

@@ -26,7 +26,9 @@ public enum CliCode implements DiagnosticCode {
   OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply {setting}: {reason}; {fix}"),
   RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in {phase} at update {updates} of {end}, so the rest of the plan never runs; {fix}"),
   RUN_PASSES_END(Severity.WARNING, "the run takes {updates} updates, {past} past the plan's declared end ({end}): after it {afterEnd}; {fix}"),
-  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}");
+  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}"),
+  CHANNEL_LEFT_OUT(Severity.NOTE, "left out, as --channel names {kept}: the converted config does not hold this channel ({values}); set it another way, or add it to --channel"),
+  CHANNEL_NOT_CONVERTIBLE(Severity.ERROR, "{format} cannot hold this channel ({values}), so the plan cannot be converted whole; add --channel {kept} to convert the other channels, and set {channel} another way");
 
   private final Severity severity;
   private final String template;
@@ -187,6 +189,25 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation tooFewMetrics(int read, long lastStep, long needed, long missing, long steps) {
     return TOO_FEW_METRICS.violation("--metrics", read, read, lastStep, needed, missing == 1 ? "1 more line" : missing + " more lines", steps);
+  }
+
+  /**
+   * @param path the channel left out, whose name the note stands at
+   * @param kept the channels {@code --channel} names
+   * @param values the channel's values in words ("0.01 at every step")
+   */
+  public static Violation channelLeftOut(String path, List<String> kept, String values) {
+    return CHANNEL_LEFT_OUT.violation(path, path, String.join(",", kept), values);
+  }
+
+  /**
+   * @param channel the channel the target format cannot hold, at whose name the error stands
+   * @param format the target format
+   * @param values the channel's values in words ("0.01 at every step")
+   * @param kept the channels that convert together, for {@code --channel}
+   */
+  public static Violation channelNotConvertible(String channel, String format, String values, List<String> kept) {
+    return CHANNEL_NOT_CONVERTIBLE.violation(channel, channel, format, values, String.join(",", kept), channel);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -28,7 +28,10 @@ public enum CliCode implements DiagnosticCode {
   RUN_PASSES_END(Severity.WARNING, "the run takes {updates} updates, {past} past the plan's declared end ({end}): after it {afterEnd}; {fix}"),
   TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}"),
   CHANNEL_LEFT_OUT(Severity.NOTE, "left out, as --channel names {kept}: the converted config does not hold this channel ({values}); set it another way, or add it to --channel"),
-  CHANNEL_NOT_CONVERTIBLE(Severity.ERROR, "{format} cannot hold this channel ({values}), so the plan cannot be converted whole; add --channel {kept} to convert the other channels, and set {channel} another way");
+  CHANNEL_NOT_CONVERTIBLE(Severity.ERROR, "{format} cannot hold this channel ({values}), so the plan cannot be converted whole; add --channel {kept} to convert the other channels, and set {channel} another way"),
+  RESUME_WITHOUT_CHECKPOINT_DIR(Severity.ERROR, "--resume without a FILE resumes from the newest checkpoint in --checkpoint-dir, but no --checkpoint-dir is given; add --checkpoint-dir DIR, or name the checkpoint: --resume FILE"),
+  NO_CHECKPOINT(Severity.ERROR, "no complete checkpoint to resume in {directory} (no {pattern} file with its .anneal sidecar); train once with --checkpoint-dir {directory} to save one, or leave out --resume"),
+  RESUMED_PLAN_CHANGED(Severity.ERROR, "this run's plan differs from the checkpoint's ({differences} listed above); add --resume-policy USE_CHECKPOINT to go on with the checkpoint's plan, USE_NEW to apply this run's plan from the resume step on, or CONTINUE_FROM_CURRENT_VALUE to scale each changed channel to the value the run had reached");
 
   private final Severity severity;
   private final String template;
@@ -208,6 +211,23 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation channelNotConvertible(String channel, String format, String values, List<String> kept) {
     return CHANNEL_NOT_CONVERTIBLE.violation(channel, channel, format, values, String.join(",", kept), channel);
+  }
+
+  public static Violation resumeWithoutCheckpointDir() {
+    return RESUME_WITHOUT_CHECKPOINT_DIR.violation("--resume", null);
+  }
+
+  /**
+   * @param directory the folder {@code --checkpoint-dir} names
+   * @param pattern the name of the files looked for ({@code train-NNNN.params})
+   */
+  public static Violation noCheckpoint(String directory, String pattern) {
+    return NO_CHECKPOINT.violation("--resume", directory, directory, pattern);
+  }
+
+  /** @param differences how many differences, worded by the caller ("1 difference") */
+  public static Violation resumedPlanChanged(String differences) {
+    return RESUMED_PLAN_CHANGED.violation("--resume-policy", null, differences);
   }
 
   private Violation violation(String path, Object value, Object... args) {

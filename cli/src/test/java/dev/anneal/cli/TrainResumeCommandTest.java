@@ -147,4 +147,32 @@ class TrainResumeCommandTest {
         result.err());
     assertEquals(2, result.exitCode());
   }
+  @Test
+  void aPlateauPlanSavesAtTheEndsOfEpochsOnlyAndResumesExactly() throws IOException {
+    // 32 training rows of 8: 4 updates per epoch; the plateau is fed each epoch's mean loss.
+    Path plan = Files.writeString(dir.resolve("plateau.json"),
+        "{\"lr\": {\"phases\": [{\"shape\": \"plateau\", \"initial\": 0.5, \"factor\": 0.5, \"patience\": 1, \"steps\": \"forever\"}]}}");
+    Path data = TrainData.separable(dir);
+    Path checkpoints = dir.resolve("checkpoints");
+    String[] options = {"--config", plan.toString(), "--data", data.toString(), "--target", "side", "--hidden", "8", "--batch-size", "8"};
+
+    Anneal.Result whole = Anneal.run(with(options, "--steps", "14", "--out", dir.resolve("straight").toString()));
+    Anneal.Result stopped = Anneal.run(with(options, "--steps", "6", "--checkpoint-dir", checkpoints.toString(), "--out", dir.resolve("first").toString()));
+    List<String> saved = files(checkpoints);
+    Anneal.Result resumed = Anneal.run(with(options, "--steps", "14", "--checkpoint-dir", checkpoints.toString(), "--resume",
+        "--out", dir.resolve("resumed").toString()));
+
+    for (Anneal.Result result : List.of(whole, stopped, resumed)) {
+      assertEquals(0, result.exitCode(), result.err().toString());
+    }
+    assertEquals(List.of("train-0004.csv", "train-0004.params", "train-0004.params.anneal"), saved);
+    assertTrue(resumed.out().contains("resumed from " + checkpoints.resolve("train-0004.params") + " after 4 updates"), resumed.out().toString());
+    List<String> expected = Files.readAllLines(dir.resolve("straight").resolve("train.csv"));
+    assertTrue(expected.stream().map(line -> line.split(",")[1]).distinct().count() > 1, "the plateau reduced the learning rate: " + expected);
+    assertEquals(expected, Files.readAllLines(dir.resolve("resumed").resolve("train.csv")));
+  }
+
+  private static String[] with(String[] options, String... more) {
+    return Stream.concat(Stream.of("train"), Stream.concat(Stream.of(options), Stream.of(more))).toArray(String[]::new);
+  }
 }

@@ -30,7 +30,13 @@ public enum CliCode implements DiagnosticCode {
   OUTPUT_IS_FOLDER(Severity.ERROR, "{file} is a folder, where {flag} would write a file; {fix}"),
   OUTPUT_FOLDER_MISSING(Severity.ERROR, "{file} needs the folder {folder}, which does not exist; create it first or choose another {flag}"),
   OUTPUT_UNDER_FILE(Severity.ERROR, "{file} lies under {blocker}, which is a file, not a folder; choose another {flag}"),
-  OUTPUT_FOLDER_READ_ONLY(Severity.ERROR, "cannot create {file}: the folder {folder} is not writable; make it writable or choose another {flag}");
+  OUTPUT_FOLDER_READ_ONLY(Severity.ERROR, "cannot create {file}: the folder {folder} is not writable; make it writable or choose another {flag}"),
+  CHANNEL_LEFT_OUT(Severity.NOTE, "left out, as --channel names {kept}: the converted config does not hold this channel ({values}); set it another way, or add it to --channel"),
+  CHANNEL_NOT_CONVERTIBLE(Severity.ERROR, "{format} cannot hold this channel ({values}), so the plan cannot be converted whole; add --channel {kept} to convert the other channels, and set {channel} another way"),
+  RESUME_WITHOUT_CHECKPOINT_DIR(Severity.ERROR, "--resume without a FILE resumes from the newest checkpoint in --checkpoint-dir, but no --checkpoint-dir is given; add --checkpoint-dir DIR, or name the checkpoint: --resume FILE"),
+  NO_CHECKPOINT(Severity.ERROR, "no complete checkpoint to resume in {directory} (no {pattern} file with its .anneal sidecar); train once with --checkpoint-dir {directory} to save one, or leave out --resume"),
+  RESUMED_PLAN_CHANGED(Severity.ERROR, "this run's plan differs from the checkpoint's ({differences} listed above); add --resume-policy USE_CHECKPOINT to go on with the checkpoint's plan, USE_NEW to apply this run's plan from the resume step on, or CONTINUE_FROM_CURRENT_VALUE to scale each changed channel to the value the run had reached"),
+  RESUME_POLICY_WITHOUT_RESUME(Severity.ERROR, "--resume-policy {policy} says what a resumed run does, but this run does not resume; add --resume, or leave out --resume-policy");
 
   private final Severity severity;
   private final String template;
@@ -227,6 +233,47 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation outputFolderReadOnly(String flag, String file, String folder) {
     return OUTPUT_FOLDER_READ_ONLY.violation(flag, file, file, folder, flag);
+  }
+
+  /**
+   * @param path the channel left out, whose name the note stands at
+   * @param kept the channels {@code --channel} names
+   * @param values the channel's values in words ("0.01 at every step")
+   */
+  public static Violation channelLeftOut(String path, List<String> kept, String values) {
+    return CHANNEL_LEFT_OUT.violation(path, path, String.join(",", kept), values);
+  }
+
+  /**
+   * @param channel the channel the target format cannot hold, at whose name the error stands
+   * @param format the target format
+   * @param values the channel's values in words ("0.01 at every step")
+   * @param kept the channels that convert together, for {@code --channel}
+   */
+  public static Violation channelNotConvertible(String channel, String format, String values, List<String> kept) {
+    return CHANNEL_NOT_CONVERTIBLE.violation(channel, channel, format, values, String.join(",", kept), channel);
+  }
+
+  public static Violation resumeWithoutCheckpointDir() {
+    return RESUME_WITHOUT_CHECKPOINT_DIR.violation("--resume", null);
+  }
+
+  /**
+   * @param directory the folder {@code --checkpoint-dir} names
+   * @param pattern the name of the files looked for ({@code train-NNNN.params})
+   */
+  public static Violation noCheckpoint(String directory, String pattern) {
+    return NO_CHECKPOINT.violation("--resume", directory, directory, pattern);
+  }
+
+  /** @param differences how many differences, worded by the caller ("1 difference") */
+  public static Violation resumedPlanChanged(String differences) {
+    return RESUMED_PLAN_CHANGED.violation("--resume-policy", null, differences);
+  }
+
+  /** @param policy the policy given, which nothing would apply */
+  public static Violation resumePolicyWithoutResume(String policy) {
+    return RESUME_POLICY_WITHOUT_RESUME.violation("--resume-policy", policy, policy);
   }
 
   private Violation violation(String path, Object value, Object... args) {

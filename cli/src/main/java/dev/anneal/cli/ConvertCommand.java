@@ -4,8 +4,12 @@ import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Conversion;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Spec;
       "The target format reads its own text back and every channel must match the source at every step, within "
           + "max(1e-12, 1e-9 relative): the whole declared horizon and a tenth past it (at least 100 steps), or "
           + Conversion.OPEN_HORIZON + " steps for schedules that never end.",
-      "If the target cannot express the plan, says what it lacks or the first step that differs."
+      "If the target cannot express the plan, says what it lacks or the first step that differs, and, when other "
+          + "channels could be converted without one it cannot hold, the --channel that converts them."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -52,6 +57,10 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
   private Long steps;
 
+  @Option(names = "--channel", split = ",", paramLabel = "NAME",
+      description = "Convert only these channels (e.g. lr); each channel left out is named on standard error. Default: every channel.")
+  private List<String> channels;
+
   /** A command that reads its configs with {@code configs}. */
   ConvertCommand(ConfigReader configs) {
     this.configs = configs;
@@ -64,13 +73,19 @@ final class ConvertCommand implements Callable<Integer> {
     OptionalLong compared = Inputs.steps(steps);
     Imported imported = configs.read(file, source, "--from", spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
+    Plan plan = channels == null ? imported.plan() : ConvertChannels.select(imported.plan(), channels, file);
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
+    if (channels != null) {
+      Diagnostics.lines(file, ConvertChannels.leftOut(imported.plan(), channels)).forEach(err::println);
+    }
     err.flush();
     Conversion conversion;
     try {
-      conversion = Conversion.of(imported.plan(), target, compared);
+      conversion = Conversion.of(plan, target, compared);
     } catch (InvalidScheduleException cannot) {
-      throw new CommandFailure(ExitCodes.REJECTED, Diagnostics.lines(file, cannot.violations()));
+      List<Violation> refusal = new ArrayList<>(cannot.violations());
+      refusal.addAll(ConvertChannels.account(plan, target, compared, cannot.violations()));
+      throw new CommandFailure(ExitCodes.REJECTED, Diagnostics.lines(file, refusal));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(conversion.text());

@@ -1,12 +1,15 @@
 package dev.anneal.cli;
 
 import ai.djl.translate.TranslateException;
+import dev.anneal.checkpoint.CheckpointCode;
+import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.cli.chart.ChartFiles;
 import dev.anneal.cli.chart.PhaseSpan;
 import dev.anneal.cli.chart.Ticks;
 import dev.anneal.cli.chart.TrainingChart;
 import dev.anneal.cli.data.LabeledData;
 import dev.anneal.cli.data.Split;
+import dev.anneal.cli.train.Checkpointing;
 import dev.anneal.cli.train.Mlp;
 import dev.anneal.cli.train.OptimizerChoice;
 import dev.anneal.cli.train.OptimizerKind;
@@ -23,6 +26,7 @@ import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
+import dev.anneal.runtime.RuntimeCode;
 import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -31,6 +35,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
   static final int OPEN_ENDED_EPOCHS = 20;
 
   /** The most updates one run may take (the log keeps every one). */
-  static final long MAX_UPDATES = 10_000_000;
+  static final long MAX_UPDATES = TrainingSetup.MAX_UPDATES;
 
   /** The log a run writes into --out. */
   static final String CSV_FILE = "train.csv";
@@ -109,12 +114,34 @@ final class TrainCommand implements Callable<Integer> {
           + "atomically. Default: ${DEFAULT-VALUE}.")
   private Path out;
 
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Save a checkpoint into DIR at the end of every epoch and of the run: " + Checkpointing.PATTERN + " (NNNN: the updates "
+          + "applied), its .anneal sidecar (the schedule and the optimizer's state) and train-NNNN.csv (the log so far). A plan with "
+          + "plateau phases saves at the ends of epochs only. Default: no checkpoints.")
+  private Path checkpointDir;
+
+  @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+      description = "Go on from the newest complete checkpoint in --checkpoint-dir, or from FILE (a " + Checkpointing.PATTERN + " that "
+          + "anneal train saved), to the run's length: the run continues exactly as the one that never stopped (same parameters, "
+          + "optimizer state, schedule values and batches). Give the options of the first run; train.csv holds the whole run.")
+  private String resume;
+
+  @Option(names = "--resume-policy", paramLabel = "POLICY", defaultValue = "FAIL_ON_DIFFERENCE",
+      description = "What --resume does when this run's plan differs from the checkpoint's: FAIL_ON_DIFFERENCE (refuse, listing every "
+          + "difference), USE_CHECKPOINT (go on with the checkpoint's plan), USE_NEW (this run's plan from the resume step on) or "
+          + "CONTINUE_FROM_CURRENT_VALUE (this run's plan, each changed channel scaled to the value the run had reached). "
+          + "Default: ${DEFAULT-VALUE}.")
+  private ResumePolicy resumePolicy;
+
   @Override
   public Integer call() throws IOException, TranslateException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     // The outputs first: a typo in --out must not cost a training run.
     Path directory = Outputs.folder("--out", out, List.of(CSV_FILE, CHART_FILE));
+    if (checkpointDir != null) {
+      Outputs.folder("--checkpoint-dir", checkpointDir, List.of());
+    }
     Imported imported = imported();
     Plan plan = imported.plan();
     LabeledData labeled = data.load();
@@ -124,6 +151,12 @@ final class TrainCommand implements Callable<Integer> {
     OptimizerKind given = optimizer == null ? null : ModelOptions.optimizer(optimizer, bad);
     bad.addAll(lengthProblems());
     bad.addAll(model.problems(split.train().rows()));
+    if (resume != null && resume.isEmpty() && checkpointDir == null) {
+      bad.add(CliCode.resumeWithoutCheckpointDir());
+    }
+    if (resume == null && spec.commandLine().getParseResult().hasMatchedOption("--resume-policy")) {
+      bad.add(CliCode.resumePolicyWithoutResume(resumePolicy.name()));
+    }
     if (!bad.isEmpty()) {
       throw CommandFailure.badInput(null, bad);
     }
@@ -139,6 +172,7 @@ final class TrainCommand implements Callable<Integer> {
     OptimizerChoice choice = resolution.choice();
     requireApplicable(plan, choice);
     TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed);
+    Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy);
 
     Diagnostics.lines(config, resolution.notes()).forEach(stderr::println);
     length.warning(perEpoch).ifPresent(warning -> stderr.println(Diagnostics.line(null, warning)));
@@ -152,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
         + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
     stdout.println(length.summary());
     stdout.flush();
-    TrainingResult result = TrainingRun.run(setup);
+    TrainingResult result = run(setup, checkpoints);
     RunLog log = result.log();
     Outputs.created(directory);
     Path csv = directory.resolve(CSV_FILE);
@@ -162,8 +196,13 @@ final class TrainCommand implements Callable<Integer> {
     Outputs.write(png, file -> ChartFiles.write(TrainingChart.panels(log, plan.lr(), title), file));
 
     stdout.println("device: " + result.devices());
-    stdout.printf(Locale.ROOT, "trained %d updates (%d epochs) in %.1f s, %.2f ms per update%n",
-        updates, result.epochs(), result.seconds(), 1000 * result.seconds() / updates);
+    if (result.resumedAfter() > 0) {
+      stdout.println("resumed from " + checkpoints.resumeFrom() + " after " + result.resumedAfter() + " updates");
+    }
+    long trained = updates - result.resumedAfter();
+    String epochs = result.resumedAfter() == 0 ? result.epochs() + " epochs" : "epochs " + (result.resumedAfter() / perEpoch + 1) + " to " + result.epochs();
+    stdout.printf(Locale.ROOT, "trained %d updates (%s) in %.1f s, %.2f ms per update%n",
+        trained, epochs, result.seconds(), 1000 * result.seconds() / trained);
     int last = (int) Math.min(perEpoch, updates);
     stdout.printf(Locale.ROOT, "final loss %s (mean of the last %d updates); accuracy %s on the training rows, %s held out%n",
         Ticks.label(log.meanLoss(last)), last, percent(result.trainingAccuracy()), percent(result.heldOutAccuracy()));
@@ -173,8 +212,59 @@ final class TrainCommand implements Callable<Integer> {
     }
     stdout.println("wrote " + csv + " (" + RunLog.HEADER + ")");
     stdout.println("wrote " + png + " (learning rate and loss)");
+    if (checkpointDir != null) {
+      Checkpointing.newestComplete(checkpointDir).ifPresent(newest -> stdout.println("saved checkpoints in " + checkpointDir
+          + ", the newest " + newest.getFileName() + " (go on with --resume --checkpoint-dir " + checkpointDir + ")"));
+    }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The checkpoint {@code --resume} names, or the newest complete one in {@code --checkpoint-dir};
+   * {@code null} without {@code --resume}.
+   *
+   * @throws CommandFailure ({@code NoCheckpoint}) when the folder holds none; ({@code
+   *     CheckpointUnreadable}) for a file that is not a {@code .params} file or lacks the log saved beside it
+   */
+  private Path resumeFile() throws IOException {
+    if (resume == null) {
+      return null;
+    }
+    Path file = resume.isEmpty()
+        ? Checkpointing.newestComplete(checkpointDir).orElseThrow(() ->
+            CommandFailure.badInput(null, List.of(CliCode.noCheckpoint(checkpointDir.toString(), Checkpointing.PATTERN))))
+        : Path.of(resume);
+    if (!file.getFileName().toString().endsWith(".params")) {
+      throw CommandFailure.badInput(null, List.of(RuntimeCode.checkpointUnreadable("--resume", file,
+          "not a .params file; resume from a " + Checkpointing.PATTERN + " file that anneal train saved")));
+    }
+    Path log = TrainingRun.logOf(file);
+    if (Files.isRegularFile(file) && !Files.isRegularFile(log)) {
+      throw CommandFailure.badInput(null, List.of(RuntimeCode.checkpointUnreadable("--resume", log,
+          "missing: anneal train saves the log of the updates before each checkpoint beside it, and resumes only checkpoints it saved")));
+    }
+    return file;
+  }
+
+  /**
+   * Trains; a checkpoint that cannot be resumed is bad input, and a plan that differs from the
+   * checkpoint's is answered with the {@code --resume-policy} that would resume it.
+   */
+  private static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints) throws IOException, TranslateException {
+    try {
+      return TrainingRun.run(setup, checkpoints);
+    } catch (InvalidScheduleException e) {
+      if (checkpoints.resumeFrom() == null) {
+        throw e;
+      }
+      List<Violation> found = new ArrayList<>(e.violations());
+      long changed = found.stream().filter(v -> v.code() == CheckpointCode.SCHEDULE_CHANGED).count();
+      if (changed > 0) {
+        found.add(CliCode.resumedPlanChanged(changed == 1 ? "1 difference" : changed + " differences"));
+      }
+      throw CommandFailure.badInput(checkpoints.resumeFrom(), found);
+    }
   }
 
   private Imported imported() {

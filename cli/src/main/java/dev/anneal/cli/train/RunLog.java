@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What every update of a run applied: its learning rate, momentum (β1 for Adam), weight decay, as
@@ -33,6 +34,25 @@ public final class RunLog {
     this.lr[step] = lr;
     this.momentum[step] = momentum;
     this.weightDecay[step] = weightDecay;
+  }
+
+  /**
+   * Takes rows {@code 0 … updates - 1} from {@code csv}, a file {@link #writeCsv} wrote: the updates
+   * a resumed run applied before its checkpoint, so that its log is the whole run's.
+   *
+   * @throws IOException if the file cannot be read or holds fewer rows
+   */
+  void readCsv(Path csv, int updates) throws IOException {
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    if (lines.size() < updates + 1 || !lines.get(0).equals(HEADER)) {
+      throw new IOException(csv + " holds " + Math.max(0, lines.size() - 1) + " updates under the header '" + (lines.isEmpty() ? "" : lines.get(0))
+          + "', not the " + updates + " before the checkpoint under '" + HEADER + "'");
+    }
+    for (int step = 0; step < updates; step++) {
+      String[] row = lines.get(step + 1).split(",");
+      applied(step, Float.parseFloat(row[1]), Float.parseFloat(row[2]), Float.parseFloat(row[3]));
+      loss[step] = Float.parseFloat(row[4]);
+    }
   }
 
   void losses(int firstStep, float[] losses) {
@@ -71,11 +91,16 @@ public final class RunLog {
 
   /** Writes {@link #HEADER}, then one line per update; values print so that they parse back to the same float. */
   public void writeCsv(Path file) throws IOException {
+    writeCsv(file, lr.length);
+  }
+
+  /** Writes {@link #HEADER}, then the lines of the first {@code updates} updates. */
+  void writeCsv(Path file, int updates) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(HEADER);
       out.write('\n');
       StringBuilder line = new StringBuilder();
-      for (int step = 0; step < lr.length; step++) {
+      for (int step = 0; step < updates; step++) {
         line.setLength(0);
         line.append(step).append(',').append(lr[step]).append(',').append(momentum[step]).append(',')
             .append(weightDecay[step]).append(',').append(loss[step]).append('\n');

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param trainingAccuracy the fraction of training examples classified right after the last update
  * @param heldOutAccuracy the fraction of held-out examples classified right after the last update
  * @param seconds the wall-clock time of the updates (not of loading the engine or measuring accuracy)
+ * @param resumedAfter the updates the checkpoint it resumed from had applied; 0 for a run from the start
  */
-public record TrainingResult(String devices, RunLog log, long epochs, double trainingAccuracy, double heldOutAccuracy, double seconds) {
+public record TrainingResult(String devices, RunLog log, long epochs, double trainingAccuracy, double heldOutAccuracy, double seconds,
+    long resumedAfter) {
   public TrainingResult {
     Objects.requireNonNull(devices, "devices");
     Objects.requireNonNull(log, "log");

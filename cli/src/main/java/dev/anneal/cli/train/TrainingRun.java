@@ -18,6 +18,9 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.util.ProgressBar;
 import ai.djl.translate.TranslateException;
 import dev.anneal.cli.data.Examples;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
+import dev.anneal.runtime.Checkpoints;
 import dev.anneal.runtime.Feedback;
 import dev.anneal.runtime.StepValues;
 import dev.anneal.runtime.TrainingDevices;
@@ -25,6 +28,9 @@ import dev.anneal.runtime.ScheduledTraining;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,9 +55,26 @@ public final class TrainingRun {
    * @throws dev.anneal.rules.InvalidScheduleException if the optimizer cannot apply the plan
    */
   public static TrainingResult run(TrainingSetup setup) throws IOException, TranslateException {
+    return run(setup, Checkpointing.none());
+  }
+
+  /**
+   * Trains as {@link #run(TrainingSetup)} does, saving a checkpoint into {@code checkpoints.directory()}
+   * at the end of every epoch and of the run, and first resuming from {@code checkpoints.resumeFrom()}
+   * when it names one: the parameters, the optimizer's state and the schedule come from the
+   * checkpoint ({@code Checkpoints.restore}, under {@code checkpoints.policy()}), the updates before
+   * it from the log saved beside it, and the batches continue where the checkpoint left them (the
+   * shuffles of the epochs before are drawn again from the same seed), so the run goes on exactly as
+   * the one that never stopped.
+   *
+   * @throws dev.anneal.rules.InvalidScheduleException if the optimizer cannot apply the plan, if the
+   *     checkpoint cannot be resumed (see {@code Checkpoints.restore}), or ({@code OutOfRange}) if it
+   *     already holds every update of the run
+   */
+  public static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints) throws IOException, TranslateException {
     Engine.getInstance().setRandomSeed(setup.seed());
     ScheduledTraining.Builder builder = setup.optimizer().groups(ScheduledTraining.builder(), setup.plan());
-    if (setup.plan().channels().values().stream().anyMatch(Schedule::isReactive)) {
+    if (reactive(setup.plan())) {
       builder.optFeedback(Feedback.trainingLossEvery(setup.updatesPerEpoch()));
     }
     ScheduledTraining schedule = builder.build();
@@ -64,25 +87,58 @@ public final class TrainingRun {
          Model model = Model.newInstance("anneal-train")) {
       model.setBlock(setup.model().block());
       ArrayDataset train = dataset(data, setup.split().train(), setup.batchSize(), true);
+      if (checkpoints.resumeFrom() != null) {
+        Checkpoints.restore(model, schedule, checkpoints.resumeFrom(), checkpoints.policy()); // before trainer.initialize, which keeps what it loaded
+      }
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(setup.batchSize(), setup.model().inputs()));
         RunLog log = new RunLog(Math.toIntExact(setup.updates()));
+        int first = Math.toIntExact(schedule.step());
+        if (first >= setup.updates()) {
+          throw new InvalidScheduleException(RuleCode.outOfRange("--steps", "the run's length", setup.updates(),
+              "[" + (first + 1) + ", " + TrainingSetup.MAX_UPDATES + "] to go on from a checkpoint saved after " + first
+                  + " updates; ask for more with --steps, or resume from an earlier checkpoint"));
+        }
+        if (first > 0) {
+          log.readCsv(logOf(checkpoints.resumeFrom()), first);
+        }
         long start = System.nanoTime();
-        long epochs = train(trainer, train, schedule, setup, log);
+        long epochs = train(trainer, train, schedule, setup, log, first, checkpoints.directory());
         double seconds = (System.nanoTime() - start) / 1e9;
         double trainingAccuracy = accuracy(trainer, data, setup.split().train());
         double heldOutAccuracy = accuracy(trainer, data, setup.split().heldOut());
         String names = Arrays.stream(devices).map(Device::toString).collect(Collectors.joining(", "));
-        return new TrainingResult(names, log, epochs, trainingAccuracy, heldOutAccuracy, seconds);
+        return new TrainingResult(names, log, epochs, trainingAccuracy, heldOutAccuracy, seconds, first);
       }
     }
   }
 
-  private static long train(Trainer trainer, ArrayDataset train, ScheduledTraining schedule, TrainingSetup setup, RunLog log)
-      throws IOException, TranslateException {
+  private static boolean reactive(Plan plan) {
+    return plan.channels().values().stream().anyMatch(Schedule::isReactive);
+  }
+
+  /** The log {@link #save} writes beside a checkpoint's {@code .params} file: the updates before it. */
+  public static Path logOf(Path paramsFile) {
+    String name = paramsFile.getFileName().toString();
+    return paramsFile.resolveSibling(name.substring(0, name.length() - ".params".length()) + ".csv");
+  }
+
+  /**
+   * Trains from update {@code resumed} (0 for a fresh run) to the end. A resumed run first draws
+   * the shuffles of the epochs the checkpoint completed, as the run that never stopped drew them
+   * from DJL's random generator, and skips the batches of the current epoch it already trained.
+   *
+   * @param directory where to save a checkpoint at the end of every epoch and of the run, or {@code null}
+   */
+  private static long train(Trainer trainer, ArrayDataset train, ScheduledTraining schedule, TrainingSetup setup, RunLog log,
+      int resumed, Path directory) throws IOException, TranslateException {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
-    int step = 0;
-    long epochs = 0;
+    int step = resumed;
+    long epochs = resumed / setup.updatesPerEpoch();
+    for (long done = 0; done < epochs; done++) {
+      trainer.iterateDataset(train); // its sampler shuffles when it is made: draw each finished epoch's order
+    }
+    long skipped = resumed % setup.updatesPerEpoch();
     String message = "";
     while (step < setup.updates()) {
       epochs++;
@@ -90,6 +146,10 @@ public final class TrainingRun {
       try (EpochLosses losses = new EpochLosses(trainer.getManager())) {
         for (Batch batch : trainer.iterateDataset(train)) {
           try (batch) {
+            if (skipped > 0) {
+              skipped--; // trained before the checkpoint
+              continue;
+            }
             if (step == setup.updates()) {
               break;
             }
@@ -112,8 +172,31 @@ public final class TrainingRun {
         }
         message = String.format(Locale.ROOT, "epoch %d, loss %.4f", epochs, mean / epochLosses.length);
       }
+      // A plateau is fed the mean loss of each epoch from an accumulator no checkpoint holds: mid-epoch,
+      // a resumed run would feed it the mean of fewer batches. Such a run saves at epoch ends only.
+      boolean midEpoch = step % setup.updatesPerEpoch() != 0;
+      if (directory != null && !(midEpoch && reactive(setup.plan()))) {
+        save(trainer, schedule, log, step, directory);
+      }
     }
     return epochs;
+  }
+
+  /**
+   * Saves a checkpoint after {@code updates} updates: first the log of those updates ({@link
+   * #logOf}, written whole under a temporary name and renamed), then the parameters and the Anneal
+   * state ({@code Checkpoints.save}, which writes its sidecar last), so that a checkpoint whose
+   * sidecar is there is complete.
+   */
+  private static void save(Trainer trainer, ScheduledTraining schedule, RunLog log, int updates, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Path paramsFile = directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", Checkpointing.NAME, updates));
+    Path logFile = logOf(paramsFile);
+    Path partial = directory.resolve("." + logFile.getFileName() + ".partial");
+    log.writeCsv(partial, updates);
+    Files.move(partial, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    trainer.getModel().setProperty("Epoch", Integer.toString(updates)); // names the file: train-NNNN.params
+    Checkpoints.save(trainer, schedule, directory, Checkpointing.NAME);
   }
 
   private static float valueOr(StepValues values, String channel, double constant) {

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param seed the seed of the weights' initialisation and the batches' order
  */
 public record TrainingSetup(Split split, Mlp model, Plan plan, OptimizerChoice optimizer, int batchSize, long updates, int seed) {
+  /** The most updates one run may take (the log keeps every one). */
+  public static final long MAX_UPDATES = 10_000_000;
+
   public TrainingSetup {
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(model, "model");

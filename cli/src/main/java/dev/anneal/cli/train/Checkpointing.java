@@ -1,0 +1,62 @@
+package dev.anneal.cli.train;
+
+import dev.anneal.checkpoint.ResumePolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where a run of {@code anneal train} saves its checkpoints and what it resumes from: the runtime's
+ * {@code Checkpoints}, as a library user calls them, under the name {@link #NAME}. A checkpoint is
+ * saved at the end of every epoch and at the end of the run, numbered by the updates applied before
+ * it ({@code train-0045.params} after 45 updates), so the newest is the one with the highest number.
+ *
+ * @param directory where checkpoints go, or {@code null} to save none
+ * @param resumeFrom the {@code .params} file to resume from, or {@code null} to start afresh
+ * @param policy what a resume does when this run's plan differs from the checkpoint's
+ */
+public record Checkpointing(Path directory, Path resumeFrom, ResumePolicy policy) {
+  /** The name of every checkpoint file ({@code train-NNNN.params}). */
+  public static final String NAME = "train";
+
+  /** The files a checkpoint's parameters are in, as the user sees them named. */
+  public static final String PATTERN = NAME + "-NNNN.params";
+
+  private static final Pattern PARAMS = Pattern.compile(Pattern.quote(NAME) + "-(\\d+)\\.params");
+
+  public Checkpointing {
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /** A run that saves nothing and starts afresh. */
+  public static Checkpointing none() {
+    return new Checkpointing(null, null, ResumePolicy.FAIL_ON_DIFFERENCE);
+  }
+
+  /**
+   * The newest complete checkpoint in {@code directory}: the highest-numbered {@code .params} file
+   * whose sidecar is there too (a save killed between the two leaves the parameters alone, and
+   * {@code Checkpoints.restore} would refuse them); empty when there is none or no such folder.
+   */
+  public static Optional<Path> newestComplete(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> PARAMS.matcher(file.getFileName().toString()).matches())
+          .filter(file -> Files.isRegularFile(file.resolveSibling(file.getFileName() + ".anneal")))
+          .max(Comparator.comparingLong(Checkpointing::number));
+    }
+  }
+
+  private static long number(Path file) {
+    Matcher matcher = PARAMS.matcher(file.getFileName().toString());
+    return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+  }
+}

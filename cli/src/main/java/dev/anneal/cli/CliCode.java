@@ -26,7 +26,8 @@ public enum CliCode implements DiagnosticCode {
   OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply {setting}: {reason}; {fix}"),
   RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in {phase} at update {updates} of {end}, so the rest of the plan never runs; {fix}"),
   RUN_PASSES_END(Severity.WARNING, "the run takes {updates} updates, {past} past the plan's declared end ({end}): after it {afterEnd}; {fix}"),
-  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}");
+  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}"),
+  CONFIG_GIVEN_TWICE(Severity.ERROR, "both {label} ({file}) and --config-text give the config; pass the file or the inline text, not both");
 
   private final Severity severity;
   private final String template;
@@ -187,6 +188,14 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation tooFewMetrics(int read, long lastStep, long needed, long missing, long steps) {
     return TOO_FEW_METRICS.violation("--metrics", read, read, lastStep, needed, missing == 1 ? "1 more line" : missing + " more lines", steps);
+  }
+
+  /**
+   * @param label how the command names the file it reads ({@code FILE}, {@code --config})
+   * @param file the file given, kept as the value
+   */
+  public static Violation configGivenTwice(String label, String file) {
+    return CONFIG_GIVEN_TWICE.violation("--config-text", file, label, file);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -1,6 +1,8 @@
 package dev.anneal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +30,9 @@ final class JsonOutput {
    */
   static final int VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Indented, {@code "key": value} as people write it, so a document reads well in a terminal too. */
+  private static final ObjectMapper MAPPER = new ObjectMapper().setDefaultPrettyPrinter(new DefaultPrettyPrinter(
+      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))).enable(SerializationFeature.INDENT_OUTPUT);
 
   @Option(names = "--json",
       description = "Print one JSON document on standard output instead of text, for scripts: the results and every diagnostic "

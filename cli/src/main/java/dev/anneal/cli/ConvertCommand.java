@@ -39,7 +39,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
 
   @Mixin private InlineConfig inline;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints one channel of a config at steps 0 to N-1, one line 'step<TAB>value' each.",
       "A step counts the optimizer updates already applied: line 's' holds the value that update s+1 uses.",
-      "Values are printed in full, so each parses back to the same double. Warnings go to standard error."
+      "Values are printed in full, so each parses back to the same double. Warnings go to standard error (into the document with --json)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the curve was printed", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
@@ -44,7 +44,7 @@ final class CurveCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
 
   @Mixin private ConfigInput configInput;

@@ -48,7 +48,7 @@ final class PlotCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
 
   @Mixin private ConfigInput configInput;

@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "0..*", description = "The config files; - reads standard input.")
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "The config files; - reads standard input. Or give one config itself with --config-text.")
   private List<Path> files;
 
   @Mixin private InlineConfig inline;

@@ -106,6 +106,20 @@ class InlineConfigCommandTest {
   }
 
   @Test
+  void plotAndTrainTakeTheInlineConfig() {
+    String plan = "{\"lr\": {\"phases\": [{\"shape\": \"linear\", \"from\": 0.01, \"to\": 0.1, \"steps\": 3}]}}";
+
+    Anneal.Result plot = Anneal.run("plot", "--out", "-", "--steps", "3", "--config-text", plan);
+    assertEquals("lr, steps 0 to 2", plot.out().get(0));
+    assertEquals(List.of(), plot.err());
+    assertEquals(0, plot.exitCode());
+
+    Anneal.Result train = Anneal.run("train", "--steps", "3", "--out", dir.resolve("run").toString(), "--config-text", plan);
+    assertEquals("plan: <inline> (anneal), channels lr; 3 updates, 45 per epoch", train.out().get(2));
+    assertEquals(0, train.exitCode());
+  }
+
+  @Test
   void brokenInlineJsonIsReportedAtInline() {
     Anneal.Result result = Anneal.run("curve", "--config-text", "{\"lr\": ");
 

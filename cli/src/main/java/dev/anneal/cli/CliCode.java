@@ -36,7 +36,8 @@ public enum CliCode implements DiagnosticCode {
   RESUME_WITHOUT_CHECKPOINT_DIR(Severity.ERROR, "--resume without a FILE resumes from the newest checkpoint in --checkpoint-dir, but no --checkpoint-dir is given; add --checkpoint-dir DIR, or name the checkpoint: --resume FILE"),
   NO_CHECKPOINT(Severity.ERROR, "no complete checkpoint to resume in {directory} (no {pattern} file with its .anneal sidecar); train once with --checkpoint-dir {directory} to save one, or leave out --resume"),
   RESUMED_PLAN_CHANGED(Severity.ERROR, "this run's plan differs from the checkpoint's ({differences} listed above); add --resume-policy USE_CHECKPOINT to go on with the checkpoint's plan, USE_NEW to apply this run's plan from the resume step on, or CONTINUE_FROM_CURRENT_VALUE to scale each changed channel to the value the run had reached"),
-  RESUME_POLICY_WITHOUT_RESUME(Severity.ERROR, "--resume-policy {policy} says what a resumed run does, but this run does not resume; add --resume, or leave out --resume-policy");
+  RESUME_POLICY_WITHOUT_RESUME(Severity.ERROR, "--resume-policy {policy} says what a resumed run does, but this run does not resume; add --resume, or leave out --resume-policy"),
+  CONFIG_GIVEN_TWICE(Severity.ERROR, "both {label} ({file}) and --config-text give the config; pass the file or the inline text, not both");
 
   private final Severity severity;
   private final String template;
@@ -274,6 +275,14 @@ public enum CliCode implements DiagnosticCode {
   /** @param policy the policy given, which nothing would apply */
   public static Violation resumePolicyWithoutResume(String policy) {
     return RESUME_POLICY_WITHOUT_RESUME.violation("--resume-policy", policy, policy);
+  }
+
+  /**
+   * @param label how the command names the file it reads ({@code FILE}, {@code --config})
+   * @param file the file given, kept as the value
+   */
+  public static Violation configGivenTwice(String label, String file) {
+    return CONFIG_GIVEN_TWICE.violation("--config-text", file, label, file);
   }
 
   private Violation violation(String path, Object value, Object... args) {

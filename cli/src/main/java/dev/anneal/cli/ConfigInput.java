@@ -2,7 +2,8 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
-import java.nio.file.Path;
+import dev.anneal.rules.Violation;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,14 +55,22 @@ final class ConfigInput {
   }
 
   /**
-   * {@code file} read as a config of {@code format} (from {@link #format()}), or, when it is
+   * The config of {@code source} read as {@code format} (from {@link #format()}), or, when it is
    * {@code null}, of the format detected, with a note on the command's standard error where
    * {@link ConfigReader#read} says. The config's warnings are left to the command, which prints
    * them once its own checks pass.
    *
    * @throws CommandFailure when the format cannot be told, or with every problem of the config
    */
-  Imported read(Path file, ConfigFormat format) {
-    return configs.read(file, format, FLAG, command.commandLine().getErr());
+  Imported read(ConfigSource source, ConfigFormat format) {
+    return configs.read(source, format, FLAG, command.commandLine().getErr());
+  }
+
+  /**
+   * As {@link #read(ConfigSource, ConfigFormat)}, the note on a detected format handed to
+   * {@code notes} instead of standard error.
+   */
+  Imported read(ConfigSource source, ConfigFormat format, Consumer<Violation> notes) {
+    return configs.read(source, format, FLAG, notes);
   }
 }

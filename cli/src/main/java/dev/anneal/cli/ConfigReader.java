@@ -11,6 +11,7 @@ import dev.anneal.rules.Violation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -61,7 +62,7 @@ final class ConfigReader {
   }
 
   /**
-   * {@code file} read as a config of {@code given}, or, when it is {@code null}, of the one format
+   * The config of {@code source} read as {@code given}, or, when it is {@code null}, as the one format
    * {@link FormatDetection} finds; a format found from the content alone (not from the file's name,
    * and not Anneal's own, which was the default before detection) is named in a note on {@code err}.
    * The config's own warnings are left to the caller, which prints them when its other checks pass.
@@ -70,24 +71,33 @@ final class ConfigReader {
    * @throws CommandFailure ({@code AmbiguousFormat}, {@code UndetectedFormat}) when not exactly one
    *     format fits, or with every problem of the config
    */
-  Imported read(Path file, ConfigFormat given, String flag, PrintWriter err) {
-    String text = Inputs.text(file);
-    ConfigFormat format = given != null ? given : detected(file, text, flag, err);
+  Imported read(ConfigSource source, ConfigFormat given, String flag, PrintWriter err) {
+    return read(source, given, flag, printedOn(err, source.label()));
+  }
+
+  /**
+   * As {@link #read(ConfigSource, ConfigFormat, String, PrintWriter)}, the note on a detected format
+   * handed to {@code notes} instead: {@code --json} puts it in its document.
+   */
+  Imported read(ConfigSource source, ConfigFormat given, String flag, Consumer<Violation> notes) {
+    String text = source.text();
+    ConfigFormat format = given != null ? given : detected(source, text, flag, notes);
     try {
       return format.read(text);
     } catch (InvalidScheduleException e) {
-      throw CommandFailure.badInput(file, e.violations());
+      throw CommandFailure.badInput(source.label(), e.violations());
     }
   }
 
   /**
-   * The format of {@code text}, found by {@link FormatDetection}; noted on {@code err} as
-   * {@link #read} says.
+   * The format of {@code text}, the content of {@code source}, found by {@link FormatDetection};
+   * the note {@link #read} describes goes to {@code notes}.
    *
    * @throws CommandFailure ({@code AmbiguousFormat}, {@code UndetectedFormat}) unless exactly one fits
    */
-  ConfigFormat detected(Path file, String text, String flag, PrintWriter err) {
-    String name = file.toString().equals(Inputs.STANDARD_INPUT) || file.getFileName() == null ? null : file.getFileName().toString();
+  ConfigFormat detected(ConfigSource source, String text, String flag, Consumer<Violation> notes) {
+    Path file = source.label();
+    String name = source.fileName();
     List<FormatDetection.Candidate> candidates = FormatDetection.candidates(name, text);
     if (candidates.isEmpty()) {
       requireValidJson(file, text);
@@ -101,10 +111,17 @@ final class ConfigReader {
     }
     FormatDetection.Candidate found = candidates.get(0);
     if (!found.byName() && !found.format().equals(AnnealFormat.NAME)) {
-      err.println(Diagnostics.line(file, CliCode.detectedFormat(found.format(), found.evidence(), flag)));
-      err.flush();
+      notes.accept(CliCode.detectedFormat(found.format(), found.evidence(), flag));
     }
     return format(flag, found.format());
+  }
+
+  /** Notes printed on {@code err} at once, one line each, about {@code file}. */
+  static Consumer<Violation> printedOn(PrintWriter err, Path file) {
+    return note -> {
+      err.println(Diagnostics.line(file, note));
+      err.flush();
+    };
   }
 
   /**

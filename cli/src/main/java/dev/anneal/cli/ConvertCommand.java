@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +44,10 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
+
+  @Mixin private InlineConfig inline;
 
   @Option(names = "--from", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
@@ -71,7 +74,9 @@ final class ConvertCommand implements Callable<Integer> {
     ConfigFormat source = configs.format("--from", from);
     ConfigFormat target = configs.format("--to", to);
     OptionalLong compared = Inputs.steps(steps);
-    Imported imported = configs.read(file, source, "--from", spec.commandLine().getErr());
+    ConfigSource config = inline.required(file, "FILE");
+    file = config.label(); // from here on the name messages give the config: its path, or <inline>
+    Imported imported = configs.read(config, source, "--from", spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
     Plan plan = channels == null ? imported.plan() : ConvertChannels.select(imported.plan(), channels, file);
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);

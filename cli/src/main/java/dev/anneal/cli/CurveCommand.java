@@ -1,5 +1,8 @@
 package dev.anneal.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.cli.chart.PhaseSpan;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.SteppedValues;
@@ -7,9 +10,12 @@ import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -28,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints one channel of a config at steps 0 to N-1, one line 'step<TAB>value' each.",
       "A step counts the optimizer updates already applied: line 's' holds the value that update s+1 uses.",
-      "Values are printed in full, so each parses back to the same double. Warnings go to standard error."
+      "Values are printed in full, so each parses back to the same double. Warnings go to standard error (into the document with --json)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the curve was printed", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
@@ -38,10 +44,14 @@ final class CurveCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
 
   @Mixin private ConfigInput configInput;
+
+  @Mixin private InlineConfig inline;
+
+  @Mixin private JsonOutput json;
 
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to print. Default: the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
@@ -60,23 +70,68 @@ final class CurveCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
     OptionalLong asked = Inputs.steps(steps);
-    Imported imported = configInput.read(file, configFormat);
+    ConfigSource source = inline.required(file, "FILE");
+    file = source.label(); // from here on the name messages give the config: its path, or <inline>
+    List<Violation> diagnostics = new ArrayList<>();
+    Imported imported = json.enabled() ? configInput.read(source, configFormat, diagnostics::add) : configInput.read(source, configFormat);
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
-    PrintWriter err = spec.commandLine().getErr();
-    Diagnostics.lines(file, imported.warnings()).forEach(err::println);
-    if (metrics != null && !schedule.isReactive()) {
-      err.println(Diagnostics.line(null, ConfigCode.ignoredArgument("--metrics", metrics.toString(),
-          "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")));
+    diagnostics.addAll(imported.warnings());
+    Violation unusedMetrics = metrics != null && !schedule.isReactive()
+        ? ConfigCode.ignoredArgument("--metrics", metrics.toString(), "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")
+        : null;
+    if (!json.enabled()) {
+      PrintWriter err = spec.commandLine().getErr();
+      Diagnostics.lines(file, imported.warnings()).forEach(err::println);
+      if (unusedMetrics != null) {
+        err.println(Diagnostics.line(null, unusedMetrics));
+      }
+      err.flush();
     }
-    err.flush();
     long count = asked.orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS));
     requireStepsWithinEnd(schedule, count);
     if (metrics != null && schedule.isReactive()) {
       requireMetricsFor(metricValues.length, count);
     }
-    print(SteppedValues.of(schedule, metricValues), count);
+    SteppedValues curve = SteppedValues.of(schedule, metricValues);
+    if (json.enabled()) {
+      printJson(imported, schedule, curve, count, diagnostics, unusedMetrics);
+    } else {
+      print(curve, count);
+    }
     return ExitCodes.OK;
+  }
+
+  /** The curve as the document of docs/json-output.md: the channel's values and phases, and every diagnostic. */
+  private void printJson(Imported imported, Schedule schedule, SteppedValues curve, long count, List<Violation> diagnostics,
+      Violation unusedMetrics) {
+    ObjectNode document = JsonOutput.document("curve");
+    document.put("file", file.toString());
+    document.put("format", imported.format());
+    document.put("steps", count);
+    ObjectNode values = document.putObject("channels").putObject(channel);
+    schedule.declaredEnd().ifPresentOrElse(end -> values.put("declaredEnd", end), () -> values.putNull("declaredEnd"));
+    ArrayNode phases = values.putArray("phases");
+    for (PhaseSpan span : PhaseSpan.of(schedule)) {
+      ObjectNode phase = phases.addObject();
+      phase.put("index", span.index());
+      phase.put("shape", span.kind());
+      phase.put("start", span.start());
+      if (span.end() == Phase.OPEN) {
+        phase.putNull("end");
+      } else {
+        phase.put("end", span.end());
+      }
+    }
+    ArrayNode array = values.putArray("values");
+    for (long step = 0; step < count; step++) {
+      array.add(curve.nextDouble());
+    }
+    ArrayNode problems = JsonOutput.diagnostics(document, file, diagnostics);
+    if (unusedMetrics != null) {
+      JsonOutput.add(problems, null, unusedMetrics);
+    }
+    JsonOutput.print(spec.commandLine().getOut(), document);
   }
 
   /**

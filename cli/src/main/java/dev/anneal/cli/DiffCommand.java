@@ -1,20 +1,26 @@
 package dev.anneal.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Conversion;
 import dev.anneal.config.Imported;
 import dev.anneal.config.StepCoverage;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.Values;
+import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +50,13 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "A", description = "The first config (the one before your edit).")
   private Path first;
 
-  @Parameters(index = "1", paramLabel = "B", description = "The second config; - reads standard input (for one of A and B).")
+  @Parameters(index = "1", paramLabel = "B", arity = "0..1",
+      description = "The second config; - reads standard input (for one of A and B); --config-text gives it inline instead.")
   private Path second;
+
+  @Mixin private InlineConfig inline;
+
+  @Mixin private JsonOutput json;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The format of A (and of B unless --format-b is given): ${COMPLETION-CANDIDATES}. "
@@ -69,39 +80,65 @@ final class DiffCommand implements Callable<Integer> {
     ConfigFormat formatA = configs.format("--format", format);
     ConfigFormat formatOfB = formatB == null ? formatA : configs.format("--format-b", formatB);
     Inputs.steps(steps);
+    ConfigSource sourceOfB = inline.required(second, "B");
+    second = sourceOfB.label(); // from here on the name messages give B: its path, or <inline>
     PrintWriter err = spec.commandLine().getErr();
-    Imported a = configs.read(first, formatA, "--format", err);
-    Imported b = configs.read(second, formatOfB, "--format-b", err);
-    Diagnostics.lines(first, a.warnings()).forEach(err::println);
-    Diagnostics.lines(second, b.warnings()).forEach(err::println);
-    err.flush();
+    List<Violation> diagnosticsOfA = new ArrayList<>();
+    List<Violation> diagnosticsOfB = new ArrayList<>();
+    Imported a = configs.read(ConfigSource.file(first), formatA, "--format",
+        json.enabled() ? diagnosticsOfA::add : ConfigReader.printedOn(err, first));
+    Imported b = configs.read(sourceOfB, formatOfB, "--format-b", json.enabled() ? diagnosticsOfB::add : ConfigReader.printedOn(err, second));
+    diagnosticsOfA.addAll(a.warnings());
+    diagnosticsOfB.addAll(b.warnings());
+    if (!json.enabled()) {
+      Diagnostics.lines(first, a.warnings()).forEach(err::println);
+      Diagnostics.lines(second, b.warnings()).forEach(err::println);
+      err.flush();
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     Set<String> channels = new LinkedHashSet<>(a.plan().channels().keySet());
     channels.addAll(b.plan().channels().keySet());
     boolean differ = false;
+    ObjectNode document = JsonOutput.document("diff");
+    ObjectNode compared = JsonNodeFactory.instance.objectNode();
     for (String channel : channels) {
-      String line = compare(channel, a.plan(), b.plan());
-      differ |= !line.contains(": the same at every step");
-      stdout.println(line);
+      ChannelDiff found = compare(channel, a.plan(), b.plan());
+      differ |= !found.same();
+      if (json.enabled()) {
+        found.fill(compared.putObject(channel));
+      } else {
+        stdout.println(found.line(first, second));
+      }
+    }
+    if (json.enabled()) {
+      config(document.putObject("a"), first, a);
+      config(document.putObject("b"), second, b);
+      document.put("same", !differ);
+      document.set("channels", compared);
+      ArrayNode diagnostics = JsonOutput.diagnostics(document, first, diagnosticsOfA);
+      diagnosticsOfB.forEach(violation -> JsonOutput.add(diagnostics, second, violation));
+      JsonOutput.print(stdout, document);
     }
     stdout.flush();
     return differ ? ExitCodes.REJECTED : ExitCodes.OK;
   }
 
-  private String compare(String channel, Plan a, Plan b) {
+  private static void config(ObjectNode node, Path file, Imported imported) {
+    node.put("file", file.toString());
+    node.put("format", imported.format());
+  }
+
+  private ChannelDiff compare(String channel, Plan a, Plan b) {
     Schedule left = a.findChannel(channel).orElse(null);
     Schedule right = b.findChannel(channel).orElse(null);
     if (left == null || right == null) {
-      return channel + ": only in " + (left == null ? "B (" + second + ")" : "A (" + first + ")");
+      return new ChannelDiff(channel, left == null ? "B" : "A", 0, null, 0, null, null);
     }
     long count = steps != null ? steps : Conversion.horizon(left, right);
     StepCoverage coverage = StepCoverage.of(left, right, count);
-    long firstDiffering = -1;
     long differing = 0;
-    long largestAt = -1;
-    double largest = -1;
-    Double[] firstValues = null;
-    Double[] largestValues = null;
+    ChannelDiff.Step firstDiffering = null;
+    ChannelDiff.Step largest = null;
     PrimitiveIterator.OfLong compared = coverage.steps();
     while (compared.hasNext()) {
       long step = compared.nextLong();
@@ -111,34 +148,15 @@ final class DiffCommand implements Callable<Integer> {
         continue;
       }
       differing++;
-      if (firstDiffering < 0) {
-        firstDiffering = step;
-        firstValues = new Double[] {x, y};
+      ChannelDiff.Step here = new ChannelDiff.Step(step, x, y);
+      if (firstDiffering == null) {
+        firstDiffering = here;
       }
-      double gap = x == null || y == null ? Double.POSITIVE_INFINITY : Math.abs(x - y);
-      if (gap > largest) {
-        largest = gap;
-        largestAt = step;
-        largestValues = new Double[] {x, y};
+      if (largest == null || here.gap() > largest.gap()) {
+        largest = here;
       }
     }
-    // Steps neither evaluated nor proven equal are never called the same: the line says how many there were.
-    String unchecked = coverage.complete() ? "" : coverage.skipped() + " of the " + count + " steps 0 to " + (count - 1)
-        + " were not compared (more than " + StepCoverage.BUDGET + " to compare one by one; " + coverage.evaluated()
-        + " compared, among them every phase boundary of both and its neighbours, and evenly spaced steps between); pass --steps "
-        + StepCoverage.BUDGET + " or fewer to compare every step";
-    if (firstDiffering < 0) {
-      return coverage.complete()
-          ? channel + ": the same at every step 0 to " + (count - 1)
-          : channel + ": the same at every step compared, but " + unchecked;
-    }
-    String values = " (A " + show(firstValues[0]) + ", B " + show(firstValues[1]) + ")"
-        + "; largest difference at step " + largestAt + " (A " + show(largestValues[0]) + ", B " + show(largestValues[1])
-        + (Double.isFinite(largest) ? ", B - A = " + Values.show(largestValues[1] - largestValues[0]) : "") + ")";
-    return coverage.complete()
-        ? channel + ": differs from step " + firstDiffering + values + "; " + differing + " of " + count + " steps differ"
-        : channel + ": differs at step " + firstDiffering + ", the first of the steps compared" + values + "; " + differing + " of the "
-            + coverage.evaluated() + " steps compared differ, and " + unchecked;
+    return new ChannelDiff(channel, null, count, coverage, differing, firstDiffering, largest);
   }
 
   /** The value at {@code step} with no metric reported, or {@code null} past the declared end of a schedule declared with after-end FAIL. */
@@ -152,9 +170,5 @@ final class DiffCommand implements Callable<Integer> {
 
   private static boolean same(Double x, Double y) {
     return x == null ? y == null : y != null && Double.doubleToLongBits(x) == Double.doubleToLongBits(y);
-  }
-
-  private static String show(Double value) {
-    return value == null ? "refused: past its declared end" : Values.show(value.doubleValue());
   }
 }

@@ -13,6 +13,7 @@ import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,10 +43,14 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
 
   @Mixin private ConfigInput configInput;
+
+  @Mixin private InlineConfig inline;
+
+  @Mixin private JsonOutput json;
 
   @Option(names = "--step", required = true, paramLabel = "K", description = "The step: the number of updates applied before it.")
   private long step;
@@ -59,11 +64,15 @@ final class ExplainCommand implements Callable<Integer> {
     if (step < 0) {
       throw CommandFailure.badInput(null, List.of(RuleCode.negativeStep("--step", step)));
     }
-    Imported imported = configInput.read(file, configFormat);
+    ConfigSource source = inline.required(file, "CONFIG");
+    file = source.label(); // from here on the name messages give the config: its path, or <inline>
+    List<Violation> notes = new ArrayList<>();
+    Imported imported = json.enabled() ? configInput.read(source, configFormat, notes::add) : configInput.read(source, configFormat);
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
     PrintWriter stdout = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();
+    Map<String, Explanation> explanations = new LinkedHashMap<>();
     for (String name : explained) {
       Explanation explanation;
       try {
@@ -71,10 +80,16 @@ final class ExplainCommand implements Callable<Integer> {
       } catch (InvalidScheduleException e) {
         throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(name + " (--step)", null, null)).toList());
       }
+      explanations.put(name, explanation);
       lines.add(name + ": " + explanation.toString().replace("\n", "\n  "));
       if (plan.channel(name).declaredEnd().isEmpty()) {
         lines.add(OPEN_ENDED);
       }
+    }
+    if (json.enabled()) {
+      notes.addAll(related(imported, explained));
+      JsonOutput.print(stdout, ExplainJson.document(file, imported, step, explanations, notes));
+      return ExitCodes.OK;
     }
     List<Violation> related = related(imported, explained);
     List<Violation> quirks = related.stream().filter(violation -> violation.severity() != Severity.NOTE).toList();

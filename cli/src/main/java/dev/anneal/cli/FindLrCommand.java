@@ -21,6 +21,7 @@ import dev.anneal.runtime.LrRangeTest;
 import dev.anneal.runtime.RangeTestResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class FindLrCommand implements Callable<Integer> {
 
   @Mixin private ModelOptions model;
 
+  @Mixin private JsonOutput json;
+
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
       description = "sgd (default, without momentum), sgd-pytorch, adam or adamw (beta1 0.9).")
   private String optimizer;
@@ -91,22 +94,27 @@ final class FindLrCommand implements Callable<Integer> {
     Split split = Split.of(labeled, model.seed);
     Mlp mlp = model.model(labeled, split.train().rows());
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
-    stdout.println("model: MLP " + mlp + ", " + kind.cliName() + ", batch " + model.batchSize);
-    stdout.println("range test: learning rate " + Ticks.label(startLr) + " to " + Ticks.label(endLr) + ", exponentially, over at most " + steps + " updates");
-    stdout.flush();
+    // With --json the document is the only output: the lines that report progress are left out.
+    PrintWriter progress = json.enabled() ? new PrintWriter(Writer.nullWriter()) : stdout;
+    progress.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
+    progress.println("model: MLP " + mlp + ", " + kind.cliName() + ", batch " + model.batchSize);
+    progress.println("range test: learning rate " + Ticks.label(startLr) + " to " + Ticks.label(endLr) + ", exponentially, over at most " + steps + " updates");
+    progress.flush();
     RangeTestResult result = run(test, mlp, split.train());
     int ran = result.points().size();
-    stdout.println(result.stoppedEarly()
+    progress.println(result.stoppedEarly()
         ? "stopped after " + ran + " updates: the smoothed loss exceeded 4 times its best at learning rate " + Ticks.label(result.points().get(ran - 1).lr())
         : "ran all " + ran + " updates without the loss diverging; a larger --end-lr would show where it does");
-    stdout.println("suggested learning rates:");
-    stdout.println("  steepest descent of the loss   " + Ticks.label(result.steepest()));
-    stdout.println("  lowest loss / 10               " + Ticks.label(result.minimumOverTen()));
-    stdout.println("  one-cycle (DeepSpeed OneCycle) cycle_min_lr " + Ticks.label(result.cycleMinLr()) + ", cycle_max_lr " + Ticks.label(result.cycleMaxLr()));
+    progress.println("suggested learning rates:");
+    progress.println("  steepest descent of the loss   " + Ticks.label(result.steepest()));
+    progress.println("  lowest loss / 10               " + Ticks.label(result.minimumOverTen()));
+    progress.println("  one-cycle (DeepSpeed OneCycle) cycle_min_lr " + Ticks.label(result.cycleMinLr()) + ", cycle_max_lr " + Ticks.label(result.cycleMaxLr()));
     Outputs.write(chart, file -> ChartFiles.write(List.of(RangeTestChart.of(result, "anneal find-lr: loss against learning rate")), file));
-    stdout.println("wrote " + chart + " (loss against learning rate)");
-    stdout.flush();
+    progress.println("wrote " + chart + " (loss against learning rate)");
+    progress.flush();
+    if (json.enabled()) {
+      JsonOutput.print(stdout, RangeTestJson.document(kind.cliName(), model.batchSize, result, chart));
+    }
     return ExitCodes.OK;
   }
 

@@ -48,10 +48,12 @@ final class PlotCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "CONFIG", description = "The config file; - reads standard input.")
+  @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "The config file; - reads standard input. Or give the config itself with --config-text.")
   private Path file;
 
   @Mixin private ConfigInput configInput;
+
+  @Mixin private InlineConfig inline;
 
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to draw. Default: the latest declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
@@ -67,7 +69,9 @@ final class PlotCommand implements Callable<Integer> {
       throw CommandFailure.badInput(null, List.of(RuleCode.outOfRange("--steps", "--steps", steps, "[1, " + MAX_STEPS + "]")));
     }
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
-    Imported imported = configInput.read(file, configFormat);
+    ConfigSource source = inline.required(file, "CONFIG");
+    file = source.label(); // from here on the name messages give the config: its path, or <inline>
+    Imported imported = configInput.read(source, configFormat);
     PrintWriter err = spec.commandLine().getErr();
     Diagnostics.lines(file, imported.warnings()).forEach(err::println);
     err.flush();

@@ -92,6 +92,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private ConfigInput configInput;
 
+  @Mixin private InlineConfig inline;
+
   @Mixin private LearningData data;
 
   @Mixin private ModelOptions model;
@@ -268,14 +270,16 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Imported imported() {
-    if (config == null) {
+    ConfigSource source = inline.optional(config, "--config");
+    if (source == null) {
       if (configInput.name() != null) {
         throw CommandFailure.badInput(null, List.of(CliCode.formatWithoutConfig(configInput.name())));
       }
       return Formats.byName("anneal").read(builtInPlan());
     }
+    config = source.label(); // from here on the name messages give the config: its path, or <inline>
     PrintWriter err = spec.commandLine().getErr();
-    Imported imported = configInput.read(config, configInput.format());
+    Imported imported = configInput.read(source, configInput.format());
     Diagnostics.lines(config, withoutOptimizerNotes(imported)).forEach(err::println);
     err.flush();
     if (imported.plan().lr() == null) {

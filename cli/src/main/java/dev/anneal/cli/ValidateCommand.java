@@ -1,13 +1,18 @@
 package dev.anneal.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.ConfigFormat;
-import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +39,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "The config files; - reads standard input.")
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "The config files; - reads standard input. Or give one config itself with --config-text.")
   private List<Path> files;
+
+  @Mixin private InlineConfig inline;
+
+  @Mixin private JsonOutput json;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The configs' format: ${COMPLETION-CANDIDATES}. Default: detected for each file from its content and its name.")
@@ -49,31 +58,72 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigFormat given = configs.format("--format", format);
+    List<ConfigSource> sources = sources();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ArrayNode reports = json.enabled() ? JsonNodeFactory.instance.arrayNode() : null;
     int exitCode = ExitCodes.OK;
-    for (Path file : files) {
+    for (ConfigSource source : sources) {
+      Path file = source.label();
+      ObjectNode report = reports == null ? null : reports.addObject();
+      ArrayNode diagnostics = report == null ? null : fileReport(report, file);
       String text;
       ConfigFormat configFormat;
       try {
-        text = Inputs.text(file);
-        configFormat = given != null ? given : configs.detected(file, text, "--format", err);
+        text = source.text();
+        configFormat = given != null ? given
+            : configs.detected(source, text, "--format", reports == null ? ConfigReader.printedOn(err, file) : note -> JsonOutput.add(diagnostics, file, note));
       } catch (CommandFailure unreadable) {
-        unreadable.lines().forEach(err::println);
+        if (report != null) {
+          unreadable.violations().forEach(violation -> JsonOutput.add(diagnostics, file, violation));
+          report.put("valid", false);
+        } else {
+          unreadable.lines().forEach(err::println);
+        }
         exitCode = Math.max(exitCode, unreadable.exitCode());
         continue;
       }
+      List<Violation> found;
       try {
-        Imported imported = configFormat.read(text);
-        Diagnostics.lines(file, imported.warnings()).forEach(out::println);
+        found = configFormat.read(text).warnings();
       } catch (InvalidScheduleException invalid) {
-        Diagnostics.lines(file, invalid.violations()).forEach(out::println);
-        Diagnostics.lines(file, invalid.warnings()).forEach(out::println);
+        found = new ArrayList<>(invalid.violations());
+        found.addAll(invalid.warnings());
         exitCode = Math.max(exitCode, ExitCodes.REJECTED);
       }
+      if (report != null) {
+        report.put("format", configFormat.name());
+        report.put("valid", found.stream().noneMatch(Violation::isError));
+        found.forEach(violation -> JsonOutput.add(diagnostics, file, violation));
+      } else {
+        Diagnostics.lines(file, found).forEach(out::println);
+      }
+    }
+    if (reports != null) {
+      ObjectNode document = JsonOutput.document("validate");
+      document.put("valid", exitCode == ExitCodes.OK);
+      document.set("files", reports);
+      JsonOutput.print(out, document);
     }
     out.flush();
     err.flush();
     return exitCode;
+  }
+
+  /** The files, then the inline config; the inline config and files together are refused, as by every command. */
+  private List<ConfigSource> sources() {
+    if (files == null || files.isEmpty()) {
+      return List.of(inline.required(null, "FILE"));
+    }
+    inline.optional(files.get(0), "FILE");
+    return files.stream().map(ConfigSource::file).toList();
+  }
+
+  /** Starts a file's entry: its name, and the format and validity still to be told; returns its diagnostics. */
+  private static ArrayNode fileReport(ObjectNode report, Path file) {
+    report.put("file", file.toString());
+    report.putNull("format");
+    report.putNull("valid");
+    return report.putArray("diagnostics");
   }
 }

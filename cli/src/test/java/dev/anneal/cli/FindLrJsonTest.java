@@ -1,0 +1,48 @@
+package dev.anneal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code find-lr --json} through the command's entry point: a short real range test, its document parsed with Jackson. */
+class FindLrJsonTest {
+  @TempDir Path dir;
+
+  @Test
+  void theDocumentHoldsEveryPointAndTheSuggestionsAndNothingElseIsPrinted() throws IOException {
+    Path chart = dir.resolve("lr.png");
+
+    Anneal.Result result = Anneal.run("find-lr", "--steps", "20", "--start-lr", "1e-4", "--end-lr", "10", "--out", chart.toString(), "--json");
+
+    assertEquals(List.of(), result.err());
+    assertEquals(0, result.exitCode());
+    JsonNode document = new ObjectMapper().readTree(result.outText());
+    assertEquals(1, document.get("anneal").asInt());
+    assertEquals("find-lr", document.get("command").asText());
+    assertEquals("sgd", document.get("optimizer").asText());
+    assertEquals(32, document.get("batchSize").asInt());
+    JsonNode points = document.get("points");
+    assertEquals(document.get("updates").asInt(), points.size());
+    assertTrue(points.size() >= 5 && points.size() <= 20, points.toString());
+    assertEquals(0, points.get(0).get("step").asLong());
+    assertEquals(1e-4, points.get(0).get("lr").asDouble(), 1e-10); // DJL holds it as a float
+    assertTrue(points.get(0).get("loss").isNumber());
+    assertTrue(points.get(0).get("smoothedLoss").isNumber());
+    JsonNode suggestions = document.get("suggestions");
+    for (String name : List.of("steepest", "minimumOverTen", "cycleMinLr", "cycleMaxLr")) {
+      double lr = suggestions.get(name).asDouble();
+      assertTrue(lr >= 1e-5 && lr <= 10, name + " " + lr);
+    }
+    assertEquals(chart.toString(), document.get("chart").asText());
+    assertEquals(0, document.get("diagnostics").size());
+    assertTrue(Files.size(chart) > 0);
+  }
+}

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * One training run of {@code anneal train}: DJL with the PyTorch engine, on every GPU the engine
  * sees or else the CPU, Anneal's optimizer applying the plan at every update, and DJL's progress bar.
  *
- * <p>The loop is {@code EasyTrain.trainBatch}'s, with two differences: it keeps each update's loss
+ * <p>The loop is {@code EasyTrain.trainBatch}'s, with three differences: it takes its batches from
+ * {@link EpochBatches} (the dataset's batches, gathered once per epoch), it keeps each update's loss
  * on the device (read back once per epoch, never once per update), and it records the values the
  * update applies ({@link ScheduledTraining#nextValues()} just before {@code trainer.step()}; those of
  * the first parameter group, the weights, when the biases train apart). Plans with plateau phases
@@ -63,7 +64,7 @@ public final class TrainingRun {
     try (NDManager data = NDManager.newBaseManager(Device.cpu());
          Model model = Model.newInstance("anneal-train")) {
       model.setBlock(setup.model().block());
-      ArrayDataset train = dataset(data, setup.split().train(), setup.batchSize(), true);
+      EpochBatches train = new EpochBatches(data, setup.split().train(), setup.batchSize());
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(setup.batchSize(), setup.model().inputs()));
         RunLog log = new RunLog(Math.toIntExact(setup.updates()));
@@ -78,8 +79,7 @@ public final class TrainingRun {
     }
   }
 
-  private static long train(Trainer trainer, ArrayDataset train, ScheduledTraining schedule, TrainingSetup setup, RunLog log)
-      throws IOException, TranslateException {
+  private static long train(Trainer trainer, EpochBatches train, ScheduledTraining schedule, TrainingSetup setup, RunLog log) {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
     int step = 0;
     long epochs = 0;
@@ -87,8 +87,9 @@ public final class TrainingRun {
     while (step < setup.updates()) {
       epochs++;
       int first = step;
-      try (EpochLosses losses = new EpochLosses(trainer.getManager())) {
-        for (Batch batch : trainer.iterateDataset(train)) {
+      try (EpochBatches.Epoch epoch = train.next(trainer.getManager());
+           EpochLosses losses = new EpochLosses(trainer.getManager())) {
+        for (Batch batch : epoch) {
           try (batch) {
             if (step == setup.updates()) {
               break;

@@ -27,10 +27,12 @@ import java.util.NoSuchElementException;
  * split into its batches at once: every batch is a view of the epoch's rows, and serving one costs
  * no native call. The labels are 64-bit integers, the type the loss picks with, so that the loss
  * no longer converts them at every update (picking by a float label or by its integer is the same
- * pick). The order comes from
- * DJL's own samplers ({@code BatchSampler} over {@code RandomSampler}, the last batch smaller, as
- * {@code setSampling(batchSize, true)} builds them), drawn once per epoch from DJL's random
- * generator as before, so the batches, and therefore every loss of a run, are unchanged.
+ * pick).
+ *
+ * <p>The order comes from DJL's own samplers ({@code BatchSampler} over {@code RandomSampler}, the
+ * last batch smaller, as {@code setSampling(batchSize, true)} builds them), drawn once per epoch
+ * from DJL's random generator as before, so the batches, and therefore every loss of a run, are
+ * unchanged: {@code train.csv} is the same file, byte for byte.
  */
 final class EpochBatches {
   private final NDArray features;

@@ -26,7 +26,10 @@ public enum CliCode implements DiagnosticCode {
   OPTIMIZER_NOT_APPLIED(Severity.ERROR, "anneal train cannot apply {setting}: {reason}; {fix}"),
   RUN_STOPS_BEFORE_END(Severity.WARNING, "the run stops in {phase} at update {updates} of {end}, so the rest of the plan never runs; {fix}"),
   RUN_PASSES_END(Severity.WARNING, "the run takes {updates} updates, {past} past the plan's declared end ({end}): after it {afterEnd}; {fix}"),
-  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}");
+  TOO_FEW_METRICS(Severity.ERROR, "{read} metrics read, but steps 0 to {lastStep} need {needed} (the value at step i has seen the metrics of lines 1 to i; after the last metric a plateau phase would stop reacting); add {missing} to the file, or pass --steps {steps}"),
+  RAMP_WITH_CONFIG(Severity.ERROR, "{flag} ({value}) sets the exponential ramp, but --config replaces the ramp with its lr channel; leave {flag} out, or --config"),
+  OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
+  CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction");
 
   private final Severity severity;
   private final String template;
@@ -187,6 +190,32 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation tooFewMetrics(int read, long lastStep, long needed, long missing, long steps) {
     return TOO_FEW_METRICS.violation("--metrics", read, read, lastStep, needed, missing == 1 ? "1 more line" : missing + " more lines", steps);
+  }
+
+  /**
+   * @param flag the ramp's option given with {@code --config} ({@code --start-lr}, {@code --end-lr})
+   * @param value its value
+   */
+  public static Violation rampWithConfig(String flag, double value) {
+    return RAMP_WITH_CONFIG.violation(flag, value, flag, value);
+  }
+
+  /**
+   * @param flag the option of the written config given without {@code --write-config}
+   * @param value its value
+   */
+  public static Violation optionWithoutWriteConfig(String flag, Object value) {
+    return OPTION_WITHOUT_WRITE_CONFIG.violation(flag, value, flag, value);
+  }
+
+  /**
+   * @param minLr the cycle_min_lr the rule gives, {@code minFraction × lowestLossLr}
+   * @param maxLr the cycle_max_lr the rule gives, {@code maxFraction × lastLr}, below {@code minLr}
+   * @param lastLr the last learning rate of the range test before the loss started to diverge
+   */
+  public static Violation cycleBoundsReversed(String minLr, double minFraction, String lowestLossLr, String maxLr, double maxFraction,
+      String lastLr) {
+    return CYCLE_BOUNDS_REVERSED.violation("--min-fraction", minFraction, minLr, minFraction, lowestLossLr, maxLr, maxFraction, lastLr);
   }
 
   private Violation violation(String path, Object value, Object... args) {

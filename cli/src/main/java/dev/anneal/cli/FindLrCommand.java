@@ -24,6 +24,7 @@ import dev.anneal.config.Imported;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.runtime.LrRangeTest;
 import dev.anneal.runtime.RangeTestResult;
@@ -31,8 +32,10 @@ import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,6 +198,16 @@ final class FindLrCommand implements Callable<Integer> {
     LrRangeTest test = builder.optOptimizer(training -> choice.build(training, sweepPlan)).build();
     RangeTestResult result = run(test, mlp, split.train());
     report(result, stdout);
+    boundsAndFiles(result, written, stdout);
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The one-cycle bounds, then the chart and the sweep, then the config: reversed bounds are refused
+   * after the sweep is written (the measurement stays useful) and before any config is.
+   */
+  private void boundsAndFiles(RangeTestResult result, ConfigFormat written, PrintWriter stdout) {
     OneCycleBounds bounds = OneCycleBounds.of(result, minFraction, maxFraction);
     if (!bounds.reversed()) {
       stdout.println("  one-cycle (DeepSpeed OneCycle) cycle_min_lr " + Ticks.label(bounds.cycleMinLr()) + ", cycle_max_lr "
@@ -209,12 +222,10 @@ final class FindLrCommand implements Callable<Integer> {
     }
     if (written != null) {
       String text = OneCycleConfig.text(OneCycleConfig.plan(bounds.cycleMinLr(), bounds.cycleMaxLr(), cycleSteps()), written);
-      Outputs.write(writeConfig, file -> java.nio.file.Files.writeString(file, text));
+      Outputs.write(writeConfig, file -> Files.writeString(file, text));
       stdout.println("wrote " + writeConfig + " (" + written.name() + ": OneCycle " + Ticks.label(bounds.cycleMinLr()) + " to "
           + Ticks.label(bounds.cycleMaxLr()) + " and back over " + cycleSteps() + " updates)");
     }
-    stdout.flush();
-    return ExitCodes.OK;
   }
 
   /** The config, its warnings printed; {@code null} without {@code --config}. */
@@ -337,7 +348,7 @@ final class FindLrCommand implements Callable<Integer> {
         ? "stopped after " + ran + " updates: the smoothed loss exceeded 4 times its best at learning rate " + Ticks.label(result.points().get(ran - 1).lr())
         : "ran all " + ran + " updates without the smoothed loss exceeding 4 times its best; a larger --end-lr would show where it does");
     RangeTestResult.Point lowest = result.points().stream().filter(p -> p.lr() == result.lowestLossLr())
-        .min(java.util.Comparator.comparingDouble(RangeTestResult.Point::smoothedLoss)).orElseThrow();
+        .min(Comparator.comparingDouble(RangeTestResult.Point::smoothedLoss)).orElseThrow();
     stdout.println("lowest smoothed loss " + Ticks.label(lowest.smoothedLoss()) + " at learning rate " + Ticks.label(lowest.lr())
         + " (update " + lowest.step() + ")");
     result.divergence().ifPresentOrElse(
@@ -371,7 +382,7 @@ final class FindLrCommand implements Callable<Integer> {
   }
 
   private static String show(double fraction) {
-    return dev.anneal.rules.Values.show(fraction);
+    return Values.show(fraction);
   }
 
   /** The violation at the flag, and with the flags, that set what the range test's builder names. */

@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ class FindLrCommandTest {
 
     assertEquals(List.of(), result.err());
     assertEquals(0, result.exitCode());
-    List<String> lines = new java.util.ArrayList<>(result.out());
+    List<String> lines = new ArrayList<>(result.out());
     lines.removeIf(line -> line.startsWith("lowest smoothed loss ") || line.startsWith("the loss started to diverge ")
         || line.startsWith("the loss did not diverge"));
     assertEquals("model: MLP 64-64-10, sgd, batch 32", lines.get(1));
@@ -149,7 +151,7 @@ class FindLrCommandTest {
     // Over the usable rows (the last one stopped the test), the smoothed loss stays more than 10% above its lowest from `first` on,
     // and the row before is the lowest or within 10% of it.
     double[] smoothed = rows.subList(0, rows.size() - 1).stream().mapToDouble(row -> Double.parseDouble(row[3])).toArray();
-    double best = java.util.Arrays.stream(smoothed).min().orElseThrow();
+    double best = Arrays.stream(smoothed).min().orElseThrow();
     for (int i = first; i < smoothed.length; i++) {
       assertTrue(smoothed[i] > 1.1 * best, "update " + i);
     }

@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
           + "(or following the lr channel of --config, e.g. a ds_config's LRRangeTest), "
           + "stops early once the smoothed loss exceeds 4 times its best, then prints the learning rate at the lowest loss, "
           + "the one where the loss started to diverge (the first update after the lowest loss from which the smoothed loss stays "
-          + "more than 10% above its lowest), "
+          + "more than 10%% above its lowest), "
           + "the suggested learning rates (steepest descent of the loss, a tenth of the rate at the lowest loss) "
           + "and DeepSpeed OneCycle bounds (cycle_min_lr = --min-fraction x the lowest-loss rate, "
           + "cycle_max_lr = --max-fraction x the last rate before divergence, 3 significant digits), "

@@ -37,7 +37,10 @@ public enum CliCode implements DiagnosticCode {
   NO_CHECKPOINT(Severity.ERROR, "no complete checkpoint to resume in {directory} (no {pattern} file with its .anneal sidecar); train once with --checkpoint-dir {directory} to save one, or leave out --resume"),
   RESUMED_PLAN_CHANGED(Severity.ERROR, "this run's plan differs from the checkpoint's ({differences} listed above); add --resume-policy USE_CHECKPOINT to go on with the checkpoint's plan, USE_NEW to apply this run's plan from the resume step on, or CONTINUE_FROM_CURRENT_VALUE to scale each changed channel to the value the run had reached"),
   RESUME_POLICY_WITHOUT_RESUME(Severity.ERROR, "--resume-policy {policy} says what a resumed run does, but this run does not resume; add --resume, or leave out --resume-policy"),
-  CONFIG_GIVEN_TWICE(Severity.ERROR, "both {label} ({file}) and --config-text give the config; pass the file or the inline text, not both");
+  CONFIG_GIVEN_TWICE(Severity.ERROR, "both {label} ({file}) and --config-text give the config; pass the file or the inline text, not both"),
+  RAMP_WITH_CONFIG(Severity.ERROR, "{flag} ({value}) sets the exponential ramp, but --config replaces the ramp with its lr channel; leave {flag} out, or --config"),
+  OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
+  CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction");
 
   private final Severity severity;
   private final String template;
@@ -283,6 +286,32 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation configGivenTwice(String label, String file) {
     return CONFIG_GIVEN_TWICE.violation("--config-text", file, label, file);
+  }
+
+  /**
+   * @param flag the ramp's option given with {@code --config} ({@code --start-lr}, {@code --end-lr})
+   * @param value its value
+   */
+  public static Violation rampWithConfig(String flag, double value) {
+    return RAMP_WITH_CONFIG.violation(flag, value, flag, value);
+  }
+
+  /**
+   * @param flag the option of the written config given without {@code --write-config}
+   * @param value its value
+   */
+  public static Violation optionWithoutWriteConfig(String flag, Object value) {
+    return OPTION_WITHOUT_WRITE_CONFIG.violation(flag, value, flag, value);
+  }
+
+  /**
+   * @param minLr the cycle_min_lr the rule gives, {@code minFraction × lowestLossLr}
+   * @param maxLr the cycle_max_lr the rule gives, {@code maxFraction × lastLr}, below {@code minLr}
+   * @param lastLr the last learning rate of the range test before the loss started to diverge
+   */
+  public static Violation cycleBoundsReversed(String minLr, double minFraction, String lowestLossLr, String maxLr, double maxFraction,
+      String lastLr) {
+    return CYCLE_BOUNDS_REVERSED.violation("--min-fraction", minFraction, minLr, minFraction, lowestLossLr, maxLr, maxFraction, lastLr);
   }
 
   private Violation violation(String path, Object value, Object... args) {

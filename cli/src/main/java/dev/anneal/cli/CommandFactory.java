@@ -18,7 +18,8 @@ final class CommandFactory implements CommandLine.IFactory {
       ConfigInput.class, ConfigInput::new,
       ValidateCommand.class, ValidateCommand::new,
       DiffCommand.class, DiffCommand::new,
-      ConvertCommand.class, ConvertCommand::new);
+      ConvertCommand.class, ConvertCommand::new,
+      FindLrCommand.class, FindLrCommand::new);
 
   private final ConfigReader configs;
 

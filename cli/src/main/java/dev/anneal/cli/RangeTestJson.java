@@ -11,9 +11,10 @@ final class RangeTestJson {
 
   /**
    * @param optimizer the optimizer as the command names it ({@code sgd})
+   * @param bounds the OneCycle bounds the command prints (its fractions applied)
    * @param chart the chart file written
    */
-  static ObjectNode document(String optimizer, int batchSize, RangeTestResult result, Path chart) {
+  static ObjectNode document(String optimizer, int batchSize, RangeTestResult result, OneCycleBounds bounds, Path chart) {
     ObjectNode document = JsonOutput.document("find-lr");
     document.put("optimizer", optimizer);
     document.put("batchSize", batchSize);
@@ -22,8 +23,11 @@ final class RangeTestJson {
     ObjectNode suggestions = document.putObject("suggestions");
     suggestions.put("steepest", result.steepest());
     suggestions.put("minimumOverTen", result.minimumOverTen());
-    suggestions.put("cycleMinLr", result.cycleMinLr());
-    suggestions.put("cycleMaxLr", result.cycleMaxLr());
+    suggestions.put("lowestLossLr", bounds.lowestLossLr());
+    suggestions.put("lastLrBeforeDivergence", bounds.lastLr());
+    suggestions.put("diverged", bounds.diverged());
+    suggestions.put("cycleMinLr", bounds.cycleMinLr());
+    suggestions.put("cycleMaxLr", bounds.cycleMaxLr());
     ArrayNode points = document.putArray("points");
     for (RangeTestResult.Point point : result.points()) {
       ObjectNode node = points.addObject();

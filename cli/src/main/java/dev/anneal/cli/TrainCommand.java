@@ -294,7 +294,7 @@ final class TrainCommand implements Callable<Integer> {
    * with it (applies it, replaces it, or refuses it), so a note that calls it ignored would
    * contradict that.
    */
-  private static List<Violation> withoutOptimizerNotes(Imported imported) {
+  static List<Violation> withoutOptimizerNotes(Imported imported) {
     Set<String> optimizerPaths = imported.optimizer().map(o -> o.settings().stream().map(OptimizerSettings.Setting::path)
         .filter(Objects::nonNull).collect(Collectors.toSet())).orElse(Set.of());
     return imported.warnings().stream()

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +22,7 @@ class FindLrJsonTest {
   void theDocumentHoldsEveryPointAndTheSuggestionsAndNothingElseIsPrinted() throws IOException {
     Path chart = dir.resolve("lr.png");
 
-    Anneal.Result result = Anneal.run("find-lr", "--steps", "20", "--start-lr", "1e-4", "--end-lr", "10", "--out", chart.toString(), "--json");
+    Anneal.Result result = Anneal.run("find-lr", "--steps", "20", "--start-lr", "1e-4", "--end-lr", "10", "--optimizer", "sgd", "--out", chart.toString(), "--json");
 
     assertEquals(List.of(), result.err());
     assertEquals(0, result.exitCode());
@@ -37,10 +39,15 @@ class FindLrJsonTest {
     assertTrue(points.get(0).get("loss").isNumber());
     assertTrue(points.get(0).get("smoothedLoss").isNumber());
     JsonNode suggestions = document.get("suggestions");
-    for (String name : List.of("steepest", "minimumOverTen", "cycleMinLr", "cycleMaxLr")) {
+    for (String name : List.of("steepest", "minimumOverTen", "lowestLossLr", "lastLrBeforeDivergence", "cycleMinLr", "cycleMaxLr")) {
       double lr = suggestions.get(name).asDouble();
       assertTrue(lr >= 1e-5 && lr <= 10, name + " " + lr);
     }
+    // The bounds the text output prints: half the lowest-loss rate, 0.9 of the last before divergence, 3 significant digits.
+    assertEquals(new BigDecimal(0.5 * suggestions.get("lowestLossLr").asDouble()).round(new MathContext(3)).doubleValue(),
+        suggestions.get("cycleMinLr").asDouble(), 0);
+    assertEquals(new BigDecimal(0.9 * suggestions.get("lastLrBeforeDivergence").asDouble()).round(new MathContext(3)).doubleValue(),
+        suggestions.get("cycleMaxLr").asDouble(), 0);
     assertEquals(chart.toString(), document.get("chart").asText());
     assertEquals(0, document.get("diagnostics").size());
     assertTrue(Files.size(chart) > 0);

@@ -77,6 +77,11 @@ public final class LrRangeTest {
     return new Builder();
   }
 
+  /** The learning rate of each update: the schedule given, or the exponential ramp from {@code startLr} to {@code endLr}. */
+  public Schedule schedule() {
+    return schedule;
+  }
+
   /**
    * Runs the test on {@code model} (initialised for {@code inputShapes} if it is not yet), cycling
    * through {@code dataset} as often as needed, and restores every parameter afterwards, also when

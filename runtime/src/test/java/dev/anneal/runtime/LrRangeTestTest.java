@@ -128,4 +128,45 @@ class LrRangeTestTest {
     assertEquals(1, result.cycleMaxLr(), 0.0); // at the lowest usable loss, 1.5; the diverged point's 0.1 is not usable
     assertEquals(0.1, result.minimumOverTen(), 0.0);
   }
+  /**
+   * The divergence starts where the smoothed loss rises more than 10% above its lowest for good:
+   * not at the lowest loss, nor at the stop, nor where it first rose and came back.
+   */
+  @Test
+  void theLossStartsToDivergeWhereItLeavesItsLowestByATenthForGood() {
+    List<RangeTestResult.Point> points = List.of(point(0, 1e-4, 2.3), point(1, 1e-3, 2.2), point(2, 1e-2, 1.6), point(3, 1e-1, 1.55),
+        point(4, 1, 1.5), point(5, 2, 1.7), point(6, 3, 1.6), point(7, 4, 1.8), point(8, 5, 2.5), point(9, 6, 9.0));
+
+    RangeTestResult.Divergence divergence = LrRangeTest.suggest(points, true).divergence().orElseThrow();
+
+    assertEquals(points.get(6), divergence.lastBefore()); // 1.6, within 1.65 (1.5 + 10%), after 1.7 had left it
+    assertEquals(points.get(7), divergence.first());
+  }
+
+  /** A loss that stays within a tenth of its lowest until the update that stops the test diverges at that update. */
+  @Test
+  void withoutARiseTheLossDivergesAtTheUpdateThatStoppedTheTest() {
+    List<RangeTestResult.Point> points = List.of(point(0, 1e-4, 2.3), point(1, 1e-3, 2.2), point(2, 1e-2, 1.6), point(3, 1e-1, 1.55),
+        point(4, 1, 1.5), point(5, 2, 1.6), point(6, 10, Double.NaN));
+
+    RangeTestResult.Divergence divergence = LrRangeTest.suggest(points, true).divergence().orElseThrow();
+
+    assertEquals(points.get(5), divergence.lastBefore());
+    assertEquals(points.get(6), divergence.first());
+  }
+
+  /** A test that ran every update sees a divergence only where the loss left its lowest by more than a tenth. */
+  @Test
+  void aTestThatNeverStoppedDivergedOnlyIfItsLossRoseATenthForGood() {
+    List<RangeTestResult.Point> within = List.of(point(0, 1e-4, 2.3), point(1, 1e-3, 2.2), point(2, 1e-2, 1.6), point(3, 1e-1, 1.55),
+        point(4, 1, 1.5), point(5, 10, 1.65));
+    List<RangeTestResult.Point> rose = List.of(point(0, 1e-4, 2.3), point(1, 1e-3, 2.2), point(2, 1e-2, 1.6), point(3, 1e-1, 1.55),
+        point(4, 1, 1.5), point(5, 10, 1.66));
+
+    RangeTestResult result = LrRangeTest.suggest(within, false);
+
+    assertEquals(java.util.Optional.empty(), result.divergence());
+    assertEquals(1, result.lowestLossLr(), 0.0);
+    assertEquals(new RangeTestResult.Divergence(rose.get(4), rose.get(5)), LrRangeTest.suggest(rose, false).divergence().orElseThrow());
+  }
 }

@@ -34,6 +34,9 @@ final class ManPage {
     String name = root.name();
     String[] version = root.version();
     line(".TH " + name.toUpperCase(Locale.ROOT) + " 1 \"\" \"" + escape(version.length > 0 ? version[0] : name) + "\" \"User Commands\"");
+    // No hyphenation and a ragged right edge: options, paths and commands then print whole, to be copied as typed.
+    line(".nh");
+    line(".ad l");
     line(".SH NAME");
     text(name + " - " + firstSentence(description(root)));
     line(".SH SYNOPSIS");

@@ -35,7 +35,7 @@ class ManCommandTest {
 
     assertTrue(man.out().contains("anneal \\- Learning\\-rate, momentum and weight\\-decay schedules, exact to PyTorch, transformers,"
         + " DeepSpeed and Megatron\\-LM."), man.outText());
-    assertTrue(man.out().stream().allMatch(line -> !line.startsWith(".") || line.matches("\\.(TH|SH|SS|TP|PP|nf|fi)( .*)?")),
+    assertTrue(man.out().stream().allMatch(line -> !line.startsWith(".") || line.matches("\\.(TH|nh|ad|SH|SS|TP|PP|nf|fi)( .*)?")),
         "only the page's own requests start with a dot");
   }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code anneal} command: {@code train}, {@code find-lr}, {@code plot}, {@code explain}, {@code diff},
- * {@code curve}, {@code validate} and {@code convert}. Bad input never
+ * {@code curve}, {@code validate} and {@code convert}, with {@code completion} and {@code man} printing
+ * its shell completion script and manual page. Bad input never
  * yields a stack trace: usage errors, unreadable files and invalid configs print one line per
  * problem and exit with status 2; anything unexpected prints one line asking for a report and
  * exits with status 70.
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Learning-rate, momentum and weight-decay schedules, exact to PyTorch, transformers, DeepSpeed and Megatron-LM.",
     subcommands = {TrainCommand.class, FindLrCommand.class, PlotCommand.class, ExplainCommand.class, DiffCommand.class,
-      CurveCommand.class, ValidateCommand.class, ConvertCommand.class},
+      CurveCommand.class, ValidateCommand.class, ConvertCommand.class, CompletionCommand.class, ManCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:done",

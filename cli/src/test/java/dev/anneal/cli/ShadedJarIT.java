@@ -39,6 +39,16 @@ class ShadedJarIT {
     assertTrue(Files.size(dir.resolve("anneal-train/train.png")) > 10_000);
   }
 
+  /** libtorch warned on fd 2 that AutoNonVariableTypeMode is deprecated when the range test put the weights back. */
+  @Test
+  void theJarFindsLearningRatesWithNothingOnStandardError() throws IOException, InterruptedException {
+    JarRun findLr = run("find-lr", "--steps", "30");
+
+    assertEquals("", findLr.err());
+    assertEquals(0, findLr.exitCode(), findLr.out());
+    assertTrue(findLr.out().contains("suggested learning rates:"), findLr.out());
+  }
+
   @Test
   void theJarPlotsAndRefusesBadInputInOneLine() throws IOException, InterruptedException {
     Path plan = Files.writeString(dir.resolve("plan.json"), "{\"lr\": {\"phases\": [{\"shape\": \"constant\", \"value\": 1, \"steps\": 4}]}}");

@@ -132,9 +132,7 @@ public final class LrRangeTest {
         }
       } finally {
         trainer.close(); // copies the trained values back to the model's parameters first
-        for (Pair<Parameter, NDArray> entry : snapshot) {
-          entry.getValue().copyTo(entry.getKey().getArray());
-        }
+        restore(snapshot);
       }
     }
     return suggest(points, diverged);
@@ -164,6 +162,24 @@ public final class LrRangeTest {
       out.add(new Pair<>(pair.getValue(), copy));
     }
     return out;
+  }
+
+  /**
+   * Puts every snapshot back into its parameter, exactly, and gives the snapshots up. The snapshot's
+   * tensor takes the place of the parameter's (NDArray.intern: the same Java array, the same device
+   * and type, the trained tensor freed), then the parameter asks for gradients again as before. Not
+   * {@code copyTo}: DJL's PyTorch engine copies through {@code torchSet}, whose native
+   * {@code AutoNonVariableTypeMode} guard makes libtorch print a deprecation warning on the
+   * process's standard error (fd 2), past any Java stream, once per process.
+   */
+  private static void restore(List<Pair<Parameter, NDArray>> snapshot) {
+    for (Pair<Parameter, NDArray> entry : snapshot) {
+      Parameter parameter = entry.getKey();
+      NDArray array = parameter.getArray();
+      array.intern(entry.getValue());
+      // The clone was taken without autograd: a leaf that needs its requires_grad flag back.
+      array.setRequiresGradient(parameter.requiresGradient());
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.Pair;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,27 @@ class LrRangeTestTest {
       Map<String, float[]> after = Tiny.parameters(model);
       for (String name : before.keySet()) {
         assertArrayEquals(before.get(name), after.get(name), 0f, name + " must be restored exactly");
+      }
+    }
+  }
+
+  /**
+   * The restored parameters are the model's again, not a copy beside it: they still ask for
+   * gradients, so a second test on the same model trains them and measures the very same curve.
+   */
+  @Test
+  void aSecondTestOnTheRestoredModelMeasuresTheSameCurve() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu()); Model model = Tiny.model(new ai.djl.nn.SequentialBlock().add(ai.djl.nn.core.Linear.builder().setUnits(1).build()))) {
+      model.getBlock().setInitializer(new NormalInitializer(0.1f), Parameter.Type.WEIGHT);
+      model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(16, 3));
+      LrRangeTest test = LrRangeTest.builder().optStartLr(1e-5).optEndLr(10).optSteps(100).optDevices(Device.cpu()).build();
+
+      RangeTestResult first = test.run(model, Loss.l2Loss(), regression(manager), new Shape(16, 3));
+      RangeTestResult second = test.run(model, Loss.l2Loss(), regression(manager), new Shape(16, 3));
+
+      assertEquals(first.points(), second.points());
+      for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+        assertTrue(parameter.getValue().getArray().hasGradient(), parameter.getKey() + " must ask for gradients again");
       }
     }
   }

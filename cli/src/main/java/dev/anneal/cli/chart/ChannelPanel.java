@@ -1,23 +1,19 @@
 package dev.anneal.cli.chart;
 
-import java.awt.Font;
-import java.awt.font.FontRenderContext;
 import java.util.List;
 import java.util.OptionalLong;
 import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One channel of a plan drawn over steps {@code 0 … n-1}: the curve, a dashed line at every phase
- * boundary with the phase's shape written at its start, and the declared end in red.
+ * boundary, the declared end in red, and their labels laid out by {@link StepLabels}.
  */
 final class ChannelPanel {
-  /** Roughly the pixels of a chart outside its plot area (axis labels, titles, margins), for placing labels. */
-  private static final int MARGIN_PX = 140;
-  private static final FontRenderContext TEXT = new FontRenderContext(null, true, true);
+  /** The plot's height as XChart lays out ticks: the panel's, less the title and the x axis, times its 0.92 content share. */
+  private static final double Y_PIXELS = (ChartStyle.PANEL_HEIGHT - 110) * 0.92;
 
   private ChannelPanel() {}
 
@@ -30,12 +26,9 @@ final class ChannelPanel {
    */
   static XYChart of(String title, String yTitle, double[] values, List<PhaseSpan> phases, OptionalLong declaredEnd) {
     XYChart chart = ChartStyle.chart(title, "step (updates applied)", yTitle, ChartStyle.PANEL_HEIGHT);
+    chart.getStyler().setLegendVisible(false);
     Range y = Range.of(values);
     double xMax = Math.max(values.length - 1, 1);
-    chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setXAxisMax(xMax);
-    chart.getStyler().setYAxisMin(y.low());
-    chart.getStyler().setYAxisMax(y.high());
     chart.getStyler().setyAxisTickLabelsFormattingFunction(Ticks.forRange(y.low(), y.high()));
     Sampled sampled = Sampled.of(values, 1500);
     XYSeries curve = chart.addSeries(title, sampled.steps(), sampled.values());
@@ -43,43 +36,27 @@ final class ChannelPanel {
     curve.setLineColor(ChartStyle.CURVE);
     curve.setLineStyle(ChartStyle.SOLID);
     curve.setShowInLegend(false);
-    ChartStyle.roundXTicks(chart, values[0]);
-    markPhases(chart, phases, xMax, y);
-    if (declaredEnd.isPresent() && declaredEnd.getAsLong() <= xMax) {
-      long end = declaredEnd.getAsLong();
-      XYSeries line = chart.addSeries("declared end (step " + end + ")", new double[] {end, end}, new double[] {y.low(), y.high()});
+    AxisTicks.onX(chart, xMax, values[0]);
+    AxisTicks.onY(chart, y.low(), y.high(), Y_PIXELS);
+    for (PhaseSpan phase : phases) {
+      if (phase.start() > 0 && phase.start() <= xMax) {
+        chart.addAnnotation(new AnnotationLine(phase.start(), true, false));
+      }
+    }
+    OptionalLong end = declaredEnd.isPresent() && declaredEnd.getAsLong() <= xMax ? declaredEnd : OptionalLong.empty();
+    if (end.isPresent()) {
+      long step = end.getAsLong();
+      XYSeries line = chart.addSeries("declared end (step " + step + ")", new double[] {step, step}, new double[] {y.low(), y.high()});
       line.setMarker(SeriesMarkers.NONE);
       line.setLineColor(ChartStyle.END);
       line.setLineStyle(ChartStyle.DASHED);
-    } else {
-      chart.getStyler().setLegendVisible(false);
+      line.setShowInLegend(false);
     }
+    StepLabels.add(chart, phases, end, xMax, y.high());
     return chart;
   }
 
-  /** Boundaries as dashed lines; each phase's shape written just right of its start, on a second row where it would overlap. */
-  private static void markPhases(XYChart chart, List<PhaseSpan> phases, double xMax, Range y) {
-    Font font = chart.getStyler().getAnnotationTextFont();
-    double stepsPerPixel = xMax / (ChartStyle.WIDTH - MARGIN_PX);
-    double[] rowEnds = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    for (PhaseSpan phase : phases) {
-      if (phase.start() > xMax) {
-        break;
-      }
-      if (phase.start() > 0) {
-        chart.addAnnotation(new AnnotationLine(phase.start(), true, false));
-      }
-      String text = phase.index() + ": " + phase.label();
-      double width = font.getStringBounds(text, TEXT).getWidth() * stepsPerPixel;
-      double left = phase.start() + 6 * stepsPerPixel;
-      int row = left >= rowEnds[0] ? 0 : 1;
-      rowEnds[row] = left + width + 12 * stepsPerPixel;
-      double rowY = y.high() - (row == 0 ? 0.07 : 0.16) * (y.high() - y.low());
-      chart.addAnnotation(new AnnotationText(text, left + width / 2, rowY, false));
-    }
-  }
-
-  /** The y range drawn: the values' range with room above for the phase labels. */
+  /** The y range drawn: the values' range with room above for two rows of labels. */
   private record Range(double low, double high) {
     static Range of(double[] values) {
       double min = Double.POSITIVE_INFINITY;
@@ -96,7 +73,7 @@ final class ChannelPanel {
       if (min >= 0 && low < 0) {
         low = 0;
       }
-      return new Range(low, max + 0.25 * span);
+      return new Range(low, max + 0.3 * span);
     }
   }
 }

@@ -5,10 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The one look of every chart the command draws: white, large type, readable tick labels. */
 final class ChartStyle {
@@ -47,16 +45,5 @@ final class ChartStyle {
     styler.setXAxisDecimalPattern("0"); // steps: whole numbers, never 2.0E4
     styler.setyAxisTickLabelsFormattingFunction(Ticks::label);
     return chart;
-  }
-
-  /**
-   * Keeps the x ticks on round numbers. XChart puts a tick at every distinct x when the x values of
-   * all series are equally spaced (0, 19, 38, … for 600 steps); one hidden point at a half step
-   * breaks the spacing, and is not drawn (no marker, no line, no legend entry).
-   */
-  static void roundXTicks(XYChart chart, double y) {
-    XYSeries hidden = chart.addSeries(" ", new double[] {0.5}, new double[] {y});
-    hidden.setMarker(SeriesMarkers.NONE);
-    hidden.setShowInLegend(false);
   }
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * @param index the phase's index ({@code phases[index]})
  * @param start its first step
  * @param end the step after its last, or {@link Phase#OPEN} if it runs forever
- * @param kind its shape's name, e.g. {@code cosine}
+ * @param kind its shape's kind as configs name it, e.g. {@code reversed}
+ * @param name its shape as a person names it, e.g. {@code linear decay} (see {@link ShapeNames})
  */
-public record PhaseSpan(int index, long start, long end, String kind) {
+public record PhaseSpan(int index, long start, long end, String kind, String name) {
   /** The phases of {@code schedule} (of its first factor, for a product), in order. */
   public static List<PhaseSpan> of(Schedule schedule) {
     List<PhaseSpan> spans = new ArrayList<>();
@@ -22,14 +23,14 @@ public record PhaseSpan(int index, long start, long end, String kind) {
     for (int i = 0; i < phases.size(); i++) {
       Phase phase = phases.get(i);
       long end = phase.isOpen() || start > Phase.OPEN - phase.steps() ? Phase.OPEN : start + phase.steps();
-      spans.add(new PhaseSpan(i, start, end, phase.shape().kind()));
+      spans.add(new PhaseSpan(i, start, end, phase.shape().kind(), ShapeNames.of(phase.shape(), phase.steps())));
       start = end;
     }
     return spans;
   }
 
-  /** The label a chart gives it: the shape, e.g. {@code cosine}. */
+  /** The label a drawn chart gives it: its index and name, e.g. {@code 2: cosine decay}. */
   public String label() {
-    return kind;
+    return index + ": " + name;
   }
 }

@@ -23,7 +23,9 @@ public final class RangeTestChart {
     // (1E-7 … 1E1), one tick per decade.
     chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
     chart.getStyler().setXAxisDecimalPattern("0E0");
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    // Below the plot: the suggestions' labels run along the top of the plot, wherever their learning rates fall.
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < loss.length; i++) {

@@ -44,7 +44,7 @@ public final class TextChart {
         }
       }
       steps.add(new Label(column, Long.toString(phase.start())));
-      names.add(new Label(column, phase.label()));
+      names.add(new Label(column, phase.kind()));
     }
     if (declaredEnd.isPresent() && declaredEnd.getAsLong() < n) {
       int column = columnOf(declaredEnd.getAsLong(), n, columns);

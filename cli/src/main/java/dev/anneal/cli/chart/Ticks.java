@@ -48,6 +48,35 @@ public final class Ticks {
     return mantissa.toPlainString() + "e" + exponent;
   }
 
+  /**
+   * The distance between ticks on an axis from {@code low} to {@code high}: the smallest round
+   * number (1, 2 or 5 times a power of ten, and at least {@code smallest}) that cuts the axis into
+   * at most {@code intervals} parts. 40 steps (0 to 39) in at most 7 parts: 10, for ticks at 0, 10,
+   * 20 and 30.
+   *
+   * @param smallest the least distance allowed, e.g. 1 where only whole numbers mean something
+   * @throws IllegalArgumentException if {@code intervals} is less than 1
+   */
+  public static double spacing(double low, double high, int intervals, double smallest) {
+    if (intervals < 1) {
+      throw new IllegalArgumentException("intervals must be at least 1: " + intervals);
+    }
+    double span = high - low;
+    if (!(span > 0) || !Double.isFinite(span)) {
+      return Math.max(smallest, 1);
+    }
+    double least = span / intervals;
+    double power = Math.pow(10, Math.floor(Math.log10(least)));
+    for (double multiple : new double[] {1, 2, 5, 10}) {
+      // The multiple read back through BigDecimal: 3 * 1e-5 must be 3e-5, not 3.0000000000000004e-5.
+      double spacing = new BigDecimal(multiple).multiply(BigDecimal.valueOf(power)).doubleValue();
+      if (spacing >= least * (1 - 1e-12)) {
+        return Math.max(spacing, smallest);
+      }
+    }
+    throw new AssertionError("10 times the power of ten below a number is above it: " + least);
+  }
+
   /** A step on the x axis: whole steps as integers, anything else as {@link #label}. */
   public static String step(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : label(value);

@@ -32,8 +32,6 @@ public final class TrainingChart {
   private static XYChart lossPanel(double[] losses) {
     // Log scale: a loss that falls by orders of magnitude stays readable after its first epochs.
     XYChart chart = ChartStyle.chart("training loss", "step (updates applied)", "loss (log scale)", ChartStyle.PANEL_HEIGHT);
-    chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setXAxisMax((double) Math.max(losses.length - 1, 1));
     chart.getStyler().setYAxisLogarithmic(true);
     // XChart hands a log axis's formatting function other values than the ticks: use a pattern.
     chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
@@ -48,7 +46,7 @@ public final class TrainingChart {
     smooth.setMarker(SeriesMarkers.NONE);
     smooth.setLineColor(ChartStyle.SECOND);
     smooth.setLineStyle(ChartStyle.SOLID);
-    ChartStyle.roundXTicks(chart, losses[0]);
+    AxisTicks.onX(chart, Math.max(losses.length - 1, 1), losses[0]);
     return chart;
   }
 

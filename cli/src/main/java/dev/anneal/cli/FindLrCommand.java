@@ -164,6 +164,16 @@ final class FindLrCommand implements Callable<Integer> {
     // With --json the document is the only output: the lines that report progress are left out.
     PrintWriter stdout = json.enabled() ? new PrintWriter(Writer.nullWriter()) : output;
     PrintWriter stderr = spec.commandLine().getErr();
+    // The outputs first, before the config or the data is read: a typo in --out must not cost a range test.
+    if (ChartFiles.supported(out) || isCsv(out)) {
+      Outputs.place("--out", out);
+      if (isCsv(out)) {
+        Outputs.place("--out", out.resolveSibling(stem(out) + ".png"));
+      }
+    }
+    if (writeConfig != null) {
+      Outputs.place("--write-config", writeConfig);
+    }
     ConfigFormat written = writeConfig == null ? null
         : configs.format("--write-format", writeFormat != null ? writeFormat : OneCycleConfig.defaultFormat(writeConfig));
     Imported imported = imported();

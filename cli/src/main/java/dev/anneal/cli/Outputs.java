@@ -57,6 +57,23 @@ final class Outputs {
   }
 
   /**
+   * Checks, before any work, that {@code file}, given by {@code flag}, whatever its extension (the
+   * format it is written in decides that), is not a folder and lies in a folder that exists and is
+   * writable.
+   *
+   * @throws CommandFailure as {@link #file}, but for the extension
+   */
+  static Path place(String flag, Path file) {
+    if (Files.isDirectory(file)) {
+      throw refused(CliCode.outputIsFolder(flag, file.toString(), "give the file's name"));
+    }
+    placeProblem(flag, file).ifPresent(problem -> {
+      throw refused(problem);
+    });
+    return file;
+  }
+
+  /**
    * Checks, before any work, that {@code directory}, given by {@code flag}, is a writable folder, or
    * can be created as one: it does not exist, and its own folder exists and is writable. Each of
    * {@code files} in it must not be a folder.

@@ -57,6 +57,18 @@ class OutputsCommandTest {
   }
 
   @Test
+  void findLrChecksItsWrittenConfigBeforeAnythingIsRead() {
+    Path missing = dir.resolve("configs");
+    Path config = missing.resolve("one-cycle.json");
+
+    assertBadInput(Anneal.run("find-lr", "--data", dir.resolve("absent.csv").toString(), "--out", dir.resolve("lr.png").toString(),
+            "--write-config", config.toString()),
+        "[OutputFolderMissing] --write-config: %s needs the folder %s, which does not exist; create it first or choose another --write-config"
+            .formatted(config, missing));
+    assertFalse(Files.exists(missing));
+  }
+
+  @Test
   void aFolderWhereAFileGoesIsRefused() throws IOException {
     Path folder = Files.createDirectory(dir.resolve("plan.png"));
     Path absent = dir.resolve("absent.json");

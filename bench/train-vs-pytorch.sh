@@ -24,7 +24,8 @@ JAR=${2:-$ROOT/cli/target/anneal.jar}
 DIGITS=$ROOT/cli/src/main/resources/dev/anneal/cli/data/digits.csv.gz
 UPDATES=3000
 # The launcher's default options, read from it so that the two never differ.
-JAVA_OPTIONS=${ANNEAL_JAVA_OPTIONS-$(sed -n 's/^java_options=\${ANNEAL_JAVA_OPTIONS-\(.*\)}$/\1/p' "$ROOT/anneal")}
+# The options ./anneal gives train (its `train | find-lr) default_options="…"` line).
+JAVA_OPTIONS=${ANNEAL_JAVA_OPTIONS-$(sed -n 's/^ *train | find-lr) default_options="\(.*\)" ;;$/\1/p' "$ROOT/anneal")}
 SHORT=300
 for needed in "$JAR" /usr/bin/time /usr/bin/python3; do
   [[ -e $needed ]] || { echo "$needed is missing (see the comment at the top of $0)" >&2; exit 1; }

@@ -1,6 +1,7 @@
 package dev.anneal.cli;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -42,22 +43,15 @@ public enum CliCode implements DiagnosticCode {
   OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
   CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   CliCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.anneal.checkpoint;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -12,22 +13,15 @@ public enum CheckpointCode implements DiagnosticCode {
   NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step {step} (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
   CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for {unwritable}), so policy {policy} cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   CheckpointCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /**

@@ -22,14 +22,21 @@ public interface DiagnosticCode {
   /** The enum constant's name, e.g. {@code NEGATIVE_LEARNING_RATE}. */
   String name();
 
+  /** The severity and the template the constant declares. */
+  MessageSpec spec();
+
   /** How serious the diagnostic is. */
-  Severity severity();
+  default Severity severity() {
+    return spec().severity();
+  }
 
   /**
    * The message template: text with one {@code {name}} placeholder per argument, each named like
    * the factory parameter that fills it.
    */
-  String template();
+  default String template() {
+    return spec().template();
+  }
 
   /** The stable identifier printed in brackets, e.g. {@code NegativeLearningRate}. */
   default String id() {

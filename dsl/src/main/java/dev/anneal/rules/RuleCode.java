@@ -34,22 +34,15 @@ public enum RuleCode implements DiagnosticCode {
   REPEATED_MILESTONE(Severity.WARNING, "milestone {milestone} is repeated {count} times, so the factor is applied {count} times at once (PyTorch behaviour)"),
   BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step {step}: {growth}; Adam diverges with β1 >= 1{fix}");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   RuleCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.anneal.config;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -26,22 +27,15 @@ public enum ConfigCode implements DiagnosticCode {
   IGNORED_ARGUMENT(Severity.WARNING, "{argument} is ignored by {ignoredBy}; remove it or pick a type that uses it"),
   IGNORED_SETTING(Severity.NOTE, "ignored: {reason}");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   ConfigCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /** The text is not JSON: where the parser stopped, and what it found there. */

@@ -2,6 +2,7 @@ package dev.anneal.processor;
 
 import dev.anneal.rules.Article;
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -29,22 +30,15 @@ public enum ProcessorCode implements DiagnosticCode {
   JUMP_BETWEEN_PHASES(Severity.WARNING,
       "phase {phase} starts at {start} but phase {previousPhase} ends at {previousEnd}; leave `from` out to start where the previous phase ends");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   ProcessorCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /** An expression the parser cannot read; {@code reason} is the parser's own account of where and why. */

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -51,22 +52,15 @@ public enum RuntimeCode implements DiagnosticCode {
   /** How much of a SHA-256 a message shows: enough to tell two files apart at a glance. */
   private static final int SHOWN_HASH = 12;
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   RuntimeCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /** @param parameters the names of the trainable parameters no group selects, joined by the message */

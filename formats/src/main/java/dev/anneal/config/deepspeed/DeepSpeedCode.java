@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -20,22 +21,15 @@ public enum DeepSpeedCode implements DiagnosticCode {
   NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr ({lr}) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
   DEEPSPEED_KEY_NOT_READ(Severity.WARNING, "DeepSpeed does not read '{key}', so it ignores the setting; did you mean `{meant}`? rename it, or remove it");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   DeepSpeedCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.anneal.config.megatron;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -29,22 +30,15 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "{span} comes to {iterations} iterations, not a whole number: {part} ends part-way between iterations {before} and {after}, as Megatron computes it"),
   MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   MegatronCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   /** {@code flag} is not a flag Megatron has; {@code suggestion} is the one it most resembles. */

@@ -1,6 +1,7 @@
 package dev.anneal.config.pytorch;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -17,22 +18,15 @@ public enum PyTorchCode implements DiagnosticCode {
   MILESTONES_UNSORTED(Severity.WARNING, "milestones {milestones} are not in increasing order; PyTorch counts them as a set, so they act as {sorted}"),
   ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 {consequence}");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   PyTorchCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   public static Violation resumeByStep(String path, long lastEpoch) {

@@ -1,6 +1,7 @@
 package dev.anneal.config.transformers;
 
 import dev.anneal.rules.DiagnosticCode;
+import dev.anneal.rules.MessageSpec;
 import dev.anneal.rules.MessageTemplate;
 import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
@@ -17,22 +18,15 @@ public enum TransformersCode implements DiagnosticCode {
   STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps ({trainingSteps}) has no effect: num_stable_steps ({stableSteps}) is given and wins (upstream warns too); the minimum is held from step {holdFrom} on"),
   DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file {file}, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule");
 
-  private final Severity severity;
-  private final String template;
+  private final MessageSpec spec;
 
   TransformersCode(Severity severity, String template) {
-    this.severity = severity;
-    this.template = template;
+    this.spec = new MessageSpec(severity, template);
   }
 
   @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String template() {
-    return template;
+  public MessageSpec spec() {
+    return spec;
   }
 
   public static Violation lrEndNotBelowLr(String path, double lrEnd, double learningRate) {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * golden/<system>/}: produced by running the real upstream code (see the README there). Arrays
  * are indexed by step: {@code lr[i]} is the learning rate used by update i + 1.
  *
+ * @param set the reference set the case belongs to
  * @param name the file name without {@code .json}
  * @param system deepspeed, megatron, pytorch or transformers
  * @param kind the upstream class or function
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  * @param metrics the metric fed after every update (ReduceLROnPlateau), or {@code null}
  */
 public record GoldenCase(
+    GoldenSet set,
     String name,
     String system,
     String kind,
@@ -49,21 +51,26 @@ public record GoldenCase(
     return lr.length;
   }
 
-  /** Every case of {@code system}, sorted by name. */
+  /** Every case of {@code system} in the basic set, sorted by name. */
   public static Stream<GoldenCase> all(String system) {
-    URL folder = GoldenCase.class.getResource("/golden/" + system);
+    return all(GoldenSet.BASICS, system);
+  }
+
+  /** Every case of {@code system} in {@code set}, sorted by name. */
+  public static Stream<GoldenCase> all(GoldenSet set, String system) {
+    URL folder = GoldenCase.class.getResource("/" + set.folder() + "/" + system);
     if (folder == null) {
-      throw new IllegalStateException("no golden/" + system + " in test resources");
+      throw new IllegalStateException("no " + set.folder() + "/" + system + " in test resources");
     }
     try {
       URI uri = folder.toURI();
       if ("jar".equals(uri.getScheme())) {
         // From the dsl test-jar (the cli module's tests): list the folder inside the jar.
         try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          return list(jar.provider().getPath(uri)).stream().map(p -> named(system, baseName(p))).toList().stream();
+          return list(jar.provider().getPath(uri)).stream().map(p -> named(set, system, baseName(p))).toList().stream();
         }
       }
-      return list(Paths.get(uri)).stream().map(GoldenCase::read);
+      return list(Paths.get(uri)).stream().map(file -> read(set, file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
@@ -81,28 +88,35 @@ public record GoldenCase(
     return file.getFileName().toString().replaceFirst("\\.json$", "");
   }
 
-  /** The case {@code golden/<system>/<name>.json}. */
+  /** The case {@code golden/<system>/<name>.json} of the basic set. */
   public static GoldenCase named(String system, String name) {
-    try (InputStream in = GoldenCase.class.getResourceAsStream("/golden/" + system + "/" + name + ".json")) {
+    return named(GoldenSet.BASICS, system, name);
+  }
+
+  /** The case {@code <set>/<system>/<name>.json}. */
+  public static GoldenCase named(GoldenSet set, String system, String name) {
+    String resource = "/" + set.folder() + "/" + system + "/" + name + ".json";
+    try (InputStream in = GoldenCase.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no golden case " + system + "/" + name);
+        throw new IllegalArgumentException("no golden case " + resource);
       }
-      return parse(name, MAPPER.readTree(in));
+      return parse(set, name, MAPPER.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static GoldenCase read(Path file) {
+  private static GoldenCase read(GoldenSet set, Path file) {
     try {
-      return parse(baseName(file), MAPPER.readTree(file.toFile()));
+      return parse(set, baseName(file), MAPPER.readTree(file.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static GoldenCase parse(String name, JsonNode root) {
+  private static GoldenCase parse(GoldenSet set, String name, JsonNode root) {
     return new GoldenCase(
+        set,
         name,
         root.get("system").asText(),
         root.get("kind").asText(),
@@ -128,6 +142,6 @@ public record GoldenCase(
 
   @Override
   public String toString() {
-    return system + "/" + name;
+    return set == GoldenSet.BASICS ? system + "/" + name : set.folder() + "/" + system + "/" + name;
   }
 }

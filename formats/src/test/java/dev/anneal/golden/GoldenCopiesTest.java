@@ -13,23 +13,26 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The reference curves the tests use are copies, in this module's test resources ({@code
- * golden/<system>/}), of the shared folder {@code ../shared/golden} beside the checkout. This test
- * compares the two, file for file and byte for byte, when that folder is there (the build passes
- * it in the {@code golden.dir} system property). A clone with nothing beside it skips the test
+ * <set>/<system>/}), of the shared folders {@code ../shared/golden}, {@code golden-edge} and {@code
+ * golden-pytorch2} beside the checkout. This test compares each set with its folder, file for file
+ * and byte for byte, when the shared folder is there (the build passes it in the {@code
+ * shared.dir} system property). A clone with nothing beside it skips the test
  * with a message saying so; {@code .ci/run} sets {@code ANNEAL_GOLDEN_REQUIRED=true} (the parent
  * pom then sets {@code golden.required=true}), which turns a missing folder into a failure, so CI
  * never skips the comparison silently.
  */
 class GoldenCopiesTest {
 
-  @Test
-  void theCopiesInTestResourcesAreTheSharedCurves() throws IOException, URISyntaxException {
-    Path shared = sharedFolder();
-    Path copies = copiesFolder();
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(GoldenSet.class)
+  void theCopiesInTestResourcesAreTheSharedCurves(GoldenSet set) throws IOException, URISyntaxException {
+    Path shared = sharedFolder().resolve(set.folder());
+    Path copies = copiesFolder(set);
 
     List<String> sharedFiles = jsonFiles(shared);
     assertTrue(!sharedFiles.isEmpty(), "no golden case in " + shared);
@@ -37,26 +40,26 @@ class GoldenCopiesTest {
         "the golden cases in " + copies + " differ from those of " + shared + ": copy the shared folder's cases again");
     for (String file : sharedFiles) {
       assertArrayEquals(Files.readAllBytes(shared.resolve(file)), Files.readAllBytes(copies.resolve(file)),
-          "golden/" + file + " differs from " + shared.resolve(file) + ": copy it again");
+          set.folder() + "/" + file + " differs from " + shared.resolve(file) + ": copy it again");
     }
   }
 
-  /** {@code ../shared/golden}, or an aborted test (a failed one where CI requires the folder). */
+  /** {@code ../shared}, or an aborted test (a failed one where CI requires the folder). */
   private static Path sharedFolder() {
-    String dir = System.getProperty("golden.dir");
+    String dir = System.getProperty("shared.dir");
     boolean present = dir != null && !dir.isBlank() && Files.isDirectory(Paths.get(dir));
-    String absent = "the shared golden folder (golden.dir=" + dir + ") is not beside this checkout";
+    String absent = "the shared folder (shared.dir=" + dir + ") is not beside this checkout";
     if (Boolean.getBoolean("golden.required")) {
       assertTrue(present, absent + ", and golden.required=true asks for the comparison");
     }
-    assumeTrue(present, () -> "skipped: " + absent + "; the tests use the copies in src/test/resources/golden,"
+    assumeTrue(present, () -> "skipped: " + absent + "; the tests use the copies in src/test/resources,"
         + " and this comparison runs where the folder exists (as in .ci/run)");
     return Paths.get(dir);
   }
 
-  private static Path copiesFolder() throws URISyntaxException {
-    URL url = GoldenCopiesTest.class.getResource("/golden");
-    assertTrue(url != null, "no golden folder in the test resources");
+  private static Path copiesFolder(GoldenSet set) throws URISyntaxException {
+    URL url = GoldenCopiesTest.class.getResource("/" + set.folder());
+    assertTrue(url != null, "no " + set.folder() + " folder in the test resources");
     return Paths.get(url.toURI());
   }
 

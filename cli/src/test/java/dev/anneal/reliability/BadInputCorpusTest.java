@@ -44,8 +44,9 @@ class BadInputCorpusTest {
    * @param path where it must be reported; empty for the whole input
    * @param cliCode what the command reports instead, where it differs (bytes that are not UTF-8)
    * @param cliPath the command's path, where it differs
+   * @param upstream why the system itself refuses the input too, citing where; empty for Anneal's own format
    */
-  record Entry(String file, String format, String code, String path, String cliCode, String cliPath) {
+  record Entry(String file, String format, String code, String path, String cliCode, String cliPath, String upstream) {
     @Override
     public String toString() {
       return file;
@@ -56,11 +57,11 @@ class BadInputCorpusTest {
     return Files.readAllLines(CORPUS.resolve("manifest.tsv")).stream()
         .filter(line -> !line.isBlank() && !line.startsWith("#"))
         .map(line -> {
-          String[] cells = line.split("\t");
+          String[] cells = line.split("\t", -1);
           String path = dash(cells[3]);
-          return cells.length > 4
-              ? new Entry(cells[0], cells[1], cells[2], path, cells[4], dash(cells[5]))
-              : new Entry(cells[0], cells[1], cells[2], path, cells[2], path);
+          String cliCode = cells[4].equals("=") ? cells[2] : cells[4];
+          String cliPath = cells[5].equals("=") ? path : dash(cells[5]);
+          return new Entry(cells[0], cells[1], cells[2], path, cliCode, cliPath, dash(cells[6]));
         });
   }
 

@@ -1,6 +1,7 @@
 package dev.anneal.cli;
 
 import dev.anneal.golden.GoldenCase;
+import dev.anneal.golden.GoldenSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,18 +17,21 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** Where golden cases live: in the dsl test-jar ({@code golden/<system>/}), copies of {@code ../shared/golden}. */
+/**
+ * Where golden cases live: in the formats test-jar ({@code <set>/<system>/}), copies of {@code
+ * ../shared/golden}, {@code golden-edge} and {@code golden-pytorch2}.
+ */
 final class GoldenResources {
   private GoldenResources() {}
 
-  /** The systems with golden resources on the test class path, sorted. */
-  static List<String> systemsOnClassPath() {
-    return namesUnder("/golden", Files::isDirectory);
+  /** The systems of {@code set} with golden resources on the test class path, sorted. */
+  static List<String> systemsOnClassPath(GoldenSet set) {
+    return namesUnder("/" + set.folder(), Files::isDirectory);
   }
 
-  /** The names (without {@code .json}) of the cases of {@code system} on the test class path, sorted. */
-  static List<String> casesOnClassPath(String system) {
-    return namesUnder("/golden/" + system, file -> file.toString().endsWith(".json"));
+  /** The names (without {@code .json}) of the cases of {@code system} in {@code set} on the test class path, sorted. */
+  static List<String> casesOnClassPath(GoldenSet set, String system) {
+    return namesUnder("/" + set.folder() + "/" + system, file -> file.toString().endsWith(".json"));
   }
 
   /** The resource folder's entries that {@code keep}, by name without {@code .json}; none if there is no such folder. */

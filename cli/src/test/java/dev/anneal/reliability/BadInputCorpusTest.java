@@ -79,6 +79,16 @@ class BadInputCorpusTest {
     }
   }
 
+  /** What upstream runs, Anneal runs: an input stays here only where the system itself refuses it too. */
+  @Test
+  void everyInputOfAnUpstreamFormatSaysWhyUpstreamRefusesItToo() throws IOException {
+    for (Entry entry : entries().toList()) {
+      if (!entry.format().equals("anneal")) {
+        assertFalse(entry.upstream().isBlank(), () -> entry + " (" + entry.format() + ") does not say where upstream refuses it too");
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("entries")
   void theLibraryRefusesItWithTheErrorAtItsPath(Entry entry) throws IOException {

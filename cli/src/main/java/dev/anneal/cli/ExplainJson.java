@@ -45,6 +45,7 @@ final class ExplainJson {
       node.put("localStep", explanation.localStep());
     }
     node.put("shape", explanation.shape());
+    node.put("name", explanation.name());
     node.put("formula", explanation.formula());
     ObjectNode inputs = node.putObject("inputs");
     new TreeMap<>(explanation.inputs()).forEach((name, value) -> inputs.set(name, JsonOutput.value(value)));

@@ -46,7 +46,7 @@ class ExplainCommandTest {
 
     // lr at step 2: 0 + (1 - 0) * 2 / 4 = 0.5; momentum 0.9 from its only phase.
     assertEquals(List.of(
-        "lr: step 2: 0.5 from phases[0] (linear, local step 2)",
+        "lr: step 2: 0.5 from phases[0] (linear warm-up, local step 2)",
         "    formula: from + (to - from) * t / n",
         "    inputs: from=0, n=4, t=2, to=1",
         "momentum: step 2: 0.9 from phases[0] (constant, local step 2)",
@@ -98,13 +98,13 @@ class ExplainCommandTest {
     // WarmupDecayLR: construction (1 step), warm-up (500), decay (4500); warmup_min_lr (0), the decay's end, held from
     // total_num_steps + 1 (one update late) on: step 6000 is local step 6000 - 501 of the decay, evaluated at its end.
     assertEquals(List.of(
-        "lr: step 6000: 0 from phases[2] (reversed, local step 5499)",
+        "lr: step 6000: 0 from phases[2] (linear decay, local step 5499)",
         "    formula: the linear formula at n - t: from + (to - from) * t / n",
-        "    inputs: inner=Linear[from=0.0, to=6.0E-4], n=4500, t=4500",
+        "    inputs: from=0, n=4500, t=4500, to=6.0E-4",
         "    note: past the declared end (5001): holding the last phase's end value"), ended.out().subList(0, 4));
     // LRRangeTest grows for ever: 1e-4 * (1 + 1.0 * 6000 / 100).
     assertEquals(List.of(
-        "lr: step 6000: 0.0061 from phases[0] (linear-growth, local step 6000)"), open.out().subList(0, 1));
+        "lr: step 6000: 0.0061 from phases[0] (range test, local step 6000)"), open.out().subList(0, 1));
     assertEquals(OPEN_ENDED, open.out().get(3));
     assertEquals(0, open.exitCode());
   }

@@ -87,7 +87,7 @@ class InlineConfigCommandTest {
     assertEquals(1, validate.exitCode());
 
     Anneal.Result explain = Anneal.run("explain", "--step", "1", "--config-text", PLAN);
-    assertEquals("lr: step 1: 0.05 from phases[0] (linear, local step 1)", explain.out().get(0));
+    assertEquals("lr: step 1: 0.05 from phases[0] (linear warm-up, local step 1)", explain.out().get(0));
     assertEquals(0, explain.exitCode());
 
     Path before = Files.writeString(dir.resolve("before.json"), PLAN);

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * @param value the value at that step
  * @param phase the path of the phase that gave it, e.g. {@code phases[1]}; empty for composites
  * @param localStep the step within that phase (t)
- * @param shape the shape's kind, or the composite's ({@code product}, {@code scaled})
+ * @param shape the shape's kind, as configs name it, or the composite's ({@code product}, {@code scaled})
+ * @param name the shape as a person who trains models names it ({@code linear decay}, {@code cosine
+ *     decay (continued)}; see {@link ShapeNames}), never the model's wrappers; the composite's kind for composites
  * @param formula the formula in words
  * @param inputs the parameters and t, n that entered the formula
  * @param parts the explanations of a composite's parts
@@ -25,6 +27,7 @@ public record Explanation(
     String phase,
     long localStep,
     String shape,
+    String name,
     String formula,
     Map<String, Object> inputs,
     List<Explanation> parts,
@@ -44,9 +47,9 @@ public record Explanation(
     StringBuilder out = new StringBuilder();
     out.append(indent).append("step ").append(step).append(": ").append(Values.show(value));
     if (!phase.isEmpty()) {
-      out.append(" from ").append(phase).append(" (").append(shape).append(", local step ").append(localStep).append(')');
+      out.append(" from ").append(phase).append(" (").append(name).append(", local step ").append(localStep).append(')');
     } else {
-      out.append(" (").append(shape).append(')');
+      out.append(" (").append(name).append(')');
     }
     out.append('\n').append(indent).append("  formula: ").append(formula);
     if (!inputs.isEmpty()) {

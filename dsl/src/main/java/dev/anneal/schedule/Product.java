@@ -66,7 +66,7 @@ public record Product(List<Schedule> factors) implements Schedule {
     for (Schedule factor : factors) {
       parts.add(factor.explain(step));
     }
-    return new Explanation(step, valueAt(step), "", step, "product", "the product of the factors' values", Map.of(), parts, "");
+    return new Explanation(step, valueAt(step), "", step, "product", "product", "the product of the factors' values", Map.of(), parts, "");
   }
 
   /**

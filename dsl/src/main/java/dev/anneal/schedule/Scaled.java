@@ -46,7 +46,7 @@ public record Scaled(double factor, Schedule schedule) implements Schedule {
   @Override
   public Explanation explain(long step) {
     return new Explanation(
-        step, valueAt(step), "", step, "scaled", "factor * value", Map.of("factor", factor), List.of(schedule.explain(step)), "");
+        step, valueAt(step), "", step, "scaled", "scaled", "factor * value", Map.of("factor", factor), List.of(schedule.explain(step)), "");
   }
 
   @Override

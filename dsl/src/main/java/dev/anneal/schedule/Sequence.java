@@ -158,17 +158,33 @@ public final class Sequence implements Schedule {
     Phase phase = phases.get(index);
     long local = step - starts[index];
     Map<String, Object> inputs = new LinkedHashMap<>();
-    for (RecordComponent component : phase.shape().getClass().getRecordComponents()) {
-      try {
-        inputs.put(component.getName(), component.getAccessor().invoke(phase.shape()));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + component.getName() + " of " + phase.shape(), e);
-      }
-    }
+    putInputs(phase.shape(), inputs);
     inputs.put("t", afterEnd == AfterEnd.HOLD && !note.isEmpty() ? phase.steps() : local);
     inputs.put("n", phase.isOpen() ? "open" : phase.steps());
-    return new Explanation(
-        step, valueAt(step), path(index), local, phase.shape().kind(), phase.shape().formula(), inputs, List.of(), note);
+    Shape shape = phase.shape();
+    return new Explanation(step, valueAt(step), path(index), local, shape.kind(), ShapeNames.of(shape, phase.steps()),
+        shape.formula(), inputs, List.of(), note);
+  }
+
+  /**
+   * The parameters of {@code shape} by name. A wrapper ({@link Reversed}, {@link Shifted}) gives
+   * the parameters of the shape it wraps, which its formula names, and its own ({@code by}), never
+   * the wrapped record itself.
+   */
+  private static void putInputs(Shape shape, Map<String, Object> inputs) {
+    for (RecordComponent component : shape.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(shape);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component.getName() + " of " + shape, e);
+      }
+      if (value instanceof Shape inner) {
+        putInputs(inner, inputs);
+      } else {
+        inputs.put(component.getName(), value);
+      }
+    }
   }
 
   @Override

@@ -22,7 +22,7 @@ record Halving(double start, long every) implements Schedule {
 
   @Override
   public Explanation explain(long step) {
-    return new Explanation(step, valueAt(step), "", step, "halving", "start * 0.5^floor(step / every)",
+    return new Explanation(step, valueAt(step), "", step, "halving", "halving", "start * 0.5^floor(step / every)",
         Map.of("start", start, "every", every), List.of(), "");
   }
 

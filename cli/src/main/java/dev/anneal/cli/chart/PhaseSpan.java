@@ -1,5 +1,6 @@
 package dev.anneal.cli.chart;
 
+import dev.anneal.schedule.ShapeNames;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;

@@ -44,7 +44,7 @@ public final class TextChart {
         }
       }
       steps.add(new Label(column, Long.toString(phase.start())));
-      names.add(new Label(column, phase.kind()));
+      names.add(new Label(column, phase.name()));
     }
     if (declaredEnd.isPresent() && declaredEnd.getAsLong() < n) {
       int column = columnOf(declaredEnd.getAsLong(), n, columns);

@@ -1,45 +1,18 @@
-package dev.anneal.cli.chart;
+package dev.anneal.schedule;
 
-import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.CosineHardRestarts;
-import dev.anneal.schedule.CosineRestarts;
-import dev.anneal.schedule.Cyclic;
-import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.ExponentialTo;
-import dev.anneal.schedule.InverseSqrt;
-import dev.anneal.schedule.InverseTimeDecay;
-import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.LinearGrowth;
-import dev.anneal.schedule.LogWarmup;
-import dev.anneal.schedule.Milestones;
-import dev.anneal.schedule.OneCycle;
-import dev.anneal.schedule.OneMinusSqrt;
-import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.Plateau;
-import dev.anneal.schedule.Polynomial;
-import dev.anneal.schedule.PostCycleMomentum;
-import dev.anneal.schedule.Reversed;
-import dev.anneal.schedule.Segment;
-import dev.anneal.schedule.Shape;
-import dev.anneal.schedule.ShapeKind;
-import dev.anneal.schedule.ShapeVisitor;
-import dev.anneal.schedule.Shifted;
-import dev.anneal.schedule.StairCycle;
-import dev.anneal.schedule.StepDecay;
 
 /**
- * The name a person who trains models gives a phase's shape, for chart labels: {@code linear
+ * The name a person who trains models gives a phase's shape, for chart labels and explanations: {@code linear
  * warm-up}, {@code cosine decay}, never the model's wrappers ({@code reversed}, {@code shifted},
  * {@code segment}) that reproduce an upstream formula to the last bit. A ramp is named by where
  * it goes over its phase: up is a warm-up, down a decay; the model's {@link Shape#kind()} stays
  * the name in configs and messages.
  */
-final class ShapeNames {
+public final class ShapeNames {
   private ShapeNames() {}
 
   /** The name of {@code shape} over a phase of {@code steps} steps ({@link Phase#OPEN} if it never ends). */
-  static String of(Shape shape, long steps) {
+  public static String of(Shape shape, long steps) {
     String name = isRamp(shape) ? shape.accept(BASE) + direction(shape, steps) : shape.accept(BASE);
     // Read well ahead, a shape continues a curve begun before its phase.
     return shape instanceof Shifted shifted && shifted.by() > 1 ? name + " (continued)" : name;

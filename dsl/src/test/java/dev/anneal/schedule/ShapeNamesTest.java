@@ -1,14 +1,7 @@
-package dev.anneal.cli.chart;
+package dev.anneal.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.Linear;
-import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.Reversed;
-import dev.anneal.schedule.Segment;
-import dev.anneal.schedule.Shifted;
 import org.junit.jupiter.api.Test;
 
 /** {@link ShapeNames}: what a chart calls a phase, never the model's wrappers. */

@@ -138,7 +138,7 @@ public final class TrainingProcess {
     return false;
   }
 
-  private static void setParameters(Model model) {
+  static void setParameters(Model model) {
     int k = 0;
     for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
       NDArray array = pair.getValue().getArray();
@@ -151,7 +151,7 @@ public final class TrainingProcess {
   }
 
   /** Forward and backward of a fixed synthetic batch, a function of the step alone. */
-  private static void backward(Trainer trainer, long step) {
+  static void backward(Trainer trainer, long step) {
     try (NDManager scope = trainer.getManager().newSubManager()) {
       float[] x = new float[BATCH * IN];
       float[] y = new float[BATCH * 2];

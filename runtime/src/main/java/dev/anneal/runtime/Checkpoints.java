@@ -23,8 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Saves and restores a training run with its Anneal state: the model's parameters (DJL's {@code
- * Model.save}, file {@code <name>-<epoch>.params}) and, next to them, a sidecar {@code
+ * Saves and restores a training run with its Anneal state: the model's parameters (in the format
+ * of DJL's {@code Model.save}, file {@code <name>-<epoch>.params}) and, next to them, a sidecar {@code
  * <name>-<epoch>.params.anneal} holding the SHA-256 of the parameters, the name and shape of each,
  * the schedule's step, each group's selector, each channel's
  * definition (Anneal JSON), fingerprint and reactive state, and the state of Anneal's optimizer

@@ -31,8 +31,8 @@ import java.util.TreeMap;
 
 /**
  * The Anneal state saved next to a model's {@code .params} file ({@code <params file>.anneal}):
- * binary, written atomically (temporary file in the same folder, fsync, atomic rename, fsync of the
- * folder) and sealed with a SHA-256 of its content, so that a torn, truncated or foreign file is
+ * binary, written atomically ({@link Checkpoints#save} commits it with its parameters: {@link
+ * CheckpointFolder}) and sealed with a SHA-256 of its content, so that a torn, truncated or foreign file is
  * refused with a message instead of resuming a run from garbage. It also records the SHA-256 of
  * the {@code .params} file it belongs to.
  *

@@ -160,8 +160,8 @@ final class CheckpointFolder {
 
   /**
    * The newest complete checkpoint: a {@code .params} file with its sidecar beside it, in the
-   * folder or in a commit a killed save left; the committed copy of an epoch before the one in the
-   * folder, which may be half replaced.
+   * folder or in a commit a killed save left. Of the same epoch, the committed copy comes first:
+   * the folder's pair may be half replaced by it.
    *
    * @throws InvalidScheduleException ({@code CheckpointUnreadable}) if the folder cannot be read
    */

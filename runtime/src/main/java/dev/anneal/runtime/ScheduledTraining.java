@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p><b>Step mapping.</b> {@link #step()} is the number of optimizer updates already applied, the
  * step of {@link Schedule#valueAt(long)}: the first update uses {@code valueAt(0)}, update {@code
- * k + 1} uses {@code valueAt(k)}. DJL's {@code numUpdate} is not used as the step: it starts at 1
+ * k + 1} uses {@code valueAt(k)} (a run begun later, {@link Builder#optStartStep}, counts on from
+ * its start step). DJL's {@code numUpdate} is not used as the step: it starts at 1
  * and advances once per parameter per device. Instead the first optimizer (or tracker) call of a
  * step computes every group's values once, every other parameter and device of that step is served
  * from that cache, and the step advances once when the update is over: at the next listener

@@ -11,25 +11,19 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.ScheduleState;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Saves and restores a training run with its Anneal state: the model's parameters (DJL's {@code
- * Model.save}, file {@code <name>-<epoch>.params}) and, next to them, a sidecar {@code
+ * Saves and restores a training run with its Anneal state: the model's parameters (in the format
+ * of DJL's {@code Model.save}, file {@code <name>-<epoch>.params}) and, next to them, a sidecar {@code
  * <name>-<epoch>.params.anneal} holding the SHA-256 of the parameters, the name and shape of each,
  * the schedule's step, each group's selector, each channel's
  * definition (Anneal JSON), fingerprint and reactive state, and the state of Anneal's optimizer
@@ -48,15 +42,24 @@ public final class Checkpoints {
    *
    * <p>The save holds the lock {@code <name>.lock} in {@code directory} from start to end, so two
    * runs saving the same name into one folder never mix their files: the second is refused at
-   * once. DJL writes the {@code .params} file into the folder {@code .<name>.saving} inside {@code
-   * directory}; it is sealed (its SHA-256 goes into the sidecar, computed from those bytes) and
-   * renamed into place atomically, then the sidecar is written, also atomically.
+   * once. The parameters are written in DJL's {@code .params} format (as {@code Model.save}
+   * writes them; {@code model.getModelPath()} is left as it was) and sealed: their SHA-256 goes
+   * into the sidecar. Both files are written and forced to disk in the private folder {@code
+   * .<name>.saving}, which is then renamed {@code .<name>.commit}; from there the parameters, then
+   * the sidecar, are renamed into place. A process killed at any moment leaves every complete
+   * checkpoint whole, and a re-save of an existing epoch (a model with an {@code Epoch} property)
+   * leaves either the old pair or the new one whole, never a mix: see {@link #latest}. The save
+   * first finishes or clears what a killed save left (never a complete checkpoint; see {@link
+   * #incomplete}). The sidecar gets the permissions of its parameters: those of the file it
+   * replaces, or else a new file's.
    *
    * @return the {@code .params} file written (its sidecar is next to it)
    * @throws InvalidScheduleException ({@code NotBoundAtSave}) before training began; ({@code
    *     ModelOffTrainingDevices}) if the model lives on a device the trainer does not train on (its
    *     parameters would be stale until the trainer closes); ({@code CheckpointLocked}) while
    *     another save of {@code name} into {@code directory}, in this process or another, is under way
+   * @throws IOException if the folder cannot be written (a full disk, a read-only folder); what was
+   *     saved before stays whole, and the next save clears what this one left
    */
   public static Path save(Trainer trainer, ScheduledTraining schedule, Path directory, String name) throws IOException {
     Objects.requireNonNull(trainer, "trainer");
@@ -72,68 +75,45 @@ public final class Checkpoints {
     }
     Files.createDirectories(directory);
     try (CheckpointLock lock = CheckpointLock.acquire(directory, name)) {
+      CheckpointFolder folder = new CheckpointFolder(directory, name);
+      folder.tidy();
       String epochProperty = model.getProperty("Epoch");
       int epoch = epochProperty == null ? Utils.getCurrentEpoch(directory, name) + 1 : Integer.parseInt(epochProperty);
-      Path paramsFile = directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
-      byte[] params = saveParams(model, directory, name, paramsFile);
-      Sidecar.write(paramsFile, content(schedule, model, paramsFile, params));
+      Path paramsFile = folder.paramsFile(epoch);
+      byte[] params = ParamsFile.encode(model);
+      folder.save(paramsFile, params, Sidecar.encode(content(schedule, model, paramsFile, params)));
       return paramsFile;
     }
   }
 
   /**
-   * DJL's {@code Model.save} into a private folder, then an atomic rename into {@code paramsFile}:
-   * DJL writes in place, so a save killed midway would otherwise leave a torn {@code .params} file
-   * under its final name. The private folder is emptied first (a save killed before may have left
-   * it); only the lock holder touches it.
+   * The newest complete checkpoint of {@code name} in {@code directory}: the {@code
+   * <name>-NNNN.params} file of the highest epoch that has its sidecar beside it. A {@code .params}
+   * file without one (a save of an earlier Anneal killed midway, or a file of another tool) is
+   * skipped, so a resume goes back to the newest checkpoint that is whole. If a save was killed
+   * after deciding to replace an epoch but before both its files were in place, the path returned
+   * is the whole new pair's, in the private folder {@code .<name>.commit}; {@link #restore} reads it
+   * from there as from anywhere else, and the next save moves it into place.
    *
-   * @return the bytes renamed into place
+   * @throws InvalidScheduleException ({@code CheckpointUnreadable}) if there is no complete
+   *     checkpoint of {@code name}, or the folder may not be read
    */
-  private static byte[] saveParams(Model model, Path directory, String name, Path paramsFile) throws IOException {
-    Path staging = directory.resolve("." + name + ".saving");
-    deleteStaging(staging);
-    Files.createDirectories(staging);
-    try {
-      // The model's own Epoch property (if any) names the file DJL writes; with none, DJL numbers it 0 in the empty folder.
-      model.save(staging, name);
-      Path written;
-      try (Stream<Path> files = Files.list(staging)) {
-        written = files.findFirst().orElseThrow(() -> new IOException("DJL's Model.save wrote no file into " + staging));
-      }
-      byte[] bytes = Files.readAllBytes(written);
-      try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      try {
-        Files.move(written, paramsFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system of " + paramsFile + " cannot rename atomically; a checkpoint is never written in place", e);
-      }
-      return bytes;
-    } finally {
-      deleteStaging(staging);
-    }
-  }
-
-  private static void deleteStaging(Path staging) throws IOException {
-    if (Files.isDirectory(staging)) {
-      try (Stream<Path> files = Files.list(staging)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          Files.deleteIfExists(file);
-        }
-      }
-      Files.deleteIfExists(staging);
-    }
-  }
-
-  /** The newest {@code <name>-NNNN.params} in {@code directory}, the one DJL's {@code Model.load(directory, name)} loads. */
   public static Path latest(Path directory, String name) throws IOException {
-    int epoch = Utils.getCurrentEpoch(directory, name);
-    if (epoch < 0) {
-      throw new InvalidScheduleException(RuntimeCode.checkpointUnreadable("paramsFile",
-          directory.resolve(name + "-NNNN.params"), "missing (no checkpoint of " + name + " in " + directory + ")"));
-    }
-    return directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", name, epoch));
+    return new CheckpointFolder(directory, name).latest().orElseThrow(() -> new InvalidScheduleException(
+        RuntimeCode.checkpointUnreadable("paramsFile", directory.resolve(name + "-NNNN.params"),
+            "missing (no checkpoint of " + name + " in " + directory + ")")));
+  }
+
+  /**
+   * The {@code <name>-NNNN.params} files in {@code directory} that have no sidecar, oldest first:
+   * what {@link #latest} skips. Anneal's own saves never leave one (their commit puts the sidecar in
+   * place last, and the next save completes a commit a kill cut short); an earlier Anneal killed
+   * inside a save, or another tool saving under the same name (DJL's {@code
+   * SaveModelTrainingListener}), may have. {@link #save} leaves them, since only the caller knows
+   * whether another tool wrote them: delete them once they are known to be leftovers.
+   */
+  public static List<Path> incomplete(Path directory, String name) throws IOException {
+    return new CheckpointFolder(directory, name).incomplete();
   }
 
   /**
@@ -202,7 +182,7 @@ public final class Checkpoints {
 
   private static byte[] readParams(Path paramsFile) throws IOException {
     try {
-      return Files.readAllBytes(paramsFile);
+      return CheckpointFolder.read(paramsFile, "paramsFile");
     } catch (NoSuchFileException e) {
       throw new InvalidScheduleException(RuntimeCode.checkpointUnreadable("paramsFile", paramsFile, "missing"));
     }

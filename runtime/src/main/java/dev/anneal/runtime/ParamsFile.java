@@ -4,9 +4,13 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import dev.anneal.rules.InvalidScheduleException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +29,11 @@ import java.util.Map;
  * DataOutputStream}): {@code DJL@}, the version, the model's name, its data type, the input
  * shapes, the model's properties; the block's parameters follow, in {@code Block.saveParameters}'
  * format, which {@link #loadInto} hands to the block's own {@code loadParameters}.
+ *
+ * <p>{@link #encode} writes the same format into memory, so that a save needs no DJL {@code
+ * Model.save}: that call writes into a folder of its choosing and then points the model's {@code
+ * getModelPath()} at it, which for a save staged in a private folder would be a folder that is
+ * gone a moment later.
  */
 final class ParamsFile {
   private static final byte[] MAGIC = "DJL@".getBytes(StandardCharsets.US_ASCII);
@@ -78,6 +87,39 @@ final class ParamsFile {
     } catch (IOException | IllegalArgumentException e) {
       throw unreadable(file, "a DJL parameter file with an unreadable header (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * The bytes DJL's {@code Model.save} would write for {@code model}: the header (its name, data
+   * type, the block's input shapes, the model's properties), then the block's parameters.
+   *
+   * @throws IllegalStateException if the model's block is not initialized (it has no parameters to save)
+   */
+  static byte[] encode(Model model) throws IOException {
+    if (!model.getBlock().isInitialized()) {
+      throw new IllegalStateException("the model " + model.getName() + " is not initialized, so it has no parameters to save");
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(buffer)) {
+      out.write(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(model.getName());
+      out.writeUTF(model.getDataType().name());
+      PairList<String, Shape> inputs = model.getBlock().describeInput();
+      out.writeInt(inputs.size());
+      for (Pair<String, Shape> input : inputs) {
+        out.writeUTF(input.getKey() == null ? "" : input.getKey());
+        out.write(input.getValue().getEncoded());
+      }
+      Map<String, String> properties = model.getProperties();
+      out.writeInt(properties.size());
+      for (Map.Entry<String, String> property : properties.entrySet()) {
+        out.writeUTF(property.getKey());
+        out.writeUTF(property.getValue());
+      }
+      model.getBlock().saveParameters(out);
+    }
+    return buffer.toByteArray();
   }
 
   /** The shapes of the model's inputs when it was saved. */

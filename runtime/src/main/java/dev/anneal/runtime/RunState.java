@@ -39,9 +39,12 @@ final class RunState {
     this.binding = binding;
   }
 
-  /** The state of a run that has not started: every channel in its initial state, nothing bound. */
-  static RunState initial(List<ParameterGroup> groups) {
-    return restored(groups, Collections.nCopies(groups.size(), Map.of()), 0, null);
+  /**
+   * The state of a run that has not started: every channel in its initial state, {@code step}
+   * updates counted as applied (0 unless the run begins later), nothing bound.
+   */
+  static RunState initial(List<ParameterGroup> groups, long step) {
+    return restored(groups, Collections.nCopies(groups.size(), Map.of()), step, null);
   }
 
   /**

@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p><b>Step mapping.</b> {@link #step()} is the number of optimizer updates already applied, the
  * step of {@link Schedule#valueAt(long)}: the first update uses {@code valueAt(0)}, update {@code
- * k + 1} uses {@code valueAt(k)}. DJL's {@code numUpdate} is not used as the step: it starts at 1
+ * k + 1} uses {@code valueAt(k)} (a run begun later, {@link Builder#optStartStep}, counts on from
+ * its start step). DJL's {@code numUpdate} is not used as the step: it starts at 1
  * and advances once per parameter per device. Instead the first optimizer (or tracker) call of a
  * step computes every group's values once, every other parameter and device of that step is served
  * from that cache, and the step advances once when the update is over: at the next listener
@@ -65,6 +66,8 @@ public final class ScheduledTraining {
    * per-parameter path reads it without taking the lock.
    */
   private volatile RunState state;
+  /** The step the run began at ({@link Builder#optStartStep}); a restore is allowed until an update moves it. */
+  private final long startStep;
   private final StepClock clock = new StepClock();
   private final Appliers appliers = new Appliers();
   /** Replaced, never modified, when an observer is added: ending a step copies nothing. */
@@ -73,7 +76,8 @@ public final class ScheduledTraining {
   private Sidecar.Content pendingRestore;
 
   private ScheduledTraining(Builder builder) {
-    this.state = RunState.initial(builder.groups);
+    this.startStep = builder.startStep;
+    this.state = RunState.initial(builder.groups, builder.startStep);
     this.feedback = builder.feedback;
     this.listener = new ScheduleListener(this, feedback, builder.csvLog);
   }
@@ -269,8 +273,8 @@ public final class ScheduledTraining {
    * ones; parameters already bound are bound again to the chosen groups.
    */
   synchronized void restore(Sidecar.Content content, List<ParameterGroup> resolvedGroups, List<Map<String, ScheduleState>> resolvedStates) {
-    if (clock.isOpen() || state.step() != 0) {
-      throw new InvalidScheduleException(RuntimeCode.restoreAfterUpdate(step()));
+    if (clock.isOpen() || state.step() != startStep) {
+      throw new InvalidScheduleException(RuntimeCode.restoreAfterUpdate(step() - startStep));
     }
     appliers.requireApplies(resolvedGroups, state.channels());
     GroupBinding bound = state.binding();
@@ -298,6 +302,7 @@ public final class ScheduledTraining {
     private final List<ParameterGroup> groups = new ArrayList<>();
     private Feedback feedback;
     private Path csvLog;
+    private long startStep;
 
     private Builder() {}
 
@@ -327,6 +332,29 @@ public final class ScheduledTraining {
     /** Also log every applied value to a CSV file ({@code step,group,channel,value}). Default: no CSV. */
     public Builder optCsvLog(Path csvLog) {
       this.csvLog = Objects.requireNonNull(csvLog, "csvLog");
+      return this;
+    }
+
+    /**
+     * Begins the run at update {@code step} rather than 0, without a checkpoint: the schedule's
+     * clock starts there, so the first update uses {@code valueAt(step)}, the next {@code
+     * valueAt(step + 1)}, and {@link ScheduledTraining#step()} counts on from {@code step}. Anneal's
+     * Adam counts its bias correction from there too ({@code t = step + 1}). Use it to take over a
+     * run whose first {@code step} updates were applied elsewhere (another framework, or a run
+     * whose checkpoint held the parameters but not the schedule's state): the values per update
+     * equal those of the run that had begun at 0. Reactive (plateau) phases start with no metric
+     * observed, as the clock does not carry what was observed before {@code step}; a {@link
+     * Checkpoints#restore} replaces the start step with the checkpoint's.
+     *
+     * <p>Default: 0.
+     *
+     * @throws InvalidScheduleException ({@code NegativeStep}) if {@code step} is negative
+     */
+    public Builder optStartStep(long step) {
+      if (step < 0) {
+        throw new InvalidScheduleException(RuleCode.negativeStep("startStep", step));
+      }
+      this.startStep = step;
       return this;
     }
 

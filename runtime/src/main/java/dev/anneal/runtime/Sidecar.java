@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ import java.util.TreeMap;
 
 /**
  * The Anneal state saved next to a model's {@code .params} file ({@code <params file>.anneal}):
- * binary, written atomically (temporary file in the same folder, fsync, atomic rename, fsync of the
- * folder) and sealed with a SHA-256 of its content, so that a torn, truncated or foreign file is
+ * binary, written atomically ({@link Checkpoints#save} commits it with its parameters: {@link
+ * CheckpointFolder}) and sealed with a SHA-256 of its content, so that a torn, truncated or foreign file is
  * refused with a message instead of resuming a run from garbage. It also records the SHA-256 of
  * the {@code .params} file it belongs to.
  *
@@ -103,12 +104,20 @@ final class Sidecar {
     return paramsFile.resolveSibling(paramsFile.getFileName() + SUFFIX);
   }
 
-  /** Writes {@code content} next to its params file, atomically. */
+  /**
+   * Writes {@code content} next to its params file, atomically, with the permissions of the params
+   * file. {@link Checkpoints#save} writes the two files together ({@link CheckpointFolder}); this
+   * replaces a sidecar alone.
+   */
   static Path write(Path paramsFile, Content content) throws IOException {
     Path target = pathFor(paramsFile);
     byte[] body = encode(content);
     Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
     try {
+      if (Files.getFileAttributeView(paramsFile, PosixFileAttributeView.class) != null && Files.exists(paramsFile)) {
+        // createTempFile makes it rw------- whatever the parameters it seals allow.
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(paramsFile));
+      }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(body);
         while (buffer.hasRemaining()) {
@@ -141,7 +150,7 @@ final class Sidecar {
     if (Files.notExists(path)) {
       throw unreadable(path, "missing (a checkpoint saved by Checkpoints.save has one next to its .params file)");
     }
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes = CheckpointFolder.read(path, "sidecar");
     if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
       throw unreadable(path, "not an Anneal sidecar (it does not start with " + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
     }
@@ -170,7 +179,8 @@ final class Sidecar {
     return content;
   }
 
-  private static byte[] encode(Content content) throws IOException {
+  /** The sealed bytes of {@code content}: the body, then its SHA-256. */
+  static byte[] encode(Content content) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(buffer);
     out.write(MAGIC);
@@ -319,8 +329,8 @@ final class Sidecar {
     }
   }
 
-  /** Makes the rename durable: on Linux a directory can be opened and forced. */
-  private static void syncDirectory(Path directory) {
+  /** Makes the renames in {@code directory} durable: on Linux a directory can be opened and forced. */
+  static void syncDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,60 +34,140 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crash-safe resume: {@link TrainingProcess} runs as a process of its own and is killed with
  * SIGKILL ({@link Process#destroyForcibly()}) at seeded random moments, after a random update or a
- * random 0 to 300 microseconds after a save has visibly begun (its new {@code .params} file
- * or its temporary sidecar is on disk), then started again on the same folder, again and
- * again. Each restart resumes from the newest checkpoint {@code Checkpoints.restore} accepts.
- * After the last restart runs to the end, the learning rate of every update (the run that last
- * performed it) and every parameter must equal, bit for bit, those of a run that was never
- * killed. After every kill, every sidecar on disk must be whole: {@code Checkpoints.restore}
- * refuses only a checkpoint whose sidecar is missing (killed before it was written), never one it
- * finds torn.
+ * random 0 to 300 microseconds after a save has visibly begun (its private folder {@code .run.saving}
+ * is being written) or been committed (its {@code .run.commit} folder is being moved into place),
+ * then started again on the same folder, again and again. Each restart resumes as documented,
+ * from {@link Checkpoints#latest}, which {@code Checkpoints.restore} must accept. After the last
+ * restart runs to the end, the learning rate of every update (the run that last performed it) and
+ * every parameter must equal, bit for bit, those of a run that was never killed. After every kill,
+ * {@code latest} must name a checkpoint that restores to a step no earlier than the last save the
+ * runs reported finished, and every sidecar in the folder must be whole: {@code Checkpoints.restore}
+ * refuses only a {@code .params} file whose sidecar is not yet in place, never one it finds torn.
+ * The same runs once more with every save replacing the same epoch, as a model with DJL's {@code
+ * Epoch} property saves.
  */
 class CrashResumeTest {
   static final int UPDATES = 60;
   static final int SAVE_EVERY = 4;
   static final int TRIALS = 24;
+  /** Kills among saves that replace one epoch: fewer, as each save there is also among the trials above. */
+  static final int RESAVE_TRIALS = 16;
   static final long SEED = 0xC8A5L;
+  static final String SAVING = "." + TrainingProcess.NAME + ".saving";
+  static final String COMMIT = "." + TrainingProcess.NAME + ".commit";
 
   /** What a run printed. */
   private record Run(List<String> lines, boolean killed, boolean killedInSave) {}
 
+  /**
+   * What a series of kills did: kills, of them inside a save, chains of runs resumed to the end,
+   * restarts that resumed from a checkpoint, of them from a commit a kill cut short, and {@code
+   * .params} files left without a sidecar (refused, and skipped by {@code latest}).
+   */
+  private record Tally(int kills, int inSave, int chains, int resumes, int fromCommit, int withoutSidecar) {
+    @Override
+    public String toString() {
+      return kills + " kills (" + inSave + " inside a save), " + resumes + " resumes (" + fromCommit + " from a commit cut short), "
+          + chains + " chain(s) of runs resumed to the end, " + withoutSidecar + " .params files left without a sidecar and skipped";
+    }
+  }
+
   @Test
   void killedAtRandomAndResumedTheRunEqualsOneThatNeverStopped(@TempDir Path dir) throws Exception {
-    Run straight = run(dir.resolve("straight"), null, null);
+    Tally tally = killAndResume(dir, false, TRIALS, SEED);
+    System.out.println("crash/resume: " + tally + "; every resumed run equal to the uninterrupted one");
+    assertTrue(tally.inSave() >= 1, "no kill landed inside a save (the disk never showed a save left unfinished)");
+  }
+
+  @Test
+  void killedWhileReplacingOneEpochTheRunEqualsOneThatNeverStopped(@TempDir Path dir) throws Exception {
+    Tally tally = killAndResume(dir, true, RESAVE_TRIALS, SEED + 1);
+    System.out.println("crash/resume, every save replacing epoch 0: " + tally + "; every resumed run equal to the uninterrupted one");
+    assertTrue(tally.inSave() >= 1, "no kill landed inside a save (the disk never showed a save left unfinished)");
+  }
+
+  /**
+   * Runs {@link TrainingProcess} once without interruption, then kills and restarts it until
+   * {@code trials} kills, checking the folder after each and the values and parameters at the end
+   * of each chain of runs.
+   */
+  private static Tally killAndResume(Path dir, boolean resave, int trials, long seed) throws Exception {
+    Run straight = run(dir.resolve("straight"), null, null, resave);
     assertTrue(straight.lines().contains("DONE"), () -> "the uninterrupted run did not finish: " + straight.lines());
     Map<Long, String> expectedLr = learningRates(List.of(straight));
     List<String> expectedParams = parameters(straight);
     assertEquals(UPDATES, expectedLr.size());
 
-    Random random = new Random(SEED);
+    Random random = new Random(seed);
     int chains = 1;
     Path crashed = dir.resolve("crashed-" + chains);
     List<Run> runs = new ArrayList<>();
     int kills = 0;
     int inSave = 0;
+    int resumes = 0;
+    int fromCommit = 0;
+    long saved = 0;
     Set<Path> refused = new HashSet<>();
-    while (kills < TRIALS) {
-      Run run = run(crashed, random.nextBoolean() ? "SAVING" : "STEP", random);
+    while (kills < trials) {
+      Run run = run(crashed, random.nextBoolean() ? "SAVING" : "STEP", random, resave);
       runs.add(run);
+      assertTrue(run.lines().stream().noneMatch(line -> line.startsWith("REFUSED ")), () -> "the documented resume was refused: " + run.lines());
+      resumes += run.lines().stream().anyMatch(line -> line.startsWith("FROM ")) ? 1 : 0;
+      fromCommit += run.lines().stream().anyMatch(line -> line.startsWith("FROM ." + TrainingProcess.NAME + ".commit")) ? 1 : 0;
       if (run.lines().contains("DONE")) {
         // Resumed from the last checkpoint (the run had saved its last update when it was killed) and finished.
         assertFinalState(expectedLr, expectedParams, runs);
         runs.clear();
+        saved = 0;
         crashed = dir.resolve("crashed-" + ++chains);
         continue;
       }
       assertTrue(run.killed(), () -> "neither finished nor killed: " + run.lines());
       kills++;
       inSave += run.killedInSave() ? 1 : 0;
-      refused.addAll(assertNoTornSidecar(crashed));
+      saved = Math.max(saved, lastSaved(run));
+      assertLatestKeepsEverySave(crashed, saved);
+      if (!resave) {
+        refused.addAll(assertNoTornSidecar(crashed));
+      }
     }
-    Run last = run(crashed, null, null);
+    Run last = run(crashed, null, null, resave);
     runs.add(last);
+    resumes++;
+    fromCommit += last.lines().stream().anyMatch(line -> line.startsWith("FROM ." + TrainingProcess.NAME + ".commit")) ? 1 : 0;
     assertFinalState(expectedLr, expectedParams, runs);
-    System.out.println("crash/resume: " + kills + " kills, " + chains + " chain(s) of runs resumed to the end, " + inSave + " kills inside a save, "
-        + refused.size() + " checkpoints left without a sidecar and refused; every resumed run equal to the uninterrupted one");
-    assertTrue(inSave >= 1, "no kill landed inside a save (the disk never showed a save left unfinished)");
+    return new Tally(kills, inSave, chains, resumes, fromCommit, refused.size());
+  }
+
+  /** The step of the last save the run reported finished, 0 if none. */
+  private static long lastSaved(Run run) {
+    long saved = 0;
+    for (String line : run.lines()) {
+      if (line.startsWith("SAVED ")) {
+        saved = Long.parseLong(line.substring("SAVED ".length()));
+      }
+    }
+    return saved;
+  }
+
+  /**
+   * {@code Checkpoints.latest} names a checkpoint that restores, at a step no earlier than {@code
+   * saved}, the last save the runs reported finished: a finished save is never lost, however the
+   * next one was cut.
+   */
+  private static void assertLatestKeepsEverySave(Path dir, long saved) throws IOException {
+    Path latest;
+    try {
+      latest = Checkpoints.latest(dir, TrainingProcess.NAME);
+    } catch (InvalidScheduleException none) {
+      assertEquals(0, saved, () -> "no checkpoint found, but a save of step " + saved + " had finished: " + none.getMessage());
+      return;
+    }
+    ScheduledTraining schedule = ScheduledTraining.of(TrainingProcess.plan(UPDATES));
+    try (Model model = TrainingProcess.model(TrainingProcess.DEFAULT_WIDTH)) {
+      Checkpoints.restore(model, schedule, latest, ResumePolicy.FAIL_ON_DIFFERENCE);
+    }
+    assertTrue(schedule.step() >= saved, () -> latest + " holds step " + schedule.step() + ", but a save of step " + saved + " had finished");
   }
 
   /** The learning rates and parameters of the runs, latest run first for each update, equal the uninterrupted run's. */
@@ -123,15 +205,15 @@ class CrashResumeTest {
   }
 
   /**
-   * Whether the kill landed inside a save: the run left a temporary sidecar behind, or a {@code
-   * .params} file of its own without a sidecar (DJL was writing it, or Anneal had not yet renamed
-   * its sidecar into place).
+   * Whether the kill landed inside a save: the run left its private folder ({@code .run.saving}
+   * being written, or {@code .run.commit} being moved into place), or a {@code .params} file of its
+   * own without a sidecar (the commit had put the parameters in place, not yet the sidecar).
    */
   private static boolean saveLeftUnfinished(Path dir, Set<Path> before) throws IOException {
     for (Path file : files(dir)) {
       String name = file.getFileName().toString();
-      if (!before.contains(file) && (name.endsWith(".tmp")
-          || name.endsWith(".params") && Files.notExists(file.resolveSibling(name + ".anneal")))) {
+      if (name.equals(SAVING) || name.equals(COMMIT)
+          || !before.contains(file) && name.endsWith(".params") && Files.notExists(file.resolveSibling(name + ".anneal"))) {
         return true;
       }
     }
@@ -145,24 +227,43 @@ class CrashResumeTest {
   }
 
   /**
-   * Returns once the save in progress in {@code dir} has created its new {@code .params} file (DJL
-   * writes it in place), or, if {@code sidecar}, its temporary sidecar; after 5 s regardless.
+   * Returns once the save in progress in {@code dir} is being written ({@code .run.saving}) or, if
+   * {@code committed}, being moved into place ({@code .run.commit}); or once the save is over
+   * (neither folder there after one was seen, or a sidecar added or replaced since {@code before},
+   * the sidecars when the run said it began the save); after 5 s regardless.
    */
-  private static void awaitSaveStage(Path dir, boolean sidecar) throws IOException {
-    long params = count(dir, ".params");
+  private static void awaitSaveStage(Path dir, boolean committed, Map<String, FileTime> before) throws IOException {
+    Path saving = dir.resolve(SAVING);
+    Path commit = dir.resolve(COMMIT);
+    boolean seen = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
-      if (sidecar ? count(dir, ".tmp") > 0 : count(dir, ".params") > params) {
+      boolean writing = Files.exists(saving);
+      boolean moving = Files.exists(commit);
+      if (committed ? moving : writing || moving) {
         return;
       }
+      if (seen && !writing && !moving || !writing && !moving && !sidecars(dir).equals(before)) {
+        return;
+      }
+      seen |= writing || moving;
       Thread.onSpinWait();
     }
   }
 
-  private static long count(Path dir, String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+  /** Each sidecar in {@code dir} with the time it was last written. */
+  private static Map<String, FileTime> sidecars(Path dir) throws IOException {
+    Map<String, FileTime> out = new TreeMap<>();
+    for (Path file : files(dir)) {
+      if (file.getFileName().toString().endsWith(".anneal")) {
+        try {
+          out.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+        } catch (NoSuchFileException replaced) {
+          out.put(file.getFileName().toString(), FileTime.fromMillis(0)); // replaced between the listing and the look
+        }
+      }
     }
+    return out;
   }
 
   /** Why {@code Checkpoints.restore} refuses {@code params}, or null if it accepts it. */
@@ -200,11 +301,12 @@ class CrashResumeTest {
    * SIGKILL once it has printed {@code trigger} for a random update or save after the one it
    * resumed from (for a save, once it has visibly begun), a random 0 to 300 microseconds later.
    */
-  private static Run run(Path dir, String trigger, Random random) throws IOException, InterruptedException {
+  private static Run run(Path dir, String trigger, Random random, boolean resave) throws IOException, InterruptedException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
         "-Dai.djl.offline=true", "-Xmx256m", "-XX:TieredStopAtLevel=1", TrainingProcess.class.getName(),
-        dir.toString(), Integer.toString(UPDATES), Integer.toString(SAVE_EVERY));
+        dir.toString(), Integer.toString(UPDATES), Integer.toString(SAVE_EVERY), Integer.toString(TrainingProcess.DEFAULT_WIDTH),
+        resave ? "resave" : "add");
     Files.createDirectories(dir);
     Set<Path> before = files(dir);
     builder.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolveSibling(dir.getFileName() + ".stderr").toFile()));
@@ -224,9 +326,10 @@ class CrashResumeTest {
           delayMicros = random.nextInt(300);
         } else if (target != null && (line.equals(target) || line.startsWith(target + " "))) {
           if (trigger.equals("SAVING")) {
+            Map<String, FileTime> sidecars = sidecars(dir);
             // Wait until the save has visibly begun (a load on the machine can hold the process
-            // back for milliseconds), then kill inside DJL's write or Anneal's sidecar write.
-            awaitSaveStage(dir, random.nextBoolean());
+            // back for milliseconds), then kill while it writes its files or moves them into place.
+            awaitSaveStage(dir, random.nextBoolean(), sidecars);
           }
           long until = System.nanoTime() + delayMicros * 1_000L;
           while (System.nanoTime() < until) {

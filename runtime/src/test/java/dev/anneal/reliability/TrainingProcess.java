@@ -25,30 +25,27 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A training run the crash test starts as a process of its own and kills: AdamW on a
  * three-layer model with a scheduled learning rate, β1 and weight decay, saving a checkpoint every
- * few updates with {@link Checkpoints#save}. On start it resumes from the newest checkpoint that
- * {@link Checkpoints#restore} accepts, and reports every one it refuses. It reports on standard
- * output, one line each: {@code RESUMED step}, {@code REFUSED file: message}, {@code STEP step
+ * few updates with {@link Checkpoints#save}. On start it resumes as the runtime's documentation
+ * says: {@link Checkpoints#restore} of {@link Checkpoints#latest}; if that is refused it reports it
+ * and fails. It reports on standard output, one line each: {@code FROM file} (the checkpoint
+ * resumed from, relative to the folder), {@code RESUMED step}, {@code REFUSED file: message}, {@code STEP step
  * lr-bits} (the float bits of the learning rate the update used), {@code SAVING step}, {@code SAVED
  * step}, and at the end {@code PARAM name sha256} for every parameter (the SHA-256 of the float
  * bits of its values), then {@code DONE}.
  *
  * <p>Arguments: the checkpoint folder, the number of updates, the updates between saves, and
- * optionally the width of the two hidden layers (256).
+ * optionally the width of the two hidden layers (256) and {@code resave}: every save then replaces
+ * epoch 0 (the model's {@code Epoch} property, as DJL's {@code SaveModelTrainingListener} sets it)
+ * rather than adding an epoch.
  */
 public final class TrainingProcess {
   static final String NAME = "run";
-  private static final Pattern EPOCH = Pattern.compile(Pattern.quote(NAME) + "-(\\d{4})\\.params");
   private static final int IN = 4;
   private static final int BATCH = 8;
   /**
@@ -81,10 +78,14 @@ public final class TrainingProcess {
     int updates = Integer.parseInt(args[1]);
     int every = Integer.parseInt(args[2]);
     int width = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_WIDTH;
+    boolean resave = args.length > 4 && args[4].equals("resave");
     Files.createDirectories(dir);
     ScheduledTraining schedule = ScheduledTraining.of(plan(updates));
     try (Model model = model(width)) {
       boolean restored = restore(dir, model, schedule);
+      if (resave) {
+        model.setProperty("Epoch", "0");
+      }
       DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
           .optOptimizer(ScheduledAdam.adamW(schedule).build())
           .addTrainingListeners(schedule.listener());
@@ -120,25 +121,25 @@ public final class TrainingProcess {
     }
   }
 
-  /** Restores the newest checkpoint {@link Checkpoints#restore} accepts into {@code model} and {@code schedule}; false if none. */
+  /** Restores {@link Checkpoints#latest} into {@code model} and {@code schedule}; false if there is none. */
   private static boolean restore(Path dir, Model model, ScheduledTraining schedule) throws IOException {
-    List<Path> checkpoints = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      files.filter(f -> EPOCH.matcher(f.getFileName().toString()).matches()).forEach(checkpoints::add);
+    Path latest;
+    try {
+      latest = Checkpoints.latest(dir, NAME);
+    } catch (InvalidScheduleException none) {
+      return false;
     }
-    checkpoints.sort(Comparator.comparing(Path::toString).reversed());
-    for (Path params : checkpoints) {
-      try {
-        Checkpoints.restore(model, schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE);
-        return true;
-      } catch (InvalidScheduleException refused) {
-        say("REFUSED " + params.getFileName() + ": " + refused.getMessage().replace('\n', ' '));
-      }
+    say("FROM " + dir.relativize(latest));
+    try {
+      Checkpoints.restore(model, schedule, latest, ResumePolicy.FAIL_ON_DIFFERENCE);
+      return true;
+    } catch (InvalidScheduleException refused) {
+      say("REFUSED " + dir.relativize(latest) + ": " + refused.getMessage().replace('\n', ' '));
+      throw refused;
     }
-    return false;
   }
 
-  private static void setParameters(Model model) {
+  static void setParameters(Model model) {
     int k = 0;
     for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
       NDArray array = pair.getValue().getArray();
@@ -151,7 +152,7 @@ public final class TrainingProcess {
   }
 
   /** Forward and backward of a fixed synthetic batch, a function of the step alone. */
-  private static void backward(Trainer trainer, long step) {
+  static void backward(Trainer trainer, long step) {
     try (NDManager scope = trainer.getManager().newSubManager()) {
       float[] x = new float[BATCH * IN];
       float[] y = new float[BATCH * 2];

@@ -108,6 +108,11 @@ class ConcurrentCheckpointsTest {
         }
       }
     }
+    // Neither writer left a private folder, a half-made link or a .params file without its sidecar.
+    try (var files = Files.list(dir)) {
+      assertEquals(2 * saved.size() + 1, files.count(), "each saved pair and the lock, nothing else");
+    }
+    assertEquals(List.of(), Checkpoints.incomplete(dir, "tiny"));
   }
 
   @Test

@@ -26,8 +26,9 @@ import dev.anneal.rules.Values;
  * get_optimizer_param_scheduler} ({@code megatron/training/training.py}): iteration-based training
  * multiplies every {@code *-iters} flag by {@code --global-batch-size}, sample-based training takes
  * the {@code *-samples} flags as they are. Anneal adds checks where Megatron would silently run
- * something nobody means: a negative warm-up, a negative anneal, and a WSD anneal longer than the
- * decay after the warm-up. Every problem is reported with the flag, its value, its line and a fix.
+ * something nobody means: a negative warm-up and a negative anneal are refused, and a WSD anneal
+ * longer than the decay after the warm-up is a warning (Megatron runs it, and so does the curve).
+ * Every problem is reported with the flag, its value, its line and a fix.
  * The weight decay has its own class, {@link WeightDecayArguments}.
  */
 final class MegatronArguments {
@@ -344,7 +345,12 @@ final class MegatronArguments {
         "unless --lr-decay-style is WSD (it is " + style.upstreamName() + ")"));
   }
 
-  /** What Megatron would do with an anneal that starts before the warm-up ends, in words. */
+  /**
+   * Warns of an anneal that starts before the warm-up ends, saying what Megatron does: {@code get_lr}
+   * takes the warm-up while {@code num_steps <= lr_warmup_steps}, and after it the anneal's ratio
+   * {@code (num_steps - (lr_decay_steps - wsd_decay_steps)) / wsd_decay_steps} is already past 0, so
+   * the learning rate falls at once part-way down the anneal (the curve reproduces that).
+   */
   private void annealTooLong(Units units, WsdDecayStyle wsdStyle, double[] lrs, double window) {
     long n = units.increment();
     long anneal = units.wsd();
@@ -357,12 +363,12 @@ final class MegatronArguments {
       long firstAfter = (long) Math.floor(units.warmup() / n) + 1;
       double samples = (double) firstAfter * n;
       double value = samples > units.decay() ? min : min + wsdStyle.curve().coefficient((samples - start) / anneal) * (max - min);
-      happens = "Megatron would start annealing at iteration " + startShown + ", before the warm-up ends at iteration "
-          + Values.show(units.warmup() / n) + ", so right after it, at iteration " + firstAfter + ", the learning rate would fall from "
+      happens = "Megatron starts annealing at iteration " + startShown + ", before the warm-up ends at iteration "
+          + Values.show(units.warmup() / n) + ", so right after it, at iteration " + firstAfter + ", the learning rate falls from "
           + Values.show(max) + " to " + Values.show(value);
     } else {
       double value = min + wsdStyle.curve().coefficient((double) (0 - start) / anneal) * (max - min);
-      happens = "Megatron would start annealing at iteration " + startShown + ", before training begins, so the first update would use "
+      happens = "Megatron starts annealing at iteration " + startShown + ", before training begins, so the first update uses "
           + Values.show(value) + " instead of --lr (" + Values.show(max) + ")";
     }
     String windowShown = Values.show(window / units.scale()) + " of the " + units.decay() / units.scale() + " decay " + units.unit();

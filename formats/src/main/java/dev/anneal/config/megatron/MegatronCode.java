@@ -16,7 +16,7 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_FLAG_CONFLICT(Severity.ERROR, "{flag} cannot be combined with {other}: {reason}; {fix}"),
   MEGATRON_MISSING_FLAG(Severity.ERROR, "{flag} is required: {reason}; add {usage}"),
   MEGATRON_DEPRECATED_FLAG(Severity.ERROR, "{flag} is no longer accepted by Megatron-LM; use {replacement}"),
-  MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.ERROR, "the WSD anneal ({anneal}) is longer than the decay after the warm-up ({window}); {consequence}; make {flag} at most {limit}"),
+  MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.WARNING, "the WSD anneal ({anneal}) is longer than the decay after the warm-up ({window}); {consequence}; if the anneal should start where the warm-up ends, make {flag} at most {limit}"),
   MEGATRON_COMMAND_SPLIT(Severity.ERROR, "{cause}: bash runs line {line} as a command of its own (`{command}: command not found`), and Megatron never sees {flags}; {fix}"),
   MEGATRON_UNCLOSED(Severity.ERROR, "the {opener} opened on line {line} is never closed, so bash stops with a syntax error (unexpected end of file) and never runs the command that starts on line {commandLine}; {fix}"),
   MEGATRON_FLAG_LOOKALIKE(Severity.ERROR, "unrecognized argument '{argument}': it has {lookalike}, so Megatron's argparse stops with 'unrecognized arguments'; did you mean `{meant}`?"),
@@ -96,12 +96,13 @@ public enum MegatronCode implements DiagnosticCode {
   }
 
   /**
-   * The WSD anneal starts before the warm-up ends.
+   * The WSD anneal starts before the warm-up ends. Megatron runs it: its warm-up wins while it
+   * lasts, and the anneal's curve takes over part-way down right after.
    *
    * @param value the anneal's length, in the unit training is counted in
    * @param anneal the anneal flag and its value, e.g. {@code --lr-wsd-decay-iters 900}
    * @param window the length of the decay after the warm-up, in words
-   * @param consequence what Megatron would do, in words
+   * @param consequence what Megatron does, in words
    * @param flag the anneal flag
    * @param limit the longest anneal that fits the window
    */

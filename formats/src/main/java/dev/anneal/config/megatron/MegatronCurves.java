@@ -132,6 +132,13 @@ final class MegatronCurves {
       }
       return Math.max(end, next);
     }
+    if (s.warmupSteps() > 0 && s.onIteration(s.warmupSteps()) && annealStart < s.warmupSteps()) {
+      // The warm-up phase stops one iteration short of num_steps == lr_warmup_steps, where any
+      // decay starts at max_lr; an anneal that began earlier would not, but get_lr still takes the
+      // warm-up branch there (num_steps <= lr_warmup_steps) and gives max_lr.
+      phases.add(new Phase(new Constant(s.maxLr()), 1));
+      next++;
+    }
     long firstAnneal = Math.max(next, s.lastIterationWithin(annealStart - 1) + 1);
     if (firstAnneal > next) {
       phases.add(new Phase(new Constant(s.maxLr()), firstAnneal - next));

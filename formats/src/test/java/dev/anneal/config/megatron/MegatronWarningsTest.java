@@ -192,4 +192,52 @@ class MegatronWarningsTest {
                 + " schedule flags, write them out"),
         warnings(imported));
   }
+
+  // ---- a WSD anneal longer than the decay after the warm-up: Megatron runs it (get_lr at d98e8a6) ----
+
+  @Test
+  void anAnnealLongerThanTheDecayAfterWarmupFallsRightAfterTheWarmup() {
+    // Megatron: the anneal starts at 4 - 4 = 0; iteration 1 still warms up (1 <= 1); at iteration 2
+    // the anneal is 2/4 done, so lr = 0 + (1 - 0.5) * (1 - 0) = 0.5, and 3/4 at iteration 3.
+    Imported imported = FORMAT.read("--lr 1 --lr-decay-style WSD --lr-wsd-decay-style linear \\\n"
+        + "  --lr-warmup-iters 1 --lr-decay-iters 4 --lr-wsd-decay-iters 4 --train-iters 4\n");
+    assertEquals(
+        List.of("[MegatronWsdAnnealTooLong] --lr-wsd-decay-iters (line 2): the WSD anneal (--lr-wsd-decay-iters 4) is longer than the decay"
+            + " after the warm-up (3 of the 4 decay iterations); Megatron starts annealing at iteration 0, before the warm-up ends at"
+            + " iteration 1, so right after it, at iteration 2, the learning rate falls from 1 to 0.5; if the anneal should start where the"
+            + " warm-up ends, make --lr-wsd-decay-iters at most 3",
+            FIRST_UPDATE),
+        warnings(imported));
+    assertArrayEquals(new double[] {0, 1, 0.5, 0.25, 0}, imported.plan().lr().values(0, 5));
+  }
+
+  @Test
+  void anAnnealLongerThanTheDecayWithoutWarmupStartsBeforeTraining() {
+    // Megatron at iteration k: the anneal started at 4 - 8 = -4 and is (k + 4)/8 done: 0.5 at iteration 0.
+    Imported imported = FORMAT.read("--lr-wsd-decay-iters 8 --lr 1 --lr-decay-style WSD --lr-wsd-decay-style linear --lr-decay-iters 4"
+        + " --train-iters 4\n");
+    assertEquals(
+        List.of("[MegatronWsdAnnealTooLong] --lr-wsd-decay-iters (line 1): the WSD anneal (--lr-wsd-decay-iters 8) is longer than the decay"
+            + " after the warm-up (4 of the 4 decay iterations); Megatron starts annealing at iteration -4, before training begins, so the"
+            + " first update uses 0.5 instead of --lr (1); if the anneal should start where the warm-up ends, make --lr-wsd-decay-iters at"
+            + " most 4"),
+        warnings(imported));
+    assertArrayEquals(new double[] {0.5, 0.375, 0.25, 0.125, 0}, imported.plan().lr().values(0, 5));
+  }
+
+  @Test
+  void anAnnealLongerThanTheDecayInSamples() {
+    // 512 samples a batch: warm-up 1024 (2 iterations), decay 4096 (8); the anneal of 4096 starts at 0.
+    // At iteration 3 (1536 samples) it is 1536/4096 = 0.375 done: lr = 1 - 0.375 = 0.625.
+    Imported imported = FORMAT.read("--lr 1 --lr-decay-style WSD --lr-wsd-decay-style linear --train-samples 4096 --global-batch-size 512\n"
+        + "--lr-warmup-samples 1024 --lr-wsd-decay-samples 4096\n");
+    assertEquals(
+        List.of("[MegatronWsdAnnealTooLong] --lr-wsd-decay-samples (line 2): the WSD anneal (--lr-wsd-decay-samples 4096) is longer than the"
+            + " decay after the warm-up (3072 of the 4096 decay samples); Megatron starts annealing at iteration 0, before the warm-up ends"
+            + " at iteration 2, so right after it, at iteration 3, the learning rate falls from 1 to 0.625; if the anneal should start where"
+            + " the warm-up ends, make --lr-wsd-decay-samples at most 3072",
+            FIRST_UPDATE),
+        warnings(imported));
+    assertArrayEquals(new double[] {0, 0.5, 1, 0.625, 0.5, 0.375, 0.25, 0.125}, imported.plan().lr().values(0, 8));
+  }
 }

@@ -5,6 +5,7 @@ import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * one word, except where bash splits it later: the value of a variable, so that flags collected in
  * it ({@code ARGS+=" --lr 3e-4"}) are found, and the script of {@code bash -c} or {@code eval}. A
  * {@code $(…)} substitution stays one word, so that the reader can say it cannot expand it. Each
- * word remembers its line.
+ * word remembers its line. Variables the script sets are expanded where they are used ({@link
+ * ShellVariables}): {@code --train-iters $TRAIN_ITERS} reads as the number the script gives.
  *
  * <p>Where bash reads a script otherwise than its author meant, the words Megatron would not see
  * are left out and an error names the line: a command that starts with a flag (bash would run
@@ -49,12 +51,27 @@ final class LaunchScript {
     }
   }
 
+  /**
+   * The words Megatron is given, and those kept as written because their shell expansion is not
+   * known (with why, for the message about a flag given that way).
+   */
+  record Words(List<Token> words, Map<Token, String> unexpanded) {}
+
   /** The words of {@code text} that Megatron is given, each with {@code line N}; what bash reads otherwise is reported. */
   static List<Token> words(String text, Problems problems) {
+    return read(text, problems).words();
+  }
+
+  /**
+   * The words of {@code text} that Megatron is given, each with {@code line N}, with the script's
+   * own variables expanded ({@link ShellVariables}); what bash reads otherwise is reported.
+   */
+  static Words read(String text, Problems problems) {
     Parser parser = new Parser(text);
     parser.run();
     List<Command> commands = parser.commands;
     boolean script = commands.stream().anyMatch(c -> !startsAsArgument(c));
+    ShellVariables variables = new ShellVariables();
     List<Token> out = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
       Command command = commands.get(i);
@@ -62,7 +79,7 @@ final class LaunchScript {
         problems.add(split(command));
       } else {
         int index = script ? i : 0;
-        command.words().forEach(w -> out.add(new Token(w.text(), w.where(), index)));
+        out.addAll(variables.command(command.words().stream().map(w -> new Token(w.text(), w.where(), index)).toList()));
         boolean orphanFollows = script && i + 1 < commands.size() && startsAsArgument(commands.get(i + 1));
         if (command.end() == End.ESCAPED_SPACE && !orphanFollows && command.words().stream().anyMatch(w -> w.text().startsWith("--"))) {
           problems.add(MegatronCode.megatronStraySpace(command.lastLine()));
@@ -73,7 +90,7 @@ final class LaunchScript {
     if (parser.unclosed != null) {
       problems.add(parser.unclosed);
     }
-    return out;
+    return new Words(out, variables.unexpanded());
   }
 
   /** The words of {@code text}, problems left out (for tests of the splitting itself). */
@@ -387,11 +404,17 @@ final class LaunchScript {
 
     /**
      * Whether bash splits the quoted string {@code text} into words later: when it is the value of
-     * a variable ({@code ARGS+=" --lr 3e-4"}, expanded unquoted where it is used) or a script run by
-     * {@code eval} or {@code bash -c}. Anywhere else the quotes make it one argument.
+     * a variable ({@code ARGS+=" --lr 3e-4"}, expanded unquoted where it is used) or an element of
+     * an array, or a script run by {@code eval} or {@code bash -c}. Anywhere else the quotes make it
+     * one argument.
      */
     private boolean splitLater(String text) {
       if (ASSIGNMENT.matcher(text).lookingAt()) {
+        return true;
+      }
+      if (parens > 0 && !current.isEmpty() && ASSIGNMENT.matcher(current.get(0).text()).lookingAt()) {
+        // An element of an array (DTYPE_ARGS+=( "--fp8-format hybrid" )): launch scripts expand
+        // arrays unquoted (${DTYPE_ARGS[@]}), which splits it, as Megatron-LM's own examples do.
         return true;
       }
       return !current.isEmpty() && (current.get(0).text().equals("eval") || current.get(current.size() - 1).text().equals("-c"));

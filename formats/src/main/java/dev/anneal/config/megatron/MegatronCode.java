@@ -10,7 +10,7 @@ import dev.anneal.rules.Violation;
 public enum MegatronCode implements DiagnosticCode {
   MEGATRON_UNKNOWN_FLAG(Severity.ERROR, "unknown flag {flag}; did you mean `{suggestion}`?"),
   MEGATRON_FLAG_NEEDS_VALUE(Severity.ERROR, "{flag} needs a value; write `{flag} VALUE`"),
-  MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "{flag} is given as `{expression}`, a shell expression Anneal does not expand; write the number it stands for"),
+  MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "{flag} is given as `{expression}`, {source}; write the number it stands for, or set it in the script"),
   MEGATRON_FLAG_TYPE(Severity.ERROR, "{flag} takes {expected}, found '{written}'; {fix}"),
   MEGATRON_FLAG_RANGE(Severity.ERROR, "{flag} ({written}) {requirement}; {fix}"),
   MEGATRON_FLAG_CONFLICT(Severity.ERROR, "{flag} cannot be combined with {other}: {reason}; {fix}"),
@@ -51,9 +51,15 @@ public enum MegatronCode implements DiagnosticCode {
     return MEGATRON_FLAG_NEEDS_VALUE.violation(path, null, flag);
   }
 
-  /** {@code flag}'s value is a shell {@code expression} ({@code $VAR}, a command substitution) rather than a literal. */
-  public static Violation megatronFlagNotLiteral(String path, String flag, String expression) {
-    return MEGATRON_FLAG_NOT_LITERAL.violation(path, expression, flag, expression);
+  /**
+   * {@code flag}'s value is a shell {@code expression} ({@code $VAR}, a command substitution) whose
+   * value the script does not give.
+   *
+   * @param source where the value comes from and why Anneal cannot know it, in words, e.g. {@code
+   *     the script's command-line argument 1, which Anneal does not know}
+   */
+  public static Violation megatronFlagNotLiteral(String path, String flag, String expression, String source) {
+    return MEGATRON_FLAG_NOT_LITERAL.violation(path, expression, flag, expression, source);
   }
 
   /**

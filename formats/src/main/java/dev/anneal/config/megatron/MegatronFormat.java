@@ -12,6 +12,7 @@ import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,7 +63,7 @@ public final class MegatronFormat implements ConfigFormat {
     Objects.requireNonNull(text, "text");
     Problems problems = new Problems();
     // A byte order mark from a Windows editor is no part of the first word.
-    return read(LaunchScript.words(Json.withoutByteOrderMark(text), problems), problems);
+    return read(LaunchScript.read(Json.withoutByteOrderMark(text), problems), problems);
   }
 
   /**
@@ -73,7 +74,7 @@ public final class MegatronFormat implements ConfigFormat {
    */
   public Imported readArguments(List<String> arguments) {
     Objects.requireNonNull(arguments, "arguments");
-    return read(LaunchScript.arguments(List.copyOf(arguments)), new Problems());
+    return read(new LaunchScript.Words(LaunchScript.arguments(List.copyOf(arguments)), Map.of()), new Problems());
   }
 
   /**
@@ -98,8 +99,9 @@ public final class MegatronFormat implements ConfigFormat {
     return text;
   }
 
-  private static Imported read(List<Token> words, Problems problems) {
-    Flags flags = Flags.scan(words, problems);
+  private static Imported read(LaunchScript.Words script, Problems problems) {
+    List<Token> words = script.words();
+    Flags flags = Flags.scan(words, script.unexpanded(), problems);
     OtherFlags.report(flags, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     OptimizerSettings optimizer = MegatronOptimizer.read(words, problems);
@@ -117,7 +119,8 @@ public final class MegatronFormat implements ConfigFormat {
   /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */
   static SchedulerSettings settings(String text) {
     Problems problems = new Problems();
-    Flags flags = Flags.scan(LaunchScript.words(text, problems), problems);
+    LaunchScript.Words script = LaunchScript.read(text, problems);
+    Flags flags = Flags.scan(script.words(), script.unexpanded(), problems);
     OtherFlags.report(flags, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     problems.throwIfErrors();

@@ -53,9 +53,10 @@ class MegatronFlagErrorsTest {
     }
 
     @Test
-    void aShellVariableIsNotExpanded() {
+    void aShellVariableTheScriptDoesNotSetComesFromTheEnvironment() {
       assertEquals(
-          List.of("[MegatronFlagNotLiteral] --lr (line 1): --lr is given as `${LR}`, a shell expression Anneal does not expand; write the number it stands for"),
+          List.of("[MegatronFlagNotLiteral] --lr (line 1): --lr is given as `${LR}`, and this script does not set LR, so bash takes it from the"
+              + " environment; write the number it stands for, or set it in the script"),
           errors("--lr \"${LR}\" --train-iters 1000\n"));
     }
 

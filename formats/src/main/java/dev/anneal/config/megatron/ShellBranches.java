@@ -1,0 +1,230 @@
+package dev.anneal.config.megatron;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Which commands of a launch script bash runs, as far as {@link ShellVariables} needs it to know
+ * what a variable holds: {@code if}/{@code elif}/{@code else} whose condition compares known values
+ * ({@code [[ "$DTYPE" == "fp8" ]]}, {@code [ -z "$X" ]}), and {@code case} on a known value (the
+ * mamba example picks its batch size that way). A branch whose condition Anneal cannot decide, and
+ * the body of a loop (which may run any number of times), may or may not run.
+ *
+ * <p>The script arrives already split into commands, one at a time. A {@code case} pattern ({@code
+ * "800M")}, {@code *)}) arrives as a command of one word, since the {@code )} ends nothing else.
+ */
+final class ShellBranches {
+  /** Whether bash runs a command. */
+  enum Activity {
+    /** Always (as far as the branches go). */
+    RUNS,
+    /** In a branch that is not taken. */
+    SKIPPED,
+    /** In a branch, or a loop, that may or may not run. */
+    MAYBE
+  }
+
+  /** Words that start a command and belong to the branch, not to the command after them. */
+  private static final Set<String> LEADING = Set.of("then", "else", "do");
+
+  private static final Set<String> KEYWORDS = Set.of("if", "elif", "else", "fi", "then", "case", "esac", "for", "while", "until", "select",
+      "do", "done", "in");
+
+  /** Whether each earlier branch of an if or a case was taken. */
+  private enum Earlier { NONE, TAKEN, UNKNOWN }
+
+  /** One if, case or loop the command is in. */
+  private static final class Frame {
+    final boolean isCase;
+    final String subject;
+    Earlier earlier = Earlier.NONE;
+    Boolean active;
+    boolean awaitingThen;
+    Boolean condition;
+    boolean lastWasPattern;
+
+    Frame(boolean isCase, String subject, Boolean active) {
+      this.isCase = isCase;
+      this.subject = subject;
+      this.active = active;
+    }
+
+    /** Enters the next branch, whose own condition is {@code condition} ({@code null}: not known). */
+    void branch(Boolean condition) {
+      if (earlier == Earlier.TAKEN || Boolean.FALSE.equals(condition)) {
+        active = false;
+      } else if (earlier == Earlier.UNKNOWN || condition == null) {
+        active = null;
+        earlier = Earlier.UNKNOWN;
+      } else {
+        active = true;
+        earlier = Earlier.TAKEN;
+      }
+    }
+  }
+
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private final Function<String, String> expand;
+
+  /** {@code expand} gives a word's expansion, or {@code null} when it is not known. */
+  ShellBranches(Function<String, String> expand) {
+    this.expand = expand;
+  }
+
+  /** How many words at the start of {@code words} are branch keywords ({@code then}, {@code else}, {@code do}). */
+  int keywords(List<String> words) {
+    int n = 0;
+    while (n < words.size() && LEADING.contains(words.get(n))) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Follows the command of {@code words} (expanded); says whether its assignments happen. */
+  Activity command(List<String> words) {
+    if (words.isEmpty()) {
+      return activity();
+    }
+    String first = words.get(0);
+    Frame top = frames.peek();
+    if (top != null && top.awaitingThen && !first.equals("then")) {
+      // `if A || B; then`: a second command before `then` (|| and && end a command here).
+      top.condition = null;
+    }
+    switch (first) {
+      case "if" -> {
+        Frame frame = new Frame(false, null, false);
+        frame.awaitingThen = true;
+        frame.condition = condition(words.subList(1, words.size()));
+        frames.push(frame);
+        return Activity.SKIPPED;
+      }
+      case "elif" -> {
+        if (top != null && !top.isCase) {
+          top.active = false;
+          top.awaitingThen = true;
+          top.condition = condition(words.subList(1, words.size()));
+        }
+        return Activity.SKIPPED;
+      }
+      case "then" -> {
+        if (top != null && top.awaitingThen) {
+          top.awaitingThen = false;
+          top.branch(top.condition);
+        }
+        return activity();
+      }
+      case "else" -> {
+        if (top != null && !top.isCase) {
+          top.branch(true);
+        }
+        return activity();
+      }
+      case "fi", "esac", "done" -> {
+        if (!frames.isEmpty()) {
+          frames.pop();
+        }
+        return activity();
+      }
+      case "case" -> {
+        String subject = words.size() > 1 ? expand.apply(words.get(1)) : null;
+        frames.push(new Frame(true, subject, false));
+        return Activity.SKIPPED;
+      }
+      case "for", "while", "until", "select" -> {
+        frames.push(new Frame(false, null, null));
+        return activity();
+      }
+      default -> {
+        if (top != null && top.isCase && words.size() == 1 && !words.get(0).contains("=") && !KEYWORDS.contains(first)) {
+          pattern(top, first);
+          return Activity.SKIPPED;
+        }
+        if (top != null) {
+          top.lastWasPattern = false;
+        }
+        return activity();
+      }
+    }
+  }
+
+  /** A pattern of a case; patterns one after another ({@code a|b)}) are alternatives of one branch. */
+  private void pattern(Frame frame, String pattern) {
+    Boolean matches = frame.subject == null ? null : glob(pattern).matcher(frame.subject).matches();
+    if (frame.lastWasPattern) {
+      if (Boolean.TRUE.equals(matches) && !Boolean.TRUE.equals(frame.active) && frame.earlier != Earlier.UNKNOWN) {
+        frame.active = true;
+        frame.earlier = Earlier.TAKEN;
+      } else if (matches == null && !Boolean.TRUE.equals(frame.active)) {
+        frame.active = null;
+        frame.earlier = Earlier.UNKNOWN;
+      }
+    } else {
+      frame.branch(matches);
+    }
+    frame.lastWasPattern = true;
+  }
+
+  private Activity activity() {
+    boolean maybe = false;
+    for (Frame frame : frames) {
+      if (Boolean.FALSE.equals(frame.active)) {
+        return Activity.SKIPPED;
+      }
+      maybe |= frame.active == null;
+    }
+    return maybe ? Activity.MAYBE : Activity.RUNS;
+  }
+
+  /**
+   * The value of a test: {@code [[ A == B ]]}, {@code [ A = B ]}, {@code !=}, {@code -z A},
+   * {@code -n A}, each optionally negated with {@code !}; {@code null} for anything else.
+   */
+  private Boolean condition(List<String> words) {
+    if (words.size() < 3) {
+      return null;
+    }
+    String open = words.get(0);
+    String close = words.get(words.size() - 1);
+    if (!(open.equals("[[") && close.equals("]]")) && !(open.equals("[") && close.equals("]"))) {
+      return null;
+    }
+    List<String> test = words.subList(1, words.size() - 1);
+    boolean negate = !test.isEmpty() && test.get(0).equals("!");
+    if (negate) {
+      test = test.subList(1, test.size());
+    }
+    Boolean value = null;
+    if (test.size() == 3 && Set.of("==", "=", "!=").contains(test.get(1))) {
+      String left = expand.apply(test.get(0));
+      String right = expand.apply(test.get(2));
+      if (left != null && right != null) {
+        boolean equal = open.equals("[[") ? glob(right).matcher(left).matches() : left.equals(right);
+        value = test.get(1).equals("!=") != equal;
+      }
+    } else if (test.size() == 2 && (test.get(0).equals("-z") || test.get(0).equals("-n"))) {
+      String operand = expand.apply(test.get(1));
+      if (operand != null) {
+        value = operand.isEmpty() == test.get(0).equals("-z");
+      }
+    }
+    return value == null ? null : value != negate;
+  }
+
+  /** A shell pattern ({@code *}, {@code ?}) as a regular expression; quotes are already removed. */
+  private static Pattern glob(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+}

@@ -25,9 +25,9 @@ import dev.anneal.rules.Values;
  * the asserts of {@code OptimizerParamScheduler}), and the conversion of {@code
  * get_optimizer_param_scheduler} ({@code megatron/training/training.py}): iteration-based training
  * multiplies every {@code *-iters} flag by {@code --global-batch-size}, sample-based training takes
- * the {@code *-samples} flags as they are. Anneal adds checks where Megatron would silently run
- * something nobody means: a negative warm-up and a negative anneal are refused, and a WSD anneal
- * longer than the decay after the warm-up is a warning (Megatron runs it, and so does the curve).
+ * the {@code *-samples} flags as they are. Anneal adds warnings where Megatron silently runs
+ * something nobody means: a negative warm-up, a negative anneal and a WSD anneal longer than the
+ * decay after the warm-up are warnings (Megatron runs them, and so does the curve).
  * Every problem is reported with the flag, its value, its line and a fix.
  * The weight decay has its own class, {@link WeightDecayArguments}.
  */
@@ -290,7 +290,8 @@ final class MegatronArguments {
     MegatronFlag flag = units.warmupFlag();
     double given = flag == LR_WARMUP_FRACTION ? flags.number(flag, 0) : units.warmup() / units.scale();
     if (units.warmup() < 0) {
-      range(flag, given, "must be at least 0 (below 0 Megatron would start part-way down the decay)", "use 0 for no warm-up");
+      problems.add(MegatronCode.megatronNegativeWarmup(flags.where(flag), given, flag.flag(), Values.show(given),
+          Values.show(-units.warmup() / units.scale()), units.unit()));
     } else if (units.warmup() >= units.decay()) {
       String decay = decayShown(units);
       if (flag == LR_WARMUP_FRACTION) {
@@ -331,7 +332,8 @@ final class MegatronArguments {
     }
     long anneal = units.wsd();
     if (anneal < 0) {
-      range(wsdFlag, anneal / units.scale(), "must be at least 0", "use 0 for no anneal (a drop to --min-lr when the decay ends)");
+      long written = anneal / units.scale();
+      problems.add(MegatronCode.megatronNegativeAnneal(flags.where(wsdFlag), written, wsdFlag.flag(), Values.show(written)));
       return;
     }
     double window = units.decay() - Math.max(units.warmup(), 0);

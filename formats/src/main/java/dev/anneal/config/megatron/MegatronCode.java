@@ -28,7 +28,9 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but {dependence}; add --global-batch-size as your launch script sets it"),
   MEGATRON_LR_CLIFF(Severity.WARNING, "the learning rate drops at once from {lr} to --min-lr ({minLr}) after iteration {iteration} ({where}); {fix}"),
   MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "{span} comes to {iterations} iterations, not a whole number: {part} ends part-way between iterations {before} and {after}, as Megatron computes it"),
-  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples");
+  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples"),
+  MEGATRON_NEGATIVE_WARMUP(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: it warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from {start} {unit} before training starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
+  MEGATRON_NEGATIVE_ANNEAL(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr, as with 0; use 0 for that, or the anneal's length");
 
   private final MessageSpec spec;
 
@@ -237,6 +239,28 @@ public enum MegatronCode implements DiagnosticCode {
    */
   public static Violation megatronPartialBatch(String path, long samples, long batch, long iterations, long dropped) {
     return MEGATRON_PARTIAL_BATCH.violation(path, samples, samples, batch, iterations, dropped);
+  }
+
+  /**
+   * A negative warm-up, which Megatron runs as no warm-up and a decay counted from before training.
+   *
+   * @param value the warm-up as written
+   * @param written the warm-up as written, for the message
+   * @param start how long before training the decay starts, in {@code unit}
+   * @param unit {@code iterations} or {@code samples}
+   */
+  public static Violation megatronNegativeWarmup(String path, double value, String flag, String written, String start, String unit) {
+    return MEGATRON_NEGATIVE_WARMUP.violation(path, value, flag, written, start, unit);
+  }
+
+  /**
+   * A negative WSD anneal, which Megatron runs as an anneal of 0.
+   *
+   * @param value the anneal as written
+   * @param written the anneal as written, for the message
+   */
+  public static Violation megatronNegativeAnneal(String path, long value, String flag, String written) {
+    return MEGATRON_NEGATIVE_ANNEAL.violation(path, value, flag, written);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -363,27 +363,11 @@ class MegatronFlagErrorsTest {
     }
 
     @Test
-    void fractionMustNotBeNegative() {
-      assertEquals(
-          List.of("[MegatronFlagRange] --lr-warmup-fraction (line 1): --lr-warmup-fraction (-0.1) must be at least 0 (below 0 Megatron would"
-              + " start part-way down the decay); use 0 for no warm-up"),
-          errors("--lr-warmup-fraction -0.1 --lr 3e-4 --train-iters 1000\n"));
-    }
-
-    @Test
     void fractionMustBeLessThanOne() {
       assertEquals(
           List.of("[MegatronFlagRange] --lr-warmup-fraction (line 1): --lr-warmup-fraction (1.0) must be less than 1, so that the warm-up ends"
               + " before the decay (--lr-decay-iters 4000) does, as Megatron asserts lr_warmup_steps < lr_decay_steps; use a fraction below 1"),
           errors("--lr-warmup-fraction 1.0 --lr 3e-4 --lr-decay-iters 4000 --train-iters 5000\n"));
-    }
-
-    @Test
-    void warmupItersMustNotBeNegative() {
-      assertEquals(
-          List.of("[MegatronFlagRange] --lr-warmup-iters (line 1): --lr-warmup-iters (-5) must be at least 0 (below 0 Megatron would start"
-              + " part-way down the decay); use 0 for no warm-up"),
-          errors("--lr-warmup-iters -5 --lr 3e-4 --train-iters 1000\n"));
     }
 
     @Test
@@ -445,13 +429,6 @@ class MegatronFlagErrorsTest {
           errors("--lr 3e-4 --lr-decay-style WSD --train-samples 512000 --global-batch-size 512\n--lr-wsd-decay-samples 1e5\n"));
     }
 
-    @Test
-    void annealMustNotBeNegative() {
-      assertEquals(
-          List.of("[MegatronFlagRange] --lr-wsd-decay-iters (line 1): --lr-wsd-decay-iters (-5) must be at least 0; use 0 for no anneal"
-              + " (a drop to --min-lr when the decay ends)"),
-          errors("--lr-wsd-decay-iters -5 --lr 3e-4 --lr-decay-style WSD --train-iters 1000\n"));
-    }
   }
 
   @Nested

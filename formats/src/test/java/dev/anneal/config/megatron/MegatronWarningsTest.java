@@ -240,4 +240,48 @@ class MegatronWarningsTest {
         warnings(imported));
     assertArrayEquals(new double[] {0, 0.5, 1, 0.625, 0.5, 0.375, 0.25, 0.125}, imported.plan().lr().values(0, 8));
   }
+
+  // ---- negative warm-ups and anneals: argparse takes -5 and -0.1 as values, and nothing checks them ----
+
+  @Test
+  void aNegativeWarmupFractionStartsPartWayDownTheDecay() {
+    // lr_warmup_steps = -0.1 * 1000 = -100: no warm-up (it needs > 0), decay_ratio = (k + 100) / 1100.
+    Imported imported = FORMAT.read("--lr-warmup-fraction -0.1 --lr 3e-4 --train-iters 1000\n");
+    assertEquals(
+        List.of("[MegatronNegativeWarmup] --lr-warmup-fraction (line 1): --lr-warmup-fraction (-0.1) is negative, which Megatron does not"
+            + " check: it warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from 100 iterations before"
+            + " training starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
+        warnings(imported));
+    for (int k : new int[] {0, 1, 500, 999, 1000}) {
+      assertEquals(0.0 + (1.0 - (k + 100.0) / 1100.0) * 3e-4, imported.plan().lr().valueAt(k), 1e-18, "iteration " + k);
+    }
+  }
+
+  @Test
+  void aNegativeWarmupCountStartsPartWayDownTheDecay() {
+    Imported imported = FORMAT.read("--lr-warmup-iters -5 --lr 3e-4 --train-iters 1000 --global-batch-size 4\n");
+    assertEquals(
+        List.of("[MegatronNegativeWarmup] --lr-warmup-iters (line 1): --lr-warmup-iters (-5) is negative, which Megatron does not check: it"
+            + " warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from 5 iterations before training"
+            + " starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
+        warnings(imported));
+    for (int k : new int[] {0, 1, 500, 999, 1000}) {
+      assertEquals(0.0 + (1.0 - (4.0 * k + 20) / 4020.0) * 3e-4, imported.plan().lr().valueAt(k), 1e-18, "iteration " + k);
+    }
+  }
+
+  @Test
+  void aNegativeAnnealHoldsTheLearningRateUntilTheDecayEnds() {
+    // The anneal would start at 1000 + 5, after the decay: coeff 1 up to num_steps 1000, then min_lr.
+    Imported imported = FORMAT.read("--lr-wsd-decay-iters -5 --lr 3e-4 --lr-decay-style WSD --train-iters 1000\n");
+    assertEquals(
+        List.of("[MegatronNegativeAnneal] --lr-wsd-decay-iters (line 1): --lr-wsd-decay-iters (-5) is negative, which Megatron does not"
+            + " check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr,"
+            + " as with 0; use 0 for that, or the anneal's length"),
+        warnings(imported).subList(0, 1));
+    Imported zero = FORMAT.read("--lr-wsd-decay-iters 0 --lr 3e-4 --lr-decay-style WSD --train-iters 1000\n");
+    assertArrayEquals(zero.plan().lr().values(0, 1010), imported.plan().lr().values(0, 1010));
+    assertEquals(3e-4, imported.plan().lr().valueAt(1000));
+    assertEquals(0.0, imported.plan().lr().valueAt(1001));
+  }
 }

@@ -19,9 +19,19 @@ import java.util.Objects;
  * Megatron-LM's scheduler flags: the learning rate and weight decay that {@code
  * OptimizerParamScheduler} applies, iteration by iteration, for the flags of a launch script.
  *
+ * <p>The format follows Megatron-LM at commit {@code d98e8a64ddf34856e74b24714e3bedb2f5a39553}
+ * (the short {@code d98e8a6} that messages name): its argument parser and {@code validate_args} ({@code
+ * megatron/training/arguments.py}), {@code get_optimizer_param_scheduler} ({@code
+ * megatron/training/training.py}) and {@code get_lr}/{@code get_wd} ({@code
+ * megatron/core/optimizer_param_scheduler.py}). What Megatron runs is read with Megatron's curve,
+ * with a warning where it is probably a mistake (a WSD anneal longer than the decay after the
+ * warm-up, a negative warm-up); what Megatron refuses is refused with its reason.
+ *
  * <p>{@link #read(String)} takes the text of a launch script or of a file of flags, read as bash
  * reads it: {@code \} line continuations, {@code #} comments, bash arrays and quoted strings are
- * understood, and where bash would end a command before flags meant for it (a comment inside a
+ * understood, the script's own variables are expanded where they are used ({@code
+ * TRAIN_ITERS=500000} then {@code --train-iters $TRAIN_ITERS}, {@code ${VAR:-default}}, {@code
+ * $(( ))}), and where bash would end a command before flags meant for it (a comment inside a
  * continued command, a space after {@code \}) or fail (an unclosed quote), the error names the
  * line. {@code --flag value} and {@code --flag=value} both work. Every other flag of Megatron-LM's
  * parser is refused with what Megatron would do or named in an {@code IgnoredSetting} note with the

@@ -29,6 +29,9 @@ final class ShellVariables {
   /** {@code NAME=value} or {@code NAME+=value}; the value may be empty. */
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(\\+?)=(.*)", Pattern.DOTALL);
 
+  /** The inside of {@code ${…}} that is expanded: a name or a position, and a default. */
+  private static final Pattern BRACED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:(:?[-=])(.*))?", Pattern.DOTALL);
+
   /** Builtins that set variables: {@code export NAME=…}, {@code declare -i NAME=…}. */
   private static final Set<String> DECLARATIONS = Set.of("export", "declare", "local", "readonly", "typeset");
 
@@ -85,9 +88,12 @@ final class ShellVariables {
     if (word.text().indexOf('$') < 0 && word.text().indexOf('`') < 0 || ASSIGNMENT.matcher(word.text()).matches()) {
       return word;
     }
-    Expansion expansion = expand(word.text());
+    // --flag=$VALUE: the value is expanded, the flag kept.
+    int equals = word.text().startsWith("--") ? word.text().indexOf('=') : -1;
+    String flag = word.text().substring(0, equals + 1);
+    Expansion expansion = expand(word.text().substring(equals + 1));
     if (expansion.known() && single(expansion.value())) {
-      return new Token(expansion.value(), word.where(), word.command());
+      return new Token(flag + expansion.value(), word.where(), word.command());
     }
     unexpanded.put(word, expansion.known() ? "a value with spaces or flags, read where the script sets it" : expansion.why());
     return word;
@@ -227,7 +233,7 @@ final class ShellVariables {
 
   /** {@code NAME}, {@code NAME:-default}, {@code NAME-default}, {@code NAME:=default}: the text between the braces. */
   private Expansion braced(String inside) {
-    Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:(:?[-=])(.*))?", Pattern.DOTALL).matcher(inside);
+    Matcher m = BRACED.matcher(inside);
     if (!m.matches()) {
       return Expansion.unknown("a shell expression Anneal does not expand (`${" + inside + "}`)");
     }

@@ -37,6 +37,13 @@ class MegatronShellVariablesTest {
   }
 
   @Test
+  void aVariableAfterAnEqualsSign() {
+    SchedulerSettings s = settings("ITERS=300\npython pretrain_gpt.py --lr=3e-4 --train-iters=$ITERS --lr-decay-iters=\"${ITERS}\"\n");
+    assertEquals(300, s.trainIters());
+    assertEquals(300, s.decaySteps());
+  }
+
+  @Test
   void aDefaultIsUsedWhenTheScriptDoesNotSetTheVariable() {
     // TRAIN_ITERS=${TRAIN_ITERS:-20}: bash, run without that environment variable, uses 20.
     SchedulerSettings s = settings("""

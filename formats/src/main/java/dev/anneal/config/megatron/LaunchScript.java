@@ -33,7 +33,7 @@ final class LaunchScript {
   private LaunchScript() {}
 
   /** How a command ended, for the message about a command that follows it. */
-  private enum End { START, NEWLINE, COMMENT, ESCAPED_SPACE, SEPARATOR }
+  private enum End { START, NEWLINE, COMMENT, ESCAPED_SPACE, SEPARATOR, PATTERN }
 
   /**
    * One command of the script.
@@ -48,6 +48,11 @@ final class LaunchScript {
   private record Command(List<Token> words, End after, int endLine, char separator, End end, int lastLine) {
     Token first() {
       return words.get(0);
+    }
+
+    /** Whether it is the pattern of a {@code case} branch ({@code --checkpoint-path)}, {@code -h|--help)}), not a command. */
+    boolean pattern() {
+      return end == End.PATTERN;
     }
   }
 
@@ -75,7 +80,11 @@ final class LaunchScript {
     List<Token> out = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
       Command command = commands.get(i);
-      if (script && startsAsArgument(command)) {
+      if (command.pattern()) {
+        // The words of a case pattern are compared, not passed to any program.
+        int index = i;
+        variables.pattern(command.words().stream().map(w -> new Token(w.text(), w.where(), index)).toList());
+      } else if (script && startsAsArgument(command)) {
         problems.add(split(command));
       } else {
         int index = script ? i : 0;
@@ -134,6 +143,10 @@ final class LaunchScript {
       case SEPARATOR -> {
         cause = "the `" + command.separator() + "` on line " + command.endLine() + " ends the command";
         fix = "remove the `" + command.separator() + "`";
+      }
+      case PATTERN -> {
+        cause = "the case pattern on line " + command.endLine() + " ends with `)`, and a command follows it";
+        fix = "put it after the command that takes it";
       }
       default -> {
         cause = "line " + command.endLine() + " does not end with `\\`";
@@ -283,9 +296,15 @@ final class LaunchScript {
           }
         } else if (parens > 0) {
           parens--;
+        } else {
+          // A `)` that closes nothing ends the pattern of a case branch: `--checkpoint-path)`.
+          endCommand(End.PATTERN, line, c);
         }
       } else if (!quoted && c == '&' && (redirection(i - 1) || text.startsWith(">", i + 1))) {
         // 2>&1, >&2, &>file: a redirection, which does not end the command.
+        flush();
+      } else if (!quoted && c == '|' && parens == 0 && patternAlternative(i + 1)) {
+        // `-h|--help)`: alternatives of a case pattern, not a pipe.
         flush();
       } else if (!quoted && (c == ';' || c == '&' || c == '|')) {
         flush();
@@ -303,6 +322,26 @@ final class LaunchScript {
         word.append(c);
       }
       return i;
+    }
+
+    /**
+     * Whether the {@code |} before {@code from} separates alternatives of a case pattern: the rest
+     * of the line reaches a {@code )} with no separator, quote or parenthesis on the way.
+     */
+    private boolean patternAlternative(int from) {
+      if (from < text.length() && text.charAt(from) == '|') {
+        return false;
+      }
+      for (int j = from; j < text.length(); j++) {
+        char d = text.charAt(j);
+        if (d == ')') {
+          return true;
+        }
+        if (d == '\n' || ";&(<>$`\"'\\".indexOf(d) >= 0) {
+          return false;
+        }
+      }
+      return false;
     }
 
     private boolean redirection(int at) {

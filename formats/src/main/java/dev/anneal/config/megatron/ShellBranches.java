@@ -3,19 +3,22 @@ package dev.anneal.config.megatron;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Which commands of a launch script bash runs, as far as {@link ShellVariables} needs it to know
  * what a variable holds: {@code if}/{@code elif}/{@code else} whose condition compares known values
- * ({@code [[ "$DTYPE" == "fp8" ]]}, {@code [ -z "$X" ]}), and {@code case} on a known value (the
+ * ({@code [[ "$DTYPE" == "fp8" ]]}, {@code [ -z "$X" ]}, {@code [[ $DEBUG -eq 1 ]]}), and {@code
+ * case} on a known value (the
  * mamba example picks its batch size that way). A branch whose condition Anneal cannot decide, and
  * the body of a loop (which may run any number of times), may or may not run.
  *
- * <p>The script arrives already split into commands, one at a time. A {@code case} pattern ({@code
- * "800M")}, {@code *)}) arrives as a command of one word, since the {@code )} ends nothing else.
+ * <p>The script arrives already split into commands, one at a time, and the patterns of a {@code
+ * case} ({@code "800M")}, {@code -h|--help)}) apart from them.
  */
 final class ShellBranches {
   /** Whether bash runs a command. */
@@ -31,8 +34,11 @@ final class ShellBranches {
   /** Words that start a command and belong to the branch, not to the command after them. */
   private static final Set<String> LEADING = Set.of("then", "else", "do");
 
-  private static final Set<String> KEYWORDS = Set.of("if", "elif", "else", "fi", "then", "case", "esac", "for", "while", "until", "select",
-      "do", "done", "in");
+  /** The numeric tests, each on the sign of the comparison of its operands. */
+  private static final Map<String, IntPredicate> NUMERIC = Map.of(
+      "-eq", o -> o == 0, "-ne", o -> o != 0, "-lt", o -> o < 0, "-le", o -> o <= 0, "-gt", o -> o > 0, "-ge", o -> o >= 0);
+
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
   /** Whether each earlier branch of an if or a case was taken. */
   private enum Earlier { NONE, TAKEN, UNKNOWN }
@@ -45,7 +51,6 @@ final class ShellBranches {
     Boolean active;
     boolean awaitingThen;
     Boolean condition;
-    boolean lastWasPattern;
 
     Frame(boolean isCase, String subject, Boolean active) {
       this.isCase = isCase;
@@ -140,33 +145,22 @@ final class ShellBranches {
         return activity();
       }
       default -> {
-        if (top != null && top.isCase && words.size() == 1 && !words.get(0).contains("=") && !KEYWORDS.contains(first)) {
-          pattern(top, first);
-          return Activity.SKIPPED;
-        }
-        if (top != null) {
-          top.lastWasPattern = false;
-        }
         return activity();
       }
     }
   }
 
-  /** A pattern of a case; patterns one after another ({@code a|b)}) are alternatives of one branch. */
-  private void pattern(Frame frame, String pattern) {
-    Boolean matches = frame.subject == null ? null : glob(pattern).matcher(frame.subject).matches();
-    if (frame.lastWasPattern) {
-      if (Boolean.TRUE.equals(matches) && !Boolean.TRUE.equals(frame.active) && frame.earlier != Earlier.UNKNOWN) {
-        frame.active = true;
-        frame.earlier = Earlier.TAKEN;
-      } else if (matches == null && !Boolean.TRUE.equals(frame.active)) {
-        frame.active = null;
-        frame.earlier = Earlier.UNKNOWN;
-      }
-    } else {
-      frame.branch(matches);
+  /** The pattern of the next branch of the innermost case: its alternatives ({@code a|b)} gives a and b). */
+  void pattern(List<String> alternatives) {
+    Frame frame = frames.peek();
+    if (frame == null || !frame.isCase) {
+      return;
     }
-    frame.lastWasPattern = true;
+    Boolean matches = null;
+    if (frame.subject != null) {
+      matches = alternatives.stream().anyMatch(a -> glob(a).matcher(frame.subject).matches());
+    }
+    frame.branch(matches);
   }
 
   private Activity activity() {
@@ -181,8 +175,9 @@ final class ShellBranches {
   }
 
   /**
-   * The value of a test: {@code [[ A == B ]]}, {@code [ A = B ]}, {@code !=}, {@code -z A},
-   * {@code -n A}, each optionally negated with {@code !}; {@code null} for anything else.
+   * The value of a test: {@code [[ A == B ]]}, {@code [ A = B ]}, {@code !=}, {@code -eq} and the
+   * other integer comparisons, {@code -z A}, {@code -n A}, each optionally negated with {@code !};
+   * {@code null} for anything else.
    */
   private Boolean condition(List<String> words) {
     if (words.size() < 3) {
@@ -205,6 +200,13 @@ final class ShellBranches {
       if (left != null && right != null) {
         boolean equal = open.equals("[[") ? glob(right).matcher(left).matches() : left.equals(right);
         value = test.get(1).equals("!=") != equal;
+      }
+    } else if (test.size() == 3 && NUMERIC.containsKey(test.get(1))) {
+      String left = expand.apply(test.get(0));
+      String right = expand.apply(test.get(2));
+      if (left != null && right != null && INTEGER.matcher(left).matches() && INTEGER.matcher(right).matches()) {
+        int order = Long.compare(Long.parseLong(left), Long.parseLong(right));
+        value = NUMERIC.get(test.get(1)).test(order);
       }
     } else if (test.size() == 2 && (test.get(0).equals("-z") || test.get(0).equals("-n"))) {
       String operand = expand.apply(test.get(1));

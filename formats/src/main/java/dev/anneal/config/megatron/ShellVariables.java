@@ -3,6 +3,7 @@ package dev.anneal.config.megatron;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,9 @@ final class ShellVariables {
   }
 
   private final Map<String, Binding> bindings = new HashMap<>();
+
+  /** For a variable set in a branch Anneal cannot decide, every value it may hold, as messages show them. */
+  private final Map<String, Set<String>> alternatives = new HashMap<>();
   private final Map<Token, String> unexpanded = new LinkedHashMap<>();
   private final ShellBranches branches = new ShellBranches(this::expandOrNull);
 
@@ -77,6 +81,21 @@ final class ShellVariables {
       assign(body, activity == ShellBranches.Activity.MAYBE);
     }
     return out;
+  }
+
+  /**
+   * The pattern of a {@code case} branch ({@code "800M")}, {@code -h|--help)}: one word per
+   * alternative), which decides whether the commands after it run. A {@code case … in} written on
+   * the same line comes first.
+   */
+  void pattern(List<Token> words) {
+    List<String> texts = words.stream().map(w -> expandWord(w).text()).toList();
+    int in = texts.indexOf("in");
+    if (!texts.isEmpty() && texts.get(0).equals("case") && in > 0) {
+      branches.command(texts.subList(0, in + 1));
+      texts = texts.subList(in + 1, texts.size());
+    }
+    branches.pattern(texts);
   }
 
   /** The words kept as written because they could not be expanded, each with why. */
@@ -155,13 +174,20 @@ final class ShellVariables {
 
   private void set(String name, Binding binding, boolean maybe) {
     Binding before = bindings.get(name);
-    if (maybe && !(before != null && binding.value() != null && binding.value().equals(before.value()))) {
-      String was = before == null ? "unset" : before.value() == null ? "unknown" : "`" + before.value() + "`";
-      String now = binding.value() == null ? "a value Anneal cannot know" : "`" + binding.value() + "`";
-      binding = new Binding(null, "set to " + now + " in a branch whose condition Anneal cannot decide (else it stays "
-          + was + ")");
+    if (!maybe) {
+      alternatives.remove(name);
+    } else if (!(before != null && binding.value() != null && binding.value().equals(before.value()))) {
+      // Either value may hold after the branch: the variable is not known, and the message names both.
+      Set<String> values = alternatives.computeIfAbsent(name, n -> new LinkedHashSet<>(List.of(shown(before))));
+      values.add(shown(binding));
+      binding = new Binding(null, String.join(" or ", values) + ", depending on a condition Anneal cannot decide");
     }
     bindings.put(name, binding);
+  }
+
+  /** A value as a message names it among the alternatives of a branch. */
+  private static String shown(Binding binding) {
+    return binding == null ? "unset" : binding.value() == null ? "a value Anneal cannot know" : "`" + binding.value() + "`";
   }
 
   private String expandOrNull(String text) {

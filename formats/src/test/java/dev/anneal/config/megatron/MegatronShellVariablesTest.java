@@ -121,6 +121,56 @@ class MegatronShellVariablesTest {
   }
 
   @Test
+  void aNumericTestChoosesTheBranch() {
+    // examples/multimodal/pretrain_mistral_clip.sh: DEBUG=0, then BZ=32 if [[ $DEBUG -eq 1 ]], else 256.
+    SchedulerSettings s = settings("""
+        DEBUG=0
+        if [[ $DEBUG -eq 1 ]]; then
+            BZ=32
+        else
+            BZ=256
+        fi
+        python pretrain_vlm.py --lr 1e-4 --train-iters 100 --global-batch-size ${BZ}
+        """);
+    assertEquals(256, s.increment());
+  }
+
+  @Test
+  void caseBranchesThatLookLikeFlagsParseTheScriptsOwnArguments() {
+    // examples/gptoss/02_train.sh reads its own options in a loop before it launches Megatron.
+    SchedulerSettings s = settings("""
+        CHECKPOINT_PATH="NO_VALUE_PROVIDED"
+        while [[ $# -gt 0 ]]; do
+            case $1 in
+                --checkpoint-path)
+                    CHECKPOINT_PATH="$2"
+                    shift 2
+                    ;;
+                -h|--help)
+                    echo "Usage: $0 [OPTIONS]"
+                    exit 0
+                    ;;
+                *)
+                    echo "Unknown option: $1"
+                    exit 1
+                    ;;
+            esac
+        done
+        GLOBAL_BATCH_SIZE=128
+        TRAINING_ARGS=(
+            --global-batch-size ${GLOBAL_BATCH_SIZE}
+            --lr 1.0e-5
+            --train-samples 1953125000
+            --lr-warmup-fraction 0.05
+            --save $CHECKPOINT_PATH
+        )
+        torchrun pretrain_gpt.py ${TRAINING_ARGS[@]}
+        """);
+    assertEquals(128, s.increment());
+    assertEquals(0.05 * 1953125000, s.warmupSteps());
+  }
+
+  @Test
   void aCommandLineArgumentIsStillAnError() {
     assertEquals(
         List.of("[MegatronFlagNotLiteral] --global-batch-size (line 3): --global-batch-size is given as `$bs`, and bs is set on line 1 to `$1`:"
@@ -143,8 +193,8 @@ class MegatronShellVariablesTest {
   @Test
   void aBranchAnnealCannotDecideLeavesTheValueUnknown() {
     assertEquals(
-        List.of("[MegatronFlagNotLiteral] --train-iters (line 5): --train-iters is given as `$ITERS`, and ITERS is set to `2000` in a branch"
-            + " whose condition Anneal cannot decide (else it stays `1000`); write the number it stands for, or set it in the script"),
+        List.of("[MegatronFlagNotLiteral] --train-iters (line 5): --train-iters is given as `$ITERS`, and ITERS is `1000` or `2000`, depending"
+            + " on a condition Anneal cannot decide; write the number it stands for, or set it in the script"),
         errors("""
             ITERS=1000
             if [ -f long-run ]; then

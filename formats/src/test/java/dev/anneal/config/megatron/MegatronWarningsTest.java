@@ -141,7 +141,8 @@ class MegatronWarningsTest {
     Imported constant = FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --lr-warmup-init 1e-6 --train-iters 100 --global-batch-size 512\n");
     assertEquals(
         List.of("[IgnoredSetting] --rampup-batch-size (line 2): ignored: deprecated at Megatron-LM d98e8a6, which parses it but never passes"
-            + " it to the batch-size calculator: the global batch stays the same throughout, as the curve here has it"),
+            + " it to the batch-size calculator and prints nothing about it: the global batch stays the same throughout, as the curve here"
+            + " has it"),
         warnings(ramped));
     assertArrayEquals(constant.plan().lr().values(0, 120), ramped.plan().lr().values(0, 120));
   }
@@ -152,7 +153,8 @@ class MegatronWarningsTest {
         + "--rampup-batch-size 16 16 5000\n");
     assertEquals(
         List.of("[IgnoredSetting] --rampup-batch-size (line 2): ignored: deprecated at Megatron-LM d98e8a6, which parses it but never passes"
-            + " it to the batch-size calculator: the global batch stays the same throughout, as the curve here has it"),
+            + " it to the batch-size calculator and prints nothing about it: the global batch stays the same throughout, as the curve here"
+            + " has it"),
         warnings(ramped));
     assertEquals(3e-4 * 0.99, ramped.plan().lr().valueAt(1), 1e-18);
   }

@@ -155,8 +155,9 @@ final class ShellVariables {
       }
       return;
     }
-    for (Matcher m : assignments) {
-      String line = words.get(0).where();
+    for (int a = 0; a < assignments.size(); a++) {
+      Matcher m = assignments.get(a);
+      String line = words.get(first + a).where();
       Expansion value = expand(m.group(3));
       Binding binding;
       if (!value.known()) {

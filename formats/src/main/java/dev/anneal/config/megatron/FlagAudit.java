@@ -99,7 +99,8 @@ final class FlagAudit {
         + " uses the learning rate of an earlier one; not modelled yet", "--iterations-to-skip");
     refused(t, "Megatron asserts '--batch-size argument is no longer valid'; use --micro-batch-size", "--batch-size");
     ignored(t, "deprecated at Megatron-LM " + UpstreamFlags.COMMIT + ", which parses it but never passes it to the batch-size"
-        + " calculator: the global batch stays the same throughout, as the curve here has it", "--rampup-batch-size");
+        + " calculator and prints nothing about it: the global batch stays the same throughout, as the curve here has it",
+        "--rampup-batch-size");
     ignored(t, "splits each global batch into micro-batches; the scheduler advances by the whole global batch", "--micro-batch-size");
     ignored(t, "changes the batch only when --global-batch-size is not a multiple of --micro-batch-size times the data-parallel"
         + " size, which a launch script does not say; the curve assumes it is", "--decrease-batch-size-if-needed");

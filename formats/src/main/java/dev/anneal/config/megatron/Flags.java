@@ -80,10 +80,12 @@ final class Flags {
   private final List<Token> expansions = new ArrayList<>();
   private final Map<MegatronFlag, Object> values = new EnumMap<>(MegatronFlag.class);
   private final List<Token> words;
+  private final Map<Token, String> unexpanded;
   private final Problems problems;
 
-  private Flags(List<Token> words, Problems problems) {
+  private Flags(List<Token> words, Map<Token, String> unexpanded, Problems problems) {
     this.words = List.copyOf(words);
+    this.unexpanded = unexpanded;
     this.problems = problems;
   }
 
@@ -93,7 +95,16 @@ final class Flags {
    * A flag takes its value from its own command only.
    */
   static Flags scan(List<Token> words, Problems problems) {
-    Flags flags = new Flags(words, problems);
+    return scan(words, Map.of(), problems);
+  }
+
+  /**
+   * Scans {@code words} as {@link #scan(List, Problems)} does; {@code unexpanded} says, for each
+   * word kept with a shell expansion that is not known, why, for the error when a scheduler flag
+   * is given that way.
+   */
+  static Flags scan(List<Token> words, Map<Token, String> unexpanded, Problems problems) {
+    Flags flags = new Flags(words, unexpanded, problems);
     for (int i = 0; i < words.size(); i++) {
       Token word = words.get(i);
       if (Lookalikes.present(word.text()) && flags.lookalike(word)) {
@@ -116,16 +127,18 @@ final class Flags {
         continue;
       }
       String value = null;
+      Token valueWord = word;
       if (equals >= 0) {
         value = word.text().substring(equals + 1);
       } else if (isValue(words, i + 1, word)) {
-        value = words.get(++i).text();
+        valueWord = words.get(++i);
+        value = valueWord.text();
       } else {
         problems.add(MegatronCode.megatronFlagNeedsValue(path(name, word), name));
       }
       Occurrence occurrence = new Occurrence(word, value);
       flags.found.computeIfAbsent(flag, f -> new ArrayList<>()).add(occurrence);
-      Object converted = value == null ? null : flags.convert(flag, value, path(name, word));
+      Object converted = value == null ? null : flags.convert(flag, value, valueWord, path(name, word));
       if (converted == null) {
         flags.values.remove(flag);
       } else {
@@ -275,9 +288,10 @@ final class Flags {
   }
 
   /** The value converted to the flag's type, or {@code null} (reported) if it is not of that type. */
-  private Object convert(MegatronFlag flag, String text, String at) {
+  private Object convert(MegatronFlag flag, String text, Token word, String at) {
     if (text.contains("$") || text.contains("`")) {
-      problems.add(MegatronCode.megatronFlagNotLiteral(at, flag.flag(), text));
+      String source = unexpanded.getOrDefault(word, "a shell expression Anneal does not expand");
+      problems.add(MegatronCode.megatronFlagNotLiteral(at, flag.flag(), text, source));
       return null;
     }
     return switch (flag.type()) {

@@ -5,6 +5,7 @@ import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * one word, except where bash splits it later: the value of a variable, so that flags collected in
  * it ({@code ARGS+=" --lr 3e-4"}) are found, and the script of {@code bash -c} or {@code eval}. A
  * {@code $(…)} substitution stays one word, so that the reader can say it cannot expand it. Each
- * word remembers its line.
+ * word remembers its line. Variables the script sets are expanded where they are used ({@link
+ * ShellVariables}): {@code --train-iters $TRAIN_ITERS} reads as the number the script gives.
  *
  * <p>Where bash reads a script otherwise than its author meant, the words Megatron would not see
  * are left out and an error names the line: a command that starts with a flag (bash would run
@@ -31,7 +33,7 @@ final class LaunchScript {
   private LaunchScript() {}
 
   /** How a command ended, for the message about a command that follows it. */
-  private enum End { START, NEWLINE, COMMENT, ESCAPED_SPACE, SEPARATOR }
+  private enum End { START, NEWLINE, COMMENT, ESCAPED_SPACE, SEPARATOR, PATTERN }
 
   /**
    * One command of the script.
@@ -47,22 +49,46 @@ final class LaunchScript {
     Token first() {
       return words.get(0);
     }
+
+    /** Whether it is the pattern of a {@code case} branch ({@code --checkpoint-path)}, {@code -h|--help)}), not a command. */
+    boolean pattern() {
+      return end == End.PATTERN;
+    }
   }
+
+  /**
+   * The words Megatron is given, and those kept as written because their shell expansion is not
+   * known (with why, for the message about a flag given that way).
+   */
+  record Words(List<Token> words, Map<Token, String> unexpanded) {}
 
   /** The words of {@code text} that Megatron is given, each with {@code line N}; what bash reads otherwise is reported. */
   static List<Token> words(String text, Problems problems) {
+    return read(text, problems).words();
+  }
+
+  /**
+   * The words of {@code text} that Megatron is given, each with {@code line N}, with the script's
+   * own variables expanded ({@link ShellVariables}); what bash reads otherwise is reported.
+   */
+  static Words read(String text, Problems problems) {
     Parser parser = new Parser(text);
     parser.run();
     List<Command> commands = parser.commands;
     boolean script = commands.stream().anyMatch(c -> !startsAsArgument(c));
+    ShellVariables variables = new ShellVariables();
     List<Token> out = new ArrayList<>();
     for (int i = 0; i < commands.size(); i++) {
       Command command = commands.get(i);
-      if (script && startsAsArgument(command)) {
+      if (command.pattern()) {
+        // The words of a case pattern are compared, not passed to any program.
+        int index = i;
+        variables.pattern(command.words().stream().map(w -> new Token(w.text(), w.where(), index)).toList());
+      } else if (script && startsAsArgument(command)) {
         problems.add(split(command));
       } else {
         int index = script ? i : 0;
-        command.words().forEach(w -> out.add(new Token(w.text(), w.where(), index)));
+        out.addAll(variables.command(command.words().stream().map(w -> new Token(w.text(), w.where(), index)).toList()));
         boolean orphanFollows = script && i + 1 < commands.size() && startsAsArgument(commands.get(i + 1));
         if (command.end() == End.ESCAPED_SPACE && !orphanFollows && command.words().stream().anyMatch(w -> w.text().startsWith("--"))) {
           problems.add(MegatronCode.megatronStraySpace(command.lastLine()));
@@ -73,7 +99,7 @@ final class LaunchScript {
     if (parser.unclosed != null) {
       problems.add(parser.unclosed);
     }
-    return out;
+    return new Words(out, variables.unexpanded());
   }
 
   /** The words of {@code text}, problems left out (for tests of the splitting itself). */
@@ -117,6 +143,10 @@ final class LaunchScript {
       case SEPARATOR -> {
         cause = "the `" + command.separator() + "` on line " + command.endLine() + " ends the command";
         fix = "remove the `" + command.separator() + "`";
+      }
+      case PATTERN -> {
+        cause = "the case pattern on line " + command.endLine() + " ends with `)`, and a command follows it";
+        fix = "put it after the command that takes it";
       }
       default -> {
         cause = "line " + command.endLine() + " does not end with `\\`";
@@ -266,9 +296,15 @@ final class LaunchScript {
           }
         } else if (parens > 0) {
           parens--;
+        } else {
+          // A `)` that closes nothing ends the pattern of a case branch: `--checkpoint-path)`.
+          endCommand(End.PATTERN, line, c);
         }
       } else if (!quoted && c == '&' && (redirection(i - 1) || text.startsWith(">", i + 1))) {
         // 2>&1, >&2, &>file: a redirection, which does not end the command.
+        flush();
+      } else if (!quoted && c == '|' && parens == 0 && patternAlternative(i + 1)) {
+        // `-h|--help)`: alternatives of a case pattern, not a pipe.
         flush();
       } else if (!quoted && (c == ';' || c == '&' || c == '|')) {
         flush();
@@ -286,6 +322,26 @@ final class LaunchScript {
         word.append(c);
       }
       return i;
+    }
+
+    /**
+     * Whether the {@code |} before {@code from} separates alternatives of a case pattern: the rest
+     * of the line reaches a {@code )} with no separator, quote or parenthesis on the way.
+     */
+    private boolean patternAlternative(int from) {
+      if (from < text.length() && text.charAt(from) == '|') {
+        return false;
+      }
+      for (int j = from; j < text.length(); j++) {
+        char d = text.charAt(j);
+        if (d == ')') {
+          return true;
+        }
+        if (d == '\n' || ";&(<>$`\"'\\".indexOf(d) >= 0) {
+          return false;
+        }
+      }
+      return false;
     }
 
     private boolean redirection(int at) {
@@ -387,11 +443,17 @@ final class LaunchScript {
 
     /**
      * Whether bash splits the quoted string {@code text} into words later: when it is the value of
-     * a variable ({@code ARGS+=" --lr 3e-4"}, expanded unquoted where it is used) or a script run by
-     * {@code eval} or {@code bash -c}. Anywhere else the quotes make it one argument.
+     * a variable ({@code ARGS+=" --lr 3e-4"}, expanded unquoted where it is used) or an element of
+     * an array, or a script run by {@code eval} or {@code bash -c}. Anywhere else the quotes make it
+     * one argument.
      */
     private boolean splitLater(String text) {
       if (ASSIGNMENT.matcher(text).lookingAt()) {
+        return true;
+      }
+      if (parens > 0 && !current.isEmpty() && ASSIGNMENT.matcher(current.get(0).text()).lookingAt()) {
+        // An element of an array (DTYPE_ARGS+=( "--fp8-format hybrid" )): launch scripts expand
+        // arrays unquoted (${DTYPE_ARGS[@]}), which splits it, as Megatron-LM's own examples do.
         return true;
       }
       return !current.isEmpty() && (current.get(0).text().equals("eval") || current.get(current.size() - 1).text().equals("-c"));

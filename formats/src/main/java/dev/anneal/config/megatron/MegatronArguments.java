@@ -25,9 +25,10 @@ import dev.anneal.rules.Values;
  * the asserts of {@code OptimizerParamScheduler}), and the conversion of {@code
  * get_optimizer_param_scheduler} ({@code megatron/training/training.py}): iteration-based training
  * multiplies every {@code *-iters} flag by {@code --global-batch-size}, sample-based training takes
- * the {@code *-samples} flags as they are. Anneal adds checks where Megatron would silently run
- * something nobody means: a negative warm-up, a negative anneal, and a WSD anneal longer than the
- * decay after the warm-up. Every problem is reported with the flag, its value, its line and a fix.
+ * the {@code *-samples} flags as they are. Anneal adds warnings where Megatron silently runs
+ * something nobody means: a negative warm-up, a negative anneal and a WSD anneal longer than the
+ * decay after the warm-up are warnings (Megatron runs them, and so does the curve).
+ * Every problem is reported with the flag, its value, its line and a fix.
  * The weight decay has its own class, {@link WeightDecayArguments}.
  */
 final class MegatronArguments {
@@ -289,7 +290,8 @@ final class MegatronArguments {
     MegatronFlag flag = units.warmupFlag();
     double given = flag == LR_WARMUP_FRACTION ? flags.number(flag, 0) : units.warmup() / units.scale();
     if (units.warmup() < 0) {
-      range(flag, given, "must be at least 0 (below 0 Megatron would start part-way down the decay)", "use 0 for no warm-up");
+      problems.add(MegatronCode.megatronNegativeWarmup(flags.where(flag), given, flag.flag(), Values.show(given),
+          Values.show(-units.warmup() / units.scale()), units.unit()));
     } else if (units.warmup() >= units.decay()) {
       String decay = decayShown(units);
       if (flag == LR_WARMUP_FRACTION) {
@@ -330,7 +332,8 @@ final class MegatronArguments {
     }
     long anneal = units.wsd();
     if (anneal < 0) {
-      range(wsdFlag, anneal / units.scale(), "must be at least 0", "use 0 for no anneal (a drop to --min-lr when the decay ends)");
+      long written = anneal / units.scale();
+      problems.add(MegatronCode.megatronNegativeAnneal(flags.where(wsdFlag), written, wsdFlag.flag(), Values.show(written)));
       return;
     }
     double window = units.decay() - Math.max(units.warmup(), 0);
@@ -344,7 +347,12 @@ final class MegatronArguments {
         "unless --lr-decay-style is WSD (it is " + style.upstreamName() + ")"));
   }
 
-  /** What Megatron would do with an anneal that starts before the warm-up ends, in words. */
+  /**
+   * Warns of an anneal that starts before the warm-up ends, saying what Megatron does: {@code get_lr}
+   * takes the warm-up while {@code num_steps <= lr_warmup_steps}, and after it the anneal's ratio
+   * {@code (num_steps - (lr_decay_steps - wsd_decay_steps)) / wsd_decay_steps} is already past 0, so
+   * the learning rate falls at once part-way down the anneal (the curve reproduces that).
+   */
   private void annealTooLong(Units units, WsdDecayStyle wsdStyle, double[] lrs, double window) {
     long n = units.increment();
     long anneal = units.wsd();
@@ -357,12 +365,12 @@ final class MegatronArguments {
       long firstAfter = (long) Math.floor(units.warmup() / n) + 1;
       double samples = (double) firstAfter * n;
       double value = samples > units.decay() ? min : min + wsdStyle.curve().coefficient((samples - start) / anneal) * (max - min);
-      happens = "Megatron would start annealing at iteration " + startShown + ", before the warm-up ends at iteration "
-          + Values.show(units.warmup() / n) + ", so right after it, at iteration " + firstAfter + ", the learning rate would fall from "
+      happens = "Megatron starts annealing at iteration " + startShown + ", before the warm-up ends at iteration "
+          + Values.show(units.warmup() / n) + ", so right after it, at iteration " + firstAfter + ", the learning rate falls from "
           + Values.show(max) + " to " + Values.show(value);
     } else {
       double value = min + wsdStyle.curve().coefficient((double) (0 - start) / anneal) * (max - min);
-      happens = "Megatron would start annealing at iteration " + startShown + ", before training begins, so the first update would use "
+      happens = "Megatron starts annealing at iteration " + startShown + ", before training begins, so the first update uses "
           + Values.show(value) + " instead of --lr (" + Values.show(max) + ")";
     }
     String windowShown = Values.show(window / units.scale()) + " of the " + units.decay() / units.scale() + " decay " + units.unit();

@@ -10,13 +10,13 @@ import dev.anneal.rules.Violation;
 public enum MegatronCode implements DiagnosticCode {
   MEGATRON_UNKNOWN_FLAG(Severity.ERROR, "unknown flag {flag}; did you mean `{suggestion}`?"),
   MEGATRON_FLAG_NEEDS_VALUE(Severity.ERROR, "{flag} needs a value; write `{flag} VALUE`"),
-  MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "{flag} is given as `{expression}`, a shell expression Anneal does not expand; write the number it stands for"),
+  MEGATRON_FLAG_NOT_LITERAL(Severity.ERROR, "{flag} is given as `{expression}`, {source}; write the number it stands for, or set it in the script"),
   MEGATRON_FLAG_TYPE(Severity.ERROR, "{flag} takes {expected}, found '{written}'; {fix}"),
   MEGATRON_FLAG_RANGE(Severity.ERROR, "{flag} ({written}) {requirement}; {fix}"),
   MEGATRON_FLAG_CONFLICT(Severity.ERROR, "{flag} cannot be combined with {other}: {reason}; {fix}"),
   MEGATRON_MISSING_FLAG(Severity.ERROR, "{flag} is required: {reason}; add {usage}"),
   MEGATRON_DEPRECATED_FLAG(Severity.ERROR, "{flag} is no longer accepted by Megatron-LM; use {replacement}"),
-  MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.ERROR, "the WSD anneal ({anneal}) is longer than the decay after the warm-up ({window}); {consequence}; make {flag} at most {limit}"),
+  MEGATRON_WSD_ANNEAL_TOO_LONG(Severity.WARNING, "the WSD anneal ({anneal}) is longer than the decay after the warm-up ({window}); {consequence}; if the anneal should start where the warm-up ends, make {flag} at most {limit}"),
   MEGATRON_COMMAND_SPLIT(Severity.ERROR, "{cause}: bash runs line {line} as a command of its own (`{command}: command not found`), and Megatron never sees {flags}; {fix}"),
   MEGATRON_UNCLOSED(Severity.ERROR, "the {opener} opened on line {line} is never closed, so bash stops with a syntax error (unexpected end of file) and never runs the command that starts on line {commandLine}; {fix}"),
   MEGATRON_FLAG_LOOKALIKE(Severity.ERROR, "unrecognized argument '{argument}': it has {lookalike}, so Megatron's argparse stops with 'unrecognized arguments'; did you mean `{meant}`?"),
@@ -28,7 +28,9 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but {dependence}; add --global-batch-size as your launch script sets it"),
   MEGATRON_LR_CLIFF(Severity.WARNING, "the learning rate drops at once from {lr} to --min-lr ({minLr}) after iteration {iteration} ({where}); {fix}"),
   MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "{span} comes to {iterations} iterations, not a whole number: {part} ends part-way between iterations {before} and {after}, as Megatron computes it"),
-  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples");
+  MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples"),
+  MEGATRON_NEGATIVE_WARMUP(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: it warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from {start} {unit} before training starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
+  MEGATRON_NEGATIVE_ANNEAL(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr, as with 0; use 0 for that, or the anneal's length");
 
   private final MessageSpec spec;
 
@@ -51,9 +53,15 @@ public enum MegatronCode implements DiagnosticCode {
     return MEGATRON_FLAG_NEEDS_VALUE.violation(path, null, flag);
   }
 
-  /** {@code flag}'s value is a shell {@code expression} ({@code $VAR}, a command substitution) rather than a literal. */
-  public static Violation megatronFlagNotLiteral(String path, String flag, String expression) {
-    return MEGATRON_FLAG_NOT_LITERAL.violation(path, expression, flag, expression);
+  /**
+   * {@code flag}'s value is a shell {@code expression} ({@code $VAR}, a command substitution) whose
+   * value the script does not give.
+   *
+   * @param source where the value comes from and why Anneal cannot know it, in words, e.g. {@code
+   *     the script's command-line argument 1, which Anneal does not know}
+   */
+  public static Violation megatronFlagNotLiteral(String path, String flag, String expression, String source) {
+    return MEGATRON_FLAG_NOT_LITERAL.violation(path, expression, flag, expression, source);
   }
 
   /**
@@ -96,12 +104,13 @@ public enum MegatronCode implements DiagnosticCode {
   }
 
   /**
-   * The WSD anneal starts before the warm-up ends.
+   * The WSD anneal starts before the warm-up ends. Megatron runs it: its warm-up wins while it
+   * lasts, and the anneal's curve takes over part-way down right after.
    *
    * @param value the anneal's length, in the unit training is counted in
    * @param anneal the anneal flag and its value, e.g. {@code --lr-wsd-decay-iters 900}
    * @param window the length of the decay after the warm-up, in words
-   * @param consequence what Megatron would do, in words
+   * @param consequence what Megatron does, in words
    * @param flag the anneal flag
    * @param limit the longest anneal that fits the window
    */
@@ -230,6 +239,28 @@ public enum MegatronCode implements DiagnosticCode {
    */
   public static Violation megatronPartialBatch(String path, long samples, long batch, long iterations, long dropped) {
     return MEGATRON_PARTIAL_BATCH.violation(path, samples, samples, batch, iterations, dropped);
+  }
+
+  /**
+   * A negative warm-up, which Megatron runs as no warm-up and a decay counted from before training.
+   *
+   * @param value the warm-up as written
+   * @param written the warm-up as written, for the message
+   * @param start how long before training the decay starts, in {@code unit}
+   * @param unit {@code iterations} or {@code samples}
+   */
+  public static Violation megatronNegativeWarmup(String path, double value, String flag, String written, String start, String unit) {
+    return MEGATRON_NEGATIVE_WARMUP.violation(path, value, flag, written, start, unit);
+  }
+
+  /**
+   * A negative WSD anneal, which Megatron runs as an anneal of 0.
+   *
+   * @param value the anneal as written
+   * @param written the anneal as written, for the message
+   */
+  public static Violation megatronNegativeAnneal(String path, long value, String flag, String written) {
+    return MEGATRON_NEGATIVE_ANNEAL.violation(path, value, flag, written);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -81,7 +81,8 @@ final class MegatronCurves {
   private static long decay(SchedulerSettings s, List<Phase> phases, long next) {
     long n = s.increment();
     Segment.Curve curve = s.decayStyle() == DecayStyle.LINEAR ? Segment.Curve.LINEAR : Segment.Curve.COSINE;
-    if (s.onIteration(s.warmupSteps()) && s.decaySteps() % n == 0) {
+    // A negative warm-up (no warm-up, a decay counted from before training) starts part-way: a segment.
+    if (s.warmupSteps() >= 0 && s.onIteration(s.warmupSteps()) && s.decaySteps() % n == 0) {
       long end = s.decaySteps() / n;
       Shape shape = curve == Segment.Curve.LINEAR ? new Linear(s.maxLr(), s.minLr()) : new Cosine(s.maxLr(), s.minLr());
       phases.add(new Phase(shape, end - next));
@@ -126,11 +127,19 @@ final class MegatronCurves {
     long anneal = s.wsdDecaySteps();
     long annealStart = s.decaySteps() - anneal;
     long end = s.lastIterationWithin(s.decaySteps()) + 1;
-    if (anneal == 0) {
+    if (anneal <= 0) {
+      // get_lr's anneal starts at lr_decay_steps - wsd_decay_steps: at or after the decay's end, never reached.
       if (end > next) {
         phases.add(new Phase(new Constant(s.maxLr()), end - next));
       }
       return Math.max(end, next);
+    }
+    if (s.warmupSteps() > 0 && s.onIteration(s.warmupSteps()) && annealStart < s.warmupSteps()) {
+      // The warm-up phase stops one iteration short of num_steps == lr_warmup_steps, where any
+      // decay starts at max_lr; an anneal that began earlier would not, but get_lr still takes the
+      // warm-up branch there (num_steps <= lr_warmup_steps) and gives max_lr.
+      phases.add(new Phase(new Constant(s.maxLr()), 1));
+      next++;
     }
     long firstAnneal = Math.max(next, s.lastIterationWithin(annealStart - 1) + 1);
     if (firstAnneal > next) {

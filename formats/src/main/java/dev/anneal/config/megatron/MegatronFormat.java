@@ -12,15 +12,26 @@ import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Megatron-LM's scheduler flags: the learning rate and weight decay that {@code
  * OptimizerParamScheduler} applies, iteration by iteration, for the flags of a launch script.
  *
+ * <p>The format follows Megatron-LM at commit {@code d98e8a64ddf34856e74b24714e3bedb2f5a39553}
+ * (the short {@code d98e8a6} that messages name): its argument parser and {@code validate_args} ({@code
+ * megatron/training/arguments.py}), {@code get_optimizer_param_scheduler} ({@code
+ * megatron/training/training.py}) and {@code get_lr}/{@code get_wd} ({@code
+ * megatron/core/optimizer_param_scheduler.py}). What Megatron runs is read with Megatron's curve,
+ * with a warning where it is probably a mistake (a WSD anneal longer than the decay after the
+ * warm-up, a negative warm-up); what Megatron refuses is refused with its reason.
+ *
  * <p>{@link #read(String)} takes the text of a launch script or of a file of flags, read as bash
  * reads it: {@code \} line continuations, {@code #} comments, bash arrays and quoted strings are
- * understood, and where bash would end a command before flags meant for it (a comment inside a
+ * understood, the script's own variables are expanded where they are used ({@code
+ * TRAIN_ITERS=500000} then {@code --train-iters $TRAIN_ITERS}, {@code ${VAR:-default}}, {@code
+ * $(( ))}), and where bash would end a command before flags meant for it (a comment inside a
  * continued command, a space after {@code \}) or fail (an unclosed quote), the error names the
  * line. {@code --flag value} and {@code --flag=value} both work. Every other flag of Megatron-LM's
  * parser is refused with what Megatron would do or named in an {@code IgnoredSetting} note with the
@@ -62,7 +73,7 @@ public final class MegatronFormat implements ConfigFormat {
     Objects.requireNonNull(text, "text");
     Problems problems = new Problems();
     // A byte order mark from a Windows editor is no part of the first word.
-    return read(LaunchScript.words(Json.withoutByteOrderMark(text), problems), problems);
+    return read(LaunchScript.read(Json.withoutByteOrderMark(text), problems), problems);
   }
 
   /**
@@ -73,7 +84,7 @@ public final class MegatronFormat implements ConfigFormat {
    */
   public Imported readArguments(List<String> arguments) {
     Objects.requireNonNull(arguments, "arguments");
-    return read(LaunchScript.arguments(List.copyOf(arguments)), new Problems());
+    return read(new LaunchScript.Words(LaunchScript.arguments(List.copyOf(arguments)), Map.of()), new Problems());
   }
 
   /**
@@ -98,8 +109,9 @@ public final class MegatronFormat implements ConfigFormat {
     return text;
   }
 
-  private static Imported read(List<Token> words, Problems problems) {
-    Flags flags = Flags.scan(words, problems);
+  private static Imported read(LaunchScript.Words script, Problems problems) {
+    List<Token> words = script.words();
+    Flags flags = Flags.scan(words, script.unexpanded(), problems);
     OtherFlags.report(flags, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     OptimizerSettings optimizer = MegatronOptimizer.read(words, problems);
@@ -117,7 +129,8 @@ public final class MegatronFormat implements ConfigFormat {
   /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */
   static SchedulerSettings settings(String text) {
     Problems problems = new Problems();
-    Flags flags = Flags.scan(LaunchScript.words(text, problems), problems);
+    LaunchScript.Words script = LaunchScript.read(text, problems);
+    Flags flags = Flags.scan(script.words(), script.unexpanded(), problems);
     OtherFlags.report(flags, problems);
     SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
     problems.throwIfErrors();

@@ -1,7 +1,8 @@
 /**
- * Megatron-LM launch flags and scripts: a bash-faithful reading of the script, the flag audit
- * (modelled, refused, ignored, optimizer), the learning-rate and weight-decay schedulers, and
- * the writer.
+ * Megatron-LM launch flags and scripts, as Megatron-LM at commit {@code
+ * d98e8a64ddf34856e74b24714e3bedb2f5a39553} reads them: a bash-faithful reading of the script (its
+ * own shell variables expanded), the flag audit (modelled, refused, ignored, optimizer), the
+ * learning-rate and weight-decay schedulers, and the writer.
  *
  * <p><b>Depends on:</b> The model and {@code dev.anneal.config}; not another format's package.
  */

@@ -9,6 +9,7 @@ import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
 import dev.anneal.golden.GoldenInputs;
+import dev.anneal.golden.GoldenSet;
 import dev.anneal.schedule.Plan;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Parity with Megatron-LM: every golden case, read through the {@code megatron} format from the
+ * Parity with Megatron-LM: every golden case, of the basic set and of the edge set (inputs
+ * Megatron runs that are unusual, such as a WSD anneal longer than the decay window), read through the {@code megatron} format from the
  * flags a user writes, gives the learning rate and weight decay that Megatron's own {@code
  * OptimizerParamScheduler} applied, at every step.
  */
@@ -24,7 +26,7 @@ class MegatronGoldenTest {
   private static final GoldenInputs INPUTS = GoldenInputs.forSystem("megatron");
 
   static Stream<GoldenCase> cases() {
-    return GoldenCase.all("megatron");
+    return Stream.concat(GoldenCase.all(GoldenSet.BASICS, "megatron"), GoldenCase.all(GoldenSet.EDGE, "megatron"));
   }
 
   private static Plan read(GoldenCase golden) {

@@ -141,7 +141,8 @@ class MegatronWarningsTest {
     Imported constant = FORMAT.read("--lr 3e-4 --lr-warmup-iters 10 --lr-warmup-init 1e-6 --train-iters 100 --global-batch-size 512\n");
     assertEquals(
         List.of("[IgnoredSetting] --rampup-batch-size (line 2): ignored: deprecated at Megatron-LM d98e8a6, which parses it but never passes"
-            + " it to the batch-size calculator: the global batch stays the same throughout, as the curve here has it"),
+            + " it to the batch-size calculator and prints nothing about it: the global batch stays the same throughout, as the curve here"
+            + " has it"),
         warnings(ramped));
     assertArrayEquals(constant.plan().lr().values(0, 120), ramped.plan().lr().values(0, 120));
   }
@@ -152,7 +153,8 @@ class MegatronWarningsTest {
         + "--rampup-batch-size 16 16 5000\n");
     assertEquals(
         List.of("[IgnoredSetting] --rampup-batch-size (line 2): ignored: deprecated at Megatron-LM d98e8a6, which parses it but never passes"
-            + " it to the batch-size calculator: the global batch stays the same throughout, as the curve here has it"),
+            + " it to the batch-size calculator and prints nothing about it: the global batch stays the same throughout, as the curve here"
+            + " has it"),
         warnings(ramped));
     assertEquals(3e-4 * 0.99, ramped.plan().lr().valueAt(1), 1e-18);
   }
@@ -191,5 +193,97 @@ class MegatronWarningsTest {
             "[IgnoredSetting] $(cat more-args.txt) (line 3): ignored: Anneal does not run command substitutions; if it gives Megatron"
                 + " schedule flags, write them out"),
         warnings(imported));
+  }
+
+  // ---- a WSD anneal longer than the decay after the warm-up: Megatron runs it (get_lr at d98e8a6) ----
+
+  @Test
+  void anAnnealLongerThanTheDecayAfterWarmupFallsRightAfterTheWarmup() {
+    // Megatron: the anneal starts at 4 - 4 = 0; iteration 1 still warms up (1 <= 1); at iteration 2
+    // the anneal is 2/4 done, so lr = 0 + (1 - 0.5) * (1 - 0) = 0.5, and 3/4 at iteration 3.
+    Imported imported = FORMAT.read("--lr 1 --lr-decay-style WSD --lr-wsd-decay-style linear \\\n"
+        + "  --lr-warmup-iters 1 --lr-decay-iters 4 --lr-wsd-decay-iters 4 --train-iters 4\n");
+    assertEquals(
+        List.of("[MegatronWsdAnnealTooLong] --lr-wsd-decay-iters (line 2): the WSD anneal (--lr-wsd-decay-iters 4) is longer than the decay"
+            + " after the warm-up (3 of the 4 decay iterations); Megatron starts annealing at iteration 0, before the warm-up ends at"
+            + " iteration 1, so right after it, at iteration 2, the learning rate falls from 1 to 0.5; if the anneal should start where the"
+            + " warm-up ends, make --lr-wsd-decay-iters at most 3",
+            FIRST_UPDATE),
+        warnings(imported));
+    assertArrayEquals(new double[] {0, 1, 0.5, 0.25, 0}, imported.plan().lr().values(0, 5));
+  }
+
+  @Test
+  void anAnnealLongerThanTheDecayWithoutWarmupStartsBeforeTraining() {
+    // Megatron at iteration k: the anneal started at 4 - 8 = -4 and is (k + 4)/8 done: 0.5 at iteration 0.
+    Imported imported = FORMAT.read("--lr-wsd-decay-iters 8 --lr 1 --lr-decay-style WSD --lr-wsd-decay-style linear --lr-decay-iters 4"
+        + " --train-iters 4\n");
+    assertEquals(
+        List.of("[MegatronWsdAnnealTooLong] --lr-wsd-decay-iters (line 1): the WSD anneal (--lr-wsd-decay-iters 8) is longer than the decay"
+            + " after the warm-up (4 of the 4 decay iterations); Megatron starts annealing at iteration -4, before training begins, so the"
+            + " first update uses 0.5 instead of --lr (1); if the anneal should start where the warm-up ends, make --lr-wsd-decay-iters at"
+            + " most 4"),
+        warnings(imported));
+    assertArrayEquals(new double[] {0.5, 0.375, 0.25, 0.125, 0}, imported.plan().lr().values(0, 5));
+  }
+
+  @Test
+  void anAnnealLongerThanTheDecayInSamples() {
+    // 512 samples a batch: warm-up 1024 (2 iterations), decay 4096 (8); the anneal of 4096 starts at 0.
+    // At iteration 3 (1536 samples) it is 1536/4096 = 0.375 done: lr = 1 - 0.375 = 0.625.
+    Imported imported = FORMAT.read("--lr 1 --lr-decay-style WSD --lr-wsd-decay-style linear --train-samples 4096 --global-batch-size 512\n"
+        + "--lr-warmup-samples 1024 --lr-wsd-decay-samples 4096\n");
+    assertEquals(
+        List.of("[MegatronWsdAnnealTooLong] --lr-wsd-decay-samples (line 2): the WSD anneal (--lr-wsd-decay-samples 4096) is longer than the"
+            + " decay after the warm-up (3072 of the 4096 decay samples); Megatron starts annealing at iteration 0, before the warm-up ends"
+            + " at iteration 2, so right after it, at iteration 3, the learning rate falls from 1 to 0.625; if the anneal should start where"
+            + " the warm-up ends, make --lr-wsd-decay-samples at most 3072",
+            FIRST_UPDATE),
+        warnings(imported));
+    assertArrayEquals(new double[] {0, 0.5, 1, 0.625, 0.5, 0.375, 0.25, 0.125}, imported.plan().lr().values(0, 8));
+  }
+
+  // ---- negative warm-ups and anneals: argparse takes -5 and -0.1 as values, and nothing checks them ----
+
+  @Test
+  void aNegativeWarmupFractionStartsPartWayDownTheDecay() {
+    // lr_warmup_steps = -0.1 * 1000 = -100: no warm-up (it needs > 0), decay_ratio = (k + 100) / 1100.
+    Imported imported = FORMAT.read("--lr-warmup-fraction -0.1 --lr 3e-4 --train-iters 1000\n");
+    assertEquals(
+        List.of("[MegatronNegativeWarmup] --lr-warmup-fraction (line 1): --lr-warmup-fraction (-0.1) is negative, which Megatron does not"
+            + " check: it warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from 100 iterations before"
+            + " training starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
+        warnings(imported));
+    for (int k : new int[] {0, 1, 500, 999, 1000}) {
+      assertEquals(0.0 + (1.0 - (k + 100.0) / 1100.0) * 3e-4, imported.plan().lr().valueAt(k), 1e-18, "iteration " + k);
+    }
+  }
+
+  @Test
+  void aNegativeWarmupCountStartsPartWayDownTheDecay() {
+    Imported imported = FORMAT.read("--lr-warmup-iters -5 --lr 3e-4 --train-iters 1000 --global-batch-size 4\n");
+    assertEquals(
+        List.of("[MegatronNegativeWarmup] --lr-warmup-iters (line 1): --lr-warmup-iters (-5) is negative, which Megatron does not check: it"
+            + " warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from 5 iterations before training"
+            + " starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
+        warnings(imported));
+    for (int k : new int[] {0, 1, 500, 999, 1000}) {
+      assertEquals(0.0 + (1.0 - (4.0 * k + 20) / 4020.0) * 3e-4, imported.plan().lr().valueAt(k), 1e-18, "iteration " + k);
+    }
+  }
+
+  @Test
+  void aNegativeAnnealHoldsTheLearningRateUntilTheDecayEnds() {
+    // The anneal would start at 1000 + 5, after the decay: coeff 1 up to num_steps 1000, then min_lr.
+    Imported imported = FORMAT.read("--lr-wsd-decay-iters -5 --lr 3e-4 --lr-decay-style WSD --train-iters 1000\n");
+    assertEquals(
+        List.of("[MegatronNegativeAnneal] --lr-wsd-decay-iters (line 1): --lr-wsd-decay-iters (-5) is negative, which Megatron does not"
+            + " check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr,"
+            + " as with 0; use 0 for that, or the anneal's length"),
+        warnings(imported).subList(0, 1));
+    Imported zero = FORMAT.read("--lr-wsd-decay-iters 0 --lr 3e-4 --lr-decay-style WSD --train-iters 1000\n");
+    assertArrayEquals(zero.plan().lr().values(0, 1010), imported.plan().lr().values(0, 1010));
+    assertEquals(3e-4, imported.plan().lr().valueAt(1000));
+    assertEquals(0.0, imported.plan().lr().valueAt(1001));
   }
 }

@@ -16,7 +16,10 @@ public enum TransformersCode implements DiagnosticCode {
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "num_warmup_steps ({warmupSteps}) is not less than num_training_steps ({trainingSteps}): the warm-up does not finish before the end, and after it the learning rate {afterwards} (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio ({warmupRatio}) has no effect: warmup_steps ({warmupSteps}) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
   STABLE_STEPS_OVERRIDE_TOTAL(Severity.WARNING, "num_training_steps ({trainingSteps}) has no effect: num_stable_steps ({stableSteps}) is given and wins (upstream warns too); the minimum is held from step {holdFrom} on"),
-  DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file {file}, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule");
+  DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file {file}, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule"),
+  UNKNOWN_FIELD(Severity.WARNING, "{field} is not a field of {version}'s TrainingArguments (TrainingArguments(**config) raises TypeError on it); Trainer never reads it, so it changes nothing here{hint}"),
+  WARMUP_RATIO_REPLACES_STEPS(Severity.WARNING, "warmup_ratio ({warmupRatio}) replaces warmup_steps ({warmupSteps}): {version}'s TrainingArguments.__post_init__ copies a warmup_ratio that is not null into warmup_steps (and warns that it is deprecated); remove warmup_ratio, or set transformers_version to 4 if the config comes from transformers 4"),
+  WARMUP_COUNTED_IN_STEPS(Severity.WARNING, "{field} ({value}) is at least 1, so {version} counts it in steps: the warm-up lasts int({value}) = {steps} steps (TrainingArguments.get_warmup_steps); {fix}");
 
   private final MessageSpec spec;
 
@@ -72,6 +75,28 @@ public enum TransformersCode implements DiagnosticCode {
 
   public static Violation deepspeedFileNotRead(String path, String file) {
     return DEEPSPEED_FILE_NOT_READ.violation(path, file, file);
+  }
+
+  /**
+   * @param version the version whose field list was read, e.g. {@code transformers 5}
+   * @param hint a "did you mean", or where the field does belong, from {@code ";"} on; or empty
+   */
+  public static Violation unknownField(String path, String field, String version, String hint) {
+    return UNKNOWN_FIELD.violation(path, field, field, version, hint);
+  }
+
+  /** @param warmupSteps the {@code warmup_steps} written, which has no effect */
+  public static Violation warmupRatioReplacesSteps(String path, double warmupRatio, double warmupSteps, String version) {
+    return WARMUP_RATIO_REPLACES_STEPS.violation(path, warmupRatio, warmupRatio, warmupSteps, version);
+  }
+
+  /**
+   * @param field the field written, {@code warmup_steps} or {@code warmup_ratio}
+   * @param steps {@code int(value)}, the warm-up's length
+   * @param fix what to write instead
+   */
+  public static Violation warmupCountedInSteps(String path, String field, double value, String version, long steps, String fix) {
+    return WARMUP_COUNTED_IN_STEPS.violation(path, value, field, value, version, steps, fix);
   }
 
   private Violation violation(String path, Object value, Object... args) {

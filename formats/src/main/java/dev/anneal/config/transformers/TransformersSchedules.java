@@ -16,6 +16,7 @@ import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Reversed;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.Shifted;
 import java.util.ArrayList;
@@ -318,9 +319,13 @@ public final class TransformersSchedules {
    * {@code get_wsd_schedule}: warm-up from {@code min_lr_ratio} to 1 along {@code warmup_type}, stable
    * at 1, decay to {@code min_lr_ratio} along {@code decay_type}, then {@code min_lr_ratio} for ever.
    *
+   * A {@code num_training_steps} shorter than warm-up plus decay makes the stable phase negative;
+   * upstream runs that as written: after the warm-up the decay is already {@code -stable} steps in
+   * (a {@code StablePhaseNegative} warning), and over once {@code num_training_steps} is reached.
+   *
    * @throws InvalidScheduleException if neither {@code num_training_steps} nor {@code
-   *     num_stable_steps} is given (upstream raises {@code ValueError}), if the stable phase would be
-   *     negative, or a length, the learning rate or {@code min_lr_ratio} is out of range
+   *     num_stable_steps} is given (upstream raises {@code ValueError}), or a length, the learning
+   *     rate or {@code min_lr_ratio} is out of range
    */
   public static TransformersPreset wsd(double learningRate, WsdArguments arguments) {
     List<Violation> errors = new ArrayList<>();
@@ -329,6 +334,7 @@ public final class TransformersSchedules {
     long decay = arguments.numDecaySteps();
     boolean lengthsOk = steps(errors, "num_warmup_steps", warmup, 0) & steps(errors, "num_decay_steps", decay, 0);
     long stable = 0;
+    Violation negativeStable = null;
     if (arguments.numStableSteps().isPresent()) {
       stable = arguments.numStableSteps().getAsLong();
       steps(errors, "num_stable_steps", stable, 0);
@@ -336,7 +342,7 @@ public final class TransformersSchedules {
       long total = arguments.numTrainingSteps().getAsLong();
       stable = total - warmup - decay;
       if (lengthsOk && steps(errors, "num_training_steps", total, Long.MIN_VALUE) && stable < 0) {
-        errors.add(TransformersCode.stablePhaseNegative("num_training_steps", total, warmup, decay, stable));
+        negativeStable = TransformersCode.stablePhaseNegative("num_training_steps", total, warmup, decay, stable);
       }
     } else {
       errors.add(ConfigCode.missingKey("", "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
@@ -361,6 +367,15 @@ public final class TransformersSchedules {
           "num_training_steps", arguments.numTrainingSteps().getAsLong(), stable,
           warmup + stable + decay));
     }
+    if (negativeStable != null) {
+      lambda.warn(negativeStable);
+      lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup);
+      long skipped = -stable;
+      if (skipped < decay) {
+        lambda.then(partialDecay(arguments, floor, skipped), decay - skipped);
+      }
+      return lambda.then(new Constant(floor), Phase.OPEN).build(AfterEnd.HOLD);
+    }
     lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup).then(new Constant(1), stable);
     Shape decayShape = wsdDecay(arguments.decayType(), floor, arguments.numCycles());
     lambda.then(decayShape, decay);
@@ -369,6 +384,29 @@ public final class TransformersSchedules {
       lambda.then(new Constant(floor), Phase.OPEN);
     }
     return lambda.build(AfterEnd.HOLD);
+  }
+
+  /**
+   * The decay of a WSD whose stable phase is {@code -skipped} steps long: upstream's progress {@code
+   * (step - num_warmup_steps - num_stable_steps) / num_decay_steps} starts at {@code skipped /
+   * num_decay_steps} on the first step after the warm-up. A {@link Segment} of the decay's span that
+   * starts {@code skipped} steps in computes the same factors with the same operations.
+   *
+   * @throws InvalidScheduleException ({@code NotImportable}) for a cosine decay of other than half a
+   *     period, which no segment draws
+   */
+  private static Shape partialDecay(WsdArguments arguments, double floor, long skipped) {
+    Segment.Curve curve = switch (arguments.decayType()) {
+      case LINEAR -> Segment.Curve.LINEAR;
+      case ONE_MINUS_SQRT -> Segment.Curve.MINUS_SQRT;
+      case COSINE -> arguments.numCycles() == DEFAULT_NUM_CYCLES ? Segment.Curve.COSINE : null;
+    };
+    if (curve == null) {
+      throw new InvalidScheduleException(List.of(ConfigCode.notImportable("num_cycles", arguments.numCycles(), "transformers",
+          "a cosine decay of " + Values.show(arguments.numCycles()) + " cycles that starts part-way (the stable phase is "
+              + -skipped + " steps long) has no Anneal shape; raise num_training_steps so that the stable phase is not negative")));
+    }
+    return new Segment(curve, 1, floor, 1, skipped, arguments.numDecaySteps());
   }
 
   /** The warm-up {@code factor * (1 - floor) + floor}, factor = progress, {@code 0.5 * (1 - cos(π p))} or {@code 1 - sqrt(1 - p)}. */

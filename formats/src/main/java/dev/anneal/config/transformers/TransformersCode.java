@@ -19,7 +19,8 @@ public enum TransformersCode implements DiagnosticCode {
   DEEPSPEED_FILE_NOT_READ(Severity.WARNING, "deepspeed names the file {file}, which Anneal does not open: if that config has a scheduler block, Trainer runs it instead of lr_scheduler_type; read the file with --format deepspeed to see that schedule"),
   UNKNOWN_FIELD(Severity.WARNING, "{field} is not a field of {version}'s TrainingArguments (TrainingArguments(**config) raises TypeError on it); Trainer never reads it, so it changes nothing here{hint}"),
   WARMUP_RATIO_REPLACES_STEPS(Severity.WARNING, "warmup_ratio ({warmupRatio}) replaces warmup_steps ({warmupSteps}): {version}'s TrainingArguments.__post_init__ copies a warmup_ratio that is not null into warmup_steps (and warns that it is deprecated); remove warmup_ratio, or set transformers_version to 4 if the config comes from transformers 4"),
-  WARMUP_COUNTED_IN_STEPS(Severity.WARNING, "{field} ({value}) is at least 1, so {version} counts it in steps: the warm-up lasts int({value}) = {steps} steps (TrainingArguments.get_warmup_steps); {fix}");
+  WARMUP_COUNTED_IN_STEPS(Severity.WARNING, "{field} ({value}) is at least 1, so {version} counts it in steps: the warm-up lasts int({value}) = {steps} steps (TrainingArguments.get_warmup_steps); {fix}"),
+  NUM_CYCLES_NOT_POSITIVE(Severity.WARNING, "num_cycles ({numCycles}) is not positive, and upstream runs it: {outcome}; give a positive num_cycles (0.5 is the half wave from the peak down to the floor)");
 
   private final MessageSpec spec;
 
@@ -97,6 +98,11 @@ public enum TransformersCode implements DiagnosticCode {
    */
   public static Violation warmupCountedInSteps(String path, String field, double value, String version, long steps, String fix) {
     return WARMUP_COUNTED_IN_STEPS.violation(path, value, field, value, version, steps, fix);
+  }
+
+  /** @param outcome what upstream's cosine does with this count */
+  public static Violation numCyclesNotPositive(String path, double numCycles, String outcome) {
+    return NUM_CYCLES_NOT_POSITIVE.violation(path, numCycles, numCycles, outcome);
   }
 
   private Violation violation(String path, Object value, Object... args) {

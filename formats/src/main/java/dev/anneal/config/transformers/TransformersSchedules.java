@@ -131,11 +131,14 @@ public final class TransformersSchedules {
    */
   public static TransformersPreset cosineWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, cycles(numCycles));
+    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, anyCycles(numCycles));
     long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
-    return new LambdaBuilder("get_cosine_schedule_with_warmup", learningRate)
-        .linearWarmup(numWarmupSteps)
-        .then(new Cosine(1, 0, numCycles), decaySteps)
+    LambdaBuilder lambda = new LambdaBuilder("get_cosine_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
+    if (numCycles == 0) {
+      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK)).then(new Constant(1), Phase.OPEN).build(AfterEnd.HOLD);
+    }
+    return warnNegativeCycles(lambda, numCycles)
+        .then(new Cosine(1, 0, Math.abs(numCycles)), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps, numTrainingSteps)
         .build(AfterEnd.CONTINUE);
@@ -156,9 +159,23 @@ public final class TransformersSchedules {
    */
   public static TransformersPreset cosineWithHardRestartsWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, cycles(numCycles));
-    return new LambdaBuilder("get_cosine_with_hard_restarts_schedule_with_warmup", learningRate)
-        .linearWarmup(numWarmupSteps)
+    List<Violation> own = new ArrayList<>();
+    if (numCycles != 0) {
+      // A negative count: Python's % 1.0 is never negative, Java's is; no shape draws that yet.
+      own.addAll(cycles(numCycles));
+    }
+    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
+    LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_hard_restarts_schedule_with_warmup", learningRate)
+        .linearWarmup(numWarmupSteps);
+    if (numCycles == 0) {
+      // (0 * progress) % 1.0 is 0: the cosine's top, 1, until progress reaches 1, then 0.
+      return lambda.warn(numCyclesNotPositive(numCycles, "(0 · progress) % 1.0 is 0, so the learning rate holds the peak until"
+              + " num_training_steps and is 0 after"))
+          .then(new Constant(1), Math.max(1, numTrainingSteps - numWarmupSteps))
+          .then(new Constant(0), Phase.OPEN)
+          .build(AfterEnd.HOLD);
+    }
+    return lambda
         .then(new CosineHardRestarts(1, 0, numCycles), Math.max(1, numTrainingSteps - numWarmupSteps))
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is the full learning rate for one step, then 0")
         .build(AfterEnd.HOLD);
@@ -245,9 +262,14 @@ public final class TransformersSchedules {
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles, MinLr minLr) {
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, floorChecks(learningRate, numCycles, minLr));
     long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
-    return new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup", learningRate)
-        .linearWarmup(numWarmupSteps)
-        .then(new Cosine(1, minLr.rateFor(learningRate), numCycles), decaySteps)
+    double floor = minLr.rateFor(learningRate);
+    LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
+    if (numCycles == 0) {
+      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
+          .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
+    }
+    return warnNegativeCycles(lambda, numCycles)
+        .then(new Cosine(1, floor, Math.abs(numCycles)), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps, numTrainingSteps)
         .build(AfterEnd.CONTINUE);
@@ -283,8 +305,13 @@ public final class TransformersSchedules {
     } else {
       warmupFromRate(lambda, numWarmupSteps, warmupLrRate.getAsDouble());
     }
-    return lambda
-        .then(new Shifted(new Cosine(1, minLr.rateFor(learningRate), numCycles), 1), decaySteps)
+    double floor = minLr.rateFor(learningRate);
+    if (numCycles == 0) {
+      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
+          .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
+    }
+    return warnNegativeCycles(lambda, numCycles)
+        .then(new Shifted(new Cosine(1, floor, Math.abs(numCycles)), 1), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps - 1, numTrainingSteps)
         .build(AfterEnd.CONTINUE);
@@ -350,7 +377,7 @@ public final class TransformersSchedules {
     double floor = arguments.minLrRatio();
     Rules.nonNegative(errors, "min_lr_ratio", floor);
     if (arguments.decayType() == WsdCurve.COSINE) {
-      errors.addAll(cycles(arguments.numCycles()));
+      errors.addAll(anyCycles(arguments.numCycles()));
     } else {
       Rules.finite(errors, "num_cycles", arguments.numCycles());
     }
@@ -377,6 +404,16 @@ public final class TransformersSchedules {
       return lambda.then(new Constant(floor), Phase.OPEN).build(AfterEnd.HOLD);
     }
     lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup).then(new Constant(1), stable);
+    if (arguments.decayType() == WsdCurve.COSINE && arguments.numCycles() <= 0) {
+      if (arguments.numCycles() == 0) {
+        // The decay's factor is cos(0) = 1 throughout: the peak, as upstream computes it, then min_lr_ratio.
+        lambda.warn(numCyclesNotPositive(arguments.numCycles(), "the decay holds the peak, then drops to min_lr_ratio"));
+        return lambda.then(new Constant(1.0 * (1.0 - floor) + floor), decay).then(new Constant(floor), Phase.OPEN)
+            .build(AfterEnd.HOLD);
+      }
+      warnNegativeCycles(lambda, arguments.numCycles());
+      arguments = arguments.withNumCycles(Math.abs(arguments.numCycles()));
+    }
     Shape decayShape = wsdDecay(arguments.decayType(), floor, arguments.numCycles());
     lambda.then(decayShape, decay);
     if (decay == 0 || decayShape.endValue(decay) != floor) {
@@ -459,6 +496,30 @@ public final class TransformersSchedules {
     InvalidScheduleException.throwIfErrors(errors);
   }
 
+  /**
+   * {@code num_cycles} of the cosines whose argument is {@code π * num_cycles * 2 * progress}: any
+   * finite number. Upstream runs 0 (cos 0 = 1: the peak held) and negative counts (cos is even, and
+   * the negated product is exact, so the curve is that of the positive count), each warned.
+   */
+  private static List<Violation> anyCycles(double numCycles) {
+    List<Violation> errors = new ArrayList<>();
+    Rules.finite(errors, "num_cycles", numCycles);
+    return errors;
+  }
+
+  private static final String HOLDS_PEAK = "cos(0) = 1, so the learning rate holds the peak after the warm-up, for ever";
+
+  private static Violation numCyclesNotPositive(double numCycles, String outcome) {
+    return TransformersCode.numCyclesNotPositive("num_cycles", numCycles, outcome);
+  }
+
+  private static LambdaBuilder warnNegativeCycles(LambdaBuilder lambda, double numCycles) {
+    if (numCycles < 0) {
+      lambda.warn(numCyclesNotPositive(numCycles, "cos is even, so the curve is that of num_cycles " + Values.show(-numCycles)));
+    }
+    return lambda;
+  }
+
   private static List<Violation> cycles(double numCycles) {
     List<Violation> errors = new ArrayList<>();
     Rules.positive(errors, "num_cycles", numCycles);
@@ -466,7 +527,7 @@ public final class TransformersSchedules {
   }
 
   private static List<Violation> floorChecks(double learningRate, double numCycles, MinLr minLr) {
-    List<Violation> errors = cycles(numCycles);
+    List<Violation> errors = anyCycles(numCycles);
     Rules.nonNegative(errors, minLr.argument(), minLr.value());
     if (!minLr.relative() && learningRate == 0) {
       errors.add(RuleCode.notPositive(

@@ -141,8 +141,8 @@ class TransformersSchedulesTest {
         List.of(
             "[NonFiniteValue] learning_rate: learning_rate (NaN) must be a finite number",
             "[NegativeValue] num_warmup_steps: num_warmup_steps (-1) must be at least 0",
-            "[NonPositiveLength] num_training_steps: num_training_steps (0) must be at least 1",
-            "[NotPositive] num_cycles: num_cycles (-0.5) must be greater than 0"),
+            // num_cycles -0.5 is no error: upstream draws the wave of 0.5 (NumCyclesTest).
+            "[NonPositiveLength] num_training_steps: num_training_steps (0) must be at least 1"),
         messages(e.violations()));
   }
 

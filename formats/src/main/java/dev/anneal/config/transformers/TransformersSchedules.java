@@ -206,7 +206,7 @@ public final class TransformersSchedules {
     if (decays) {
       Rules.nonNegative(own, "power", power);
     }
-    if (numWarmupSteps == numTrainingSteps && numWarmupSteps >= 1) {
+    if (numWarmupSteps == numTrainingSteps) {
       own.add(TransformersCode.polynomialWithoutDecay("num_warmup_steps", numTrainingSteps, numWarmupSteps));
     }
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
@@ -486,12 +486,16 @@ public final class TransformersSchedules {
     Rules.nonNegative(errors, LambdaBuilder.LEARNING_RATE, learningRate);
   }
 
-  /** The learning rate, {@code num_warmup_steps >= 0}, {@code num_training_steps >= 1}, then {@code own}. */
+  /**
+   * The learning rate, {@code num_warmup_steps >= 0}, {@code num_training_steps >= 0}, then {@code
+   * own}. A {@code num_training_steps} of 0 is a warm-up not shorter than the run, which upstream
+   * runs (each function's {@code max(1, num_training_steps - num_warmup_steps)} guards it).
+   */
   private static void checkCommon(double learningRate, long numWarmupSteps, long numTrainingSteps, List<Violation> own) {
     List<Violation> errors = new ArrayList<>();
     checkLearningRate(errors, learningRate);
     steps(errors, "num_warmup_steps", numWarmupSteps, 0);
-    steps(errors, "num_training_steps", numTrainingSteps, 1);
+    steps(errors, "num_training_steps", numTrainingSteps, 0);
     errors.addAll(own);
     InvalidScheduleException.throwIfErrors(errors);
   }

@@ -20,7 +20,8 @@ public enum TransformersCode implements DiagnosticCode {
   UNKNOWN_FIELD(Severity.WARNING, "{field} is not a field of {version}'s TrainingArguments (TrainingArguments(**config) raises TypeError on it); Trainer never reads it, so it changes nothing here{hint}"),
   WARMUP_RATIO_REPLACES_STEPS(Severity.WARNING, "warmup_ratio ({warmupRatio}) replaces warmup_steps ({warmupSteps}): {version}'s TrainingArguments.__post_init__ copies a warmup_ratio that is not null into warmup_steps (and warns that it is deprecated); remove warmup_ratio, or set transformers_version to 4 if the config comes from transformers 4"),
   WARMUP_COUNTED_IN_STEPS(Severity.WARNING, "{field} ({value}) is at least 1, so {version} counts it in steps: the warm-up lasts int({value}) = {steps} steps (TrainingArguments.get_warmup_steps); {fix}"),
-  NUM_CYCLES_NOT_POSITIVE(Severity.WARNING, "num_cycles ({numCycles}) is not positive, and upstream runs it: {outcome}; give a positive num_cycles (0.5 is the half wave from the peak down to the floor)");
+  NUM_CYCLES_NOT_POSITIVE(Severity.WARNING, "num_cycles ({numCycles}) is not positive, and upstream runs it: {outcome}; give a positive num_cycles (0.5 is the half wave from the peak down to the floor)"),
+  FLOOR_ABOVE_LEARNING_RATE(Severity.WARNING, "{argument} ({value}) puts the floor at {rate} times the learning rate, above the peak, and upstream runs it: the learning rate climbs where the schedule would decay; give a floor below the learning rate");
 
   private final MessageSpec spec;
 
@@ -103,6 +104,11 @@ public enum TransformersCode implements DiagnosticCode {
   /** @param outcome what upstream's cosine does with this count */
   public static Violation numCyclesNotPositive(String path, double numCycles, String outcome) {
     return NUM_CYCLES_NOT_POSITIVE.violation(path, numCycles, numCycles, outcome);
+  }
+
+  /** @param rate the floor relative to the learning rate, above 1 */
+  public static Violation floorAboveLearningRate(String path, String argument, double value, double rate) {
+    return FLOOR_ABOVE_LEARNING_RATE.violation(path, value, argument, value, rate);
   }
 
   private Violation violation(String path, Object value, Object... args) {

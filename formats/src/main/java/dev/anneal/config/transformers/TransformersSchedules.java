@@ -264,6 +264,7 @@ public final class TransformersSchedules {
     long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
     double floor = minLr.rateFor(learningRate);
     LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
+    warnFloorAboveLearningRate(lambda, minLr.argument(), minLr.value(), floor);
     if (numCycles == 0) {
       return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
           .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
@@ -306,6 +307,8 @@ public final class TransformersSchedules {
       warmupFromRate(lambda, numWarmupSteps, warmupLrRate.getAsDouble());
     }
     double floor = minLr.rateFor(learningRate);
+    warnFloorAboveLearningRate(lambda, minLr.argument(), minLr.value(), floor);
+    warmupLrRate.ifPresent(rate -> warnFloorAboveLearningRate(lambda, "warmup_lr_rate", rate, rate));
     if (numCycles == 0) {
       return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
           .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
@@ -384,6 +387,7 @@ public final class TransformersSchedules {
     InvalidScheduleException.throwIfErrors(errors);
 
     LambdaBuilder lambda = new LambdaBuilder("get_wsd_schedule", learningRate);
+    warnFloorAboveLearningRate(lambda, "min_lr_ratio", floor, floor);
     if (warmup > 0 && floor == 0) {
       lambda.zeroCause("num_warmup_steps", "the " + arguments.warmupType().upstreamName() + " warm-up starts at min_lr_ratio = 0");
     } else {
@@ -509,6 +513,13 @@ public final class TransformersSchedules {
     List<Violation> errors = new ArrayList<>();
     Rules.finite(errors, "num_cycles", numCycles);
     return errors;
+  }
+
+  /** A floor above 1 (the peak): upstream's factor {@code f * (1 - floor) + floor} then rises as f falls. */
+  private static void warnFloorAboveLearningRate(LambdaBuilder lambda, String argument, double value, double rate) {
+    if (rate > 1) {
+      lambda.warn(TransformersCode.floorAboveLearningRate(argument, argument, value, rate));
+    }
   }
 
   private static final String HOLDS_PEAK = "cos(0) = 1, so the learning rate holds the peak after the warm-up, for ever";

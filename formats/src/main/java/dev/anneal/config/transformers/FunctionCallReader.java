@@ -63,7 +63,7 @@ final class FunctionCallReader {
     if (type == null || specific == null) {
       return null;
     }
-    Optional<TransformersFunction> function = Calls.schedulerType(type, kwargs.path("name"), "scheduler name", problems);
+    Optional<TransformersFunction> function = Calls.schedulerType(type, version, kwargs.path("name"), "scheduler name", problems);
     if (function.isEmpty() || problems.hasErrors()) {
       return null;
     }

@@ -52,7 +52,7 @@ final class TrainingArgumentsReader {
       Rules.atLeastOne(found, MAX_STEPS, maxSteps);
     }
     found.forEach(problems::add);
-    Optional<TransformersFunction> function = type == null ? Optional.empty() : Calls.schedulerType(type, TYPE, TYPE, problems);
+    Optional<TransformersFunction> function = type == null ? Optional.empty() : Calls.schedulerType(type, version, TYPE, TYPE, problems);
     if (function.isEmpty() || kwargs == null || !warmupFields.valid()) {
       return null;
     }

@@ -133,4 +133,17 @@ class TransformersVersionTest {
             + " uses it",
         firstUpdateAtZero("warmup_steps"));
   }
+
+  @Test
+  void transformers5sGreedySchedulerIsKnownButFollowsTheLoss() {
+    assertErrors("{'learning_rate': 1.0, 'lr_scheduler_type': 'greedy', 'eval_strategy': 'steps'}",
+        "[NotImportable] lr_scheduler_type: cannot be imported from transformers: transformers 5's greedy (GreedyLR,"
+            + " get_greedy_schedule) is not a closed-form schedule: Trainer steps it with the evaluation loss, and it raises or"
+            + " lowers the learning rate by its factor as the loss improves or stalls; declare a plateau phase, or use the pytorch"
+            + " format's ReduceLROnPlateau with one metric per update");
+    assertErrors("{" + V4 + "'learning_rate': 1.0, 'lr_scheduler_type': 'greedy'}",
+        "[UnknownType] lr_scheduler_type: unknown lr_scheduler_type 'greedy'; expected one of: constant, constant_with_warmup,"
+            + " cosine, cosine_warmup_with_min_lr, cosine_with_min_lr, cosine_with_restarts, inverse_sqrt, linear, polynomial,"
+            + " reduce_lr_on_plateau, warmup_stable_decay");
+  }
 }

@@ -27,7 +27,8 @@ class IgnoredSettingsPropertyTest {
       + " \"scheduler\": {\"type\": \"WarmupLR\", \"params\": {\"warmup_min_lr\": 0.001, \"warmup_max_lr\": 0.01,"
       + " \"warmup_num_steps\": 10, \"warmup_type\": \"linear\"}}, %s}";
 
-  private static final String TRAINING_ARGUMENTS = "{\"learning_rate\": 0.001, \"lr_scheduler_type\": \"constant_with_warmup\","
+  // TrainingArgumentsFields.TABLE lists transformers 4's fields, so the config says it is transformers 4.
+  private static final String TRAINING_ARGUMENTS = "{\"transformers_version\": \"4\", \"learning_rate\": 0.001, \"lr_scheduler_type\": \"constant_with_warmup\","
       + " \"warmup_steps\": 5, \"max_steps\": 100, %s}";
 
   @TempDir Path dir;

@@ -184,9 +184,14 @@ class InputsCommandTest {
 
     Anneal.Result result = Anneal.run("curve", both.toString(), "--format", "transformers");
 
-    assertEquals(List.of(both + ": [UnknownKey] scheduler: unknown key 'scheduler'; TrainingArguments has no such field (upstream raises TypeError)"),
+    // Read as TrainingArguments: 'scheduler' is no field of it, a warning since Trainer never reads it (it was an error).
+    assertEquals(List.of(
+            both + ": [UnknownField] scheduler: scheduler is not a field of transformers 5's TrainingArguments"
+                + " (TrainingArguments(**config) raises TypeError on it); Trainer never reads it, so it changes nothing here",
+            both + ": [IgnoredArgument] max_steps: max_steps (2) is ignored by the 'constant' schedule (get_scheduler calls"
+                + " get_constant_schedule with the optimizer alone); remove it or pick a type that uses it"),
         result.err());
-    assertEquals(2, result.exitCode());
+    assertEquals(0, result.exitCode());
   }
 
   @Test

@@ -51,18 +51,20 @@ class AuditTablesTest {
     StringBuilder page = new StringBuilder();
     page.append(header("transformers TrainingArguments fields", "dev.anneal.config.transformers.TrainingArgumentsFields"));
     page.append("""
-        What `--format transformers` does with each field of `TrainingArguments` (transformers 4.5x, as
-        `to_dict()` writes them) when a config gives the scheduler fields of a Trainer run. A key that is
-        not a field is an `UnknownKey` error, since `TrainingArguments(**config)` raises `TypeError` on it.
-        The direct call form (`{"function": …, "kwargs": …}`) takes exactly the function's keyword
-        arguments, each modelled.
+        What `--format transformers` does with each field of `TrainingArguments` (as `to_dict()` writes
+        them) when a config gives the scheduler fields of a Trainer run, for the version the config's
+        `transformers_version` names (5 when absent). A key that is not a field of that version is an
+        `UnknownField` warning: `TrainingArguments(**config)` would raise `TypeError` on it, but a dump is
+        what some Trainer ran, and Trainer never reads a key it does not know. The direct call form
+        (`{"function": …, "kwargs": …}`) takes exactly the function's keyword arguments, each modelled.
 
         A field marked *no effect* is read and named on standard error, one line each:
 
             args.json: [IgnoredSetting] per_device_train_batch_size: ignored: the batch size changes the samples per update, not the schedule, which counts optimizer updates
 
         """);
-    section(page, "`TrainingArguments`", TrainingArgumentsFields.TABLE);
+    section(page, "`TrainingArguments` of transformers 4 (4.5x)", TrainingArgumentsFields.TABLE);
+    section(page, "`TrainingArguments` of transformers 5", TrainingArgumentsFields.V5_TABLE);
     check("transformers-arguments.md", page.toString());
   }
 

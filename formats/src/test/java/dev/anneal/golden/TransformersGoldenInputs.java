@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code {"learning_rate": …, "function": "get_…", "kwargs": {…}}}. A {@code get_scheduler} case
  * (the call {@code Trainer.create_scheduler} makes) becomes the {@code TrainingArguments} that
  * make that call: {@code lr_scheduler_type}, {@code warmup_steps}, {@code max_steps}, {@code
- * lr_scheduler_kwargs}.
+ * lr_scheduler_kwargs}. Every config names {@code "transformers_version": "4"}: the curves come from
+ * {@code huggingface/transformers@005edacb}, a 4.x commit, and transformers 5's {@code get_scheduler}
+ * hands {@code inverse_sqrt} kwargs that 4's drops.
  */
 public final class TransformersGoldenInputs implements GoldenInputs {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -24,6 +26,7 @@ public final class TransformersGoldenInputs implements GoldenInputs {
   public String configText(GoldenCase golden) {
     ObjectNode config = MAPPER.createObjectNode();
     config.set("learning_rate", golden.optimizer().get("lr"));
+    config.put("transformers_version", "4");
     if (golden.kind().equals("get_scheduler")) {
       config.set("lr_scheduler_type", golden.config().get("name"));
       config.set("warmup_steps", golden.config().get("num_warmup_steps"));

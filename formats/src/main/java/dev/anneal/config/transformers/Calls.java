@@ -1,6 +1,7 @@
 package dev.anneal.config.transformers;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.InvalidScheduleException;
@@ -53,6 +54,25 @@ final class Calls {
       return parent.optObject(key); // null, and reported, if it is not an object
     }
     return JsonFields.of(JsonNodeFactory.instance.objectNode(), parent.path(key), parent.problems());
+  }
+
+  /** transformers 5's metric-driven scheduler type (GreedyLR, huggingface/transformers#44271). */
+  static final String GREEDY = "greedy";
+
+  /**
+   * As {@link #schedulerType(String, String, String, Problems)}, in {@code version}: transformers 5
+   * also knows {@code greedy}, which is no closed-form schedule.
+   */
+  static Optional<TransformersFunction> schedulerType(
+      String type, TransformersVersion version, String path, String what, Problems problems) {
+    if (version == TransformersVersion.V5 && GREEDY.equals(type)) {
+      problems.add(ConfigCode.notImportable(path, type, "transformers", "transformers 5's greedy (GreedyLR, get_greedy_schedule) is"
+          + " not a closed-form schedule: Trainer steps it with the evaluation loss, and it raises or lowers the learning rate by"
+          + " its factor as the loss improves or stalls; declare a plateau phase, or use the pytorch format's ReduceLROnPlateau"
+          + " with one metric per update"));
+      return Optional.empty();
+    }
+    return schedulerType(type, path, what, problems);
   }
 
   /**

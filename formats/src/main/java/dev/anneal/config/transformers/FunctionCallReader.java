@@ -11,7 +11,8 @@ import java.util.Optional;
  * "function": "get_cosine_schedule_with_warmup", "kwargs": {…}}}, the keyword arguments exactly as
  * the function takes them (the optimizer, whose learning rate is {@code learning_rate}, is the
  * positional argument). {@code get_scheduler} itself may be called too, with {@code name}, {@code
- * num_warmup_steps}, {@code num_training_steps} and {@code scheduler_specific_kwargs}.
+ * num_warmup_steps}, {@code num_training_steps} and {@code scheduler_specific_kwargs}, as the
+ * {@link TransformersVersion} named by {@code transformers_version} makes it.
  */
 final class FunctionCallReader {
   static final String FUNCTION = "function";
@@ -23,6 +24,7 @@ final class FunctionCallReader {
   /** The preset, or {@code null} with the reasons in {@code root.problems()}. */
   static TransformersPreset read(JsonFields root) {
     Problems problems = root.problems();
+    TransformersVersion version = TransformersVersion.read(root);
     double learningRate = Calls.learningRate(root);
     String name = root.requireString(FUNCTION);
     JsonFields kwargs = Calls.objectOrEmpty(root, KWARGS);
@@ -32,7 +34,7 @@ final class FunctionCallReader {
     }
     GetScheduler.Call call;
     if (GET_SCHEDULER.equals(name)) {
-      call = getScheduler(kwargs);
+      call = getScheduler(kwargs, version);
     } else {
       List<String> known = new ArrayList<>(TransformersFunction.functionNames());
       known.add(GET_SCHEDULER);
@@ -51,7 +53,7 @@ final class FunctionCallReader {
   }
 
   /** {@code get_scheduler(name, optimizer, num_warmup_steps=None, num_training_steps=None, scheduler_specific_kwargs=None)}. */
-  private static GetScheduler.Call getScheduler(JsonFields kwargs) {
+  private static GetScheduler.Call getScheduler(JsonFields kwargs, TransformersVersion version) {
     Problems problems = kwargs.problems();
     String type = kwargs.requireString("name");
     Long warmup = kwargs.has("num_warmup_steps") ? kwargs.optLong("num_warmup_steps", 0) : null;
@@ -61,13 +63,13 @@ final class FunctionCallReader {
     if (type == null || specific == null) {
       return null;
     }
-    Optional<TransformersFunction> function = Calls.schedulerType(type, kwargs.path("name"), "scheduler name", problems);
+    Optional<TransformersFunction> function = Calls.schedulerType(type, version, kwargs.path("name"), "scheduler name", problems);
     if (function.isEmpty() || problems.hasErrors()) {
       return null;
     }
     String needs = "' (get_scheduler raises ValueError: " + type + " requires it)";
     return GetScheduler.resolve(
-        function.get(),
+        function.get(), version,
         new GetScheduler.Given(warmup, new Origin(kwargs.path("num_warmup_steps"), "num_warmup_steps"),
             "num_warmup_steps (" + warmup + ")", "'num_warmup_steps" + needs),
         new GetScheduler.Given(training, new Origin(kwargs.path("num_training_steps"), "num_training_steps"),

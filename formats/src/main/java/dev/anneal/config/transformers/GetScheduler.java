@@ -10,8 +10,8 @@ import java.util.Map;
  * {@code transformers.optimization.get_scheduler}: picks the function for an {@code
  * lr_scheduler_type} and hands it exactly the arguments upstream hands it. For some types upstream
  * silently drops arguments ({@code constant} gets neither {@code num_warmup_steps} nor {@code
- * num_training_steps} nor the scheduler kwargs; {@code constant_with_warmup} and {@code
- * inverse_sqrt} get only {@code num_warmup_steps}); each dropped argument becomes an {@code
+ * num_training_steps} nor the scheduler kwargs; {@code constant_with_warmup} and, in transformers
+ * 4, {@code inverse_sqrt} get only {@code num_warmup_steps}); each dropped argument becomes an {@code
  * IgnoredArgument} warning at the key the user wrote.
  */
 final class GetScheduler {
@@ -36,13 +36,16 @@ final class GetScheduler {
    * {@code problems}).
    *
    * @param function the function {@code lr_scheduler_type} selects
+   * @param version whose {@code get_scheduler} makes the call
    * @param kwargs {@code scheduler_specific_kwargs} (an empty object when not given)
    */
   static Call resolve(
-      TransformersFunction function, Given warmup, Given training, JsonFields kwargs, Origin learningRate, Problems problems) {
+      TransformersFunction function, TransformersVersion version, Given warmup, Given training, JsonFields kwargs,
+      Origin learningRate, Problems problems) {
     String receiver = "the '" + function.schedulerType() + "' schedule (get_scheduler ";
     Map<String, ArgumentReader.Supplied> supplied = new HashMap<>();
-    switch (function.passes()) {
+    TransformersFunction.Passes passes = function.passes(version);
+    switch (passes) {
       case NOTHING -> {
         String why = receiver + "calls " + function.functionName() + " with the optimizer alone)";
         if (warmup.value() != null && warmup.value() > 0) {
@@ -62,9 +65,18 @@ final class GetScheduler {
         ignoredKwargs(kwargs, why, problems);
         return new Call(function, ArgumentReader.read(function, empty(kwargs), supplied, learningRate, problems));
       }
+      case WARMUP_AND_KWARGS -> {
+        String why = receiver + "passes num_warmup_steps and the kwargs to " + function.functionName() + ", not num_training_steps)";
+        if (!require(warmup, problems)) {
+          return null;
+        }
+        supplied.put(TransformersFunction.Names.WARMUP, new ArgumentReader.Supplied(warmup.value(), warmup.origin()));
+        ignoredIfGiven(training, why, problems);
+        return new Call(function, ArgumentReader.read(function, kwargs, supplied, learningRate, problems));
+      }
       case WARMUP_TRAINING_AND_KWARGS, ALL -> {
         boolean ok = require(warmup, problems);
-        if (function.passes() == TransformersFunction.Passes.ALL) {
+        if (passes == TransformersFunction.Passes.ALL) {
           ok &= require(training, problems);
         }
         if (!ok) {
@@ -75,7 +87,7 @@ final class GetScheduler {
         return new Call(function, ArgumentReader.read(function, kwargs, supplied, learningRate, problems));
       }
     }
-    throw new IllegalStateException("unknown Passes " + function.passes());
+    throw new IllegalStateException("unknown Passes " + passes);
   }
 
   /** {@code ValueError: <type> requires `num_warmup_steps` / `num_training_steps`} upstream. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.JsonFields;
+import dev.anneal.config.KnownSettings;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * lr_scheduler_kwargs}) the way {@code Trainer.create_scheduler} uses them: {@code
  * get_scheduler(lr_scheduler_type, optimizer, num_warmup_steps=args.get_warmup_steps(max_steps),
  * num_training_steps=max_steps, scheduler_specific_kwargs=lr_scheduler_kwargs)}. Absent fields take
- * {@code TrainingArguments}' defaults, except the learning rate, which must be given.
+ * {@code TrainingArguments}' defaults, except the learning rate, which must be given. How the
+ * warm-up fields combine, and which arguments {@code get_scheduler} passes on, follow the {@link
+ * TransformersVersion} the config names.
  */
 final class TrainingArgumentsReader {
   static final String TYPE = "lr_scheduler_type";
@@ -33,26 +36,24 @@ final class TrainingArgumentsReader {
   /** The preset, or {@code null} with the reasons in {@code root.problems()}. */
   static TransformersPreset read(JsonFields root) {
     Problems problems = root.problems();
+    TransformersVersion version = TransformersVersion.read(root);
     double learningRate = Calls.learningRate(root);
     String type = root.optString(TYPE, TransformersFunction.DEFAULT_SCHEDULER_TYPE);
-    long warmupSteps = warmupSteps(root);
-    double warmupRatio = root.optDouble(WARMUP_RATIO, 0.0);
+    WarmupFields warmupFields = version == TransformersVersion.V4 ? WarmupFields.v4(root) : WarmupFields.v5(root, version);
     // Long.MIN_VALUE: written, but not an integer (already reported).
     long maxSteps = root.has(MAX_STEPS) ? root.optLong(MAX_STEPS, Long.MIN_VALUE) : MAX_STEPS_UNSET;
-    JsonFields kwargs = Calls.objectOrEmpty(root, KWARGS);
+    JsonFields kwargs = SchedulerKwargs.read(root, KWARGS);
     boolean epochsGiven = root.has(TrainingArgumentsFields.NUM_TRAIN_EPOCHS);
     deepspeed(root);
-    otherFields(root);
+    otherFields(root, version);
 
     List<Violation> found = new ArrayList<>();
-    Rules.nonNegative(found, WARMUP_STEPS, warmupSteps);
-    boolean ratioOk = Rules.within(found, WARMUP_RATIO, warmupRatio, 0, 1);
     if (maxSteps != MAX_STEPS_UNSET && maxSteps != Long.MIN_VALUE) {
       Rules.atLeastOne(found, MAX_STEPS, maxSteps);
     }
     found.forEach(problems::add);
-    Optional<TransformersFunction> function = type == null ? Optional.empty() : Calls.schedulerType(type, TYPE, TYPE, problems);
-    if (function.isEmpty() || kwargs == null || !ratioOk) {
+    Optional<TransformersFunction> function = type == null ? Optional.empty() : Calls.schedulerType(type, version, TYPE, TYPE, problems);
+    if (function.isEmpty() || kwargs == null || !warmupFields.valid()) {
       return null;
     }
     // Go on after other errors: the kwargs' own errors are worth reporting in the same run.
@@ -65,12 +66,13 @@ final class TrainingArgumentsReader {
     GetScheduler.Given training = new GetScheduler.Given(
         total, new Origin(MAX_STEPS, MAX_STEPS), MAX_STEPS + " (" + maxSteps + ")",
         "'max_steps' (the '" + type + "' schedule needs num_training_steps, which Trainer takes from max_steps;"
-            + " Anneal cannot count epochs)");
-    GetScheduler.Given warmup = warmup(warmupSteps, warmupRatio, total, problems);
+            + epochs(root) + ")");
+    GetScheduler.Given warmup = warmupFields.resolve(total, problems);
     if (warmup == null) {
       return null;
     }
-    GetScheduler.Call call = GetScheduler.resolve(function.get(), warmup, training, kwargs, Calls.learningRateOrigin(), problems);
+    GetScheduler.Call call =
+        GetScheduler.resolve(function.get(), version, warmup, training, kwargs, Calls.learningRateOrigin(), problems);
     if (call == null || problems.hasErrors()) {
       return null;
     }
@@ -85,17 +87,42 @@ final class TrainingArgumentsReader {
   }
 
   /**
-   * The fields of {@code TrainingArguments} that do not change the schedule, each named in a note;
-   * a key that is not a field is refused, as {@code TrainingArguments(**config)} raises {@code
-   * TypeError} on it.
+   * Where {@code max_steps} is -1, Trainer counts the updates as {@code num_train_epochs} times the
+   * updates per epoch, {@code ceil(len(train_dataloader) / gradient_accumulation_steps)}: the data
+   * set's length, which a config does not hold.
    */
-  private static void otherFields(JsonFields root) {
-    for (String key : TrainingArgumentsFields.TABLE.reportIgnored(root, path -> false)) {
-      String hint = DidYouMean.closest(key, TrainingArgumentsFields.TABLE.keys())
+  private static String epochs(JsonFields root) {
+    JsonNode epochs = root.peek(TrainingArgumentsFields.NUM_TRAIN_EPOCHS);
+    String given = epochs == null || epochs.isNull() ? "3.0, the default" : epochs.toString();
+    return " with max_steps -1 Trainer counts them from num_train_epochs (" + given + ") and the length of the training data,"
+        + " which the config does not hold: add max_steps = num_train_epochs · ceil(batches per epoch / gradient_accumulation_steps)";
+  }
+
+  /**
+   * The fields of {@code TrainingArguments} that do not change the schedule, each named in a note;
+   * a key that is not a field of {@code version} is an {@code UnknownField} warning with a "did you
+   * mean", or the version that has the field. Upstream's {@code TrainingArguments(**config)} raises
+   * {@code TypeError} on such a key, but a dump is what some Trainer run wrote (a version's own
+   * fields, or a subclass's such as TRL's), and Trainer never reads a key it does not know.
+   */
+  private static void otherFields(JsonFields root, TransformersVersion version) {
+    KnownSettings fields = TrainingArgumentsFields.of(version);
+    for (String key : fields.reportIgnored(root, path -> false)) {
+      String hint = DidYouMean.closest(key, fields.keys())
           .map(name -> "; did you mean `" + name + "`?")
-          .orElse("; TrainingArguments has no such field (upstream raises TypeError)");
-      root.problems().add(ConfigCode.unknownKey(root.path(key), key, hint));
+          .orElseGet(() -> otherVersionHint(key, version));
+      root.problems().add(TransformersCode.unknownField(root.path(key), key, version.toString(), hint));
     }
+  }
+
+  private static String otherVersionHint(String key, TransformersVersion version) {
+    for (TransformersVersion other : TransformersVersion.values()) {
+      if (other != version && TrainingArgumentsFields.of(other).contains(key)) {
+        return "; it is a field of " + other + "'s: set " + TransformersVersion.KEY + " to " + other.major()
+            + " if the config comes from that version";
+      }
+    }
+    return "";
   }
 
   /**
@@ -118,40 +145,5 @@ final class TrainingArgumentsReader {
     } else {
       root.problems().add(ConfigCode.wrongType(path, raw.toString(), "a DeepSpeed config (an object) or the path of one", raw.toString()));
     }
-  }
-
-  /**
-   * {@code TrainingArguments.get_warmup_steps(num_training_steps)}: {@code warmup_steps} if it is
-   * greater than 0, else {@code ceil(num_training_steps * warmup_ratio)}.
-   */
-  private static GetScheduler.Given warmup(long warmupSteps, double warmupRatio, Long total, Problems problems) {
-    if (warmupSteps > 0) {
-      if (warmupRatio > 0) {
-        problems.add(TransformersCode.warmupRatioOverridden(WARMUP_RATIO, warmupRatio, warmupSteps));
-      }
-      return new GetScheduler.Given(warmupSteps, new Origin(WARMUP_STEPS, WARMUP_STEPS), WARMUP_STEPS + " (" + warmupSteps + ")", "");
-    }
-    if (warmupRatio > 0) {
-      if (total == null) {
-        problems.add(ConfigCode.missingKey(MAX_STEPS, "'max_steps' (warmup_ratio " + warmupRatio + " is a fraction of it)"));
-        return null;
-      }
-      long steps = (long) Math.ceil(total * warmupRatio);
-      // The steps are not written anywhere: violations stay at warmup_ratio, in terms of num_warmup_steps.
-      return new GetScheduler.Given(steps, new Origin(WARMUP_RATIO, null), WARMUP_RATIO + " (" + warmupRatio + ")", "");
-    }
-    return new GetScheduler.Given(0L, new Origin(WARMUP_STEPS, WARMUP_STEPS), WARMUP_STEPS + " (0)", "");
-  }
-
-  /** {@code warmup_steps}: an integer; a fraction below 1 gets a pointer to {@code warmup_ratio}. */
-  private static long warmupSteps(JsonFields root) {
-    JsonNode raw = root.raw(WARMUP_STEPS);
-    if (raw != null && raw.isNumber() && !raw.isIntegralNumber() && raw.doubleValue() > 0 && raw.doubleValue() < 1) {
-      root.problems().add(ConfigCode.wrongType(
-          root.path(WARMUP_STEPS), raw.toString(),
-          "an integer number of steps (a fraction of max_steps goes in warmup_ratio)", raw.toString()));
-      return 0;
-    }
-    return root.optLong(WARMUP_STEPS, 0);
   }
 }

@@ -27,7 +27,9 @@ import java.util.List;
  * The plan has one channel, {@code lr}. Unknown keys, wrong types, non-finite numbers and negative
  * lengths are errors at their JSON path; arguments upstream silently drops and its other quirks are
  * warnings. The other fields of a {@code TrainingArguments} dump are named in {@code IgnoredSetting}
- * notes with the reason they do not change the schedule ({@link TrainingArgumentsFields}).
+ * notes with the reason they do not change the schedule ({@link TrainingArgumentsFields}). Either
+ * form may say {@code "transformers_version": "4"} or {@code "5"} (the default): the versions feed
+ * the same schedule functions differently (see {@code TransformersVersion}).
  */
 public final class TransformersFormat extends JsonConfigFormat {
   /** The format's name on the command line. */

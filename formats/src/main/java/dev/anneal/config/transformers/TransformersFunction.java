@@ -97,8 +97,10 @@ enum TransformersFunction {
   enum Passes {
     /** Only the optimizer: {@code constant} (and {@code reduce_lr_on_plateau}, which gets just the kwargs). */
     NOTHING,
-    /** {@code num_warmup_steps} only: {@code constant_with_warmup}, {@code inverse_sqrt}. */
+    /** {@code num_warmup_steps} only: {@code constant_with_warmup}, {@code inverse_sqrt} in transformers 4. */
     WARMUP,
+    /** {@code num_warmup_steps} and the kwargs: {@code inverse_sqrt} in transformers 5. */
+    WARMUP_AND_KWARGS,
     /** {@code num_warmup_steps}, {@code num_training_steps} (may be {@code None}) and the kwargs: {@code warmup_stable_decay}. */
     WARMUP_TRAINING_AND_KWARGS,
     /** {@code num_warmup_steps}, {@code num_training_steps} (required) and the kwargs: every other type. */
@@ -151,8 +153,19 @@ enum TransformersFunction {
     return schedulerType;
   }
 
+  /** What {@code get_scheduler} of transformers 4 hands this function. */
   Passes passes() {
     return passes;
+  }
+
+  /**
+   * What {@code get_scheduler} of {@code version} hands this function: as {@link #passes()}, but
+   * transformers 5 hands {@code inverse_sqrt} its {@code scheduler_specific_kwargs} too
+   * (huggingface/transformers pull request #44909, "Fix: Update optimization.py", merged 2026-03-23,
+   * which makes {@code timescale} from {@code lr_scheduler_kwargs} count).
+   */
+  Passes passes(TransformersVersion version) {
+    return this == INVERSE_SQRT && version == TransformersVersion.V5 ? Passes.WARMUP_AND_KWARGS : passes;
   }
 
   /** The keyword parameters, in signature order ({@code optimizer} excluded). */

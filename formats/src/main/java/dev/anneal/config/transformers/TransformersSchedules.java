@@ -16,6 +16,7 @@ import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Reversed;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.Shifted;
 import java.util.ArrayList;
@@ -130,11 +131,14 @@ public final class TransformersSchedules {
    */
   public static TransformersPreset cosineWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, cycles(numCycles));
+    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, anyCycles(numCycles));
     long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
-    return new LambdaBuilder("get_cosine_schedule_with_warmup", learningRate)
-        .linearWarmup(numWarmupSteps)
-        .then(new Cosine(1, 0, numCycles), decaySteps)
+    LambdaBuilder lambda = new LambdaBuilder("get_cosine_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
+    if (numCycles == 0) {
+      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK)).then(new Constant(1), Phase.OPEN).build(AfterEnd.HOLD);
+    }
+    return warnNegativeCycles(lambda, numCycles)
+        .then(new Cosine(1, 0, Math.abs(numCycles)), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps, numTrainingSteps)
         .build(AfterEnd.CONTINUE);
@@ -155,9 +159,23 @@ public final class TransformersSchedules {
    */
   public static TransformersPreset cosineWithHardRestartsWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, cycles(numCycles));
-    return new LambdaBuilder("get_cosine_with_hard_restarts_schedule_with_warmup", learningRate)
-        .linearWarmup(numWarmupSteps)
+    List<Violation> own = new ArrayList<>();
+    if (numCycles != 0) {
+      // A negative count: Python's % 1.0 is never negative, Java's is; no shape draws that yet.
+      own.addAll(cycles(numCycles));
+    }
+    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
+    LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_hard_restarts_schedule_with_warmup", learningRate)
+        .linearWarmup(numWarmupSteps);
+    if (numCycles == 0) {
+      // (0 * progress) % 1.0 is 0: the cosine's top, 1, until progress reaches 1, then 0.
+      return lambda.warn(numCyclesNotPositive(numCycles, "(0 · progress) % 1.0 is 0, so the learning rate holds the peak until"
+              + " num_training_steps and is 0 after"))
+          .then(new Constant(1), Math.max(1, numTrainingSteps - numWarmupSteps))
+          .then(new Constant(0), Phase.OPEN)
+          .build(AfterEnd.HOLD);
+    }
+    return lambda
         .then(new CosineHardRestarts(1, 0, numCycles), Math.max(1, numTrainingSteps - numWarmupSteps))
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is the full learning rate for one step, then 0")
         .build(AfterEnd.HOLD);
@@ -188,7 +206,7 @@ public final class TransformersSchedules {
     if (decays) {
       Rules.nonNegative(own, "power", power);
     }
-    if (numWarmupSteps == numTrainingSteps && numWarmupSteps >= 1) {
+    if (numWarmupSteps == numTrainingSteps) {
       own.add(TransformersCode.polynomialWithoutDecay("num_warmup_steps", numTrainingSteps, numWarmupSteps));
     }
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
@@ -244,9 +262,15 @@ public final class TransformersSchedules {
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles, MinLr minLr) {
     checkCommon(learningRate, numWarmupSteps, numTrainingSteps, floorChecks(learningRate, numCycles, minLr));
     long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
-    return new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup", learningRate)
-        .linearWarmup(numWarmupSteps)
-        .then(new Cosine(1, minLr.rateFor(learningRate), numCycles), decaySteps)
+    double floor = minLr.rateFor(learningRate);
+    LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
+    warnFloorAboveLearningRate(lambda, minLr.argument(), minLr.value(), floor);
+    if (numCycles == 0) {
+      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
+          .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
+    }
+    return warnNegativeCycles(lambda, numCycles)
+        .then(new Cosine(1, floor, Math.abs(numCycles)), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps, numTrainingSteps)
         .build(AfterEnd.CONTINUE);
@@ -282,8 +306,15 @@ public final class TransformersSchedules {
     } else {
       warmupFromRate(lambda, numWarmupSteps, warmupLrRate.getAsDouble());
     }
-    return lambda
-        .then(new Shifted(new Cosine(1, minLr.rateFor(learningRate), numCycles), 1), decaySteps)
+    double floor = minLr.rateFor(learningRate);
+    warnFloorAboveLearningRate(lambda, minLr.argument(), minLr.value(), floor);
+    warmupLrRate.ifPresent(rate -> warnFloorAboveLearningRate(lambda, "warmup_lr_rate", rate, rate));
+    if (numCycles == 0) {
+      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
+          .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
+    }
+    return warnNegativeCycles(lambda, numCycles)
+        .then(new Shifted(new Cosine(1, floor, Math.abs(numCycles)), 1), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
         .warnRisesPastEnd(numWarmupSteps + decaySteps - 1, numTrainingSteps)
         .build(AfterEnd.CONTINUE);
@@ -318,9 +349,13 @@ public final class TransformersSchedules {
    * {@code get_wsd_schedule}: warm-up from {@code min_lr_ratio} to 1 along {@code warmup_type}, stable
    * at 1, decay to {@code min_lr_ratio} along {@code decay_type}, then {@code min_lr_ratio} for ever.
    *
+   * A {@code num_training_steps} shorter than warm-up plus decay makes the stable phase negative;
+   * upstream runs that as written: after the warm-up the decay is already {@code -stable} steps in
+   * (a {@code StablePhaseNegative} warning), and over once {@code num_training_steps} is reached.
+   *
    * @throws InvalidScheduleException if neither {@code num_training_steps} nor {@code
-   *     num_stable_steps} is given (upstream raises {@code ValueError}), if the stable phase would be
-   *     negative, or a length, the learning rate or {@code min_lr_ratio} is out of range
+   *     num_stable_steps} is given (upstream raises {@code ValueError}), or a length, the learning
+   *     rate or {@code min_lr_ratio} is out of range
    */
   public static TransformersPreset wsd(double learningRate, WsdArguments arguments) {
     List<Violation> errors = new ArrayList<>();
@@ -329,6 +364,7 @@ public final class TransformersSchedules {
     long decay = arguments.numDecaySteps();
     boolean lengthsOk = steps(errors, "num_warmup_steps", warmup, 0) & steps(errors, "num_decay_steps", decay, 0);
     long stable = 0;
+    Violation negativeStable = null;
     if (arguments.numStableSteps().isPresent()) {
       stable = arguments.numStableSteps().getAsLong();
       steps(errors, "num_stable_steps", stable, 0);
@@ -336,7 +372,7 @@ public final class TransformersSchedules {
       long total = arguments.numTrainingSteps().getAsLong();
       stable = total - warmup - decay;
       if (lengthsOk && steps(errors, "num_training_steps", total, Long.MIN_VALUE) && stable < 0) {
-        errors.add(TransformersCode.stablePhaseNegative("num_training_steps", total, warmup, decay, stable));
+        negativeStable = TransformersCode.stablePhaseNegative("num_training_steps", total, warmup, decay, stable);
       }
     } else {
       errors.add(ConfigCode.missingKey("", "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
@@ -344,13 +380,14 @@ public final class TransformersSchedules {
     double floor = arguments.minLrRatio();
     Rules.nonNegative(errors, "min_lr_ratio", floor);
     if (arguments.decayType() == WsdCurve.COSINE) {
-      errors.addAll(cycles(arguments.numCycles()));
+      errors.addAll(anyCycles(arguments.numCycles()));
     } else {
       Rules.finite(errors, "num_cycles", arguments.numCycles());
     }
     InvalidScheduleException.throwIfErrors(errors);
 
     LambdaBuilder lambda = new LambdaBuilder("get_wsd_schedule", learningRate);
+    warnFloorAboveLearningRate(lambda, "min_lr_ratio", floor, floor);
     if (warmup > 0 && floor == 0) {
       lambda.zeroCause("num_warmup_steps", "the " + arguments.warmupType().upstreamName() + " warm-up starts at min_lr_ratio = 0");
     } else {
@@ -361,7 +398,26 @@ public final class TransformersSchedules {
           "num_training_steps", arguments.numTrainingSteps().getAsLong(), stable,
           warmup + stable + decay));
     }
+    if (negativeStable != null) {
+      lambda.warn(negativeStable);
+      lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup);
+      long skipped = -stable;
+      if (skipped < decay) {
+        lambda.then(partialDecay(arguments, floor, skipped), decay - skipped);
+      }
+      return lambda.then(new Constant(floor), Phase.OPEN).build(AfterEnd.HOLD);
+    }
     lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup).then(new Constant(1), stable);
+    if (arguments.decayType() == WsdCurve.COSINE && arguments.numCycles() <= 0) {
+      if (arguments.numCycles() == 0) {
+        // The decay's factor is cos(0) = 1 throughout: the peak, as upstream computes it, then min_lr_ratio.
+        lambda.warn(numCyclesNotPositive(arguments.numCycles(), "the decay holds the peak, then drops to min_lr_ratio"));
+        return lambda.then(new Constant(1.0 * (1.0 - floor) + floor), decay).then(new Constant(floor), Phase.OPEN)
+            .build(AfterEnd.HOLD);
+      }
+      warnNegativeCycles(lambda, arguments.numCycles());
+      arguments = arguments.withNumCycles(Math.abs(arguments.numCycles()));
+    }
     Shape decayShape = wsdDecay(arguments.decayType(), floor, arguments.numCycles());
     lambda.then(decayShape, decay);
     if (decay == 0 || decayShape.endValue(decay) != floor) {
@@ -369,6 +425,29 @@ public final class TransformersSchedules {
       lambda.then(new Constant(floor), Phase.OPEN);
     }
     return lambda.build(AfterEnd.HOLD);
+  }
+
+  /**
+   * The decay of a WSD whose stable phase is {@code -skipped} steps long: upstream's progress {@code
+   * (step - num_warmup_steps - num_stable_steps) / num_decay_steps} starts at {@code skipped /
+   * num_decay_steps} on the first step after the warm-up. A {@link Segment} of the decay's span that
+   * starts {@code skipped} steps in computes the same factors with the same operations.
+   *
+   * @throws InvalidScheduleException ({@code NotImportable}) for a cosine decay of other than half a
+   *     period, which no segment draws
+   */
+  private static Shape partialDecay(WsdArguments arguments, double floor, long skipped) {
+    Segment.Curve curve = switch (arguments.decayType()) {
+      case LINEAR -> Segment.Curve.LINEAR;
+      case ONE_MINUS_SQRT -> Segment.Curve.MINUS_SQRT;
+      case COSINE -> arguments.numCycles() == DEFAULT_NUM_CYCLES ? Segment.Curve.COSINE : null;
+    };
+    if (curve == null) {
+      throw new InvalidScheduleException(List.of(ConfigCode.notImportable("num_cycles", arguments.numCycles(), "transformers",
+          "a cosine decay of " + Values.show(arguments.numCycles()) + " cycles that starts part-way (the stable phase is "
+              + -skipped + " steps long) has no Anneal shape; raise num_training_steps so that the stable phase is not negative")));
+    }
+    return new Segment(curve, 1, floor, 1, skipped, arguments.numDecaySteps());
   }
 
   /** The warm-up {@code factor * (1 - floor) + floor}, factor = progress, {@code 0.5 * (1 - cos(π p))} or {@code 1 - sqrt(1 - p)}. */
@@ -411,14 +490,49 @@ public final class TransformersSchedules {
     Rules.nonNegative(errors, LambdaBuilder.LEARNING_RATE, learningRate);
   }
 
-  /** The learning rate, {@code num_warmup_steps >= 0}, {@code num_training_steps >= 1}, then {@code own}. */
+  /**
+   * The learning rate, {@code num_warmup_steps >= 0}, {@code num_training_steps >= 0}, then {@code
+   * own}. A {@code num_training_steps} of 0 is a warm-up not shorter than the run, which upstream
+   * runs (each function's {@code max(1, num_training_steps - num_warmup_steps)} guards it).
+   */
   private static void checkCommon(double learningRate, long numWarmupSteps, long numTrainingSteps, List<Violation> own) {
     List<Violation> errors = new ArrayList<>();
     checkLearningRate(errors, learningRate);
     steps(errors, "num_warmup_steps", numWarmupSteps, 0);
-    steps(errors, "num_training_steps", numTrainingSteps, 1);
+    steps(errors, "num_training_steps", numTrainingSteps, 0);
     errors.addAll(own);
     InvalidScheduleException.throwIfErrors(errors);
+  }
+
+  /**
+   * {@code num_cycles} of the cosines whose argument is {@code π * num_cycles * 2 * progress}: any
+   * finite number. Upstream runs 0 (cos 0 = 1: the peak held) and negative counts (cos is even, and
+   * the negated product is exact, so the curve is that of the positive count), each warned.
+   */
+  private static List<Violation> anyCycles(double numCycles) {
+    List<Violation> errors = new ArrayList<>();
+    Rules.finite(errors, "num_cycles", numCycles);
+    return errors;
+  }
+
+  /** A floor above 1 (the peak): upstream's factor {@code f * (1 - floor) + floor} then rises as f falls. */
+  private static void warnFloorAboveLearningRate(LambdaBuilder lambda, String argument, double value, double rate) {
+    if (rate > 1) {
+      lambda.warn(TransformersCode.floorAboveLearningRate(argument, argument, value, rate));
+    }
+  }
+
+  private static final String HOLDS_PEAK = "cos(0) = 1, so the learning rate holds the peak after the warm-up, for ever";
+
+  private static Violation numCyclesNotPositive(double numCycles, String outcome) {
+    return TransformersCode.numCyclesNotPositive("num_cycles", numCycles, outcome);
+  }
+
+  private static LambdaBuilder warnNegativeCycles(LambdaBuilder lambda, double numCycles) {
+    if (numCycles < 0) {
+      lambda.warn(numCyclesNotPositive(numCycles, "cos is even, so the curve is that of num_cycles " + Values.show(-numCycles)));
+    }
+    return lambda;
   }
 
   private static List<Violation> cycles(double numCycles) {
@@ -428,7 +542,7 @@ public final class TransformersSchedules {
   }
 
   private static List<Violation> floorChecks(double learningRate, double numCycles, MinLr minLr) {
-    List<Violation> errors = cycles(numCycles);
+    List<Violation> errors = anyCycles(numCycles);
     Rules.nonNegative(errors, minLr.argument(), minLr.value());
     if (!minLr.relative() && learningRate == 0) {
       errors.add(RuleCode.notPositive(

@@ -51,7 +51,7 @@ class TrainingArgumentsFormTest {
   @Test
   void warmupStepsWinOverWarmupRatioWithAWarning() {
     Imported imported = assertWarnings(
-        "{'learning_rate': 1.0, 'lr_scheduler_type': 'linear', 'warmup_steps': 10, 'warmup_ratio': 0.5, 'max_steps': 100}",
+        "{'transformers_version': '4', 'learning_rate': 1.0, 'lr_scheduler_type': 'linear', 'warmup_steps': 10, 'warmup_ratio': 0.5, 'max_steps': 100}",
         "[WarmupRatioOverridden] warmup_ratio: warmup_ratio (0.5) has no effect: warmup_steps (10) is greater than 0 and"
             + " overrides it (TrainingArguments.get_warmup_steps)",
         FIRST_UPDATE_AT_ZERO);
@@ -89,7 +89,7 @@ class TrainingArgumentsFormTest {
         FIRST_UPDATE_AT_ZERO);
 
     Imported inverseSqrt = assertWarnings(
-        "{'learning_rate': 1.0, 'lr_scheduler_type': 'inverse_sqrt', 'warmup_steps': 100,"
+        "{'transformers_version': '4', 'learning_rate': 1.0, 'lr_scheduler_type': 'inverse_sqrt', 'warmup_steps': 100,"
             + " 'lr_scheduler_kwargs': {'timescale': 25}}",
         "[IgnoredArgument] lr_scheduler_kwargs.timescale: timescale (25) is ignored by the 'inverse_sqrt' schedule"
             + " (get_scheduler passes only num_warmup_steps to get_inverse_sqrt_schedule); remove it or pick a type that"

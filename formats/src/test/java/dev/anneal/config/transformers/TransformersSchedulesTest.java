@@ -140,9 +140,8 @@ class TransformersSchedulesTest {
     assertEquals(
         List.of(
             "[NonFiniteValue] learning_rate: learning_rate (NaN) must be a finite number",
-            "[NegativeValue] num_warmup_steps: num_warmup_steps (-1) must be at least 0",
-            "[NonPositiveLength] num_training_steps: num_training_steps (0) must be at least 1",
-            "[NotPositive] num_cycles: num_cycles (-0.5) must be greater than 0"),
+            // num_training_steps 0 and num_cycles -0.5 are no errors: upstream runs them (ZeroTrainingStepsTest, NumCyclesTest).
+            "[NegativeValue] num_warmup_steps: num_warmup_steps (-1) must be at least 0"),
         messages(e.violations()));
   }
 

@@ -25,7 +25,8 @@ public enum ConfigCode implements DiagnosticCode {
   WRITER_OUTPUT_REJECTED(Severity.ERROR, "the {format} writer produced a config its own reader rejects: {problem}; please report this"),
   RISES_PAST_END(Severity.WARNING, "past step {step} the {formula} formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
   IGNORED_ARGUMENT(Severity.WARNING, "{argument} is ignored by {ignoredBy}; remove it or pick a type that uses it"),
-  IGNORED_SETTING(Severity.NOTE, "ignored: {reason}");
+  IGNORED_SETTING(Severity.NOTE, "ignored: {reason}"),
+  DUPLICATE_KEY_LAST_WINS(Severity.WARNING, "key given {times}, on lines {lines}: {system} reads the file with Python's json, which keeps the last value ({value}); keep only the one you mean");
 
   private final MessageSpec spec;
 
@@ -166,5 +167,14 @@ public enum ConfigCode implements DiagnosticCode {
 
   private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
+  }
+
+  /**
+   * A key given more than once where the system itself keeps the last value.
+   *
+   * @param value the last value, which the config holds
+   */
+  public static Violation duplicateKeyLastWins(String path, String times, String lines, String system, String value) {
+    return DUPLICATE_KEY_LAST_WINS.violation(path, null, times, lines, system, value);
   }
 }

@@ -14,7 +14,8 @@ import dev.anneal.rules.InvalidScheduleException;
 /**
  * Parses config text into a Jackson tree, strictly: a key given twice in one object is a {@code
  * [DuplicateKey]} error that names both lines (every reader parses here, so none can keep the last
- * value silently), trailing content is an error, nesting depth and sizes are bounded, and a syntax
+ * value silently; a format whose system keeps the last value, as Python's {@code json} does, warns
+ * instead: {@link JsonConfigFormat#lastOfDuplicateKeysWinsIn()}), trailing content is an error, nesting depth and sizes are bounded, and a syntax
  * error becomes a {@code [InvalidJson]} violation that names the line and column. Fractional
  * numbers keep their decimal text (see {@link ExactDoubleNode}) so that integer fields are read
  * exactly. {@code NaN} and {@code Infinity} (which Python's
@@ -52,6 +53,18 @@ public final class Json {
    *     ({@code DuplicateKey}) with every key given more than once in the same object
    */
   public static JsonNode parse(String text) {
+    JsonTree.Read read = parseKeepingDuplicates(text);
+    if (!read.duplicates().isEmpty()) {
+      throw new InvalidScheduleException(read.duplicates().stream().map(JsonTree.Duplicate::violation).toList());
+    }
+    return read.root();
+  }
+
+  /**
+   * As {@link #parse}, but a key given twice is handed back with the tree (which holds its last
+   * value) instead of refused: the caller decides, as the system it reads for does.
+   */
+  static JsonTree.Read parseKeepingDuplicates(String text) {
     text = withoutByteOrderMark(text);
     if (text.isBlank()) {
       throw new InvalidScheduleException(ConfigCode.emptyInput());
@@ -59,11 +72,7 @@ public final class Json {
     JsonParser parser = null;
     try {
       parser = MAPPER.createParser(text);
-      JsonTree.Read read = JsonTree.read(parser);
-      if (!read.duplicates().isEmpty()) {
-        throw new InvalidScheduleException(read.duplicates());
-      }
-      return read.root();
+      return JsonTree.read(parser);
     } catch (StreamConstraintsException e) {
       // Jackson's exception for its read limits carries no location, and names its own API: say where the parser stopped.
       JsonLocation where = parser.currentLocation();
@@ -98,7 +107,11 @@ public final class Json {
 
   /** Parses and requires an object at the top. */
   public static JsonFields parseObject(String text, Problems problems) {
-    JsonNode root = parse(text);
+    return object(parse(text), problems);
+  }
+
+  /** The fields of {@code root}, which must be an object. */
+  static JsonFields object(JsonNode root, Problems problems) {
     if (!root.isObject()) {
       throw new InvalidScheduleException(ConfigCode.wrongType("", JsonFields.describe(root), "a JSON object at the top", JsonFields.describe(root)));
     }

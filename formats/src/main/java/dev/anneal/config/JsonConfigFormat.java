@@ -27,6 +27,28 @@ public abstract class JsonConfigFormat implements ConfigFormat {
   }
 
   /**
+   * The system that reads this format's files with Python's {@code json}, which keeps the last
+   * value of a key given twice (transformers' {@code HfArgumentParser}), or {@code null} where a
+   * key given twice is refused: by the system itself (DeepSpeed's {@code
+   * dict_raise_error_on_duplicate_keys}) or because the file is Anneal's own rendering.
+   */
+  protected String lastOfDuplicateKeysWinsIn() {
+    return null;
+  }
+
+  /** The warnings for keys given twice, or the refusal of them, as {@link #lastOfDuplicateKeysWinsIn()} says. */
+  private List<Violation> duplicateKeys(List<JsonTree.Duplicate> found) {
+    String system = lastOfDuplicateKeysWinsIn();
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    if (system == null) {
+      throw new InvalidScheduleException(found.stream().map(JsonTree.Duplicate::violation).toList());
+    }
+    return found.stream().map(duplicate -> duplicate.lastWins(system)).toList();
+  }
+
+  /**
    * Reads a whole config.
    *
    * @throws InvalidScheduleException listing every error, each at its JSON path
@@ -34,7 +56,9 @@ public abstract class JsonConfigFormat implements ConfigFormat {
   @Override
   public final Imported read(String text) {
     Problems problems = new Problems();
-    JsonFields root = Json.parseObject(text, problems);
+    JsonTree.Read parsed = Json.parseKeepingDuplicates(text);
+    List<Violation> duplicates = duplicateKeys(parsed.duplicates());
+    JsonFields root = Json.object(parsed.root(), problems);
     Imported imported;
     try {
       imported = read(root, problems);
@@ -42,13 +66,15 @@ public abstract class JsonConfigFormat implements ConfigFormat {
       // A read that failed stops here: the objects a reader gave up on after an error are not
       // settled, since their keys would be reported as unknown although they are only unread. Its
       // notes go too: a setting is "ignored" only beside a schedule that was read.
-      throw new InvalidScheduleException(failed.violations(),
-          failed.warnings().stream().filter(warning -> warning.severity() != Severity.NOTE).toList());
+      List<Violation> kept = new ArrayList<>(duplicates);
+      failed.warnings().stream().filter(warning -> warning.severity() != Severity.NOTE).forEach(kept::add);
+      throw new InvalidScheduleException(failed.violations(), kept);
     }
     int before = problems.all().size();
     root.settleAll();
     List<Violation> settled = problems.all().subList(before, problems.all().size());
-    List<Violation> warnings = new ArrayList<>(imported.warnings());
+    List<Violation> warnings = new ArrayList<>(duplicates);
+    warnings.addAll(imported.warnings());
     settled.stream().filter(violation -> !violation.isError()).forEach(warnings::add);
     List<Violation> errors = settled.stream().filter(Violation::isError).toList();
     if (!errors.isEmpty()) {

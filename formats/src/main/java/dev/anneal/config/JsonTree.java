@@ -31,21 +31,36 @@ final class JsonTree {
     this.parser = parser;
   }
 
-  /** A key given more than once in one object: its path and the lines it is on, in order. */
-  record Duplicate(String path, List<Integer> lines) {
+  /**
+   * A key given more than once in one object: its path, the lines it is on, in order, and the last
+   * value, which the tree keeps.
+   */
+  record Duplicate(String path, List<Integer> lines, JsonNode last) {
+    /** The error, for a system that refuses the file. */
     Violation violation() {
-      int count = lines.size();
-      String times = count == 2 ? "twice" : count + " times";
+      return ConfigCode.duplicateKey(path, times(), where(), lines.size() == 2 ? "remove one" : "keep only one");
+    }
+
+    /** The warning, for {@code system}, which keeps the last value as Python's {@code json} does. */
+    Violation lastWins(String system) {
+      return ConfigCode.duplicateKeyLastWins(path, times(), where(), system, last.toString());
+    }
+
+    private String times() {
+      return lines.size() == 2 ? "twice" : lines.size() + " times";
+    }
+
+    private String where() {
       StringBuilder where = new StringBuilder();
-      for (int i = 0; i < count; i++) {
-        where.append(i == 0 ? "" : i == count - 1 ? " and " : ", ").append(lines.get(i));
+      for (int i = 0; i < lines.size(); i++) {
+        where.append(i == 0 ? "" : i == lines.size() - 1 ? " and " : ", ").append(lines.get(i));
       }
-      return ConfigCode.duplicateKey(path, times, where.toString(), count == 2 ? "remove one" : "keep only one");
+      return where.toString();
     }
   }
 
   /** The result: the tree, and every duplicate key found in it, by line. */
-  record Read(JsonNode root, List<Violation> duplicates) {}
+  record Read(JsonNode root, List<Duplicate> duplicates) {}
 
   /**
    * Reads one value and requires the input to end after it.
@@ -58,9 +73,8 @@ final class JsonTree {
     if (parser.nextToken() != null) {
       throw new JsonParseException(parser, "more content after the end of the JSON value; a config is one JSON value", parser.currentTokenLocation());
     }
-    List<Violation> found = tree.duplicates.stream()
+    List<Duplicate> found = tree.duplicates.stream()
         .sorted(Comparator.comparing((Duplicate d) -> d.lines().get(0)).thenComparing(d -> d.lines().get(1)))
-        .map(Duplicate::violation)
         .toList();
     return new Read(root, found);
   }
@@ -91,13 +105,13 @@ final class JsonTree {
       int line = parser.currentTokenLocation().getLineNr();
       String at = path.isEmpty() ? key : path + "." + key;
       lines.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
-      // The last value stays in the tree, as Jackson keeps it, but the input is refused anyway.
+      // The last value stays in the tree, as Jackson and Python's json keep it; Json decides whether that is refused.
       object.set(key, value(parser.nextToken(), at));
     }
     String prefix = path.isEmpty() ? "" : path + ".";
     lines.forEach((key, at) -> {
       if (at.size() > 1) {
-        duplicates.add(new Duplicate(prefix + key, List.copyOf(at)));
+        duplicates.add(new Duplicate(prefix + key, List.copyOf(at), object.get(key)));
       }
     });
     return object;

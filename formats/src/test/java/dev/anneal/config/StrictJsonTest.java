@@ -66,16 +66,20 @@ class StrictJsonTest {
         errors(new PyTorchFormat(), config));
   }
 
+  /** transformers reads its arguments with json.loads (HfArgumentParser.parse_json_file): the last value wins, with a warning. */
   @Test
-  void transformersDuplicateKeyIsRefused() {
+  void transformersDuplicateKeyKeepsTheLastValueAsPythonsJsonDoes() {
     String config = """
         {"learning_rate": 2e-05,
          "lr_scheduler_type": "linear",
          "max_steps": 1000,
          "learning_rate": 0.1}
         """;
-    assertEquals(List.of("[DuplicateKey] learning_rate: key given twice, on lines 1 and 4; remove one"),
-        errors(new TransformersFormat(), config));
+    Imported imported = new TransformersFormat().read(config);
+
+    assertEquals("[DuplicateKeyLastWins] learning_rate: key given twice, on lines 1 and 4: transformers reads the file with"
+        + " Python's json, which keeps the last value (0.1); keep only the one you mean", imported.warnings().get(0).toString());
+    assertEquals(0.1, imported.plan().lr().valueAt(500) * 2, 1e-15, "half way down the linear decay from 0.1");
   }
 
   @Test

@@ -39,6 +39,12 @@ public final class TransformersFormat extends JsonConfigFormat {
     super(NAME);
   }
 
+  /** {@code HfArgumentParser.parse_json_file} reads the arguments with {@code json.loads}: the last of a key given twice wins. */
+  @Override
+  protected String lastOfDuplicateKeysWinsIn() {
+    return "transformers";
+  }
+
   @Override
   protected Imported read(JsonFields root, Problems problems) {
     boolean call = root.has(FunctionCallReader.FUNCTION);

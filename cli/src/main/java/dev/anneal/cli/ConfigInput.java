@@ -4,9 +4,7 @@ import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.Violation;
 import java.util.function.Consumer;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code --format} option of the commands that read one config ({@code curve}, {@code plot},
@@ -24,10 +22,6 @@ final class ConfigInput {
   static final String FLAG = "--format";
 
   private final ConfigReader configs;
-
-  /** The command that mixes this in: its standard error takes the note on a detected format. */
-  @Spec(Spec.Target.MIXEE)
-  private CommandSpec command;
 
   @Option(names = FLAG, paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
@@ -56,19 +50,12 @@ final class ConfigInput {
 
   /**
    * The config of {@code source} read as {@code format} (from {@link #format()}), or, when it is
-   * {@code null}, of the format detected, with a note on the command's standard error where
-   * {@link ConfigReader#read} says. The config's warnings are left to the command, which prints
-   * them once its own checks pass.
+   * {@code null}, of the format detected, with a note handed to {@code notes} where {@link
+   * ConfigReader#read} says: the command's standard error, through its {@link DiagnosticFilter}, or
+   * its {@code --json} document. The config's warnings are left to the command, which prints them
+   * once its own checks pass.
    *
    * @throws CommandFailure when the format cannot be told, or with every problem of the config
-   */
-  Imported read(ConfigSource source, ConfigFormat format) {
-    return configs.read(source, format, FLAG, command.commandLine().getErr());
-  }
-
-  /**
-   * As {@link #read(ConfigSource, ConfigFormat)}, the note on a detected format handed to
-   * {@code notes} instead of standard error.
    */
   Imported read(ConfigSource source, ConfigFormat format, Consumer<Violation> notes) {
     return configs.read(source, format, FLAG, notes);

@@ -64,20 +64,14 @@ final class ConfigReader {
   /**
    * The config of {@code source} read as {@code given}, or, when it is {@code null}, as the one format
    * {@link FormatDetection} finds; a format found from the content alone (not from the file's name,
-   * and not Anneal's own, which was the default before detection) is named in a note on {@code err}.
-   * The config's own warnings are left to the caller, which prints them when its other checks pass.
+   * and not Anneal's own, which was the default before detection) is named in a note handed to
+   * {@code notes} (printed on standard error through the command's {@link DiagnosticFilter}, or put
+   * in its {@code --json} document). The config's own warnings are left to the caller, which prints
+   * them when its other checks pass.
    *
    * @param flag the option that names the format ({@code --format}, {@code --from}), which the fix names
    * @throws CommandFailure ({@code AmbiguousFormat}, {@code UndetectedFormat}) when not exactly one
    *     format fits, or with every problem of the config
-   */
-  Imported read(ConfigSource source, ConfigFormat given, String flag, PrintWriter err) {
-    return read(source, given, flag, printedOn(err, source.label()));
-  }
-
-  /**
-   * As {@link #read(ConfigSource, ConfigFormat, String, PrintWriter)}, the note on a detected format
-   * handed to {@code notes} instead: {@code --json} puts it in its document.
    */
   Imported read(ConfigSource source, ConfigFormat given, String flag, Consumer<Violation> notes) {
     String text = source.text();

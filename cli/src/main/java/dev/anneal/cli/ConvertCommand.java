@@ -49,6 +49,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Mixin private InlineConfig inline;
 
+  @Mixin private DiagnosticFilter shown;
+
   @Option(names = "--from", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The config's format: ${COMPLETION-CANDIDATES}. Default: detected from the content and the file name.")
   private String from;
@@ -76,14 +78,13 @@ final class ConvertCommand implements Callable<Integer> {
     OptionalLong compared = Inputs.steps(steps);
     ConfigSource config = inline.required(file, "FILE");
     file = config.label(); // from here on the name messages give the config: its path, or <inline>
-    Imported imported = configs.read(config, source, "--from", spec.commandLine().getErr());
     PrintWriter err = spec.commandLine().getErr();
+    Imported imported = configs.read(config, source, "--from", shown.printedOn(err, file));
     Plan plan = channels == null ? imported.plan() : ConvertChannels.select(imported.plan(), channels, file);
-    Diagnostics.lines(file, imported.warnings()).forEach(err::println);
+    shown.print(err, file, imported.warnings());
     if (channels != null) {
-      Diagnostics.lines(file, ConvertChannels.leftOut(imported.plan(), channels)).forEach(err::println);
+      shown.print(err, file, ConvertChannels.leftOut(imported.plan(), channels));
     }
-    err.flush();
     Conversion conversion;
     try {
       conversion = Conversion.of(plan, target, compared);

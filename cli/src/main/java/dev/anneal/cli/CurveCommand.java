@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints one channel of a config at steps 0 to N-1, one line 'step<TAB>value' each.",
       "A step counts the optimizer updates already applied: line 's' holds the value that update s+1 uses.",
-      "Values are printed in full, so each parses back to the same double. Warnings go to standard error (into the document with --json)."
+      "Values are printed in full, so each parses back to the same double. Warnings and notes go to standard error (into the document with --json)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:the curve was printed", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
@@ -52,6 +52,8 @@ final class CurveCommand implements Callable<Integer> {
   @Mixin private InlineConfig inline;
 
   @Mixin private JsonOutput json;
+
+  @Mixin private DiagnosticFilter shown;
 
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to print. Default: the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
@@ -73,20 +75,18 @@ final class CurveCommand implements Callable<Integer> {
     ConfigSource source = inline.required(file, "FILE");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
     List<Violation> diagnostics = new ArrayList<>();
-    Imported imported = json.enabled() ? configInput.read(source, configFormat, diagnostics::add) : configInput.read(source, configFormat);
+    PrintWriter err = spec.commandLine().getErr();
+    Imported imported = configInput.read(source, configFormat, shown.passing(json.enabled() ? diagnostics::add : ConfigReader.printedOn(err, file)));
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
-    diagnostics.addAll(imported.warnings());
-    Violation unusedMetrics = metrics != null && !schedule.isReactive()
-        ? ConfigCode.ignoredArgument("--metrics", metrics.toString(), "--metrics", "channel " + channel + " of " + file + ", which has no plateau phase")
-        : null;
+    diagnostics.addAll(shown.shown(imported.warnings()));
+    List<Violation> unusedMetrics = metrics != null && !schedule.isReactive()
+        ? shown.shown(List.of(ConfigCode.ignoredArgument("--metrics", metrics.toString(), "--metrics",
+            "channel " + channel + " of " + file + ", which has no plateau phase")))
+        : List.of();
     if (!json.enabled()) {
-      PrintWriter err = spec.commandLine().getErr();
-      Diagnostics.lines(file, imported.warnings()).forEach(err::println);
-      if (unusedMetrics != null) {
-        err.println(Diagnostics.line(null, unusedMetrics));
-      }
-      err.flush();
+      shown.print(err, file, imported.warnings());
+      shown.print(err, null, unusedMetrics);
     }
     long count = asked.orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS));
     requireStepsWithinEnd(schedule, count);
@@ -104,7 +104,7 @@ final class CurveCommand implements Callable<Integer> {
 
   /** The curve as the document of docs/json-output.md: the channel's values and phases, and every diagnostic. */
   private void printJson(Imported imported, Schedule schedule, SteppedValues curve, long count, List<Violation> diagnostics,
-      Violation unusedMetrics) {
+      List<Violation> unusedMetrics) {
     ObjectNode document = JsonOutput.document("curve");
     document.put("file", file.toString());
     document.put("format", imported.format());
@@ -128,9 +128,7 @@ final class CurveCommand implements Callable<Integer> {
       array.add(curve.nextDouble());
     }
     ArrayNode problems = JsonOutput.diagnostics(document, file, diagnostics);
-    if (unusedMetrics != null) {
-      JsonOutput.add(problems, null, unusedMetrics);
-    }
+    unusedMetrics.forEach(violation -> JsonOutput.add(problems, null, violation));
     JsonOutput.print(spec.commandLine().getOut(), document);
   }
 

@@ -58,6 +58,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin private JsonOutput json;
 
+  @Mixin private DiagnosticFilter shown;
+
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The format of A (and of B unless --format-b is given): ${COMPLETION-CANDIDATES}. "
           + "Default: detected for each file from its content and its name.")
@@ -86,14 +88,14 @@ final class DiffCommand implements Callable<Integer> {
     List<Violation> diagnosticsOfA = new ArrayList<>();
     List<Violation> diagnosticsOfB = new ArrayList<>();
     Imported a = configs.read(ConfigSource.file(first), formatA, "--format",
-        json.enabled() ? diagnosticsOfA::add : ConfigReader.printedOn(err, first));
-    Imported b = configs.read(sourceOfB, formatOfB, "--format-b", json.enabled() ? diagnosticsOfB::add : ConfigReader.printedOn(err, second));
-    diagnosticsOfA.addAll(a.warnings());
-    diagnosticsOfB.addAll(b.warnings());
+        shown.passing(json.enabled() ? diagnosticsOfA::add : ConfigReader.printedOn(err, first)));
+    Imported b = configs.read(sourceOfB, formatOfB, "--format-b",
+        shown.passing(json.enabled() ? diagnosticsOfB::add : ConfigReader.printedOn(err, second)));
+    diagnosticsOfA.addAll(shown.shown(a.warnings()));
+    diagnosticsOfB.addAll(shown.shown(b.warnings()));
     if (!json.enabled()) {
-      Diagnostics.lines(first, a.warnings()).forEach(err::println);
-      Diagnostics.lines(second, b.warnings()).forEach(err::println);
-      err.flush();
+      shown.print(err, first, a.warnings());
+      shown.print(err, second, b.warnings());
     }
     PrintWriter stdout = spec.commandLine().getOut();
     Set<String> channels = new LinkedHashSet<>(a.plan().channels().keySet());

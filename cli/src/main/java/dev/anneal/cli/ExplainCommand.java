@@ -5,7 +5,6 @@ import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
-import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Explanation;
 import dev.anneal.schedule.Plan;
@@ -52,6 +51,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin private JsonOutput json;
 
+  @Mixin private DiagnosticFilter shown;
+
   @Option(names = "--step", required = true, paramLabel = "K", description = "The step: the number of updates applied before it.")
   private long step;
 
@@ -67,7 +68,8 @@ final class ExplainCommand implements Callable<Integer> {
     ConfigSource source = inline.required(file, "CONFIG");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
     List<Violation> notes = new ArrayList<>();
-    Imported imported = json.enabled() ? configInput.read(source, configFormat, notes::add) : configInput.read(source, configFormat);
+    Imported imported = configInput.read(source, configFormat,
+        shown.passing(json.enabled() ? notes::add : ConfigReader.printedOn(spec.commandLine().getErr(), file)));
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -86,22 +88,22 @@ final class ExplainCommand implements Callable<Integer> {
         lines.add(OPEN_ENDED);
       }
     }
+    List<Violation> related = shown.shown(related(imported, explained));
     if (json.enabled()) {
-      notes.addAll(related(imported, explained));
+      notes.addAll(related);
       JsonOutput.print(stdout, ExplainJson.document(file, imported, step, explanations, notes));
       return ExitCodes.OK;
     }
-    List<Violation> related = related(imported, explained);
-    List<Violation> quirks = related.stream().filter(violation -> violation.severity() != Severity.NOTE).toList();
-    List<Violation> ignored = related.stream().filter(violation -> violation.severity() == Severity.NOTE).toList();
+    List<Violation> quirks = related.stream().filter(violation -> !IgnoredSettings.names(violation)).toList();
+    List<Violation> ignored = related.stream().filter(IgnoredSettings::names).toList();
     if (!quirks.isEmpty()) {
       lines.add(imported.format().equals("anneal")
-          ? "warnings:"
+          ? "warnings and notes:"
           : "upstream quirks of " + imported.format() + " that Anneal reproduces in this config:");
       quirks.forEach(quirk -> lines.add("  " + quirk));
     }
     if (!ignored.isEmpty()) {
-      // Notes are no quirks: settings read and left out because they do not change the schedule.
+      // Settings read and left out because they do not change the schedule are no quirks.
       lines.add("settings of this config that do not change the schedule:");
       ignored.forEach(note -> lines.add("  " + note));
     }

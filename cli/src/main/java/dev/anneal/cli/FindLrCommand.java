@@ -111,6 +111,8 @@ final class FindLrCommand implements Callable<Integer> {
 
   @Mixin private ModelOptions model;
 
+  @Mixin private DiagnosticFilter shown;
+
   @Option(names = "--optimizer", paramLabel = "NAME",
       description = "sgd, sgd-pytorch, adam or adamw. Default: as anneal train: the --config's optimizer with all its settings "
           + "(weight decay on every parameter), else adamw.")
@@ -200,8 +202,7 @@ final class FindLrCommand implements Callable<Integer> {
       OneCycleConfig.text(OneCycleConfig.plan(1e-3, 1e-2, cycleSteps()), written); // a format without cycles is refused before training
     }
     Mlp mlp = model.model(labeled, split.train().rows());
-    Diagnostics.lines(config, resolution.notes()).forEach(stderr::println);
-    stderr.flush();
+    shown.print(stderr, config, resolution.notes());
     OptimizerChoice choice = everyParameter(resolution.choice());
     stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
     stdout.println("model: MLP " + mlp + ", " + choice.kind().cliName() + ", batch " + model.batchSize);
@@ -256,10 +257,9 @@ final class FindLrCommand implements Callable<Integer> {
       }
       return null;
     }
-    Imported imported = configInput.read(ConfigSource.file(config), format);
     PrintWriter err = spec.commandLine().getErr();
-    Diagnostics.lines(config, TrainCommand.withoutOptimizerNotes(imported)).forEach(err::println);
-    err.flush();
+    Imported imported = configInput.read(ConfigSource.file(config), format, shown.printedOn(err, config));
+    shown.print(err, config, TrainCommand.withoutOptimizerNotes(imported));
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the range test sweeps a learning-rate channel")));
     }

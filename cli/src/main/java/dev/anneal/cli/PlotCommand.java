@@ -55,6 +55,8 @@ final class PlotCommand implements Callable<Integer> {
 
   @Mixin private InlineConfig inline;
 
+  @Mixin private DiagnosticFilter shown;
+
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to draw. Default: the latest declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
   private Long steps;
@@ -71,10 +73,9 @@ final class PlotCommand implements Callable<Integer> {
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
     ConfigSource source = inline.required(file, "CONFIG");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
-    Imported imported = configInput.read(source, configFormat);
     PrintWriter err = spec.commandLine().getErr();
-    Diagnostics.lines(file, imported.warnings()).forEach(err::println);
-    err.flush();
+    Imported imported = configInput.read(source, configFormat, shown.printedOn(err, file));
+    shown.print(err, file, imported.warnings());
     Plan plan = imported.plan();
     int count = (int) (steps != null ? steps.longValue() : defaultSteps(plan));
     requireStepsWithinEnd(plan, count);

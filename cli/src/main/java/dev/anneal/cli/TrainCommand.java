@@ -98,6 +98,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private ModelOptions model;
 
+  @Mixin private DiagnosticFilter shown;
+
   @Option(names = "--optimizer", paramLabel = "NAME",
       description = "sgd, sgd-pytorch (SGD with PyTorch's momentum form), adam or adamw. Default: the config's optimizer with all its settings "
           + "(SGD as sgd-pytorch), else adamw. Given, it replaces the config's optimizer (each setting dropped is named on standard error); "
@@ -176,9 +178,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed);
     Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy);
 
-    Diagnostics.lines(config, resolution.notes()).forEach(stderr::println);
-    length.warning(perEpoch).ifPresent(warning -> stderr.println(Diagnostics.line(null, warning)));
-    stderr.flush();
+    shown.print(stderr, config, resolution.notes());
+    length.warning(perEpoch).ifPresent(warning -> shown.print(stderr, null, List.of(warning)));
     stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
     stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + choice.kind().cliName() + ", batch " + model.batchSize);
     if (resolution.description() != null) {
@@ -279,9 +280,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     config = source.label(); // from here on the name messages give the config: its path, or <inline>
     PrintWriter err = spec.commandLine().getErr();
-    Imported imported = configInput.read(source, configInput.format());
-    Diagnostics.lines(config, withoutOptimizerNotes(imported)).forEach(err::println);
-    err.flush();
+    Imported imported = configInput.read(source, configInput.format(), shown.printedOn(err, config));
+    shown.print(err, config, withoutOptimizerNotes(imported));
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }

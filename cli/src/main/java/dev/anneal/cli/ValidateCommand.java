@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,19 +19,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code anneal validate}: every error and warning of every file, for a person or a CI step. */
+/**
+ * {@code anneal validate}: every error, warning and note of every file, for a person or a CI step.
+ * Only errors fail it, unless {@code --strict} makes warnings fail too (notes never do: they are
+ * upstream's own behaviour, which no edit of a faithful config removes).
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Checks configs and prints every error and warning, one per line: 'FILE: [Code] path: message'.",
-      "Prints nothing for a file without problems."
+      "Checks configs and prints every error, warning and note, one per line: 'FILE: [Code] path: message'.",
+      "Prints nothing for a file without problems. Errors fail the check; with --strict, warnings fail it too (notes never do)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:no file has errors (warnings allowed)",
-      "1:a file has errors",
+      "0:no file has errors (warnings and notes allowed; with --strict, no warnings either)",
+      "1:a file has errors (with --strict: errors or warnings)",
       "2:bad input: a file cannot be read, or a usage error (on standard error)",
       "70:a bug in Anneal"
     })
@@ -45,6 +50,12 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin private InlineConfig inline;
 
   @Mixin private JsonOutput json;
+
+  @Mixin private DiagnosticFilter shown;
+
+  @Option(names = "--strict",
+      description = "Warnings fail the check too (exit 1), as errors do; a warning left out with --suppress does not. Notes never fail it.")
+  private boolean strict;
 
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "The configs' format: ${COMPLETION-CANDIDATES}. Default: detected for each file from its content and its name.")
@@ -72,7 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         text = source.text();
         configFormat = given != null ? given
-            : configs.detected(source, text, "--format", reports == null ? ConfigReader.printedOn(err, file) : note -> JsonOutput.add(diagnostics, file, note));
+            : configs.detected(source, text, "--format",
+                shown.passing(reports == null ? ConfigReader.printedOn(err, file) : note -> JsonOutput.add(diagnostics, file, note)));
       } catch (CommandFailure unreadable) {
         if (report != null) {
           unreadable.violations().forEach(violation -> JsonOutput.add(diagnostics, file, violation));
@@ -89,14 +101,19 @@ final class ValidateCommand implements Callable<Integer> {
       } catch (InvalidScheduleException invalid) {
         found = new ArrayList<>(invalid.violations());
         found.addAll(invalid.warnings());
+      }
+      boolean valid = found.stream().noneMatch(this::fails);
+      if (!valid) {
         exitCode = Math.max(exitCode, ExitCodes.REJECTED);
       }
+      // A warning that fails the check is printed even under --quiet, as an error would be.
+      List<Violation> printed = found.stream().filter(violation -> shown.shows(violation) || fails(violation)).toList();
       if (report != null) {
         report.put("format", configFormat.name());
-        report.put("valid", found.stream().noneMatch(Violation::isError));
-        found.forEach(violation -> JsonOutput.add(diagnostics, file, violation));
+        report.put("valid", valid);
+        printed.forEach(violation -> JsonOutput.add(diagnostics, file, violation));
       } else {
-        Diagnostics.lines(file, found).forEach(out::println);
+        Diagnostics.lines(file, printed).forEach(out::println);
       }
     }
     if (reports != null) {
@@ -108,6 +125,11 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return exitCode;
+  }
+
+  /** Whether {@code violation} fails the check: an error, or under {@code --strict} a warning not suppressed. */
+  private boolean fails(Violation violation) {
+    return violation.isError() || strict && violation.severity() == Severity.WARNING && !shown.suppresses(violation);
   }
 
   /** The files, then the inline config; the inline config and files together are refused, as by every command. */

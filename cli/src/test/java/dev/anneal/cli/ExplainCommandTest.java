@@ -53,7 +53,7 @@ class ExplainCommandTest {
         "    formula: value",
         "    inputs: n=open, t=2, value=0.9",
         OPEN_ENDED,
-        "warnings:",
+        "warnings and notes:",
         "  [FirstUpdateAtZero] lr: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"), result.out());
     assertEquals(0, result.exitCode());
 

@@ -64,7 +64,7 @@ class JsonOutputCommandTest {
     assertEquals(1, phases.get(1).get("start").asLong());
     assertEquals(3, phases.get(1).get("end").asLong());
     JsonNode diagnostics = document.get("diagnostics");
-    assertEquals(List.of("note DetectedFormat", "warning TwoUpdatesAtWarmupMin"), codes(diagnostics));
+    assertEquals(List.of("note DetectedFormat", "note TwoUpdatesAtWarmupMin"), codes(diagnostics));
     JsonNode note = diagnostics.get(0);
     assertEquals(config.toString(), note.get("file").asText());
     assertEquals("--format", note.get("path").asText());
@@ -97,7 +97,7 @@ class JsonOutputCommandTest {
     assertEquals(good.toString(), files.get(0).get("file").asText());
     assertEquals("anneal", files.get(0).get("format").asText());
     assertEquals(true, files.get(0).get("valid").asBoolean());
-    assertEquals(List.of("warning FirstUpdateAtZero"), codes(files.get(0).get("diagnostics")));
+    assertEquals(List.of("note FirstUpdateAtZero"), codes(files.get(0).get("diagnostics")));
     assertEquals(false, files.get(1).get("valid").asBoolean());
     JsonNode error = files.get(1).get("diagnostics").get(0);
     assertEquals(bad.toString(), error.get("file").asText());
@@ -140,7 +140,7 @@ class JsonOutputCommandTest {
     assertEquals(0.1, lr.get("inputs").get("to").asDouble());
     assertEquals(2, lr.get("inputs").get("n").asLong());
     assertEquals(false, lr.get("openEnded").asBoolean());
-    assertEquals(List.of("warning FirstUpdateAtZero"), codes(document.get("diagnostics")));
+    assertEquals(List.of("note FirstUpdateAtZero"), codes(document.get("diagnostics")));
   }
 
   @Test
@@ -168,7 +168,7 @@ class JsonOutputCommandTest {
     assertEquals(2, lr.get("largestDifference").get("step").asLong());
     assertEquals("B", document.get("channels").get("momentum").get("onlyIn").asText());
     JsonNode diagnostics = document.get("diagnostics");
-    assertEquals(List.of("warning FirstUpdateAtZero", "warning FirstUpdateAtZero"), codes(diagnostics));
+    assertEquals(List.of("note FirstUpdateAtZero", "note FirstUpdateAtZero"), codes(diagnostics));
     assertEquals(after.toString(), diagnostics.get(1).get("file").asText());
   }
 

@@ -13,9 +13,11 @@
  *       JSON, {@code ds_config.json}, …) read and checked during the build.
  * </ul>
  *
- * <p>Warnings can be suppressed by code with {@code @SuppressWarnings("anneal:<CodeId>")} (for
- * example {@code "anneal:JumpBetweenPhases"}) on the annotated type or an enclosing one, or all of
- * them with {@code @SuppressWarnings("anneal")}. Errors cannot be suppressed.
+ * <p>The processor reports warnings as compiler warnings and notes (upstream's own quirks) as
+ * compiler notes, so a {@code -Werror} build of a faithful config passes. Both can be suppressed by
+ * code with {@code @SuppressWarnings("anneal:<CodeId>")} (for example {@code
+ * "anneal:JumpBetweenPhases"}) on the annotated type or an enclosing one, or all of them with
+ * {@code @SuppressWarnings("anneal")}. Errors cannot be suppressed.
  *
  * <p>The support code that generated classes call lives in {@code dev.anneal.internal}: an ABI
  * between the processor and the library, not API.

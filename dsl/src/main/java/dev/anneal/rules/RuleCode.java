@@ -30,7 +30,7 @@ public enum RuleCode implements DiagnosticCode {
   UNKNOWN_CHANNEL(Severity.ERROR, "unknown channel '{channel}'{hint}"),
   CONDITION_NOT_MET(Severity.ERROR, "{binding} requires {condition}, but {actual}"),
   SEGMENT_PAST_END(Severity.ERROR, "a segment phase of {steps} steps reaches {reached} units at its last step, past its span ({span}); at most {fitting} steps fit"),
-  FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 ({cause}); it changes nothing"),
+  FIRST_UPDATE_AT_ZERO(Severity.NOTE, "the first update uses a learning rate of 0 ({cause}); it changes nothing"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone {milestone} is repeated {count} times, so the factor is applied {count} times at once (PyTorch behaviour)"),
   BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step {step}: {growth}; Adam diverges with β1 >= 1{fix}");
 

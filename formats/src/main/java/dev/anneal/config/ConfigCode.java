@@ -23,7 +23,7 @@ public enum ConfigCode implements DiagnosticCode {
   CONVERSION_LOSES_CHANNEL(Severity.ERROR, "converted to {format}, this channel is not scheduled any more; {format} cannot express it"),
   CONVERSION_ADDS_CHANNEL(Severity.ERROR, "converted to {format}, this channel is scheduled too, but the source leaves it alone"),
   WRITER_OUTPUT_REJECTED(Severity.ERROR, "the {format} writer produced a config its own reader rejects: {problem}; please report this"),
-  RISES_PAST_END(Severity.WARNING, "past step {step} the {formula} formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
+  RISES_PAST_END(Severity.NOTE, "past step {step} the {formula} formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"),
   IGNORED_ARGUMENT(Severity.WARNING, "{argument} is ignored by {ignoredBy}; remove it or pick a type that uses it"),
   IGNORED_SETTING(Severity.NOTE, "ignored: {reason}"),
   DUPLICATE_KEY_LAST_WINS(Severity.WARNING, "key given {times}, on lines {lines}: {system} reads the file with Python's json, which keeps the last value ({value}); keep only the one you mean");

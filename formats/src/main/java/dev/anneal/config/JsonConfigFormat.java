@@ -1,7 +1,6 @@
 package dev.anneal.config;
 
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +64,9 @@ public abstract class JsonConfigFormat implements ConfigFormat {
     } catch (InvalidScheduleException failed) {
       // A read that failed stops here: the objects a reader gave up on after an error are not
       // settled, since their keys would be reported as unknown although they are only unread. Its
-      // notes go too: a setting is "ignored" only beside a schedule that was read.
+      // ignored-setting notes go too: a setting is "ignored" only beside a schedule that was read.
       List<Violation> kept = new ArrayList<>(duplicates);
-      failed.warnings().stream().filter(warning -> warning.severity() != Severity.NOTE).forEach(kept::add);
+      failed.warnings().stream().filter(warning -> warning.code() != ConfigCode.IGNORED_SETTING).forEach(kept::add);
       throw new InvalidScheduleException(failed.violations(), kept);
     }
     int before = problems.all().size();

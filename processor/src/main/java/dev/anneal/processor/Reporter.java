@@ -10,9 +10,11 @@ import javax.tools.Diagnostic;
 
 /**
  * Prints findings as compiler diagnostics, each on its element, annotation and value, in the
- * catalogue's format ({@code [Code] path: message}). A warning is dropped when the element or an
- * enclosing one carries {@code @SuppressWarnings("anneal:<CodeId>")} or {@code
- * @SuppressWarnings("anneal")}; errors cannot be suppressed.
+ * catalogue's format ({@code [Code] path: message}): errors as errors, warnings as warnings (which
+ * {@code -Werror} turns into a failed build), notes as notes (which never fail one). A warning or a
+ * note is dropped when the element or an enclosing one carries {@code
+ * @SuppressWarnings("anneal:<CodeId>")} or {@code @SuppressWarnings("anneal")}; errors cannot be
+ * suppressed.
  */
 final class Reporter {
   static final String SUPPRESS_ALL = "anneal";

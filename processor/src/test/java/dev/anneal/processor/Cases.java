@@ -184,7 +184,7 @@ final class Cases {
                 "record Sgd(double peak, double momentum, long total) {}"),
             "Sgd.java:10: ERROR [UnknownChannel] channels.Momentum: unknown channel 'Momentum'; did you mean `momentum`?"),
         of(RuleCode.FIRST_UPDATE_AT_ZERO, "warm-up from 0", phases("", "@PhaseSpec(shape = LINEAR, steps = \"100\", from = \"0\", to = \"1e-3\")"),
-            "Bad.java:9: WARNING [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
+            "Bad.java:9: NOTE [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
         of(RuleCode.REPEATED_MILESTONE, "a milestone twice",
             phases("", "@PhaseSpec(shape = MILESTONES, steps = PhaseSpec.FOREVER, from = \"0.1\", milestones = {\"10\", \"10\"}, factor = \"0.5\")"),
             "Bad.java:9: WARNING [RepeatedMilestone] phases[0].milestones[1]: milestone 10 is repeated 2 times, so the factor is applied 2 times at once (PyTorch behaviour)"));

@@ -50,9 +50,9 @@ class CatalogueTest {
     Compilation compilation = Compile.compile(
         type("Bad", "@TrainingSchedule(phases = @PhaseSpec(shape = COSINE, steps = \"0\", from = \"1\", to = \"0\"))"),
         type("Next", "@TrainingSchedule(phases = @PhaseSpec(shape = COSINE, steps = \"10\", from = \"0\", to = \"1\"))"));
-    // The second type is still read and checked (its warning is printed) after the first failed.
+    // The second type is still read and checked (its note is printed) after the first failed.
     assertThat(Compile.diagnostics(compilation)).containsExactly(
         "Bad.java:8: ERROR [NonPositiveLength] phases[0].steps: steps (0) must be at least 1",
-        "Next.java:8: WARNING [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing");
+        "Next.java:8: NOTE [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing");
   }
 }

@@ -26,13 +26,31 @@ class CheckedConfigTest {
   }
 
   @Test
-  void aFormatsWarningIsACompilerWarningAndCanBeSuppressed() {
+  void aFaithfulConfigPassesAWerrorBuild() {
+    // Its only diagnostics are DeepSpeed's own quirks and a setting the schedule does not use: notes, which -Werror lets pass.
+    Compilation compilation = Compile.compileWithWerror(type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"configs/ds_config_log.json\")"));
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(Compile.diagnostics(compilation)).containsExactly(PRINTED_LOG_DEFAULT, PRINTED_LOG_TWO_UPDATES).inOrder();
+  }
+
+  @Test
+  void aFormatsNoteIsACompilerNoteAndCanBeSuppressed() {
     String annotation = "@CheckedConfig(format = \"deepspeed\", resource = \"configs/ds_config_log.json\")";
-    assertThat(Compile.diagnostics(Compile.compile(type("Training", annotation)))).containsExactly(
-        "Training.java:8: WARNING [LogWarmupDefault] configs/ds_config_log.json: scheduler.params.warmup_type: log warm-up is DeepSpeed's default"
-            + " (the lr rises as ln(t + 1) / ln(1000)); add `warmup_type: linear` if you meant a straight ramp",
-        "Training.java:8: WARNING [TwoUpdatesAtWarmupMin] configs/ds_config_log.json: scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late").inOrder();
+    assertThat(Compile.diagnostics(Compile.compile(type("Training", annotation)))).containsExactly(PRINTED_LOG_DEFAULT, PRINTED_LOG_TWO_UPDATES).inOrder();
+    assertThat(Compile.diagnostics(Compile.compile(type("Training", "@SuppressWarnings(\"anneal:LogWarmupDefault\")\n" + annotation))))
+        .containsExactly(PRINTED_LOG_TWO_UPDATES.replace(":8:", ":9:")); // the annotation moved down a line
     assertThat(Compile.diagnostics(Compile.compile(type("Training", "@SuppressWarnings(\"anneal\")\n" + annotation)))).isEmpty();
+  }
+
+  @Test
+  void aFormatsWarningFailsAWerrorBuildUnlessSuppressed() {
+    String annotation = "@CheckedConfig(format = \"deepspeed\", resource = \"configs/ds_config_warmup_one.json\")";
+    Compilation strict = Compile.compileWithWerror(type("Training", annotation));
+    assertThat(strict.status()).isEqualTo(Compilation.Status.FAILURE);
+    assertThat(Compile.diagnostics(strict)).contains(PRINTED_RAISED_TO_TWO);
+    Compilation suppressed = Compile.compileWithWerror(type("Training", "@SuppressWarnings(\"anneal:WarmupRaisedToTwo\")\n" + annotation));
+    assertThat(suppressed.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(Compile.diagnostics(suppressed)).containsExactly(PRINTED_ONE_TWO_UPDATES.replace(":8:", ":9:"));
   }
 
   @Test
@@ -57,7 +75,16 @@ class CheckedConfigTest {
         PRINTED_VALID.replace(":8:", ":10:"), PRINTED_VALID_NOTE.replace(":8:", ":10:"), PRINTED_MISSING.replace(":8:", ":10:")).inOrder();
   }
 
-  static final String PRINTED_VALID = "Training.java:8: WARNING [TwoUpdatesAtWarmupMin] configs/ds_config.json: scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late";
+  static final String PRINTED_VALID = "Training.java:8: NOTE [TwoUpdatesAtWarmupMin] configs/ds_config.json: scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late";
+  static final String PRINTED_LOG_DEFAULT = "Training.java:8: NOTE [LogWarmupDefault] configs/ds_config_log.json: scheduler.params.warmup_type: log"
+      + " warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln(1000)); add `warmup_type: linear` if you meant a straight ramp";
+  static final String PRINTED_LOG_TWO_UPDATES = "Training.java:8: NOTE [TwoUpdatesAtWarmupMin] configs/ds_config_log.json: scheduler.params.warmup_min_lr:"
+      + " the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0"
+      + " after the first step, so the whole curve runs one update late";
+  static final String PRINTED_RAISED_TO_TWO = "Training.java:8: WARNING [WarmupRaisedToTwo] configs/ds_config_warmup_one.json:"
+      + " scheduler.params.warmup_num_steps: warmup_num_steps 1 is raised to 2 by DeepSpeed (its warm-up divides by ln(warmup_num_steps));"
+      + " write 2 to say what runs";
+  static final String PRINTED_ONE_TWO_UPDATES = PRINTED_LOG_TWO_UPDATES.replace("ds_config_log.json", "ds_config_warmup_one.json");
   static final String PRINTED_VALID_NOTE = "Training.java:8: NOTE [IgnoredSetting] configs/ds_config.json: train_batch_size: ignored: the"
       + " scheduler steps once per optimizer update, whatever the batch size";
   static final String PRINTED_TYPO = "Training.java:8: ERROR [UnknownKey] configs/ds_config_typo.json: scheduler.params.warmup_num_step: unknown key"

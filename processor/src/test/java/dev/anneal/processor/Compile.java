@@ -33,6 +33,11 @@ final class Compile {
     return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all", "-Xlint:-processing").compile(sources);
   }
 
+  /** As {@link #compile}, in a build that fails on any warning ({@code -Werror}), as strict projects build. */
+  static Compilation compileWithWerror(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all", "-Xlint:-processing", "-Werror").compile(sources);
+  }
+
   /** {@code test.<name>}: the header, {@code annotations}, then {@code declaration}. */
   static JavaFileObject source(String name, String annotations, String declaration) {
     return JavaFileObjects.forSourceString("test." + name, HEADER + annotations + "\n" + declaration + "\n");

@@ -9,16 +9,16 @@ import dev.anneal.rules.Violation;
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum DeepSpeedCode implements DiagnosticCode {
   BOUNDS_REVERSED(Severity.ERROR, "{lowKey} ({low}) must not exceed {highKey} ({high}): {consequence}"),
-  LOG_WARMUP_DEFAULT(Severity.WARNING, "log warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln({warmupSteps})); add `warmup_type: linear` if you meant a straight ramp"),
+  LOG_WARMUP_DEFAULT(Severity.NOTE, "log warm-up is DeepSpeed's default (the lr rises as ln(t + 1) / ln({warmupSteps})); add `warmup_type: linear` if you meant a straight ramp"),
   WARMUP_RAISED_TO_TWO(Severity.WARNING, "warmup_num_steps {warmupSteps} is raised to 2 by DeepSpeed (its warm-up divides by ln(warmup_num_steps)); write 2 to say what runs"),
-  TWO_UPDATES_AT_WARMUP_MIN(Severity.WARNING, "the first two updates use warmup_min_lr ({warmupMinLr}): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late"),
+  TWO_UPDATES_AT_WARMUP_MIN(Severity.NOTE, "the first two updates use warmup_min_lr ({warmupMinLr}): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late"),
   MOMENTUM_CYCLING_IGNORED(Severity.WARNING, "momentum cycling is ignored on {optimizer}: DeepSpeed cycles only the β1 of optimizers with betas (Adam-style), so the momentum stays {momentum}; set cycle_momentum to false to say so"),
-  FIRST_BETA1_AT_MIN(Severity.WARNING, "the first update uses β1 = cycle_min_mom ({minMomentum}), the second {secondBeta1}: DeepSpeed sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom ({maxMomentum})"),
+  FIRST_BETA1_AT_MIN(Severity.NOTE, "the first update uses β1 = cycle_min_mom ({minMomentum}), the second {secondBeta1}: DeepSpeed sets cycle_min_mom at construction, then follows the cycle down from cycle_max_mom ({maxMomentum})"),
   BETA2_FORCED(Severity.WARNING, "OneCycle sets Adam β2 to 0.99 on every update; the optimizer's β2 ({beta2}) is never used"),
   DECAY_SKIPPED(Severity.WARNING, "{key} ({rate}) has no effect: decay_step_size is 0, so DeepSpeed skips the post-cycle decay; set decay_step_size to apply it"),
-  HIDDEN_DEFAULT(Severity.WARNING, "{key} is absent; DeepSpeed uses {defaultValue}"),
+  HIDDEN_DEFAULT(Severity.NOTE, "{key} is absent; DeepSpeed uses {defaultValue}"),
   TOTAL_BELOW_WARMUP(Severity.WARNING, "total_num_steps ({totalSteps}) is less than the warm-up ({warmupSteps} steps): right after the warm-up DeepSpeed drops to {dropsTo} (it only logs this)"),
-  NO_SCHEDULER(Severity.WARNING, "no scheduler block: DeepSpeed keeps the optimizer's lr ({lr}) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
+  NO_SCHEDULER(Severity.NOTE, "no scheduler block: DeepSpeed keeps the optimizer's lr ({lr}) on every update, unless your code passes lr_scheduler to deepspeed.initialize"),
   DEEPSPEED_KEY_NOT_READ(Severity.WARNING, "DeepSpeed does not read '{key}', so it ignores the setting; did you mean `{meant}`? rename it, or remove it");
 
   private final MessageSpec spec;

@@ -27,7 +27,7 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_FLAG_IGNORED(Severity.WARNING, "{flag} is ignored {condition}; remove it"),
   MEGATRON_BATCH_SIZE_ASSUMED(Severity.WARNING, "--global-batch-size is not given, so Anneal counts one sample per iteration, but {dependence}; add --global-batch-size as your launch script sets it"),
   MEGATRON_LR_CLIFF(Severity.WARNING, "the learning rate drops at once from {lr} to --min-lr ({minLr}) after iteration {iteration} ({where}); {fix}"),
-  MEGATRON_FRACTIONAL_BOUNDARY(Severity.WARNING, "{span} comes to {iterations} iterations, not a whole number: {part} ends part-way between iterations {before} and {after}, as Megatron computes it"),
+  MEGATRON_FRACTIONAL_BOUNDARY(Severity.NOTE, "{span} comes to {iterations} iterations, not a whole number: {part} ends part-way between iterations {before} and {after}, as Megatron computes it"),
   MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples"),
   MEGATRON_NEGATIVE_WARMUP(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: it warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from {start} {unit} before training starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
   MEGATRON_NEGATIVE_ANNEAL(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr, as with 0; use 0 for that, or the anneal's length");

@@ -12,9 +12,9 @@ public enum PyTorchCode implements DiagnosticCode {
   RESUME_BY_STEP(Severity.ERROR, "last_epoch ({lastEpoch}) asks PyTorch to resume a scheduler by re-constructing it; Anneal resumes by step: leave last_epoch at -1 and evaluate the schedule from the step you resume at"),
   NO_MOMENTUM_TO_CYCLE(Severity.ERROR, "{optimizer} has no momentum in torch 1.13, so {scheduler} with cycle_momentum true raises ValueError there; set cycle_momentum to false"),
   MILESTONE_COUNT(Severity.ERROR, "SequentialLR needs exactly one milestone fewer than schedulers, but has {schedulerCount} schedulers and {milestoneCount} milestones (upstream raises ValueError)"),
-  BOUNCES_PAST_TOTAL(Severity.WARNING, "at step {step} ({stepFrom}) PyTorch evaluates the cycle once past its end, so the learning rate bounces back to {bounce}; one more scheduler.step() raises ValueError upstream, so Anneal refuses steps after {step}"),
-  INVALID_BOUNCE(Severity.WARNING, "at step {step} ({stepFrom}) PyTorch evaluates the cycle once past its end, where the learning rate would be {bounce}; Anneal ends the plan before that step"),
-  NO_EFFECT(Severity.WARNING, "{argument} has no effect in Anneal ({reason}); remove it"),
+  BOUNCES_PAST_TOTAL(Severity.NOTE, "at step {step} ({stepFrom}) PyTorch evaluates the cycle once past its end, so the learning rate bounces back to {bounce}; one more scheduler.step() raises ValueError upstream, so Anneal refuses steps after {step}"),
+  INVALID_BOUNCE(Severity.NOTE, "at step {step} ({stepFrom}) PyTorch evaluates the cycle once past its end, where the learning rate would be {bounce}; Anneal ends the plan before that step"),
+  NO_EFFECT(Severity.NOTE, "{argument} has no effect in Anneal ({reason}); remove it"),
   MILESTONES_UNSORTED(Severity.WARNING, "milestones {milestones} are not in increasing order; PyTorch counts them as a set, so they act as {sorted}"),
   ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 {consequence}");
 

@@ -4,12 +4,12 @@ import static dev.anneal.config.pytorch.PyTorchFormatErrorsTest.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenCase;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
-import dev.anneal.rules.Severity;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
@@ -182,7 +182,7 @@ class PyTorchWarningsTest {
 
   private static Imported withoutNotes(Imported imported) {
     return new Imported(imported.format(), imported.plan(),
-        imported.warnings().stream().filter(warning -> warning.severity() != Severity.NOTE).toList());
+        imported.warnings().stream().filter(warning -> warning.code() != ConfigCode.IGNORED_SETTING).toList());
   }
 
   private static void assertWarnings(Imported imported, String... expected) {

@@ -51,7 +51,7 @@ class DeepSpeedOneCycleTest {
   @Test
   void mainPrintsTheWarningAndTheCycle() {
     String out = Samples.stdout(() -> DeepSpeedOneCycle.main(new String[0]));
-    assertTrue(out.startsWith("warning: [FirstBeta1AtMin] scheduler.params.cycle_min_mom: "), out);
+    assertTrue(out.startsWith("note: [FirstBeta1AtMin] scheduler.params.cycle_min_mom: "), out);
     assertTrue(out.contains("step 150  lr 3.0000e-03  beta1 0.8500\n"), out);
   }
 }

@@ -53,7 +53,7 @@ class MegatronWsdTest {
   void mainPrintsTheNoteTheWarningAndTheCurve() {
     String out = Samples.stdout(() -> MegatronWsd.main(new String[0]));
     assertTrue(out.startsWith("note: [IgnoredSetting] --num-layers, --hidden-size, --bf16: ignored: not schedule settings (Megatron-LM's"
-        + " transformer configuration flags)\nwarning: [FirstUpdateAtZero] --lr-warmup-init: "), out);
+        + " transformer configuration flags)\nnote: [FirstUpdateAtZero] --lr-warmup-init: "), out);
     assertTrue(out.contains("iteration 350  lr 8.9989e-04  weight decay 0.0966\n"), out);
   }
 }

@@ -9,6 +9,7 @@ import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.ShapeKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Cuts a member's phases to the steps a {@code SequentialLR} gives it. PyTorch runs member i from
@@ -73,6 +74,30 @@ final class Segments {
         "that is inside its " + phase.steps() + "-step " + shape.kind() + " phase, which Anneal cannot cut short;"
             + " only " + ShapeKind.namesOf(CUT_KINDS) + " and open-ended phases can be; let it run at least until step "
             + (start + phase.steps()));
+  }
+
+  /**
+   * The values at steps 0 to {@code length - 1} as constant phases, one per run of equal values:
+   * how a member that has no phases of its own (a {@code ChainedScheduler}, a product of factors)
+   * runs for the steps a {@code SequentialLR} gives it. The values are the member's own, so the
+   * cut is exact.
+   */
+  static List<Phase> tabulate(LongToDoubleFunction values, long length) {
+    List<Phase> out = new ArrayList<>();
+    long runStart = 0;
+    double runValue = Double.NaN;
+    for (long step = 0; step < length; step++) {
+      double value = values.applyAsDouble(step);
+      if (step > 0 && Double.compare(value, runValue) != 0) {
+        out.add(new Phase(new Constant(runValue), step - runStart));
+        runStart = step;
+      }
+      runValue = value;
+    }
+    if (length > 0) {
+      out.add(new Phase(new Constant(runValue), length - runStart));
+    }
+    return out;
   }
 
   /** {@code phase}'s formula continued to {@code steps} steps (a cosine past its end rises again). */

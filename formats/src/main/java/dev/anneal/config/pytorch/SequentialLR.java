@@ -12,19 +12,24 @@ import java.util.List;
 
 /**
  * PyTorch's {@code SequentialLR(optimizer, schedulers, milestones)}: scheduler i runs from
- * milestone i - 1 (0 for the first) until milestone i, each restarting from its own step 0, as one
- * {@link Sequence} of their phases. As in torch 1.13, members after the first start by their closed
- * form ({@code step(0)}), every member's {@code base_lr} is the param group's {@code initial_lr}
- * (which a first {@code CyclicLR} or {@code OneCycleLR} sets), and the momentum left by a member that
+ * milestone i - 1 (0 for the first) until milestone i, as one {@link Sequence} of their phases.
+ * As PyTorch does: members after the first start by their closed form ({@code step(0)} in 1.13,
+ * {@code _update_lr(0)} in 2.x); a member between two equal milestones never runs; the first member
+ * multiplies the param group's {@code initial_lr} once every member is built (which an {@code
+ * OneCycleLR} built after it has rewritten, with a warning) while every later member's {@code
+ * base_lr} is the {@code initial_lr} when it was built; and the momentum left by a member that
  * cycled it stays while members that do not cycle it run.
  *
- * <p>Not supported (each is an error naming the member): {@code ReduceLROnPlateau} inside (it
- * raises upstream), nested {@code SequentialLR}/{@code ChainedScheduler}, {@code OneCycleLR} after
- * the first member (it rewrites the {@code initial_lr} of the members before it), and a milestone
- * that cuts a polynomial or one-cycle phase short.
+ * <p>A {@code ChainedScheduler} or (2.x) a {@code SequentialLR} may be the first member: torch 2.x
+ * rewinds the schedulers inside it ({@code recursive_undo}) and steps them once outside their
+ * initial mode, so a nested {@code SequentialLR} switches one step early (pytorch/pytorch#196243),
+ * with a warning. Errors name the member: {@code ReduceLROnPlateau} (upstream refuses it), a
+ * composite after the first member (upstream cannot restart it), a {@code ChainedScheduler} first
+ * in torch 1.13 (AttributeError), a nested {@code SequentialLR} in torch 1.13 and two {@code
+ * OneCycleLR} (not reproduced), and a milestone that cuts a phase Anneal cannot cut short.
  *
  * @param schedulers {@code schedulers}, at least one
- * @param milestones {@code milestones}, one fewer than the schedulers, increasing, each at least 1
+ * @param milestones {@code milestones}, one fewer than the schedulers, non-decreasing, each at least 1
  */
 public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milestones) implements PyTorchScheduler {
   public SequentialLR {
@@ -38,6 +43,16 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
   }
 
   Member member(Context context) {
+    return member(context, false);
+  }
+
+  /**
+   * The sequence's member; {@code rewound} when it is the first member of another {@code
+   * SequentialLR} in torch 2.x, which rewinds the schedulers inside it but not its own step count
+   * and then steps it once: its first scheduler takes that step from {@code last_epoch = -1}
+   * outside its initial mode, and each milestone takes effect one step early.
+   */
+  Member member(Context context, boolean rewound) {
     List<Violation> found = new ArrayList<>();
     if (milestones.size() != schedulers.size() - 1) {
       found.add(PyTorchCode.milestoneCount("milestones", milestones, schedulers.size(), milestones.size()));
@@ -47,12 +62,12 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
       long milestone = milestones.get(i);
       if (milestone < 1) {
         found.add(RuleCode.nonPositiveLength(path, path, milestone));
-      } else if (i > 0 && milestone <= milestones.get(i - 1)) {
+      } else if (i > 0 && milestone < milestones.get(i - 1)) {
         found.add(RuleCode.milestonesNotIncreasing(path, milestone, milestones.get(i - 1)));
       }
     }
     for (int i = 0; i < schedulers.size(); i++) {
-      String unsupported = unsupported(schedulers.get(i), i);
+      String unsupported = unsupported(i, context.version(), rewound);
       if (unsupported != null) {
         found.add(ConfigCode.notImportable("schedulers[" + i + "]", schedulers.get(i).type(), "PyTorch", unsupported));
       }
@@ -60,33 +75,104 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     if (!context.report(found)) {
       return null;
     }
-    double base = Presets.initialLr(schedulers.get(0), context.optimizer().lr());
+    double[] built = ParamGroup.builtBases(schedulers, context.optimizer().lr());
+    // SequentialLR sets the learning rate back to initial_lr once every member is built; the outer one's wins.
+    double reset = rewound ? context.base() : built[built.length - 1];
+    List<Long> effective = milestones;
+    if (rewound && !milestones.isEmpty()) {
+      effective = milestones.stream().map(m -> m - 1).toList();
+      context.add(PyTorchCode.nestedMilestonesEarly(context.where().of("milestones"), schedulers.get(0).type(), milestones, effective));
+    }
     List<Member> members = new ArrayList<>();
-    for (int i = 0; i < schedulers.size(); i++) {
-      members.add(Presets.member(schedulers.get(i), context.child(i, base, i > 0)));
+    members.add(first(context, built, reset, rewound));
+    for (int i = 1; i < schedulers.size(); i++) {
+      members.add(Presets.member(schedulers.get(i), context.child(i, built[i], true)));
     }
     if (members.contains(null)) {
       return null;
     }
-    return concatenate(context, members, base);
+    warnIfOneCycleRewritesBase(context, built, reset);
+    if (members.size() == 1) {
+      return members.get(0);
+    }
+    return concatenate(context, members, effective, reset);
   }
 
-  private static String unsupported(PyTorchScheduler scheduler, int index) {
+  /** The first member, which PyTorch steps by its chainable form from the reset learning rate. */
+  private Member first(Context context, double[] built, double reset, boolean rewound) {
+    PyTorchScheduler scheduler = schedulers.get(0);
+    if (scheduler instanceof ChainedScheduler chained) {
+      return chained.member(context.child(0, reset, false), true);
+    }
+    if (scheduler instanceof SequentialLR inner) {
+      return inner.member(context.child(0, reset, false), true);
+    }
+    double factor = rewound ? ParamGroup.firstStepFactor(context, scheduler, 0) : 1.0;
+    if (Double.isNaN(factor)) {
+      return null;
+    }
+    if (scheduler instanceof CosineAnnealingLR && reset != built[0]) {
+      context.add(ConfigCode.notImportable(context.where().of("schedulers[0]"), scheduler.type(), "PyTorch",
+          "a OneCycleLR built after it rewrites initial_lr to " + Checks.show(reset) + ", and CosineAnnealingLR then mixes it with its own"
+              + " base_lr " + Checks.show(built[0]) + " (its recursive steps start from the one, its restarts from the other); Anneal"
+              + " does not reproduce that: build OneCycleLR first"));
+      return null;
+    }
+    // An absolute scheduler keeps its own base_lrs; a multiplicative one multiplies the learning rate it finds.
+    double base = ParamGroup.absolute(scheduler) ? built[0] : reset * factor;
+    return Presets.member(scheduler, context.child(0, base, false));
+  }
+
+  private void warnIfOneCycleRewritesBase(Context context, double[] built, double reset) {
+    PyTorchScheduler first = schedulers.get(0);
+    if (reset == built[0] || ParamGroup.absolute(first)) {
+      return;
+    }
+    for (int i = schedulers.size() - 1; i > 0; i--) {
+      if (schedulers.get(i) instanceof OneCycleLR) {
+        context.add(PyTorchCode.oneCycleRewritesBase(
+            context.where().of("schedulers[" + i + "]"), "schedulers[" + i + "]", reset, first.type(), built[0]));
+        return;
+      }
+    }
+  }
+
+  /** Why upstream refuses member {@code index}, or Anneal does not reproduce it; {@code null} if neither. */
+  private String unsupported(int index, TorchVersion version, boolean rewound) {
+    PyTorchScheduler scheduler = schedulers.get(index);
     if (scheduler instanceof ReduceLROnPlateau) {
-      return "ReduceLROnPlateau cannot run inside SequentialLR in torch 1.13: it is not an _LRScheduler"
-          + " (upstream raises AttributeError or TypeError); use it on its own";
+      return "ReduceLROnPlateau cannot run inside SequentialLR: torch 2.x raises ValueError (it \"does not support"
+          + " ReduceLROnPlateau\"), and torch 1.13 raises AttributeError (no _initial_step) for a first member and TypeError"
+          + " once it steps a later one without its metric; use it on its own";
     }
-    if (scheduler instanceof SequentialLR || scheduler instanceof ChainedScheduler) {
-      return "Anneal does not nest " + scheduler.type() + " inside SequentialLR; list its schedulers directly";
+    boolean composite = scheduler instanceof SequentialLR || scheduler instanceof ChainedScheduler;
+    if (composite && index > 0) {
+      return scheduler.type() + " cannot follow a milestone: torch 2.x restarts a later member with _update_lr(0), and a "
+          + scheduler.type() + " has no formula for it (LRScheduler.get_lr raises NotImplementedError); torch 1.13 calls its step(0),"
+          + " which takes no epoch (TypeError); list its schedulers in this SequentialLR instead";
     }
-    if (scheduler instanceof OneCycleLR && index > 0) {
-      return "OneCycleLR rewrites the optimizer's initial_lr when it is built, which changes the schedulers built before it;"
-          + " Anneal supports OneCycleLR only as the first scheduler of a SequentialLR";
+    if (composite && rewound) {
+      return "Anneal does not reproduce a " + scheduler.type() + " nested two levels deep in SequentialLR; list its schedulers in"
+          + " the outer SequentialLR";
+    }
+    if (scheduler instanceof ChainedScheduler && version.is113()) {
+      return "torch 1.13 raises AttributeError building this SequentialLR: it rewinds every member's last_epoch, which its"
+          + " ChainedScheduler does not have (torch 2.x runs it); remove \"torch_version\": \"1.13\" or give the chain's schedulers"
+          + " to a ChainedScheduler on its own";
+    }
+    if (scheduler instanceof SequentialLR && version.is113()) {
+      return "Anneal does not reproduce torch 1.13's nested SequentialLR: 1.13 rewinds the inner SequentialLR's own count rather"
+          + " than its schedulers, so its first scheduler starts one step ahead from the full learning rate; list the inner"
+          + " schedulers in the outer SequentialLR, or remove \"torch_version\": \"1.13\" to follow torch 2.x";
+    }
+    if (scheduler instanceof OneCycleLR && schedulers.subList(0, index).stream().anyMatch(s -> s instanceof OneCycleLR)) {
+      return "every OneCycleLR reads initial_lr, max_lr and min_lr from the param group, which the last one built overwrites;"
+          + " Anneal does not reproduce two OneCycleLR in one SequentialLR";
     }
     return null;
   }
 
-  private Member concatenate(Context context, List<Member> members, double base) {
+  private Member concatenate(Context context, List<Member> members, List<Long> effective, double base) {
     List<Phase> lr = new ArrayList<>();
     boolean anyMomentum = members.stream().anyMatch(Member::cyclesMomentum);
     List<Phase> momentum = new ArrayList<>();
@@ -102,9 +188,12 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     for (int i = 0; i < members.size(); i++) {
       Member member = members.get(i);
       boolean last = i == members.size() - 1;
-      long length = last ? 0 : milestones.get(i) - start;
+      long length = last ? 0 : effective.get(i) - start;
+      if (!last && length == 0) {
+        continue; // between two equal milestones: PyTorch never steps it
+      }
       try {
-        lr.addAll(last ? member.lrPhases() : Segments.cut(member.lrPhases(), member.lrAfterEnd(), length));
+        lr.addAll(last ? member.lrPhases() : phases(member, length));
         if (member.cyclesMomentum()) {
           momentum.addAll(last ? member.momentumPhases() : Segments.cut(member.momentumPhases(), member.momentumAfterEnd(), length));
           leftMomentum = last ? Double.NaN : member.momentum().valueAt(length - 1);
@@ -113,7 +202,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
         }
       } catch (Segments.CannotCut e) {
         context.add(ConfigCode.notImportable(context.where().of("milestones[" + i + "]"), milestones.get(i), "PyTorch",
-            "SequentialLR runs schedulers[" + i + "] (" + member.type() + ") for " + length + " steps, until step " + milestones.get(i)
+            "SequentialLR runs schedulers[" + i + "] (" + member.type() + ") for " + length + " steps, until step " + effective.get(i)
                 + ", but " + e.getMessage()));
         ok = false;
       }
@@ -123,7 +212,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
           context.add(rises);
         }
       }
-      start = last ? start : milestones.get(i);
+      start = last ? start : effective.get(i);
     }
     if (!ok) {
       return null;
@@ -134,5 +223,13 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
       return sequence;
     }
     return sequence.withMomentum(momentum, lastMember.cyclesMomentum() ? lastMember.momentumAfterEnd() : AfterEnd.HOLD);
+  }
+
+  /** The member's first {@code length} steps as phases; a member with no phases of its own (a chain) step by step. */
+  private static List<Phase> phases(Member member, long length) throws Segments.CannotCut {
+    if (member.lrPhases() == null) {
+      return Segments.tabulate(member.lr()::valueAt, length);
+    }
+    return Segments.cut(member.lrPhases(), member.lrAfterEnd(), length);
   }
 }

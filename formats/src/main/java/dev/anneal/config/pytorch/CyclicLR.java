@@ -103,6 +103,10 @@ public record CyclicLR(
     if (cycleMomentum) {
       if (!context.optimizer().hasMomentum() && context.version().is113()) {
         found.add(PyTorchCode.noMomentumToCycle("cycle_momentum", context.optimizer().type().upstreamName(), "CyclicLR"));
+      } else if (!context.optimizer().hasMomentum() && baseMomentum == DEFAULT_BASE_MOMENTUM && maxMomentum == DEFAULT_MAX_MOMENTUM) {
+        // Probably a CyclicLR moved over from SGD: β1 then dips to 0.8 at every peak of the learning rate.
+        found.add(PyTorchCode.cyclesBeta1("cycle_momentum", context.optimizer().type().upstreamName(), maxMomentum, baseMomentum,
+            context.optimizer().beta1()));
       }
       if (Checks.momentum(found, "base_momentum", baseMomentum) & Checks.momentum(found, "max_momentum", maxMomentum)
           && baseMomentum > maxMomentum) {

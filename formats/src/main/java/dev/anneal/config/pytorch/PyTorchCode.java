@@ -21,7 +21,8 @@ public enum PyTorchCode implements DiagnosticCode {
   ONE_CYCLE_REWRITES_BASE(Severity.WARNING, "OneCycleLR ({oneCycle}) sets the optimizer's initial_lr to {initialLr} (max_lr / div_factor) when it is built, and SequentialLR starts {first} from initial_lr, so {first} multiplies {initialLr} instead of lr {lr}; build OneCycleLR first, or set the optimizer's lr to {initialLr} to say so"),
   CHAIN_OVERWRITES_FACTORS(Severity.WARNING, "{member} sets the learning rate from its own base at every step instead of multiplying it, so in this ChainedScheduler {effect}; if you meant the product of the schedules, write it with Anneal's builder"),
   NESTED_MILESTONES_EARLY(Severity.WARNING, "torch 2.x rewinds the schedulers inside this SequentialLR but not its own step count, so it starts {first} at its first value but every milestone of it takes effect one step early ({milestones} act as {early}; pytorch/pytorch#196243); list its schedulers in the outer SequentialLR to switch on time"),
-  FIRST_STEP_OUTSIDE_INITIAL_MODE(Severity.WARNING, "torch 2.x rewinds {member} inside this first member of SequentialLR and steps it once outside its initial mode, so it applies its step ratio at step 0 too: the learning rate starts at {factor} x its own first value; give {member} to the SequentialLR directly to start at its first value");
+  FIRST_STEP_OUTSIDE_INITIAL_MODE(Severity.WARNING, "torch 2.x rewinds {member} inside this first member of SequentialLR and steps it once outside its initial mode, so it applies its step ratio at step 0 too: the learning rate starts at {factor} x its own first value; give {member} to the SequentialLR directly to start at its first value"),
+  CYCLES_BETA1(Severity.WARNING, "torch 2.x's CyclicLR cycles {optimizer}'s betas[0] when cycle_momentum is true (the default), here between SGD momentum's defaults max_momentum {maxMomentum} and base_momentum {baseMomentum}, replacing betas[0] {beta1}; set cycle_momentum to false to keep betas[0], or set base_momentum and max_momentum for it");
 
   private final MessageSpec spec;
 
@@ -126,6 +127,15 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation firstStepOutsideInitialMode(String path, String member, double factor) {
     return FIRST_STEP_OUTSIDE_INITIAL_MODE.violation(path, factor, member, factor);
+  }
+
+  /**
+   * CyclicLR cycling Adam's or AdamW's β1 with the momentum defaults meant for SGD.
+   *
+   * @param optimizer the torch name of the optimizer
+   */
+  public static Violation cyclesBeta1(String path, String optimizer, double maxMomentum, double baseMomentum, double beta1) {
+    return CYCLES_BETA1.violation(path, true, optimizer, maxMomentum, baseMomentum, beta1);
   }
 
   private Violation violation(String path, Object value, Object... args) {

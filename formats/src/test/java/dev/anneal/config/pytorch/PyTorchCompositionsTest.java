@@ -127,6 +127,23 @@ class PyTorchCompositionsTest {
   }
 
   @Test
+  void torch2CyclesAdamsBeta1AndWarnsWhenTheMomentumDefaultsAreSgds() {
+    String adam = "{\"type\": \"Adam\", \"lr\": 0.001, \"betas\": [0.95, 0.999]}";
+    String cyclic = "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"step_size_up\": 10}}";
+
+    Imported imported = read(adam, cyclic, "");
+
+    assertEquals(List.of("[CyclesBeta1] scheduler.kwargs.cycle_momentum: torch 2.x's CyclicLR cycles Adam's betas[0] when cycle_momentum"
+        + " is true (the default), here between SGD momentum's defaults max_momentum 0.9 and base_momentum 0.8, replacing betas[0] 0.95;"
+        + " set cycle_momentum to false to keep betas[0], or set base_momentum and max_momentum for it"), messages(imported.warnings()));
+    Schedule beta1 = imported.plan().channel("momentum");
+    assertEquals(0.9, beta1.valueAt(0), 1e-15);
+    assertEquals(0.8, beta1.valueAt(10), 1e-15);
+    assertRefused(adam, cyclic, "1.13", "[NoMomentumToCycle] scheduler.kwargs.cycle_momentum: Adam has no momentum in torch 1.13, so"
+        + " CyclicLR with cycle_momentum true raises ValueError there; set cycle_momentum to false");
+  }
+
+  @Test
   void anUnknownTorchVersionIsRefusedWithTheAcceptedOnes() {
     assertRefused(SGD, "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 3}}", "3.0",
         "[UnknownType] torch_version: unknown torch_version '3.0'; expected one of: 1.13, 2, 2.<minor> (leave it out for the newest PyTorch 2.x)");

@@ -172,7 +172,8 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
       effects.add("the factors of " + range(0, last) + " are discarded every step");
     }
     if (last < members.size() - 1) {
-      effects.add(range(last + 1, members.size()) + " multiply it by one step's ratio only (ExponentialLR's gamma once, not gamma^t)");
+      String after = range(last + 1, members.size());
+      effects.add(after + (after.contains("..") ? " multiply" : " multiplies") + " it by one step's ratio only (ExponentialLR's gamma once, not gamma^t)");
     }
     if (!effects.isEmpty()) {
       context.add(PyTorchCode.chainOverwritesFactors(context.where().of("schedulers[" + last + "]"),

@@ -89,6 +89,24 @@ final class ParamGroup {
   }
 
   /**
+   * The factor a multiplicative scheduler applies at its step 0, which torch 1.13's nested {@code
+   * SequentialLR} skips: {@code start_factor}, {@code factor}, {@code gamma} per milestone 0; 1
+   * for the others.
+   */
+  static double firstFactor(PyTorchScheduler scheduler) {
+    if (scheduler instanceof LinearLR linear) {
+      return linear.startFactor();
+    }
+    if (scheduler instanceof ConstantLR constant) {
+      return constant.factor();
+    }
+    if (scheduler instanceof MultiStepLR multiStep) {
+      return Math.pow(multiStep.gamma(), multiStep.milestones().stream().filter(m -> m == 0).count());
+    }
+    return 1.0;
+  }
+
+  /**
    * {@link #firstStepOutsideInitialMode} for member {@code index} of the composite of {@code
    * context}, with a warning where it changes the first value; NaN after reporting an error where
    * upstream refuses that step or Anneal does not reproduce it.

@@ -22,7 +22,8 @@ public enum PyTorchCode implements DiagnosticCode {
   CHAIN_OVERWRITES_FACTORS(Severity.WARNING, "{member} sets the learning rate from its own base at every step instead of multiplying it, so in this ChainedScheduler {effect}; if you meant the product of the schedules, write it with Anneal's builder"),
   NESTED_MILESTONES_EARLY(Severity.WARNING, "torch 2.x rewinds the schedulers inside this SequentialLR but not its own step count, so it starts {first} at its first value but every milestone of it takes effect one step early ({milestones} act as {early}; pytorch/pytorch#196243); list its schedulers in the outer SequentialLR to switch on time"),
   FIRST_STEP_OUTSIDE_INITIAL_MODE(Severity.WARNING, "torch 2.x rewinds {member} inside this first member of SequentialLR and steps it once outside its initial mode, so it applies its step ratio at step 0 too: the learning rate starts at {factor} x its own first value; give {member} to the SequentialLR directly to start at its first value"),
-  CYCLES_BETA1(Severity.WARNING, "torch 2.x's CyclicLR cycles {optimizer}'s betas[0] when cycle_momentum is true (the default), here between SGD momentum's defaults max_momentum {maxMomentum} and base_momentum {baseMomentum}, replacing betas[0] {beta1}; set cycle_momentum to false to keep betas[0], or set base_momentum and max_momentum for it");
+  CYCLES_BETA1(Severity.WARNING, "torch 2.x's CyclicLR cycles {optimizer}'s betas[0] when cycle_momentum is true (the default), here between SGD momentum's defaults max_momentum {maxMomentum} and base_momentum {baseMomentum}, replacing betas[0] {beta1}; set cycle_momentum to false to keep betas[0], or set base_momentum and max_momentum for it"),
+  NESTED_FIRST_AHEAD(Severity.WARNING, "torch 1.13 rewinds the step count of this nested SequentialLR but not its schedulers, so {first} starts one step ahead and from the full learning rate: {factor} x lr at step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value");
 
   private final MessageSpec spec;
 
@@ -136,6 +137,14 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation cyclesBeta1(String path, String optimizer, double maxMomentum, double baseMomentum, double beta1) {
     return CYCLES_BETA1.violation(path, true, optimizer, maxMomentum, baseMomentum, beta1);
+  }
+
+  /**
+   * @param first the nested SequentialLR's first scheduler
+   * @param factor its value at step 0 over the learning rate
+   */
+  public static Violation nestedFirstAhead(String path, String first, double factor) {
+    return NESTED_FIRST_AHEAD.violation(path, factor, first, factor);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -6,6 +6,7 @@ import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Shifted;
 import dev.anneal.schedule.ShapeKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,36 @@ final class Segments {
     if (length > 0) {
       out.add(new Phase(new Constant(runValue), length - runStart));
     }
+    return out;
+  }
+
+  /**
+   * The phases that give, at step t, what {@code phases} (followed by {@code afterEnd}) give at
+   * step t + 1: a scheduler that PyTorch has already stepped once when it starts (torch 1.13's
+   * nested {@code SequentialLR}). A line starts one step along, a constant or a formula that does
+   * not depend on its phase's length is shifted; other formulas cannot start part-way.
+   */
+  static List<Phase> dropFirst(List<Phase> phases, AfterEnd afterEnd) throws CannotCut {
+    List<Phase> out = new ArrayList<>();
+    Phase first = phases.get(0);
+    Shape shape = first.shape();
+    if (first.isOpen() || first.steps() > 1) {
+      long steps = first.isOpen() ? Phase.OPEN : first.steps() - 1;
+      if (shape instanceof Linear linear && !first.isOpen()) {
+        out.add(new Phase(new Linear(linear.from() + (linear.to() - linear.from()) / first.steps(), linear.to()), steps));
+      } else if (shape.allowsOpenLength()) {
+        out.add(new Phase(shape instanceof Constant ? shape : new Shifted(shape, 1), steps));
+      } else {
+        throw new CannotCut("its first phase (" + shape.kind() + ") cannot start one step along; only linear phases and formulas"
+            + " that do not depend on their phase's length can");
+      }
+    } else if (phases.size() == 1) {
+      if (afterEnd != AfterEnd.HOLD) {
+        throw new CannotCut("it ends after its first step");
+      }
+      out.add(new Phase(new Constant(shape.endValue(first.steps())), Phase.OPEN));
+    }
+    out.addAll(phases.subList(1, phases.size()));
     return out;
   }
 

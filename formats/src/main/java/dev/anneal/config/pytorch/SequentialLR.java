@@ -20,13 +20,15 @@ import java.util.List;
  * base_lr} is the {@code initial_lr} when it was built; and the momentum left by a member that
  * cycled it stays while members that do not cycle it run.
  *
- * <p>A {@code ChainedScheduler} or (2.x) a {@code SequentialLR} may be the first member: torch 2.x
- * rewinds the schedulers inside it ({@code recursive_undo}) and steps them once outside their
- * initial mode, so a nested {@code SequentialLR} switches one step early (pytorch/pytorch#196243),
- * with a warning. Errors name the member: {@code ReduceLROnPlateau} (upstream refuses it), a
- * composite after the first member (upstream cannot restart it), a {@code ChainedScheduler} first
- * in torch 1.13 (AttributeError), a nested {@code SequentialLR} in torch 1.13 and two {@code
- * OneCycleLR} (not reproduced), and a milestone that cuts a phase Anneal cannot cut short.
+ * <p>A {@code SequentialLR} or (2.x) a {@code ChainedScheduler} may be the first member, with a
+ * warning: torch 2.x rewinds the schedulers inside it ({@code recursive_undo}) and steps them once
+ * outside their initial mode, so a nested {@code SequentialLR} switches one step early
+ * (pytorch/pytorch#196243); torch 1.13 rewinds the nested {@code SequentialLR}'s own count, so its
+ * first scheduler runs one step ahead from the full learning rate. Errors name the member: {@code
+ * ReduceLROnPlateau} (upstream refuses it), a composite after the first member (upstream cannot
+ * restart it), a {@code ChainedScheduler} first in torch 1.13 (AttributeError), composites nested
+ * two deep and two {@code OneCycleLR} (not reproduced), and a milestone that cuts a phase Anneal
+ * cannot cut short.
  *
  * @param schedulers {@code schedulers}, at least one
  * @param milestones {@code milestones}, one fewer than the schedulers, non-decreasing, each at least 1
@@ -42,17 +44,30 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     return "SequentialLR";
   }
 
-  Member member(Context context) {
-    return member(context, false);
+  /** How a {@code SequentialLR} holding this one as its first member starts it. */
+  private enum Nesting {
+    /** Not nested. */
+    NONE,
+    /**
+     * torch 2.x: {@code recursive_undo} rewinds the schedulers inside it but not its own step
+     * count, then steps it once: its first scheduler takes that step from {@code last_epoch = -1}
+     * outside its initial mode, and each milestone takes effect one step early.
+     */
+    REWOUND,
+    /**
+     * torch 1.13: the outer one rewinds this one's own step count, not its schedulers, then steps
+     * it once: its first scheduler, already at its step 0, takes its step 1 from the reset learning
+     * rate, so it runs one step ahead without its first factor; the milestones are on time.
+     */
+    AHEAD
   }
 
-  /**
-   * The sequence's member; {@code rewound} when it is the first member of another {@code
-   * SequentialLR} in torch 2.x, which rewinds the schedulers inside it but not its own step count
-   * and then steps it once: its first scheduler takes that step from {@code last_epoch = -1}
-   * outside its initial mode, and each milestone takes effect one step early.
-   */
-  Member member(Context context, boolean rewound) {
+  Member member(Context context) {
+    return member(context, Nesting.NONE);
+  }
+
+  private Member member(Context context, Nesting nesting) {
+    boolean rewound = nesting == Nesting.REWOUND;
     List<Violation> found = new ArrayList<>();
     if (milestones.size() != schedulers.size() - 1) {
       found.add(PyTorchCode.milestoneCount("milestones", milestones, schedulers.size(), milestones.size()));
@@ -67,7 +82,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
       }
     }
     for (int i = 0; i < schedulers.size(); i++) {
-      String unsupported = unsupported(i, context.version(), rewound);
+      String unsupported = unsupported(i, context.version(), nesting != Nesting.NONE);
       if (unsupported != null) {
         found.add(ConfigCode.notImportable("schedulers[" + i + "]", schedulers.get(i).type(), "PyTorch", unsupported));
       }
@@ -77,14 +92,14 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     }
     double[] built = ParamGroup.builtBases(schedulers, context.optimizer().lr());
     // SequentialLR sets the learning rate back to initial_lr once every member is built; the outer one's wins.
-    double reset = rewound ? context.base() : built[built.length - 1];
+    double reset = nesting == Nesting.NONE ? built[built.length - 1] : context.base();
     List<Long> effective = milestones;
     if (rewound && !milestones.isEmpty()) {
       effective = milestones.stream().map(m -> m - 1).toList();
       context.add(PyTorchCode.nestedMilestonesEarly(context.where().of("milestones"), schedulers.get(0).type(), milestones, effective));
     }
     List<Member> members = new ArrayList<>();
-    members.add(first(context, built, reset, rewound));
+    members.add(first(context, built, reset, nesting));
     for (int i = 1; i < schedulers.size(); i++) {
       members.add(Presets.member(schedulers.get(i), context.child(i, built[i], true)));
     }
@@ -99,15 +114,18 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
   }
 
   /** The first member, which PyTorch steps by its chainable form from the reset learning rate. */
-  private Member first(Context context, double[] built, double reset, boolean rewound) {
+  private Member first(Context context, double[] built, double reset, Nesting nesting) {
     PyTorchScheduler scheduler = schedulers.get(0);
     if (scheduler instanceof ChainedScheduler chained) {
       return chained.member(context.child(0, reset, false), true);
     }
     if (scheduler instanceof SequentialLR inner) {
-      return inner.member(context.child(0, reset, false), true);
+      return inner.member(context.child(0, reset, false), context.version().is113() ? Nesting.AHEAD : Nesting.REWOUND);
     }
-    double factor = rewound ? ParamGroup.firstStepFactor(context, scheduler, 0) : 1.0;
+    if (nesting == Nesting.AHEAD) {
+      return ahead(context, built, reset);
+    }
+    double factor = nesting == Nesting.REWOUND ? ParamGroup.firstStepFactor(context, scheduler, 0) : 1.0;
     if (Double.isNaN(factor)) {
       return null;
     }
@@ -121,6 +139,40 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     // An absolute scheduler keeps its own base_lrs; a multiplicative one multiplies the learning rate it finds.
     double base = ParamGroup.absolute(scheduler) ? built[0] : reset * factor;
     return Presets.member(scheduler, context.child(0, base, false));
+  }
+
+  /**
+   * torch 1.13's first scheduler of a nested {@code SequentialLR}: one step ahead of the outer
+   * count, from the reset learning rate without its own first factor, so its value at step t is
+   * what it would give at step t + 1 from {@code reset / factor(0)}.
+   */
+  private Member ahead(Context context, double[] built, double reset) {
+    PyTorchScheduler scheduler = schedulers.get(0);
+    String path = context.where().of("schedulers[0]");
+    double factor = ParamGroup.firstFactor(scheduler);
+    if (factor == 0) {
+      context.add(ConfigCode.notImportable(path, scheduler.type(), "PyTorch", "its first factor is 0, which torch 1.13's nested"
+          + " SequentialLR divides out; give it a factor above 0"));
+      return null;
+    }
+    double base = ParamGroup.absolute(scheduler) ? built[0] : reset / factor;
+    Member member = Presets.member(scheduler, context.child(0, base, false));
+    if (member == null) {
+      return null;
+    }
+    try {
+      Member advanced = Member.absolute(member.type(), Segments.dropFirst(member.lrPhases(), member.lrAfterEnd()), member.lrAfterEnd(),
+          member.startPath());
+      if (member.cyclesMomentum()) {
+        advanced = advanced.withMomentum(Segments.dropFirst(member.momentumPhases(), member.momentumAfterEnd()), member.momentumAfterEnd());
+      }
+      context.add(PyTorchCode.nestedFirstAhead(path, scheduler.type(), advanced.lr().valueAt(0) / reset));
+      return advanced;
+    } catch (Segments.CannotCut e) {
+      context.add(ConfigCode.notImportable(path, scheduler.type(), "PyTorch", "torch 1.13 starts the first scheduler of a nested"
+          + " SequentialLR one step ahead, but " + e.getMessage() + "; list the inner schedulers in the outer SequentialLR"));
+      return null;
+    }
   }
 
   private void warnIfOneCycleRewritesBase(Context context, double[] built, double reset) {
@@ -138,7 +190,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
   }
 
   /** Why upstream refuses member {@code index}, or Anneal does not reproduce it; {@code null} if neither. */
-  private String unsupported(int index, TorchVersion version, boolean rewound) {
+  private String unsupported(int index, TorchVersion version, boolean nested) {
     PyTorchScheduler scheduler = schedulers.get(index);
     if (scheduler instanceof ReduceLROnPlateau) {
       return "ReduceLROnPlateau cannot run inside SequentialLR: torch 2.x raises ValueError (it \"does not support"
@@ -151,7 +203,7 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
           + scheduler.type() + " has no formula for it (LRScheduler.get_lr raises NotImplementedError); torch 1.13 calls its step(0),"
           + " which takes no epoch (TypeError); list its schedulers in this SequentialLR instead";
     }
-    if (composite && rewound) {
+    if (composite && nested) {
       return "Anneal does not reproduce a " + scheduler.type() + " nested two levels deep in SequentialLR; list its schedulers in"
           + " the outer SequentialLR";
     }
@@ -159,11 +211,6 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
       return "torch 1.13 raises AttributeError building this SequentialLR: it rewinds every member's last_epoch, which its"
           + " ChainedScheduler does not have (torch 2.x runs it); remove \"torch_version\": \"1.13\" or give the chain's schedulers"
           + " to a ChainedScheduler on its own";
-    }
-    if (scheduler instanceof SequentialLR && version.is113()) {
-      return "Anneal does not reproduce torch 1.13's nested SequentialLR: 1.13 rewinds the inner SequentialLR's own count rather"
-          + " than its schedulers, so its first scheduler starts one step ahead from the full learning rate; list the inner"
-          + " schedulers in the outer SequentialLR, or remove \"torch_version\": \"1.13\" to follow torch 2.x";
     }
     if (scheduler instanceof OneCycleLR && schedulers.subList(0, index).stream().anyMatch(s -> s instanceof OneCycleLR)) {
       return "every OneCycleLR reads initial_lr, max_lr and min_lr from the param group, which the last one built overwrites;"

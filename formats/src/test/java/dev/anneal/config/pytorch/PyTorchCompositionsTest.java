@@ -3,11 +3,16 @@ package dev.anneal.config.pytorch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
+import dev.anneal.golden.GoldenAssert;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +34,7 @@ class PyTorchCompositionsTest {
 
     assertEquals(List.of("[ChainOverwritesFactors] scheduler.kwargs.schedulers[1]: CyclicLR (schedulers[1]) sets the learning rate from its"
         + " own base at every step instead of multiplying it, so in this ChainedScheduler the factors of schedulers[0] are discarded"
-        + " every step, and schedulers[2] multiply it by one step's ratio only (ExponentialLR's gamma once, not gamma^t); if you meant"
+        + " every step, and schedulers[2] multiplies it by one step's ratio only (ExponentialLR's gamma once, not gamma^t); if you meant"
         + " the product of the schedules, write it with Anneal's builder"), messages(imported.warnings()));
     Schedule lr = imported.plan().lr();
     assertEquals(0.001, lr.valueAt(0), 1e-18); // CyclicLR's base_lr; ExponentialLR's first step keeps it
@@ -107,23 +112,45 @@ class PyTorchCompositionsTest {
   }
 
   @Test
-  void torch113RefusesAChainAsFirstMemberAndAnneal113DoesNotNestSequentials() {
+  void torch113RefusesAChainAsFirstMember() {
     String chainFirst = "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": ["
         + "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.9}}]}},"
-        + "{\"type\": \"ConstantLR\"}], \"milestones\": [4]}}";
-    String nested = "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": ["
-        + "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ConstantLR\"}], \"milestones\": [2]}},"
         + "{\"type\": \"ConstantLR\"}], \"milestones\": [4]}}";
 
     assertRefused(SGD, chainFirst, "1.13",
         "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: torch 1.13 raises AttributeError building this"
             + " SequentialLR: it rewinds every member's last_epoch, which its ChainedScheduler does not have (torch 2.x runs it); remove"
             + " \"torch_version\": \"1.13\" or give the chain's schedulers to a ChainedScheduler on its own");
-    assertRefused(SGD, nested, "1.13",
-        "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: Anneal does not reproduce torch 1.13's nested"
-            + " SequentialLR: 1.13 rewinds the inner SequentialLR's own count rather than its schedulers, so its first scheduler starts one"
-            + " step ahead from the full learning rate; list the inner schedulers in the outer SequentialLR, or remove \"torch_version\":"
-            + " \"1.13\" to follow torch 2.x");
+  }
+
+  /** Curves of torch 1.13 itself, made by the script beside the JSON (the golden sets have none of this case for 1.13). */
+  @Test
+  void torch113StartsTheFirstSchedulerOfANestedSequentialOneStepAheadFromTheFullLearningRate() throws Exception {
+    JsonNode reference;
+    try (InputStream in = getClass().getResourceAsStream("torch113-nested-sequentiallr.json")) {
+      reference = new ObjectMapper().readTree(in);
+    }
+    List<String> warnings = new ArrayList<>();
+    for (JsonNode golden : reference.get("cases")) {
+      Imported imported = read(golden.get("optimizer").toString(), golden.get("scheduler").toString(), "1.13");
+      double[] expected = new double[golden.get("lr").size()];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = Double.parseDouble(golden.get("lr").get(i).asText());
+      }
+      GoldenAssert.assertCurve(golden.get("name").asText(), expected, imported.plan().lr().values(0, expected.length));
+      warnings.addAll(messages(imported.warnings()));
+    }
+
+    assertEquals(List.of(
+        "[NestedFirstAhead] scheduler.kwargs.schedulers[0].kwargs.schedulers[0]: torch 1.13 rewinds the step count of this nested"
+            + " SequentialLR but not its schedulers, so LinearLR starts one step ahead and from the full learning rate: 1.95 x lr at"
+            + " step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value",
+        "[RisesPastEnd] scheduler.kwargs.schedulers[1].kwargs.T_max: past step 60 the CosineAnnealingLR cosine formula rises again"
+            + " (upstream behaviour); stop training at the end or clamp with HOLD",
+        "[NestedFirstAhead] scheduler.kwargs.schedulers[0].kwargs.schedulers[0]: torch 1.13 rewinds the step count of this nested"
+            + " SequentialLR but not its schedulers, so ConstantLR starts one step ahead and from the full learning rate: 1 x lr at"
+            + " step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value"),
+        warnings);
   }
 
   @Test

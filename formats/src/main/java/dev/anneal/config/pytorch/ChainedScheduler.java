@@ -3,6 +3,8 @@ package dev.anneal.config.pytorch;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
@@ -77,7 +79,7 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
       return null;
     }
     int last = lastAbsolute();
-    Member chain = last < 0 ? product(context, members, firstFactors) : overwritten(context, members, firstFactors, last);
+    Member chain = last < 0 ? product(context, members, firstFactors) : overwritten(context, members, firstFactors, last, rewound ? null : built);
     if (chain == null) {
       return null;
     }
@@ -147,8 +149,13 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
    * A chain whose member {@code last} sets the learning rate from its own base every step: its
    * values times the one-step ratios of the members after it.
    */
-  private Member overwritten(Context context, List<Member> members, double[] firstFactors, int last) {
+  private Member overwritten(Context context, List<Member> members, double[] firstFactors, int last, double[] built) {
     Member absolute = members.get(last);
+    Member values = firstStepFromInitialLr(context, absolute, last, built);
+    if (values == null) {
+      return null;
+    }
+    absolute = values;
     List<Schedule> factors = new ArrayList<>(List.of(absolute.lr()));
     boolean ok = true;
     for (int j = last + 1; j < members.size(); j++) {
@@ -168,6 +175,10 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
       return null;
     }
     List<String> effects = new ArrayList<>();
+    if (values != members.get(last) && schedulers.get(last) instanceof CyclicLR cyclic && built[last] != cyclic.baseLr()) {
+      effects.add("its first value is initial_lr " + Checks.show(built[last]) + ", not base_lr " + Checks.show(cyclic.baseLr())
+          + " (its first step runs before it sets base_lrs)");
+    }
     if (last > 0) {
       effects.add("the factors of " + range(0, last) + " are discarded every step");
     }
@@ -184,6 +195,27 @@ public record ChainedScheduler(List<PyTorchScheduler> schedulers) implements PyT
           absolute.startPath());
     }
     return new Member(type(), new Product(factors), null, null, null, Member.NEVER, null, null, null, absolute.startPath());
+  }
+
+  /**
+   * A {@code CyclicLR} built after another scheduler takes its first step inside {@code
+   * LRScheduler.__init__}, before it sets its own {@code base_lrs}: the cycle's start is then the
+   * group's {@code initial_lr}, so its value at step 0 is {@code initial_lr}, not {@code base_lr}
+   * (torch 1.13 and 2.x alike). {@code built} is {@code null} where the chain's members are
+   * stepped again before step 0 (the first member of a torch 2.x {@code SequentialLR}).
+   */
+  private Member firstStepFromInitialLr(Context context, Member absolute, int index, double[] built) {
+    if (!(schedulers.get(index) instanceof CyclicLR) || index == 0 || built == null) {
+      return absolute;
+    }
+    List<Phase> phases = new ArrayList<>(List.of(new Phase(new Constant(built[index]), 1)));
+    try {
+      phases.addAll(Segments.dropFirst(absolute.lrPhases(), absolute.lrAfterEnd()));
+    } catch (Segments.CannotCut e) {
+      throw new IllegalStateException("CyclicLR's open cycle always starts one step along; please report this", e);
+    }
+    Member shifted = Member.absolute(absolute.type(), phases, absolute.lrAfterEnd(), absolute.startPath());
+    return absolute.cyclesMomentum() ? shifted.withMomentum(absolute.momentumPhases(), absolute.momentumAfterEnd()) : shifted;
   }
 
   /** "schedulers[1]" or "schedulers[1..3]", for messages. */

@@ -6,6 +6,7 @@ import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,9 @@ import java.util.List;
  * first scheduler runs one step ahead from the full learning rate. Errors name the member: {@code
  * ReduceLROnPlateau} (upstream refuses it), a composite after the first member (upstream cannot
  * restart it), a {@code ChainedScheduler} first in torch 1.13 (AttributeError), composites nested
- * two deep and two {@code OneCycleLR} (not reproduced), and a milestone that cuts a phase Anneal
- * cannot cut short.
+ * two deep and two {@code OneCycleLR} (not reproduced), and a milestone past the step where a
+ * member raises upstream ({@code OneCycleLR}). A member stopped inside a phase whose formula
+ * cannot be re-expressed over fewer steps runs its own values step by step up to its milestone.
  *
  * @param schedulers {@code schedulers}, at least one
  * @param milestones {@code milestones}, one fewer than the schedulers, non-decreasing, each at least 1
@@ -160,19 +162,28 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     if (member == null) {
       return null;
     }
+    Member advanced;
     try {
-      Member advanced = Member.absolute(member.type(), Segments.dropFirst(member.lrPhases(), member.lrAfterEnd()), member.lrAfterEnd(),
+      advanced = Member.absolute(member.type(), Segments.dropFirst(member.lrPhases(), member.lrAfterEnd()), member.lrAfterEnd(),
           member.startPath());
       if (member.cyclesMomentum()) {
         advanced = advanced.withMomentum(Segments.dropFirst(member.momentumPhases(), member.momentumAfterEnd()), member.momentumAfterEnd());
       }
-      context.add(PyTorchCode.nestedFirstAhead(path, scheduler.type(), advanced.lr().valueAt(0) / reset));
-      return advanced;
     } catch (Segments.CannotCut e) {
-      context.add(ConfigCode.notImportable(path, scheduler.type(), "PyTorch", "torch 1.13 starts the first scheduler of a nested"
-          + " SequentialLR one step ahead, but " + e.getMessage() + "; list the inner schedulers in the outer SequentialLR"));
-      return null;
+      if (milestones.isEmpty()) {
+        context.add(ConfigCode.notImportable(path, scheduler.type(), "PyTorch", "torch 1.13 starts the first scheduler of a nested"
+            + " SequentialLR one step ahead, but " + e.getMessage() + "; list the inner schedulers in the outer SequentialLR"));
+        return null;
+      }
+      // It runs only until the first milestone: its own values there, one step along.
+      long until = milestones.get(0);
+      advanced = Member.absolute(member.type(), Segments.tabulate(t -> member.lr().valueAt(t + 1), until), AfterEnd.HOLD, member.startPath());
+      if (member.cyclesMomentum()) {
+        advanced = advanced.withMomentum(Segments.tabulate(t -> member.momentum().valueAt(t + 1), until), AfterEnd.HOLD);
+      }
     }
+    context.add(PyTorchCode.nestedFirstAhead(path, scheduler.type(), advanced.lr().valueAt(0) / reset));
+    return advanced;
   }
 
   private void warnIfOneCycleRewritesBase(Context context, double[] built, double reset) {
@@ -199,9 +210,12 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     }
     boolean composite = scheduler instanceof SequentialLR || scheduler instanceof ChainedScheduler;
     if (composite && index > 0) {
+      String in113 = scheduler instanceof ChainedScheduler
+          ? "torch 1.13 raises AttributeError building this SequentialLR (a ChainedScheduler has no last_epoch to rewind)"
+          : "torch 1.13 calls its step(0), which takes no epoch (TypeError)";
       return scheduler.type() + " cannot follow a milestone: torch 2.x restarts a later member with _update_lr(0), and a "
-          + scheduler.type() + " has no formula for it (LRScheduler.get_lr raises NotImplementedError); torch 1.13 calls its step(0),"
-          + " which takes no epoch (TypeError); list its schedulers in this SequentialLR instead";
+          + scheduler.type() + " has no formula for it (LRScheduler.get_lr raises NotImplementedError); " + in113
+          + "; list its schedulers in this SequentialLR instead";
     }
     if (composite && nested) {
       return "Anneal does not reproduce a " + scheduler.type() + " nested two levels deep in SequentialLR; list its schedulers in"
@@ -240,9 +254,10 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
         continue; // between two equal milestones: PyTorch never steps it
       }
       try {
-        lr.addAll(last ? member.lrPhases() : phases(member, length));
+        lr.addAll(last ? member.lrPhases() : segment(member.lr(), member.lrPhases(), member.lrAfterEnd(), length));
         if (member.cyclesMomentum()) {
-          momentum.addAll(last ? member.momentumPhases() : Segments.cut(member.momentumPhases(), member.momentumAfterEnd(), length));
+          momentum.addAll(last ? member.momentumPhases()
+              : segment(member.momentum(), member.momentumPhases(), member.momentumAfterEnd(), length));
           leftMomentum = last ? Double.NaN : member.momentum().valueAt(length - 1);
         } else if (anyMomentum) {
           momentum.add(new Phase(new Constant(leftMomentum), last ? Phase.OPEN : length));
@@ -272,11 +287,23 @@ public record SequentialLR(List<PyTorchScheduler> schedulers, List<Long> milesto
     return sequence.withMomentum(momentum, lastMember.cyclesMomentum() ? lastMember.momentumAfterEnd() : AfterEnd.HOLD);
   }
 
-  /** The member's first {@code length} steps as phases; a member with no phases of its own (a chain) step by step. */
-  private static List<Phase> phases(Member member, long length) throws Segments.CannotCut {
-    if (member.lrPhases() == null) {
-      return Segments.tabulate(member.lr()::valueAt, length);
+  /**
+   * The first {@code length} steps of a member's {@code values} as phases: its own phases cut
+   * there where the formulas allow, else its values step by step (a chain, which has no phases; a
+   * polynomial or one-cycle phase stopped part-way). A member stepped past the end upstream refuses
+   * stays an error.
+   */
+  private static List<Phase> segment(Schedule values, List<Phase> phases, AfterEnd afterEnd, long length) throws Segments.CannotCut {
+    if (phases == null) {
+      return Segments.tabulate(values::valueAt, length);
     }
-    return Segments.cut(member.lrPhases(), member.lrAfterEnd(), length);
+    try {
+      return Segments.cut(phases, afterEnd, length);
+    } catch (Segments.CannotCut e) {
+      if (afterEnd == AfterEnd.FAIL && values.declaredEnd().orElse(Long.MAX_VALUE) < length) {
+        throw e;
+      }
+      return Segments.tabulate(values::valueAt, length);
+    }
   }
 }

@@ -33,11 +33,12 @@ class PyTorchCompositionsTest {
         + "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.5}}]}}", "");
 
     assertEquals(List.of("[ChainOverwritesFactors] scheduler.kwargs.schedulers[1]: CyclicLR (schedulers[1]) sets the learning rate from its"
-        + " own base at every step instead of multiplying it, so in this ChainedScheduler the factors of schedulers[0] are discarded"
+        + " own base at every step instead of multiplying it, so in this ChainedScheduler its first value is initial_lr 0.01, not base_lr"
+        + " 0.001 (its first step runs before it sets base_lrs), and the factors of schedulers[0] are discarded"
         + " every step, and schedulers[2] multiplies it by one step's ratio only (ExponentialLR's gamma once, not gamma^t); if you meant"
         + " the product of the schedules, write it with Anneal's builder"), messages(imported.warnings()));
     Schedule lr = imported.plan().lr();
-    assertEquals(0.001, lr.valueAt(0), 1e-18); // CyclicLR's base_lr; ExponentialLR's first step keeps it
+    assertEquals(0.01, lr.valueAt(0), 1e-18); // initial_lr: CyclicLR's first step ran before it set base_lrs
     assertEquals((0.001 + 0.009 / 25) * 0.5, lr.valueAt(1), 1e-15); // one gamma, not gamma^1 on top of ConstantLR's 0.5
     assertEquals(0.01 * 0.5, lr.valueAt(25), 1e-15);
   }
@@ -60,6 +61,19 @@ class PyTorchCompositionsTest {
     assertEquals(0.002, lr.valueAt(0), 1e-18); // 0.5 x initial_lr 0.004
     assertEquals(0.002, lr.valueAt(9), 1e-18);
     assertEquals(0.004, lr.valueAt(10), 1e-15); // ExponentialLR never runs; OneCycleLR starts at max_lr / 25
+  }
+
+  @Test
+  void aMemberStoppedInsideAPhaseRunsItsOwnValuesUntilItsMilestone() {
+    Imported imported = read("{\"type\": \"SGD\", \"lr\": 0.1, \"momentum\": 0.9}", "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": ["
+        + "{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": 100, \"power\": 2.0}},"
+        + "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.9}}], \"milestones\": [50]}}", "");
+
+    assertEquals(List.of(), messages(imported.warnings()));
+    Schedule lr = imported.plan().lr();
+    assertEquals(0.1 * 0.51 * 0.51, lr.valueAt(49), 1e-15);
+    assertEquals(0.1, lr.valueAt(50), 1e-15);
+    assertEquals(0.09, lr.valueAt(51), 1e-15);
   }
 
   @Test

@@ -10,9 +10,9 @@ import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -137,34 +137,51 @@ class PyTorchCompositionsTest {
             + " \"torch_version\": \"1.13\" or give the chain's schedulers to a ChainedScheduler on its own");
   }
 
-  /** Curves of torch 1.13 itself, made by the script beside the JSON (the golden sets have none of this case for 1.13). */
+  /**
+   * Curves of torch 1.13 itself, made by {@code torch113-compositions.py} beside the JSON: the
+   * golden sets have none of these compositions for 1.13.
+   */
   @Test
-  void torch113StartsTheFirstSchedulerOfANestedSequentialOneStepAheadFromTheFullLearningRate() throws Exception {
+  void torch113CompositionsMatchTorch113AtEveryStep() throws Exception {
     JsonNode reference;
-    try (InputStream in = getClass().getResourceAsStream("torch113-nested-sequentiallr.json")) {
+    try (InputStream in = getClass().getResourceAsStream("torch113-compositions.json")) {
       reference = new ObjectMapper().readTree(in);
     }
-    List<String> warnings = new ArrayList<>();
     for (JsonNode golden : reference.get("cases")) {
-      Imported imported = read(golden.get("optimizer").toString(), golden.get("scheduler").toString(), "1.13");
-      double[] expected = new double[golden.get("lr").size()];
-      for (int i = 0; i < expected.length; i++) {
-        expected[i] = Double.parseDouble(golden.get("lr").get(i).asText());
+      String name = golden.get("name").asText();
+      Plan plan = read(golden.get("optimizer").toString(), golden.get("scheduler").toString(), "1.13").plan();
+      GoldenAssert.assertCurve(name + " lr", doubles(golden.get("lr")), plan.lr().values(0, golden.get("lr").size()));
+      if (plan.findChannel(Plan.MOMENTUM).isPresent()) {
+        GoldenAssert.assertCurve(name + " momentum", doubles(golden.get("momentum")),
+            plan.channel(Plan.MOMENTUM).values(0, golden.get("momentum").size()));
       }
-      GoldenAssert.assertCurve(golden.get("name").asText(), expected, imported.plan().lr().values(0, expected.length));
-      warnings.addAll(messages(imported.warnings()));
     }
+  }
+
+  @Test
+  void torch113StartsTheFirstSchedulerOfANestedSequentialOneStepAheadFromTheFullLearningRate() {
+    Imported imported = read("{\"type\": \"AdamW\", \"lr\": 0.001}", "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": ["
+        + "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"LinearLR\", \"kwargs\": {\"start_factor\": 0.05, \"total_iters\": 20}},"
+        + "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.99}}], \"milestones\": [20]}},"
+        + "{\"type\": \"ConstantLR\", \"kwargs\": {\"factor\": 0.5, \"total_iters\": 10}}], \"milestones\": [50]}}", "1.13");
 
     assertEquals(List.of(
         "[NestedFirstAhead] scheduler.kwargs.schedulers[0].kwargs.schedulers[0]: torch 1.13 rewinds the step count of this nested"
             + " SequentialLR but not its schedulers, so LinearLR starts one step ahead and from the full learning rate: 1.95 x lr at"
-            + " step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value",
-        "[RisesPastEnd] scheduler.kwargs.schedulers[1].kwargs.T_max: past step 60 the CosineAnnealingLR cosine formula rises again"
-            + " (upstream behaviour); stop training at the end or clamp with HOLD",
-        "[NestedFirstAhead] scheduler.kwargs.schedulers[0].kwargs.schedulers[0]: torch 1.13 rewinds the step count of this nested"
-            + " SequentialLR but not its schedulers, so ConstantLR starts one step ahead and from the full learning rate: 1 x lr at"
             + " step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value"),
-        warnings);
+        messages(imported.warnings()));
+    Schedule lr = imported.plan().lr();
+    assertEquals(0.00195, lr.valueAt(0), 1e-15);
+    assertEquals(0.02, lr.valueAt(19), 1e-15); // 20 x lr: the warm-up climbed from lr, not from 0.05 x lr
+    assertEquals(0.001, lr.valueAt(20), 1e-15); // the inner milestone is on time
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Double.parseDouble(array.get(i).asText());
+    }
+    return out;
   }
 
   @Test

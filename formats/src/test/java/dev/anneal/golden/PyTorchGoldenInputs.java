@@ -13,7 +13,8 @@ import java.util.Map;
  * The {@code pytorch} config a user writes for a golden PyTorch case: the optimizer the case ran
  * (its type and keyword arguments, as recorded) and the scheduler's class and keyword arguments.
  * Members of {@code SequentialLR}/{@code ChainedScheduler}, recorded as {@code {"kind", "kwargs"}},
- * become {@code {"type", "kwargs"}}.
+ * become {@code {"type", "kwargs"}}. The curves of torch 1.13 (the basic and edge sets) say {@code
+ * "torch_version": "1.13"}; the PyTorch 2.x set leaves it out, as the newest 2.x is the default.
  */
 public final class PyTorchGoldenInputs implements GoldenInputs {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,6 +29,9 @@ public final class PyTorchGoldenInputs implements GoldenInputs {
     ObjectNode root = MAPPER.createObjectNode();
     root.set("optimizer", golden.optimizer().deepCopy());
     root.set("scheduler", scheduler(golden.kind(), golden.config()));
+    if (golden.set().torch113()) {
+      root.put("torch_version", "1.13");
+    }
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * PyTorch's {@code CyclicLR(optimizer, base_lr, max_lr, step_size_up=2000, step_size_down=None,
  * mode='triangular', gamma=1.0, cycle_momentum=True, base_momentum=0.8, max_momentum=0.9)}, as the
  * shape {@link Cyclic}; momentum, when cycled, mirrors the learning rate between {@code
- * max_momentum} and {@code base_momentum}. torch 1.13 cycles only SGD's {@code momentum}: with
- * Adam or AdamW, {@code cycle_momentum=True} (the default) raises, and so does {@link #build} (set
- * it to false). The optimizer's own learning rate is not used: the cycle starts at {@code base_lr}.
+ * max_momentum} and {@code base_momentum}: SGD's {@code momentum}, or in torch 2.x {@code
+ * betas[0]} of Adam and AdamW. torch 1.13 cycles only SGD's: with Adam or AdamW, {@code
+ * cycle_momentum=True} (the default) raises there, and so does {@link TorchVersion#TORCH_1_13}'s
+ * build (set it to false). The optimizer's own learning rate is not used: the cycle starts at {@code base_lr}.
  * A custom {@code scale_fn} (a Python function) is not supported.
  *
  * @param baseLr {@code base_lr}, at least 0
@@ -100,8 +101,12 @@ public record CyclicLR(
       Checks.ignored(found, "gamma", gamma, "CyclicLR in mode '" + torchName(mode) + "'");
     }
     if (cycleMomentum) {
-      if (!context.optimizer().hasMomentum()) {
+      if (!context.optimizer().hasMomentum() && context.version().is113()) {
         found.add(PyTorchCode.noMomentumToCycle("cycle_momentum", context.optimizer().type().upstreamName(), "CyclicLR"));
+      } else if (!context.optimizer().hasMomentum() && baseMomentum == DEFAULT_BASE_MOMENTUM && maxMomentum == DEFAULT_MAX_MOMENTUM) {
+        // Probably a CyclicLR moved over from SGD: β1 then dips to 0.8 at every peak of the learning rate.
+        found.add(PyTorchCode.cyclesBeta1("cycle_momentum", context.optimizer().type().upstreamName(), maxMomentum, baseMomentum,
+            context.optimizer().beta1()));
       }
       if (Checks.momentum(found, "base_momentum", baseMomentum) & Checks.momentum(found, "max_momentum", maxMomentum)
           && baseMomentum > maxMomentum) {

@@ -36,19 +36,4 @@ final class Presets {
     }
     throw new IllegalStateException("no preset for " + scheduler.type());
   }
-
-  /**
-   * The param group's {@code initial_lr} once {@code first} was built on an optimizer with learning
-   * rate {@code lr}: PyTorch sets it from the learning rate of the first scheduler built, which
-   * {@code CyclicLR} has just set to {@code base_lr}, and {@code OneCycleLR} overwrites it.
-   */
-  static double initialLr(PyTorchScheduler first, double lr) {
-    if (first instanceof CyclicLR cyclic) {
-      return cyclic.baseLr();
-    }
-    if (first instanceof OneCycleLR oneCycle) {
-      return oneCycle.initialLr();
-    }
-    return lr;
-  }
 }

@@ -16,7 +16,14 @@ public enum PyTorchCode implements DiagnosticCode {
   INVALID_BOUNCE(Severity.NOTE, "at step {step} ({stepFrom}) PyTorch evaluates the cycle once past its end, where the learning rate would be {bounce}; Anneal ends the plan before that step"),
   NO_EFFECT(Severity.NOTE, "{argument} has no effect in Anneal ({reason}); remove it"),
   MILESTONES_UNSORTED(Severity.WARNING, "milestones {milestones} are not in increasing order; PyTorch counts them as a set, so they act as {sorted}"),
-  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 {consequence}");
+  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 {consequence}"),
+  NEWER_TORCH_ONLY(Severity.ERROR, "{feature} is new in torch 2.x: torch 1.13 {refusal}; remove it, or remove \"torch_version\": \"1.13\" to follow the newest PyTorch"),
+  ONE_CYCLE_REWRITES_BASE(Severity.WARNING, "OneCycleLR ({oneCycle}) sets the optimizer's initial_lr to {initialLr} (max_lr / div_factor) when it is built, and SequentialLR starts {first} from initial_lr, so {first} multiplies {initialLr} instead of lr {lr}; build OneCycleLR first, or set the optimizer's lr to {initialLr} to say so"),
+  CHAIN_OVERWRITES_FACTORS(Severity.WARNING, "{member} sets the learning rate from its own base at every step instead of multiplying it, so in this ChainedScheduler {effect}; if you meant the product of the schedules, write it with Anneal's builder"),
+  NESTED_MILESTONES_EARLY(Severity.WARNING, "torch 2.x rewinds the schedulers inside this SequentialLR but not its own step count, so it starts {first} at its first value but every milestone of it takes effect one step early ({milestones} act as {early}; pytorch/pytorch#196243); list its schedulers in the outer SequentialLR to switch on time"),
+  FIRST_STEP_OUTSIDE_INITIAL_MODE(Severity.WARNING, "torch 2.x rewinds {member} inside this first member of SequentialLR and steps it once outside its initial mode, so it applies its step ratio at step 0 too: the learning rate starts at {factor} x its own first value; give {member} to the SequentialLR directly to start at its first value"),
+  CYCLES_BETA1(Severity.WARNING, "torch 2.x's CyclicLR cycles {optimizer}'s betas[0] when cycle_momentum is true (the default), here between SGD momentum's defaults max_momentum {maxMomentum} and base_momentum {baseMomentum}, replacing betas[0] {beta1}; set cycle_momentum to false to keep betas[0], or set base_momentum and max_momentum for it"),
+  NESTED_FIRST_AHEAD(Severity.WARNING, "torch 1.13 rewinds the step count of this nested SequentialLR but not its schedulers, so {first} starts one step ahead and from the full learning rate: {factor} x lr at step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value");
 
   private final MessageSpec spec;
 
@@ -80,6 +87,64 @@ public enum PyTorchCode implements DiagnosticCode {
   /** @param consequence what PyTorch does then, from "total_iters is 0, so PyTorch 1.13" on */
   public static Violation zeroTotalIters(String path, long value, String consequence) {
     return ZERO_TOTAL_ITERS.violation(path, value, consequence);
+  }
+
+  /**
+   * @param feature what the config uses, e.g. "ChainedScheduler(optimizer=...)"
+   * @param refusal what torch 1.13 does with it, from "torch 1.13" on
+   */
+  public static Violation newerTorchOnly(String path, Object value, String feature, String refusal) {
+    return NEWER_TORCH_ONLY.violation(path, value, feature, refusal);
+  }
+
+  /**
+   * @param oneCycle where the OneCycleLR is, e.g. "schedulers[1]"
+   * @param first the first member of the SequentialLR, e.g. "LinearLR"
+   */
+  public static Violation oneCycleRewritesBase(String path, String oneCycle, double initialLr, String first, double lr) {
+    return ONE_CYCLE_REWRITES_BASE.violation(path, initialLr, oneCycle, initialLr, first, lr);
+  }
+
+  /**
+   * @param member the member that overwrites the learning rate, e.g. "CyclicLR (schedulers[0])"
+   * @param effect what becomes of the other members' factors
+   */
+  public static Violation chainOverwritesFactors(String path, String member, String effect) {
+    return CHAIN_OVERWRITES_FACTORS.violation(path, member, member, effect);
+  }
+
+  /**
+   * @param first the inner SequentialLR's first scheduler
+   * @param milestones the inner milestones as written
+   * @param early the steps at which they take effect
+   */
+  public static Violation nestedMilestonesEarly(String path, String first, List<Long> milestones, List<Long> early) {
+    return NESTED_MILESTONES_EARLY.violation(path, milestones, first, milestones, early);
+  }
+
+  /**
+   * @param member the rewound scheduler, e.g. "ExponentialLR (schedulers[0])"
+   * @param factor the ratio it applies at step 0
+   */
+  public static Violation firstStepOutsideInitialMode(String path, String member, double factor) {
+    return FIRST_STEP_OUTSIDE_INITIAL_MODE.violation(path, factor, member, factor);
+  }
+
+  /**
+   * CyclicLR cycling Adam's or AdamW's β1 with the momentum defaults meant for SGD.
+   *
+   * @param optimizer the torch name of the optimizer
+   */
+  public static Violation cyclesBeta1(String path, String optimizer, double maxMomentum, double baseMomentum, double beta1) {
+    return CYCLES_BETA1.violation(path, true, optimizer, maxMomentum, baseMomentum, beta1);
+  }
+
+  /**
+   * @param first the nested SequentialLR's first scheduler
+   * @param factor its value at step 0 over the learning rate
+   */
+  public static Violation nestedFirstAhead(String path, String first, double factor) {
+    return NESTED_FIRST_AHEAD.violation(path, factor, first, factor);
   }
 
   private Violation violation(String path, Object value, Object... args) {

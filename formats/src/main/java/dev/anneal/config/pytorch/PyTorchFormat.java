@@ -3,6 +3,7 @@ package dev.anneal.config.pytorch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.JsonConfigFormat;
 import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
@@ -18,12 +19,16 @@ import java.util.List;
 
 /**
  * The {@code pytorch} config format: an optimizer and a {@code torch.optim.lr_scheduler} scheduler
- * with its constructor's keyword arguments (torch 1.13).
+ * with its constructor's keyword arguments, and optionally the torch version to follow.
  *
  * <pre>{@code
  * {"optimizer": {"type": "SGD", "lr": 0.1, "momentum": 0.9},
- *  "scheduler": {"type": "StepLR", "kwargs": {"step_size": 30, "gamma": 0.1}}}
+ *  "scheduler": {"type": "StepLR", "kwargs": {"step_size": 30, "gamma": 0.1}},
+ *  "torch_version": "1.13"}
  * }</pre>
+ *
+ * Without {@code torch_version} the config is read as the newest PyTorch 2.x runs it; {@code
+ * "1.13"} selects torch 1.13's behaviour and refusals ({@link TorchVersion}).
  *
  * For {@code SequentialLR} and {@code ChainedScheduler}, {@code kwargs.schedulers} is a list of
  * {@code {"type", "kwargs"}} objects, built in that order on the same optimizer. The plan has
@@ -39,16 +44,17 @@ public final class PyTorchFormat extends JsonConfigFormat {
   protected Imported read(JsonFields root, Problems problems) {
     JsonFields optimizerFields = root.requireObject("optimizer");
     JsonFields schedulerFields = root.requireObject("scheduler");
+    TorchVersion version = version(root, problems);
     root.rejectUnknownKeys();
     PyTorchOptimizer optimizer = optimizerFields == null ? null : OptimizerReader.read(optimizerFields);
-    PyTorchScheduler scheduler = schedulerFields == null ? null : new SchedulerReader(problems).read(schedulerFields, true);
+    PyTorchScheduler scheduler = schedulerFields == null ? null : new SchedulerReader(problems, version).read(schedulerFields, true);
     if (optimizer == null || scheduler == null) {
       problems.throwIfErrors();
     }
     List<Violation> errors = new ArrayList<>(problems.all().stream().filter(Violation::isError).toList());
     Imported imported;
     try {
-      imported = PyTorchSchedulers.build(optimizer, scheduler, KwargsPaths.JSON);
+      imported = PyTorchSchedulers.build(optimizer, scheduler, version, KwargsPaths.JSON);
     } catch (InvalidScheduleException e) {
       errors.addAll(e.violations());
       List<Violation> warnings = new ArrayList<>(problems.warnings());
@@ -63,6 +69,19 @@ public final class PyTorchFormat extends JsonConfigFormat {
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
     return new Imported(name(), imported.plan(), warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
+  }
+
+  /** The {@code torch_version} of the config, the newest 2.x if absent or not one Anneal knows (after an error). */
+  private static TorchVersion version(JsonFields root, Problems problems) {
+    String value = root.optString("torch_version", null);
+    if (value == null) {
+      return TorchVersion.DEFAULT;
+    }
+    return TorchVersion.parse(value).orElseGet(() -> {
+      problems.add(ConfigCode.unknownType(root.path("torch_version"), "torch_version", value,
+          "; expected one of: " + String.join(", ", TorchVersion.ACCEPTED) + " (leave it out for the newest PyTorch 2.x)"));
+      return TorchVersion.DEFAULT;
+    });
   }
 
   /**

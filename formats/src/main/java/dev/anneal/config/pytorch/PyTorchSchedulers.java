@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * PyTorch compatibility presets: builds the Anneal plan that a {@code torch.optim.lr_scheduler}
- * scheduler (torch 1.13) produces on an optimizer, step for step.
+ * scheduler produces on an optimizer, step for step, as the newest PyTorch 2.x or torch 1.13 runs it
+ * ({@link TorchVersion}).
  *
  * <pre>{@code
  * Imported resnet = PyTorchSchedulers.build(PyTorchOptimizer.sgd(0.1, 0.9), new StepLR(30));
@@ -40,16 +41,28 @@ public final class PyTorchSchedulers {
    * @throws InvalidScheduleException listing every invalid argument
    */
   public static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler) {
-    return build(optimizer, scheduler, KwargsPaths.JAVA);
+    return build(optimizer, scheduler, TorchVersion.DEFAULT);
   }
 
-  /** {@link #build(PyTorchOptimizer, PyTorchScheduler)} with violations at the paths of {@code where}. */
-  static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler, KwargsPaths where) {
+  /**
+   * {@link #build(PyTorchOptimizer, PyTorchScheduler)} as {@code version}'s {@code lr_scheduler.py}
+   * runs it (they differ on nested compositions and on what they refuse; see {@link TorchVersion}).
+   *
+   * @throws InvalidScheduleException listing every invalid argument, and what {@code version} refuses
+   */
+  public static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler, TorchVersion version) {
+    return build(optimizer, scheduler, version, KwargsPaths.JAVA);
+  }
+
+  /** {@link #build(PyTorchOptimizer, PyTorchScheduler, TorchVersion)} with violations at the paths of {@code where}. */
+  static Imported build(PyTorchOptimizer optimizer, PyTorchScheduler scheduler, TorchVersion version, KwargsPaths where) {
     List<Violation> found = new ArrayList<>();
     for (Violation violation : optimizer.check()) {
       found.add(violation.under(where.optimizer()));
     }
-    Context context = new Context(optimizer, Presets.initialLr(scheduler, optimizer.lr()), false, where, found);
+    // A chain multiplies the learning rate it finds: the optimizer's, whatever initial_lr its members set.
+    double base = scheduler instanceof ChainedScheduler ? optimizer.lr() : ParamGroup.initialLrAfter(scheduler, ParamGroup.UNSET, optimizer.lr());
+    Context context = new Context(optimizer, base, false, version, where, found);
     Member member = Presets.member(scheduler, context);
     if (member != null && scheduler instanceof CosineAnnealingLR cosine) {
       Violation rises = cosine.risesPastEnd(where, context.base());

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Reads a {@code {"type": <class>, "kwargs": {…}}} scheduler object of a {@code pytorch} config
  * into a {@link PyTorchScheduler}, key by key as the class's {@code __init__} takes its keyword
- * arguments (torch 1.13): unknown keys, wrong JSON types, NaN and Python-type checks that PyTorch
+ * arguments (torch 1.13's, and the ones 2.x added where the config follows 2.x): unknown keys, wrong JSON types, NaN and Python-type checks that PyTorch
  * makes ({@code isinstance(T_0, int)}) become violations at the key's JSON path. Value checks are
  * the presets' own ({@link PyTorchSchedulers#build}).
  */
@@ -33,9 +33,11 @@ final class SchedulerReader {
       "MultiplicativeLR", "MultiplicativeLR takes a Python function (lr_lambda)");
 
   private final Problems problems;
+  private final TorchVersion version;
 
-  SchedulerReader(Problems problems) {
+  SchedulerReader(Problems problems, TorchVersion version) {
     this.problems = problems;
+    this.version = version;
   }
 
   /** The scheduler of {@code fields} ({@code type} and {@code kwargs}), or {@code null} after reporting an error. */
@@ -71,7 +73,7 @@ final class SchedulerReader {
       case "OneCycleLR" -> oneCycle(kwargs);
       case "ReduceLROnPlateau" -> plateau(kwargs);
       case "SequentialLR" -> new SequentialLR(members(kwargs), requireLongs(kwargs, "milestones"));
-      case "ChainedScheduler" -> new ChainedScheduler(members(kwargs));
+      case "ChainedScheduler" -> chained(kwargs);
       default -> {
         unknownType(fields, type);
         yield null;
@@ -183,6 +185,24 @@ final class SchedulerReader {
         kwargs.optLong("cooldown", defaults.cooldown()),
         minLr,
         kwargs.optDouble("eps", defaults.eps()));
+  }
+
+  /**
+   * torch 2.x's {@code ChainedScheduler(schedulers, optimizer=None)}: the config names the one
+   * optimizer it has as {@code "optimizer": "optimizer"}; torch 1.13 has no such keyword.
+   */
+  private PyTorchScheduler chained(JsonFields kwargs) {
+    if (kwargs.has("optimizer")) {
+      String optimizer = kwargs.optString("optimizer", "optimizer");
+      if (version.is113()) {
+        problems.add(PyTorchCode.newerTorchOnly(kwargs.path("optimizer"), optimizer, "ChainedScheduler(..., optimizer=...)",
+            "raises TypeError (ChainedScheduler.__init__() got an unexpected keyword argument 'optimizer')"));
+      } else if (optimizer != null && !optimizer.equals("optimizer")) {
+        problems.add(ConfigCode.wrongType(kwargs.path("optimizer"), optimizer,
+            "\"optimizer\", the config's one optimizer (a ChainedScheduler drives the optimizer of its schedulers)", "\"" + optimizer + "\""));
+      }
+    }
+    return new ChainedScheduler(members(kwargs));
   }
 
   private List<PyTorchScheduler> members(JsonFields kwargs) {

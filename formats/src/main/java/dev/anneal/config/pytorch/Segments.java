@@ -6,9 +6,11 @@ import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Shifted;
 import dev.anneal.schedule.ShapeKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Cuts a member's phases to the steps a {@code SequentialLR} gives it. PyTorch runs member i from
@@ -73,6 +75,60 @@ final class Segments {
         "that is inside its " + phase.steps() + "-step " + shape.kind() + " phase, which Anneal cannot cut short;"
             + " only " + ShapeKind.namesOf(CUT_KINDS) + " and open-ended phases can be; let it run at least until step "
             + (start + phase.steps()));
+  }
+
+  /**
+   * The values at steps 0 to {@code length - 1} as constant phases, one per run of equal values:
+   * how a member that has no phases of its own (a {@code ChainedScheduler}, a product of factors)
+   * runs for the steps a {@code SequentialLR} gives it. The values are the member's own, so the
+   * cut is exact.
+   */
+  static List<Phase> tabulate(LongToDoubleFunction values, long length) {
+    List<Phase> out = new ArrayList<>();
+    long runStart = 0;
+    double runValue = Double.NaN;
+    for (long step = 0; step < length; step++) {
+      double value = values.applyAsDouble(step);
+      if (step > 0 && Double.compare(value, runValue) != 0) {
+        out.add(new Phase(new Constant(runValue), step - runStart));
+        runStart = step;
+      }
+      runValue = value;
+    }
+    if (length > 0) {
+      out.add(new Phase(new Constant(runValue), length - runStart));
+    }
+    return out;
+  }
+
+  /**
+   * The phases that give, at step t, what {@code phases} (followed by {@code afterEnd}) give at
+   * step t + 1: a scheduler that PyTorch has already stepped once when it starts (torch 1.13's
+   * nested {@code SequentialLR}). A line starts one step along, a constant or a formula that does
+   * not depend on its phase's length is shifted; other formulas cannot start part-way.
+   */
+  static List<Phase> dropFirst(List<Phase> phases, AfterEnd afterEnd) throws CannotCut {
+    List<Phase> out = new ArrayList<>();
+    Phase first = phases.get(0);
+    Shape shape = first.shape();
+    if (first.isOpen() || first.steps() > 1) {
+      long steps = first.isOpen() ? Phase.OPEN : first.steps() - 1;
+      if (shape instanceof Linear linear && !first.isOpen()) {
+        out.add(new Phase(new Linear(linear.from() + (linear.to() - linear.from()) / first.steps(), linear.to()), steps));
+      } else if (shape.allowsOpenLength()) {
+        out.add(new Phase(shape instanceof Constant ? shape : new Shifted(shape, 1), steps));
+      } else {
+        throw new CannotCut("its first phase (" + shape.kind() + ") cannot start one step along; only linear phases and formulas"
+            + " that do not depend on their phase's length can");
+      }
+    } else if (phases.size() == 1) {
+      if (afterEnd != AfterEnd.HOLD) {
+        throw new CannotCut("it ends after its first step");
+      }
+      out.add(new Phase(new Constant(shape.endValue(first.steps())), Phase.OPEN));
+    }
+    out.addAll(phases.subList(1, phases.size()));
+    return out;
   }
 
   /** {@code phase}'s formula continued to {@code steps} steps (a cosine past its end rises again). */

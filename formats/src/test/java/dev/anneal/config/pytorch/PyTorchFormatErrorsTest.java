@@ -131,15 +131,19 @@ class PyTorchFormatErrorsTest {
             "[MilestoneCount] scheduler.kwargs.milestones: SequentialLR needs exactly one milestone fewer than schedulers,"
                 + " but has 3 schedulers and 1 milestones (upstream raises ValueError)",
             "[NonPositiveLength] scheduler.kwargs.milestones[0]: milestones[0] (0) must be at least 1",
-            "[NotImportable] scheduler.kwargs.schedulers[1]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside SequentialLR in torch 1.13:"
-                + " it is not an _LRScheduler (upstream raises AttributeError or TypeError); use it on its own",
-            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: Anneal does not nest ChainedScheduler inside SequentialLR; list its schedulers directly"),
-        bad("SequentialLR: milestones not increasing, OneCycleLR after the first",
-            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"ConstantLR\"}, {\"type\": \"ConstantLR\"},"
-                + " {\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}}], \"milestones\": [10, 10]}}",
-            "[MilestonesNotIncreasing] scheduler.kwargs.milestones[1]: milestones must be increasing, but 10 follows 10",
-            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: OneCycleLR rewrites the optimizer's initial_lr when it is built, which changes"
-                + " the schedulers built before it; Anneal supports OneCycleLR only as the first scheduler of a SequentialLR"),
+            "[NotImportable] scheduler.kwargs.schedulers[1]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside SequentialLR:"
+                + " torch 2.x raises ValueError (it \"does not support ReduceLROnPlateau\"), and torch 1.13 raises AttributeError (no _initial_step)"
+                + " for a first member and TypeError once it steps a later one without its metric; use it on its own",
+            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: ChainedScheduler cannot follow a milestone:"
+                + " torch 2.x restarts a later member with _update_lr(0), and a ChainedScheduler has no formula for it (LRScheduler.get_lr"
+                + " raises NotImplementedError); torch 1.13 raises AttributeError building this SequentialLR (a ChainedScheduler has no"
+                + " last_epoch to rewind); list its schedulers in this SequentialLR instead"),
+        bad("SequentialLR: milestones decreasing, two OneCycleLR",
+            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}},"
+                + " {\"type\": \"ConstantLR\"}, {\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}}], \"milestones\": [10, 5]}}",
+            "[MilestonesNotIncreasing] scheduler.kwargs.milestones[1]: milestones must be increasing, but 5 follows 10",
+            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: every OneCycleLR reads initial_lr, max_lr and min_lr from"
+                + " the param group, which the last one built overwrites; Anneal does not reproduce two OneCycleLR in one SequentialLR"),
         bad("SequentialLR: members' own errors at their paths; total_iters 0 divides by zero in a later member's closed form",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0}},"
                 + " {\"type\": \"LinearLR\", \"kwargs\": {\"total_iters\": 0}}], \"milestones\": [5]}}",
@@ -151,12 +155,6 @@ class PyTorchFormatErrorsTest {
             "[MissingKey] scheduler.kwargs.schedulers[0].kwargs.step_size: missing required key 'step_size'",
             "[UnknownKey] scheduler.kwargs.schedulers[0].kwargs.stepsize: unknown key 'stepsize'; did you mean `step_size`?",
             "[UnknownType] scheduler.kwargs.schedulers[1].type: unknown scheduler type 'Exponential'; did you mean `ExponentialLR`?"),
-        bad("SequentialLR cuts a polynomial decay short",
-            "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": 100}},"
-                + " {\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.9}}], \"milestones\": [50]}}",
-            "[NotImportable] scheduler.kwargs.milestones[0]: cannot be imported from PyTorch: SequentialLR runs schedulers[0] (PolynomialLR) for 50 steps, until step 50,"
-                + " but that is inside its 100-step polynomial phase, which Anneal cannot cut short; only linear, cosine and open-ended"
-                + " phases can be; let it run at least until step 100"),
         bad("SequentialLR runs OneCycleLR past the step where it raises",
             "{\"type\": \"SequentialLR\", \"kwargs\": {\"schedulers\": [{\"type\": \"OneCycleLR\", \"kwargs\": {\"max_lr\": 0.1, \"total_steps\": 100}},"
                 + " {\"type\": \"ConstantLR\"}], \"milestones\": [200]}}",
@@ -165,20 +163,18 @@ class PyTorchFormatErrorsTest {
         bad("ChainedScheduler without members",
             "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": []}}",
             "[NonPositiveLength] scheduler.kwargs.schedulers: the number of schedulers (0) must be at least 1"),
-        bad("ChainedScheduler with members that overwrite or add instead of multiplying",
+        bad("ChainedScheduler with members that add instead of multiplying, or need a metric",
             "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 10}},"
                 + " {\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 10, \"eta_min\": 0.001}}, {\"type\": \"ReduceLROnPlateau\"}]}}",
-            "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: CosineAnnealingWarmRestarts sets the learning rate from its own base every step"
-                + " instead of multiplying it, so inside ChainedScheduler it discards the factors of the members before it;"
-                + " Anneal does not reproduce that, use it on its own",
             "[NotImportable] scheduler.kwargs.schedulers[1]: cannot be imported from PyTorch: CosineAnnealingLR with eta_min 0.001 adds eta_min at every step, so the chain"
                 + " is no product of factors; Anneal reproduces it in a ChainedScheduler only with eta_min 0",
-            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside ChainedScheduler in torch 1.13:"
-                + " its step() needs the metric (upstream raises TypeError); use it on its own"),
+            "[NotImportable] scheduler.kwargs.schedulers[2]: cannot be imported from PyTorch: ReduceLROnPlateau cannot run inside ChainedScheduler:"
+                + " torch 2.x's ChainedScheduler raises ValueError (it \"does not support ReduceLROnPlateau\"), and torch 1.13's raises TypeError"
+                + " when its step() calls ReduceLROnPlateau.step() without the metric; use it on its own"),
         bad("ChainedScheduler: a cosine past T_max with a factor still decaying",
             "{\"type\": \"ChainedScheduler\", \"kwargs\": {\"schedulers\": [{\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 100}},"
                 + " {\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0.99}}]}}",
-            "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: past T_max (100) torch 1.13's CosineAnnealingLR restarts its cosine from base_lr,"
+            "[NotImportable] scheduler.kwargs.schedulers[0]: cannot be imported from PyTorch: past T_max (100) PyTorch's CosineAnnealingLR restarts its cosine from base_lr,"
                 + " dropping the factor of schedulers[1] (ExponentialLR), which is not back to 1 by then; Anneal reproduces CosineAnnealingLR"
                 + " in a ChainedScheduler only when every other member is back to factor 1 by step T_max"),
         bad("last_epoch is a resume",
@@ -219,7 +215,7 @@ class PyTorchFormatErrorsTest {
             "[MissingKey] scheduler: missing required key 'scheduler'"),
         bad("unknown top-level key, optimizer type and wrong JSON type at once",
             "{\"optimizer\": {\"type\": \"adamw\"}, \"scheduler\": {\"type\": \"StepLR\", \"kwargs\": {\"step_size\": \"30\"}}, \"extra\": 1}",
-            "[UnknownKey] extra: unknown key 'extra'; expected one of: optimizer, scheduler",
+            "[UnknownKey] extra: unknown key 'extra'; expected one of: optimizer, scheduler, torch_version",
             "[UnknownType] optimizer.type: unknown optimizer type 'adamw'; did you mean `AdamW`?",
             "[WrongType] scheduler.kwargs.step_size: expected an integer, found the string \"30\""),
         bad("SGD without lr, with Adam's betas",
@@ -244,8 +240,8 @@ class PyTorchFormatErrorsTest {
             config("{\"type\": \"Adam\", \"betas\": [1.0, 0.999], \"eps\": -1e-8}", stepLr),
             "[NegativeValue] optimizer.eps: eps (-1.0E-8) must be at least 0",
             "[OutOfRange] optimizer.betas[0]: betas[0] (1) must lie in [0, 1)"),
-        bad("CyclicLR cycles momentum on AdamW (raises in torch 1.13)",
-            config(ADAMW, "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.0001, \"max_lr\": 0.001}}"),
+        bad("CyclicLR cycles momentum on AdamW under torch 1.13 (raises there; 2.x cycles betas[0])",
+            config113(ADAMW, "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.0001, \"max_lr\": 0.001}}"),
             "[NoMomentumToCycle] scheduler.kwargs.cycle_momentum: AdamW has no momentum in torch 1.13, so CyclicLR with"
                 + " cycle_momentum true raises ValueError there; set cycle_momentum to false"),
         bad("a negative learning rate and a bad scheduler argument in one go",
@@ -269,6 +265,11 @@ class PyTorchFormatErrorsTest {
 
   static String config(String optimizer, String scheduler) {
     return "{\"optimizer\": " + optimizer + ", \"scheduler\": " + scheduler + "}";
+  }
+
+  /** A config read as torch 1.13 runs it. */
+  static String config113(String optimizer, String scheduler) {
+    return "{\"optimizer\": " + optimizer + ", \"scheduler\": " + scheduler + ", \"torch_version\": \"1.13\"}";
   }
 
   private static Arguments bad(String name, String input, String... expected) {

@@ -64,7 +64,7 @@ class PyTorchIgnoredKeysTest {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Formats.byName("pytorch").read(
         "{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1}, " + STEP_LR + ", \"epochs\": 90}"));
 
-    assertEquals(List.of("[UnknownKey] epochs: unknown key 'epochs'; expected one of: optimizer, scheduler"),
+    assertEquals(List.of("[UnknownKey] epochs: unknown key 'epochs'; expected one of: optimizer, scheduler, torch_version"),
         e.violations().stream().map(Violation::toString).toList());
   }
 }

@@ -115,10 +115,10 @@ class PyTorchSchedulersTest {
   }
 
   @Test
-  void cyclicMomentumOnAdamIsRefusedWithTheFix() {
+  void cyclicMomentumOnAdamIsRefusedUnderTorch113WithTheFix() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
-        () -> new CyclicLR(1e-4, 1e-3).build(PyTorchOptimizer.adam(1e-3)));
-    Imported fixed = new CyclicLR(1e-4, 1e-3).withoutMomentumCycling().build(PyTorchOptimizer.adam(1e-3));
+        () -> PyTorchSchedulers.build(PyTorchOptimizer.adam(1e-3), new CyclicLR(1e-4, 1e-3), TorchVersion.TORCH_1_13));
+    Imported fixed = PyTorchSchedulers.build(PyTorchOptimizer.adam(1e-3), new CyclicLR(1e-4, 1e-3).withoutMomentumCycling(), TorchVersion.TORCH_1_13);
 
     assertEquals("[NoMomentumToCycle] cycle_momentum: Adam has no momentum in torch 1.13, so CyclicLR with cycle_momentum true raises"
         + " ValueError there; set cycle_momentum to false", e.getMessage());

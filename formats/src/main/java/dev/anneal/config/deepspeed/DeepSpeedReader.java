@@ -29,6 +29,10 @@ final class DeepSpeedReader {
 
   static Imported read(JsonFields root) {
     Problems problems = root.problems();
+    if (AutoValues.report(root, problems)) {
+      // Every later check would only repeat that a string is no number.
+      problems.throwIfErrors();
+    }
     JsonFields optimizerBlock = root.optObject(Optimizer.PATH);
     Optimizer optimizer = Optimizer.read(optimizerBlock, problems);
     boolean optimizerGiven = root.raw(Optimizer.PATH) != null && !root.raw(Optimizer.PATH).isNull();
@@ -124,7 +128,15 @@ final class DeepSpeedReader {
     }
     SchedulerType type = typeName == null ? null : SchedulerType.byName(typeName);
     if (typeName != null && type == null) {
-      problems.add(ConfigCode.unknownType(block.path("type"), "scheduler type", typeName, unknownTypeHint(typeName)));
+      if (TorchSchedulerType.isTorchScheduler(typeName)) {
+        if (params == null) {
+          return null;
+        }
+        // torch's reader checks every keyword argument itself, at these same paths.
+        params.allow(params.keys().toArray(String[]::new));
+        return TorchSchedulerType.read(typeName, block.raw("params"), optimizer, optimizerGiven, problems);
+      }
+      problems.add(DeepSpeedCode.unknownScheduler(block.path("type"), typeName, UnknownSchedulerHint.of(typeName)));
     }
     if (type == null || params == null) {
       return null;
@@ -154,13 +166,6 @@ final class DeepSpeedReader {
       }
       return null;
     }
-  }
-
-  private static String unknownTypeHint(String typeName) {
-    if (SchedulerType.TORCH_SCHEDULERS.contains(typeName)) {
-      return "; " + typeName + " is a torch.optim.lr_scheduler class, which DeepSpeed builds from torch: read it with the pytorch format";
-    }
-    return DidYouMean.hint(typeName, SchedulerType.typeNames());
   }
 
   /** No scheduler: DeepSpeed keeps the optimizer's lr on every update. */

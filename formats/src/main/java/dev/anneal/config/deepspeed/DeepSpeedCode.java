@@ -28,7 +28,8 @@ public enum DeepSpeedCode implements DiagnosticCode {
   TORCH_SCHEDULER_NOT_BUILT(Severity.ERROR, "DeepSpeed builds torch.optim.lr_scheduler.{name}(optimizer, **params), which {reason}"),
   UNKNOWN_TUNING_FLAG(Severity.ERROR, "unknown DeepSpeed tuning flag '{flag}'{hint}"),
   STAIRCASE_STRING_IS_TRUE(Severity.WARNING, "--lr_range_test_staircase {given} turns the staircase on: DeepSpeed declares the flag type=bool, and Python's bool() of any non-empty string is True; leave the flag out for a continuous range test"),
-  ARGS_DEFAULT_DIFFERS(Severity.WARNING, "{flag} is absent; DeepSpeed's command line passes its own default {value} ({why})");
+  ARGS_DEFAULT_DIFFERS(Severity.WARNING, "{flag} is absent; DeepSpeed's command line passes its own default {value} ({why})"),
+  MOMENTUM_UNKNOWN_FROM_ARGS(Severity.WARNING, "OneCycle also cycles β1 from cycle_max_mom ({maxMom}) to cycle_min_mom ({minMom}) and back if the training script's optimizer has betas (get_config_from_args never copies --cycle_momentum, so OneCycle's default, true, applies), and a command line does not name the optimizer: the plan holds the lr only; read the ds_config with --format deepspeed for β1");
 
   private final MessageSpec spec;
 
@@ -170,6 +171,10 @@ public enum DeepSpeedCode implements DiagnosticCode {
    */
   public static Violation argsDefaultDiffers(String path, String flag, Object value, String why) {
     return ARGS_DEFAULT_DIFFERS.violation(path, value, flag, value, why);
+  }
+
+  public static Violation momentumUnknownFromArgs(String path, double maxMom, double minMom) {
+    return MOMENTUM_UNKNOWN_FROM_ARGS.violation(path, null, maxMom, minMom);
   }
 
   private Violation violation(String path, Object value, Object... args) {

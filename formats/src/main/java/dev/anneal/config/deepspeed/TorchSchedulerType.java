@@ -1,14 +1,19 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.ConfigCode;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
-import dev.anneal.config.pytorch.PyTorchOptimizer;
-import dev.anneal.config.pytorch.TorchSchedulerCall;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Severity;
+import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A {@code scheduler.type} that is not one of DeepSpeed's five: {@code
@@ -25,6 +30,11 @@ final class TorchSchedulerType {
   private static final String PARAMS_PATH = "scheduler.params";
 
   private static final String OPTIMIZER_PARAMS_PATH = "optimizer.params";
+
+  private static final String PYTORCH = "pytorch";
+
+  /** Where the pytorch format reports a scheduler's keyword arguments. */
+  private static final String KWARGS = "scheduler.kwargs";
 
   /** The classes whose call from a ds_config fails, or which Anneal cannot reproduce, with the reason. */
   private static final Map<String, String> NOT_BUILT = Map.of(
@@ -64,41 +74,70 @@ final class TorchSchedulerType {
       }
       return null;
     }
-    PyTorchOptimizer torch = torchOptimizer(optimizer);
-    if (torch == null) {
+    ObjectNode torchOptimizer = torchOptimizer(optimizer);
+    if (torchOptimizer == null) {
       problems.add(ConfigCode.notImportable(Optimizer.PATH + ".type", optimizer.type(), "DeepSpeed", "Anneal builds torch's " + type
           + " from a ds_config on Adam, AdamW or SGD, not on " + optimizer.type() + "; use one of those, or a DeepSpeed scheduler"));
       return null;
     }
+    // The pytorch format reads the same class with the same keyword arguments; its paths are moved to the ds_config's.
+    ObjectNode config = JsonNodeFactory.instance.objectNode();
+    config.set("optimizer", torchOptimizer);
+    config.putObject("scheduler").put("type", type).set("kwargs", params);
     try {
-      var built = TorchSchedulerCall.build(type, params, torch, PARAMS_PATH, TYPE_PATH, OPTIMIZER_PARAMS_PATH);
-      built.warnings().forEach(problems::add);
+      Imported built = Formats.byName(PYTORCH).read(config.toString());
+      built.warnings().stream().map(TorchSchedulerType::moved).filter(Objects::nonNull).forEach(problems::add);
       return built.plan();
     } catch (InvalidScheduleException e) {
-      e.violations().forEach(problems::add);
-      e.warnings().forEach(problems::add);
+      e.violations().stream().map(TorchSchedulerType::moved).filter(Objects::nonNull).forEach(problems::add);
+      e.warnings().stream().map(TorchSchedulerType::moved).filter(Objects::nonNull).forEach(problems::add);
       return null;
     }
   }
 
   /**
-   * The torch optimizer a scheduler sees: DeepSpeed's Adam and AdamW (FusedAdam, or torch's with
-   * {@code torch_adam}) have torch's {@code betas} in their defaults; SGD is torch's. Lower case
-   * counts as DeepSpeed matches its own names ignoring case.
+   * A violation of the pytorch reading at the ds_config's path ({@code scheduler.kwargs.x} is {@code
+   * scheduler.params.x}, {@code optimizer.x} is {@code optimizer.params.x}); {@code null} for a note
+   * about the optimizer's keys, which the ds_config's reader names itself.
    */
-  private static PyTorchOptimizer torchOptimizer(Optimizer optimizer) {
+  private static Violation moved(Violation violation) {
+    String path = violation.path();
+    if (path.startsWith(KWARGS)) {
+      return violation.relocated(PARAMS_PATH + path.substring(KWARGS.length()), null, null);
+    }
+    if (path.startsWith(Optimizer.PATH + ".")) {
+      if (violation.severity() == Severity.NOTE) {
+        return null;
+      }
+      return violation.relocated(OPTIMIZER_PARAMS_PATH + path.substring(Optimizer.PATH.length()), null, null);
+    }
+    return violation;
+  }
+
+  /**
+   * The torch optimizer a scheduler sees, as the pytorch format's optimizer object: DeepSpeed's Adam
+   * and AdamW (FusedAdam, or torch's with {@code torch_adam}) keep torch's {@code betas} in their
+   * defaults; SGD is torch's. {@code null} for any other type.
+   */
+  private static ObjectNode torchOptimizer(Optimizer optimizer) {
     OptimizerSettings settings = optimizer.settings();
-    double lr = value(settings, OptimizerSettings.LR, 1e-3);
-    double weightDecay = value(settings, OptimizerSettings.WEIGHT_DECAY, 0);
-    return switch (optimizer.type().toLowerCase(java.util.Locale.ROOT)) {
-      case "adam", "adamw" -> new PyTorchOptimizer(
-          optimizer.type().equalsIgnoreCase("adam") ? PyTorchOptimizer.Type.ADAM : PyTorchOptimizer.Type.ADAMW, lr, 0,
-          value(settings, OptimizerSettings.BETA1, PyTorchOptimizer.DEFAULT_BETA1),
-          value(settings, OptimizerSettings.BETA2, PyTorchOptimizer.DEFAULT_BETA2), weightDecay);
-      case "sgd" -> new PyTorchOptimizer(PyTorchOptimizer.Type.SGD, lr, value(settings, OptimizerSettings.MOMENTUM, 0),
-          PyTorchOptimizer.DEFAULT_BETA1, PyTorchOptimizer.DEFAULT_BETA2, weightDecay);
-      default -> null;
-    };
+    ObjectNode torch = JsonNodeFactory.instance.objectNode();
+    torch.put("lr", value(settings, OptimizerSettings.LR, 1e-3));
+    torch.put("weight_decay", value(settings, OptimizerSettings.WEIGHT_DECAY, 0));
+    switch (settings.algorithm()) {
+      case ADAM, ADAMW -> {
+        torch.put("type", settings.algorithm() == OptimizerSettings.Algorithm.ADAM ? "Adam" : "AdamW");
+        torch.putArray("betas").add(value(settings, OptimizerSettings.BETA1, 0.9)).add(value(settings, OptimizerSettings.BETA2, 0.999));
+      }
+      case SGD -> {
+        torch.put("type", "SGD");
+        torch.put("momentum", value(settings, OptimizerSettings.MOMENTUM, 0));
+      }
+      default -> {
+        return null;
+      }
+    }
+    return torch;
   }
 
   private static double value(OptimizerSettings settings, String name, double fallback) {

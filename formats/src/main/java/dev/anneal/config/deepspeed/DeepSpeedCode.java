@@ -29,7 +29,8 @@ public enum DeepSpeedCode implements DiagnosticCode {
   UNKNOWN_TUNING_FLAG(Severity.ERROR, "unknown DeepSpeed tuning flag '{flag}'{hint}"),
   STAIRCASE_STRING_IS_TRUE(Severity.WARNING, "--lr_range_test_staircase {given} turns the staircase on: DeepSpeed declares the flag type=bool, and Python's bool() of any non-empty string is True; leave the flag out for a continuous range test"),
   ARGS_DEFAULT_DIFFERS(Severity.WARNING, "{flag} is absent; DeepSpeed's command line passes its own default {value} ({why})"),
-  MOMENTUM_UNKNOWN_FROM_ARGS(Severity.WARNING, "OneCycle also cycles β1 from cycle_max_mom ({maxMom}) to cycle_min_mom ({minMom}) and back if the training script's optimizer has betas (get_config_from_args never copies --cycle_momentum, so OneCycle's default, true, applies), and a command line does not name the optimizer: the plan holds the lr only; read the ds_config with --format deepspeed for β1");
+  MOMENTUM_UNKNOWN_FROM_ARGS(Severity.WARNING, "OneCycle also cycles β1 from cycle_max_mom ({maxMom}) to cycle_min_mom ({minMom}) and back if the training script's optimizer has betas (get_config_from_args never copies --cycle_momentum, so OneCycle's default, true, applies), and a command line does not name the optimizer: the plan holds the lr only; read the ds_config with --format deepspeed for β1"),
+  SCHEDULER_WITHOUT_TYPE(Severity.WARNING, "the scheduler block has no type, so DeepSpeed builds no scheduler (get_scheduler_name gives None) and never reads its params: every update uses the optimizer's lr ({lr}); add the type you meant");
 
   private final MessageSpec spec;
 
@@ -175,6 +176,10 @@ public enum DeepSpeedCode implements DiagnosticCode {
 
   public static Violation momentumUnknownFromArgs(String path, double maxMom, double minMom) {
     return MOMENTUM_UNKNOWN_FROM_ARGS.violation(path, null, maxMom, minMom);
+  }
+
+  public static Violation schedulerWithoutType(String path, double lr) {
+    return SCHEDULER_WITHOUT_TYPE.violation(path, lr, lr);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -120,6 +120,11 @@ final class DeepSpeedReader {
     if (block == null) {
       return null;
     }
+    if (!block.has("type")) {
+      // get_scheduler_name gives None without a type: the engine builds no scheduler and never reads params.
+      block.allow("params");
+      return withoutType(block, optimizer, problems);
+    }
     String typeName = block.requireString("type");
     JsonFields params = block.requireObject("params");
     for (String key : block.unconsumed()) {
@@ -166,6 +171,18 @@ final class DeepSpeedReader {
       }
       return null;
     }
+  }
+
+  /** A scheduler block without a type: as without a scheduler, but a warning says the block is never read. */
+  private static Plan withoutType(JsonFields block, Optimizer optimizer, Problems problems) {
+    if (optimizer != null && optimizer.lr().isPresent()) {
+      double lr = optimizer.lr().getAsDouble();
+      problems.add(DeepSpeedCode.schedulerWithoutType(block.path("type"), lr));
+      return Plan.of(new Sequence(List.of(new Phase(new Constant(lr), Phase.OPEN))));
+    }
+    problems.add(ConfigCode.missingKey(block.path("type"), "'type' (without it DeepSpeed builds no scheduler, and there is no"
+        + " optimizer.params.lr either: no learning rate to read)"));
+    return null;
   }
 
   /** No scheduler: DeepSpeed keeps the optimizer's lr on every update. */

@@ -131,8 +131,6 @@ class DeepSpeedBadValueTest {
             "[MissingKey] scheduler.params: missing required key 'params'"),
         bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": {\"type\": \"WarmupLR\", \"params\": []}}",
             "[WrongType] scheduler.params: expected an object, found a list"),
-        bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": {\"params\": {}}}",
-            "[MissingKey] scheduler.type: missing required key 'type'"),
         bad("{\"optimizer\": " + ADAMW + ", \"scheduler\": \"WarmupLR\"}",
             "[WrongType] scheduler: expected an object, found the string \"WarmupLR\""),
         bad("{\"train_batch_size\": 8}",

@@ -110,6 +110,9 @@ class DeepSpeedUpstreamRunsTest {
                 + " unknown warmup_type\" and warms up with log; did you mean `linear`?",
             "[FirstUpdateAtZero] scheduler.type: the first update uses a learning rate of 0 (WarmupCosineLR sets 0 at construction; the"
                 + " second update uses warmup_min_ratio × lr (0)); it changes nothing"),
+        runs("{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001}}, \"scheduler\": {\"params\": {\"warmup_num_steps\": 10}}}",
+            "[SchedulerWithoutType] scheduler.type: the scheduler block has no type, so DeepSpeed builds no scheduler (get_scheduler_name"
+                + " gives None) and never reads its params: every update uses the optimizer's lr (0.001); add the type you meant"),
         // A torch.optim.lr_scheduler class: DeepSpeed's engine builds it from torch with params as keyword arguments.
         runs(config("StepLR", "\"step_size\": 30")));
   }

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.LinearGrowth;
@@ -25,7 +26,8 @@ record RangeTestScheduler(double minLr, long stepSize, double stepRate, boolean 
   static final double DEFAULT_STEP_RATE = 1.0;
 
   static RangeTestScheduler read(SchedulerParams params) {
-    double minLr = params.positive("lr_range_test_min_lr", DEFAULT_MIN_LR);
+    // DeepSpeed checks no value: a minimum of 0 gives 0 for ever (a negative one, a negative lr, which no plan holds).
+    double minLr = params.atLeastZero("lr_range_test_min_lr", DEFAULT_MIN_LR);
     long stepSize = params.integer("lr_range_test_step_size", DEFAULT_STEP_SIZE, 1);
     // DeepSpeed takes any rate: a negative one lowers the lr, through 0 and below.
     double stepRate = params.number("lr_range_test_step_rate", DEFAULT_STEP_RATE);
@@ -34,7 +36,11 @@ record RangeTestScheduler(double minLr, long stepSize, double stepRate, boolean 
       return null;
     }
     RangeTestScheduler test = new RangeTestScheduler(minLr, stepSize, stepRate, staircase);
-    if (stepRate < 0) {
+    if (minLr == 0) {
+      params.warn(RuleCode.firstUpdateAtZero(params.path("lr_range_test_min_lr"), 0.0, "lr_range_test_min_lr is 0, and the range test"
+          + " only multiplies it, so every update uses 0"));
+    }
+    if (stepRate < 0 && minLr > 0) {
       long end = test.stepsAtOrAbove0();
       params.warn(DeepSpeedCode.decreasingRangeTest(params.path("lr_range_test_step_rate"), stepRate,
           ", and from step " + end + " (update " + (end + 1) + ") on it would be negative, which steps up the loss: the plan ends"
@@ -73,7 +79,7 @@ record RangeTestScheduler(double minLr, long stepSize, double stepRate, boolean 
 
   @Override
   public Map<String, Schedule> channels() {
-    if (stepRate < 0) {
+    if (stepRate < 0 && minLr > 0) {
       // Past the last update with a learning rate of at least 0 the plan refuses to go on (DeepSpeed would go negative).
       // The last of them is a one-step constant: a phase's range includes its formula at its own length, the first negative value.
       long steps = stepsAtOrAbove0();

@@ -30,8 +30,8 @@ class DeepSpeedBadValueTest {
   static Stream<Arguments> badValues() {
     return Stream.of(
         // ---- LRRangeTest
-        bad(config("LRRangeTest", "\"lr_range_test_min_lr\": 0"),
-            "[NotPositive] scheduler.params.lr_range_test_min_lr: lr_range_test_min_lr (0) must be greater than 0"),
+        bad(config("LRRangeTest", "\"lr_range_test_min_lr\": -0.001"),
+            "[NegativeValue] scheduler.params.lr_range_test_min_lr: lr_range_test_min_lr (-0.001) must be at least 0"),
         bad(config("LRRangeTest", "\"lr_range_test_min_lr\": \"1e-3\""),
             "[WrongType] scheduler.params.lr_range_test_min_lr: expected a number, found the string \"1e-3\""),
         bad(config("LRRangeTest", "\"lr_range_test_step_size\": 0"),

@@ -55,6 +55,9 @@ class DeepSpeedUpstreamRunsTest {
             "[DecreasingRangeTest] scheduler.params.lr_range_test_step_rate: lr_range_test_step_rate (-1) is negative: DeepSpeed lowers the"
                 + " lr from lr_range_test_min_lr instead of raising it, and from step 2001 (update 2002) on it would be negative, which"
                 + " steps up the loss: the plan ends there; use a positive rate to search upwards"),
+        runs(config("LRRangeTest", "\"lr_range_test_min_lr\": 0"),
+            "[FirstUpdateAtZero] scheduler.params.lr_range_test_min_lr: the first update uses a learning rate of 0 (lr_range_test_min_lr"
+                + " is 0, and the range test only multiplies it, so every update uses 0); it changes nothing"),
         runs(config("OneCycle", "\"cycle_min_lr\": 0.01, \"cycle_max_lr\": 0.001"),
             "[BoundsReversed] scheduler.params.cycle_min_lr: cycle_min_lr (0.01) is above cycle_max_lr (0.001): DeepSpeed runs the cycle"
                 + " upside down (the lr dips from cycle_min_lr to cycle_max_lr and back, then keeps cycle_min_lr); swap them for a peak",

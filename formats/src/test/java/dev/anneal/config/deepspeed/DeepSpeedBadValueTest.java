@@ -145,6 +145,15 @@ class DeepSpeedBadValueTest {
             "[TorchSchedulerNotBuilt] scheduler.type: DeepSpeed builds torch.optim.lr_scheduler.SequentialLR(optimizer, **params), which"
                 + " needs scheduler objects in schedulers; from a ds_config they are JSON objects, and the constructor fails on them"
                 + " (AttributeError); build it in your code and pass lr_scheduler to deepspeed.initialize, or use the pytorch format"),
+        bad(config("ReduceLROnPlateau", "\"patience\": 2"),
+            "[TorchSchedulerNotBuilt] scheduler.type: DeepSpeed builds torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, **params), which"
+                + " DeepSpeed's engine steps without the metric, catches the TypeError and passes train_batch_size() as the metric"
+                + " instead, so the lr is cut every patience + 1 updates whatever the loss; Anneal does not import that: pass"
+                + " lr_kwargs={'metrics': loss} to engine.step and read the scheduler with the pytorch format"),
+        bad("{\"optimizer\": {\"type\": \"Lamb\", \"params\": {\"lr\": 0.001}}, \"scheduler\": {\"type\": \"StepLR\", \"params\":"
+                + " {\"step_size\": 30}}}",
+            "[NotImportable] optimizer.type: cannot be imported from DeepSpeed: Anneal builds torch's StepLR from a ds_config on Adam, AdamW"
+                + " or SGD, not on Lamb; use one of those, or a DeepSpeed scheduler"),
         bad(config("StepLR", "\"step_size\": 30, \"gama\": 0.1"),
             "[UnknownKey] scheduler.params.gama: unknown key 'gama'; did you mean `gamma`?"),
         bad("{\"scheduler\": {\"type\": \"StepLR\", \"params\": {\"step_size\": 30}}}",

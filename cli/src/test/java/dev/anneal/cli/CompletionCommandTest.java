@@ -54,7 +54,7 @@ class CompletionCommandTest {
   @Test
   void bashOffersTheFormatsAfterFormat() throws IOException, InterruptedException {
     assertEquals(String.join(" ", Formats.names()), complete("anneal", "curve", "--format", ""));
-    assertEquals("deepspeed", complete("anneal", "explain", "--format", "de"));
+    assertEquals("deepspeed deepspeed-args", complete("anneal", "explain", "--format", "de"));
     assertEquals("--format", complete("anneal", "plot", "--for"));
   }
 

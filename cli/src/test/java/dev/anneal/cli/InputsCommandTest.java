@@ -162,10 +162,10 @@ class InputsCommandTest {
 
     assertBadInput(Anneal.run("curve", notes.toString()),
         notes + ": [UndetectedFormat] --format: cannot tell the config's format from its content or its name; add --format NAME, "
-            + "where NAME is one of anneal, pytorch, transformers, deepspeed, megatron");
+            + "where NAME is one of anneal, pytorch, transformers, deepspeed, deepspeed-args, megatron");
     assertBadInput(Anneal.run("plot", empty.toString(), "--out", "-"),
         empty + ": [UndetectedFormat] --format: cannot tell the config's format from its content or its name; add --format NAME, "
-            + "where NAME is one of anneal, pytorch, transformers, deepspeed, megatron");
+            + "where NAME is one of anneal, pytorch, transformers, deepspeed, deepspeed-args, megatron");
   }
 
   @Test
@@ -205,7 +205,7 @@ class InputsCommandTest {
     assertEquals(List.of(
         pytorch + ": [DetectedFormat] --format: read as pytorch, from scheduler.kwargs; add --format NAME to read it as another format",
         notes + ": [UndetectedFormat] --format: cannot tell the config's format from its content or its name; add --format NAME, "
-            + "where NAME is one of anneal, pytorch, transformers, deepspeed, megatron"), result.err());
+            + "where NAME is one of anneal, pytorch, transformers, deepspeed, deepspeed-args, megatron"), result.err());
     assertEquals(List.of(), result.out());
     assertEquals(2, result.exitCode());
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which config formats a file can be, from its content and its name: what lets the commands take a
@@ -55,6 +56,11 @@ public final class FormatDetection {
 
   private static final String NAME_EVIDENCE = "the name ";
 
+  private static final String DEEPSPEED_ARGS = "deepspeed-args";
+
+  /** DeepSpeed's {@code --lr_schedule} tuning argument, as a word of a command line ({@code --lr_schedule=X} too). */
+  private static final Pattern LR_SCHEDULE = Pattern.compile("(^|[\\s'\"])--lr_schedule([\\s=]|$)");
+
   private FormatDetection() {}
 
   /**
@@ -65,6 +71,10 @@ public final class FormatDetection {
    */
   public static List<Candidate> candidates(String fileName, String text) {
     Map<String, String> byContent = byContent(text);
+    if (byContent.containsKey(DEEPSPEED_ARGS)) {
+      // --lr_schedule is DeepSpeed's tuning argument and no other format's flag: it outweighs a *.sh name.
+      return List.of(new Candidate(DEEPSPEED_ARGS, byContent.get(DEEPSPEED_ARGS)));
+    }
     Candidate byName = byName(fileName);
     if (byName != null && (byContent.isEmpty() || byContent.containsKey(byName.format()))) {
       // The name is no guess: where it agrees with the content, it is the evidence given.
@@ -103,7 +113,9 @@ public final class FormatDetection {
     }
     if (!content.startsWith("{") && !content.startsWith("[")) {
       // Megatron reads a launch script or a flag list; no other format is anything but JSON.
-      if (content.startsWith("--") || content.contains(" --") || content.contains("\n--")) {
+      if (LR_SCHEDULE.matcher(content).find()) {
+        found.put(DEEPSPEED_ARGS, "--lr_schedule");
+      } else if (content.startsWith("--") || content.contains(" --") || content.contains("\n--")) {
         found.put("megatron", "flags, not JSON");
       }
       return found;

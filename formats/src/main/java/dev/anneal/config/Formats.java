@@ -16,6 +16,7 @@ public final class Formats {
         new dev.anneal.config.pytorch.PyTorchFormat(),
         new dev.anneal.config.transformers.TransformersFormat(),
         new dev.anneal.config.deepspeed.DeepSpeedFormat(),
+        new dev.anneal.config.deepspeed.DeepSpeedArgsFormat(),
         new dev.anneal.config.megatron.MegatronFormat()
         )) {
       BY_NAME.put(format.name(), format);

@@ -93,7 +93,7 @@ public final class DeepSpeedKeys {
 
   /** The keys of the {@code scheduler} block DeepSpeed reads ({@code get_scheduler_name}, {@code get_scheduler_params}). */
   public static final KnownSettings SCHEDULER_BLOCK = KnownSettings.of(List.of(
-      modelled("type", "the scheduler class, one of DeepSpeed's five"),
+      modelled("type", "the scheduler class: one of DeepSpeed's five, or a torch.optim.lr_scheduler class, which DeepSpeed builds from torch"),
       modelled("params", "the scheduler's keyword arguments (below)")));
 
   private static final String OPTIMIZER = "an optimizer setting: the learning-rate schedule does not depend on it";

@@ -29,6 +29,10 @@ final class DeepSpeedReader {
 
   static Imported read(JsonFields root) {
     Problems problems = root.problems();
+    if (AutoValues.report(root, problems)) {
+      // Every later check would only repeat that a string is no number.
+      problems.throwIfErrors();
+    }
     JsonFields optimizerBlock = root.optObject(Optimizer.PATH);
     Optimizer optimizer = Optimizer.read(optimizerBlock, problems);
     boolean optimizerGiven = root.raw(Optimizer.PATH) != null && !root.raw(Optimizer.PATH).isNull();
@@ -116,6 +120,11 @@ final class DeepSpeedReader {
     if (block == null) {
       return null;
     }
+    if (!block.has("type")) {
+      // get_scheduler_name gives None without a type: the engine builds no scheduler and never reads params.
+      block.allow("params");
+      return withoutType(block, optimizer, problems);
+    }
     String typeName = block.requireString("type");
     JsonFields params = block.requireObject("params");
     for (String key : block.unconsumed()) {
@@ -124,7 +133,15 @@ final class DeepSpeedReader {
     }
     SchedulerType type = typeName == null ? null : SchedulerType.byName(typeName);
     if (typeName != null && type == null) {
-      problems.add(ConfigCode.unknownType(block.path("type"), "scheduler type", typeName, unknownTypeHint(typeName)));
+      if (TorchSchedulerType.isTorchScheduler(typeName)) {
+        if (params == null) {
+          return null;
+        }
+        // torch's reader checks every keyword argument itself, at these same paths.
+        params.allow(params.keys().toArray(String[]::new));
+        return TorchSchedulerType.read(typeName, block.raw("params"), optimizer, optimizerGiven, problems);
+      }
+      problems.add(DeepSpeedCode.unknownScheduler(block.path("type"), typeName, UnknownSchedulerHint.of(typeName)));
     }
     if (type == null || params == null) {
       return null;
@@ -156,11 +173,16 @@ final class DeepSpeedReader {
     }
   }
 
-  private static String unknownTypeHint(String typeName) {
-    if (SchedulerType.TORCH_SCHEDULERS.contains(typeName)) {
-      return "; " + typeName + " is a torch.optim.lr_scheduler class, which DeepSpeed builds from torch: read it with the pytorch format";
+  /** A scheduler block without a type: as without a scheduler, but a warning says the block is never read. */
+  private static Plan withoutType(JsonFields block, Optimizer optimizer, Problems problems) {
+    if (optimizer != null && optimizer.lr().isPresent()) {
+      double lr = optimizer.lr().getAsDouble();
+      problems.add(DeepSpeedCode.schedulerWithoutType(block.path("type"), lr));
+      return Plan.of(new Sequence(List.of(new Phase(new Constant(lr), Phase.OPEN))));
     }
-    return DidYouMean.hint(typeName, SchedulerType.typeNames());
+    problems.add(ConfigCode.missingKey(block.path("type"), "'type' (without it DeepSpeed builds no scheduler, and there is no"
+        + " optimizer.params.lr either: no learning rate to read)"));
+    return null;
   }
 
   /** No scheduler: DeepSpeed keeps the optimizer's lr on every update. */

@@ -16,6 +16,7 @@ import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.Shifted;
 import dev.anneal.schedule.StairCycle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,21 +66,25 @@ record OneCycleScheduler(
     double minLr = params.require("cycle_min_lr") ? params.atLeastZero("cycle_min_lr", Double.NaN) : Double.NaN;
     double maxLr = params.require("cycle_max_lr") ? params.atLeastZero("cycle_max_lr", Double.NaN) : Double.NaN;
     if (minLr > maxLr) {
-      params.error(DeepSpeedCode.boundsReversed(params.path("cycle_min_lr"), "cycle_min_lr", minLr, "cycle_max_lr", maxLr,
-          "DeepSpeed would run the cycle upside down; swap them"));
+      params.warn(DeepSpeedCode.boundsReversed(params.path("cycle_min_lr"), "cycle_min_lr", minLr, "cycle_max_lr", maxLr,
+          "DeepSpeed runs the cycle upside down (the lr dips from cycle_min_lr to cycle_max_lr and back, then keeps cycle_min_lr);"
+              + " swap them for a peak"));
     }
     double decayLrRate = params.atLeastZero("decay_lr_rate", 0.0);
     long first = params.integer("cycle_first_step_size", DEFAULT_STEP_SIZE, 1);
-    long second = params.integer("cycle_second_step_size", first, 1);
-    long firstStairs = params.integer("cycle_first_stair_count", 0, 0);
-    long secondStairs = params.integer("cycle_second_stair_count", firstStairs, 0);
+    // _initialize_cycle refuses only a negative second half: 0 is a ramp and an instant drop.
+    long second = params.integer("cycle_second_step_size", first, 0);
+    // DeepSpeed draws stairs only for a count above 0 (its command line's default is -1): any other count means none.
+    long firstStairs = Math.max(0, params.integer("cycle_first_stair_count", 0, Long.MIN_VALUE));
+    long secondStairs = Math.max(0, params.integer("cycle_second_stair_count", firstStairs, Long.MIN_VALUE));
     long decayStepSize = params.integer("decay_step_size", 0, 0);
     boolean requested = params.flag("cycle_momentum", true);
     double minMom = params.momentum("cycle_min_mom", DEFAULT_MIN_MOM);
     double maxMom = params.momentum("cycle_max_mom", DEFAULT_MAX_MOM);
-    if (minMom > maxMom) {
-      params.error(DeepSpeedCode.boundsReversed(params.path("cycle_min_mom"), "cycle_min_mom", minMom, "cycle_max_mom", maxMom,
-          "DeepSpeed would cycle β1 upside down; swap them"));
+    if (minMom > maxMom && requested) {
+      params.warn(DeepSpeedCode.boundsReversed(params.path("cycle_min_mom"), "cycle_min_mom", minMom, "cycle_max_mom", maxMom,
+          "where it cycles β1, DeepSpeed runs that cycle upside down too (β1 rises from cycle_max_mom to cycle_min_mom while the lr"
+              + " moves the other way); swap them"));
     }
     double decayMomRate = params.atLeastZero("decay_mom_rate", 0.0);
     Optimizer optimizer = params.optimizer();
@@ -118,7 +123,8 @@ record OneCycleScheduler(
     if (momentum) {
       if (!params.has("cycle_momentum")) {
         params.warn(DeepSpeedCode.hiddenDefault(params.path("cycle_momentum"), null, "cycle_momentum",
-            "true: β1 cycles from cycle_max_mom (" + Values.show(maxMom) + ") down to cycle_min_mom (" + Values.show(minMom) + ") and back"));
+            "true: β1 cycles from cycle_max_mom (" + Values.show(maxMom) + ") " + (minMom > maxMom ? "up" : "down") + " to cycle_min_mom ("
+                + Values.show(minMom) + ") and back"));
       }
       params.warn(DeepSpeedCode.firstBeta1AtMin(params.path("cycle_min_mom"), minMom, momentumSchedule().valueAt(1), maxMom));
       OptionalDouble beta2 = optimizer.beta2();
@@ -167,11 +173,24 @@ record OneCycleScheduler(
     return momentum && decayStepSize != 0 && decayMomRate != 0;
   }
 
+  /**
+   * The cycle from {@code base} towards {@code max} and back ({@code mirrored}: from {@code max}
+   * towards {@code base}). DeepSpeed checks neither order: an inverted pair is built as the other
+   * orientation with the bounds swapped, which is the same value to the bit ({@code b + (m - b) * s
+   * == m - (m - b') * s} with {@code b' = b}, as IEEE subtraction is antisymmetric) and keeps the
+   * model's cycle shapes, which want {@code base <= max}. A zero-length second half (DeepSpeed
+   * refuses only a negative one) leaves only the rising half inside the phase, which is the rising
+   * half of a cycle with any second half: one as long as the first is used.
+   */
   private Shape cycle(double base, double max, boolean mirrored) {
-    if (firstStairCount == 0 && secondStairCount == 0) {
-      return new Cyclic(base, max, firstStepSize, secondStepSize, Cyclic.Mode.TRIANGULAR, 1.0, mirrored);
+    if (base > max) {
+      return cycle(max, base, !mirrored);
     }
-    return new StairCycle(base, max, firstStepSize, secondStepSize, firstStairCount, secondStairCount, mirrored);
+    long down = secondStepSize == 0 ? firstStepSize : secondStepSize;
+    if (firstStairCount == 0 && secondStairCount == 0) {
+      return new Cyclic(base, max, firstStepSize, down, Cyclic.Mode.TRIANGULAR, 1.0, mirrored);
+    }
+    return new StairCycle(base, max, firstStepSize, down, firstStairCount, secondStairCount, mirrored);
   }
 
   /**
@@ -192,10 +211,12 @@ record OneCycleScheduler(
    * from its second step on (hence shifted by one), then the tail.
    */
   private Schedule momentumSchedule() {
-    return new Sequence(List.of(
-        new Phase(new Constant(minMom), 1),
-        new Phase(new Shifted(cycle(minMom, maxMom, true), 1), cycleSteps() - 1),
-        new Phase(momentumTail(), Phase.OPEN)));
+    List<Phase> phases = new ArrayList<>(List.of(new Phase(new Constant(minMom), 1)));
+    if (cycleSteps() > 1) {
+      phases.add(new Phase(new Shifted(cycle(minMom, maxMom, true), 1), cycleSteps() - 1));
+    }
+    phases.add(new Phase(momentumTail(), Phase.OPEN));
+    return new Sequence(phases);
   }
 
   @Override

@@ -1,11 +1,15 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.rules.RuleCode;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.LinearGrowth;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +26,50 @@ record RangeTestScheduler(double minLr, long stepSize, double stepRate, boolean 
   static final double DEFAULT_STEP_RATE = 1.0;
 
   static RangeTestScheduler read(SchedulerParams params) {
-    double minLr = params.positive("lr_range_test_min_lr", DEFAULT_MIN_LR);
+    // DeepSpeed checks no value: a minimum of 0 gives 0 for ever (a negative one, a negative lr, which no plan holds).
+    double minLr = params.atLeastZero("lr_range_test_min_lr", DEFAULT_MIN_LR);
     long stepSize = params.integer("lr_range_test_step_size", DEFAULT_STEP_SIZE, 1);
-    double stepRate = params.atLeastZero("lr_range_test_step_rate", DEFAULT_STEP_RATE);
+    // DeepSpeed takes any rate: a negative one lowers the lr, through 0 and below.
+    double stepRate = params.number("lr_range_test_step_rate", DEFAULT_STEP_RATE);
     boolean staircase = params.flag("lr_range_test_staircase", false);
-    return params.hasErrors() ? null : new RangeTestScheduler(minLr, stepSize, stepRate, staircase);
+    if (params.hasErrors()) {
+      return null;
+    }
+    RangeTestScheduler test = new RangeTestScheduler(minLr, stepSize, stepRate, staircase);
+    if (minLr == 0) {
+      params.warn(RuleCode.firstUpdateAtZero(params.path("lr_range_test_min_lr"), 0.0, "lr_range_test_min_lr is 0, and the range test"
+          + " only multiplies it, so every update uses 0"));
+    }
+    if (stepRate < 0 && minLr > 0) {
+      long end = test.stepsAtOrAbove0();
+      params.warn(DeepSpeedCode.decreasingRangeTest(params.path("lr_range_test_step_rate"), stepRate,
+          ", and from step " + end + " (update " + (end + 1) + ") on it would be negative, which steps up the loss: the plan ends"
+              + " there"));
+    }
+    return test;
+  }
+
+  private LinearGrowth growth() {
+    return new LinearGrowth(minLr, stepRate, stepSize, staircase);
+  }
+
+  /**
+   * With a negative rate, how many updates have a learning rate of at least 0 (the lr only falls);
+   * the plan ends after them, as no plan holds a negative learning rate.
+   */
+  long stepsAtOrAbove0() {
+    LinearGrowth growth = growth();
+    long low = 0;
+    long high = Long.MAX_VALUE / 2;
+    while (low < high) {
+      long middle = low + (high - low) / 2;
+      if (growth.valueAt(middle, Phase.OPEN) >= 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   @Override
@@ -36,7 +79,18 @@ record RangeTestScheduler(double minLr, long stepSize, double stepRate, boolean 
 
   @Override
   public Map<String, Schedule> channels() {
-    return Map.of(Plan.LR, new Sequence(List.of(new Phase(new LinearGrowth(minLr, stepRate, stepSize, staircase), Phase.OPEN))));
+    if (stepRate < 0 && minLr > 0) {
+      // Past the last update with a learning rate of at least 0 the plan refuses to go on (DeepSpeed would go negative).
+      // The last of them is a one-step constant: a phase's range includes its formula at its own length, the first negative value.
+      long steps = stepsAtOrAbove0();
+      List<Phase> phases = new ArrayList<>();
+      if (steps > 1) {
+        phases.add(new Phase(growth(), steps - 1));
+      }
+      phases.add(new Phase(new Constant(growth().valueAt(steps - 1, Phase.OPEN)), 1));
+      return Map.of(Plan.LR, new Sequence(phases, AfterEnd.FAIL));
+    }
+    return Map.of(Plan.LR, new Sequence(List.of(new Phase(growth(), Phase.OPEN))));
   }
 
   /** The range test {@code lr} reproduces, or {@code null}. */

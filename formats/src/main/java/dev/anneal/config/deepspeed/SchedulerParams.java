@@ -127,9 +127,15 @@ final class SchedulerParams {
     return Double.NaN;
   }
 
-  /** An integer of at least {@code minimum} (0 or 1); a JSON number with a zero fraction counts, as DeepSpeed's float() takes it. */
+  /**
+   * An integer of at least {@code minimum} (0 or 1, or {@link Long#MIN_VALUE} for any); a JSON number
+   * with a zero fraction counts, as DeepSpeed's float() takes it.
+   */
   long integer(String key, long fallback, long minimum) {
     long value = fields.optLong(key, fallback);
+    if (minimum == Long.MIN_VALUE) {
+      return value;
+    }
     List<Violation> out = new ArrayList<>();
     boolean ok = minimum >= 1 ? Rules.atLeastOne(out, key, value) : Rules.nonNegative(out, key, value);
     if (!ok) {
@@ -179,9 +185,9 @@ final class SchedulerParams {
     }
     WarmupType warmup = WarmupType.byKey(given);
     if (warmup == null) {
+      // DeepSpeed compares exactly ('Linear' is unknown), logs a warning and warms up with log.
       List<String> keys = UpstreamName.names(WarmupType.class);
-      problems.add(ConfigCode.unknownType(path("warmup_type"), "warmup_type", given,
-          DidYouMean.hint(given, keys) + " (DeepSpeed would only log a warning and warm up with log)"));
+      problems.add(DeepSpeedCode.unknownWarmupType(path("warmup_type"), given, DidYouMean.hint(given, keys)));
       return WarmupType.LOG;
     }
     return warmup;

@@ -1,6 +1,7 @@
 package dev.anneal.config.deepspeed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.config.SettledEnd;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
@@ -33,13 +34,18 @@ record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double
 
   static WarmupCosineLrScheduler read(SchedulerParams params) {
     long total = params.require("total_num_steps") ? params.integer("total_num_steps", 1, 1) : 1;
-    double warmupMinRatio = params.ratio("warmup_min_ratio", DEFAULT_WARMUP_MIN_RATIO, "a ratio of the optimizer's lr");
+    double warmupMinRatio = warmupMinRatio(params);
     long steps = params.warmupSteps();
-    double cosMinRatio = params.ratio("cos_min_ratio", DEFAULT_COS_MIN_RATIO, "a ratio of the optimizer's lr");
+    double cosMinRatio = cosMinRatio(params);
     WarmupType type = params.warmupType(steps);
     double lr = params.optimizerLr("WarmupCosineLR scales the optimizer's lr by its ratios");
     if (params.hasErrors()) {
       return null;
+    }
+    if (cosMinRatio > 1) {
+      params.warn(DeepSpeedCode.ratioOutsideUnit(params.path("cos_min_ratio"), "cos_min_ratio", cosMinRatio, "DeepSpeed takes it as it"
+          + " is, so after the warm-up the cosine rises from the optimizer's lr to " + Values.show(cosMinRatio) + " × it and holds that;"
+          + " a ratio below 1 decays"));
     }
     if (!params.has("cos_min_ratio")) {
       params.warn(DeepSpeedCode.hiddenDefault(params.path("cos_min_ratio"), DEFAULT_COS_MIN_RATIO, "cos_min_ratio",
@@ -52,6 +58,42 @@ record WarmupCosineLrScheduler(double lr, Warmup warmup, long totalSteps, double
           "cos_min_ratio × lr (" + Values.show(lr * cosMinRatio) + ")"));
     }
     return new WarmupCosineLrScheduler(lr, new Warmup(warmupMinRatio, 1.0, steps, type), total, cosMinRatio);
+  }
+
+  /**
+   * {@code warmup_min_ratio}, which DeepSpeed takes as it is: above 1 it warms down (a warning);
+   * below 0 the first updates would use a negative learning rate, which no Anneal plan holds.
+   */
+  private static double warmupMinRatio(SchedulerParams params) {
+    String key = "warmup_min_ratio";
+    double ratio = params.number(key, DEFAULT_WARMUP_MIN_RATIO);
+    if (ratio < 0) {
+      params.error(ConfigCode.notImportable(params.path(key), ratio, "DeepSpeed", "warmup_min_ratio " + Values.show(ratio) + " makes"
+          + " DeepSpeed start the warm-up at a negative learning rate (it takes the ratio as it is), which steps up the loss and which"
+          + " Anneal's plans refuse; write a ratio of at least 0"));
+      return Double.NaN;
+    }
+    if (ratio > 1) {
+      params.warn(DeepSpeedCode.ratioOutsideUnit(params.path(key), key, ratio, "DeepSpeed takes it as it is, so the warm-up falls from "
+          + Values.show(ratio) + " × the optimizer's lr to 1 ×; a ratio below 1 warms up"));
+    }
+    return ratio;
+  }
+
+  /**
+   * {@code cos_min_ratio}, which DeepSpeed takes as it is. Below 0 its cosine is clamped at 0 ({@code
+   * max(0, …)}) from the update where it crosses 0: a shape Anneal's cosine cannot bound, so that is refused.
+   */
+  private static double cosMinRatio(SchedulerParams params) {
+    String key = "cos_min_ratio";
+    double ratio = params.number(key, DEFAULT_COS_MIN_RATIO);
+    if (ratio < 0) {
+      params.error(ConfigCode.notImportable(params.path(key), ratio, "DeepSpeed", "cos_min_ratio " + Values.show(ratio) + " below 0"
+          + " makes DeepSpeed clamp its cosine at 0 (max(0, …)) from the update where it crosses 0, which Anneal's cosine phase"
+          + " cannot express; write 0, which gives the same curve until then and a decay to 0"));
+      return Double.NaN;
+    }
+    return ratio;
   }
 
   @Override

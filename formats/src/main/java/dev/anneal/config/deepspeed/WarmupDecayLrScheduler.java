@@ -40,7 +40,8 @@ record WarmupDecayLrScheduler(Warmup warmup, long totalSteps) implements DeepSpe
     }
     long steps = params.warmupSteps();
     WarmupType type = params.warmupType(steps);
-    WarmupLrScheduler.checkBounds(params, min, "warmup_max_lr", max);
+    WarmupLrScheduler.checkBounds(params, min, "warmup_max_lr", max, "rises back to warmup_min_lr by total_num_steps (the decay moves"
+        + " towards warmup_min_lr)");
     if (params.hasErrors()) {
       return null;
     }

@@ -33,7 +33,7 @@ record WarmupLrScheduler(Warmup warmup) implements DeepSpeedScheduler {
     }
     long steps = params.warmupSteps();
     WarmupType type = params.warmupType(steps);
-    checkBounds(params, min, maxName, max);
+    checkBounds(params, min, maxName, max, "holds it");
     if (params.hasErrors()) {
       return null;
     }
@@ -41,11 +41,16 @@ record WarmupLrScheduler(Warmup warmup) implements DeepSpeedScheduler {
     return new WarmupLrScheduler(new Warmup(min, max, steps, type));
   }
 
-  /** {@code warmup_min_lr} must not exceed the value it warms up to. */
-  static void checkBounds(SchedulerParams params, double min, String maxName, double max) {
+  /**
+   * A {@code warmup_min_lr} above the value it warms up to: DeepSpeed checks nothing and warms down
+   * (and {@code WarmupDecayLR} "decays" back up to {@code warmup_min_lr}), so this is a warning.
+   *
+   * @param after what follows the warm-up, in words
+   */
+  static void checkBounds(SchedulerParams params, double min, String maxName, double max, String after) {
     if (min > max) {
-      params.error(DeepSpeedCode.boundsReversed(params.path("warmup_min_lr"), "warmup_min_lr", min, maxName, max,
-          "DeepSpeed would warm down; swap them"));
+      params.warn(DeepSpeedCode.boundsReversed(params.path("warmup_min_lr"), "warmup_min_lr", min, maxName, max,
+          "DeepSpeed warms down from warmup_min_lr to " + Values.show(max) + ", then " + after + "; swap them for a warm-up"));
     }
   }
 

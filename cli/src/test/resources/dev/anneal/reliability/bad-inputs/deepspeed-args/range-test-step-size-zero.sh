@@ -1,0 +1,1 @@
+deepspeed train.py --lr_schedule LRRangeTest --lr_range_test_step_size 0

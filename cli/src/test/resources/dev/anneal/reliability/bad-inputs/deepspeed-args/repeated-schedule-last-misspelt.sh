@@ -1,0 +1,3 @@
+deepspeed train.py \
+  --lr_schedule LRRangeTest \
+  --lr_schedule OneCycl

@@ -1,0 +1,1 @@
+deepspeed train.py --lr_schedule OneCycle --cycle_min_lr 1e-4 --cycle_max_lr 1e-3 --cycle_second_step_size 1000 --cycle_momentum=true

@@ -1,0 +1,1 @@
+deepspeed train.py --lr_schedule Cosine --warmup_num_steps 100

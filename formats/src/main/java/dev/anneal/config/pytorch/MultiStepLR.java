@@ -16,7 +16,10 @@ import java.util.List;
  * once (reproduced, with a warning).
  *
  * @param milestones {@code milestones}, steps at which the factor applies (each at least 0)
- * @param gamma {@code gamma}, in (0, 1]
+ * <p>torch does not check {@code gamma}: above 1 the learning rate grows at each milestone
+ * (reproduced, with a warning).
+ *
+ * @param gamma {@code gamma}, greater than 0
  */
 public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorchScheduler {
   public static final double DEFAULT_GAMMA = 0.1;
@@ -48,7 +51,10 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
         found.add(RuleCode.negativeValue(path, path, milestones.get(i)));
       }
     }
-    Checks.decayFactor(found, "gamma", gamma);
+    if (Checks.decayFactor(found, "gamma", gamma) && gamma > 1 && !milestones.isEmpty()) {
+      found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
+          "at each milestone, to " + Checks.show(context.base() * Math.pow(gamma, milestones.size())) + " after the last"));
+    }
     List<Long> sorted = milestones.stream().sorted().toList();
     if (!sorted.equals(milestones)) {
       found.add(PyTorchCode.milestonesUnsorted("milestones", milestones, sorted));

@@ -16,7 +16,13 @@ public enum PyTorchCode implements DiagnosticCode {
   INVALID_BOUNCE(Severity.WARNING, "at step {step} ({stepFrom}) PyTorch evaluates the cycle once past its end, where the learning rate would be {bounce}; Anneal ends the plan before that step"),
   NO_EFFECT(Severity.WARNING, "{argument} has no effect in Anneal ({reason}); remove it"),
   MILESTONES_UNSORTED(Severity.WARNING, "milestones {milestones} are not in increasing order; PyTorch counts them as a set, so they act as {sorted}"),
-  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 {consequence}");
+  ZERO_TOTAL_ITERS(Severity.WARNING, "total_iters is 0, so PyTorch 1.13 {consequence}"),
+  GAMMA_ABOVE_ONE(Severity.WARNING, "gamma ({gamma}) is above 1, so torch's {scheduler} raises the learning rate {growth}; a decay needs a gamma below 1"),
+  POWER_ZERO(Severity.WARNING, "power is 0, so torch's PolynomialLR keeps the learning rate at {lr} for good (x ** 0 is 1, even 0.0 ** 0 at total_iters); use power 1 for a linear decay to 0"),
+  SAWTOOTH_CYCLE(Severity.WARNING, "step_size_down is 0, which torch keeps (only None means step_size_up), so each cycle rises for {up} steps and drops back to base_lr in one step, a sawtooth; leave step_size_down out for a symmetric cycle"),
+  INVERTED_CYCLE(Severity.WARNING, "{baseField} ({base}) is above {maxField} ({max}), so torch's CyclicLR cycles the {channel} upside down, from {start} towards {turn} and back; swap the two values for the usual cycle"),
+  FLOOR_ABOVE_START(Severity.WARNING, "eta_min ({etaMin}) is above the learning rate ({lr}), so torch's {scheduler} raises the learning rate towards eta_min where a decay was probably meant; set eta_min below the learning rate"),
+  MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate");
 
   private final MessageSpec spec;
 
@@ -80,6 +86,50 @@ public enum PyTorchCode implements DiagnosticCode {
   /** @param consequence what PyTorch does then, from "total_iters is 0, so PyTorch 1.13" on */
   public static Violation zeroTotalIters(String path, long value, String consequence) {
     return ZERO_TOTAL_ITERS.violation(path, value, consequence);
+  }
+
+  /**
+   * A {@code gamma} above 1 in a scheduler named for decay: torch does not check it and grows the
+   * learning rate, reproduced.
+   *
+   * @param growth how and how far the learning rate grows, e.g. "x4 at step 30"
+   */
+  public static Violation gammaAboveOne(String path, double gamma, String scheduler, String growth) {
+    return GAMMA_ABOVE_ONE.violation(path, gamma, gamma, scheduler, growth);
+  }
+
+  /** PolynomialLR's {@code power = 0}: every factor is 1, so the learning rate {@code lr} never moves. */
+  public static Violation powerZero(String path, double value, double lr) {
+    return POWER_ZERO.violation(path, value, lr);
+  }
+
+  /** CyclicLR's {@code step_size_down = 0}: torch keeps the 0, so the cycle falls in one step. */
+  public static Violation sawtoothCycle(String path, long value, long up) {
+    return SAWTOOTH_CYCLE.violation(path, value, up);
+  }
+
+  /**
+   * CyclicLR's lower end above its upper end, for the learning rate ({@code base_lr}, {@code
+   * max_lr}) or the momentum ({@code base_momentum}, {@code max_momentum}): torch runs the cycle
+   * with a negative height.
+   *
+   * @param channel "learning rate" or "momentum"
+   * @param start the value the cycle starts (and ends) each cycle at
+   * @param turn the value it turns back at
+   */
+  public static Violation invertedCycle(
+      String path, String baseField, double base, String maxField, double max, String channel, double start, double turn) {
+    return INVERTED_CYCLE.violation(path, base, baseField, base, maxField, max, channel, start, turn);
+  }
+
+  /** A cosine's {@code eta_min} above the learning rate it starts from: torch's cosine rises to it. */
+  public static Violation floorAboveStart(String path, double etaMin, double lr, String scheduler) {
+    return FLOOR_ABOVE_START.violation(path, etaMin, etaMin, lr, scheduler);
+  }
+
+  /** ReduceLROnPlateau's {@code min_lr} above the learning rate: no reduction ever applies. */
+  public static Violation minLrAboveLr(String path, double minLr, double lr) {
+    return MIN_LR_ABOVE_LR.violation(path, minLr, minLr, lr);
   }
 
   private Violation violation(String path, Object value, Object... args) {

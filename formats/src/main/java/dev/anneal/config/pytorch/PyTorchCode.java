@@ -22,7 +22,8 @@ public enum PyTorchCode implements DiagnosticCode {
   SAWTOOTH_CYCLE(Severity.WARNING, "step_size_down is 0, which torch keeps (only None means step_size_up), so each cycle rises for {up} steps and drops back to base_lr in one step, a sawtooth; leave step_size_down out for a symmetric cycle"),
   INVERTED_CYCLE(Severity.WARNING, "{baseField} ({base}) is above {maxField} ({max}), so torch's CyclicLR cycles the {channel} upside down, from {start} towards {turn} and back; swap the two values for the usual cycle"),
   FLOOR_ABOVE_START(Severity.WARNING, "eta_min ({etaMin}) is above the learning rate ({lr}), so torch's {scheduler} raises the learning rate towards eta_min where a decay was probably meant; set eta_min below the learning rate"),
-  MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate");
+  MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate"),
+  NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}");
 
   private final MessageSpec spec;
 
@@ -130,6 +131,14 @@ public enum PyTorchCode implements DiagnosticCode {
   /** ReduceLROnPlateau's {@code min_lr} above the learning rate: no reduction ever applies. */
   public static Violation minLrAboveLr(String path, double minLr, double lr) {
     return MIN_LR_ABOVE_LR.violation(path, minLr, minLr, lr);
+  }
+
+  /**
+   * StepLR's negative {@code step_size}: Python's modulo is 0 at every multiple of its magnitude,
+   * so torch decays every {@code every} steps.
+   */
+  public static Violation negativeStepSize(String path, long stepSize, long every) {
+    return NEGATIVE_STEP_SIZE.violation(path, stepSize, stepSize, every);
   }
 
   private Violation violation(String path, Object value, Object... args) {

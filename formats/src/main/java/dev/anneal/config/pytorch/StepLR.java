@@ -12,10 +12,14 @@ import java.util.List;
  * PyTorch's {@code StepLR(optimizer, step_size, gamma=0.1)}: {@code lr * gamma^floor(step /
  * step_size)}, as the shape {@link StepDecay} relative to the optimizer's learning rate.
  *
- * @param stepSize {@code step_size}, the period of the decay in steps (at least 1; PyTorch divides by it)
- * <p>torch does not check {@code gamma}: above 1 the learning rate grows every {@code step_size}
- * steps (reproduced, with a warning) until it passes the largest double, where the plan ends.
+ * <p>torch checks neither argument. Above 1, {@code gamma} grows the learning rate every {@code
+ * step_size} steps (reproduced, with a warning) until it passes the largest double, where the plan
+ * ends. A negative {@code step_size} decays at every multiple of its magnitude, since torch tests
+ * {@code last_epoch % step_size != 0} and Python's {@code %} is 0 there whatever the sign
+ * (reproduced, with a warning); 0 raises ZeroDivisionError at the first step.
  *
+ * @param stepSize {@code step_size}, the period of the decay in steps (not 0: torch divides by it;
+ *     negative: the period is its magnitude)
  * @param gamma {@code gamma}, the factor applied every {@code step_size} steps, greater than 0
  */
 public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
@@ -38,13 +42,18 @@ public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
 
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
+    // The period: step_size's magnitude (-2^63 has none as a long; its multiples are out of reach anyway).
+    long every = stepSize == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(stepSize);
     // torch's StepLR.get_lr computes last_epoch % step_size at the first step: 0 raises ZeroDivisionError.
-    boolean stepSizeOk = Rules.atLeastOne(found, "step_size", stepSize);
+    boolean stepSizeOk = Rules.atLeastOne(found, "step_size", every);
+    if (stepSize < 0) {
+      found.add(PyTorchCode.negativeStepSize("step_size", stepSize, every));
+    }
     boolean grows = Checks.decayFactor(found, "gamma", gamma) && gamma > 1 && stepSizeOk;
-    long end = grows ? Checks.lastFiniteStep(context.base(), gamma, stepSize) : Phase.OPEN;
+    long end = grows ? Checks.lastFiniteStep(context.base(), gamma, every) : Phase.OPEN;
     if (grows) {
       found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
-          "every " + stepSize + " steps until it overflows after step " + end + " (Anneal's plan ends there)"));
+          "every " + every + " steps until it overflows after step " + end + " (Anneal's plan ends there)"));
     }
     if (!context.report(found)) {
       return null;
@@ -52,7 +61,7 @@ public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
     return Member.multiplicative(
         type(),
         context.base(),
-        base -> List.of(new Phase(new StepDecay(base, stepSize, gamma), end)),
+        base -> List.of(new Phase(new StepDecay(base, every, gamma), end)),
         grows ? AfterEnd.FAIL : AfterEnd.HOLD,
         gamma == 1 ? 0 : Member.NEVER,
         context.where().ofOptimizer("lr"));

@@ -50,6 +50,18 @@ class PyTorchUpstreamRunsTest {
   }
 
   @Test
+  void aNegativeStepSizeDecaysAtEveryMultipleOfItsMagnitude() {
+    read(SGD, "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": -3, \"gamma\": 0.5}}");
+
+    assertWarnings("[NegativeStepSize] scheduler.kwargs.step_size: step_size (-3) is negative; torch's StepLR decays at each step"
+        + " that step_size divides, and Python's modulo finds those at every multiple of 3 whatever the sign, so the learning rate"
+        + " decays every 3 steps; write step_size 3");
+    // torch 1.13: 0.1 at steps 0..2, 0.05 at 3..5, 0.025 at 6.
+    assertEquals(List.of(0.1, 0.1, 0.05, 0.05, 0.025), List.of(plan.lr().valueAt(0), plan.lr().valueAt(2), plan.lr().valueAt(3),
+        plan.lr().valueAt(5), plan.lr().valueAt(6)));
+  }
+
+  @Test
   void exponentialGammaAboveOneIsARangeTestUntilTheLearningRateOverflows() {
     read(SGD, "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 1.1}}");
 

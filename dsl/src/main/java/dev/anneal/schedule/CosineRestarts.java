@@ -47,8 +47,8 @@ public record CosineRestarts(double from, double floor, long t0, long tMult) imp
   @Override
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
-    // A floor above from is allowed, as PyTorch allows it (and Cosine does): each period then rises.
     if (Rules.finite(out, "from", from) & Rules.finite(out, "floor", floor)) {
+      Rules.notAbove(out, "floor", floor, "from", from);
       Overflow.doubledDifference(out, "from", from, "floor", floor);
     }
     if (t0 < 1) {

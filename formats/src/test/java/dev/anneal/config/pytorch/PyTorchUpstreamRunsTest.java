@@ -126,19 +126,6 @@ class PyTorchUpstreamRunsTest {
   }
 
   @Test
-  void warmRestartsEtaMinAboveTheLearningRateRisesInEveryPeriod() {
-    read(SGD, "{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 10, \"eta_min\": 0.5}}");
-
-    assertWarnings("[FloorAboveStart] scheduler.kwargs.eta_min: eta_min (0.5) is above the learning rate (0.1), so torch's"
-        + " CosineAnnealingWarmRestarts raises the learning rate towards eta_min where a decay was probably meant; set eta_min below"
-        + " the learning rate");
-    // Bit for bit what torch 1.13 gives: eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2.
-    assertEquals(0.09999999999999998, plan.lr().valueAt(0));
-    assertEquals(0.3, plan.lr().valueAt(5));
-    assertEquals(0.09999999999999998, plan.lr().valueAt(10));
-  }
-
-  @Test
   void plateauMinLrAboveTheLearningRateNeverReduces() {
     read(SGD, "{\"type\": \"ReduceLROnPlateau\", \"kwargs\": {\"patience\": 0, \"min_lr\": 0.5}}");
 

@@ -5,6 +5,8 @@ import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Phase;
 import java.util.List;
 
 /** The argument checks the PyTorch presets share, on top of {@link Rules}. */
@@ -13,21 +15,31 @@ final class Checks {
 
   /**
    * A multiplicative factor ({@code gamma}) of StepLR, MultiStepLR, ExponentialLR or CyclicLR's
-   * exp_range mode. torch checks nothing: above 1 the learning rate grows, which the readers
-   * reproduce with a warning ({@link PyTorchCode#GAMMA_ABOVE_ONE}); 0 or less turns the learning
-   * rate to 0 for good or flips its sign at every decay, which a plan does not hold.
+   * exp_range mode. torch checks nothing: above 1 the learning rate grows and at 0 it drops to 0 for
+   * good, which the readers reproduce with a warning ({@link PyTorchCode#GAMMA_ABOVE_ONE}, {@link
+   * PyTorchCode#GAMMA_ZERO}); below 0 it changes sign at every decay, which a plan does not hold.
    */
   static boolean decayFactor(List<Violation> out, String name, double value) {
     if (!Rules.finite(out, name, value)) {
       return false;
     }
-    if (value <= 0) {
+    if (value < 0) {
       out.add(RuleCode.outOfRange(name, name, value,
-          "(0, inf): torch runs a factor of 0 or less, but the learning rate then drops to 0 for good or changes sign at every decay;"
+          "[0, inf): torch runs a negative factor, but the learning rate then changes sign at every decay;"
               + " use a factor between 0 and 1 to decay"));
       return false;
     }
     return true;
+  }
+
+  /**
+   * The phases of a chainable scheduler whose {@code gamma} is 0: {@code base} until the first decay
+   * at step {@code firstDecay}, then 0 for good (torch multiplies by 0 there, and 0 stays 0).
+   */
+  static List<Phase> zeroedAt(double base, long firstDecay) {
+    return firstDecay == 0
+        ? List.of(new Phase(new Constant(0), Phase.OPEN))
+        : List.of(new Phase(new Constant(base), firstDecay), new Phase(new Constant(0), Phase.OPEN));
   }
 
   /**

@@ -101,7 +101,8 @@ public record CyclicLR(
       found.add(PyTorchCode.sawtoothCycle("step_size_down", stepSizeDown, stepSizeUp));
     }
     if (mode == Cyclic.Mode.EXP_RANGE) {
-      if (Checks.decayFactor(found, "gamma", gamma) && gamma > 1) {
+      // gamma 0 makes exp_range's amplitude 0 after step 0 (torch: a constant base_lr), which the cyclic shape does not take.
+      if (Checks.decayFactor(found, "gamma", gamma) && Rules.positive(found, "gamma", gamma) && gamma > 1) {
         found.add(RuleCode.outOfRange("gamma", "gamma", gamma,
             "(0, 1] in mode exp_range: above 1 the amplitude gamma^t grows at every step without end"
                 + " (torch runs it until the learning rate overflows); use a gamma below 1 to shrink the cycles"));

@@ -14,9 +14,9 @@ import java.util.List;
  *
  * <p>torch does not check {@code gamma}: above 1 the learning rate grows every step (an
  * exponential range test; reproduced, with a warning) until it passes the largest double, where
- * the plan ends.
+ * the plan ends; 0 zeroes it from step 1 on (reproduced, with a warning).
  *
- * @param gamma {@code gamma}, the factor per step, greater than 0
+ * @param gamma {@code gamma}, the factor per step, at least 0
  */
 public record ExponentialLR(double gamma) implements PyTorchScheduler {
   @Override
@@ -26,7 +26,12 @@ public record ExponentialLR(double gamma) implements PyTorchScheduler {
 
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
-    boolean grows = Checks.decayFactor(found, "gamma", gamma) && gamma > 1;
+    boolean valid = Checks.decayFactor(found, "gamma", gamma);
+    boolean grows = valid && gamma > 1;
+    boolean zeroes = valid && gamma == 0;
+    if (zeroes) {
+      found.add(PyTorchCode.gammaZero("gamma", gamma, type(), 1));
+    }
     long end = grows ? Checks.lastFiniteStep(context.base(), gamma, 1) : Phase.OPEN;
     if (grows) {
       found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
@@ -38,7 +43,7 @@ public record ExponentialLR(double gamma) implements PyTorchScheduler {
     return Member.multiplicative(
         type(),
         context.base(),
-        base -> List.of(new Phase(new Exponential(base, gamma), end)),
+        base -> zeroes ? Checks.zeroedAt(base, 1) : List.of(new Phase(new Exponential(base, gamma), end)),
         grows ? AfterEnd.FAIL : AfterEnd.HOLD,
         gamma == 1 ? 0 : Member.NEVER,
         context.where().ofOptimizer("lr"));

@@ -23,7 +23,8 @@ public enum PyTorchCode implements DiagnosticCode {
   INVERTED_CYCLE(Severity.WARNING, "{baseField} ({base}) is above {maxField} ({max}), so torch's CyclicLR cycles the {channel} upside down, from {start} towards {turn} and back; swap the two values for the usual cycle"),
   FLOOR_ABOVE_START(Severity.WARNING, "eta_min ({etaMin}) is above the learning rate ({lr}), so torch's {scheduler} raises the learning rate towards eta_min where a decay was probably meant; set eta_min below the learning rate"),
   MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate"),
-  NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}");
+  NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}"),
+  GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1");
 
   private final MessageSpec spec;
 
@@ -139,6 +140,11 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation negativeStepSize(String path, long stepSize, long every) {
     return NEGATIVE_STEP_SIZE.violation(path, stepSize, stepSize, every);
+  }
+
+  /** A {@code gamma} of 0: torch's first decay, at {@code step}, zeroes the learning rate for good. */
+  public static Violation gammaZero(String path, double value, String scheduler, long step) {
+    return GAMMA_ZERO.violation(path, value, scheduler, step);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -14,13 +14,13 @@ import java.util.List;
  *
  * <p>torch checks neither argument. Above 1, {@code gamma} grows the learning rate every {@code
  * step_size} steps (reproduced, with a warning) until it passes the largest double, where the plan
- * ends. A negative {@code step_size} decays at every multiple of its magnitude, since torch tests
+ * ends; at 0 it drops to 0 at the first decay for good (reproduced, with a warning). A negative {@code step_size} decays at every multiple of its magnitude, since torch tests
  * {@code last_epoch % step_size != 0} and Python's {@code %} is 0 there whatever the sign
  * (reproduced, with a warning); 0 raises ZeroDivisionError at the first step.
  *
  * @param stepSize {@code step_size}, the period of the decay in steps (not 0: torch divides by it;
  *     negative: the period is its magnitude)
- * @param gamma {@code gamma}, the factor applied every {@code step_size} steps, greater than 0
+ * @param gamma {@code gamma}, the factor applied every {@code step_size} steps, at least 0
  */
 public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
   public static final double DEFAULT_GAMMA = 0.1;
@@ -49,7 +49,12 @@ public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
     if (stepSize < 0) {
       found.add(PyTorchCode.negativeStepSize("step_size", stepSize, every));
     }
-    boolean grows = Checks.decayFactor(found, "gamma", gamma) && gamma > 1 && stepSizeOk;
+    boolean valid = Checks.decayFactor(found, "gamma", gamma) && stepSizeOk;
+    boolean grows = valid && gamma > 1;
+    boolean zeroes = valid && gamma == 0;
+    if (zeroes) {
+      found.add(PyTorchCode.gammaZero("gamma", gamma, type(), every));
+    }
     long end = grows ? Checks.lastFiniteStep(context.base(), gamma, every) : Phase.OPEN;
     if (grows) {
       found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
@@ -61,7 +66,7 @@ public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
     return Member.multiplicative(
         type(),
         context.base(),
-        base -> List.of(new Phase(new StepDecay(base, every, gamma), end)),
+        base -> zeroes ? Checks.zeroedAt(base, every) : List.of(new Phase(new StepDecay(base, every, gamma), end)),
         grows ? AfterEnd.FAIL : AfterEnd.HOLD,
         gamma == 1 ? 0 : Member.NEVER,
         context.where().ofOptimizer("lr"));

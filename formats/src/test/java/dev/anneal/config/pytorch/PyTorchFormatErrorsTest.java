@@ -19,15 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PyTorchFormatErrorsTest {
   private static final String SGD = "{\"type\": \"SGD\", \"lr\": 0.1, \"momentum\": 0.9}";
   private static final String ADAMW = "{\"type\": \"AdamW\", \"lr\": 0.001}";
-  private static final String DECAY = "must lie in (0, inf): torch runs a factor of 0 or less, but the learning rate then drops to 0 for good"
-      + " or changes sign at every decay; use a factor between 0 and 1 to decay";
+  private static final String DECAY = "must lie in [0, inf): torch runs a negative factor, but the learning rate then changes sign at every decay;"
+      + " use a factor between 0 and 1 to decay";
 
   static Stream<Arguments> badSchedulerArguments() {
     return Stream.of(
-        bad("StepLR step_size 0 and gamma 0",
-            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0, \"gamma\": 0}}",
+        // gamma 0 is no longer refused: torch zeroes the learning rate (PyTorchUpstreamRunsTest has its warning).
+        bad("StepLR step_size 0 and gamma -1",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0, \"gamma\": -1}}",
             "[NonPositiveLength] scheduler.kwargs.step_size: step_size (0) must be at least 1",
-            "[OutOfRange] scheduler.kwargs.gamma: gamma (0) " + DECAY),
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (-1) " + DECAY),
         // A negative step_size is no longer refused: torch decays at its multiples (PyTorchUpstreamRunsTest).
         // gamma 1.5 is no longer refused: torch runs it (PyTorchUpstreamRunsTest has its warning).
         bad("MultiStepLR negative milestone and growing gamma",

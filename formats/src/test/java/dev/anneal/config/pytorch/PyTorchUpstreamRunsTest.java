@@ -73,6 +73,26 @@ class PyTorchUpstreamRunsTest {
   }
 
   @Test
+  void gammaZeroZeroesTheLearningRateAtTheFirstDecay() {
+    read(SGD, "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 5, \"gamma\": 0}}");
+    assertWarnings("[GammaZero] scheduler.kwargs.gamma: gamma is 0, so torch's StepLR sets the learning rate to 0 at step 5 and keeps it"
+        + " there, and no later update changes the model; a decay needs a gamma between 0 and 1");
+    assertEquals(List.of(0.1, 0.0, 0.0), List.of(plan.lr().valueAt(4), plan.lr().valueAt(5), plan.lr().valueAt(1000)));
+
+    read(SGD, "{\"type\": \"MultiStepLR\", \"kwargs\": {\"milestones\": [20, 10, 10], \"gamma\": 0}}");
+    assertWarnings("[GammaZero] scheduler.kwargs.gamma: gamma is 0, so torch's MultiStepLR sets the learning rate to 0 at step 10 and keeps"
+            + " it there, and no later update changes the model; a decay needs a gamma between 0 and 1",
+        "[MilestonesUnsorted] scheduler.kwargs.milestones: milestones [20, 10, 10] are not in increasing order;"
+            + " PyTorch counts them as a set, so they act as [10, 10, 20]");
+    assertEquals(List.of(0.1, 0.0, 0.0), List.of(plan.lr().valueAt(9), plan.lr().valueAt(10), plan.lr().valueAt(25)));
+
+    read(SGD, "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": 0}}");
+    assertWarnings("[GammaZero] scheduler.kwargs.gamma: gamma is 0, so torch's ExponentialLR sets the learning rate to 0 at step 1 and keeps"
+        + " it there, and no later update changes the model; a decay needs a gamma between 0 and 1");
+    assertEquals(List.of(0.1, 0.0), List.of(plan.lr().valueAt(0), plan.lr().valueAt(1)));
+  }
+
+  @Test
   void polynomialPowerZeroNeverMovesTheLearningRate() {
     read(SGD, "{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": 10, \"power\": 0}}");
 

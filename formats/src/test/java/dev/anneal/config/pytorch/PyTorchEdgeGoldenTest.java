@@ -3,6 +3,8 @@ package dev.anneal.config.pytorch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.config.ConfigFormat;
+import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
@@ -64,6 +66,18 @@ class PyTorchEdgeGoldenTest {
       assertTrue(plan.findChannel(Plan.MOMENTUM).isEmpty(), golden + ": torch does not cycle momentum here");
     } else {
       GoldenAssert.assertCurve(golden + " momentum", golden.momentum(), PyTorchParityTest.curve(plan.channel(Plan.MOMENTUM), golden));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void thePlanWrittenBackAsAPytorchConfigGivesTheSameCurves(GoldenCase golden) {
+    ConfigFormat pytorch = Formats.byName("pytorch");
+    Plan again = pytorch.read(pytorch.write(PyTorchParityTest.read(golden).plan())).plan();
+
+    GoldenAssert.assertCurve(golden + " lr, written", golden.lr(), PyTorchParityTest.curve(again.lr(), golden));
+    if (golden.momentum() != null) {
+      GoldenAssert.assertCurve(golden + " momentum, written", golden.momentum(), PyTorchParityTest.curve(again.channel(Plan.MOMENTUM), golden));
     }
   }
 }

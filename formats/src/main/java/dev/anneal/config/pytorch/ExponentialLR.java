@@ -35,7 +35,7 @@ public record ExponentialLR(double gamma) implements PyTorchScheduler {
     long end = grows ? Checks.lastFiniteStep(context.base(), gamma, 1) : Phase.OPEN;
     if (grows) {
       found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
-          "at every step until it overflows after step " + end + " (Anneal's plan ends there)"));
+          "at every step; Anneal's plan holds its first " + end + " steps, as the factor gamma^t overflows soon after"));
     }
     if (!context.report(found)) {
       return null;

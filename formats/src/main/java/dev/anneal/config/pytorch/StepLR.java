@@ -58,7 +58,7 @@ public record StepLR(long stepSize, double gamma) implements PyTorchScheduler {
     long end = grows ? Checks.lastFiniteStep(context.base(), gamma, every) : Phase.OPEN;
     if (grows) {
       found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
-          "every " + every + " steps until it overflows after step " + end + " (Anneal's plan ends there)"));
+          "every " + every + " steps; Anneal's plan holds its first " + end + " steps, as the factor gamma^k overflows soon after"));
     }
     if (!context.report(found)) {
       return null;

@@ -41,9 +41,10 @@ class PyTorchUpstreamRunsTest {
   void stepGammaAboveOneGrowsUntilTheLearningRateOverflows() {
     read(SGD, "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 10, \"gamma\": 1.5}}");
 
-    // 1.5^1750 is below Double.MAX_VALUE and 1.5^1751 above it: level 1750 spans steps 17500..17509.
+    // 1.5^1750 is below Double.MAX_VALUE and 1.5^1751 above it: the plan holds steps 0..17508 (level 1750 from 17500).
     assertWarnings("[GammaAboveOne] scheduler.kwargs.gamma: gamma (1.5) is above 1, so torch's StepLR raises the learning rate"
-        + " every 10 steps until it overflows after step 17509 (Anneal's plan ends there); a decay needs a gamma below 1");
+        + " every 10 steps; Anneal's plan holds its first 17509 steps, as the factor gamma^k overflows soon after; a decay needs a gamma"
+        + " below 1");
     assertEquals(0.1 * 1.5, plan.lr().valueAt(10), 1e-17);
     assertEquals(0.1 * Math.pow(1.5, 1750), plan.lr().valueAt(17508));
     assertThrows(InvalidScheduleException.class, () -> plan.lr().valueAt(17509));
@@ -67,7 +68,8 @@ class PyTorchUpstreamRunsTest {
 
     // 1.1^7447 is below Double.MAX_VALUE and 1.1^7448 above it.
     assertWarnings("[GammaAboveOne] scheduler.kwargs.gamma: gamma (1.1) is above 1, so torch's ExponentialLR raises the learning rate"
-        + " at every step until it overflows after step 7447 (Anneal's plan ends there); a decay needs a gamma below 1");
+        + " at every step; Anneal's plan holds its first 7447 steps, as the factor gamma^t overflows soon after; a decay needs a gamma"
+        + " below 1");
     assertEquals(0.1 * 1.1 * 1.1, plan.lr().valueAt(2), 1e-17);
     assertThrows(InvalidScheduleException.class, () -> plan.lr().valueAt(7447));
   }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A cyclical schedule, exactly as PyTorch's {@code CyclicLR} computes it: each cycle rises from
- * {@code base} to {@code max} over {@code up} steps and falls back over {@code down} steps. With
+ * {@code base} to {@code max} over {@code up} steps and falls back over {@code down} steps (0: at
+ * once, a sawtooth). With
  * {@code total = up + down}, {@code cycle = floor(1 + t / total)}, {@code x = 1 + t / total - cycle},
  * the scale is {@code x / r} while {@code x <= r} (r = up / total) and {@code (x - 1) / (r - 1)}
  * after; the value is {@code base + (max - base) * scale * amplitude}, where the amplitude is 1
@@ -73,7 +74,8 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
       out.add(RuleCode.cyclicBaseAboveMax("base", base, max));
     }
     Overflow.difference(out, "max", max, "base", base);
-    if (Rules.atLeastOne(out, "up", up) & Rules.atLeastOne(out, "down", down) && up > Long.MAX_VALUE - down) {
+    // A fall of 0 steps is a sawtooth (PyTorch keeps step_size_down = 0); a rise of 0 divides by 0.
+    if (Rules.atLeastOne(out, "up", up) & Rules.nonNegative(out, "down", down) && up > Long.MAX_VALUE - down) {
       // up + down is a long: past 2^63 - 1 it would wrap to a negative cycle length.
       out.add(RuleCode.outOfRange("down", "up + down", up + " + " + down, "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
     }

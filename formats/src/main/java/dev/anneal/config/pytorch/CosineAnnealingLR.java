@@ -18,7 +18,8 @@ import java.util.List;
  * 1.13 computes each value from the previous one; the closed form differs from it in the last bits.
  *
  * @param tMax {@code T_max}, the half period in steps, at least 1
- * @param etaMin {@code eta_min}, the lowest learning rate, at least 0
+ * @param etaMin {@code eta_min}, the lowest learning rate, at least 0; above the learning rate
+ *     (which torch does not check) the cosine rises towards it, reproduced with a warning
  */
 public record CosineAnnealingLR(long tMax, double etaMin) implements PyTorchScheduler {
   /** {@code CosineAnnealingLR(optimizer, T_max)} down to 0. */
@@ -39,7 +40,9 @@ public record CosineAnnealingLR(long tMax, double etaMin) implements PyTorchSche
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     Rules.atLeastOne(found, "T_max", tMax);
-    Rules.nonNegative(found, "eta_min", etaMin);
+    if (Rules.nonNegative(found, "eta_min", etaMin) && etaMin > context.base()) {
+      found.add(PyTorchCode.floorAboveStart("eta_min", etaMin, context.base(), type()));
+    }
     if (!context.report(found)) {
       return null;
     }

@@ -21,15 +21,20 @@ import java.util.Objects;
  * build (set it to false). The optimizer's own learning rate is not used: the cycle starts at {@code base_lr}.
  * A custom {@code scale_fn} (a Python function) is not supported.
  *
- * @param baseLr {@code base_lr}, at least 0
- * @param maxLr {@code max_lr}, at least {@code base_lr}
+ * <p>torch checks neither order nor lengths: {@code base_lr} above {@code max_lr} (or {@code
+ * base_momentum} above {@code max_momentum}) runs an inverted cycle, and {@code step_size_down = 0}
+ * (kept, since only {@code None} means {@code step_size_up}) a sawtooth; both are reproduced, with
+ * a warning. {@code step_size_up = 0} raises ZeroDivisionError at the first step, there as here.
+ *
+ * @param baseLr {@code base_lr}, at least 0 (above {@code max_lr}: an inverted cycle)
+ * @param maxLr {@code max_lr}, at least 0
  * @param stepSizeUp {@code step_size_up}, at least 1
- * @param stepSizeDown {@code step_size_down}, at least 1, or {@code null} for {@code step_size_up}
+ * @param stepSizeDown {@code step_size_down}, at least 0, or {@code null} for {@code step_size_up}
  * @param mode {@code mode}: triangular, triangular2 or exp_range
  * @param gamma {@code gamma}, in (0, 1]; used by exp_range only
  * @param cycleMomentum {@code cycle_momentum}
  * @param baseMomentum {@code base_momentum}, in [0, 1)
- * @param maxMomentum {@code max_momentum}, in [0, 1) and at least {@code base_momentum}
+ * @param maxMomentum {@code max_momentum}, in [0, 1)
  */
 public record CyclicLR(
     double baseLr,
@@ -89,14 +94,20 @@ public record CyclicLR(
   Member member(Context context) {
     List<Violation> found = new ArrayList<>();
     if (Rules.nonNegative(found, "base_lr", baseLr) & Rules.nonNegative(found, "max_lr", maxLr) && baseLr > maxLr) {
-      found.add(RuleCode.cyclicBaseAboveMax("base_lr", baseLr, maxLr));
+      found.add(PyTorchCode.invertedCycle("base_lr", "base_lr", baseLr, "max_lr", maxLr, "learning rate", baseLr, maxLr));
     }
-    Rules.atLeastOne(found, "step_size_up", stepSizeUp);
-    if (stepSizeDown != null) {
-      Rules.atLeastOne(found, "step_size_down", stepSizeDown);
+    // torch divides by step_size_up / (step_size_up + step_size_down) at the first step: 0 raises ZeroDivisionError.
+    boolean upOk = Rules.atLeastOne(found, "step_size_up", stepSizeUp);
+    if (stepSizeDown != null && Rules.nonNegative(found, "step_size_down", stepSizeDown) && stepSizeDown == 0 && upOk) {
+      found.add(PyTorchCode.sawtoothCycle("step_size_down", stepSizeDown, stepSizeUp));
     }
     if (mode == Cyclic.Mode.EXP_RANGE) {
-      Checks.decayFactor(found, "gamma", gamma);
+      // gamma 0 makes exp_range's amplitude 0 after step 0 (torch: a constant base_lr), which the cyclic shape does not take.
+      if (Checks.decayFactor(found, "gamma", gamma) && Rules.positive(found, "gamma", gamma) && gamma > 1) {
+        found.add(RuleCode.outOfRange("gamma", "gamma", gamma,
+            "(0, 1] in mode exp_range: above 1 the amplitude gamma^t grows at every step without end"
+                + " (torch runs it until the learning rate overflows); use a gamma below 1 to shrink the cycles"));
+      }
     } else if (gamma != 1.0) {
       Checks.ignored(found, "gamma", gamma, "CyclicLR in mode '" + torchName(mode) + "'");
     }
@@ -110,7 +121,8 @@ public record CyclicLR(
       }
       if (Checks.momentum(found, "base_momentum", baseMomentum) & Checks.momentum(found, "max_momentum", maxMomentum)
           && baseMomentum > maxMomentum) {
-        found.add(RuleCode.cyclicBaseAboveMax("base_momentum", baseMomentum, maxMomentum));
+        found.add(PyTorchCode.invertedCycle("base_momentum", "base_momentum", baseMomentum, "max_momentum", maxMomentum,
+            "momentum", maxMomentum, baseMomentum));
       }
     } else {
       if (baseMomentum != DEFAULT_BASE_MOMENTUM) {
@@ -127,13 +139,26 @@ public record CyclicLR(
     double usedGamma = mode == Cyclic.Mode.EXP_RANGE ? gamma : 1.0;
     Member member = Member.absolute(
         type(),
-        List.of(new Phase(new Cyclic(baseLr, maxLr, stepSizeUp, down, mode, usedGamma, false), Phase.OPEN)),
+        List.of(new Phase(cycle(baseLr, maxLr, false, down, usedGamma), Phase.OPEN)),
         AfterEnd.HOLD,
         context.where().of("base_lr"));
     if (!cycleMomentum) {
       return member;
     }
-    return member.withMomentum(
-        List.of(new Phase(new Cyclic(baseMomentum, maxMomentum, stepSizeUp, down, mode, usedGamma, true), Phase.OPEN)), AfterEnd.HOLD);
+    return member.withMomentum(List.of(new Phase(cycle(baseMomentum, maxMomentum, true, down, usedGamma), Phase.OPEN)), AfterEnd.HOLD);
+  }
+
+  /**
+   * torch's cycle between {@code base} and {@code max} ({@code base_lr}, {@code max_lr}, or the
+   * momentum's pair, {@code mirrored} as torch cycles momentum). {@link Cyclic} needs its base at
+   * most its max; an inverted pair, which torch runs, is the same cycle with the ends swapped and the
+   * mirroring flipped, bit for bit: torch's {@code base + ((max - base) * scale) * amplitude} equals
+   * {@code base - ((base - max) * scale) * amplitude}, since {@code max - base} is exactly {@code
+   * -(base - max)} in floating point.
+   */
+  private Cyclic cycle(double base, double max, boolean mirrored, long down, double usedGamma) {
+    return base <= max
+        ? new Cyclic(base, max, stepSizeUp, down, mode, usedGamma, mirrored)
+        : new Cyclic(max, base, stepSizeUp, down, mode, usedGamma, !mirrored);
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
  * once (reproduced, with a warning).
  *
  * @param milestones {@code milestones}, steps at which the factor applies (each at least 0)
- * @param gamma {@code gamma}, in (0, 1]
+ * <p>torch does not check {@code gamma}: above 1 the learning rate grows at each milestone, and at
+ * 0 it drops to 0 at the first milestone for good (both reproduced, with a warning).
+ *
+ * @param gamma {@code gamma}, at least 0
  */
 public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorchScheduler {
   public static final double DEFAULT_GAMMA = 0.1;
@@ -48,13 +51,21 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
         found.add(RuleCode.negativeValue(path, path, milestones.get(i)));
       }
     }
-    Checks.decayFactor(found, "gamma", gamma);
     List<Long> sorted = milestones.stream().sorted().toList();
+    boolean valid = Checks.decayFactor(found, "gamma", gamma) && !milestones.isEmpty();
+    boolean zeroes = valid && gamma == 0 && sorted.get(0) >= 0;
+    if (valid && gamma > 1) {
+      found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
+          "at each milestone, to " + Checks.show(context.base() * Math.pow(gamma, milestones.size())) + " after the last"));
+    } else if (zeroes) {
+      found.add(PyTorchCode.gammaZero("gamma", gamma, type(), sorted.get(0)));
+    }
     if (!sorted.equals(milestones)) {
       found.add(PyTorchCode.milestonesUnsorted("milestones", milestones, sorted));
     }
-    if (found.stream().noneMatch(Violation::isError)) {
-      // The shape's own rules warn about repeated milestones (PyTorch applies gamma once per copy).
+    if (!zeroes && found.stream().noneMatch(Violation::isError)) {
+      // The shape's own rules warn about repeated milestones (PyTorch applies gamma once per copy);
+      // after a gamma of 0 the learning rate is 0 whatever the count.
       found.addAll(new Milestones(1.0, sorted, gamma).check(Phase.OPEN));
     }
     if (!context.report(found)) {
@@ -63,7 +74,7 @@ public record MultiStepLR(List<Long> milestones, double gamma) implements PyTorc
     return Member.multiplicative(
         type(),
         context.base(),
-        base -> List.of(new Phase(new Milestones(base, sorted, gamma), Phase.OPEN)),
+        base -> zeroes ? Checks.zeroedAt(base, sorted.get(0)) : List.of(new Phase(new Milestones(base, sorted, gamma), Phase.OPEN)),
         AfterEnd.HOLD,
         gamma == 1 || milestones.isEmpty() ? 0 : Member.NEVER,
         context.where().ofOptimizer("lr"));

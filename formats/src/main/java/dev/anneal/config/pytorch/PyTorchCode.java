@@ -23,7 +23,15 @@ public enum PyTorchCode implements DiagnosticCode {
   NESTED_MILESTONES_EARLY(Severity.WARNING, "torch 2.x rewinds the schedulers inside this SequentialLR but not its own step count, so it starts {first} at its first value but every milestone of it takes effect one step early ({milestones} act as {early}; pytorch/pytorch#196243); list its schedulers in the outer SequentialLR to switch on time"),
   FIRST_STEP_OUTSIDE_INITIAL_MODE(Severity.WARNING, "torch 2.x rewinds {member} inside this first member of SequentialLR and steps it once outside its initial mode, so it applies its step ratio at step 0 too: the learning rate starts at {factor} x its own first value; give {member} to the SequentialLR directly to start at its first value"),
   CYCLES_BETA1(Severity.WARNING, "torch 2.x's CyclicLR cycles {optimizer}'s betas[0] when cycle_momentum is true (the default), here between SGD momentum's defaults max_momentum {maxMomentum} and base_momentum {baseMomentum}, replacing betas[0] {beta1}; set cycle_momentum to false to keep betas[0], or set base_momentum and max_momentum for it"),
-  NESTED_FIRST_AHEAD(Severity.WARNING, "torch 1.13 rewinds the step count of this nested SequentialLR but not its schedulers, so {first} starts one step ahead and from the full learning rate: {factor} x lr at step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value");
+  NESTED_FIRST_AHEAD(Severity.WARNING, "torch 1.13 rewinds the step count of this nested SequentialLR but not its schedulers, so {first} starts one step ahead and from the full learning rate: {factor} x lr at step 0 (torch 2.x does otherwise); list its schedulers in the outer SequentialLR to start at its first value"),
+  GAMMA_ABOVE_ONE(Severity.WARNING, "gamma ({gamma}) is above 1, so torch's {scheduler} raises the learning rate {growth}; a decay needs a gamma below 1"),
+  POWER_ZERO(Severity.WARNING, "power is 0, so torch's PolynomialLR keeps the learning rate at {lr} for good (x ** 0 is 1, even 0.0 ** 0 at total_iters); use power 1 for a linear decay to 0"),
+  SAWTOOTH_CYCLE(Severity.WARNING, "step_size_down is 0, which torch keeps (only None means step_size_up), so each cycle rises for {up} steps and drops back to base_lr in one step, a sawtooth; leave step_size_down out for a symmetric cycle"),
+  INVERTED_CYCLE(Severity.WARNING, "{baseField} ({base}) is above {maxField} ({max}), so torch's CyclicLR cycles the {channel} upside down, from {start} towards {turn} and back; swap the two values for the usual cycle"),
+  FLOOR_ABOVE_START(Severity.WARNING, "eta_min ({etaMin}) is above the learning rate ({lr}), so torch's {scheduler} raises the learning rate towards eta_min where a decay was probably meant; set eta_min below the learning rate"),
+  MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate"),
+  NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}"),
+  GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1");
 
   private final MessageSpec spec;
 
@@ -145,6 +153,61 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation nestedFirstAhead(String path, String first, double factor) {
     return NESTED_FIRST_AHEAD.violation(path, factor, first, factor);
+
+   * A {@code gamma} above 1 in a scheduler named for decay: torch does not check it and grows the
+   * learning rate, reproduced.
+   *
+   * @param growth how and how far the learning rate grows, e.g. "x4 at step 30"
+   */
+  public static Violation gammaAboveOne(String path, double gamma, String scheduler, String growth) {
+    return GAMMA_ABOVE_ONE.violation(path, gamma, gamma, scheduler, growth);
+  }
+
+  /** PolynomialLR's {@code power = 0}: every factor is 1, so the learning rate {@code lr} never moves. */
+  public static Violation powerZero(String path, double value, double lr) {
+    return POWER_ZERO.violation(path, value, lr);
+  }
+
+  /** CyclicLR's {@code step_size_down = 0}: torch keeps the 0, so the cycle falls in one step. */
+  public static Violation sawtoothCycle(String path, long value, long up) {
+    return SAWTOOTH_CYCLE.violation(path, value, up);
+  }
+
+  /**
+   * CyclicLR's lower end above its upper end, for the learning rate ({@code base_lr}, {@code
+   * max_lr}) or the momentum ({@code base_momentum}, {@code max_momentum}): torch runs the cycle
+   * with a negative height.
+   *
+   * @param channel "learning rate" or "momentum"
+   * @param start the value the cycle starts (and ends) each cycle at
+   * @param turn the value it turns back at
+   */
+  public static Violation invertedCycle(
+      String path, String baseField, double base, String maxField, double max, String channel, double start, double turn) {
+    return INVERTED_CYCLE.violation(path, base, baseField, base, maxField, max, channel, start, turn);
+  }
+
+  /** A cosine's {@code eta_min} above the learning rate it starts from: torch's cosine rises to it. */
+  public static Violation floorAboveStart(String path, double etaMin, double lr, String scheduler) {
+    return FLOOR_ABOVE_START.violation(path, etaMin, etaMin, lr, scheduler);
+  }
+
+  /** ReduceLROnPlateau's {@code min_lr} above the learning rate: no reduction ever applies. */
+  public static Violation minLrAboveLr(String path, double minLr, double lr) {
+    return MIN_LR_ABOVE_LR.violation(path, minLr, minLr, lr);
+  }
+
+  /**
+   * StepLR's negative {@code step_size}: Python's modulo is 0 at every multiple of its magnitude,
+   * so torch decays every {@code every} steps.
+   */
+  public static Violation negativeStepSize(String path, long stepSize, long every) {
+    return NEGATIVE_STEP_SIZE.violation(path, stepSize, stepSize, every);
+  }
+
+  /** A {@code gamma} of 0: torch's first decay, at {@code step}, zeroes the learning rate for good. */
+  public static Violation gammaZero(String path, double value, String scheduler, long step) {
+    return GAMMA_ZERO.violation(path, value, scheduler, step);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -395,13 +395,14 @@ final class PyTorchWriter {
   }
 
   private CyclicLR cyclicLr(Cyclic lr, long start) {
-    if (lr.mirrored()) {
-      throw unsupported("channels.lr", "PyTorch's CyclicLR cycles the learning rate up from base_lr; a mirrored cycle is its momentum");
-    }
-    CyclicLR scheduler = new CyclicLR(lr.base(), lr.max(), lr.up(), lr.down() == lr.up() ? null : lr.down(), lr.mode(), lr.gamma(), false,
+    // A mirrored learning-rate cycle starts at its max and dips: CyclicLR with base_lr above max_lr
+    // (an inverted cycle, which torch runs); likewise a momentum cycle that is not mirrored.
+    double baseLr = lr.mirrored() ? lr.max() : lr.base();
+    double maxLr = lr.mirrored() ? lr.base() : lr.max();
+    CyclicLR scheduler = new CyclicLR(baseLr, maxLr, lr.up(), lr.down() == lr.up() ? null : lr.down(), lr.mode(), lr.gamma(), false,
         CyclicLR.DEFAULT_BASE_MOMENTUM, CyclicLR.DEFAULT_MAX_MOMENTUM);
-    if (momentumAt(start) instanceof Cyclic m && m.mirrored()) {
-      return scheduler.withMomentum(m.base(), m.max());
+    if (momentumAt(start) instanceof Cyclic m) {
+      return m.mirrored() ? scheduler.withMomentum(m.base(), m.max()) : scheduler.withMomentum(m.max(), m.base());
     }
     return scheduler;
   }

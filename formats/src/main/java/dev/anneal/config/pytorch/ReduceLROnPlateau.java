@@ -4,6 +4,7 @@ import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plateau;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param threshold {@code threshold}, at least 0
  * @param thresholdMode {@code threshold_mode}: {@code rel} or {@code abs}
  * @param cooldown {@code cooldown}, at least 0
- * @param minLr {@code min_lr}, at least 0 and at most the learning rate
+ * @param minLr {@code min_lr}, at least 0; above the learning rate (which torch does not check) no
+ *     reduction ever applies and the learning rate stays put, reproduced with a warning
  * @param eps {@code eps}, at least 0
  */
 public record ReduceLROnPlateau(
@@ -94,12 +96,17 @@ public record ReduceLROnPlateau(
     Rules.nonNegative(found, "patience", patience);
     Rules.nonNegative(found, "threshold", threshold);
     Rules.nonNegative(found, "cooldown", cooldown);
-    if (Rules.nonNegative(found, "min_lr", minLr) && minLr > context.base()) {
-      found.add(RuleCode.floorAbovePeak("min_lr", "min_lr", minLr, "the learning rate", context.base()));
+    boolean frozen = Rules.nonNegative(found, "min_lr", minLr) && minLr > context.base();
+    if (frozen) {
+      found.add(PyTorchCode.minLrAboveLr("min_lr", minLr, context.base()));
     }
     Rules.nonNegative(found, "eps", eps);
     if (!context.report(found)) {
       return null;
+    }
+    if (frozen) {
+      // torch's _reduce_lr: new_lr = max(old_lr * factor, min_lr) is above old_lr, and only a drop of more than eps applies.
+      return Member.absolute(type(), List.of(new Phase(new Constant(context.base()), Phase.OPEN)), AfterEnd.HOLD, context.where().ofOptimizer("lr"));
     }
     Plateau plateau = new Plateau(context.base(), mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps);
     return Member.absolute(type(), List.of(new Phase(plateau, Phase.OPEN)), AfterEnd.HOLD, context.where().ofOptimizer("lr"));

@@ -19,21 +19,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PyTorchFormatErrorsTest {
   private static final String SGD = "{\"type\": \"SGD\", \"lr\": 0.1, \"momentum\": 0.9}";
   private static final String ADAMW = "{\"type\": \"AdamW\", \"lr\": 0.001}";
-  private static final String DECAY = "must lie in (0, 1]: a decay factor of 0 or less zeroes or negates the learning rate, above 1 it grows without bound";
+  private static final String DECAY = "must lie in [0, inf): torch runs a negative factor, but the learning rate then changes sign at every decay;"
+      + " use a factor between 0 and 1 to decay";
 
   static Stream<Arguments> badSchedulerArguments() {
     return Stream.of(
-        bad("StepLR step_size 0 and gamma 0",
-            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0, \"gamma\": 0}}",
+        // gamma 0 is no longer refused: torch zeroes the learning rate (PyTorchUpstreamRunsTest has its warning).
+        bad("StepLR step_size 0 and gamma -1",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 0, \"gamma\": -1}}",
             "[NonPositiveLength] scheduler.kwargs.step_size: step_size (0) must be at least 1",
-            "[OutOfRange] scheduler.kwargs.gamma: gamma (0) " + DECAY),
-        bad("StepLR negative step_size",
-            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": -30}}",
-            "[NonPositiveLength] scheduler.kwargs.step_size: step_size (-30) must be at least 1"),
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (-1) " + DECAY),
+        // A negative step_size is no longer refused: torch decays at its multiples (PyTorchUpstreamRunsTest).
+        // gamma 1.5 is no longer refused: torch runs it (PyTorchUpstreamRunsTest has its warning).
         bad("MultiStepLR negative milestone and growing gamma",
             "{\"type\": \"MultiStepLR\", \"kwargs\": {\"milestones\": [-1, 10], \"gamma\": 1.5}}",
-            "[NegativeValue] scheduler.kwargs.milestones[0]: milestones[0] (-1) must be at least 0",
-            "[OutOfRange] scheduler.kwargs.gamma: gamma (1.5) " + DECAY),
+            "[NegativeValue] scheduler.kwargs.milestones[0]: milestones[0] (-1) must be at least 0"),
         bad("MultiStepLR without milestones",
             "{\"type\": \"MultiStepLR\", \"kwargs\": {\"gamma\": 0.1}}",
             "[MissingKey] scheduler.kwargs.milestones: missing required key 'milestones'"),
@@ -54,10 +54,14 @@ class PyTorchFormatErrorsTest {
         bad("ExponentialLR negative gamma",
             "{\"type\": \"ExponentialLR\", \"kwargs\": {\"gamma\": -0.5}}",
             "[OutOfRange] scheduler.kwargs.gamma: gamma (-0.5) " + DECAY),
+        // power 0 is no longer refused: torch runs it, flat (PyTorchUpstreamRunsTest has its warning).
         bad("PolynomialLR negative total_iters and power 0",
             "{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": -5, \"power\": 0}}",
-            "[NegativeValue] scheduler.kwargs.total_iters: total_iters (-5) must be at least 0",
-            "[NotPositive] scheduler.kwargs.power: power (0) must be greater than 0"),
+            "[NegativeValue] scheduler.kwargs.total_iters: total_iters (-5) must be at least 0"),
+        bad("PolynomialLR negative power",
+            "{\"type\": \"PolynomialLR\", \"kwargs\": {\"total_iters\": 5, \"power\": -1}}",
+            "[OutOfRange] scheduler.kwargs.power: power (-1) must lie in [0, inf): torch raises ZeroDivisionError at step total_iters,"
+                + " where it raises 0.0 to a negative power"),
         bad("CosineAnnealingLR T_max 0 and negative eta_min",
             "{\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 0, \"eta_min\": -1e-5}}",
             "[NonPositiveLength] scheduler.kwargs.T_max: T_max (0) must be at least 1",
@@ -70,13 +74,15 @@ class PyTorchFormatErrorsTest {
         bad("CosineAnnealingWarmRestarts float T_mult (isinstance int upstream)",
             "{\"type\": \"CosineAnnealingWarmRestarts\", \"kwargs\": {\"T_0\": 10, \"T_mult\": 1.5}}",
             "[WrongType] scheduler.kwargs.T_mult: expected an integer (torch 1.13 raises ValueError for a float T_mult), found 1.5"),
+        // base_lr above max_lr is no longer refused (torch runs an inverted cycle; PyTorchUpstreamRunsTest has its
+        // warning), and step_size_down may be 0 (a sawtooth), so only a negative one is refused.
         bad("CyclicLR every argument wrong",
             "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.1, \"max_lr\": 0.01, \"step_size_up\": 0, \"step_size_down\": -1,"
                 + " \"mode\": \"exp_range\", \"gamma\": 2, \"base_momentum\": 0.95, \"max_momentum\": 1.0}}",
-            "[CyclicBaseAboveMax] scheduler.kwargs.base_lr: base (0.1) must not exceed max (0.01)",
             "[NonPositiveLength] scheduler.kwargs.step_size_up: step_size_up (0) must be at least 1",
-            "[NonPositiveLength] scheduler.kwargs.step_size_down: step_size_down (-1) must be at least 1",
-            "[OutOfRange] scheduler.kwargs.gamma: gamma (2) " + DECAY,
+            "[NegativeValue] scheduler.kwargs.step_size_down: step_size_down (-1) must be at least 0",
+            "[OutOfRange] scheduler.kwargs.gamma: gamma (2) must lie in (0, 1] in mode exp_range: above 1 the amplitude gamma^t grows at every"
+                + " step without end (torch runs it until the learning rate overflows); use a gamma below 1 to shrink the cycles",
             "[OutOfRange] scheduler.kwargs.max_momentum: max_momentum (1) must lie in [0, 1)"),
         bad("CyclicLR misspelled mode",
             "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"mode\": \"triangle\"}}",
@@ -117,7 +123,7 @@ class PyTorchFormatErrorsTest {
             "[NegativeValue] scheduler.kwargs.patience: patience (-1) must be at least 0",
             "[NegativeValue] scheduler.kwargs.threshold: threshold (-0.1) must be at least 0",
             "[NegativeValue] scheduler.kwargs.cooldown: cooldown (-2) must be at least 0",
-            "[FloorAbovePeak] scheduler.kwargs.min_lr: min_lr (0.5) must not exceed the learning rate (0.1) for a decaying shape",
+            // min_lr 0.5 above lr 0.1 is no longer refused: torch runs it and never reduces (PyTorchUpstreamRunsTest).
             "[NegativeValue] scheduler.kwargs.eps: eps (-1) must be at least 0"),
         bad("ReduceLROnPlateau misspelled mode, two min_lrs, and last_epoch, which it does not take",
             "{\"type\": \"ReduceLROnPlateau\", \"kwargs\": {\"mode\": \"mx\", \"min_lr\": [0.1, 0.2], \"last_epoch\": -1}}",

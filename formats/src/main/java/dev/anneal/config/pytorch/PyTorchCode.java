@@ -153,7 +153,9 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation nestedFirstAhead(String path, String first, double factor) {
     return NESTED_FIRST_AHEAD.violation(path, factor, first, factor);
+  }
 
+  /**
    * A {@code gamma} above 1 in a scheduler named for decay: torch does not check it and grows the
    * learning rate, reproduced.
    *

@@ -1,6 +1,7 @@
 package dev.anneal.config.transformers;
 
 import static dev.anneal.config.transformers.Configs.assertErrors;
+import static dev.anneal.config.transformers.Configs.assertWarnings;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,14 +80,17 @@ class TransformersErrorsTest {
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_linear_schedule_with_warmup',"
             + " 'kwargs': {'num_warmup_steps': -1, 'num_training_steps': 0}}",
-        "[NegativeValue] kwargs.num_warmup_steps: num_warmup_steps (-1) must be at least 0",
-        "[NonPositiveLength] kwargs.num_training_steps: num_training_steps (0) must be at least 1");
+        // num_training_steps 0 is run by upstream (max(1, …) guards it): a warning, see TransformersUpstreamRunsTest.
+        "[NegativeValue] kwargs.num_warmup_steps: num_warmup_steps (-1) must be at least 0");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_wsd_schedule', 'kwargs': {'num_warmup_steps': 0, 'num_decay_steps': -3,"
             + " 'num_stable_steps': -2, 'min_lr_ratio': -0.1}}",
         "[NegativeValue] kwargs.num_decay_steps: num_decay_steps (-3) must be at least 0",
         "[NegativeValue] kwargs.num_stable_steps: num_stable_steps (-2) must be at least 0",
-        "[NegativeValue] kwargs.min_lr_ratio: min_lr_ratio (-0.1) must be at least 0");
+        "[MinLrRatioNegative] kwargs.min_lr_ratio: min_lr_ratio (-0.1) is below 0: transformers runs it, clamping the"
+            + " warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step 0 the learning"
+            + " rate is -1.0E-4 and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it"
+            + " refuses; set min_lr_ratio to 0 or more");
   }
 
   @Test
@@ -131,7 +135,9 @@ class TransformersErrorsTest {
         "{'learning_rate': 1e-8, 'lr_scheduler_type': 'polynomial', 'max_steps': 100, 'lr_scheduler_kwargs': {'power': -1}}",
         "[LrEndNotBelowLr] lr_scheduler_kwargs.lr_end: lr_end (1.0E-7) must be smaller than the learning rate (1.0E-8);"
             + " upstream raises ValueError",
-        "[NegativeValue] lr_scheduler_kwargs.power: power (-1) must be at least 0");
+        "[PolynomialNegativePower] lr_scheduler_kwargs.power: power (-1) is below 0: at step 100 the decay raises 0.0 to a"
+            + " negative power and Python raises ZeroDivisionError, so transformers stops the run there; use a power of 0 or"
+            + " more");
   }
 
   @Test
@@ -149,18 +155,22 @@ class TransformersErrorsTest {
     assertErrors(
         "{'learning_rate': 0, 'lr_scheduler_type': 'cosine_with_min_lr', 'max_steps': 100,"
             + " 'lr_scheduler_kwargs': {'min_lr': 1e-5, 'num_cycles': 0}}",
-        "[NotPositive] lr_scheduler_kwargs.num_cycles: num_cycles (0) must be greater than 0",
+        // num_cycles 0 is run by upstream (a flat cosine): only the division by the learning rate is refused.
         "[NotPositive] learning_rate: learning_rate (0, and min_lr is divided by it) must be greater than 0");
   }
 
   @Test
-  void wsdNeedsAStablePhaseThatFits() {
-    assertErrors(
+  void wsdPlacesItsDecayByTheTotalOrTheStableSteps() {
+    // Upstream runs a stable phase that would be negative (the decay starts part-way through): a warning now.
+    assertWarnings(
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'warmup_stable_decay', 'warmup_steps': 10, 'max_steps': 100,"
             + " 'lr_scheduler_kwargs': {'num_decay_steps': 95}}",
+        "[FirstUpdateAtZero] warmup_steps: the first update uses a learning rate of 0 (the linear warm-up starts at"
+            + " min_lr_ratio = 0); it changes nothing",
         "[StablePhaseNegative] max_steps: max_steps (100) is less than num_warmup_steps + num_decay_steps (10 + 95): the stable"
-            + " phase would last -5 steps and upstream would start the decay part-way through; raise num_training_steps or"
-            + " shorten the warm-up or the decay");
+            + " phase lasts -5 steps, so transformers runs none and starts the decay part-way through (or, where the warm-up"
+            + " reaches num_training_steps, goes straight to min_lr_ratio); raise num_training_steps or shorten the warm-up or"
+            + " the decay");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_wsd_schedule', 'kwargs': {'num_warmup_steps': 10, 'num_decay_steps': 95}}",
         "[MissingKey] kwargs: missing required key 'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its"

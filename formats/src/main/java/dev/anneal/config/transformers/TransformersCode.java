@@ -20,12 +20,13 @@ public enum TransformersCode implements DiagnosticCode {
   TRAINING_STEPS_BELOW_ONE(Severity.WARNING, "num_training_steps ({trainingSteps}) is less than 1: transformers runs it, and after the warm-up of {warmupSteps} steps the learning rate {afterwards}; set num_training_steps to the number of updates of the run"),
   NUM_CYCLES_ZERO(Severity.WARNING, "num_cycles is 0, so the cosine's angle is 0 at every step: after the warm-up transformers holds the learning rate {afterwards}; for one decay from the peak to the floor use num_cycles 0.5"),
   NUM_CYCLES_NEGATIVE(Severity.WARNING, "num_cycles ({numCycles}) is negative: the cosine is even, so transformers draws the curve of num_cycles {positive}; write {positive}"),
-  HARD_RESTARTS_NEGATIVE_CYCLES(Severity.ERROR, "num_cycles ({numCycles}) is negative: transformers runs it, and as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1) each cycle rises from 0 to the learning rate and drops back, where a positive count decays and restarts; no Anneal shape reproduces that modulo, so Anneal refuses; use a positive num_cycles"),
+  HARD_RESTARTS_NEGATIVE_CYCLES(Severity.ERROR, "num_cycles ({numCycles}) is below -1: transformers runs it, and as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1) each of its cycles rises from 0 towards the learning rate and drops back, where a positive count decays and restarts; Anneal reproduces a negative count only down to -1 (one rising cycle), so it refuses; use a positive num_cycles"),
   LR_END_NEGATIVE(Severity.ERROR, "lr_end ({lrEnd}) is below 0: transformers runs it (it checks only that lr_end is below the learning rate), the decay crosses 0 and the learning rate ends at lr_end, where the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set lr_end to 0 or more"),
   POLYNOMIAL_NEGATIVE_POWER(Severity.ERROR, "power ({power}) is below 0: at step {trainingSteps} the decay raises 0.0 to a negative power and Python raises ZeroDivisionError, so transformers stops the run there; use a power of 0 or more"),
   COSINE_FLOOR_BELOW_ZERO(Severity.ERROR, "{argument} ({floor}) puts the cosine's floor below 0: transformers runs it and clamps the learning rate at 0 (max(0, factor)) wherever the cosine dips under it, a clamp that recurs as the cosine carries on past num_training_steps; no Anneal shape clamps a cosine, so Anneal refuses; use a floor of 0 or more"),
   FLOOR_ABOVE_LEARNING_RATE(Severity.WARNING, "{argument} ({floor}) puts the floor above the learning rate ({ratio} times it): transformers runs it, and the {phase} rises to the floor instead of falling to it; use a floor below the learning rate"),
-  MIN_LR_RATIO_NEGATIVE(Severity.ERROR, "min_lr_ratio ({minLrRatio}) is below 0: transformers runs it, clamping the warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step {step} the learning rate is {lowest} and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set min_lr_ratio to 0 or more");
+  MIN_LR_RATIO_NEGATIVE(Severity.ERROR, "min_lr_ratio ({minLrRatio}) is below 0: transformers runs it, clamping the warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step {step} the learning rate is {lowest} and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set min_lr_ratio to 0 or more"),
+  HARD_RESTARTS_RISE(Severity.WARNING, "num_cycles ({numCycles}) is negative: as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up, then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use num_cycles {positive}");
 
   private final MessageSpec spec;
 
@@ -134,6 +135,11 @@ public enum TransformersCode implements DiagnosticCode {
    */
   public static Violation minLrRatioNegative(String path, double minLrRatio, long step, double lowest) {
     return MIN_LR_RATIO_NEGATIVE.violation(path, minLrRatio, minLrRatio, step, lowest);
+  }
+
+  /** @param positive the count that decays instead, {@code -numCycles} */
+  public static Violation hardRestartsRise(String path, double numCycles, double positive) {
+    return HARD_RESTARTS_RISE.violation(path, numCycles, numCycles, positive);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -13,6 +13,7 @@ import dev.anneal.schedule.OneMinusSqrt;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Reversed;
+import dev.anneal.schedule.Segment;
 import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.Shifted;
 import java.util.ArrayList;
@@ -169,16 +170,18 @@ public final class TransformersSchedules {
    * numCycles} half cosines from the learning rate down to 0, each restarting at the top, in {@code
    * max(1, numTrainingSteps - numWarmupSteps)} steps; 0 from {@code numTrainingSteps} on. The cycles
    * need not be a whole number of steps long (see {@link CosineHardRestarts}). With {@code numCycles}
-   * 0 the cosine's angle is 0: the full learning rate until then (a warning says so).
+   * 0 the cosine's angle is 0: the full learning rate until then; with a count from -1 to 0,
+   * Python's modulo turns the decay into one step at the full learning rate and a rise from near 0
+   * (warnings say so).
    *
    * @throws InvalidScheduleException if a length or the learning rate is out of range, or {@code
-   *     numCycles} is not finite, or negative (upstream's modulo then turns each cycle into a rise,
+   *     numCycles} is not finite, or below -1 (upstream's modulo then gives several rising cycles,
    *     which no shape reproduces)
    */
   public static TransformersPreset cosineWithHardRestartsWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
     List<Violation> own = ScheduleChecks.cycles(numCycles);
-    if (numCycles < 0) {
+    if (numCycles < -1) {
       own.add(TransformersCode.hardRestartsNegativeCycles(TransformersFunction.Names.CYCLES, numCycles));
     }
     ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, own);
@@ -189,12 +192,32 @@ public final class TransformersSchedules {
       // 0.5 * (1 + cos(π * ((0 * progress) % 1))) = 1 while progress < 1; 0 from there on.
       CosineDecay.warn(lambda, numCycles, "at its peak until num_training_steps, then at 0");
       lambda.then(new Constant(1), decaySteps).then(new Constant(0), Phase.OPEN);
+    } else if (numCycles < 0) {
+      lambda.warn(TransformersCode.hardRestartsRise(TransformersFunction.Names.CYCLES, numCycles, -numCycles));
+      risingRestart(lambda, numCycles, decaySteps);
     } else {
       lambda.then(new CosineHardRestarts(1, 0, numCycles), decaySteps);
     }
     return lambda
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is the full learning rate for one step, then 0")
         .build(AfterEnd.HOLD);
+  }
+
+  /**
+   * The hard-restarts cosine for {@code -1 <= numCycles < 0}. Python's {@code x % 1.0} of {@code x =
+   * numCycles * progress}, in (-1, 0], is 0 at progress 0 and {@code 1.0 - |x|} after, so the
+   * lambda is 1 on the decay's first step, then {@code 0.5 * (1 + cos(π * (1 - |x|)))}, a rise from
+   * near 0, and 0 from {@code num_training_steps} on. A {@link Segment} from 0 to 1 computes that
+   * rise with {@code r = t / (decaySteps / |numCycles|)} standing for {@code |x|}: the very value for
+   * -1 (and for -2^-k), within rounding for other counts.
+   */
+  private static void risingRestart(LambdaBuilder lambda, double numCycles, long decaySteps) {
+    lambda.then(new Constant(1), 1);
+    if (decaySteps > 1) {
+      double span = decaySteps / -numCycles;
+      lambda.then(new Segment(Segment.Curve.COSINE, 0, 1, 1, 1, span), decaySteps - 1);
+    }
+    lambda.then(new Constant(0), Phase.OPEN);
   }
 
   /** {@code get_polynomial_decay_schedule_with_warmup} with {@code lr_end} 1e-7 and {@code power} 1. */

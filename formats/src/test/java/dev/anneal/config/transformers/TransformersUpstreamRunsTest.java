@@ -68,14 +68,35 @@ class TransformersUpstreamRunsTest {
   }
 
   @Test
-  void hardRestartsWithNegativeCyclesAreRefusedWithWhatUpstreamDoes() {
-    assertErrors(
+  void hardRestartsWithMinusOneCycleRiseAfterOneStepAtThePeak() {
+    Imported imported = assertWarnings(
         "{'learning_rate': 1e-3, 'function': 'get_cosine_with_hard_restarts_schedule_with_warmup',"
             + " 'kwargs': {'num_warmup_steps': 5, 'num_training_steps': 40, 'num_cycles': -1}}",
-        "[HardRestartsNegativeCycles] kwargs.num_cycles: num_cycles (-1) is negative: transformers runs it, and as Python's"
-            + " modulo keeps (num_cycles * progress) mod 1 in [0, 1) each cycle rises from 0 to the learning rate and drops"
-            + " back, where a positive count decays and restarts; no Anneal shape reproduces that modulo, so Anneal refuses;"
-            + " use a positive num_cycles");
+        "[FirstUpdateAtZero] kwargs.num_warmup_steps: the first update uses a learning rate of 0 (the linear warm-up starts"
+            + " at 0); it changes nothing",
+        "[HardRestartsRise] kwargs.num_cycles: num_cycles (-1) is negative: as Python's modulo keeps (num_cycles *"
+            + " progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up,"
+            + " then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use"
+            + " num_cycles 1");
+    assertCurve(imported, new long[] {0, 4, 5, 6, 20, 39, 40, 41},
+        0.0, 0.0008, 0.001, 2.012853002380466e-06, 0.00038873953302184284, 0.0009979871469976197, 0.0, 0.0);
+    // A count between -1 and 0 rises only part of the way: to 0.5 * (1 + cos(π / 2)) for -0.5.
+    assertCurve(Configs.read(
+            "{'learning_rate': 1e-3, 'function': 'get_cosine_with_hard_restarts_schedule_with_warmup',"
+                + " 'kwargs': {'num_warmup_steps': 0, 'num_training_steps': 10, 'num_cycles': -0.5}}"),
+        new long[] {0, 1, 5, 9, 10},
+        0.001, 6.15582970243117e-06, 0.00014644660940672628, 0.0004217827674798845, 0.0);
+  }
+
+  @Test
+  void hardRestartsWithSeveralNegativeCyclesAreRefusedWithWhatUpstreamDoes() {
+    assertErrors(
+        "{'learning_rate': 1e-3, 'function': 'get_cosine_with_hard_restarts_schedule_with_warmup',"
+            + " 'kwargs': {'num_warmup_steps': 5, 'num_training_steps': 40, 'num_cycles': -2}}",
+        "[HardRestartsNegativeCycles] kwargs.num_cycles: num_cycles (-2) is below -1: transformers runs it, and as Python's"
+            + " modulo keeps (num_cycles * progress) mod 1 in [0, 1) each of its cycles rises from 0 towards the learning"
+            + " rate and drops back, where a positive count decays and restarts; Anneal reproduces a negative count only"
+            + " down to -1 (one rising cycle), so it refuses; use a positive num_cycles");
   }
 
   @Test

@@ -37,7 +37,7 @@ import java.util.OptionalDouble;
  * rate, a WSD total shorter than its warm-up and decay) give upstream's curve and a warning. Only
  * two kinds of such arguments still throw, each saying what upstream would do: those that take the
  * learning rate below 0, which no Anneal plan holds, and those whose curve no shape reproduces (a
- * cosine clamped at 0, hard restarts with a negative count).
+ * cosine clamped at 0, hard restarts with a count below -1).
  *
  * <p>Violations name the upstream argument as their path ({@code num_warmup_steps}, {@code lr_end},
  * {@code learning_rate}).

@@ -26,7 +26,8 @@ public enum TransformersCode implements DiagnosticCode {
   COSINE_FLOOR_BELOW_ZERO(Severity.ERROR, "{argument} ({floor}) puts the cosine's floor below 0: transformers runs it and clamps the learning rate at 0 (max(0, factor)) wherever the cosine dips under it, a clamp that recurs as the cosine carries on past num_training_steps; no Anneal shape clamps a cosine, so Anneal refuses; use a floor of 0 or more"),
   FLOOR_ABOVE_LEARNING_RATE(Severity.WARNING, "{argument} ({floor}) puts the floor above the learning rate ({ratio} times it): transformers runs it, and the {phase} rises to the floor instead of falling to it; use a floor below the learning rate"),
   MIN_LR_RATIO_NEGATIVE(Severity.ERROR, "min_lr_ratio ({minLrRatio}) is below 0: transformers runs it, clamping the warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step {step} the learning rate is {lowest} and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set min_lr_ratio to 0 or more"),
-  HARD_RESTARTS_RISE(Severity.WARNING, "num_cycles ({numCycles}) is negative: as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up, then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use num_cycles {positive}");
+  HARD_RESTARTS_RISE(Severity.WARNING, "num_cycles ({numCycles}) is negative: as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up, then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use num_cycles {positive}"),
+  TIMESCALE_NOT_POSITIVE(Severity.ERROR, "timescale ({timescale}) is not above 0: at step {step} the inverse square root's (step + timescale - num_warmup_steps) / timescale {what}, where Python raises {exception}, so transformers stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)");
 
   private final MessageSpec spec;
 
@@ -140,6 +141,15 @@ public enum TransformersCode implements DiagnosticCode {
   /** @param positive the count that decays instead, {@code -numCycles} */
   public static Violation hardRestartsRise(String path, double numCycles, double positive) {
     return HARD_RESTARTS_RISE.violation(path, numCycles, numCycles, positive);
+  }
+
+  /**
+   * @param step the first step upstream cannot compute
+   * @param what what the formula does there, e.g. "divides by 0"
+   * @param exception what Python raises, e.g. "ZeroDivisionError"
+   */
+  public static Violation timescaleNotPositive(String path, double timescale, long step, String what, String exception) {
+    return TIMESCALE_NOT_POSITIVE.violation(path, timescale, timescale, step, what, exception);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -112,6 +112,9 @@ public final class TransformersSchedules {
       lambda.then(LINEAR_DECAY, numTrainingSteps - numWarmupSteps);
     } else {
       lambda.then(new Constant(0), Phase.OPEN).warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is 0");
+      if (numWarmupSteps == 0) {
+        lambda.zeroCause("num_training_steps", "num_training_steps leaves no steps to decay over");
+      }
     }
     return lambda.build(AfterEnd.HOLD);
   }
@@ -259,6 +262,9 @@ public final class TransformersSchedules {
     LambdaBuilder lambda = new LambdaBuilder("get_polynomial_decay_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
     if (!decays) {
       lambda.then(new Constant(end), Phase.OPEN).warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is lr_end");
+      if (numWarmupSteps == 0) {
+        lambda.zeroCause("lr_end", "lr_end is 0 and num_training_steps leaves no steps to decay over");
+      }
     } else if (power == 0) {
       // 0.0 ** 0 is 1 in Python: the decay branch gives ((lr - lr_end) * 1.0 + lr_end) / lr up to and
       // including num_training_steps; only after it does the lr_end branch take over.
@@ -280,19 +286,41 @@ public final class TransformersSchedules {
    * {@code get_inverse_sqrt_schedule}: a linear warm-up from 0, then {@code 1 / sqrt((step + timescale
    * - numWarmupSteps) / timescale)} for ever.
    *
-   * @throws InvalidScheduleException if {@code timescale} is not greater than 0 (upstream divides by
-   *     it), or the warm-up or the learning rate is negative
+   * @throws InvalidScheduleException if {@code timescale} is not greater than 0 (upstream raises
+   *     part-way: it divides by a timescale of 0, and a negative one takes the square root to 0 or
+   *     below), or the warm-up or the learning rate is negative
    */
   public static TransformersPreset inverseSqrt(double learningRate, long numWarmupSteps, double timescale) {
     List<Violation> errors = new ArrayList<>();
     ScheduleChecks.learningRate(errors, learningRate);
     ScheduleChecks.steps(errors, "num_warmup_steps", numWarmupSteps, 0);
-    Rules.positive(errors, "timescale", timescale);
+    if (Rules.finite(errors, "timescale", timescale) && timescale <= 0) {
+      errors.add(timescaleNotPositive(numWarmupSteps, timescale));
+    }
     InvalidScheduleException.throwIfErrors(errors);
     return new LambdaBuilder("get_inverse_sqrt_schedule", learningRate)
         .linearWarmup(numWarmupSteps)
         .then(new InverseSqrt(1, timescale), Phase.OPEN)
         .build(AfterEnd.HOLD);
+  }
+
+  /**
+   * Where upstream's inverse square root fails with a {@code timescale} of 0 or below: a timescale
+   * of 0 divides by 0 on the first step after the warm-up; a negative one, {@code -τ}, makes {@code
+   * (step - τ - warm-up) / -τ} reach 0 at step {@code warm-up + τ} (1 / sqrt(0) divides by 0), or
+   * pass below 0 at the first step after it when τ is fractional (sqrt of a negative number).
+   */
+  private static Violation timescaleNotPositive(long numWarmupSteps, double timescale) {
+    if (timescale == 0) {
+      return TransformersCode.timescaleNotPositive("timescale", timescale, numWarmupSteps, "divides by 0", "ZeroDivisionError");
+    }
+    double crossing = Math.ceil(-timescale);
+    long ahead = (long) Math.min(crossing, ScheduleChecks.MAX_STEPS);
+    long step = numWarmupSteps > Long.MAX_VALUE - ahead ? Long.MAX_VALUE : numWarmupSteps + ahead;
+    return crossing == -timescale
+        ? TransformersCode.timescaleNotPositive("timescale", timescale, step, "is 0 (1 / sqrt(0) divides by 0)", "ZeroDivisionError")
+        : TransformersCode.timescaleNotPositive("timescale", timescale, step, "is below 0 (math.sqrt of a negative number)",
+            "ValueError (math domain error)");
   }
 
   /**

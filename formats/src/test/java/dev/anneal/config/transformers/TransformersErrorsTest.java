@@ -210,7 +210,9 @@ class TransformersErrorsTest {
   void inverseSqrtNeedsAPositiveTimescale() {
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_inverse_sqrt_schedule', 'kwargs': {'num_warmup_steps': 0, 'timescale': 0}}",
-        "[NotPositive] kwargs.timescale: timescale (0) must be greater than 0");
+        "[TimescaleNotPositive] kwargs.timescale: timescale (0) is not above 0: at step 0 the inverse square root's (step +"
+            + " timescale - num_warmup_steps) / timescale divides by 0, where Python raises ZeroDivisionError, so transformers"
+            + " stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)");
   }
 
   @Test

@@ -126,6 +126,29 @@ class TransformersUpstreamRunsTest {
   }
 
   @Test
+  void withoutAWarmupZeroTrainingStepsStartAtZero() {
+    Imported imported = assertWarnings(
+        "{'learning_rate': 1e-3, 'function': 'get_linear_schedule_with_warmup',"
+            + " 'kwargs': {'num_warmup_steps': 0, 'num_training_steps': 0}}",
+        "[FirstUpdateAtZero] kwargs.num_training_steps: the first update uses a learning rate of 0 (num_training_steps"
+            + " leaves no steps to decay over); it changes nothing",
+        "[TrainingStepsBelowOne] kwargs.num_training_steps: num_training_steps (0) is less than 1: transformers runs it, and"
+            + " after the warm-up of 0 steps the learning rate is 0; set num_training_steps to the number of updates of the"
+            + " run");
+    assertCurve(imported, new long[] {0, 1, 100}, 0.0, 0.0, 0.0);
+    // polynomial: step 0 is past num_training_steps, so lr_end / lr_init (here 0) from the start
+    assertCurve(assertWarnings(
+            "{'learning_rate': 1e-3, 'function': 'get_polynomial_decay_schedule_with_warmup',"
+                + " 'kwargs': {'num_warmup_steps': 0, 'num_training_steps': -3, 'lr_end': 0.0}}",
+            "[FirstUpdateAtZero] kwargs.lr_end: the first update uses a learning rate of 0 (lr_end is 0 and"
+                + " num_training_steps leaves no steps to decay over); it changes nothing",
+            "[TrainingStepsBelowOne] kwargs.num_training_steps: num_training_steps (-3) is less than 1: transformers runs it,"
+                + " and after the warm-up of 0 steps the learning rate is lr_end; set num_training_steps to the number of"
+                + " updates of the run"),
+        new long[] {0, 1, 100}, 0.0, 0.0, 0.0);
+  }
+
+  @Test
   void cosineWithZeroTrainingStepsJumpsAlongTheCosine() {
     Imported imported = assertWarnings(
         "{'learning_rate': 1e-3, 'function': 'get_cosine_schedule_with_warmup',"
@@ -171,6 +194,24 @@ class TransformersUpstreamRunsTest {
         "[LrEndNegative] kwargs.lr_end: lr_end (-1.0E-4) is below 0: transformers runs it (it checks only that lr_end is"
             + " below the learning rate), the decay crosses 0 and the learning rate ends at lr_end, where the optimizer"
             + " climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set lr_end to 0 or more");
+  }
+
+  @Test
+  void aNegativeTimescaleIsRefusedWhereUpstreamRaises() {
+    // (step - 3 - 5) / -3 is 0 at step 8: 1 / sqrt(0.0) raises ZeroDivisionError.
+    assertErrors(
+        "{'learning_rate': 1e-3, 'function': 'get_inverse_sqrt_schedule', 'kwargs': {'num_warmup_steps': 5, 'timescale': -3}}",
+        "[TimescaleNotPositive] kwargs.timescale: timescale (-3) is not above 0: at step 8 the inverse square root's (step +"
+            + " timescale - num_warmup_steps) / timescale is 0 (1 / sqrt(0) divides by 0), where Python raises"
+            + " ZeroDivisionError, so transformers stops the run; use a positive timescale (by default num_warmup_steps, or"
+            + " 10000 without a warm-up)");
+    // (step - 2.5 - 5) / -2.5 is below 0 from step 8: math.sqrt raises ValueError.
+    assertErrors(
+        "{'learning_rate': 1e-3, 'function': 'get_inverse_sqrt_schedule', 'kwargs': {'num_warmup_steps': 5, 'timescale': -2.5}}",
+        "[TimescaleNotPositive] kwargs.timescale: timescale (-2.5) is not above 0: at step 8 the inverse square root's (step"
+            + " + timescale - num_warmup_steps) / timescale is below 0 (math.sqrt of a negative number), where Python raises"
+            + " ValueError (math domain error), so transformers stops the run; use a positive timescale (by default"
+            + " num_warmup_steps, or 10000 without a warm-up)");
   }
 
   // ---- floors ----------------------------------------------------------------------------------

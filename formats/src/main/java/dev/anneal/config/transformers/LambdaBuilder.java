@@ -66,10 +66,13 @@ final class LambdaBuilder {
 
   /**
    * Warns, if the warm-up does not end before {@code num_training_steps}, what upstream does after
-   * it ({@code after}, e.g. "is 0").
+   * it ({@code after}, e.g. "is 0"); if {@code num_training_steps} is below 1, that instead, as the
+   * likelier mistake.
    */
   LambdaBuilder warnWarmupNotBeforeTotal(long numWarmupSteps, long numTrainingSteps, String after) {
-    if (numWarmupSteps >= numTrainingSteps) {
+    if (numTrainingSteps < 1) {
+      warn(TransformersCode.trainingStepsBelowOne("num_training_steps", numTrainingSteps, numWarmupSteps, after));
+    } else if (numWarmupSteps >= numTrainingSteps) {
       warn(TransformersCode.warmupNotBeforeTotal("num_warmup_steps", numWarmupSteps, numTrainingSteps, after));
     }
     return this;

@@ -11,7 +11,7 @@ public enum TransformersCode implements DiagnosticCode {
   LR_END_NOT_BELOW_LR(Severity.ERROR, "lr_end ({lrEnd}) must be smaller than the learning rate ({learningRate}); upstream raises ValueError"),
   POLYNOMIAL_WITHOUT_DECAY(Severity.ERROR, "num_warmup_steps equals num_training_steps ({trainingSteps}): the polynomial decay would divide by num_training_steps - num_warmup_steps = 0 at step {warmupSteps} (upstream raises ZeroDivisionError); make num_training_steps larger"),
   ONLY_ONE_OF(Severity.ERROR, "give only one of {first} ({firstValue}) and {second} ({secondValue}); upstream raises ValueError"),
-  STABLE_PHASE_NEGATIVE(Severity.WARNING, "num_training_steps ({trainingSteps}) is less than num_warmup_steps + num_decay_steps ({warmupSteps} + {decaySteps}), a stable phase of {stableSteps} steps, which upstream runs as written: the decay's clock starts that many steps early, so the warm-up ends part-way down the decay (or after it, at min_lr_ratio); raise num_training_steps or shorten the warm-up or the decay"),
+  STABLE_PHASE_NEGATIVE(Severity.WARNING, "num_training_steps ({trainingSteps}) is less than num_warmup_steps + num_decay_steps ({warmupSteps} + {decaySteps}): the stable phase lasts {stableSteps} steps, so transformers runs none and starts the decay part-way through (or, where the warm-up reaches num_training_steps, goes straight to min_lr_ratio); raise num_training_steps or shorten the warm-up or the decay"),
   ARGUMENT_PASSED_TWICE(Severity.ERROR, "{argument} is already passed by get_scheduler (from {origin}); upstream raises TypeError: got multiple values for keyword argument '{argument}'"),
   WARMUP_NOT_BEFORE_TOTAL(Severity.WARNING, "num_warmup_steps ({warmupSteps}) is not less than num_training_steps ({trainingSteps}): the warm-up does not finish before the end, and after it the learning rate {afterwards} (upstream behaviour)"),
   WARMUP_RATIO_OVERRIDDEN(Severity.WARNING, "warmup_ratio ({warmupRatio}) has no effect: warmup_steps ({warmupSteps}) is greater than 0 and overrides it (TrainingArguments.get_warmup_steps)"),
@@ -20,8 +20,17 @@ public enum TransformersCode implements DiagnosticCode {
   UNKNOWN_FIELD(Severity.WARNING, "{field} is not a field of {version}'s TrainingArguments (TrainingArguments(**config) raises TypeError on it); Trainer never reads it, so it changes nothing here{hint}"),
   WARMUP_RATIO_REPLACES_STEPS(Severity.WARNING, "warmup_ratio ({warmupRatio}) replaces warmup_steps ({warmupSteps}): {version}'s TrainingArguments.__post_init__ copies a warmup_ratio that is not null into warmup_steps (and warns that it is deprecated); remove warmup_ratio, or set transformers_version to 4 if the config comes from transformers 4"),
   WARMUP_COUNTED_IN_STEPS(Severity.WARNING, "{field} ({value}) is at least 1, so {version} counts it in steps: the warm-up lasts int({value}) = {steps} steps (TrainingArguments.get_warmup_steps); {fix}"),
-  NUM_CYCLES_NOT_POSITIVE(Severity.WARNING, "num_cycles ({numCycles}) is not positive, and upstream runs it: {outcome}; give a positive num_cycles (0.5 is the half wave from the peak down to the floor)"),
-  FLOOR_ABOVE_LEARNING_RATE(Severity.WARNING, "{argument} ({value}) puts the floor at {rate} times the learning rate, above the peak, and upstream runs it: the learning rate climbs where the schedule would decay; give a floor below the learning rate");
+  TRAINING_STEPS_BELOW_ONE(Severity.WARNING, "num_training_steps ({trainingSteps}) is less than 1: transformers runs it, and after the warm-up of {warmupSteps} steps the learning rate {afterwards}; set num_training_steps to the number of updates of the run"),
+  NUM_CYCLES_ZERO(Severity.WARNING, "num_cycles is 0, so the cosine's angle is 0 at every step: after the warm-up transformers holds the learning rate {afterwards}; for one decay from the peak to the floor use num_cycles 0.5"),
+  NUM_CYCLES_NEGATIVE(Severity.WARNING, "num_cycles ({numCycles}) is negative: the cosine is even, so transformers draws the curve of num_cycles {positive}; write {positive}"),
+  HARD_RESTARTS_NEGATIVE_CYCLES(Severity.ERROR, "num_cycles ({numCycles}) is below -1: transformers runs it, and as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1) each of its cycles rises from 0 towards the learning rate and drops back, where a positive count decays and restarts; Anneal reproduces a negative count only down to -1 (one rising cycle), so it refuses; use a positive num_cycles"),
+  LR_END_NEGATIVE(Severity.ERROR, "lr_end ({lrEnd}) is below 0: transformers runs it (it checks only that lr_end is below the learning rate), the decay crosses 0 and the learning rate ends at lr_end, where the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set lr_end to 0 or more"),
+  POLYNOMIAL_NEGATIVE_POWER(Severity.ERROR, "power ({power}) is below 0: at step {trainingSteps} the decay raises 0.0 to a negative power and Python raises ZeroDivisionError, so transformers stops the run there; use a power of 0 or more"),
+  COSINE_FLOOR_BELOW_ZERO(Severity.ERROR, "{argument} ({floor}) puts the cosine's floor below 0: transformers runs it and clamps the learning rate at 0 (max(0, factor)) wherever the cosine dips under it, a clamp that recurs as the cosine carries on past num_training_steps; no Anneal shape clamps a cosine, so Anneal refuses; use a floor of 0 or more"),
+  FLOOR_ABOVE_LEARNING_RATE(Severity.WARNING, "{argument} ({floor}) puts the floor above the learning rate ({ratio} times it): transformers runs it, and the {phase} rises to the floor instead of falling to it; use a floor below the learning rate"),
+  MIN_LR_RATIO_NEGATIVE(Severity.ERROR, "min_lr_ratio ({minLrRatio}) is below 0: transformers runs it, clamping the warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step {step} the learning rate is {lowest} and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set min_lr_ratio to 0 or more"),
+  HARD_RESTARTS_RISE(Severity.WARNING, "num_cycles ({numCycles}) is negative: as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up, then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use num_cycles {positive}"),
+  TIMESCALE_NOT_POSITIVE(Severity.ERROR, "timescale ({timescale}) is not above 0: at step {step} the inverse square root's (step + timescale - num_warmup_steps) / timescale {what}, where Python raises {exception}, so transformers stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)");
 
   private final MessageSpec spec;
 
@@ -101,14 +110,71 @@ public enum TransformersCode implements DiagnosticCode {
     return WARMUP_COUNTED_IN_STEPS.violation(path, value, field, value, version, steps, fix);
   }
 
-  /** @param outcome what upstream's cosine does with this count */
-  public static Violation numCyclesNotPositive(String path, double numCycles, String outcome) {
-    return NUM_CYCLES_NOT_POSITIVE.violation(path, numCycles, numCycles, outcome);
+  /**
+   * @param warmupSteps the warm-up's length
+   * @param afterwards what the learning rate does after it, from "the learning rate" on
+   */
+  public static Violation trainingStepsBelowOne(String path, long trainingSteps, long warmupSteps, String afterwards) {
+    return TRAINING_STEPS_BELOW_ONE.violation(path, trainingSteps, trainingSteps, warmupSteps, afterwards);
   }
 
-  /** @param rate the floor relative to the learning rate, above 1 */
-  public static Violation floorAboveLearningRate(String path, String argument, double value, double rate) {
-    return FLOOR_ABOVE_LEARNING_RATE.violation(path, value, argument, value, rate);
+  /** @param afterwards what the learning rate does after the warm-up, from "holds the learning rate" on */
+  public static Violation numCyclesZero(String path, String afterwards) {
+    return NUM_CYCLES_ZERO.violation(path, 0, afterwards);
+  }
+
+  /** @param positive the count whose curve upstream draws, {@code -numCycles} */
+  public static Violation numCyclesNegative(String path, double numCycles, double positive) {
+    return NUM_CYCLES_NEGATIVE.violation(path, numCycles, numCycles, positive);
+  }
+
+  public static Violation hardRestartsNegativeCycles(String path, double numCycles) {
+    return HARD_RESTARTS_NEGATIVE_CYCLES.violation(path, numCycles, numCycles);
+  }
+
+  public static Violation lrEndNegative(String path, double lrEnd) {
+    return LR_END_NEGATIVE.violation(path, lrEnd, lrEnd);
+  }
+
+  /** @param trainingSteps the step at which upstream raises: the decay's end */
+  public static Violation polynomialNegativePower(String path, double power, long trainingSteps) {
+    return POLYNOMIAL_NEGATIVE_POWER.violation(path, power, power, trainingSteps);
+  }
+
+  /** @param argument {@code min_lr} or {@code min_lr_rate}, as given */
+  public static Violation cosineFloorBelowZero(String path, String argument, double floor) {
+    return COSINE_FLOOR_BELOW_ZERO.violation(path, floor, argument, floor);
+  }
+
+  /**
+   * @param argument the floor's argument ({@code min_lr}, {@code min_lr_rate}, {@code min_lr_ratio})
+   * @param ratio the floor relative to the learning rate
+   * @param phase what rises instead of falling, e.g. "cosine"
+   */
+  public static Violation floorAboveLearningRate(String path, String argument, double floor, double ratio, String phase) {
+    return FLOOR_ABOVE_LEARNING_RATE.violation(path, floor, argument, floor, ratio, phase);
+  }
+
+  /**
+   * @param step the first step after the decay, from which upstream returns min_lr_ratio
+   * @param lowest the learning rate from that step on, {@code learning_rate * min_lr_ratio}
+   */
+  public static Violation minLrRatioNegative(String path, double minLrRatio, long step, double lowest) {
+    return MIN_LR_RATIO_NEGATIVE.violation(path, minLrRatio, minLrRatio, step, lowest);
+  }
+
+  /** @param positive the count that decays instead, {@code -numCycles} */
+  public static Violation hardRestartsRise(String path, double numCycles, double positive) {
+    return HARD_RESTARTS_RISE.violation(path, numCycles, numCycles, positive);
+  }
+
+  /**
+   * @param step the first step upstream cannot compute
+   * @param what what the formula does there, e.g. "divides by 0"
+   * @param exception what Python raises, e.g. "ZeroDivisionError"
+   */
+  public static Violation timescaleNotPositive(String path, double timescale, long step, String what, String exception) {
+    return TIMESCALE_NOT_POSITIVE.violation(path, timescale, timescale, step, what, exception);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -1,10 +1,7 @@
 package dev.anneal.config.transformers;
 
-import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
-import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
-import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
@@ -35,7 +32,12 @@ import java.util.OptionalDouble;
  * warm-up that does not end before {@code num_training_steps}, cosines that carry on (and rise
  * again) past the end, polynomial decay's {@code lr_end} relative to the learning rate. Where
  * upstream raises, these methods throw; where an upstream quirk is a trap, the preset carries a
- * warning ({@link TransformersPreset#warnings()}).
+ * warning ({@link TransformersPreset#warnings()}). Arguments that look wrong but that upstream runs
+ * ({@code num_cycles} 0 or negative, {@code num_training_steps} below 1, a floor above the learning
+ * rate, a WSD total shorter than its warm-up and decay) give upstream's curve and a warning. Only
+ * two kinds of such arguments still throw, each saying what upstream would do: those that take the
+ * learning rate below 0, which no Anneal plan holds, and those whose curve no shape reproduces (a
+ * cosine clamped at 0, hard restarts with a count below -1).
  *
  * <p>Violations name the upstream argument as their path ({@code num_warmup_steps}, {@code lr_end},
  * {@code learning_rate}).
@@ -59,9 +61,6 @@ public final class TransformersSchedules {
    */
   static final Shape LINEAR_DECAY = new Reversed(new Linear(0, 1));
 
-  /** The largest step count: 2^53, beyond which doubles skip whole steps. */
-  private static final long MAX_STEPS = 1L << 53;
-
   private static final String COSINE_AFTER_WARMUP =
       "jumps along the cosine by a whole unit of progress per step, as max(1, num_training_steps - num_warmup_steps) = 1"
           + " (with num_cycles 0.5: back and forth between the peak and the floor)";
@@ -75,7 +74,7 @@ public final class TransformersSchedules {
    */
   public static TransformersPreset constant(double learningRate) {
     List<Violation> errors = new ArrayList<>();
-    checkLearningRate(errors, learningRate);
+    ScheduleChecks.learningRate(errors, learningRate);
     InvalidScheduleException.throwIfErrors(errors);
     return new LambdaBuilder("get_constant_schedule", learningRate).then(new Constant(1), Phase.OPEN).build(AfterEnd.HOLD);
   }
@@ -88,8 +87,8 @@ public final class TransformersSchedules {
    */
   public static TransformersPreset constantWithWarmup(double learningRate, long numWarmupSteps) {
     List<Violation> errors = new ArrayList<>();
-    checkLearningRate(errors, learningRate);
-    steps(errors, "num_warmup_steps", numWarmupSteps, 0);
+    ScheduleChecks.learningRate(errors, learningRate);
+    ScheduleChecks.steps(errors, "num_warmup_steps", numWarmupSteps, 0);
     InvalidScheduleException.throwIfErrors(errors);
     return new LambdaBuilder("get_constant_schedule_with_warmup", learningRate)
         .linearWarmup(numWarmupSteps)
@@ -101,17 +100,21 @@ public final class TransformersSchedules {
    * {@code get_linear_schedule_with_warmup}: a linear warm-up from 0, then a straight line down to 0
    * at {@code numTrainingSteps}, and 0 after ({@code max(0.0, …)}). If the warm-up does not end
    * before {@code numTrainingSteps}, the learning rate is 0 right after it, as upstream's {@code
-   * max(1, num_training_steps - num_warmup_steps)} makes it.
+   * max(1, num_training_steps - num_warmup_steps)} makes it; {@code numTrainingSteps} below 1 too (a
+   * warning says so).
    *
    * @throws InvalidScheduleException if a length or the learning rate is out of range
    */
   public static TransformersPreset linearWithWarmup(double learningRate, long numWarmupSteps, long numTrainingSteps) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, List.of());
+    ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, List.of());
     LambdaBuilder lambda = new LambdaBuilder("get_linear_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
     if (numTrainingSteps > numWarmupSteps) {
       lambda.then(LINEAR_DECAY, numTrainingSteps - numWarmupSteps);
     } else {
       lambda.then(new Constant(0), Phase.OPEN).warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is 0");
+      if (numWarmupSteps == 0) {
+        lambda.zeroCause("num_training_steps", "num_training_steps leaves no steps to decay over");
+      }
     }
     return lambda.build(AfterEnd.HOLD);
   }
@@ -125,23 +128,39 @@ public final class TransformersSchedules {
    * {@code get_cosine_schedule_with_warmup}: a linear warm-up from 0, then {@code 0.5 * (1 + cos(π *
    * numCycles * 2 * progress))} with {@code progress = (step - numWarmupSteps) / max(1,
    * numTrainingSteps - numWarmupSteps)}. Past {@code numTrainingSteps} upstream keeps following the
-   * formula, so the learning rate rises again (a warning says so).
+   * formula, so the learning rate rises again (a warning says so). A {@code numCycles} of 0 holds
+   * the learning rate after the warm-up; a negative one draws the curve of {@code -numCycles} (see
+   * {@link CosineDecay}); warnings say so.
    *
-   * @throws InvalidScheduleException if a length, the learning rate or {@code numCycles} is out of range
+   * @throws InvalidScheduleException if a length or the learning rate is out of range, or {@code
+   *     numCycles} is not finite
    */
   public static TransformersPreset cosineWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, anyCycles(numCycles));
-    long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
+    ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, ScheduleChecks.cycles(numCycles));
     LambdaBuilder lambda = new LambdaBuilder("get_cosine_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
-    if (numCycles == 0) {
-      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK)).then(new Constant(1), Phase.OPEN).build(AfterEnd.HOLD);
+    return cosineAfterWarmup(lambda, numWarmupSteps, numTrainingSteps, numCycles, 0, 0).build(AfterEnd.CONTINUE);
+  }
+
+  /**
+   * The cosine after the warm-up of the cosine schedules, down to {@code floor} in {@code max(1,
+   * numTrainingSteps - numWarmupSteps)} steps, {@code shift} steps ahead ({@code
+   * _lr_rate}'s {@code + 1}), and the warnings that go with it.
+   */
+  private static LambdaBuilder cosineAfterWarmup(
+      LambdaBuilder lambda, long numWarmupSteps, long numTrainingSteps, double numCycles, double floor, long shift) {
+    long decaySteps = ScheduleChecks.guardedDecaySteps(numWarmupSteps, numTrainingSteps);
+    CosineDecay.warn(lambda, numCycles, "at its peak for ever");
+    if (CosineDecay.isFlat(numCycles)) {
+      return lambda
+          .then(CosineDecay.shape(floor, numCycles), Phase.OPEN)
+          .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "stays at its peak");
     }
-    return warnNegativeCycles(lambda, numCycles)
-        .then(new Cosine(1, 0, Math.abs(numCycles)), decaySteps)
+    Shape cosine = CosineDecay.shape(floor, numCycles);
+    return lambda
+        .then(shift == 0 ? cosine : new Shifted(cosine, shift), decaySteps)
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
-        .warnRisesPastEnd(numWarmupSteps + decaySteps, numTrainingSteps)
-        .build(AfterEnd.CONTINUE);
+        .warnRisesPastEnd(numWarmupSteps + decaySteps - shift, numTrainingSteps);
   }
 
   /** {@code get_cosine_with_hard_restarts_schedule_with_warmup} with one cycle: see {@link #cosineWithHardRestartsWithWarmup(double, long, long, double)}. */
@@ -153,32 +172,55 @@ public final class TransformersSchedules {
    * {@code get_cosine_with_hard_restarts_schedule_with_warmup}: a linear warm-up from 0, then {@code
    * numCycles} half cosines from the learning rate down to 0, each restarting at the top, in {@code
    * max(1, numTrainingSteps - numWarmupSteps)} steps; 0 from {@code numTrainingSteps} on. The cycles
-   * need not be a whole number of steps long (see {@link CosineHardRestarts}).
+   * need not be a whole number of steps long (see {@link CosineHardRestarts}). With {@code numCycles}
+   * 0 the cosine's angle is 0: the full learning rate until then; with a count from -1 to 0,
+   * Python's modulo turns the decay into one step at the full learning rate and a rise from near 0
+   * (warnings say so).
    *
-   * @throws InvalidScheduleException if a length, the learning rate or {@code numCycles} is out of range
+   * @throws InvalidScheduleException if a length or the learning rate is out of range, or {@code
+   *     numCycles} is not finite, or below -1 (upstream's modulo then gives several rising cycles,
+   *     which no shape reproduces)
    */
   public static TransformersPreset cosineWithHardRestartsWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-    List<Violation> own = new ArrayList<>();
-    if (numCycles != 0) {
-      // A negative count: Python's % 1.0 is never negative, Java's is; no shape draws that yet.
-      own.addAll(cycles(numCycles));
+    List<Violation> own = ScheduleChecks.cycles(numCycles);
+    if (numCycles < -1) {
+      own.add(TransformersCode.hardRestartsNegativeCycles(TransformersFunction.Names.CYCLES, numCycles));
     }
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
+    ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, own);
+    long decaySteps = ScheduleChecks.guardedDecaySteps(numWarmupSteps, numTrainingSteps);
     LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_hard_restarts_schedule_with_warmup", learningRate)
         .linearWarmup(numWarmupSteps);
-    if (numCycles == 0) {
-      // (0 * progress) % 1.0 is 0: the cosine's top, 1, until progress reaches 1, then 0.
-      return lambda.warn(numCyclesNotPositive(numCycles, "(0 · progress) % 1.0 is 0, so the learning rate holds the peak until"
-              + " num_training_steps and is 0 after"))
-          .then(new Constant(1), Math.max(1, numTrainingSteps - numWarmupSteps))
-          .then(new Constant(0), Phase.OPEN)
-          .build(AfterEnd.HOLD);
+    if (CosineDecay.isFlat(numCycles)) {
+      // 0.5 * (1 + cos(π * ((0 * progress) % 1))) = 1 while progress < 1; 0 from there on.
+      CosineDecay.warn(lambda, numCycles, "at its peak until num_training_steps, then at 0");
+      lambda.then(new Constant(1), decaySteps).then(new Constant(0), Phase.OPEN);
+    } else if (numCycles < 0) {
+      lambda.warn(TransformersCode.hardRestartsRise(TransformersFunction.Names.CYCLES, numCycles, -numCycles));
+      risingRestart(lambda, numCycles, decaySteps);
+    } else {
+      lambda.then(new CosineHardRestarts(1, 0, numCycles), decaySteps);
     }
     return lambda
-        .then(new CosineHardRestarts(1, 0, numCycles), Math.max(1, numTrainingSteps - numWarmupSteps))
         .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is the full learning rate for one step, then 0")
         .build(AfterEnd.HOLD);
+  }
+
+  /**
+   * The hard-restarts cosine for {@code -1 <= numCycles < 0}. Python's {@code x % 1.0} of {@code x =
+   * numCycles * progress}, in (-1, 0], is 0 at progress 0 and {@code 1.0 - |x|} after, so the
+   * lambda is 1 on the decay's first step, then {@code 0.5 * (1 + cos(π * (1 - |x|)))}, a rise from
+   * near 0, and 0 from {@code num_training_steps} on. A {@link Segment} from 0 to 1 computes that
+   * rise with {@code r = t / (decaySteps / |numCycles|)} standing for {@code |x|}: the very value for
+   * -1 (and for -2^-k), within rounding for other counts.
+   */
+  private static void risingRestart(LambdaBuilder lambda, double numCycles, long decaySteps) {
+    lambda.then(new Constant(1), 1);
+    if (decaySteps > 1) {
+      double span = decaySteps / -numCycles;
+      lambda.then(new Segment(Segment.Curve.COSINE, 0, 1, 1, 1, span), decaySteps - 1);
+    }
+    lambda.then(new Constant(0), Phase.OPEN);
   }
 
   /** {@code get_polynomial_decay_schedule_with_warmup} with {@code lr_end} 1e-7 and {@code power} 1. */
@@ -194,26 +236,35 @@ public final class TransformersSchedules {
    *
    * @throws InvalidScheduleException if {@code lrEnd} is not below the learning rate (upstream raises
    *     {@code ValueError}), if {@code numWarmupSteps == numTrainingSteps} (upstream divides by 0), if
-   *     {@code power} is negative, or a length is out of range
+   *     {@code power} is negative where the decay runs (upstream raises {@code ZeroDivisionError} at
+   *     its end), if {@code lrEnd} is negative (the learning rate would end below 0, which Anneal does
+   *     not hold), or a length is out of range
    */
   public static TransformersPreset polynomialDecayWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double lrEnd, double power) {
     List<Violation> own = new ArrayList<>();
-    if (Rules.nonNegative(own, "lr_end", lrEnd) && Double.isFinite(learningRate) && !(learningRate > lrEnd)) {
-      own.add(TransformersCode.lrEndNotBelowLr("lr_end", lrEnd, learningRate));
+    if (Rules.finite(own, "lr_end", lrEnd) && Double.isFinite(learningRate)) {
+      if (!(learningRate > lrEnd)) {
+        own.add(TransformersCode.lrEndNotBelowLr("lr_end", lrEnd, learningRate));
+      } else if (lrEnd < 0) {
+        own.add(TransformersCode.lrEndNegative("lr_end", lrEnd));
+      }
     }
     boolean decays = numTrainingSteps > numWarmupSteps;
-    if (decays) {
-      Rules.nonNegative(own, "power", power);
+    if (decays && Rules.finite(own, "power", power) && power < 0) {
+      own.add(TransformersCode.polynomialNegativePower("power", power, numTrainingSteps));
     }
-    if (numWarmupSteps == numTrainingSteps) {
+    if (numWarmupSteps == numTrainingSteps && numWarmupSteps >= 0) {
       own.add(TransformersCode.polynomialWithoutDecay("num_warmup_steps", numTrainingSteps, numWarmupSteps));
     }
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
+    ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, own);
     double end = lrEnd / learningRate;
     LambdaBuilder lambda = new LambdaBuilder("get_polynomial_decay_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
     if (!decays) {
       lambda.then(new Constant(end), Phase.OPEN).warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, "is lr_end");
+      if (numWarmupSteps == 0) {
+        lambda.zeroCause("lr_end", "lr_end is 0 and num_training_steps leaves no steps to decay over");
+      }
     } else if (power == 0) {
       // 0.0 ** 0 is 1 in Python: the decay branch gives ((lr - lr_end) * 1.0 + lr_end) / lr up to and
       // including num_training_steps; only after it does the lr_end branch take over.
@@ -235,14 +286,17 @@ public final class TransformersSchedules {
    * {@code get_inverse_sqrt_schedule}: a linear warm-up from 0, then {@code 1 / sqrt((step + timescale
    * - numWarmupSteps) / timescale)} for ever.
    *
-   * @throws InvalidScheduleException if {@code timescale} is not greater than 0 (upstream divides by
-   *     it), or the warm-up or the learning rate is negative
+   * @throws InvalidScheduleException if {@code timescale} is not greater than 0 (upstream raises
+   *     part-way: it divides by a timescale of 0, and a negative one takes the square root to 0 or
+   *     below), or the warm-up or the learning rate is negative
    */
   public static TransformersPreset inverseSqrt(double learningRate, long numWarmupSteps, double timescale) {
     List<Violation> errors = new ArrayList<>();
-    checkLearningRate(errors, learningRate);
-    steps(errors, "num_warmup_steps", numWarmupSteps, 0);
-    Rules.positive(errors, "timescale", timescale);
+    ScheduleChecks.learningRate(errors, learningRate);
+    ScheduleChecks.steps(errors, "num_warmup_steps", numWarmupSteps, 0);
+    if (Rules.finite(errors, "timescale", timescale) && timescale <= 0) {
+      errors.add(timescaleNotPositive(numWarmupSteps, timescale));
+    }
     InvalidScheduleException.throwIfErrors(errors);
     return new LambdaBuilder("get_inverse_sqrt_schedule", learningRate)
         .linearWarmup(numWarmupSteps)
@@ -251,29 +305,48 @@ public final class TransformersSchedules {
   }
 
   /**
+   * Where upstream's inverse square root fails with a {@code timescale} of 0 or below: a timescale
+   * of 0 divides by 0 on the first step after the warm-up; a negative one, {@code -τ}, makes {@code
+   * (step - τ - warm-up) / -τ} reach 0 at step {@code warm-up + τ} (1 / sqrt(0) divides by 0), or
+   * pass below 0 at the first step after it when τ is fractional (sqrt of a negative number).
+   */
+  private static Violation timescaleNotPositive(long numWarmupSteps, double timescale) {
+    if (timescale == 0) {
+      return TransformersCode.timescaleNotPositive("timescale", timescale, numWarmupSteps, "divides by 0", "ZeroDivisionError");
+    }
+    double crossing = Math.ceil(-timescale);
+    long ahead = (long) Math.min(crossing, ScheduleChecks.MAX_STEPS);
+    long step = numWarmupSteps > Long.MAX_VALUE - ahead ? Long.MAX_VALUE : numWarmupSteps + ahead;
+    return crossing == -timescale
+        ? TransformersCode.timescaleNotPositive("timescale", timescale, step, "is 0 (1 / sqrt(0) divides by 0)", "ZeroDivisionError")
+        : TransformersCode.timescaleNotPositive("timescale", timescale, step, "is below 0 (math.sqrt of a negative number)",
+            "ValueError (math domain error)");
+  }
+
+  /**
    * {@code get_cosine_with_min_lr_schedule_with_warmup}: as {@link #cosineWithWarmup(double, long,
    * long, double)}, but the cosine goes down to the floor {@code minLr} instead of 0: {@code factor *
-   * (1 - min_lr_rate) + min_lr_rate}. It too rises again past {@code numTrainingSteps}.
+   * (1 - min_lr_rate) + min_lr_rate}. It too rises again past {@code numTrainingSteps}. A floor above
+   * the learning rate makes the cosine rise to it (a warning says so); {@code numCycles} as in {@link
+   * #cosineWithWarmup(double, long, long, double)}.
    *
-   * @throws InvalidScheduleException if the floor is negative, {@code min_lr} is given with a
-   *     learning rate of 0 (upstream divides by it), or a length or {@code numCycles} is out of range
+   * @throws InvalidScheduleException if the floor is negative (upstream clamps the cosine at 0, which
+   *     no shape reproduces), {@code min_lr} is given with a learning rate of 0 (upstream divides by
+   *     it), or a length or {@code numCycles} is out of range
    */
   public static TransformersPreset cosineWithMinLrWithWarmup(
       double learningRate, long numWarmupSteps, long numTrainingSteps, double numCycles, MinLr minLr) {
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, floorChecks(learningRate, numCycles, minLr));
-    long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
-    double floor = minLr.rateFor(learningRate);
+    ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, ScheduleChecks.floor(learningRate, numCycles, minLr));
     LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup", learningRate).linearWarmup(numWarmupSteps);
-    warnFloorAboveLearningRate(lambda, minLr.argument(), minLr.value(), floor);
-    if (numCycles == 0) {
-      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
-          .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
+    double floor = minLr.rateFor(learningRate);
+    warnFloorAboveLearningRate(lambda, minLr, floor);
+    return cosineAfterWarmup(lambda, numWarmupSteps, numTrainingSteps, numCycles, floor, 0).build(AfterEnd.CONTINUE);
+  }
+
+  private static void warnFloorAboveLearningRate(LambdaBuilder lambda, MinLr minLr, double floor) {
+    if (floor > 1) {
+      lambda.warn(TransformersCode.floorAboveLearningRate(minLr.argument(), minLr.argument(), minLr.value(), floor, "cosine"));
     }
-    return warnNegativeCycles(lambda, numCycles)
-        .then(new Cosine(1, floor, Math.abs(numCycles)), decaySteps)
-        .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
-        .warnRisesPastEnd(numWarmupSteps + decaySteps, numTrainingSteps)
-        .build(AfterEnd.CONTINUE);
   }
 
   /**
@@ -296,10 +369,9 @@ public final class TransformersSchedules {
       double numCycles,
       MinLr minLr,
       OptionalDouble warmupLrRate) {
-    List<Violation> own = floorChecks(learningRate, numCycles, minLr);
+    List<Violation> own = ScheduleChecks.floor(learningRate, numCycles, minLr);
     warmupLrRate.ifPresent(rate -> Rules.nonNegative(own, "warmup_lr_rate", rate));
-    checkCommon(learningRate, numWarmupSteps, numTrainingSteps, own);
-    long decaySteps = Math.max(1, numTrainingSteps - numWarmupSteps);
+    ScheduleChecks.common(learningRate, numWarmupSteps, numTrainingSteps, own);
     LambdaBuilder lambda = new LambdaBuilder("get_cosine_with_min_lr_schedule_with_warmup_lr_rate", learningRate);
     if (warmupLrRate.isEmpty()) {
       shiftedWarmup(lambda, numWarmupSteps);
@@ -307,17 +379,8 @@ public final class TransformersSchedules {
       warmupFromRate(lambda, numWarmupSteps, warmupLrRate.getAsDouble());
     }
     double floor = minLr.rateFor(learningRate);
-    warnFloorAboveLearningRate(lambda, minLr.argument(), minLr.value(), floor);
-    warmupLrRate.ifPresent(rate -> warnFloorAboveLearningRate(lambda, "warmup_lr_rate", rate, rate));
-    if (numCycles == 0) {
-      return lambda.warn(numCyclesNotPositive(numCycles, HOLDS_PEAK))
-          .then(new Constant(1.0 * (1 - floor) + floor), Phase.OPEN).build(AfterEnd.HOLD);
-    }
-    return warnNegativeCycles(lambda, numCycles)
-        .then(new Shifted(new Cosine(1, floor, Math.abs(numCycles)), 1), decaySteps)
-        .warnWarmupNotBeforeTotal(numWarmupSteps, numTrainingSteps, COSINE_AFTER_WARMUP)
-        .warnRisesPastEnd(numWarmupSteps + decaySteps - 1, numTrainingSteps)
-        .build(AfterEnd.CONTINUE);
+    warnFloorAboveLearningRate(lambda, minLr, floor);
+    return cosineAfterWarmup(lambda, numWarmupSteps, numTrainingSteps, numCycles, floor, 1).build(AfterEnd.CONTINUE);
   }
 
   /** {@code (step + 1.) / max(1., num_warmup_steps)}: reaches exactly 1 at the warm-up's last step. */
@@ -348,106 +411,17 @@ public final class TransformersSchedules {
   /**
    * {@code get_wsd_schedule}: warm-up from {@code min_lr_ratio} to 1 along {@code warmup_type}, stable
    * at 1, decay to {@code min_lr_ratio} along {@code decay_type}, then {@code min_lr_ratio} for ever.
-   *
-   * A {@code num_training_steps} shorter than warm-up plus decay makes the stable phase negative;
-   * upstream runs that as written: after the warm-up the decay is already {@code -stable} steps in
-   * (a {@code StablePhaseNegative} warning), and over once {@code num_training_steps} is reached.
+   * Where {@code num_training_steps} is less than the warm-up and the decay, upstream has no stable
+   * phase and enters the decay part-way through (a warning says so); a {@code min_lr_ratio} above 1
+   * makes the warm-up fall and the decay rise (a warning too).
    *
    * @throws InvalidScheduleException if neither {@code num_training_steps} nor {@code
-   *     num_stable_steps} is given (upstream raises {@code ValueError}), or a length, the learning
-   *     rate or {@code min_lr_ratio} is out of range
+   *     num_stable_steps} is given (upstream raises {@code ValueError}), if {@code min_lr_ratio} is
+   *     negative with a learning rate above 0 (the learning rate would end below 0, which Anneal does
+   *     not hold), or a length or the learning rate is out of range
    */
   public static TransformersPreset wsd(double learningRate, WsdArguments arguments) {
-    List<Violation> errors = new ArrayList<>();
-    checkLearningRate(errors, learningRate);
-    long warmup = arguments.numWarmupSteps();
-    long decay = arguments.numDecaySteps();
-    boolean lengthsOk = steps(errors, "num_warmup_steps", warmup, 0) & steps(errors, "num_decay_steps", decay, 0);
-    long stable = 0;
-    Violation negativeStable = null;
-    if (arguments.numStableSteps().isPresent()) {
-      stable = arguments.numStableSteps().getAsLong();
-      steps(errors, "num_stable_steps", stable, 0);
-    } else if (arguments.numTrainingSteps().isPresent()) {
-      long total = arguments.numTrainingSteps().getAsLong();
-      stable = total - warmup - decay;
-      if (lengthsOk && steps(errors, "num_training_steps", total, Long.MIN_VALUE) && stable < 0) {
-        negativeStable = TransformersCode.stablePhaseNegative("num_training_steps", total, warmup, decay, stable);
-      }
-    } else {
-      errors.add(ConfigCode.missingKey("", "'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its decay by one of them; upstream raises ValueError)"));
-    }
-    double floor = arguments.minLrRatio();
-    Rules.nonNegative(errors, "min_lr_ratio", floor);
-    if (arguments.decayType() == WsdCurve.COSINE) {
-      errors.addAll(anyCycles(arguments.numCycles()));
-    } else {
-      Rules.finite(errors, "num_cycles", arguments.numCycles());
-    }
-    InvalidScheduleException.throwIfErrors(errors);
-
-    LambdaBuilder lambda = new LambdaBuilder("get_wsd_schedule", learningRate);
-    warnFloorAboveLearningRate(lambda, "min_lr_ratio", floor, floor);
-    if (warmup > 0 && floor == 0) {
-      lambda.zeroCause("num_warmup_steps", "the " + arguments.warmupType().upstreamName() + " warm-up starts at min_lr_ratio = 0");
-    } else {
-      lambda.zeroCause("min_lr_ratio", "min_lr_ratio is 0 and there are no warm-up, stable or decay steps");
-    }
-    if (arguments.numTrainingSteps().isPresent() && arguments.numStableSteps().isPresent()) {
-      lambda.warn(TransformersCode.stableStepsOverrideTotal(
-          "num_training_steps", arguments.numTrainingSteps().getAsLong(), stable,
-          warmup + stable + decay));
-    }
-    if (negativeStable != null) {
-      lambda.warn(negativeStable);
-      lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup);
-      long skipped = -stable;
-      if (skipped < decay) {
-        lambda.then(partialDecay(arguments, floor, skipped), decay - skipped);
-      }
-      return lambda.then(new Constant(floor), Phase.OPEN).build(AfterEnd.HOLD);
-    }
-    lambda.then(wsdWarmup(arguments.warmupType(), floor), warmup).then(new Constant(1), stable);
-    if (arguments.decayType() == WsdCurve.COSINE && arguments.numCycles() <= 0) {
-      if (arguments.numCycles() == 0) {
-        // The decay's factor is cos(0) = 1 throughout: the peak, as upstream computes it, then min_lr_ratio.
-        lambda.warn(numCyclesNotPositive(arguments.numCycles(), "the decay holds the peak, then drops to min_lr_ratio"));
-        return lambda.then(new Constant(1.0 * (1.0 - floor) + floor), decay).then(new Constant(floor), Phase.OPEN)
-            .build(AfterEnd.HOLD);
-      }
-      warnNegativeCycles(lambda, arguments.numCycles());
-      arguments = arguments.withNumCycles(Math.abs(arguments.numCycles()));
-    }
-    Shape decayShape = wsdDecay(arguments.decayType(), floor, arguments.numCycles());
-    lambda.then(decayShape, decay);
-    if (decay == 0 || decayShape.endValue(decay) != floor) {
-      // Upstream returns min_lr_ratio after the decay; a cosine of other than half a period ends elsewhere.
-      lambda.then(new Constant(floor), Phase.OPEN);
-    }
-    return lambda.build(AfterEnd.HOLD);
-  }
-
-  /**
-   * The decay of a WSD whose stable phase is {@code -skipped} steps long: upstream's progress {@code
-   * (step - num_warmup_steps - num_stable_steps) / num_decay_steps} starts at {@code skipped /
-   * num_decay_steps} on the first step after the warm-up. A {@link Segment} of the decay's span that
-   * starts {@code skipped} steps in computes the same factors with the same operations.
-   *
-   * @throws InvalidScheduleException ({@code NotImportable}) for a cosine decay of other than half a
-   *     period, which no segment draws
-   */
-  private static Shape partialDecay(WsdArguments arguments, double floor, long skipped) {
-    Segment.Curve curve = switch (arguments.decayType()) {
-      case LINEAR -> Segment.Curve.LINEAR;
-      case ONE_MINUS_SQRT -> Segment.Curve.MINUS_SQRT;
-      case COSINE -> arguments.numCycles() == DEFAULT_NUM_CYCLES ? Segment.Curve.COSINE : null;
-    };
-    if (curve == null) {
-      throw new InvalidScheduleException(List.of(ConfigCode.notImportable("num_cycles", arguments.numCycles(), "transformers",
-          "a cosine decay of " + Values.show(arguments.numCycles()) + " cycles that starts part-way (the stable phase is "
-              + -skipped + " steps long) has no Anneal shape; raise num_training_steps so that the stable phase is not negative")));
-    }
-    return new Segment(curve, 1, floor, 1, skipped, arguments.numDecaySteps());
+    return WsdLambda.build(learningRate, arguments);
   }
 
   /** The warm-up {@code factor * (1 - floor) + floor}, factor = progress, {@code 0.5 * (1 - cos(π p))} or {@code 1 - sqrt(1 - p)}. */
@@ -467,88 +441,5 @@ public final class TransformersSchedules {
       case COSINE -> new Cosine(1, floor, numCycles);
       case ONE_MINUS_SQRT -> new OneMinusSqrt(1, floor);
     };
-  }
-
-  // ---- checks ------------------------------------------------------------------------------------
-
-  /**
-   * A step count: at least {@code min}, and at most 2^53, so that it and the progress computed from
-   * it are exact doubles, as upstream's floats are.
-   */
-  private static boolean steps(List<Violation> errors, String name, long value, long min) {
-    if (value > MAX_STEPS) {
-      errors.add(RuleCode.outOfRange(name, name, value, "[" + Math.max(min, 0) + ", 2^53]"));
-      return false;
-    }
-    if (min == 1) {
-      return Rules.atLeastOne(errors, name, value);
-    }
-    return min == 0 ? Rules.nonNegative(errors, name, value) : true;
-  }
-
-  private static void checkLearningRate(List<Violation> errors, double learningRate) {
-    Rules.nonNegative(errors, LambdaBuilder.LEARNING_RATE, learningRate);
-  }
-
-  /**
-   * The learning rate, {@code num_warmup_steps >= 0}, {@code num_training_steps >= 0}, then {@code
-   * own}. A {@code num_training_steps} of 0 is a warm-up not shorter than the run, which upstream
-   * runs (each function's {@code max(1, num_training_steps - num_warmup_steps)} guards it).
-   */
-  private static void checkCommon(double learningRate, long numWarmupSteps, long numTrainingSteps, List<Violation> own) {
-    List<Violation> errors = new ArrayList<>();
-    checkLearningRate(errors, learningRate);
-    steps(errors, "num_warmup_steps", numWarmupSteps, 0);
-    steps(errors, "num_training_steps", numTrainingSteps, 0);
-    errors.addAll(own);
-    InvalidScheduleException.throwIfErrors(errors);
-  }
-
-  /**
-   * {@code num_cycles} of the cosines whose argument is {@code π * num_cycles * 2 * progress}: any
-   * finite number. Upstream runs 0 (cos 0 = 1: the peak held) and negative counts (cos is even, and
-   * the negated product is exact, so the curve is that of the positive count), each warned.
-   */
-  private static List<Violation> anyCycles(double numCycles) {
-    List<Violation> errors = new ArrayList<>();
-    Rules.finite(errors, "num_cycles", numCycles);
-    return errors;
-  }
-
-  /** A floor above 1 (the peak): upstream's factor {@code f * (1 - floor) + floor} then rises as f falls. */
-  private static void warnFloorAboveLearningRate(LambdaBuilder lambda, String argument, double value, double rate) {
-    if (rate > 1) {
-      lambda.warn(TransformersCode.floorAboveLearningRate(argument, argument, value, rate));
-    }
-  }
-
-  private static final String HOLDS_PEAK = "cos(0) = 1, so the learning rate holds the peak after the warm-up, for ever";
-
-  private static Violation numCyclesNotPositive(double numCycles, String outcome) {
-    return TransformersCode.numCyclesNotPositive("num_cycles", numCycles, outcome);
-  }
-
-  private static LambdaBuilder warnNegativeCycles(LambdaBuilder lambda, double numCycles) {
-    if (numCycles < 0) {
-      lambda.warn(numCyclesNotPositive(numCycles, "cos is even, so the curve is that of num_cycles " + Values.show(-numCycles)));
-    }
-    return lambda;
-  }
-
-  private static List<Violation> cycles(double numCycles) {
-    List<Violation> errors = new ArrayList<>();
-    Rules.positive(errors, "num_cycles", numCycles);
-    return errors;
-  }
-
-  private static List<Violation> floorChecks(double learningRate, double numCycles, MinLr minLr) {
-    List<Violation> errors = anyCycles(numCycles);
-    Rules.nonNegative(errors, minLr.argument(), minLr.value());
-    if (!minLr.relative() && learningRate == 0) {
-      errors.add(RuleCode.notPositive(
-          LambdaBuilder.LEARNING_RATE, "learning_rate",
-          Values.show(learningRate) + ", and min_lr is divided by it"));
-    }
-    return errors;
   }
 }

@@ -15,8 +15,8 @@ class FloorAboveLearningRateTest {
   void aMinLrAboveTheLearningRateClimbs() {
     Schedule lr = assertWarnings("{'learning_rate': 1.0, 'function': 'get_cosine_with_min_lr_schedule_with_warmup', 'kwargs':"
             + " {'num_warmup_steps': 0, 'num_training_steps': 100, 'min_lr': 2.0}}",
-        "[FloorAboveLearningRate] kwargs.min_lr: min_lr (2) puts the floor at 2 times the learning rate, above the peak, and upstream runs it:"
-            + " the learning rate climbs where the schedule would decay; give a floor below the learning rate",
+        "[FloorAboveLearningRate] kwargs.min_lr: min_lr (2) puts the floor above the learning rate (2 times it): transformers"
+            + " runs it, and the cosine rises to the floor instead of falling to it; use a floor below the learning rate",
         "[RisesPastEnd] kwargs.num_training_steps: past step 100 the cosine formula rises again (upstream behaviour); stop training"
             + " at the end or clamp with HOLD").plan().lr();
     assertEquals(1.0, lr.valueAt(0));
@@ -29,8 +29,9 @@ class FloorAboveLearningRateTest {
   void aWsdMinLrRatioAboveOneClimbsToIt() {
     Schedule lr = assertWarnings("{'learning_rate': 1.0, 'function': 'get_wsd_schedule', 'kwargs': {'num_warmup_steps': 0,"
             + " 'num_stable_steps': 2, 'num_decay_steps': 4, 'decay_type': 'linear', 'min_lr_ratio': 1.5}}",
-        "[FloorAboveLearningRate] kwargs.min_lr_ratio: min_lr_ratio (1.5) puts the floor at 1.5 times the learning rate, above the peak, and"
-            + " upstream runs it: the learning rate climbs where the schedule would decay; give a floor below the learning rate")
+        "[FloorAboveLearningRate] kwargs.min_lr_ratio: min_lr_ratio (1.5) puts the floor above the learning rate (1.5 times"
+            + " it): transformers runs it, and the decay rises to the floor instead of falling to it; use a floor below the"
+            + " learning rate")
         .plan().lr();
     assertEquals(1.0, lr.valueAt(1));
     assertEquals(0.5 * (1 - 1.5) + 1.5, lr.valueAt(4), 1e-15);

@@ -26,9 +26,9 @@ class NumCyclesTest {
   void zeroCyclesHoldThePeakAfterTheWarmup() {
     Schedule lr = assertWarnings(cosine("get_cosine_schedule_with_warmup", "0", ""),
         FIRST_UPDATE_AT_ZERO,
-        "[NumCyclesNotPositive] kwargs.num_cycles: num_cycles (0) is not positive, and upstream runs it: cos(0) = 1, so the learning"
-            + " rate holds the peak after the warm-up, for ever; give a positive num_cycles (0.5 is the half wave from the peak down"
-            + " to the floor)").plan().lr();
+        "[NumCyclesZero] kwargs.num_cycles: num_cycles is 0, so the cosine's angle is 0 at every step: after the warm-up"
+            + " transformers holds the learning rate at its peak for ever; for one decay from the peak to the floor use"
+            + " num_cycles 0.5").plan().lr();
     assertEquals(0.5, lr.valueAt(5));
     assertEquals(1.0, lr.valueAt(10));
     assertEquals(1.0, lr.valueAt(100_000));
@@ -38,8 +38,8 @@ class NumCyclesTest {
   void aNegativeCountDrawsThePositiveOnesCurve() {
     Schedule negative = assertWarnings(cosine("get_cosine_schedule_with_warmup", "-0.5", ""),
         FIRST_UPDATE_AT_ZERO,
-        "[NumCyclesNotPositive] kwargs.num_cycles: num_cycles (-0.5) is not positive, and upstream runs it: cos is even, so the curve"
-            + " is that of num_cycles 0.5; give a positive num_cycles (0.5 is the half wave from the peak down to the floor)",
+        "[NumCyclesNegative] kwargs.num_cycles: num_cycles (-0.5) is negative: the cosine is even, so transformers draws the"
+            + " curve of num_cycles 0.5; write 0.5",
         "[RisesPastEnd] kwargs.num_training_steps: past step 100 the cosine formula rises again (upstream behaviour); stop training"
             + " at the end or clamp with HOLD").plan().lr();
     Schedule positive = Configs.read(cosine("get_cosine_schedule_with_warmup", "0.5", "")).plan().lr();
@@ -63,9 +63,13 @@ class NumCyclesTest {
     Schedule lr = Configs.read(cosine("get_cosine_with_hard_restarts_schedule_with_warmup", "0", "")).plan().lr();
     assertEquals(1.0, lr.valueAt(99));
     assertEquals(0.0, lr.valueAt(100));
-    // Python's (num_cycles * progress) % 1.0 is never negative; a negative count stays refused.
-    assertErrors(cosine("get_cosine_with_hard_restarts_schedule_with_warmup", "-1", ""),
-        "[NotPositive] kwargs.num_cycles: num_cycles (-1) must be greater than 0");
+    // Python's (num_cycles * progress) % 1.0 is never negative: Anneal draws a negative count down to -1 (one rising
+    // cycle, TransformersUpstreamRunsTest); below -1 it stays refused.
+    assertErrors(cosine("get_cosine_with_hard_restarts_schedule_with_warmup", "-2", ""),
+        "[HardRestartsNegativeCycles] kwargs.num_cycles: num_cycles (-2) is below -1: transformers runs it, and as Python's"
+            + " modulo keeps (num_cycles * progress) mod 1 in [0, 1) each of its cycles rises from 0 towards the learning"
+            + " rate and drops back, where a positive count decays and restarts; Anneal reproduces a negative count only"
+            + " down to -1 (one rising cycle), so it refuses; use a positive num_cycles");
   }
 
   @Test

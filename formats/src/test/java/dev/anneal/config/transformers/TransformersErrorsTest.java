@@ -1,6 +1,7 @@
 package dev.anneal.config.transformers;
 
 import static dev.anneal.config.transformers.Configs.assertErrors;
+import static dev.anneal.config.transformers.Configs.assertWarnings;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,21 +81,24 @@ class TransformersErrorsTest {
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_linear_schedule_with_warmup',"
             + " 'kwargs': {'num_warmup_steps': -1, 'num_training_steps': 0}}",
-        // num_training_steps 0 is no error: upstream runs it (ZeroTrainingStepsTest).
+        // num_training_steps 0 is run by upstream (max(1, …) guards it): a warning, see TransformersUpstreamRunsTest.
         "[NegativeValue] kwargs.num_warmup_steps: num_warmup_steps (-1) must be at least 0");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_wsd_schedule', 'kwargs': {'num_warmup_steps': 0, 'num_decay_steps': -3,"
             + " 'num_stable_steps': -2, 'min_lr_ratio': -0.1}}",
         "[NegativeValue] kwargs.num_decay_steps: num_decay_steps (-3) must be at least 0",
         "[NegativeValue] kwargs.num_stable_steps: num_stable_steps (-2) must be at least 0",
-        "[NegativeValue] kwargs.min_lr_ratio: min_lr_ratio (-0.1) must be at least 0");
+        "[MinLrRatioNegative] kwargs.min_lr_ratio: min_lr_ratio (-0.1) is below 0: transformers runs it, clamping the"
+            + " warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step 0 the learning"
+            + " rate is -1.0E-4 and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it"
+            + " refuses; set min_lr_ratio to 0 or more");
   }
 
   @Test
   void stepCountsStayWhereDoublesAreExact() {
     assertErrors(
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'cosine', 'max_steps': 9007199254740993}",
-        "[OutOfRange] max_steps: max_steps (9007199254740993) must lie in [0, 2^53]");
+        "[OutOfRange] max_steps: max_steps (9007199254740993) must lie in [1, 2^53]");
   }
 
   @Test
@@ -134,7 +138,9 @@ class TransformersErrorsTest {
         "{'learning_rate': 1e-8, 'lr_scheduler_type': 'polynomial', 'max_steps': 100, 'lr_scheduler_kwargs': {'power': -1}}",
         "[LrEndNotBelowLr] lr_scheduler_kwargs.lr_end: lr_end (1.0E-7) must be smaller than the learning rate (1.0E-8);"
             + " upstream raises ValueError",
-        "[NegativeValue] lr_scheduler_kwargs.power: power (-1) must be at least 0");
+        "[PolynomialNegativePower] lr_scheduler_kwargs.power: power (-1) is below 0: at step 100 the decay raises 0.0 to a"
+            + " negative power and Python raises ZeroDivisionError, so transformers stops the run there; use a power of 0 or"
+            + " more");
   }
 
   @Test
@@ -152,13 +158,22 @@ class TransformersErrorsTest {
     assertErrors(
         "{'learning_rate': 0, 'lr_scheduler_type': 'cosine_with_min_lr', 'max_steps': 100,"
             + " 'lr_scheduler_kwargs': {'min_lr': 1e-5, 'num_cycles': 0}}",
-        // num_cycles 0 is no error: upstream holds the peak (NumCyclesTest).
+        // num_cycles 0 is run by upstream (a flat cosine): only the division by the learning rate is refused.
         "[NotPositive] learning_rate: learning_rate (0, and min_lr is divided by it) must be greater than 0");
   }
 
   @Test
-  void wsdNeedsTheTotalOrTheStablePhase() {
-    // A stable phase that does not fit is a warning now: upstream runs it (WsdNegativeStableTest).
+  void wsdPlacesItsDecayByTheTotalOrTheStableSteps() {
+    // Upstream runs a stable phase that would be negative (the decay starts part-way through): a warning now.
+    assertWarnings(
+        "{'learning_rate': 1e-3, 'lr_scheduler_type': 'warmup_stable_decay', 'warmup_steps': 10, 'max_steps': 100,"
+            + " 'lr_scheduler_kwargs': {'num_decay_steps': 95}}",
+        "[FirstUpdateAtZero] warmup_steps: the first update uses a learning rate of 0 (the linear warm-up starts at"
+            + " min_lr_ratio = 0); it changes nothing",
+        "[StablePhaseNegative] max_steps: max_steps (100) is less than num_warmup_steps + num_decay_steps (10 + 95): the stable"
+            + " phase lasts -5 steps, so transformers runs none and starts the decay part-way through (or, where the warm-up"
+            + " reaches num_training_steps, goes straight to min_lr_ratio); raise num_training_steps or shorten the warm-up or"
+            + " the decay");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_wsd_schedule', 'kwargs': {'num_warmup_steps': 10, 'num_decay_steps': 95}}",
         "[MissingKey] kwargs: missing required key 'num_training_steps' or 'num_stable_steps' (get_wsd_schedule places its"
@@ -198,7 +213,9 @@ class TransformersErrorsTest {
   void inverseSqrtNeedsAPositiveTimescale() {
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_inverse_sqrt_schedule', 'kwargs': {'num_warmup_steps': 0, 'timescale': 0}}",
-        "[NotPositive] kwargs.timescale: timescale (0) must be greater than 0");
+        "[TimescaleNotPositive] kwargs.timescale: timescale (0) is not above 0: at step 0 the inverse square root's (step +"
+            + " timescale - num_warmup_steps) / timescale divides by 0, where Python raises ZeroDivisionError, so transformers"
+            + " stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)");
   }
 
   @Test

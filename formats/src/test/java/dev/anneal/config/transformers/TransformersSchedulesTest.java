@@ -137,10 +137,10 @@ class TransformersSchedulesTest {
   void theJavaApiNamesUpstreamsArguments() {
     InvalidScheduleException e =
         assertThrows(InvalidScheduleException.class, () -> TransformersSchedules.cosineWithWarmup(Double.NaN, -1, 0, -0.5));
+    // num_training_steps 0 and num_cycles -0.5 are run by upstream, and warned about (TransformersUpstreamRunsTest).
     assertEquals(
         List.of(
             "[NonFiniteValue] learning_rate: learning_rate (NaN) must be a finite number",
-            // num_training_steps 0 and num_cycles -0.5 are no errors: upstream runs them (ZeroTrainingStepsTest, NumCyclesTest).
             "[NegativeValue] num_warmup_steps: num_warmup_steps (-1) must be at least 0"),
         messages(e.violations()));
   }

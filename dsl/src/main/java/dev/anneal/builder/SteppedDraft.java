@@ -33,7 +33,7 @@ public final class SteppedDraft {
   public Stepped build() {
     if (every == 0) {
       throw new InvalidScheduleException(RuleCode.unitNeedsGeometry("cadence", "cadence", "epoch", "epochs",
-          "the updates per epoch", "build with build(RunGeometry)"));
+          "the updates per epoch in the run geometry", "build with build(RunGeometry)"));
     }
     Cadence cadence = Cadence.every(every);
     return new Stepped(draft.build(null, cadence.updates()), cadence);

@@ -262,24 +262,24 @@ public final class RunGeometry {
       return figure.getAsLong();
     }
     throw new InvalidScheduleException(switch (unit) {
-      case EPOCHS -> RuleCode.unitNeedsGeometry(path, field, value, "epochs", "the updates per epoch",
+      case EPOCHS -> RuleCode.unitNeedsGeometry(path, field, value, "epochs", "the updates per epoch in the run geometry",
           "give updates_per_epoch, or dataset_size with batch_size");
-      case TOKENS -> RuleCode.unitNeedsGeometry(path, field, value, "tokens", "a sequence length", "give sequence_length");
-      default -> RuleCode.unitNeedsGeometry(path, field, value, unit.jsonName(), "a global batch",
+      case TOKENS -> RuleCode.unitNeedsGeometry(path, field, value, "tokens", "a sequence length in the run geometry", "give sequence_length");
+      default -> RuleCode.unitNeedsGeometry(path, field, value, unit.jsonName(), "a global batch in the run geometry",
           "give batch_size, global_batch, batch_steps or batch_ramp");
     });
   }
 
   private void requireBatchesAt(String path, Length length) {
     if (batchSchedule().isEmpty()) {
-      throw new InvalidScheduleException(RuleCode.unitNeedsGeometry(path, "steps", length, length.unit().jsonName(), "a global batch",
+      throw new InvalidScheduleException(RuleCode.unitNeedsGeometry(path, "steps", length, length.unit().jsonName(), "a global batch in the run geometry",
           "give batch_size, global_batch, batch_steps or batch_ramp"));
     }
   }
 
   private BatchSchedule requireBatches(String field, long value) {
     return batchSchedule().orElseThrow(() -> new InvalidScheduleException(RuleCode.unitNeedsGeometry(field, field, value, "samples",
-        "a global batch", "give batch_size, global_batch, batch_steps or batch_ramp")));
+        "a global batch in the run geometry", "give batch_size, global_batch, batch_steps or batch_ramp")));
   }
 
   /** {@code consumed + stretch * batch}, refused past {@link Long#MAX_VALUE} samples. */

@@ -33,7 +33,7 @@ public enum RuleCode implements DiagnosticCode {
   FIRST_UPDATE_AT_ZERO(Severity.WARNING, "the first update uses a learning rate of 0 ({cause}); it changes nothing"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone {milestone} is repeated {count} times, so the factor is applied {count} times at once (PyTorch behaviour)"),
   BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step {step}: {growth}; Adam diverges with β1 >= 1{fix}"),
-  UNIT_NEEDS_GEOMETRY(Severity.ERROR, "{field} is given in {unit}, which needs {missing} in the run geometry; {fix}"),
+  UNIT_NEEDS_GEOMETRY(Severity.ERROR, "{field} is given in {unit}, which needs {missing}; {fix}"),
   LENGTH_OFF_CADENCE(Severity.ERROR, "{field} ({length}) is {updates} updates, not a whole number of the schedule's steps of {every} updates; give a multiple of {every} updates, or a bare count of the schedule's steps"),
   INVALID_BATCH_SCHEDULE(Severity.ERROR, "batch-size schedule {entry} {problem}; {fix}");
 
@@ -250,7 +250,7 @@ public enum RuleCode implements DiagnosticCode {
    * A length in {@code unit} where the run geometry lacks what converts it to updates.
    *
    * @param value the length as written, e.g. {@code 375000000 tokens}
-   * @param missing what the geometry lacks, e.g. {@code a sequence length}
+   * @param missing what is missing, e.g. {@code a sequence length in the run geometry}
    * @param fix how to give it, in the caller's terms
    */
   public static Violation unitNeedsGeometry(String path, String field, Object value, String unit, String missing, String fix) {
@@ -262,7 +262,7 @@ public enum RuleCode implements DiagnosticCode {
    * updates per step does not divide.
    */
   public static Violation lengthOffCadence(String path, String field, Object length, long updates, long every) {
-    return LENGTH_OFF_CADENCE.violation(path, length, field, length, updates, every, every);
+    return LENGTH_OFF_CADENCE.violation(path, length, field, length, updates, every);
   }
 
   /**

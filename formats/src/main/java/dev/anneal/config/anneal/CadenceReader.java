@@ -23,7 +23,7 @@ final class CadenceReader {
     }
     if (raw.isTextual() && raw.textValue().equals("epoch")) {
       if (units.geometry() == null || units.geometry().updatesPerEpoch().isEmpty()) {
-        object.problems().add(RuleCode.unitNeedsGeometry(path, ScheduleReader.CADENCE, "epoch", "epochs", "the updates per epoch",
+        object.problems().add(RuleCode.unitNeedsGeometry(path, ScheduleReader.CADENCE, "epoch", "epochs", "the updates per epoch in the run geometry",
             "add \"geometry\": {\"updates_per_epoch\": N} (or dataset_size and batch_size) at the top of the file"));
         return null;
       }

@@ -88,7 +88,7 @@ final class GeometryReader {
       ramp.allow("tokens");
       if (sequence == 0) {
         ramp.problems().add(RuleCode.unitNeedsGeometry(ramp.path("tokens"), "tokens", count, "tokens",
-            "a sequence length", "give sequence_length"));
+            "a sequence length in the run geometry", "give sequence_length"));
         samples = 1;
       } else {
         samples = count / sequence;

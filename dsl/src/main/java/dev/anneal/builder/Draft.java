@@ -23,7 +23,8 @@ import java.util.OptionalLong;
  * returns a new draft, so a draft can be stored and extended in different ways.
  *
  * <p>Lengths given in epochs, samples or tokens ({@link LengthStep#over(Length)}) are resolved to
- * updates by {@link #build(RunGeometry)}; a schedule stepped per epoch or every few updates is
+ * updates by {@link #build(RunGeometry)}, each measured from where its phase starts ({@link
+ * RunGeometry#updates(Length, long, String)}); a schedule stepped per epoch or every few updates is
  * built through {@link #steppedPerEpoch()} or {@link #steppedEvery(long)}.
  */
 public final class Draft {
@@ -119,13 +120,17 @@ public final class Draft {
   Sequence build(RunGeometry geometry, long updatesPerStep) {
     List<Violation> found = new ArrayList<>();
     List<OptionalLong> declared = new ArrayList<>();
+    long start = 0; // in updates: where the next phase starts, for lengths measured from there
     for (int i = 0; i < shapes.size(); i++) {
       Length length = unitLengths.get(i);
       Long written = lengths.get(i);
       if (length != null) {
-        written = resolve(i, length, geometry, updatesPerStep, found);
+        written = resolve(i, length, geometry, start, updatesPerStep, found);
       }
       declared.add(written == null ? OptionalLong.empty() : OptionalLong.of(written));
+      if (written != null) {
+        start = saturatedAdd(start, saturatedMultiply(written, updatesPerStep));
+      }
     }
     // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a length,
     // and one that no phase can have: it is refused, never read as forever.
@@ -141,7 +146,7 @@ public final class Draft {
   }
 
   /** Phase {@code i}'s {@code length} in the schedule's own steps, or 1 with the problem recorded. */
-  private static long resolve(int i, Length length, RunGeometry geometry, long updatesPerStep, List<Violation> found) {
+  private static long resolve(int i, Length length, RunGeometry geometry, long start, long updatesPerStep, List<Violation> found) {
     String path = "phases[" + i + "].steps";
     if (geometry == null && length.unit() != Unit.UPDATES) {
       found.add(RuleCode.unitNeedsGeometry(path, "steps", length, length.unit().jsonName(), "a run geometry",
@@ -150,7 +155,7 @@ public final class Draft {
     }
     long updates;
     try {
-      updates = length.unit() == Unit.UPDATES ? length.count() : geometry.updates(length, path);
+      updates = length.unit() == Unit.UPDATES ? length.count() : geometry.updates(length, start, path);
     } catch (InvalidScheduleException e) {
       found.addAll(e.violations());
       return 1;
@@ -160,5 +165,15 @@ public final class Draft {
       return 1;
     }
     return updates / updatesPerStep;
+  }
+
+  /** Phases too long to add up are reported by the sequence rules; here the sum only saturates. */
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static long saturatedMultiply(long a, long b) {
+    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 }

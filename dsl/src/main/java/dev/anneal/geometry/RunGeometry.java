@@ -211,33 +211,57 @@ public final class RunGeometry {
   }
 
   /**
-   * {@code length} in updates, by the rounding rules of this class's description.
+   * {@code length} in updates from the start of the run, by the rounding rules of this class's
+   * description; {@link #updates(Length, long, String)} from any update.
    *
    * @param path where the length was written, for diagnostics
    * @throws InvalidScheduleException ({@code UnitNeedsGeometry}) if the geometry lacks what the
    *     unit needs, ({@code LengthOverflow}) past the 64-bit step range
    */
   public long updates(Length length, String path) {
+    return updates(length, 0, path);
+  }
+
+  /**
+   * The updates a phase of {@code length} lasts when it starts after update {@code start}: it ends
+   * at the first update whose position (epochs, samples or tokens consumed since the run began)
+   * reaches the phase's start position plus {@code length}. Boundaries are cumulative, so rounding
+   * never accumulates from phase to phase, and with a batch schedule a phase in samples counts the
+   * batches it actually meets.
+   *
+   * @param start the updates before the phase
+   * @param path where the length was written, for diagnostics
+   * @throws InvalidScheduleException ({@code UnitNeedsGeometry}) if the geometry lacks what the
+   *     unit needs, ({@code LengthOverflow}) past the 64-bit step range
+   */
+  public long updates(Length length, long start, String path) {
     return switch (length.unit()) {
       case UPDATES -> length.count();
       case EPOCHS -> {
         long perEpoch = require(path, "steps", length, Unit.EPOCHS, updatesPerEpoch());
+        // The Trainer's max_steps = ceil(num_train_epochs * num_update_steps_per_epoch), in doubles.
         double updates = Math.ceil(length.amount().doubleValue() * perEpoch);
-        if (updates >= Long.MAX_VALUE) {
-          throw new InvalidScheduleException(RuleCode.lengthOverflow(path, length.count(), Long.MAX_VALUE - 1));
+        if (updates >= Long.MAX_VALUE - start) {
+          throw new InvalidScheduleException(RuleCode.lengthOverflow(path, (long) updates, Long.MAX_VALUE - 1 - start));
         }
         yield (long) updates;
       }
       case SAMPLES -> {
         requireBatchesAt(path, length);
-        yield updatesToReach(length.count());
+        yield afterStart(start, length.count());
       }
       case TOKENS -> {
         long seq = require(path, "steps", length, Unit.TOKENS, sequenceLength());
         requireBatchesAt(path, length);
-        yield updatesToReach(length.amount().divide(BigDecimal.valueOf(seq), 0, RoundingMode.CEILING).longValueExact());
+        yield afterStart(start, length.amount().divide(BigDecimal.valueOf(seq), 0, RoundingMode.CEILING).longValueExact());
       }
     };
+  }
+
+  /** Updates from {@code start} until {@code samples} more samples are consumed. */
+  private long afterStart(long start, long samples) {
+    long before = samplesAfter(start);
+    return updatesToReach(addExact(before, 1, samples, samples)) - start;
   }
 
   /**

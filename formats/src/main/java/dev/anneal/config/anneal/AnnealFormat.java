@@ -124,7 +124,7 @@ public final class AnnealFormat extends JsonConfigFormat {
 
   /** Lengths are read against the top-level {@code "geometry"}, if any. */
   private static Units units(JsonFields root) {
-    if (!root.has(GeometryReader.KEY)) {
+    if (root.peek(GeometryReader.KEY) == null) {
       return Units.UPDATES_ONLY;
     }
     JsonFields object = root.optObject(GeometryReader.KEY);

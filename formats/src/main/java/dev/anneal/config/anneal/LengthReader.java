@@ -21,8 +21,11 @@ final class LengthReader {
 
   private LengthReader() {}
 
-  /** The phase's length in the schedule's steps, or 1 with the problem recorded. */
-  static long steps(JsonFields object, Units units) {
+  /**
+   * The phase's length in the schedule's steps, measured from {@code start} (the updates before
+   * the phase), or 1 with the problem recorded.
+   */
+  static long steps(JsonFields object, Units units, long start) {
     String path = object.path("steps");
     JsonNode raw = object.raw("steps");
     Length length = length(object, path, raw);
@@ -36,7 +39,7 @@ final class LengthReader {
     }
     long updates;
     try {
-      updates = length.unit() == Unit.UPDATES ? length.count() : units.geometry().updates(length, path);
+      updates = length.unit() == Unit.UPDATES ? length.count() : units.geometry().updates(length, start, path);
     } catch (InvalidScheduleException e) {
       for (Violation violation : e.violations()) {
         object.problems().add(violation);

@@ -127,7 +127,7 @@ final class ScheduleReader {
 
   /** The schedule {@code object} describes: a sequence, a product or a scaled schedule. */
   static Schedule schedule(JsonFields object, Units units) {
-    if (object.has(CADENCE)) {
+    if (object.peek(CADENCE) != null) {
       return stepped(object, units);
     }
     List<String> keys = object.keys();
@@ -147,7 +147,7 @@ final class ScheduleReader {
     }
     // Misspelled keys ("phses") are the likely cause: report them with a "did you mean" alone.
     int before = count(object);
-    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key)).toArray(String[]::new));
+    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key) && !key.equals(CADENCE)).toArray(String[]::new));
     object.rejectUnknownKeys();
     if (count(object) == before) {
       object.problems().add(ConfigCode.missingKey(object.path("phases"),
@@ -161,10 +161,12 @@ final class ScheduleReader {
     List<JsonFields> phaseObjects = object.requireObjects("phases");
     String after = object.optChoice("after", AFTER_END, "hold");
     List<Phase> phases = new ArrayList<>();
+    long start = 0; // own steps before the phase: a length in a unit is measured from there
     for (JsonFields phaseObject : phaseObjects) {
-      Phase phase = phase(phaseObject, units);
+      Phase phase = phase(phaseObject, units, start);
       if (phase != null) {
         phases.add(phase);
+        start = phase.isOpen() || phase.steps() > Long.MAX_VALUE - start ? Phase.OPEN : start + phase.steps();
       }
     }
     object.rejectUnknownKeys();
@@ -175,11 +177,11 @@ final class ScheduleReader {
     return object.build(() -> new Sequence(phases, afterEnd), Map.of("afterEnd", "after"));
   }
 
-  private static Phase phase(JsonFields object, Units units) {
+  private static Phase phase(JsonFields object, Units units, long start) {
     int before = count(object);
     ShapeForm form = form(object);
     int beforeSteps = count(object);
-    long steps = steps(object, units);
+    long steps = steps(object, units, start);
     boolean stepsRead = count(object) == beforeSteps;
     Shape shape = fields(object, form);
     if (count(object) > before) {
@@ -231,17 +233,17 @@ final class ScheduleReader {
     return shape;
   }
 
-  private static long steps(JsonFields object, Units units) {
+  private static long steps(JsonFields object, Units units, long start) {
     JsonNode raw = object.raw("steps");
     if (raw != null && raw.isObject()) {
-      return LengthReader.steps(object, units);
+      return LengthReader.steps(object, units, start > Long.MAX_VALUE / units.updatesPerStep() ? Long.MAX_VALUE : start * units.updatesPerStep());
     }
     if (raw != null && raw.isTextual()) {
       if (FOREVER.equals(raw.textValue())) {
         return Phase.OPEN;
       }
       String found = "the string \"" + raw.textValue() + "\"";
-      object.problems().add(ConfigCode.wrongType(object.path("steps"), raw.textValue(), "an integer, a length such as {\"epochs\": 3}, or \"forever\"", found));
+      object.problems().add(ConfigCode.wrongType(object.path("steps"), raw.textValue(), "an integer or \"forever\"", found));
       return 1;
     }
     long steps = object.requireLong("steps");

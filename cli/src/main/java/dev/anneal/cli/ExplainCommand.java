@@ -3,6 +3,8 @@ package dev.anneal.cli;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
+import dev.anneal.config.anneal.AnnealFormat;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Severity;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
     Imported imported = json.enabled() ? configInput.read(source, configFormat, notes::add) : configInput.read(source, configFormat);
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
+    Optional<RunGeometry> geometry = geometry(source, imported);
     PrintWriter stdout = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();
     Map<String, Explanation> explanations = new LinkedHashMap<>();
@@ -85,6 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (plan.channel(name).declaredEnd().isEmpty()) {
         lines.add(OPEN_ENDED);
       }
+      geometry.flatMap(g -> ExplainUnits.safeLine(g, plan.channel(name), step)).ifPresent(lines::add);
     }
     if (json.enabled()) {
       notes.addAll(related(imported, explained));
@@ -108,6 +113,17 @@ final class ExplainCommand implements Callable<Integer> {
     lines.forEach(stdout::println);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The run geometry of an Anneal JSON config, read again from its text (standard input cannot be
+   * read twice: none there), so that the lengths can be shown in its units.
+   */
+  private static Optional<RunGeometry> geometry(ConfigSource source, Imported imported) {
+    if (!imported.format().equals(AnnealFormat.NAME) || (source.inline() == null && source.file().toString().equals(Inputs.STANDARD_INPUT))) {
+      return Optional.empty();
+    }
+    return new AnnealFormat().readGeometry(source.text());
   }
 
   private List<String> channels(Plan plan) {

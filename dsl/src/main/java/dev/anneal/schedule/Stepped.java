@@ -79,7 +79,8 @@ public record Stepped(Schedule schedule, Cadence cadence) implements Schedule {
     inputs.put("cadence", cadence.kind());
     inputs.put("updates_per_step", cadence.updates());
     inputs.put("own_step", ownStep(step));
-    return new Explanation(step, valueAt(step), "", step, "stepped", "stepped per " + cadence.kind(),
+    String name = cadence instanceof Cadence.Every ? "stepped every " + cadence.updates() + " updates" : "stepped per " + cadence.kind();
+    return new Explanation(step, valueAt(step), "", step, "stepped", name,
         "schedule(floor(step / updates_per_step))", inputs, List.of(schedule.explain(ownStep(step))), "");
   }
 

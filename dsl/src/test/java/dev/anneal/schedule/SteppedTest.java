@@ -38,7 +38,7 @@ class SteppedTest {
   void explainsTheEpochAndTheWrappedPhase() {
     Stepped lr = new Stepped(Sequence.of(new Cosine(1, 0), 10, AfterEnd.HOLD), Cadence.every(4));
     Explanation explanation = lr.explain(9);
-    assertEquals("stepped per every", explanation.name());
+    assertEquals("stepped every 4 updates", explanation.name());
     assertEquals(2L, explanation.inputs().get("own_step"));
     assertEquals(2, explanation.parts().get(0).step());
   }

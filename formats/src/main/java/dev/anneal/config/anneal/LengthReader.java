@@ -26,14 +26,20 @@ final class LengthReader {
    * the phase), or 1 with the problem recorded.
    */
   static long steps(JsonFields object, Units units, long start) {
-    String path = object.path("steps");
-    JsonNode raw = object.raw("steps");
+    return resolve(object, object.path("steps"), object.raw("steps"), units, start);
+  }
+
+  /**
+   * The length {@code raw} ({@code {"<unit>": amount}}, written at {@code path} in {@code object})
+   * in the schedule's own steps, measured from {@code start} updates, or 1 with the problem recorded.
+   */
+  static long resolve(JsonFields object, String path, JsonNode raw, Units units, long start) {
     Length length = length(object, path, raw);
     if (length == null) {
       return 1;
     }
     if (units.geometry() == null && length.unit() != Unit.UPDATES) {
-      object.problems().add(RuleCode.unitNeedsGeometry(path, "steps", length, length.unit().jsonName(), "a run geometry",
+      object.problems().add(RuleCode.unitNeedsGeometry(path, field(path), length, length.unit().jsonName(), "a run geometry",
           "add \"geometry\": {…} at the top of the file (docs/units.md)"));
       return 1;
     }
@@ -47,10 +53,15 @@ final class LengthReader {
       return 1;
     }
     if (updates % units.updatesPerStep() != 0) {
-      object.problems().add(RuleCode.lengthOffCadence(path, "steps", length, updates, units.updatesPerStep()));
+      object.problems().add(RuleCode.lengthOffCadence(path, field(path), length, updates, units.updatesPerStep()));
       return 1;
     }
     return updates / units.updatesPerStep();
+  }
+
+  /** The key a path ends with, as messages name the field: {@code steps}, {@code every}, {@code milestones[1]}. */
+  private static String field(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   /** {@code {"<unit>": amount}}, or {@code null} (the problem recorded). */

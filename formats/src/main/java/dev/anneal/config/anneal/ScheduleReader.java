@@ -183,7 +183,8 @@ final class ScheduleReader {
     int beforeSteps = count(object);
     long steps = steps(object, units, start);
     boolean stepsRead = count(object) == beforeSteps;
-    Shape shape = fields(object, form);
+    long startUpdate = start > Long.MAX_VALUE / units.updatesPerStep() ? Long.MAX_VALUE : start * units.updatesPerStep();
+    Shape shape = fields(object, form, LengthFields.resolve(object, form == null ? null : form.kind(), units, startUpdate));
     if (count(object) > before) {
       if (stepsRead && steps != Phase.OPEN) {
         // The phase cannot be built, but its length can still be checked: one pass reports all.
@@ -225,10 +226,15 @@ final class ScheduleReader {
 
   /** The shape of {@code form} that {@code object}'s other keys describe; {@code null} without a form or on a problem. */
   private static Shape fields(JsonFields object, ShapeForm form) {
+    return fields(object, form, Map.of());
+  }
+
+  /** {@link #fields(JsonFields, ShapeForm)} with some fields' values already resolved (lengths in units). */
+  private static Shape fields(JsonFields object, ShapeForm form, Map<String, Object> resolved) {
     if (form == null) {
       return null; // without a shape its fields are unknown: no "unknown key" noise
     }
-    Shape shape = object.build(() -> form.read(object), Map.of());
+    Shape shape = object.build(() -> form.read(object, resolved), Map.of());
     object.rejectUnknownKeys();
     return shape;
   }

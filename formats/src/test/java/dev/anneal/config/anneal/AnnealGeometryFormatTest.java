@@ -11,8 +11,10 @@ import dev.anneal.geometry.Unit;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Cadence;
+import dev.anneal.schedule.Milestones;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.StepDecay;
 import dev.anneal.schedule.Stepped;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,19 @@ class AnnealGeometryFormatTest {
         + " \"phases\": [{\"shape\": \"linear\", \"from\": 1, \"to\": 0, \"steps\": {\"epochs\": 2.5}}]}";
     assertEquals(393, FORMAT.readSchedule(json).phases().get(0).steps());
     assertEquals(Length.of(2.5, Unit.EPOCHS), new Length(new java.math.BigDecimal("2.50"), Unit.EPOCHS));
+  }
+
+  @Test
+  void stepSizesAndMilestonesInUnitsCountFromTheirPhase() {
+    String json = "{\"geometry\": {\"updates_per_epoch\": 7}, \"phases\": ["
+        + "{\"shape\": \"constant\", \"value\": 0.1, \"steps\": {\"epochs\": 1}},"
+        + "{\"shape\": \"milestones\", \"from\": 0.1, \"milestones\": [{\"epochs\": 30}, 420, {\"epochs\": 80}], \"factor\": 0.1, \"steps\": \"forever\"}]}";
+    assertEquals(new Milestones(0.1, List.of(210L, 420L, 560L), 0.1), FORMAT.readSchedule(json).phases().get(1).shape());
+    String step = "{\"geometry\": {\"updates_per_epoch\": 45}, \"phases\": ["
+        + "{\"shape\": \"step\", \"from\": 0.1, \"every\": {\"epochs\": 30}, \"factor\": 0.1, \"steps\": {\"epochs\": 90}}]}";
+    assertEquals(new StepDecay(0.1, 1350, 0.1), FORMAT.readSchedule(step).phases().get(0).shape());
+    assertErrors("{\"phases\": [{\"shape\": \"milestones\", \"from\": 0.1, \"milestones\": [10, {\"epochs\": 30}], \"factor\": 0.1, \"steps\": 100}]}",
+        "[UnitNeedsGeometry] phases[0].milestones[1]: milestones[1] is given in epochs, which needs a run geometry; add \"geometry\": {…} at the top of the file (docs/units.md)");
   }
 
   @Test

@@ -35,6 +35,23 @@ class SteppedTest {
   }
 
   @Test
+  void aStepDecayThenAPlateauPerEpoch() {
+    // 2 epochs of 3 updates at 1.0 then 0.5 (StepLR every epoch), then a plateau from 0.25 that halves
+    // after one bad epoch: the seed-style "step decay followed by a plateau phase".
+    Plateau plateau = new Plateau(0.25, Plateau.Mode.MIN, 0.5, 0, 0, Plateau.ThresholdMode.ABS, 0, 0, 1e-8);
+    Stepped lr = new Stepped(new Sequence(List.of(new Phase(new StepDecay(1.0, 1, 0.5), 2), new Phase(plateau, Phase.OPEN))), Cadence.perEpoch(3));
+    ScheduleState state = lr.initialState();
+    double[] epochLoss = {9, 9, 2, 3};
+    double[] values = new double[15];
+    for (int step = 0; step < values.length; step++) {
+      values[step] = lr.valueAt(step, state);
+      state = lr.observe(state, step, epochLoss[Math.min(step / 3, epochLoss.length - 1)]);
+    }
+    assertEquals(List.of(1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.125, 0.125, 0.125),
+        java.util.Arrays.stream(values).boxed().toList());
+  }
+
+  @Test
   void explainsTheEpochAndTheWrappedPhase() {
     Stepped lr = new Stepped(Sequence.of(new Cosine(1, 0), 10, AfterEnd.HOLD), Cadence.every(4));
     Explanation explanation = lr.explain(9);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.anneal.builder.Schedules;
+import dev.anneal.geometry.BatchRamp;
 import dev.anneal.geometry.Length;
 import dev.anneal.geometry.MegatronBatchSteps;
 import dev.anneal.geometry.RunGeometry;
@@ -70,6 +71,32 @@ class AnnealGeometryFormatTest {
     assertEquals(375_029_760L, geometry.amountIn(Unit.TOKENS, 11_445).longValueExact());
     assertEquals(260_000_251_904L, geometry.amountIn(Unit.TOKENS, 159_835).longValueExact());
     assertEquals(true, geometry.amountIn(Unit.TOKENS, 159_834).longValueExact() < 260_000_000_000L);
+  }
+
+  @Test
+  void aTokenScheduleWithABatchRampIsTheBuilderSchedule() {
+    // A GPT-3-style ramp: 32 → 1,536 sequences in increments of 32 over the first 4B tokens.
+    String json = """
+        {
+          "geometry": {"sequence_length": 2048, "batch_ramp": {"start": 32, "increment": 32, "full": 1536, "tokens": 4e9}},
+          "lr": {
+            "phases": [
+              {"shape": "linear", "from": 0, "to": 6e-4, "steps": {"tokens": 375e6}},
+              {"shape": "cosine", "from": 6e-4, "to": 6e-5, "steps": {"tokens": 10e9}}
+            ]
+          }
+        }
+        """;
+    RunGeometry geometry = RunGeometry.builder().sequenceLength(2048).batchSchedule(new BatchRamp(32, 32, 4_000_000_000L / 2048, 1536)).build();
+    Schedule built = Schedules.linear(0, 6e-4).over(375, Unit.TOKENS.millions()).then().cosineTo(6e-5).over(10, Unit.TOKENS.billions()).build(geometry);
+    Schedule read = FORMAT.read(json).plan().lr();
+    assertEquals(built, read);
+    for (long step = 0; step < 10_000; step++) {
+      assertEquals(Double.doubleToLongBits(built.valueAt(step)), Double.doubleToLongBits(read.valueAt(step)), "step " + step);
+    }
+    long warmup = read.phases().get(0).steps();
+    assertEquals(true, geometry.amountIn(Unit.TOKENS, warmup).longValueExact() >= 375_000_000L);
+    assertEquals(true, geometry.amountIn(Unit.TOKENS, warmup - 1).longValueExact() < 375_000_000L);
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.anneal.cli;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
+import dev.anneal.config.anneal.AnnealFormat;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
         shown.passing(json.enabled() ? notes::add : ConfigReader.printedOn(spec.commandLine().getErr(), file)));
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
+    Optional<RunGeometry> geometry = geometry(source, imported);
     PrintWriter stdout = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();
     Map<String, Explanation> explanations = new LinkedHashMap<>();
@@ -87,6 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
       if (plan.channel(name).declaredEnd().isEmpty()) {
         lines.add(OPEN_ENDED);
       }
+      geometry.flatMap(g -> ExplainUnits.safeLine(g, plan.channel(name), step)).ifPresent(lines::add);
     }
     List<Violation> related = shown.shown(related(imported, explained));
     if (json.enabled()) {
@@ -110,6 +115,17 @@ final class ExplainCommand implements Callable<Integer> {
     lines.forEach(stdout::println);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The run geometry of an Anneal JSON config, read again from its text (standard input cannot be
+   * read twice: none there), so that the lengths can be shown in its units.
+   */
+  private static Optional<RunGeometry> geometry(ConfigSource source, Imported imported) {
+    if (!imported.format().equals(AnnealFormat.NAME) || (source.inline() == null && source.file().toString().equals(Inputs.STANDARD_INPUT))) {
+      return Optional.empty();
+    }
+    return new AnnealFormat().readGeometry(source.text());
   }
 
   private List<String> channels(Plan plan) {

@@ -28,7 +28,9 @@ class GoldenCurveParityTest {
 
   @TestFactory
   Stream<DynamicNode> everyGoldenCaseThroughAnnealCurve() {
-    return Arrays.stream(GoldenSet.values()).map(set -> dynamicContainer(set.folder(),
+    // The geometry set reaches the formats' readers in a later part of issue 15; until then
+    // AnnealGoldenCurveTest runs its cases through Anneal JSON.
+    return Arrays.stream(GoldenSet.values()).filter(GoldenSet::readByFormats).map(set -> dynamicContainer(set.folder(),
         GoldenResources.systemsOnClassPath(set).stream().map(system -> dynamicContainer(system, casesOf(set, system)))));
   }
 

@@ -1,45 +1,68 @@
 package dev.anneal.builder;
 
+import dev.anneal.geometry.Length;
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
  * A schedule with one or more phases declared: add another with {@link #then()}, choose what
  * happens after the end with {@link #afterEnd}, and {@link #build()}. Immutable: every method
  * returns a new draft, so a draft can be stored and extended in different ways.
+ *
+ * <p>Lengths given in epochs, samples or tokens ({@link LengthStep#over(Length)}) are resolved to
+ * updates by {@link #build(RunGeometry)}, each measured from where its phase starts ({@link
+ * RunGeometry#updates(Length, long, String)}); a schedule stepped per epoch or every few updates is
+ * built through {@link #steppedPerEpoch()} or {@link #steppedEvery(long)}.
  */
 public final class Draft {
-  static final Draft EMPTY = new Draft(List.of(), List.of(), AfterEnd.HOLD);
+  static final Draft EMPTY = new Draft(List.of(), List.of(), List.of(), AfterEnd.HOLD);
 
   private final List<Shape> shapes;
-  /** Each phase's length as written; {@code null} for {@link LengthStep#forever()}. */
+  /** Each phase's length as a bare count; {@code null} for {@link LengthStep#forever()} or a length in a unit. */
   private final List<Long> lengths;
+  /** Each phase's length in a unit, or {@code null} where it is a bare count or forever. */
+  private final List<Length> unitLengths;
   private final AfterEnd afterEnd;
 
-  private Draft(List<Shape> shapes, List<Long> lengths, AfterEnd afterEnd) {
+  private Draft(List<Shape> shapes, List<Long> lengths, List<Length> unitLengths, AfterEnd afterEnd) {
     this.shapes = shapes;
     this.lengths = lengths;
+    this.unitLengths = unitLengths;
     this.afterEnd = afterEnd;
   }
 
-  /** This draft and one more phase; {@code steps} is {@code null} for a phase that never ends. */
-  Draft append(Shape shape, Long steps) {
+  /**
+   * This draft and one more phase: {@code steps} a bare count, or {@code length} in a unit, or
+   * both {@code null} for a phase that never ends.
+   */
+  Draft append(Shape shape, Long steps, Length length) {
     List<Shape> moreShapes = new ArrayList<>(shapes);
     moreShapes.add(shape);
     List<Long> moreLengths = new ArrayList<>(lengths);
     moreLengths.add(steps);
-    return new Draft(List.copyOf(moreShapes), java.util.Collections.unmodifiableList(moreLengths), afterEnd);
+    List<Length> moreUnits = new ArrayList<>(unitLengths);
+    moreUnits.add(length);
+    return new Draft(List.copyOf(moreShapes), Collections.unmodifiableList(moreLengths), Collections.unmodifiableList(moreUnits), afterEnd);
   }
 
-  /** The model's length of phase {@code i}: {@link Phase#OPEN} for a phase that never ends. */
+  /**
+   * The length of phase {@code i} for the value the next phase starts from: a length in a unit is
+   * not resolved yet, so the phase's formula is taken at its open end where it has one; a shape
+   * whose end value depends on its length should be given a bare count or {@code then().shape(…)}.
+   */
   private long length(int i) {
     Long written = lengths.get(i);
     return written == null ? Phase.OPEN : written;
@@ -55,29 +78,102 @@ public final class Draft {
    * What happens at and past the end of the last phase; if never called, {@link AfterEnd#HOLD}.
    */
   public Draft afterEnd(AfterEnd policy) {
-    return new Draft(shapes, lengths, java.util.Objects.requireNonNull(policy, "policy"));
+    return new Draft(shapes, lengths, unitLengths, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** This schedule stepped once per epoch; its bare lengths then count epochs. Built with a geometry. */
+  public SteppedDraft steppedPerEpoch() {
+    return new SteppedDraft(this, 0);
+  }
+
+  /** This schedule stepped after every {@code updates} updates; its bare lengths then count those steps. */
+  public SteppedDraft steppedEvery(long updates) {
+    return new SteppedDraft(this, updates);
   }
 
   /**
-   * The schedule.
+   * The schedule, every length a bare count of updates.
    *
    * @throws InvalidScheduleException listing every violation of every phase (paths {@code
-   *     phases[i].field}) and of the sequence
+   *     phases[i].field}) and of the sequence; ({@code UnitNeedsGeometry}) for a length in epochs,
+   *     samples or tokens
    */
   public Sequence build() {
+    return build(null, 1);
+  }
+
+  /**
+   * The schedule, lengths in any unit resolved to updates against {@code geometry} (the rounding
+   * rules are {@link RunGeometry}'s).
+   *
+   * @throws InvalidScheduleException as {@link #build()}, and ({@code UnitNeedsGeometry}) where the
+   *     geometry lacks what a unit needs
+   */
+  public Sequence build(RunGeometry geometry) {
+    return build(Objects.requireNonNull(geometry, "geometry"), 1);
+  }
+
+  /**
+   * The schedule in its own steps of {@code updatesPerStep} updates: bare counts are taken as
+   * they are, lengths in units become updates and then whole steps.
+   */
+  Sequence build(RunGeometry geometry, long updatesPerStep) {
+    List<Violation> found = new ArrayList<>();
     List<OptionalLong> declared = new ArrayList<>();
-    for (Long written : lengths) {
+    long start = 0; // in updates: where the next phase starts, for lengths measured from there
+    for (int i = 0; i < shapes.size(); i++) {
+      Length length = unitLengths.get(i);
+      Long written = lengths.get(i);
+      if (length != null) {
+        written = resolve(i, length, geometry, start, updatesPerStep, found);
+      }
       declared.add(written == null ? OptionalLong.empty() : OptionalLong.of(written));
+      if (written != null) {
+        start = saturatedAdd(start, saturatedMultiply(written, updatesPerStep));
+      }
     }
     // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a length,
     // and one that no phase can have: it is refused, never read as forever.
-    InvalidScheduleException.throwIfErrors(RuleSet.schedule(shapes, declared, afterEnd,
+    found.addAll(RuleSet.schedule(shapes, declared, afterEnd,
         path -> RuleCode.outOfRange(path, "steps", Phase.OPEN,
             "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends")));
+    InvalidScheduleException.throwIfErrors(found);
     List<Phase> phases = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
-      phases.add(new Phase(shapes.get(i), length(i)));
+      phases.add(new Phase(shapes.get(i), declared.get(i).orElse(Phase.OPEN)));
     }
     return new Sequence(phases, afterEnd);
+  }
+
+  /** Phase {@code i}'s {@code length} in the schedule's own steps, or 1 with the problem recorded. */
+  private static long resolve(int i, Length length, RunGeometry geometry, long start, long updatesPerStep, List<Violation> found) {
+    String path = "phases[" + i + "].steps";
+    if (geometry == null && length.unit() != Unit.UPDATES) {
+      found.add(RuleCode.unitNeedsGeometry(path, "steps", length, length.unit().jsonName(), "a run geometry",
+          "build with build(RunGeometry)"));
+      return 1;
+    }
+    long updates;
+    try {
+      updates = length.unit() == Unit.UPDATES ? length.count() : geometry.updates(length, start, path);
+    } catch (InvalidScheduleException e) {
+      found.addAll(e.violations());
+      return 1;
+    }
+    if (updates % updatesPerStep != 0) {
+      found.add(RuleCode.lengthOffCadence(path, "steps", length, updates, updatesPerStep));
+      return 1;
+    }
+    return updates / updatesPerStep;
+  }
+
+  /** Phases too long to add up are reported by the sequence rules; here the sum only saturates. */
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static long saturatedMultiply(long a, long b) {
+    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 }

@@ -34,6 +34,17 @@ import java.util.List;
  * once: it throws one {@link dev.anneal.rules.InvalidScheduleException} listing every violation
  * with its path ({@code phases[1].to}). Values are absolute; for values relative to the
  * optimizer's learning rate build with factors and bind them with {@code scaledBy(baseLr)}.
+ *
+ * <p>Lengths may be given in epochs, samples or tokens and the schedule stepped per epoch, against
+ * a {@link dev.anneal.geometry.RunGeometry} ({@code docs/units.md}):
+ *
+ * <pre>{@code
+ * Schedule lr = Schedules.linear(0, 6e-5).over(375, TOKENS.millions())
+ *     .then().cosineTo(6e-6).over(259.625, TOKENS.billions())
+ *     .build(geometry);
+ * Stepped stepLr = Schedules.stepDecay(0.1, 30, 0.1).over(90, EPOCHS)
+ *     .steppedPerEpoch().build(RunGeometry.ofUpdatesPerEpoch(45));
+ * }</pre>
  */
 public final class Schedules {
   private Schedules() {}

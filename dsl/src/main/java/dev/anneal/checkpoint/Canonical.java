@@ -7,6 +7,7 @@ import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Stepped;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -47,6 +48,9 @@ final class Canonical {
     } else if (schedule instanceof Scaled scaled) {
       out.put(join(path, "factor"), show(scaled.factor()));
       describe(join(path, "schedule"), scaled.schedule(), out);
+    } else if (schedule instanceof Stepped stepped) {
+      out.put(join(path, "cadence"), stepped.cadence().kind() + " " + stepped.cadence().updates());
+      describe(join(path, "schedule"), stepped.schedule(), out);
     } else if (schedule instanceof Product product) {
       for (int i = 0; i < product.factors().size(); i++) {
         describe(join(path, "factors[" + i + "]"), product.factors().get(i), out);

@@ -32,7 +32,10 @@ public enum RuleCode implements DiagnosticCode {
   SEGMENT_PAST_END(Severity.ERROR, "a segment phase of {steps} steps reaches {reached} units at its last step, past its span ({span}); at most {fitting} steps fit"),
   FIRST_UPDATE_AT_ZERO(Severity.NOTE, "the first update uses a learning rate of 0 ({cause}); it changes nothing"),
   REPEATED_MILESTONE(Severity.WARNING, "milestone {milestone} is repeated {count} times, so the factor is applied {count} times at once (PyTorch behaviour)"),
-  BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step {step}: {growth}; Adam diverges with β1 >= 1{fix}");
+  BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step {step}: {growth}; Adam diverges with β1 >= 1{fix}"),
+  UNIT_NEEDS_GEOMETRY(Severity.ERROR, "{field} is given in {unit}, which needs {missing}; {fix}"),
+  LENGTH_OFF_CADENCE(Severity.ERROR, "{field} ({length}) is {updates} updates, not a whole number of the schedule's steps of {every} updates; give a multiple of {every} updates, or a bare count of the schedule's steps"),
+  INVALID_BATCH_SCHEDULE(Severity.ERROR, "batch-size schedule {entry} {problem}; {fix}");
 
   private final MessageSpec spec;
 
@@ -241,6 +244,36 @@ public enum RuleCode implements DiagnosticCode {
    */
   public static Violation beta1AboveOne(String path, double value, long step, String growth, String fix) {
     return BETA1_ABOVE_ONE.violation(path, value, step, growth, fix.isEmpty() ? "" : ": " + fix);
+  }
+
+  /**
+   * A length in {@code unit} where the run geometry lacks what converts it to updates.
+   *
+   * @param value the length as written, e.g. {@code 375000000 tokens}
+   * @param missing what is missing, e.g. {@code a sequence length in the run geometry}
+   * @param fix how to give it, in the caller's terms
+   */
+  public static Violation unitNeedsGeometry(String path, String field, Object value, String unit, String missing, String fix) {
+    return UNIT_NEEDS_GEOMETRY.violation(path, value, field, unit, missing, fix);
+  }
+
+  /**
+   * A length that resolves to {@code updates} updates, which the schedule's cadence of {@code every}
+   * updates per step does not divide.
+   */
+  public static Violation lengthOffCadence(String path, String field, Object length, long updates, long every) {
+    return LENGTH_OFF_CADENCE.violation(path, length, field, length, updates, every);
+  }
+
+  /**
+   * A batch-size schedule that Megatron-LM would refuse, or that cannot be run.
+   *
+   * @param entry which part, e.g. {@code entry '5000:16'} or {@code "0:32 4M:64"}
+   * @param problem what is wrong with it, with the value
+   * @param fix what to write instead
+   */
+  public static Violation invalidBatchSchedule(String path, String entry, String problem, String fix) {
+    return INVALID_BATCH_SCHEDULE.violation(path, entry, entry, problem, fix);
   }
 
   private Violation violation(String path, Object value, Object... args) {

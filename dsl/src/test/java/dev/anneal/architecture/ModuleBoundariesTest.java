@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of docs/architecture.md for the model: it uses the JDK only (the Maven
  * enforcer keeps libraries out of the artifact; this keeps other Anneal modules out of the code),
- * and the builder is the only package above the schedule model.
+ * and the builder and the geometry are the only packages above the schedule model.
  */
 class ModuleBoundariesTest {
   private static final JavaClasses MAIN = Boundaries.mainClasses();
@@ -25,7 +25,8 @@ class ModuleBoundariesTest {
   @Test
   void theSchedulesKnowNotHowTheyAreBuiltNorResumed() {
     noClasses().that().resideInAnyPackage("dev.anneal.schedule..", "dev.anneal.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.anneal.builder..", "dev.anneal.checkpoint..", "dev.anneal.annotation..", "dev.anneal.internal..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.anneal.builder..", "dev.anneal.checkpoint..", "dev.anneal.annotation..", "dev.anneal.internal..",
+            "dev.anneal.geometry..")
         .check(MAIN);
   }
 

@@ -41,6 +41,9 @@ public final class FormatDetection {
   /** Keys of a single Anneal schedule (a plan's channels have them one level down). */
   private static final Set<String> ANNEAL_SCHEDULE_KEYS = Set.of("phases", "factors", "factor", "schedule");
 
+  /** The key of an Anneal plan's run geometry, which is no channel. */
+  private static final String ANNEAL_GEOMETRY_KEY = "geometry";
+
   /**
    * One format the file may be.
    *
@@ -180,6 +183,8 @@ public final class FormatDetection {
         return Optional.of(name);
       }
     }
+    // An Anneal plan's run geometry sits beside its channels ({"geometry": {…}, "lr": {…}}).
+    names.remove(ANNEAL_GEOMETRY_KEY);
     if (names.isEmpty()) {
       return Optional.empty();
     }

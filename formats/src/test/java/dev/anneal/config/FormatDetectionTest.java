@@ -24,6 +24,13 @@ class FormatDetectionTest {
   }
 
   @Test
+  void anAnnealPlanWithARunGeometryIsAnnealJson() {
+    assertEquals(List.of(new Candidate("anneal", "lr.phases")),
+        detect("p.json", "{\"geometry\": {\"updates_per_epoch\": 45}, \"lr\": {\"cadence\": \"epoch\", \"phases\": []}}"));
+    assertEquals(List.of(), detect("p.json", "{\"geometry\": {\"updates_per_epoch\": 45}}"));
+  }
+
+  @Test
   void eachFormatIsKnownByAKeyOnlyItUses() {
     assertEquals(List.of(new Candidate("deepspeed", "scheduler.params")), detect("train.json", "{\"scheduler\": {\"type\": \"WarmupLR\", \"params\": {}}}"));
     assertEquals(List.of(new Candidate("deepspeed", "optimizer.params")), detect("train.json", DS_CONFIG));

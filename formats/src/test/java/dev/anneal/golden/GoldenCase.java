@@ -125,7 +125,21 @@ public record GoldenCase(
         doubles(root.get("lr")),
         doubles(root.get("momentum")),
         doubles(root.get("weight_decay")),
-        doubles(root.get("metrics")));
+        root.has("epoch_metrics") ? perUpdate(doubles(root.get("epoch_metrics")), root.get("config").get("updates_per_epoch").asInt())
+            : doubles(root.get("metrics")));
+  }
+
+  /**
+   * An epoch's metric reported after each of its updates: a schedule stepped per epoch observes
+   * only the one after the epoch's last update, which is the metric the case passed to {@code
+   * scheduler.step(metric)}.
+   */
+  private static double[] perUpdate(double[] epochMetrics, int updatesPerEpoch) {
+    double[] out = new double[epochMetrics.length * updatesPerEpoch];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = epochMetrics[i / updatesPerEpoch];
+    }
+    return out;
   }
 
   private static double[] doubles(JsonNode array) {

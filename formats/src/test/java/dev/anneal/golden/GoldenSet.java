@@ -2,7 +2,7 @@ package dev.anneal.golden;
 
 /**
  * The reference sets beside the checkout, each copied into test resources under its folder name:
- * the basics, the unusual inputs upstream accepts, and PyTorch 2.x's curves (each folder's
+ * the basics, the unusual inputs upstream accepts, PyTorch 2.x's curves, and the run-geometry cases (each folder's
  * README.md gives its format and what it covers).
  */
 public enum GoldenSet {
@@ -11,7 +11,12 @@ public enum GoldenSet {
   /** {@code ../shared/golden-edge}: inputs upstream accepts and runs that are unusual, torch 1.13. */
   EDGE("golden-edge"),
   /** {@code ../shared/golden-pytorch2}: PyTorch 2.x's {@code lr_scheduler.py}. */
-  PYTORCH2("golden-pytorch2");
+  PYTORCH2("golden-pytorch2"),
+  /**
+   * {@code ../shared/golden-geometry}: curves whose length or units come from the run's geometry
+   * (PyTorch stepped per epoch, Megatron batch-size schedules, Trainer runs in epochs).
+   */
+  GEOMETRY("golden-geometry");
 
   private final String folder;
 
@@ -27,5 +32,14 @@ public enum GoldenSet {
   /** Whether the set's PyTorch curves are torch 1.13's (the pytorch format then says {@code "torch_version": "1.13"}). */
   public boolean torch113() {
     return this != PYTORCH2;
+  }
+
+  /**
+   * Whether the upstream formats' readers reproduce the set from the upstream configs; the
+   * geometry set's configs (epochs, data-set figures, batch-size schedules) are read by Anneal
+   * JSON first and by the format readers in a later part of issue 15.
+   */
+  public boolean readByFormats() {
+    return this != GEOMETRY;
   }
 }

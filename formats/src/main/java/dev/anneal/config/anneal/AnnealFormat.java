@@ -5,12 +5,14 @@ import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Schedule;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Anneal's own JSON form of a {@link Plan} or of a single {@link Schedule}, written to be read and
@@ -56,12 +58,13 @@ public final class AnnealFormat extends JsonConfigFormat {
   @Override
   protected Imported read(JsonFields root, Problems problems) {
     boolean single = ScheduleReader.isSchedule(root);
+    Units units = units(root);
     Map<String, Schedule> channels;
     if (single) {
-      Schedule schedule = ScheduleReader.schedule(root);
+      Schedule schedule = ScheduleReader.schedule(root, units);
       channels = schedule == null ? Map.of() : Map.of(Plan.LR, schedule);
     } else {
-      channels = ScheduleReader.channels(root);
+      channels = ScheduleReader.channels(root, units);
     }
     for (Violation violation : RuleSet.plan(channels)) {
       problems.add(atJsonPath(violation, single));
@@ -78,7 +81,8 @@ public final class AnnealFormat extends JsonConfigFormat {
    */
   public Schedule readSchedule(String text) {
     Problems problems = new Problems();
-    Schedule schedule = ScheduleReader.schedule(Json.parseObject(text, problems));
+    JsonFields root = Json.parseObject(text, problems);
+    Schedule schedule = ScheduleReader.schedule(root, units(root));
     problems.throwIfErrors();
     return schedule;
   }
@@ -101,6 +105,31 @@ public final class AnnealFormat extends JsonConfigFormat {
    */
   public String writeSchedule(Schedule schedule) {
     return AnnealJsonWriter.schedule(schedule);
+  }
+
+  /**
+   * The run geometry of {@code text}'s top-level {@code "geometry"}, or empty when it has none; what
+   * {@code explain} shows lengths in units with.
+   *
+   * @throws InvalidScheduleException with every problem of the geometry, each at its JSON path
+   */
+  public Optional<RunGeometry> readGeometry(String text) {
+    Problems problems = new Problems();
+    JsonFields root = Json.parseObject(text, problems);
+    problems.throwIfErrors();
+    RunGeometry geometry = units(root).geometry();
+    problems.throwIfErrors();
+    return Optional.ofNullable(geometry);
+  }
+
+  /** Lengths are read against the top-level {@code "geometry"}, if any. */
+  private static Units units(JsonFields root) {
+    if (root.peek(GeometryReader.KEY) == null) {
+      return Units.UPDATES_ONLY;
+    }
+    JsonFields object = root.optObject(GeometryReader.KEY);
+    root.allow(GeometryReader.KEY);
+    return new Units(object == null ? null : GeometryReader.read(object), 1);
   }
 
   /** The plan rules speak of {@code channels.lr…}; in the file that is the key {@code lr} (or the top, for a single schedule). */

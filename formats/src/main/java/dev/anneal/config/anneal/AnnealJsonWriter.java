@@ -3,6 +3,7 @@ package dev.anneal.config.anneal;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Cadence;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Product;
@@ -10,6 +11,7 @@ import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Stepped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,8 @@ final class AnnealJsonWriter {
 
   private final StringBuilder out = new StringBuilder();
   private final List<Violation> unsupported = new ArrayList<>();
+  /** The epoch length of the per-epoch cadences written, or 0 while there is none. */
+  private long updatesPerEpoch;
 
   private AnnealJsonWriter() {}
 
@@ -42,6 +46,7 @@ final class AnnealJsonWriter {
       separator = ",\n";
     }
     writer.out.append("\n}\n");
+    writer.geometryAtTop();
     return writer.finish();
   }
 
@@ -50,6 +55,7 @@ final class AnnealJsonWriter {
     AnnealJsonWriter writer = new AnnealJsonWriter();
     writer.schedule(schedule, "", "");
     writer.out.append("\n");
+    writer.geometryAtTop();
     return writer.finish();
   }
 
@@ -71,6 +77,11 @@ final class AnnealJsonWriter {
       out.append("\n").append(inner).append("],\n");
       out.append(inner).append("\"after\": ").append(FieldForm.quote(sequence.afterEnd().name().toLowerCase(Locale.ROOT)));
       out.append("\n").append(indent).append("}");
+    } else if (schedule instanceof Stepped stepped) {
+      // The wrapped schedule's own object, with the cadence as its first key.
+      int start = out.length();
+      schedule(stepped.schedule(), indent, path);
+      out.insert(start + 2, inner + "\"cadence\": " + cadence(stepped.cadence()) + ",\n");
     } else if (schedule instanceof Product product) {
       out.append("{\n").append(inner).append("\"factors\": [");
       String separator = "\n";
@@ -89,6 +100,31 @@ final class AnnealJsonWriter {
       unsupported.add(ConfigCode.unsupported(path, schedule.getClass().getSimpleName(), "Anneal JSON",
           "Anneal JSON has no form for a " + schedule.getClass().getSimpleName() + " schedule; please report this"));
       out.append("null");
+    }
+  }
+
+  /**
+   * A cadence as Anneal JSON: {@code "epoch"} needs the epoch's length from the file's geometry,
+   * which the first per-epoch schedule written supplies ({@code "geometry": {"updates_per_epoch":
+   * N}}); a per-epoch schedule of another length is written as {@code {"every": N}}, which steps
+   * it the same.
+   */
+  private String cadence(Cadence cadence) {
+    if (cadence instanceof Cadence.PerEpoch) {
+      if (updatesPerEpoch == 0) {
+        updatesPerEpoch = cadence.updates();
+      }
+      if (updatesPerEpoch == cadence.updates()) {
+        return "\"epoch\"";
+      }
+    }
+    return cadence instanceof Cadence.PerUpdate ? "\"update\"" : "{\"every\": " + cadence.updates() + "}";
+  }
+
+  /** The top-level geometry that the cadences written need, or nothing. */
+  private void geometryAtTop() {
+    if (updatesPerEpoch > 0) {
+      out.insert(1, "\n" + INDENT + "\"" + GeometryReader.KEY + "\": {\"updates_per_epoch\": " + updatesPerEpoch + "},");
     }
   }
 

@@ -7,6 +7,7 @@ import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Cadence;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.PlanRules;
 import dev.anneal.schedule.Product;
@@ -14,6 +15,7 @@ import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Stepped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -39,7 +41,10 @@ final class ScheduleReader {
   static final String FOREVER = "forever";
 
   /** Keys that make a top-level object one schedule rather than a plan of channels. */
-  static final List<String> SCHEDULE_KEYS = List.of("phases", "after", "factors", "factor", "schedule", "shape", "steps");
+  static final List<String> SCHEDULE_KEYS = List.of("phases", "after", "factors", "factor", "schedule", "shape", "steps", "cadence");
+
+  /** The key of a schedule's stepping cadence. */
+  static final String CADENCE = "cadence";
 
   private static final List<String> AFTER_END = Arrays.stream(AfterEnd.values()).map(FieldForm::jsonName).toList();
 
@@ -53,7 +58,7 @@ final class ScheduleReader {
   }
 
   /** The channels of a plan: every key of {@code root} names one. */
-  static Map<String, Schedule> channels(JsonFields root) {
+  static Map<String, Schedule> channels(JsonFields root, Units units) {
     Map<String, Schedule> channels = new LinkedHashMap<>();
     List<String> names = root.keys();
     if (names.isEmpty()) {
@@ -61,6 +66,9 @@ final class ScheduleReader {
           "'lr'; an Anneal config is a plan, {\"lr\": {\"phases\": […]}, …}, or a single schedule, {\"phases\": […]}"));
     }
     for (String name : names) {
+      if (name.equals(GeometryReader.KEY)) {
+        continue;
+      }
       if (root.raw(name).isNull()) {
         root.problems().add(ConfigCode.wrongType(root.path(name), null, "a schedule (an object)", "null"));
         continue;
@@ -69,7 +77,7 @@ final class ScheduleReader {
         continue;
       }
       JsonFields channel = root.optObject(name);
-      Schedule schedule = channel == null ? null : schedule(channel);
+      Schedule schedule = channel == null ? null : schedule(channel, units);
       if (schedule != null) {
         channels.put(name, schedule);
       }
@@ -118,16 +126,19 @@ final class ScheduleReader {
   }
 
   /** The schedule {@code object} describes: a sequence, a product or a scaled schedule. */
-  static Schedule schedule(JsonFields object) {
+  static Schedule schedule(JsonFields object, Units units) {
+    if (object.peek(CADENCE) != null) {
+      return stepped(object, units);
+    }
     List<String> keys = object.keys();
     if (keys.contains("phases")) {
-      return sequence(object);
+      return sequence(object, units);
     }
     if (keys.contains("factors")) {
-      return product(object);
+      return product(object, units);
     }
     if (keys.contains("factor") || keys.contains("schedule")) {
-      return scaled(object);
+      return scaled(object, units);
     }
     if (keys.contains("shape")) {
       object.problems().add(ConfigCode.missingKey(object.path("phases"),
@@ -136,7 +147,7 @@ final class ScheduleReader {
     }
     // Misspelled keys ("phses") are the likely cause: report them with a "did you mean" alone.
     int before = count(object);
-    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key)).toArray(String[]::new));
+    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key) && !key.equals(CADENCE)).toArray(String[]::new));
     object.rejectUnknownKeys();
     if (count(object) == before) {
       object.problems().add(ConfigCode.missingKey(object.path("phases"),
@@ -145,15 +156,17 @@ final class ScheduleReader {
     return null;
   }
 
-  private static Schedule sequence(JsonFields object) {
+  private static Schedule sequence(JsonFields object, Units units) {
     int before = count(object);
     List<JsonFields> phaseObjects = object.requireObjects("phases");
     String after = object.optChoice("after", AFTER_END, "hold");
     List<Phase> phases = new ArrayList<>();
+    long start = 0; // own steps before the phase: a length in a unit is measured from there
     for (JsonFields phaseObject : phaseObjects) {
-      Phase phase = phase(phaseObject);
+      Phase phase = phase(phaseObject, units, start);
       if (phase != null) {
         phases.add(phase);
+        start = phase.isOpen() || phase.steps() > Long.MAX_VALUE - start ? Phase.OPEN : start + phase.steps();
       }
     }
     object.rejectUnknownKeys();
@@ -164,13 +177,14 @@ final class ScheduleReader {
     return object.build(() -> new Sequence(phases, afterEnd), Map.of("afterEnd", "after"));
   }
 
-  private static Phase phase(JsonFields object) {
+  private static Phase phase(JsonFields object, Units units, long start) {
     int before = count(object);
     ShapeForm form = form(object);
     int beforeSteps = count(object);
-    long steps = steps(object);
+    long steps = steps(object, units, start);
     boolean stepsRead = count(object) == beforeSteps;
-    Shape shape = fields(object, form);
+    long startUpdate = start > Long.MAX_VALUE / units.updatesPerStep() ? Long.MAX_VALUE : start * units.updatesPerStep();
+    Shape shape = fields(object, form, LengthFields.resolve(object, form == null ? null : form.kind(), units, startUpdate));
     if (count(object) > before) {
       if (stepsRead && steps != Phase.OPEN) {
         // The phase cannot be built, but its length can still be checked: one pass reports all.
@@ -212,16 +226,24 @@ final class ScheduleReader {
 
   /** The shape of {@code form} that {@code object}'s other keys describe; {@code null} without a form or on a problem. */
   private static Shape fields(JsonFields object, ShapeForm form) {
+    return fields(object, form, Map.of());
+  }
+
+  /** {@link #fields(JsonFields, ShapeForm)} with some fields' values already resolved (lengths in units). */
+  private static Shape fields(JsonFields object, ShapeForm form, Map<String, Object> resolved) {
     if (form == null) {
       return null; // without a shape its fields are unknown: no "unknown key" noise
     }
-    Shape shape = object.build(() -> form.read(object), Map.of());
+    Shape shape = object.build(() -> form.read(object, resolved), Map.of());
     object.rejectUnknownKeys();
     return shape;
   }
 
-  private static long steps(JsonFields object) {
+  private static long steps(JsonFields object, Units units, long start) {
     JsonNode raw = object.raw("steps");
+    if (raw != null && raw.isObject()) {
+      return LengthReader.steps(object, units, start > Long.MAX_VALUE / units.updatesPerStep() ? Long.MAX_VALUE : start * units.updatesPerStep());
+    }
     if (raw != null && raw.isTextual()) {
       if (FOREVER.equals(raw.textValue())) {
         return Phase.OPEN;
@@ -239,11 +261,11 @@ final class ScheduleReader {
     return steps;
   }
 
-  private static Schedule product(JsonFields object) {
+  private static Schedule product(JsonFields object, Units units) {
     int before = count(object);
     List<Schedule> factors = new ArrayList<>();
     for (JsonFields factor : object.requireObjects("factors")) {
-      factors.add(schedule(factor));
+      factors.add(schedule(factor, units));
     }
     object.rejectUnknownKeys();
     if (count(object) > before) {
@@ -252,16 +274,44 @@ final class ScheduleReader {
     return object.build(() -> new Product(factors), Map.of());
   }
 
-  private static Schedule scaled(JsonFields object) {
+  private static Schedule scaled(JsonFields object, Units units) {
     int before = count(object);
     double factor = object.requireDouble("factor");
     JsonFields inner = object.requireObject("schedule");
-    Schedule schedule = inner == null ? null : schedule(inner);
+    Schedule schedule = inner == null ? null : schedule(inner, units);
     object.rejectUnknownKeys();
     if (count(object) > before) {
       return null;
     }
     return object.build(() -> new Scaled(factor, schedule), Map.of());
+  }
+
+  /**
+   * A schedule with a {@code "cadence"}: its other keys are read as a schedule whose bare lengths
+   * count its own steps, and the result is wrapped in {@link Stepped}.
+   */
+  private static Schedule stepped(JsonFields object, Units units) {
+    int before = count(object);
+    Cadence cadence = CadenceReader.read(object, units);
+    object.allow(CADENCE);
+    if (cadence != null && units.updatesPerStep() != 1) {
+      object.problems().add(ConfigCode.unknownKey(object.path(CADENCE), CADENCE,
+          "; a schedule inside one with a cadence is stepped with it: give the cadence once, on the outer schedule"));
+    }
+    List<String> keys = object.keys();
+    Units inner = cadence == null ? units : units.stepping(cadence.updates());
+    Schedule schedule = keys.contains("phases") ? sequence(object, inner)
+        : keys.contains("factors") ? product(object, inner)
+        : keys.contains("factor") || keys.contains("schedule") ? scaled(object, inner)
+        : null;
+    if (schedule == null && count(object) == before) {
+      object.problems().add(ConfigCode.missingKey(object.path("phases"),
+          "'phases'; a cadence goes beside a schedule's own keys: {\"cadence\": \"epoch\", \"phases\": […]}"));
+    }
+    if (schedule == null || cadence == null || count(object) > before) {
+      return null;
+    }
+    return cadence instanceof Cadence.PerUpdate ? schedule : object.build(() -> new Stepped(schedule, cadence), Map.of());
   }
 
   private static int count(JsonFields object) {

@@ -101,6 +101,14 @@ final class ShapeForm {
    * problem is recorded in the phase's problems, with its JSON path).
    */
   Shape read(JsonFields phase) {
+    return read(phase, Map.of());
+  }
+
+  /**
+   * {@link #read(JsonFields)}, with the values of some fields already resolved (lengths in units,
+   * {@link LengthFields}) by field name: those are taken as they are.
+   */
+  Shape read(JsonFields phase, Map<String, Object> resolved) {
     int before = phase.problems().all().size();
     List<String> strangers = new ArrayList<>(phase.keys());
     strangers.removeAll(ScheduleReader.PHASE_KEYS);
@@ -108,7 +116,13 @@ final class ShapeForm {
     Object[] values = new Object[fields.size()];
     boolean complete = true;
     for (int i = 0; i < values.length; i++) {
-      values[i] = fields.get(i).read(phase, strangers);
+      FieldForm field = fields.get(i);
+      if (resolved.containsKey(field.name())) {
+        phase.allow(field.name());
+        values[i] = resolved.get(field.name());
+      } else {
+        values[i] = field.read(phase, strangers);
+      }
       complete &= values[i] != FieldForm.MISSING;
     }
     if (!complete || phase.problems().all().size() > before) {

@@ -1,0 +1,124 @@
+package dev.anneal.cli;
+
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Stepped;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The line {@code explain} adds under a channel of a config with a run geometry: the step and the
+ * phase that holds it in every unit the geometry defines, e.g. {@code in units: step 1000 = 2.2
+ * epochs, 1,536,000 samples; phases[1] = updates 120 to 82,772 (82,652 updates = 126,953,472 samples)}.
+ * The model counts updates only; the geometry converts them back, exactly.
+ */
+final class ExplainUnits {
+  private ExplainUnits() {}
+
+  /** The line for {@code schedule} at {@code step}, or empty when the geometry defines no unit beyond updates. */
+  private static Optional<String> line(RunGeometry geometry, Schedule schedule, long step) {
+    List<Unit> units = unitsOf(geometry);
+    if (units.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder line = new StringBuilder("    in units: step ").append(grouped(BigDecimal.valueOf(step))).append(" = ").append(amounts(geometry, units, step));
+    phaseSpan(schedule, step).ifPresent(span -> {
+      long length = span[2] - span[1];
+      line.append("; phases[").append(span[0]).append("] = updates ").append(grouped(BigDecimal.valueOf(span[1])));
+      if (span[2] == Phase.OPEN) {
+        line.append(" on (open-ended)");
+      } else {
+        line.append(" to ").append(grouped(BigDecimal.valueOf(span[2]))).append(" (").append(grouped(BigDecimal.valueOf(length)))
+            .append(" updates = ").append(spanAmounts(geometry, units, span[1], span[2])).append(")");
+      }
+    });
+    return Optional.of(line.toString());
+  }
+
+  /** The units beyond updates that {@code geometry} can convert to. */
+  private static List<Unit> unitsOf(RunGeometry geometry) {
+    List<Unit> units = new ArrayList<>();
+    if (geometry.updatesPerEpoch().isPresent()) {
+      units.add(Unit.EPOCHS);
+    }
+    if (geometry.batchSchedule().isPresent()) {
+      units.add(Unit.SAMPLES);
+      if (geometry.sequenceLength().isPresent()) {
+        units.add(Unit.TOKENS);
+      }
+    }
+    return units;
+  }
+
+  private static String amounts(RunGeometry geometry, List<Unit> units, long step) {
+    List<String> parts = new ArrayList<>();
+    for (Unit unit : units) {
+      parts.add(grouped(geometry.amountIn(unit, step)) + " " + unit.jsonName());
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String spanAmounts(RunGeometry geometry, List<Unit> units, long from, long to) {
+    List<String> parts = new ArrayList<>();
+    for (Unit unit : units) {
+      parts.add(grouped(geometry.amountIn(unit, to).subtract(geometry.amountIn(unit, from))) + " " + unit.jsonName());
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * {index, first update, end update} of the phase holding {@code step}, through a scaling and a
+   * cadence (whose phases count its own steps); empty for a product or past the declared end.
+   */
+  private static Optional<long[]> phaseSpan(Schedule schedule, long step) {
+    long every = 1;
+    Schedule inner = schedule;
+    while (true) {
+      if (inner instanceof Scaled scaled) {
+        inner = scaled.schedule();
+      } else if (inner instanceof Stepped stepped) {
+        every *= stepped.cadence().updates();
+        inner = stepped.schedule();
+      } else {
+        break;
+      }
+    }
+    if (!(inner instanceof Sequence sequence)) {
+      return Optional.empty();
+    }
+    long own = step / every;
+    List<Phase> phases = sequence.phases();
+    for (int i = 0; i < phases.size(); i++) {
+      long start = sequence.startOf(i);
+      long end = sequence.startOf(i + 1);
+      if (own >= start && own < end) {
+        return Optional.of(new long[] {i, start * every, end == Phase.OPEN ? Phase.OPEN : end * every});
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String grouped(BigDecimal amount) {
+    DecimalFormat format = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return format.format(amount);
+  }
+
+  /** {@link #line}, or nothing where the geometry cannot convert the step (past the 64-bit range). */
+  static Optional<String> safeLine(RunGeometry geometry, Schedule schedule, long step) {
+    try {
+      return line(geometry, schedule, step);
+    } catch (InvalidScheduleException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+}

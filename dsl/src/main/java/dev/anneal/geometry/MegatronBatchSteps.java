@@ -1,0 +1,84 @@
+package dev.anneal.geometry;
+
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Megatron-LM's {@code --step-batch-size-schedule} as its {@code
+ * StepBatchsizeNumMicroBatchesCalculator._parse_schedule} does (NVIDIA/Megatron-LM@d98e8a6):
+ * commas become spaces; each entry is {@code THRESHOLD:BATCH}, split at the first colon; each
+ * number takes an optional last letter K, M, B or T (any case: 10^3, 10^6, 10^9, 10^12) and is
+ * {@code int(float(rest) * multiplier)}: binary floating point, truncated ({@code 66.88M} is
+ * 66,879,999). With a sequence length the thresholds are tokens and become {@code tokens //
+ * seq_length} samples (floor), as {@code megatron/training} always passes one; entries are then
+ * sorted by threshold and must start at 0 and strictly increase.
+ */
+public final class MegatronBatchSteps {
+  /** What Python's {@code float()} accepts that matters here: decimal digits, a point, an exponent. */
+  private static final Pattern PYTHON_FLOAT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private MegatronBatchSteps() {}
+
+  /**
+   * The schedule {@code flag} describes.
+   *
+   * @param path where the flag was written, for diagnostics
+   * @param flag the flag's value, e.g. {@code "0:32 4M:64 12M:128"}
+   * @param sequenceLength the sequence length, or 0 when the thresholds are samples (only a direct
+   *     caller of {@code megatron.core} can pass none)
+   * @throws InvalidScheduleException ({@code InvalidBatchSchedule}) with every entry Megatron would refuse
+   */
+  public static BatchSteps parse(String path, String flag, long sequenceLength) {
+    List<Violation> found = new ArrayList<>();
+    List<BatchSteps.Entry> entries = new ArrayList<>();
+    for (String entry : flag.replace(',', ' ').trim().split("\\s+")) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      if (colon < 0) {
+        found.add(RuleCode.invalidBatchSchedule(path, "entry '" + entry + "'", "has no ':'", "write THRESHOLD:BATCH"));
+        continue;
+      }
+      Long threshold = number(path, entry, entry.substring(0, colon), found);
+      Long batch = number(path, entry, entry.substring(colon + 1), found);
+      if (threshold != null && batch != null) {
+        entries.add(new BatchSteps.Entry(sequenceLength > 0 ? threshold / sequenceLength : threshold, batch));
+      }
+    }
+    InvalidScheduleException.throwIfErrors(found);
+    entries.sort(Comparator.comparingLong(BatchSteps.Entry::threshold));
+    InvalidScheduleException.throwIfErrors(BatchSteps.check(path, entries));
+    return new BatchSteps(entries);
+  }
+
+  /** {@code int(float(rest) * multiplier)} of one number, or {@code null} (the problem recorded). */
+  static Long number(String path, String entry, String text, List<Violation> found) {
+    String value = text.strip().toUpperCase(Locale.ROOT);
+    double multiplier = 1;
+    if (!value.isEmpty()) {
+      switch (value.charAt(value.length() - 1)) {
+        case 'K' -> multiplier = 1e3;
+        case 'M' -> multiplier = 1e6;
+        case 'B' -> multiplier = 1e9;
+        case 'T' -> multiplier = 1e12;
+        default -> multiplier = 1;
+      }
+      if (multiplier != 1) {
+        value = value.substring(0, value.length() - 1);
+      }
+    }
+    if (!PYTHON_FLOAT.matcher(value).matches()) {
+      found.add(RuleCode.invalidBatchSchedule(path, "entry '" + entry + "'", "has '" + text + "', which is no number",
+          "write digits with an optional K, M, B or T suffix"));
+      return null;
+    }
+    return (long) (Double.parseDouble(value) * multiplier);
+  }
+}

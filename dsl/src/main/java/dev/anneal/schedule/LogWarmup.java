@@ -30,9 +30,16 @@ public record LogWarmup(double from, double to) implements Shape {
     return to;
   }
 
+  /**
+   * From {@code from} to the last step's value (t = n - 1: ln is monotonic), and {@code to}, held
+   * after the phase. Not the formula at t = n, which overshoots {@code to} and which no step of the
+   * phase uses: the wrappers that read it ({@link Reversed}, {@link Shifted}) add it themselves. A
+   * warm-down (DeepSpeed's {@code warmup_min_lr} above the max) would otherwise report a value
+   * below {@code to}, even below 0, that DeepSpeed never sets.
+   */
   @Override
   public Range range(long n) {
-    return Range.of(from, valueAt(n, n)).union(Range.of(from, to));
+    return Range.of(from, valueAt(n - 1, n)).union(Range.of(from, to));
   }
 
   @Override

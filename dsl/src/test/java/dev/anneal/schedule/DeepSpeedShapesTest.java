@@ -29,10 +29,22 @@ class DeepSpeedShapesTest {
     assertEquals(0.5, warmup.valueAt(1, 4), EXACT); // ln 2 / ln 4
     assertEquals(1.0, warmup.valueAt(3, 4), EXACT); // ln 4 / ln 4
     assertEquals(1.0, warmup.endValue(4));
-    assertEquals(Math.log(5) / Math.log(4), warmup.range(4).max(), EXACT);
+    assertEquals(1.0, warmup.range(4).max(), EXACT); // steps 0..3 and the end value held after them
+    // A reversed phase reads the formula at t = n, where it overshoots: the wrapper's range holds it.
+    assertEquals(Math.log(5) / Math.log(4), new Reversed(warmup).range(4).max(), EXACT);
     assertTrue(warmup.rangePastEnd(4).isFinite());
     assertEquals("[OutOfRange] steps: steps (1) must lie in [2, ∞) for a log warm-up (the formula divides by ln(steps))",
         error(() -> new Phase(warmup, 1)));
+  }
+
+  /** DeepSpeed's warm-down (warmup_min_lr above the max, warmup_num_steps 2): 0.005, then 0.001 held; never below. */
+  @Test
+  void aLogWarmDownStaysBetweenItsEnds() {
+    LogWarmup warmDown = new LogWarmup(0.005, 0.001);
+
+    assertEquals(0.001, warmDown.valueAt(1, 2), EXACT);
+    assertEquals(0.001, warmDown.range(2).min(), EXACT);
+    assertEquals(0.005, warmDown.range(2).max(), EXACT);
   }
 
   @Test

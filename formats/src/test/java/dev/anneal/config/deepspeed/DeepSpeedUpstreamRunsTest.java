@@ -10,6 +10,7 @@ import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,20 @@ class DeepSpeedUpstreamRunsTest {
   @MethodSource("inputs")
   void readWithTheWarningThatSaysWhatDeepSpeedDoes(String config, List<String> expected) {
     assertEquals(expected, warnings(Formats.byName("deepspeed").read(config)));
+  }
+
+  /**
+   * A short log warm-down (warmup_min_lr 0.005 above the max 0.001, 2 steps): DeepSpeed's
+   * lr_schedules.py (edaa722, run with torch 1.13) gives 0.005, 0.005, then 0.001 held. The log
+   * formula read one step past the warm-up would be below 0, but no update reads it.
+   */
+  @Test
+  void aShortLogWarmDownNeverGoesBelowItsEnd() {
+    Plan plan = Formats.byName("deepspeed").read(config("WarmupLR",
+        "\"warmup_min_lr\": 0.005, \"warmup_max_lr\": 0.001, \"warmup_num_steps\": 2, \"warmup_type\": \"log\"")).plan();
+
+    assertEquals(List.of(0.005, 0.005, 0.001, 0.001, 0.001, 0.001),
+        Arrays.stream(plan.lr().values(0, 6)).boxed().toList());
   }
 
   @Test

@@ -31,7 +31,9 @@ public enum PyTorchCode implements DiagnosticCode {
   FLOOR_ABOVE_START(Severity.WARNING, "eta_min ({etaMin}) is above the learning rate ({lr}), so torch's {scheduler} raises the learning rate towards eta_min where a decay was probably meant; set eta_min below the learning rate"),
   MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate"),
   NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}"),
-  GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1");
+  GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1"),
+  STEP_SIZE_NOT_AN_INT(Severity.WARNING, "step_size ({stepSize}) is not a 64-bit whole number, which torch does not check: StepLR decays at each step where Python's last_epoch modulo step_size is 0, {where}; write the whole number of steps you mean"),
+  MILESTONES_TEXT(Severity.WARNING, "milestones is the text \"{text}\", not a list: torch's MultiStepLR keeps Counter(milestones), which counts its characters, and no step equals a character, so the learning rate never decays; write a list of steps, e.g. [{example}]");
 
   private final MessageSpec spec;
 
@@ -210,6 +212,24 @@ public enum PyTorchCode implements DiagnosticCode {
   /** A {@code gamma} of 0: torch's first decay, at {@code step}, zeroes the learning rate for good. */
   public static Violation gammaZero(String path, double value, String scheduler, long step) {
     return GAMMA_ZERO.violation(path, value, scheduler, step);
+  }
+
+  /**
+   * A StepLR step_size that is a float or an int beyond 64 bits.
+   *
+   * @param where where that is, e.g. "which for this value is at every multiple of 5 steps"
+   */
+  public static Violation stepSizeNotAnInt(String path, String stepSize, String where) {
+    return STEP_SIZE_NOT_AN_INT.violation(path, stepSize, stepSize, where);
+  }
+
+  /**
+   * MultiStepLR milestones given as one string, which torch counts by character.
+   *
+   * @param example the list the text seems to mean, e.g. "10, 20"
+   */
+  public static Violation milestonesText(String path, String text, String example) {
+    return MILESTONES_TEXT.violation(path, text, text, example);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads a {@code {"type": <class>, "kwargs": {…}}} scheduler object of a {@code pytorch} config
@@ -53,8 +54,8 @@ final class SchedulerReader {
       return null;
     }
     PyTorchScheduler scheduler = switch (type) {
-      case "StepLR" -> new StepLR(kwargs.requireLong("step_size"), kwargs.optDouble("gamma", StepLR.DEFAULT_GAMMA));
-      case "MultiStepLR" -> new MultiStepLR(requireLongs(kwargs, "milestones"), kwargs.optDouble("gamma", MultiStepLR.DEFAULT_GAMMA));
+      case "StepLR" -> stepLr(kwargs);
+      case "MultiStepLR" -> new MultiStepLR(milestones(kwargs), kwargs.optDouble("gamma", MultiStepLR.DEFAULT_GAMMA));
       case "ConstantLR" -> new ConstantLR(
           kwargs.optDouble("factor", ConstantLR.DEFAULT_FACTOR), kwargs.optLong("total_iters", ConstantLR.DEFAULT_TOTAL_ITERS));
       case "LinearLR" -> new LinearLR(
@@ -211,6 +212,41 @@ final class SchedulerReader {
       members.add(read(member, false));
     }
     return members.contains(null) ? List.of() : members;
+  }
+
+  /**
+   * StepLR, whose {@code step_size} torch uses as Python gives it: a float or a huge int decays
+   * where {@code last_epoch % step_size == 0} ({@link PythonModulo}), with a warning.
+   */
+  private StepLR stepLr(JsonFields kwargs) {
+    JsonNode stepSize = kwargs.peek("step_size");
+    if (!PythonModulo.isOtherNumber(stepSize)) {
+      return new StepLR(kwargs.requireLong("step_size"), kwargs.optDouble("gamma", StepLR.DEFAULT_GAMMA));
+    }
+    kwargs.raw("step_size");
+    double gamma = kwargs.optDouble("gamma", StepLR.DEFAULT_GAMMA);
+    OptionalLong period = PythonModulo.period(stepSize);
+    String written = stepSize.isIntegralNumber() ? stepSize.asText() : Double.toString(stepSize.doubleValue());
+    problems.add(PyTorchCode.stepSizeNotAnInt(kwargs.path("step_size"), written, period.isPresent()
+        ? "which for this value is at every multiple of " + period.getAsLong() + " steps"
+        : "which no step of the 64-bit range is, so the learning rate never decays"));
+    // Never: a factor of 1 keeps the learning rate as torch does, at every step of the range.
+    return period.isPresent() ? new StepLR(period.getAsLong(), gamma) : new StepLR(Long.MAX_VALUE, 1.0);
+  }
+
+  /**
+   * MultiStepLR's {@code milestones}; a string is a {@code Counter} of its characters in torch,
+   * which no step equals: no milestone, with a warning.
+   */
+  private List<Long> milestones(JsonFields kwargs) {
+    JsonNode given = kwargs.peek("milestones");
+    if (given != null && given.isTextual()) {
+      kwargs.raw("milestones");
+      String digits = given.asText().replaceAll("[^0-9]+", ", ").replaceAll("^, |, $", "");
+      problems.add(PyTorchCode.milestonesText(kwargs.path("milestones"), given.asText(), digits.isEmpty() ? "30, 60" : digits));
+      return List.of();
+    }
+    return requireLongs(kwargs, "milestones");
   }
 
   private List<Long> requireLongs(JsonFields kwargs, String key) {

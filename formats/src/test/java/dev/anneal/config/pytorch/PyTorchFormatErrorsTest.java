@@ -194,9 +194,10 @@ class PyTorchFormatErrorsTest {
             "{\"type\": \"LambdaLR\", \"kwargs\": {}}",
             "[NotImportable] scheduler.type: cannot be imported from PyTorch: LambdaLR takes a Python function (lr_lambda), which a JSON config cannot express;"
                 + " write the schedule with Anneal's builder or pick a scheduler without a function"),
-        bad("wrong JSON types, NaN, a float step count, a misspelled key",
-            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 30.5, \"gamma\": NaN, \"verbose\": \"yes\", \"gama\": 0.1}}",
-            "[WrongType] scheduler.kwargs.step_size: expected an integer, found 30.5",
+        // A float step_size runs in torch (PythonNumbersTest); a string fails there: last_epoch % "30" is a TypeError.
+        bad("wrong JSON types, NaN, a step count as text, a misspelled key",
+            "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": \"30\", \"gamma\": NaN, \"verbose\": \"yes\", \"gama\": 0.1}}",
+            "[WrongType] scheduler.kwargs.step_size: expected an integer, found the string \"30\"",
             "[NonFiniteValue] scheduler.kwargs.gamma: gamma (NaN) must be a finite number",
             "[WrongType] scheduler.kwargs.verbose: expected true or false, found the string \"yes\"",
             "[UnknownKey] scheduler.kwargs.gama: unknown key 'gama'; did you mean `gamma`?"),
@@ -255,9 +256,6 @@ class PyTorchFormatErrorsTest {
             "[NegativeValue] optimizer.lr: lr (-1) must be at least 0",
             "[OutOfRange] scheduler.kwargs.factor: factor (0) must lie in (0, 1]: PyTorch 1.13 divides by factor at step total_iters (ZeroDivisionError)",
             "[NegativeValue] scheduler.kwargs.total_iters: total_iters (-1) must be at least 0"),
-        bad("a step count beyond 64 bits",
-            config(SGD, "{\"type\": \"StepLR\", \"kwargs\": {\"step_size\": 100000000000000000000}}"),
-            "[OutOfRange] scheduler.kwargs.step_size: step_size (100000000000000000000) must lie in the 64-bit step range"),
         bad("broken JSON",
             "{\"optimizer\": {\"type\": \"SGD\", \"lr\": 0.1},",
             "[InvalidJson] line 1, column 42: unexpected end-of-input within/between Object entries"));

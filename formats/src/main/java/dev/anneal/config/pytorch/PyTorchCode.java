@@ -31,7 +31,8 @@ public enum PyTorchCode implements DiagnosticCode {
   FLOOR_ABOVE_START(Severity.WARNING, "eta_min ({etaMin}) is above the learning rate ({lr}), so torch's {scheduler} raises the learning rate towards eta_min where a decay was probably meant; set eta_min below the learning rate"),
   MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate"),
   NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}"),
-  GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1");
+  GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1"),
+  ONE_CYCLE_PHASE_SKIPPED(Severity.WARNING, "pct_start ({pctStart}) of {total} total steps gives no step to {phases} of torch's OneCycleLR, which runs the other phases only: the learning rate goes from {first} at step 0 to {last} at step {lastStep}; set pct_start so that every phase gets at least one step");
 
   private final MessageSpec spec;
 
@@ -210,6 +211,19 @@ public enum PyTorchCode implements DiagnosticCode {
   /** A {@code gamma} of 0: torch's first decay, at {@code step}, zeroes the learning rate for good. */
   public static Violation gammaZero(String path, double value, String scheduler, long step) {
     return GAMMA_ZERO.violation(path, value, scheduler, step);
+  }
+
+  /**
+   * OneCycleLR's {@code pct_start} leaving a phase without a step: torch never divides by its
+   * length and runs the others.
+   *
+   * @param phases the phases left out, e.g. "phase 1 (the warm-up)"
+   * @param first the learning rate at step 0
+   * @param last the learning rate at step {@code lastStep}, the cycle's last
+   */
+  public static Violation oneCyclePhaseSkipped(String path, double pctStart, long total, String phases, double first, double last,
+      long lastStep) {
+    return ONE_CYCLE_PHASE_SKIPPED.violation(path, pctStart, pctStart, total, phases, first, last, lastStep);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -4,6 +4,7 @@ import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Phase;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import java.util.Objects;
  * @param stepSizeUp {@code step_size_up}, at least 1
  * @param stepSizeDown {@code step_size_down}, at least 0, or {@code null} for {@code step_size_up}
  * @param mode {@code mode}: triangular, triangular2 or exp_range
- * @param gamma {@code gamma}, in (0, 1]; used by exp_range only
+ * @param gamma {@code gamma}, in [0, 1]; used by exp_range only (0, which torch runs as a flat
+ *     {@code base_lr} after step 0, with a warning)
  * @param cycleMomentum {@code cycle_momentum}
  * @param baseMomentum {@code base_momentum}, in [0, 1)
  * @param maxMomentum {@code max_momentum}, in [0, 1)
@@ -102,8 +104,8 @@ public record CyclicLR(
       found.add(PyTorchCode.sawtoothCycle("step_size_down", stepSizeDown, stepSizeUp));
     }
     if (mode == Cyclic.Mode.EXP_RANGE) {
-      // gamma 0 makes exp_range's amplitude 0 after step 0 (torch: a constant base_lr), which the cyclic shape does not take.
-      if (Checks.decayFactor(found, "gamma", gamma) && Rules.positive(found, "gamma", gamma) && gamma > 1) {
+      // gamma 0 makes exp_range's amplitude 0 ** t, 0 after step 0: torch flattens the cycle (warned below, with the momentum).
+      if (Checks.decayFactor(found, "gamma", gamma) && gamma > 1) {
         found.add(RuleCode.outOfRange("gamma", "gamma", gamma,
             "(0, 1] in mode exp_range: above 1 the amplitude gamma^t grows at every step without end"
                 + " (torch runs it until the learning rate overflows); use a gamma below 1 to shrink the cycles"));
@@ -132,8 +134,17 @@ public record CyclicLR(
         Checks.ignored(found, "max_momentum", maxMomentum, "CyclicLR with cycle_momentum false");
       }
     }
+    boolean flattened = mode == Cyclic.Mode.EXP_RANGE && gamma == 0;
+    if (flattened) {
+      found.add(PyTorchCode.cycleFlattened("gamma", baseLr, cycleMomentum ? " and the momentum at max_momentum (" + Checks.show(maxMomentum) + ")" : ""));
+    }
     if (!context.report(found)) {
       return null;
+    }
+    if (flattened) {
+      // torch's base + height * 0 ** t: the height is 0 at step 0 (the cycle's start) and the amplitude 0 after it.
+      Member member = Member.absolute(type(), List.of(new Phase(new Constant(baseLr), Phase.OPEN)), AfterEnd.HOLD, context.where().of("base_lr"));
+      return cycleMomentum ? member.withMomentum(List.of(new Phase(new Constant(maxMomentum), Phase.OPEN)), AfterEnd.HOLD) : member;
     }
     long down = stepSizeDown == null ? stepSizeUp : stepSizeDown;
     double usedGamma = mode == Cyclic.Mode.EXP_RANGE ? gamma : 1.0;

@@ -32,7 +32,8 @@ public enum PyTorchCode implements DiagnosticCode {
   MIN_LR_ABOVE_LR(Severity.WARNING, "min_lr ({minLr}) is above the learning rate ({lr}), so torch's ReduceLROnPlateau never changes it: a reduction would raise it to min_lr, and torch applies only a change that lowers it by more than eps; set min_lr below the learning rate"),
   NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}"),
   GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1"),
-  ONE_CYCLE_PHASE_SKIPPED(Severity.WARNING, "pct_start ({pctStart}) of {total} total steps gives no step to {phases} of torch's OneCycleLR, which runs the other phases only: the learning rate goes from {first} at step 0 to {last} at step {lastStep}; set pct_start so that every phase gets at least one step");
+  ONE_CYCLE_PHASE_SKIPPED(Severity.WARNING, "pct_start ({pctStart}) of {total} total steps gives no step to {phases} of torch's OneCycleLR, which runs the other phases only: the learning rate goes from {first} at step 0 to {last} at step {lastStep}; set pct_start so that every phase gets at least one step"),
+  CYCLE_FLATTENED(Severity.WARNING, "gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr ({baseLr}){momentum} and never cycles; use a gamma between 0 and 1 to shrink the cycles step by step");
 
   private final MessageSpec spec;
 
@@ -224,6 +225,15 @@ public enum PyTorchCode implements DiagnosticCode {
   public static Violation oneCyclePhaseSkipped(String path, double pctStart, long total, String phases, double first, double last,
       long lastStep) {
     return ONE_CYCLE_PHASE_SKIPPED.violation(path, pctStart, pctStart, total, phases, first, last, lastStep);
+  }
+
+  /**
+   * CyclicLR's exp_range with {@code gamma} 0: torch's amplitude {@code 0 ** t} is 0 from step 1.
+   *
+   * @param momentum what becomes of the momentum, e.g. " and the momentum at max_momentum (0.9)", or ""
+   */
+  public static Violation cycleFlattened(String path, double baseLr, String momentum) {
+    return CYCLE_FLATTENED.violation(path, 0.0, baseLr, momentum);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -138,6 +138,22 @@ class PyTorchUpstreamRunsTest {
   }
 
   @Test
+  void cyclicExpRangeGammaZeroFlattensTheCycleToBaseLr() {
+    read(SGD, "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"step_size_up\": 4,"
+        + " \"mode\": \"exp_range\", \"gamma\": 0}}");
+
+    assertWarnings("[CycleFlattened] scheduler.kwargs.gamma: gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by"
+        + " 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr (0.001) and the momentum at max_momentum (0.9) and"
+        + " never cycles; use a gamma between 0 and 1 to shrink the cycles step by step");
+    // torch 1.13 (CyclicLR(SGD(lr=0.1, momentum=0.9), 0.001, 0.01, step_size_up=4, mode='exp_range', gamma=0.0)), steps 0..11:
+    // lr 0.001 and momentum 0.9 at every step.
+    for (long step = 0; step < 12; step++) {
+      assertEquals(0.001, plan.lr().valueAt(step));
+      assertEquals(0.9, plan.channel(Plan.MOMENTUM).valueAt(step));
+    }
+  }
+
+  @Test
   void cosineEtaMinAboveTheLearningRateRisesTowardsIt() {
     read(SGD, "{\"type\": \"CosineAnnealingLR\", \"kwargs\": {\"T_max\": 100, \"eta_min\": 0.5}}");
 

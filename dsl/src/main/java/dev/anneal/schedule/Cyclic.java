@@ -62,8 +62,8 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
     if (n == Phase.OPEN) {
       return Range.UNBOUNDED;
     }
-    // gamma above 1: the height times the amplitude reaches at most (max - base) * gamma^(n - 1) by the last step.
-    double reach = (max - base) * Math.pow(gamma, n - 1);
+    // gamma above 1: the height times the amplitude reaches at most (max - base) * gamma^n by step n (held after the end).
+    double reach = (max - base) * Math.pow(gamma, n);
     return mirrored ? Range.of(max - reach, max) : Range.of(base, base + reach);
   }
 
@@ -97,8 +97,7 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
     }
     if (mode == Mode.EXP_RANGE) {
       // Above 1 the amplitude grows without end: a finite phase holds it while its last value is finite.
-      if (Rules.positive(out, "gamma", gamma) && gamma > 1
-          && (n == Phase.OPEN || !Double.isFinite((max - base) * Math.pow(gamma, n - 1)))) {
+      if (Rules.positive(out, "gamma", gamma) && gamma > 1 && (n == Phase.OPEN || !range(n).isFinite())) {
         Rules.within(out, "gamma", gamma, 0, 1);
       }
     }

@@ -144,9 +144,10 @@ public record CyclicLR(
     long length = Phase.OPEN;
     if (grows()) {
       // torch's gamma ** t raises OverflowError once it passes the largest double, and the value is infinite a little earlier
-      // where max_lr - base_lr exceeds 1: the plan ends at the last step both are finite.
+      // where max_lr - base_lr exceeds 1. The cyclic shape bounds a phase of n steps by its amplitude at step n (the value it
+      // holds after its end), so the plan ends one step before the last at which both are finite.
       long last = Checks.lastFiniteStep(maxLr - baseLr, gamma, 1);
-      length = last == Long.MAX_VALUE - 1 ? Phase.OPEN : last + 1;
+      length = last == Long.MAX_VALUE - 1 ? Phase.OPEN : last;
       found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
           "peak higher in every cycle (the amplitude gamma^t grows at every step); Anneal's plan holds its first " + length
               + " steps, as gamma^t overflows soon after"));

@@ -35,7 +35,8 @@ public enum RuleCode implements DiagnosticCode {
   BETA1_ABOVE_ONE(Severity.WARNING, "β1 exceeds 1 after step {step}: {growth}; Adam diverges with β1 >= 1{fix}"),
   UNIT_NEEDS_GEOMETRY(Severity.ERROR, "{field} is given in {unit}, which needs {missing}; {fix}"),
   LENGTH_OFF_CADENCE(Severity.ERROR, "{field} ({length}) is {updates} updates, not a whole number of the schedule's steps of {every} updates; give a multiple of {every} updates, or a bare count of the schedule's steps"),
-  INVALID_BATCH_SCHEDULE(Severity.ERROR, "batch-size schedule {entry} {problem}; {fix}");
+  INVALID_BATCH_SCHEDULE(Severity.ERROR, "batch-size schedule {entry} {problem}; {fix}"),
+  RESTARTS_RISE(Severity.WARNING, "floor ({floor}) is above from ({from}), so every restart period rises from {from} towards {floor} instead of decaying, as PyTorch's CosineAnnealingWarmRestarts does with eta_min above the learning rate; set floor below from for a decay");
 
   private final MessageSpec spec;
 
@@ -160,6 +161,11 @@ public enum RuleCode implements DiagnosticCode {
   }
 
   /** A floor ({@code floorField}) above the value a decaying shape starts from ({@code peakField}). */
+  /** Cosine restarts whose floor lies above their start: each period rises, as PyTorch runs it. */
+  public static Violation restartsRise(String path, double floor, double from) {
+    return RESTARTS_RISE.violation(path, floor, floor, from);
+  }
+
   public static Violation floorAbovePeak(String path, String floorField, double floor, String peakField, double peak) {
     return FLOOR_ABOVE_PEAK.violation(path, floor, floorField, floor, peakField, peak);
   }

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code floor + (from - floor) * (1 + cos(π * tCur / tI)) / 2}, where the first period lasts
  * {@code t0} steps, each next one {@code tMult} times longer, and {@code tCur} counts the steps
  * since the last restart. Periods are computed in exact integer arithmetic, as PyTorch's
- * step-by-step counter does.
+ * step-by-step counter does. A {@code floor} above {@code from} makes every period rise towards
+ * it, as PyTorch runs it; the rules warn.
  */
 public record CosineRestarts(double from, double floor, long t0, long tMult) implements Shape {
   @Override
@@ -48,7 +49,10 @@ public record CosineRestarts(double from, double floor, long t0, long tMult) imp
   public List<Violation> check(long n) {
     List<Violation> out = new ArrayList<>();
     if (Rules.finite(out, "from", from) & Rules.finite(out, "floor", floor)) {
-      Rules.notAbove(out, "floor", floor, "from", from);
+      // PyTorch's formula with eta_min above the learning rate rises in every period: run it, with a warning.
+      if (floor > from) {
+        out.add(RuleCode.restartsRise("floor", floor, from));
+      }
       Overflow.doubledDifference(out, "from", from, "floor", floor);
     }
     if (t0 < 1) {

@@ -16,6 +16,9 @@ import java.util.List;
  * ({@link Mode#TRIANGULAR}), {@code 1 / 2^(cycle - 1)} ({@link Mode#TRIANGULAR2}) or {@code
  * gamma^t} ({@link Mode#EXP_RANGE}). A {@code mirrored} cycle is {@code max - (max - base) * scale *
  * amplitude} instead: it is how PyTorch cycles momentum against the learning rate.
+ *
+ * <p>{@code gamma} lies in (0, 1], or above 1 in a phase of finite length whose last amplitude is
+ * finite: PyTorch runs a growing amplitude until {@code gamma ** t} overflows.
  */
 public record Cyclic(double base, double max, long up, long down, Mode mode, double gamma, boolean mirrored)
     implements Shape {
@@ -53,12 +56,25 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
 
   @Override
   public Range range(long n) {
-    return Range.of(base, max);
+    if (!grows()) {
+      return Range.of(base, max);
+    }
+    if (n == Phase.OPEN) {
+      return Range.UNBOUNDED;
+    }
+    // gamma above 1: the height times the amplitude reaches at most (max - base) * gamma^n by step n (held after the end).
+    double reach = (max - base) * Math.pow(gamma, n);
+    return mirrored ? Range.of(max - reach, max) : Range.of(base, base + reach);
   }
 
   @Override
   public Range rangePastEnd(long n) {
-    return range(n);
+    return grows() ? Range.UNBOUNDED : range(n);
+  }
+
+  /** Whether the amplitude grows: exp_range with a gamma above 1, which PyTorch runs. */
+  private boolean grows() {
+    return mode == Mode.EXP_RANGE && gamma > 1;
   }
 
   @Override
@@ -80,7 +96,8 @@ public record Cyclic(double base, double max, long up, long down, Mode mode, dou
       out.add(RuleCode.outOfRange("down", "up + down", up + " + " + down, "the 64-bit step range (at most " + Long.MAX_VALUE + ")"));
     }
     if (mode == Mode.EXP_RANGE) {
-      if (Rules.positive(out, "gamma", gamma) && gamma > 1) {
+      // Above 1 the amplitude grows without end: a finite phase holds it while its last value is finite.
+      if (Rules.positive(out, "gamma", gamma) && gamma > 1 && (n == Phase.OPEN || !range(n).isFinite())) {
         Rules.within(out, "gamma", gamma, 0, 1);
       }
     }

@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.anneal.rules.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,16 @@ class ShapesTest {
     assertEquals(1, restarts.valueAt(6, Phase.OPEN), EXACT);
     assertEquals(0.5, restarts.valueAt(10, Phase.OPEN), 1e-16);
     assertEquals(1, new CosineRestarts(1, 0, 2, 1).valueAt(4, Phase.OPEN), EXACT);
+  }
+
+  @Test
+  void warmRestartsWithAFloorAboveTheStartRiseInEveryPeriodWithAWarning() {
+    // PyTorch's CosineAnnealingWarmRestarts with eta_min 2 above lr 1: each period rises from 1 towards 2.
+    Sequence rising = Sequence.of(new CosineRestarts(1, 2, 2, 1), Phase.OPEN, AfterEnd.HOLD);
+    assertEquals(List.of("[RestartsRise] phases[0].floor: floor (2) is above from (1), so every restart period rises from 1 towards 2"
+        + " instead of decaying, as PyTorch's CosineAnnealingWarmRestarts does with eta_min above the learning rate; set floor below"
+        + " from for a decay"), rising.warnings().stream().map(Violation::toString).toList());
+    assertEquals(List.of(1.0, 1.5, 1.0), List.of(rising.valueAt(0), rising.valueAt(1), rising.valueAt(2)));
   }
 
   @Test

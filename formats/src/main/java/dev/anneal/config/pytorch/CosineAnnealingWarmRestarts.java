@@ -1,6 +1,5 @@
 package dev.anneal.config.pytorch;
 
-import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
@@ -16,7 +15,8 @@ import java.util.List;
  *
  * @param t0 {@code T_0}, the first period in steps, at least 1 (an integer in PyTorch)
  * @param tMult {@code T_mult}, the growth of each next period, at least 1 (an integer in PyTorch)
- * @param etaMin {@code eta_min}, at least 0 and at most the learning rate
+ * @param etaMin {@code eta_min}, at least 0; above the learning rate every period rises towards it,
+ *     as in torch (with a warning)
  */
 public record CosineAnnealingWarmRestarts(long t0, long tMult, double etaMin) implements PyTorchScheduler {
   public static final long DEFAULT_T_MULT = 1;
@@ -36,7 +36,7 @@ public record CosineAnnealingWarmRestarts(long t0, long tMult, double etaMin) im
     Rules.atLeastOne(found, "T_0", t0);
     Rules.atLeastOne(found, "T_mult", tMult);
     if (Rules.nonNegative(found, "eta_min", etaMin) && etaMin > context.base()) {
-      found.add(RuleCode.floorAbovePeak("eta_min", "eta_min", etaMin, "the learning rate", context.base()));
+      found.add(PyTorchCode.floorAboveStart("eta_min", etaMin, context.base(), type()));
     }
     if (!context.report(found)) {
       return null;

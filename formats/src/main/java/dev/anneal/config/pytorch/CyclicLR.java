@@ -4,6 +4,7 @@ import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Rules;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Phase;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import java.util.Objects;
  * @param stepSizeUp {@code step_size_up}, at least 1
  * @param stepSizeDown {@code step_size_down}, at least 0, or {@code null} for {@code step_size_up}
  * @param mode {@code mode}: triangular, triangular2 or exp_range
- * @param gamma {@code gamma}, in (0, 1]; used by exp_range only
+ * @param gamma {@code gamma}, at least 0; used by exp_range only: 0, which torch runs as a flat {@code
+ *     base_lr} after step 0, and above 1, growing cycles (only with {@code cycle_momentum} false and
+ *     {@code base_lr} at most {@code max_lr}), are reproduced with a warning
  * @param cycleMomentum {@code cycle_momentum}
  * @param baseMomentum {@code base_momentum}, in [0, 1)
  * @param maxMomentum {@code max_momentum}, in [0, 1)
@@ -102,8 +105,10 @@ public record CyclicLR(
       found.add(PyTorchCode.sawtoothCycle("step_size_down", stepSizeDown, stepSizeUp));
     }
     if (mode == Cyclic.Mode.EXP_RANGE) {
-      // gamma 0 makes exp_range's amplitude 0 after step 0 (torch: a constant base_lr), which the cyclic shape does not take.
-      if (Checks.decayFactor(found, "gamma", gamma) && Rules.positive(found, "gamma", gamma) && gamma > 1) {
+      // gamma 0 makes exp_range's amplitude 0 ** t, 0 after step 0: torch flattens the cycle (warned below, with the momentum).
+      // Above 1 the cycles grow: reproduced for the learning rate of an upright cycle, which stays above base_lr; an inverted
+      // cycle would take it below 0, and a cycled momentum out of [0, 1), which a plan does not hold.
+      if (Checks.decayFactor(found, "gamma", gamma) && gamma > 1 && (cycleMomentum || baseLr > maxLr)) {
         found.add(RuleCode.outOfRange("gamma", "gamma", gamma,
             "(0, 1] in mode exp_range: above 1 the amplitude gamma^t grows at every step without end"
                 + " (torch runs it until the learning rate overflows); use a gamma below 1 to shrink the cycles"));
@@ -132,20 +137,45 @@ public record CyclicLR(
         Checks.ignored(found, "max_momentum", maxMomentum, "CyclicLR with cycle_momentum false");
       }
     }
+    boolean flattened = mode == Cyclic.Mode.EXP_RANGE && gamma == 0;
+    if (flattened) {
+      found.add(PyTorchCode.cycleFlattened("gamma", baseLr, cycleMomentum ? " and the momentum at max_momentum (" + Checks.show(maxMomentum) + ")" : ""));
+    }
+    long length = Phase.OPEN;
+    if (grows()) {
+      // torch's gamma ** t raises OverflowError once it passes the largest double, and the value is infinite a little earlier
+      // where max_lr - base_lr exceeds 1. The cyclic shape bounds a phase of n steps by its amplitude at step n (the value it
+      // holds after its end), so the plan ends one step before the last at which both are finite.
+      long last = Checks.lastFiniteStep(maxLr - baseLr, gamma, 1);
+      length = last == Long.MAX_VALUE - 1 ? Phase.OPEN : last;
+      found.add(PyTorchCode.gammaAboveOne("gamma", gamma, type(),
+          "peak higher in every cycle (the amplitude gamma^t grows at every step); Anneal's plan holds its first " + length
+              + " steps, as gamma^t overflows soon after"));
+    }
     if (!context.report(found)) {
       return null;
+    }
+    if (flattened) {
+      // torch's base + height * 0 ** t: the height is 0 at step 0 (the cycle's start) and the amplitude 0 after it.
+      Member member = Member.absolute(type(), List.of(new Phase(new Constant(baseLr), Phase.OPEN)), AfterEnd.HOLD, context.where().of("base_lr"));
+      return cycleMomentum ? member.withMomentum(List.of(new Phase(new Constant(maxMomentum), Phase.OPEN)), AfterEnd.HOLD) : member;
     }
     long down = stepSizeDown == null ? stepSizeUp : stepSizeDown;
     double usedGamma = mode == Cyclic.Mode.EXP_RANGE ? gamma : 1.0;
     Member member = Member.absolute(
         type(),
-        List.of(new Phase(cycle(baseLr, maxLr, false, down, usedGamma), Phase.OPEN)),
-        AfterEnd.HOLD,
+        List.of(new Phase(cycle(baseLr, maxLr, false, down, usedGamma), length)),
+        length == Phase.OPEN ? AfterEnd.HOLD : AfterEnd.FAIL,
         context.where().of("base_lr"));
     if (!cycleMomentum) {
       return member;
     }
     return member.withMomentum(List.of(new Phase(cycle(baseMomentum, maxMomentum, true, down, usedGamma), Phase.OPEN)), AfterEnd.HOLD);
+  }
+
+  /** exp_range with a gamma above 1 on an upright cycle without momentum: the learning rate's cycles grow, as in torch. */
+  private boolean grows() {
+    return mode == Cyclic.Mode.EXP_RANGE && gamma > 1 && !cycleMomentum && baseLr <= maxLr;
   }
 
   /**

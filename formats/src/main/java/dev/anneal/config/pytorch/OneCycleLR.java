@@ -8,6 +8,7 @@ import dev.anneal.schedule.AfterEnd;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -144,32 +145,76 @@ public record OneCycleLR(
     }
     double initial = initialLr();
     OneCycle lr = new OneCycle(initial, maxLr, initial / finalDivFactor, pctStart, annealStrategy, threePhase);
-    for (Violation violation : lr.check(total)) {
-      found.add(violation.relocated(violation.path().equals("pctStart") ? "pct_start" : violation.path(), "pctStart", "pct_start"));
+    OneCycle momentum = new OneCycle(maxMomentum, baseMomentum, maxMomentum, pctStart, annealStrategy, threePhase);
+    List<Violation> shapeFound = lr.check(total);
+    // A phase without a step is no error in torch unless a step picks a phase of length 0: follow torch phase by phase.
+    boolean phaseSkipped = !shapeFound.isEmpty() && shapeFound.stream().allMatch(v -> v.code() == RuleCode.ONE_CYCLE_PHASE_EMPTY);
+    OneCyclePhases torch = OneCyclePhases.of(pctStart, total, threePhase);
+    int zeroLength = phaseSkipped ? torch.zeroLengthPicked(total) : -1;
+    if (!phaseSkipped) {
+      for (Violation violation : shapeFound) {
+        found.add(relocated(violation));
+      }
+    } else if (zeroLength >= 0 && torch.firstStep(zeroLength) < total) {
+      found.add(RuleCode.oneCyclePhaseEmpty("pct_start", zeroLength + 1, 0, pctStart, total));
     }
     if (!context.report(found)) {
       return null;
     }
-    OneCycle momentum = new OneCycle(maxMomentum, baseMomentum, maxMomentum, pctStart, annealStrategy, threePhase);
+    List<Phase> lrCycle = phaseSkipped ? torch.phases(boundaries(lr), annealStrategy, total) : List.of(new Phase(lr, total));
+    List<Phase> momentumCycle =
+        phaseSkipped ? torch.phases(boundaries(momentum), annealStrategy, total) : List.of(new Phase(momentum, total));
     // PyTorch's last valid step is total_steps, one past the last phase: keep it while its bounce is still a valid value.
     double lrBounce = lr.valueAt(total, total);
     double momentumBounce = momentum.valueAt(total, total);
-    boolean bounceValid = lrBounce >= 0 && (!cycleMomentum || (momentumBounce >= 0 && momentumBounce < 1));
+    boolean bounceDefined = zeroLength < 0;
+    boolean bounceValid = bounceDefined && lrBounce >= 0 && (!cycleMomentum || (momentumBounce >= 0 && momentumBounce < 1));
     String totalKey = totalSteps != null ? "total_steps" : "epochs";
     String totalName = totalSteps != null ? "total_steps" : "epochs * steps_per_epoch";
     String at = context.where().of(totalKey);
+    if (phaseSkipped) {
+      Sequence cycle = new Sequence(lrCycle, AfterEnd.FAIL);
+      context.add(PyTorchCode.oneCyclePhaseSkipped(context.where().of("pct_start"), pctStart, total, skippedNames(torch.skipped(total)),
+          cycle.valueAt(0), cycle.valueAt(total - 1), total - 1));
+    }
+    String invalid = bounceDefined
+        ? Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "")
+        : "undefined (torch picks a phase of length 0 there and raises ZeroDivisionError)";
     context.add(bounceValid
         ? PyTorchCode.bouncesPastTotal(at, total, totalName, Checks.show(lrBounce))
-        : PyTorchCode.invalidBounce(at, total, totalName,
-            Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "")));
-    Member member = Member.absolute(type(), phases(lr, lrBounce, total, bounceValid), AfterEnd.FAIL, context.where().of("max_lr"));
-    return cycleMomentum ? member.withMomentum(phases(momentum, momentumBounce, total, bounceValid), AfterEnd.FAIL) : member;
+        : PyTorchCode.invalidBounce(at, total, totalName, invalid));
+    Member member = Member.absolute(type(), withBounce(lrCycle, lrBounce, bounceValid), AfterEnd.FAIL, context.where().of("max_lr"));
+    return cycleMomentum ? member.withMomentum(withBounce(momentumCycle, momentumBounce, bounceValid), AfterEnd.FAIL) : member;
   }
 
-  private static List<Phase> phases(OneCycle shape, double bounce, long total, boolean withBounce) {
-    return withBounce
-        ? List.of(new Phase(shape, total), new Phase(new Constant(bounce), 1))
-        : List.of(new Phase(shape, total));
+  private static Violation relocated(Violation violation) {
+    return violation.relocated(violation.path().equals("pctStart") ? "pct_start" : violation.path(), "pctStart", "pct_start");
+  }
+
+  /** The values at the phase boundaries, in torch's order: start, peak, (start,) end. */
+  private double[] boundaries(OneCycle shape) {
+    return threePhase
+        ? new double[] {shape.start(), shape.peak(), shape.start(), shape.end()}
+        : new double[] {shape.start(), shape.peak(), shape.end()};
+  }
+
+  /** The phases no step reaches, named for the warning, e.g. "phase 1 (the warm-up)". */
+  private String skippedNames(List<Integer> phases) {
+    List<String> names = new ArrayList<>();
+    for (int i : phases) {
+      String role = i == 0 ? "the warm-up" : i == (threePhase ? 2 : 1) ? "the anneal" : "the return to the initial learning rate";
+      names.add("phase " + (i + 1) + " (" + role + ")");
+    }
+    return String.join(" and ", names);
+  }
+
+  private static List<Phase> withBounce(List<Phase> cycle, double bounce, boolean withBounce) {
+    if (!withBounce) {
+      return cycle;
+    }
+    List<Phase> out = new ArrayList<>(cycle);
+    out.add(new Phase(new Constant(bounce), 1));
+    return out;
   }
 
   /** {@code total_steps}, or {@code epochs * steps_per_epoch}; -1 (with a violation) if neither is valid. */

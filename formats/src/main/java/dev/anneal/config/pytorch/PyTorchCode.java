@@ -33,7 +33,9 @@ public enum PyTorchCode implements DiagnosticCode {
   NEGATIVE_STEP_SIZE(Severity.WARNING, "step_size ({stepSize}) is negative; torch's StepLR decays at each step that step_size divides, and Python's modulo finds those at every multiple of {every} whatever the sign, so the learning rate decays every {every} steps; write step_size {every}"),
   GAMMA_ZERO(Severity.WARNING, "gamma is 0, so torch's {scheduler} sets the learning rate to 0 at step {step} and keeps it there, and no later update changes the model; a decay needs a gamma between 0 and 1"),
   STEP_SIZE_NOT_AN_INT(Severity.WARNING, "step_size ({stepSize}) is not a 64-bit whole number, which torch does not check: StepLR decays at each step where Python's last_epoch modulo step_size is 0, {where}; write the whole number of steps you mean"),
-  MILESTONES_TEXT(Severity.WARNING, "milestones is the text \"{text}\", not a list: torch's MultiStepLR keeps Counter(milestones), which counts its characters, and no step equals a character, so the learning rate never decays; write a list of steps, e.g. [{example}]");
+  MILESTONES_TEXT(Severity.WARNING, "milestones is the text \"{text}\", not a list: torch's MultiStepLR keeps Counter(milestones), which counts its characters, and no step equals a character, so the learning rate never decays; write a list of steps, e.g. [{example}]"),
+  ONE_CYCLE_PHASE_SKIPPED(Severity.WARNING, "pct_start ({pctStart}) of {total} total steps gives no step to {phases} of torch's OneCycleLR, which runs the other phases only: the learning rate goes from {first} at step 0 to {last} at step {lastStep}; set pct_start so that every phase gets at least one step"),
+  CYCLE_FLATTENED(Severity.WARNING, "gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr ({baseLr}){momentum} and never cycles; use a gamma between 0 and 1 to shrink the cycles step by step");
 
   private final MessageSpec spec;
 
@@ -230,6 +232,26 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation milestonesText(String path, String text, String example) {
     return MILESTONES_TEXT.violation(path, text, text, example);
+
+   * OneCycleLR's {@code pct_start} leaving a phase without a step: torch never divides by its
+   * length and runs the others.
+   *
+   * @param phases the phases left out, e.g. "phase 1 (the warm-up)"
+   * @param first the learning rate at step 0
+   * @param last the learning rate at step {@code lastStep}, the cycle's last
+   */
+  public static Violation oneCyclePhaseSkipped(String path, double pctStart, long total, String phases, double first, double last,
+      long lastStep) {
+    return ONE_CYCLE_PHASE_SKIPPED.violation(path, pctStart, pctStart, total, phases, first, last, lastStep);
+  }
+
+  /**
+   * CyclicLR's exp_range with {@code gamma} 0: torch's amplitude {@code 0 ** t} is 0 from step 1.
+   *
+   * @param momentum what becomes of the momentum, e.g. " and the momentum at max_momentum (0.9)", or ""
+   */
+  public static Violation cycleFlattened(String path, double baseLr, String momentum) {
+    return CYCLE_FLATTENED.violation(path, 0.0, baseLr, momentum);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -3,6 +3,7 @@ package dev.anneal.config.pytorch;
 import static dev.anneal.config.pytorch.PyTorchFormatErrorsTest.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.config.Formats;
 import dev.anneal.rules.InvalidScheduleException;
@@ -135,6 +136,42 @@ class PyTorchUpstreamRunsTest {
     assertEquals(List.of(0.2, 0.17000000000000004, 0.1, 0.2), List.of(lr.valueAt(0), lr.valueAt(3), lr.valueAt(10), lr.valueAt(20)));
     assertEquals(List.of(0.85, 0.88, 0.95, 0.85),
         List.of(momentum.valueAt(0), momentum.valueAt(3), momentum.valueAt(10), momentum.valueAt(20)));
+  }
+
+  @Test
+  void cyclicExpRangeGammaAboveOneGrowsTheCyclesUntilGammaToTheTOverflows() {
+    read(SGD, "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.0, \"max_lr\": 0.001, \"step_size_up\": 5,"
+        + " \"step_size_down\": 3, \"mode\": \"exp_range\", \"gamma\": 1.01, \"cycle_momentum\": false}}");
+
+    assertWarnings("[GammaAboveOne] scheduler.kwargs.gamma: gamma (1.01) is above 1, so torch's CyclicLR raises the learning rate peak"
+        + " higher in every cycle (the amplitude gamma^t grows at every step); Anneal's plan holds its first 71332 steps, as gamma^t"
+        + " overflows soon after; a decay needs a gamma below 1");
+    // torch 1.13 (CyclicLR(SGD(lr=0.1, momentum=0.9), 0.0, 0.001, step_size_up=5, step_size_down=3, mode='exp_range', gamma=1.01,
+    // cycle_momentum=False)) at steps 0, 1, 5, 7, 100 and 1000; its step() to step 71333 raises OverflowError (1.01 ** 71333). The plan ends a step earlier, where the bound of the
+    // cyclic shape (its amplitude one step past its end) is still finite.
+    long[] steps = {0, 1, 5, 7, 100, 1000};
+    double[] torch = {0.0, 0.000202, 0.0010510100501000001, 0.00035737845070233666, 0.002163851063537223, 0.0};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(torch[i], plan.lr().valueAt(steps[i]), Math.max(1e-12, 1e-9 * torch[i]), "step " + steps[i]);
+    }
+    assertTrue(Double.isFinite(plan.lr().valueAt(71331)));
+    assertThrows(InvalidScheduleException.class, () -> plan.lr().valueAt(71332));
+  }
+
+  @Test
+  void cyclicExpRangeGammaZeroFlattensTheCycleToBaseLr() {
+    read(SGD, "{\"type\": \"CyclicLR\", \"kwargs\": {\"base_lr\": 0.001, \"max_lr\": 0.01, \"step_size_up\": 4,"
+        + " \"mode\": \"exp_range\", \"gamma\": 0}}");
+
+    assertWarnings("[CycleFlattened] scheduler.kwargs.gamma: gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by"
+        + " 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr (0.001) and the momentum at max_momentum (0.9) and"
+        + " never cycles; use a gamma between 0 and 1 to shrink the cycles step by step");
+    // torch 1.13 (CyclicLR(SGD(lr=0.1, momentum=0.9), 0.001, 0.01, step_size_up=4, mode='exp_range', gamma=0.0)), steps 0..11:
+    // lr 0.001 and momentum 0.9 at every step.
+    for (long step = 0; step < 12; step++) {
+      assertEquals(0.001, plan.lr().valueAt(step));
+      assertEquals(0.9, plan.channel(Plan.MOMENTUM).valueAt(step));
+    }
   }
 
   @Test

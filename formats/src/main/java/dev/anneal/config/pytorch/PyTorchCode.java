@@ -232,7 +232,9 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation milestonesText(String path, String text, String example) {
     return MILESTONES_TEXT.violation(path, text, text, example);
+  }
 
+  /**
    * OneCycleLR's {@code pct_start} leaving a phase without a step: torch never divides by its
    * length and runs the others.
    *

@@ -177,12 +177,15 @@ public record OneCycleLR(
       context.add(PyTorchCode.oneCyclePhaseSkipped(context.where().of("pct_start"), pctStart, total, skippedNames(torch.skipped(total)),
           cycle.valueAt(0), cycle.valueAt(total - 1), total - 1));
     }
-    String invalid = bounceDefined
-        ? Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "")
-        : "undefined (torch picks a phase of length 0 there and raises ZeroDivisionError)";
-    context.add(bounceValid
-        ? PyTorchCode.bouncesPastTotal(at, total, totalName, Checks.show(lrBounce))
-        : PyTorchCode.invalidBounce(at, total, totalName, invalid));
+    if (!bounceDefined) {
+      // torch raises there: a loop that steps the scheduler after its last update stops with the error.
+      context.add(PyTorchCode.stepAfterEndRaises(at, total, totalName));
+    } else {
+      String invalid = Checks.show(lrBounce) + (cycleMomentum ? " and the momentum " + Checks.show(momentumBounce) : "");
+      context.add(bounceValid
+          ? PyTorchCode.bouncesPastTotal(at, total, totalName, Checks.show(lrBounce))
+          : PyTorchCode.invalidBounce(at, total, totalName, invalid));
+    }
     Member member = Member.absolute(type(), withBounce(lrCycle, lrBounce, bounceValid), AfterEnd.FAIL, context.where().of("max_lr"));
     return cycleMomentum ? member.withMomentum(withBounce(momentumCycle, momentumBounce, bounceValid), AfterEnd.FAIL) : member;
   }

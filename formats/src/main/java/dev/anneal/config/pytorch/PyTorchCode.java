@@ -35,7 +35,8 @@ public enum PyTorchCode implements DiagnosticCode {
   STEP_SIZE_NOT_AN_INT(Severity.WARNING, "step_size ({stepSize}) is not a 64-bit whole number, which torch does not check: StepLR decays at each step where Python's last_epoch modulo step_size is 0, {where}; write the whole number of steps you mean"),
   MILESTONES_TEXT(Severity.WARNING, "milestones is the text \"{text}\", not a list: torch's MultiStepLR keeps Counter(milestones), which counts its characters, and no step equals a character, so the learning rate never decays; write a list of steps, e.g. [{example}]"),
   ONE_CYCLE_PHASE_SKIPPED(Severity.WARNING, "pct_start ({pctStart}) of {total} total steps gives no step to {phases} of torch's OneCycleLR, which runs the other phases only: the learning rate goes from {first} at step 0 to {last} at step {lastStep}; set pct_start so that every phase gets at least one step"),
-  CYCLE_FLATTENED(Severity.WARNING, "gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr ({baseLr}){momentum} and never cycles; use a gamma between 0 and 1 to shrink the cycles step by step");
+  CYCLE_FLATTENED(Severity.WARNING, "gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr ({baseLr}){momentum} and never cycles; use a gamma between 0 and 1 to shrink the cycles step by step"),
+  STEP_AFTER_END_RAISES(Severity.WARNING, "at step {step} ({stepFrom}) torch's OneCycleLR picks a phase of length 0 and raises ZeroDivisionError, so a loop that calls scheduler.step() after its last update stops there; every update before it runs, and Anneal ends the plan before that step; give every phase at least one step (a pct_start below 1)");
 
   private final MessageSpec spec;
 
@@ -254,6 +255,15 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation cycleFlattened(String path, double baseLr, String momentum) {
     return CYCLE_FLATTENED.violation(path, 0.0, baseLr, momentum);
+  }
+
+  /**
+   * OneCycleLR whose evaluation at {@code total_steps} divides by a phase of length 0.
+   *
+   * @param stepFrom what {@code step} is, e.g. "total_steps"
+   */
+  public static Violation stepAfterEndRaises(String path, long step, String stepFrom) {
+    return STEP_AFTER_END_RAISES.violation(path, step, step, stepFrom);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -73,9 +73,9 @@ class PyTorchOneCyclePhaseSkippedTest {
         "[OneCyclePhaseSkipped] scheduler.kwargs.pct_start: pct_start (1) of 10 total steps gives no step to phase 2 (the anneal) of"
             + " torch's OneCycleLR, which runs the other phases only: the learning rate goes from 0.004 at step 0 to 0.1 at step 9; set"
             + " pct_start so that every phase gets at least one step",
-        "[InvalidBounce] scheduler.kwargs.total_steps: at step 10 (total_steps) PyTorch evaluates the cycle once past its end, where the"
-            + " learning rate would be undefined (torch picks a phase of length 0 there and raises ZeroDivisionError); Anneal ends the"
-            + " plan before that step");
+        "[StepAfterEndRaises] scheduler.kwargs.total_steps: at step 10 (total_steps) torch's OneCycleLR picks a phase of length 0 and"
+            + " raises ZeroDivisionError, so a loop that calls scheduler.step() after its last update stops there; every update before it"
+            + " runs, and Anneal ends the plan before that step; give every phase at least one step (a pct_start below 1)");
     // The case file records torch's ZeroDivisionError at step total_steps (10): the plan ends before it.
     assertThrows(InvalidScheduleException.class, () -> imported.plan().lr().valueAt(10));
   }

@@ -12,12 +12,9 @@ import dev.anneal.rules.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one line per problem on standard error, that error among them, no stack trace).
  */
 class BadInputCorpusTest {
-  static final Path CORPUS = corpus();
+  static final Path CORPUS = CorpusManifest.folder("bad-inputs/manifest.tsv");
 
   /**
    * One manifest line.
@@ -54,10 +51,8 @@ class BadInputCorpusTest {
   }
 
   static Stream<Entry> entries() throws IOException {
-    return Files.readAllLines(CORPUS.resolve("manifest.tsv")).stream()
-        .filter(line -> !line.isBlank() && !line.startsWith("#"))
-        .map(line -> {
-          String[] cells = line.split("\t", -1);
+    return CorpusManifest.rows(CORPUS)
+        .map(cells -> {
           String path = dash(cells[3]);
           String cliCode = cells[4].equals("=") ? cells[2] : cells[4];
           String cliPath = cells[5].equals("=") ? path : dash(cells[5]);
@@ -69,14 +64,10 @@ class BadInputCorpusTest {
   void theCorpusHoldsAtLeastAHundredInputsOfEveryFormatEachListedOnce() throws IOException {
     List<Entry> all = entries().toList();
     assertTrue(all.size() >= 100, () -> all.size() + " inputs");
-    assertEquals(all.size(), all.stream().map(Entry::file).distinct().count(), "a file listed twice");
     for (String format : Formats.names()) {
       assertTrue(all.stream().filter(e -> e.format().equals(format)).count() >= 15, () -> "few inputs of " + format);
     }
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      long onDisk = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("manifest.tsv")).count();
-      assertEquals(all.size(), onDisk, "every file of the corpus is in the manifest");
-    }
+    CorpusManifest.assertEveryFileListedOnce(CORPUS, all.stream().map(Entry::file).toList());
   }
 
   /** What upstream runs, Anneal runs: an input stays here only where the system itself refuses it too. */
@@ -123,15 +114,5 @@ class BadInputCorpusTest {
 
   private static String dash(String cell) {
     return cell.equals("-") ? "" : cell;
-  }
-
-  private static Path corpus() {
-    try {
-      return Paths.get(BadInputCorpusTest.class.getResource("bad-inputs/manifest.tsv").toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    } catch (NullPointerException e) {
-      throw new UncheckedIOException(new IOException("bad-inputs/manifest.tsv is not among the test resources"));
-    }
   }
 }

@@ -10,11 +10,9 @@ import dev.anneal.config.Imported;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * curve} exits 0 with the curve on standard output and the diagnostic on standard error.
  */
 class UpstreamRunsCorpusTest {
-  static final Path CORPUS = corpus();
+  static final Path CORPUS = CorpusManifest.folder("upstream-runs/manifest.tsv");
 
   /**
    * One manifest line.
@@ -48,26 +46,18 @@ class UpstreamRunsCorpusTest {
   }
 
   static Stream<Entry> entries() throws IOException {
-    return Files.readAllLines(CORPUS.resolve("manifest.tsv")).stream()
-        .filter(line -> !line.isBlank() && !line.startsWith("#"))
-        .map(line -> {
-          String[] cells = line.split("\t", -1);
-          return new Entry(cells[0], cells[1], cells[2], cells[3].equals("-") ? "" : cells[3], cells[4]);
-        });
+    return CorpusManifest.rows(CORPUS)
+        .map(cells -> new Entry(cells[0], cells[1], cells[2], cells[3].equals("-") ? "" : cells[3], cells[4]));
   }
 
   @Test
   void everyInputIsListedOnceWithUpstreamsReason() throws IOException {
     List<Entry> all = entries().toList();
     assertFalse(all.isEmpty(), "an empty manifest");
-    assertEquals(all.size(), all.stream().map(Entry::file).distinct().count(), "a file listed twice");
     for (Entry entry : all) {
       assertFalse(entry.upstream().isBlank(), () -> entry + " does not say why upstream runs it");
     }
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      long onDisk = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("manifest.tsv")).count();
-      assertEquals(all.size(), onDisk, "every file of the corpus is in the manifest");
-    }
+    CorpusManifest.assertEveryFileListedOnce(CORPUS, all.stream().map(Entry::file).toList());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,13 +85,5 @@ class UpstreamRunsCorpusTest {
     assertEquals(3, out.toString().lines().count(), () -> "three steps on standard output:\n" + out);
     String expected = file + ": [" + entry.code() + "] " + (entry.path().isEmpty() ? "" : entry.path() + ": ");
     assertTrue(err.toString().lines().anyMatch(line -> line.startsWith(expected)), () -> "no line starting with " + expected + " in\n" + err);
-  }
-
-  private static Path corpus() {
-    try {
-      return Paths.get(UpstreamRunsCorpusTest.class.getResource("upstream-runs/manifest.tsv").toURI()).getParent();
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("upstream-runs/manifest.tsv is not among the test resources", e);
-    }
   }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
-import dev.anneal.golden.GoldenInputs;
 import dev.anneal.golden.GoldenSet;
 import dev.anneal.rules.Severity;
 import dev.anneal.schedule.Plan;
@@ -30,15 +28,10 @@ class DeepSpeedEdgeGoldenTest {
     return GoldenCase.all(GoldenSet.EDGE, "deepspeed");
   }
 
-  static Imported read(GoldenCase golden) {
-    GoldenInputs inputs = GoldenInputs.forSystem("deepspeed");
-    return Formats.byName(inputs.format()).read(inputs.configText(golden));
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void learningRateMatchesDeepSpeedAtEveryStep(GoldenCase golden) {
-    Imported imported = read(golden);
+    Imported imported = DeepSpeedGoldenTest.read(golden);
 
     assertEquals("deepspeed", imported.format());
     assertTrue(imported.warnings().stream().noneMatch(v -> v.severity() == Severity.ERROR), golden + " has no error");
@@ -48,7 +41,7 @@ class DeepSpeedEdgeGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void momentumMatchesWhereDeepSpeedRecordsIt(GoldenCase golden) {
-    Schedule momentum = read(golden).plan().findChannel(Plan.MOMENTUM).orElse(null);
+    Schedule momentum = DeepSpeedGoldenTest.read(golden).plan().findChannel(Plan.MOMENTUM).orElse(null);
 
     if (golden.momentum() == null) {
       assertNull(momentum, golden + " has no momentum channel: the optimizer's momentum is left alone");

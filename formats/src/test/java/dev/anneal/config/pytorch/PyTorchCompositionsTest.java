@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Compositions PyTorch runs against intuition come with the warning that says what upstream does,
  * and those a torch version refuses are refused with its reason. Curves are checked against the
- * golden sets in {@link PyTorchCompositeGoldenTest}; values here are hand-derived from {@code
+ * golden sets in {@link PyTorchEdgeGoldenTest}; values here are hand-derived from {@code
  * lr_scheduler.py}.
  */
 class PyTorchCompositionsTest {

@@ -16,14 +16,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The single-scheduler PyTorch cases of the edge set ({@code golden-edge}) and of the torch 2.x set
+ * Every PyTorch case of the edge set ({@code golden-edge}, torch 1.13) and of the torch 2.x set
  * ({@code golden-pytorch2}): inputs torch runs without an exception although they look wrong
  * (gamma above 1, power 0, a floor above the start, an inverted or sawtooth cycle, a reduction
- * below eps). Each is read without an error and reproduces every channel the case records, within
- * the golden tolerance. The composite cases of the same sets are tested with the composites.
+ * below eps, interacting or nested composites). Each is read from the config a user writes without
+ * an error and reproduces every channel the case records, within the golden tolerance; the
+ * single-scheduler ones also survive being written back as a pytorch config.
  */
 class PyTorchEdgeGoldenTest {
   static Stream<GoldenCase> cases() {
+    return Stream.concat(GoldenCase.all(GoldenSet.EDGE, "pytorch"), GoldenCase.all(GoldenSet.PYTORCH2, "pytorch"));
+  }
+
+  /** The cases of one scheduler, which the pytorch writer expresses as one scheduler again. */
+  static Stream<GoldenCase> singleSchedulerCases() {
     return Stream.concat(
         Stream.of(
                 "multisteplr-unsorted-gamma-gt1",
@@ -65,12 +71,13 @@ class PyTorchEdgeGoldenTest {
     if (golden.momentum() == null) {
       assertTrue(plan.findChannel(Plan.MOMENTUM).isEmpty(), golden + ": torch does not cycle momentum here");
     } else {
+      assertTrue(plan.findChannel(Plan.MOMENTUM).isPresent(), golden + ": torch cycles momentum here");
       GoldenAssert.assertCurve(golden + " momentum", golden.momentum(), PyTorchParityTest.curve(plan.channel(Plan.MOMENTUM), golden));
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("singleSchedulerCases")
   void thePlanWrittenBackAsAPytorchConfigGivesTheSameCurves(GoldenCase golden) {
     ConfigFormat pytorch = Formats.byName("pytorch");
     Plan again = pytorch.read(pytorch.write(PyTorchParityTest.read(golden).plan())).plan();

@@ -1,0 +1,46 @@
+package dev.anneal.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A corpus of inputs in test resources: a folder with one file per input and a {@code
+ * manifest.tsv} with a tab-separated line per input (lines starting with {@code #} are comments),
+ * the input's path relative to the folder first. Shared by the bad-input and the upstream-runs
+ * corpora.
+ */
+final class CorpusManifest {
+  private CorpusManifest() {}
+
+  /** The folder of {@code manifest} ({@code bad-inputs/manifest.tsv}), a resource beside these tests. */
+  static Path folder(String manifest) {
+    try {
+      return Paths.get(CorpusManifest.class.getResource(manifest).toURI()).getParent();
+    } catch (URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException(manifest + " is not among the test resources", e);
+    }
+  }
+
+  /** The cells of every line of the folder's manifest, comments and blank lines left out. */
+  static Stream<String[]> rows(Path folder) throws IOException {
+    return Files.readAllLines(folder.resolve("manifest.tsv")).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+        .map(line -> line.split("\t", -1));
+  }
+
+  /** Asserts that {@code files} (the manifest's first column) lists every input of the folder once. */
+  static void assertEveryFileListedOnce(Path folder, List<String> files) throws IOException {
+    assertEquals(files.size(), files.stream().distinct().count(), "a file listed twice");
+    try (Stream<Path> onDisk = Files.walk(folder)) {
+      long count = onDisk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("manifest.tsv")).count();
+      assertEquals(files.size(), count, "every file of the corpus is in the manifest");
+    }
+  }
+}

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.cli.chart.ChartFiles;
 import dev.anneal.cli.chart.RangeTestChart;
 import dev.anneal.cli.chart.Ticks;
@@ -95,6 +96,9 @@ final class FindLrCommand implements Callable<Integer> {
   static final long DEFAULT_CYCLE_STEPS = 4000;
 
   private final ConfigReader configs;
+
+  /** With {@code --json}: the config's warnings and notes, shown in the document instead of on standard error. */
+  private final List<Violation> diagnostics = new ArrayList<>();
 
   @Spec private CommandSpec spec;
 
@@ -202,7 +206,7 @@ final class FindLrCommand implements Callable<Integer> {
       OneCycleConfig.text(OneCycleConfig.plan(1e-3, 1e-2, cycleSteps()), written); // a format without cycles is refused before training
     }
     Mlp mlp = model.model(labeled, split.train().rows());
-    shown.print(stderr, config, resolution.notes());
+    report(stderr, resolution.notes());
     OptimizerChoice choice = everyParameter(resolution.choice());
     stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
     stdout.println("model: MLP " + mlp + ", " + choice.kind().cliName() + ", batch " + model.batchSize);
@@ -218,7 +222,10 @@ final class FindLrCommand implements Callable<Integer> {
     stdout.flush();
     if (json.enabled()) {
       Path chart = isCsv(out) ? out.resolveSibling(stem(out) + ".png") : out;
-      JsonOutput.print(output, RangeTestJson.document(choice.kind().cliName(), model.batchSize, result, OneCycleBounds.of(result, minFraction, maxFraction), chart));
+      ObjectNode document = RangeTestJson.document(choice.kind().cliName(), model.batchSize, result,
+          OneCycleBounds.of(result, minFraction, maxFraction), chart);
+      JsonOutput.diagnostics(document, config, diagnostics);
+      JsonOutput.print(output, document);
     }
     return ExitCodes.OK;
   }
@@ -258,12 +265,25 @@ final class FindLrCommand implements Callable<Integer> {
       return null;
     }
     PrintWriter err = spec.commandLine().getErr();
-    Imported imported = configInput.read(ConfigSource.file(config), format, shown.printedOn(err, config));
-    shown.print(err, config, TrainCommand.withoutOptimizerNotes(imported));
+    Imported imported = configInput.read(ConfigSource.file(config), format,
+        shown.passing(json.enabled() ? diagnostics::add : ConfigReader.printedOn(err, config)));
+    report(err, TrainCommand.withoutOptimizerNotes(imported));
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the range test sweeps a learning-rate channel")));
     }
     return imported;
+  }
+
+  /**
+   * Prints the shown warnings and notes about the config on {@code err}, or with {@code --json} keeps
+   * them for the document's {@code diagnostics}, where a script reads them (as {@code curve --json}).
+   */
+  private void report(PrintWriter err, List<Violation> violations) {
+    if (json.enabled()) {
+      diagnostics.addAll(shown.shown(violations));
+    } else {
+      shown.print(err, config, violations);
+    }
   }
 
   /** What is wrong with the options of the outputs and of the written config, each with its value. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.runtime.RangeTestResult;
 import java.nio.file.Path;
 
-/** {@code find-lr --json}: the document of docs/json-output.md, the range test's points and suggestions. */
+/** {@code find-lr --json}: the document of docs/json-output.md, the range test's points and suggestions (the caller adds {@code diagnostics}). */
 final class RangeTestJson {
   private RangeTestJson() {}
 
@@ -37,7 +37,6 @@ final class RangeTestJson {
       node.put("smoothedLoss", point.smoothedLoss());
     }
     document.put("chart", chart.toString());
-    document.putArray("diagnostics");
     return document;
   }
 }

@@ -52,4 +52,44 @@ class FindLrJsonTest {
     assertEquals(0, document.get("diagnostics").size());
     assertTrue(Files.size(chart) > 0);
   }
+
+  @Test
+  void theConfigsWarningsAndNotesAreInTheDocumentNotOnStandardError() throws IOException {
+    Path config = dir.resolve("ds_config.json");
+    Files.writeString(config, """
+        {
+          "gradient_clipping": 1.0,
+          "scheduler": {"type": "LRRangeTest", "params": {"lr_range_test_min_lr": 0.001, "lr_range_test_step_size": 1,
+                                                         "lr_range_test_step_rate": 5, "lr_range_test_staircase": false}}
+        }
+        """);
+
+    Anneal.Result result = Anneal.run("find-lr", "--config", config.toString(), "--steps", "5", "--optimizer", "sgd",
+        "--out", dir.resolve("lr.png").toString(), "--json");
+
+    assertEquals(List.of(), result.err());
+    assertEquals(0, result.exitCode());
+    JsonNode diagnostics = new ObjectMapper().readTree(result.outText()).get("diagnostics");
+    assertEquals(1, diagnostics.size(), diagnostics.toString());
+    JsonNode ignored = diagnostics.get(0);
+    assertEquals("IgnoredSetting", ignored.get("code").asText());
+    assertEquals("note", ignored.get("severity").asText());
+    assertEquals("gradient_clipping", ignored.get("path").asText());
+    assertEquals(config.toString(), ignored.get("file").asText());
+  }
+
+  @Test
+  void suppressLeavesANoteOutOfTheDocument() throws IOException {
+    Path config = dir.resolve("ds_config.json");
+    Files.writeString(config, """
+        {"gradient_clipping": 1.0,
+         "scheduler": {"type": "LRRangeTest", "params": {"lr_range_test_min_lr": 0.001, "lr_range_test_step_rate": 5}}}
+        """);
+
+    Anneal.Result result = Anneal.run("find-lr", "--config", config.toString(), "--steps", "5", "--optimizer", "sgd",
+        "--out", dir.resolve("lr.png").toString(), "--json", "--suppress", "IgnoredSetting");
+
+    assertEquals(0, result.exitCode(), String.join("\n", result.err()));
+    assertEquals(0, new ObjectMapper().readTree(result.outText()).get("diagnostics").size());
+  }
 }

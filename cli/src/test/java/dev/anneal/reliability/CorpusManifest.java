@@ -35,12 +35,29 @@ final class CorpusManifest {
         .map(line -> line.split("\t", -1));
   }
 
-  /** Asserts that {@code files} (the manifest's first column) lists every input of the folder once. */
+  /**
+   * Asserts that {@code files} (the manifest's first column) lists every input of the folder once.
+   * The files are counted in the source folder where the build has one: Maven copies test resources
+   * into {@code target/test-classes} but never removes a moved or deleted one, so an incremental
+   * build would count stale copies there.
+   */
   static void assertEveryFileListedOnce(Path folder, List<String> files) throws IOException {
     assertEquals(files.size(), files.stream().distinct().count(), "a file listed twice");
-    try (Stream<Path> onDisk = Files.walk(folder)) {
+    try (Stream<Path> onDisk = Files.walk(sourceOf(folder))) {
       long count = onDisk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("manifest.tsv")).count();
       assertEquals(files.size(), count, "every file of the corpus is in the manifest");
     }
+  }
+
+  /** {@code folder} under {@code src/test/resources} if it is a copy in {@code target/test-classes} and the source exists. */
+  private static Path sourceOf(Path folder) {
+    String copied = folder.toString();
+    String marker = java.io.File.separator + "target" + java.io.File.separator + "test-classes" + java.io.File.separator;
+    int at = copied.lastIndexOf(marker);
+    if (at < 0) {
+      return folder;
+    }
+    Path source = Path.of(copied.substring(0, at), "src", "test", "resources", copied.substring(at + marker.length()));
+    return Files.isDirectory(source) ? source : folder;
   }
 }

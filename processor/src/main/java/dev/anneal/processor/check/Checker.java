@@ -36,7 +36,7 @@ public final class Checker {
   }
 
   public Result check(Declaration declaration) {
-    List<Finding> out = new ArrayList<>();
+    List<Finding> out = new ArrayList<>(RecordAccess.check(declaration));
     Expressions expressions = new Expressions(new Scope(declaration.parameters()));
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();

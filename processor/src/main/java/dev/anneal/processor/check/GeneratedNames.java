@@ -24,8 +24,8 @@ import javax.lang.model.element.TypeElement;
  * still taken in the next.
  */
 public final class GeneratedNames {
-  /** Generated class name → the annotated type that generates it. */
-  private final Map<String, TypeElement> claimed = new HashMap<>();
+  /** Generated class name → the declaration that generates it. */
+  private final Map<String, Claim> claimed = new HashMap<>();
   /** Qualified names of the top-level types compiled from source, other than the classes generated here. */
   private final Set<String> sources = new HashSet<>();
 
@@ -54,13 +54,15 @@ public final class GeneratedNames {
       return out;
     }
     String qualified = declaration.generatedQualifiedName();
-    TypeElement self = declaration.type();
-    TypeElement other = claimed.get(qualified);
+    Claim self = new Claim(declaration.type(), declaration.plan());
+    Claim other = claimed.get(qualified);
     String conflict;
-    if (self.getQualifiedName().contentEquals(qualified)) {
+    if (self.type().getQualifiedName().contentEquals(qualified)) {
       conflict = "is the annotated type itself";
     } else if (other != null && !other.equals(self)) {
-      conflict = "is also generated for `" + other.getQualifiedName() + "`";
+      conflict = other.type().equals(self.type())
+          ? "is also generated for the " + other.annotation() + " on the same type"
+          : "is also generated for `" + other.type().getQualifiedName() + "`";
     } else if (other == null && sources.contains(qualified)) {
       conflict = "already exists: a type of that name is declared in the sources being compiled";
     } else {
@@ -70,6 +72,13 @@ public final class GeneratedNames {
     String fix = declaration.nameWritten() ? "choose another `name`" : "set `name` to a class name no other type uses";
     out.add(new Finding(ProcessorCode.generatedNameClash(path, qualified, conflict, fix), declaration.nameWhere()));
     return out;
+  }
+
+  /** The declaration that claimed a name: its type, and which of the two annotations on it. */
+  private record Claim(TypeElement type, boolean plan) {
+    String annotation() {
+      return plan ? "@TrainingPlan" : "@TrainingSchedule";
+    }
   }
 
   /** A Java identifier close to what was written: {@code my-schedule} → {@code MySchedule}, {@code a.B} → {@code B}; else empty. */

@@ -166,6 +166,11 @@ final class Cases {
             "Bad.java:12: ERROR [NegativeLearningRate] phases[3].from: learning rate reaches -1.0E-5; a learning rate must be at least 0"),
         of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum of 1", phases("channel = \"momentum\"", "@PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"1.0\")"),
             "Bad.java:10: ERROR [MomentumOutOfRange] phases[0].value: momentum reaches 1; momentum and Adam beta1 must lie in [0, 1)"),
+        of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum that steps up past 1, a value no attribute holds",
+            phases("channel = \"momentum\"", "@PhaseSpec(shape = CONSTANT, steps = \"10\", value = \"0.5\")",
+                "@PhaseSpec(shape = STEP, steps = \"100\", every = \"10\", factor = \"1.5\")"),
+            // 0.5 * 1.5^10 = 28.83251953125: the value the step decay reaches at its end (held after it), on the phase as a whole.
+            "Bad.java:11: ERROR [MomentumOutOfRange] phases[1]: momentum reaches 28.83251953125; momentum and Adam beta1 must lie in [0, 1)"),
         of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum of a plan's second channel", type("Bad", """
             @TrainingPlan(channels = {
                 @Channel(name = "lr", phases = {

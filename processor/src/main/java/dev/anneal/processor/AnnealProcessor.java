@@ -28,10 +28,11 @@ import javax.tools.Diagnostic;
 /**
  * The Anneal annotation processor: for each type annotated with {@link TrainingSchedule} or
  * {@link TrainingPlan} it reads the declaration, checks it with the model's rules, describes the
- * class to generate and writes it; for each {@link CheckedConfig} it reads and checks the config
- * resource. This class only handles rounds and failures: one bad type never stops the others,
- * and no exception reaches javac (an unexpected one is reported on its type, with a request to
- * report it). It never claims the annotations.
+ * class to generate and writes it, once {@link GeneratedNames} has found its class name free; for
+ * each {@link CheckedConfig} it reads and checks the config resource. This class only handles
+ * rounds and failures: one bad type never stops the others, and no exception reaches javac (an
+ * unexpected one is reported on its type, with a request to report it). It never claims the
+ * annotations.
  */
 @AutoService(Processor.class)
 public final class AnnealProcessor extends AbstractProcessor {

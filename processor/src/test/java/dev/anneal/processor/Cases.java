@@ -114,6 +114,11 @@ final class Cases {
                 JavaFileObjects.forSourceString("test.LrSchedule", "package test;\n\nfinal class LrSchedule {}\n")),
             "Lr.java:8: ERROR [GeneratedNameClash] the generated class `test.LrSchedule` already exists: a type of that name is declared in the sources"
                 + " being compiled; set `name` to a class name no other type uses"),
+        of(ProcessorCode.GENERATED_NAME_CLASH, "a schedule and a plan on one type given one name", type("Sgd", """
+            @TrainingSchedule(name = "SgdRun", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "0.1"))
+            @TrainingPlan(name = "SgdRun", channels = @Channel(name = "lr", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "0.1")))"""),
+            "Sgd.java:9: ERROR [GeneratedNameClash] name: the generated class `test.SgdRun` is also generated for the @TrainingSchedule on the same type;"
+                + " choose another `name`"),
         of(ProcessorCode.INVALID_GENERATED_NAME, "a hyphen in the name",
             type("Lr", "@TrainingSchedule(name = \"gpt-lr\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))"),
             "Lr.java:8: ERROR [InvalidGeneratedName] name: `gpt-lr` is not a valid class name: `name` takes a Java identifier without a package; did you mean `GptLr`?"),

@@ -21,7 +21,9 @@ import javax.lang.model.element.TypeElement;
  * rather than left to the {@code Filer}, whose refusal would read as the processor's failure.
  *
  * <p>One instance lives as long as the processor, across rounds: a name claimed in one round is
- * still taken in the next.
+ * still taken in the next. It sees only the types of this compilation: when a build tool
+ * recompiles some types alone (Gradle's incremental compilation), a clash with a type it did not
+ * recompile shows in the next full build.
  */
 public final class GeneratedNames {
   /** Generated class name → the declaration that generates it. */

@@ -160,7 +160,7 @@ public enum ProcessorCode implements DiagnosticCode {
    *
    * @param path {@code name} when the name was written, empty when it is the default
    * @param conflict what already has the name, e.g. {@code is also generated for `test.First`}
-   * @param fix the remedy, e.g. {@code give one of them another `name`}
+   * @param fix the remedy, e.g. {@code choose another `name`}
    */
   public static Violation generatedNameClash(String path, String qualifiedName, String conflict, String fix) {
     return GENERATED_NAME_CLASH.violation(path, qualifiedName, qualifiedName, conflict, fix);

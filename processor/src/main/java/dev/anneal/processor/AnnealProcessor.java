@@ -6,6 +6,8 @@ import dev.anneal.annotation.CheckedConfigs;
 import dev.anneal.annotation.TrainingPlan;
 import dev.anneal.annotation.TrainingSchedule;
 import dev.anneal.processor.check.Checker;
+import dev.anneal.processor.check.Finding;
+import dev.anneal.processor.check.GeneratedNames;
 import dev.anneal.processor.describe.Describer;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.Reader;
@@ -13,6 +15,7 @@ import dev.anneal.processor.read.Site;
 import dev.anneal.processor.write.ClassWriter;
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -25,13 +28,16 @@ import javax.tools.Diagnostic;
 /**
  * The Anneal annotation processor: for each type annotated with {@link TrainingSchedule} or
  * {@link TrainingPlan} it reads the declaration, checks it with the model's rules, describes the
- * class to generate and writes it; for each {@link CheckedConfig} it reads and checks the config
- * resource. This class only handles rounds and failures: one bad type never stops the others,
- * and no exception reaches javac (an unexpected one is reported on its type, with a request to
- * report it). It never claims the annotations.
+ * class to generate and writes it, once {@link GeneratedNames} has found its class name free; for
+ * each {@link CheckedConfig} it reads and checks the config resource. This class only handles
+ * rounds and failures: one bad type never stops the others, and no exception reaches javac (an
+ * unexpected one is reported on its type, with a request to report it). It never claims the
+ * annotations.
  */
 @AutoService(Processor.class)
 public final class AnnealProcessor extends AbstractProcessor {
+  /** Generated class names across rounds, so that a clash is the user's mistake, not the Filer's refusal. */
+  private final GeneratedNames names = new GeneratedNames();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -51,6 +57,7 @@ public final class AnnealProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     Reader reader = new Reader(processingEnv.getElementUtils());
+    names.sawRoots(round.getRootElements());
     for (Element element : round.getElementsAnnotatedWith(TrainingSchedule.class)) {
       isolated(element, reporter, () -> generate(reader.schedule((TypeElement) element), reporter));
     }
@@ -68,8 +75,10 @@ public final class AnnealProcessor extends AbstractProcessor {
 
   private void generate(Declaration declaration, Reporter reporter) throws IOException {
     Checker.Result result = new Checker().check(declaration);
+    List<Finding> nameFindings = names.claim(declaration);
     reporter.report(result.findings());
-    if (result.checked().isPresent()) {
+    reporter.report(nameFindings);
+    if (result.checked().isPresent() && nameFindings.isEmpty()) {
       new ClassWriter()
           .write(new Describer().describe(result.checked().get()), declaration.type())
           .writeTo(processingEnv.getFiler());

@@ -7,10 +7,12 @@ import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.processor.check.Finding;
 import dev.anneal.processor.read.Site;
+import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import javax.tools.StandardLocation;
  * Checks the config resources named by {@code @CheckedConfig}: reads each from the class path (or
  * the source path) through the {@link Filer}, parses it with the format's reader, and turns its
  * errors and warnings into findings on the annotation's {@code resource} value ({@code format}
- * for an unknown format, the annotation for a resource that cannot be found).
+ * for an unknown format). A resource that cannot be found, or is written with a leading {@code /},
+ * is reported on {@code resource} too, saying where the processor looks.
  */
 final class ConfigResources {
   private final Filer filer;
@@ -76,7 +79,6 @@ final class ConfigResources {
     if (formatValue.isEmpty() || resourceValue.isEmpty()) {
       return; // javac reports the missing attribute
     }
-    Site annotation = new Site(type, outer, innerValue);
     Site atFormat = new Site(type, outer, formatValue.get());
     Site atResource = new Site(type, outer, resourceValue.get());
     String format = (String) formatValue.get().getValue();
@@ -88,26 +90,57 @@ final class ConfigResources {
       e.violations().forEach(v -> out.add(new Finding(v.relocated("format", null, null), atFormat)));
       return;
     }
+    if (resource.startsWith("/")) {
+      // The Filer takes names relative to a location's roots; Class.getResource's leading '/' is refused.
+      out.add(new Finding(ProcessorCode.absoluteResourcePath("resource", resource, resource.replaceFirst("^/+", "")), atResource));
+      return;
+    }
     Optional<String> text = read(resource);
     if (text.isEmpty()) {
-      out.add(new Finding(ConfigCode.unreadableFile("resource", resource, resource, "no such resource on the class path or the source path"), annotation));
+      out.add(new Finding(ConfigCode.unreadableFile("resource", resource, resource, notFound(resource)), atResource));
       return;
     }
     try {
       Imported imported = reader.read(text.get());
-      Set<String> seen = new LinkedHashSet<>();
-      List<Violation> warnings = new ArrayList<>(imported.warnings());
-      warnings.addAll(imported.plan().warnings());
-      for (Violation warning : warnings) {
-        if (seen.add(warning.toString())) {
-          out.add(new Finding(inFile(warning, resource), atResource));
-        }
+      for (Violation warning : warnings(imported)) {
+        out.add(new Finding(inFile(warning, resource), atResource));
       }
     } catch (InvalidScheduleException e) {
       for (Violation violation : e.violations()) {
         out.add(new Finding(inFile(violation, resource), atResource));
       }
     }
+  }
+
+  /**
+   * The format's warnings, then the plan's that the format has not already reported: a format may
+   * report a plan rule at the config key that causes it (transformers reports {@code
+   * FirstUpdateAtZero} at {@code warmup_steps}), and the same finding must not print again under
+   * the plan's own path.
+   */
+  private static List<Violation> warnings(Imported imported) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<Violation> out = new ArrayList<>();
+    for (Violation warning : imported.warnings()) {
+      if (seen.add(warning.toString())) {
+        out.add(warning);
+      }
+    }
+    Set<DiagnosticCode> reported = new HashSet<>();
+    imported.warnings().forEach(warning -> reported.add(warning.code()));
+    for (Violation warning : imported.plan().warnings()) {
+      if (!reported.contains(warning.code()) && seen.add(warning.toString())) {
+        out.add(warning);
+      }
+    }
+    return out;
+  }
+
+  /** Why a resource was not found, where the processor looked, and how to fix it. */
+  private static String notFound(String resource) {
+    return "no such resource on the class path or the source path; the processor reads it through the Filer, relative to the roots of the"
+        + " class path (where Maven and Gradle copy src/main/resources before compiling) and of the source path: put the file at"
+        + " src/main/resources/" + resource + " or correct the path";
   }
 
   /** The violation with the resource's name before its path: {@code ds_config.json: scheduler.params.warmup_num_steps}. */

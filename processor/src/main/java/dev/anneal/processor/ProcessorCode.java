@@ -28,7 +28,17 @@ public enum ProcessorCode implements DiagnosticCode {
   DUPLICATE_CHANNEL(Severity.ERROR, "channel '{channel}' is declared more than once"),
   PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type ({failure}); please report it with this source"),
   JUMP_BETWEEN_PHASES(Severity.WARNING,
-      "phase {phase} starts at {start} but phase {previousPhase} ends at {previousEnd}; leave `from` out to start where the previous phase ends");
+      "phase {phase} starts at {start} but phase {previousPhase} ends at {previousEnd}; leave `from` out to start where the previous phase ends"),
+  PRIVATE_RECORD(Severity.ERROR,
+      "the generated class `{generated}` cannot read record `{record}` because `{privateType}` is private; remove `private` from `{privateType}`"
+          + " (the generated class is a separate class in the same package)"),
+  GENERIC_RECORD(Severity.ERROR,
+      "record `{record}` declares type parameters {typeParameters}, which the generated class `{generated}` cannot supply (it would use the record"
+          + " as a raw type); declare the record without type parameters"),
+  GENERATED_NAME_CLASH(Severity.ERROR, "the generated class `{qualifiedName}` {conflict}; {fix}"),
+  INVALID_GENERATED_NAME(Severity.ERROR, "`{name}` is not a valid class name: `name` takes a Java identifier without a package{hint}"),
+  ABSOLUTE_RESOURCE_PATH(Severity.ERROR,
+      "`{resource}` starts with '/', but a resource is found relative to the roots of the class path and the source path; write `{relative}`");
 
   private final MessageSpec spec;
 
@@ -122,6 +132,52 @@ public enum ProcessorCode implements DiagnosticCode {
    */
   public static Violation jumpBetweenPhases(String path, int phase, double start, int previousPhase, double previousEnd) {
     return JUMP_BETWEEN_PHASES.violation(path, start, phase, start, previousPhase, previousEnd);
+  }
+
+  /**
+   * A parameterized schedule on a record that the generated class, a separate top-level class in
+   * the same package, cannot name.
+   *
+   * @param generated the generated class's simple name
+   * @param record the record as the source names it, e.g. {@code Outer.Run}
+   * @param privateType the private type that hides it: the record itself or one enclosing it
+   */
+  public static Violation privateRecord(String generated, String record, String privateType) {
+    return PRIVATE_RECORD.violation("", record, generated, record, privateType);
+  }
+
+  /**
+   * A parameterized schedule on a generic record, which the generated class could only use raw.
+   *
+   * @param typeParameters the type parameters as written, e.g. {@code <T>}
+   */
+  public static Violation genericRecord(String record, String typeParameters, String generated) {
+    return GENERIC_RECORD.violation("", record, record, typeParameters, generated);
+  }
+
+  /**
+   * Two declarations, or a declaration and a type of the compilation, that want one class name.
+   *
+   * @param path {@code name} when the name was written, empty when it is the default
+   * @param conflict what already has the name, e.g. {@code is also generated for `test.First`}
+   * @param fix the remedy, e.g. {@code choose another `name`}
+   */
+  public static Violation generatedNameClash(String path, String qualifiedName, String conflict, String fix) {
+    return GENERATED_NAME_CLASH.violation(path, qualifiedName, qualifiedName, conflict, fix);
+  }
+
+  /**
+   * A {@code name} attribute that javac could not use as a class name.
+   *
+   * @param hint what follows the message: {@code "; did you mean `MySchedule`?"} or empty
+   */
+  public static Violation invalidGeneratedName(String path, String name, String hint) {
+    return INVALID_GENERATED_NAME.violation(path, name, name, hint);
+  }
+
+  /** A {@code @CheckedConfig} resource written as an absolute path, and the relative one that is meant. */
+  public static Violation absoluteResourcePath(String path, String resource, String relative) {
+    return ABSOLUTE_RESOURCE_PATH.violation(path, resource, resource, relative);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -3,9 +3,12 @@ package dev.anneal.processor;
 import static dev.anneal.processor.Compile.source;
 import static dev.anneal.processor.Compile.type;
 
+import com.google.testing.compile.JavaFileObjects;
+import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.RuleCode;
 import java.util.List;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /**
@@ -14,7 +17,11 @@ import javax.tools.JavaFileObject;
  */
 final class Cases {
   /** One source (or several), the code it is about, and the complete diagnostics. */
-  record Case(DiagnosticCode code, String name, List<JavaFileObject> sources, List<String> expected) {
+  record Case(DiagnosticCode code, String name, List<JavaFileObject> sources, List<String> expected, List<Processor> alongside) {
+    Case(DiagnosticCode code, String name, List<JavaFileObject> sources, List<String> expected) {
+      this(code, name, sources, expected, List.of());
+    }
+
     @Override
     public String toString() {
       return code.id() + " (" + name + ")";
@@ -29,6 +36,11 @@ final class Cases {
 
   static Case of(DiagnosticCode code, String name, List<JavaFileObject> sources, String... expected) {
     return new Case(code, name, sources, List.of(expected));
+  }
+
+  /** {@code sources} compiled with other processors run before this one, as {@code partial} lists them. */
+  static Case of(DiagnosticCode code, String name, Case partial, String... expected) {
+    return new Case(code, name, partial.sources(), List.of(expected), partial.alongside());
   }
 
   /** A fixed schedule on interface {@code Bad} with these phases (one per line from line 9) and options. */
@@ -85,10 +97,63 @@ final class Cases {
                 @Channel(name = "lr", phases = {@PhaseSpec(shape = CONSTANT, steps = "100", value = "0.1")}),
                 @Channel(name = "lr", phases = {@PhaseSpec(shape = CONSTANT, value = "0.2")})})"""),
             "Bad.java:10: ERROR [DuplicateChannel] channels.lr: channel 'lr' is declared more than once"),
-        of(ProcessorCode.PROCESSOR_FAILURE, "two types generate one class",
+        of(ProcessorCode.PROCESSOR_FAILURE, "another processor already generated the class",
+            new Case(ProcessorCode.PROCESSOR_FAILURE, "",
+                List.of(type("First", "@TrainingSchedule(name = \"Same\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))")),
+                List.of(), List.of(new SameClassProcessor("test.Same"))),
+            "First.java:9: ERROR [ProcessorFailure] the Anneal processor failed on this type (FilerException: Attempt to recreate a file for type test.Same); please report it with this source"),
+        of(ProcessorCode.GENERATED_NAME_CLASH, "two types generate one class",
             List.of(type("First", "@TrainingSchedule(name = \"Same\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))"),
                 type("Second", "@TrainingSchedule(name = \"Same\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.2\"))")),
-            "Second.java:9: ERROR [ProcessorFailure] the Anneal processor failed on this type (FilerException: Attempt to recreate a file for type test.Same); please report it with this source"),
+            "Second.java:8: ERROR [GeneratedNameClash] name: the generated class `test.Same` is also generated for `test.First`; choose another `name`"),
+        of(ProcessorCode.GENERATED_NAME_CLASH, "a name equal to the annotated type",
+            type("Lr", "@TrainingSchedule(name = \"Lr\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))"),
+            "Lr.java:8: ERROR [GeneratedNameClash] name: the generated class `test.Lr` is the annotated type itself; choose another `name`"),
+        of(ProcessorCode.GENERATED_NAME_CLASH, "a hand-written class of the default name",
+            List.of(type("Lr", "@TrainingSchedule(phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))"),
+                JavaFileObjects.forSourceString("test.LrSchedule", "package test;\n\nfinal class LrSchedule {}\n")),
+            "Lr.java:8: ERROR [GeneratedNameClash] the generated class `test.LrSchedule` already exists: a type of that name is declared in the sources"
+                + " being compiled; set `name` to a class name no other type uses"),
+        of(ProcessorCode.GENERATED_NAME_CLASH, "a schedule and a plan on one type given one name", type("Sgd", """
+            @TrainingSchedule(name = "SgdRun", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "0.1"))
+            @TrainingPlan(name = "SgdRun", channels = @Channel(name = "lr", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "0.1")))"""),
+            "Sgd.java:9: ERROR [GeneratedNameClash] name: the generated class `test.SgdRun` is also generated for the @TrainingSchedule on the same type;"
+                + " choose another `name`"),
+        of(ProcessorCode.INVALID_GENERATED_NAME, "a hyphen in the name",
+            type("Lr", "@TrainingSchedule(name = \"gpt-lr\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))"),
+            "Lr.java:8: ERROR [InvalidGeneratedName] name: `gpt-lr` is not a valid class name: `name` takes a Java identifier without a package; did you mean `GptLr`?"),
+        of(ProcessorCode.INVALID_GENERATED_NAME, "a qualified name",
+            type("Lr", "@TrainingSchedule(name = \"schedules.GptLr\", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"0.1\"))"),
+            "Lr.java:8: ERROR [InvalidGeneratedName] name: `schedules.GptLr` is not a valid class name: `name` takes a Java identifier without a package; did you mean `GptLr`?"),
+        of(ProcessorCode.PRIVATE_RECORD, "a private nested record", source("Outer", "", """
+            class Outer {
+              @TrainingSchedule(phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "peak"))
+              private record Run(double peak) {}
+            }"""),
+            "Outer.java:11: ERROR [PrivateRecord] the generated class `Outer_RunSchedule` cannot read record `Outer.Run` because `Outer.Run` is private;"
+                + " remove `private` from `Outer.Run` (the generated class is a separate class in the same package)"),
+        of(ProcessorCode.PRIVATE_RECORD, "a record inside a private class", source("Outer", "", """
+            class Outer {
+              private static final class Runs {
+                @TrainingPlan(channels = @Channel(name = "lr", phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "peak")))
+                record Run(double peak) {}
+              }
+            }"""),
+            "Outer.java:12: ERROR [PrivateRecord] the generated class `Outer_Runs_RunPlan` cannot read record `Outer.Runs.Run` because `Outer.Runs` is private;"
+                + " remove `private` from `Outer.Runs` (the generated class is a separate class in the same package)"),
+        of(ProcessorCode.GENERIC_RECORD, "a record with a type parameter",
+            source("Run", "@TrainingSchedule(phases = @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"peak\"))",
+                "record Run<T>(double peak, T tag) {}"),
+            "Run.java:9: ERROR [GenericRecord] record `Run` declares type parameters <T>, which the generated class `RunSchedule` cannot supply"
+                + " (it would use the record as a raw type); declare the record without type parameters"),
+        of(ProcessorCode.ABSOLUTE_RESOURCE_PATH, "a leading slash, as for Class.getResource",
+            type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"/configs/ds_config.json\")"),
+            "Training.java:8: ERROR [AbsoluteResourcePath] resource: `/configs/ds_config.json` starts with '/', but a resource is found relative to the"
+                + " roots of the class path and the source path; write `configs/ds_config.json`"),
+        of(ConfigCode.UNKNOWN_TYPE, "misspelled format", type("Training", "@CheckedConfig(format = \"deepspeeed\", resource = \"configs/ds_config.json\")"),
+            "Training.java:8: ERROR [UnknownType] format: unknown format 'deepspeeed'; did you mean `deepspeed`?"),
+        of(ConfigCode.UNREADABLE_FILE, "missing resource", type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"configs/nowhere.json\")"),
+            CheckedConfigTest.PRINTED_MISSING),
         of(ProcessorCode.JUMP_BETWEEN_PHASES, "restart from a higher value", phases("", WARMUP, "@PhaseSpec(shape = COSINE, steps = \"100\", from = \"2e-3\", to = \"0\")"),
             "Bad.java:10: WARNING [JumpBetweenPhases] phases[1].from: phase 1 starts at 0.002 but phase 0 ends at 0.001; leave `from` out to start where the previous phase ends"),
         // ---- the model's rules, at compile time -----------------------------------------------
@@ -98,12 +163,31 @@ final class Cases {
             phases("", "@PhaseSpec(shape = MILESTONES, steps = PhaseSpec.FOREVER, from = \"0.1\", milestones = {\"-5\", \"10\"}, factor = \"0.5\")"),
             "Bad.java:9: ERROR [NegativeValue] phases[0].milestones[0]: milestones[0] (-5) must be at least 0"),
         of(RuleCode.NEGATIVE_LEARNING_RATE, "decays below 0", phases("", WARMUP, "@PhaseSpec(shape = LINEAR, steps = \"100\", to = \"-1e-4\")"),
-            "Bad.java:8: ERROR [NegativeLearningRate] learning rate reaches -1.0E-4; a learning rate must be at least 0"),
+            "Bad.java:10: ERROR [NegativeLearningRate] phases[1].to: learning rate reaches -1.0E-4; a learning rate must be at least 0"),
+        of(RuleCode.NEGATIVE_LEARNING_RATE, "a later phase that starts below 0",
+            phases("", WARMUP, "@PhaseSpec(shape = CONSTANT, steps = \"100\")", "@PhaseSpec(shape = LINEAR, steps = \"100\", to = \"1e-4\")",
+                "@PhaseSpec(shape = LINEAR, steps = \"100\", from = \"-1e-5\", to = \"0\")"),
+            "Bad.java:12: WARNING [JumpBetweenPhases] phases[3].from: phase 3 starts at -1.0E-5 but phase 2 ends at 1.0E-4; leave `from` out to start where the previous phase ends",
+            "Bad.java:12: ERROR [NegativeLearningRate] phases[3].from: learning rate reaches -1.0E-5; a learning rate must be at least 0"),
         of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum of 1", phases("channel = \"momentum\"", "@PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"1.0\")"),
-            "Bad.java:8: ERROR [MomentumOutOfRange] momentum reaches 1; momentum and Adam beta1 must lie in [0, 1)"),
+            "Bad.java:10: ERROR [MomentumOutOfRange] phases[0].value: momentum reaches 1; momentum and Adam beta1 must lie in [0, 1)"),
+        of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum that steps up past 1, a value no attribute holds",
+            phases("channel = \"momentum\"", "@PhaseSpec(shape = CONSTANT, steps = \"10\", value = \"0.5\")",
+                "@PhaseSpec(shape = STEP, steps = \"100\", every = \"10\", factor = \"1.5\")"),
+            // 0.5 * 1.5^10 = 28.83251953125: the value the step decay reaches at its end (held after it), on the phase as a whole.
+            "Bad.java:11: ERROR [MomentumOutOfRange] phases[1]: momentum reaches 28.83251953125; momentum and Adam beta1 must lie in [0, 1)"),
+        of(RuleCode.MOMENTUM_OUT_OF_RANGE, "momentum of a plan's second channel", type("Bad", """
+            @TrainingPlan(channels = {
+                @Channel(name = "lr", phases = {
+                    @PhaseSpec(shape = LINEAR, steps = "100", from = "0.1", to = "0.01"),
+                    @PhaseSpec(shape = CONSTANT, steps = "100")}),
+                @Channel(name = "momentum", phases = {
+                    @PhaseSpec(shape = CONSTANT, value = "0.9"),
+                    @PhaseSpec(shape = LINEAR, to = "1.05")})})"""),
+            "Bad.java:14: ERROR [MomentumOutOfRange] channels.momentum.phases[1].to: momentum reaches 1.05; momentum and Adam beta1 must lie in [0, 1)"),
         of(RuleCode.NEGATIVE_WEIGHT_DECAY, "negative weight decay",
             phases("channel = \"weight_decay\"", "@PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = \"-0.01\")"),
-            "Bad.java:8: ERROR [NegativeWeightDecay] weight decay reaches -0.01; weight decay must be at least 0"),
+            "Bad.java:10: ERROR [NegativeWeightDecay] phases[0].value: weight decay reaches -0.01; weight decay must be at least 0"),
         of(RuleCode.NOT_POSITIVE, "exponential rate 0", phases("", "@PhaseSpec(shape = EXPONENTIAL, steps = \"100\", from = \"0.1\", rate = \"0\")"),
             "Bad.java:9: ERROR [NotPositive] phases[0].rate: rate (0) must be greater than 0"),
         of(RuleCode.OUT_OF_RANGE, "pct_start above 1",
@@ -183,6 +267,14 @@ final class Cases {
                 @Channel(name = "Momentum", phases = {@PhaseSpec(shape = CONSTANT, value = "momentum")})})""",
                 "record Sgd(double peak, double momentum, long total) {}"),
             "Sgd.java:10: ERROR [UnknownChannel] channels.Momentum: unknown channel 'Momentum'; did you mean `momentum`?"),
+        of(RuleCode.RESTARTS_RISE, "restarts whose floor is above their start",
+            phases("", "@PhaseSpec(shape = COSINE_RESTARTS, steps = PhaseSpec.FOREVER, from = \"1e-4\", t0 = \"100\", floor = \"1e-3\")"),
+            "Bad.java:9: WARNING [RestartsRise] phases[0].floor: floor (0.001) is above from (1.0E-4), so every restart period rises from 1.0E-4 towards"
+                + " 0.001 instead of decaying, as PyTorch's CosineAnnealingWarmRestarts does with eta_min above the learning rate; set floor below from for a decay"),
+        of(RuleCode.OVERFLOW, "a line between the ends of the double range",
+            phases("channel = \"ema\"", "@PhaseSpec(shape = LINEAR, steps = \"100\", from = \"-1.7e308\", to = \"1.7e308\")"),
+            "Bad.java:10: ERROR [Overflow] phases[0].to: to - from overflows: 1.7E308 - -1.7E308 exceeds the largest double (1.7976931348623157E308),"
+                + " so values would be infinite or NaN; bring to and from closer together"),
         of(RuleCode.FIRST_UPDATE_AT_ZERO, "warm-up from 0", phases("", "@PhaseSpec(shape = LINEAR, steps = \"100\", from = \"0\", to = \"1e-3\")"),
             "Bad.java:9: NOTE [FirstUpdateAtZero] phases[0].from: the first update uses a learning rate of 0 (the value at step 0 is 0); it changes nothing"),
         of(RuleCode.REPEATED_MILESTONE, "a milestone twice",

@@ -60,7 +60,7 @@ class CheckedConfigTest {
   }
 
   @Test
-  void aMissingResourceIsReportedOnTheAnnotation() {
+  void aMissingResourceIsReportedOnTheResourceValueWithWhereTheProcessorLooks() {
     Compilation compilation = Compile.compile(type("Training", "@CheckedConfig(format = \"deepspeed\", resource = \"configs/nowhere.json\")"));
     assertThat(Compile.diagnostics(compilation)).containsExactly(PRINTED_MISSING);
   }
@@ -73,6 +73,16 @@ class CheckedConfigTest {
     // javac places diagnostics on a value of an implicit container at the type itself (line 10).
     assertThat(Compile.diagnostics(compilation)).containsExactly(
         PRINTED_VALID.replace(":8:", ":10:"), PRINTED_VALID_NOTE.replace(":8:", ":10:"), PRINTED_MISSING.replace(":8:", ":10:")).inOrder();
+  }
+
+  @Test
+  void aTransformersNoteOfThePlanPrintsOnceAtTheKeyThatCausesIt() {
+    // The format reports FirstUpdateAtZero at warmup_steps; the plan's own copy (no config path) is not printed again.
+    Compilation compilation = Compile.compile(type("Training", "@CheckedConfig(format = \"transformers\", resource = \"configs/hf_warmup.json\")"));
+    assertThat(Compile.diagnostics(compilation)).containsExactly(
+        "Training.java:8: NOTE [IgnoredSetting] configs/hf_warmup.json: output_dir: ignored: it does not change the schedule",
+        "Training.java:8: NOTE [FirstUpdateAtZero] configs/hf_warmup.json: warmup_steps: the first update uses a learning rate of 0 (the linear"
+            + " warm-up starts at 0); it changes nothing").inOrder();
   }
 
   static final String PRINTED_VALID = "Training.java:8: NOTE [TwoUpdatesAtWarmupMin] configs/ds_config.json: scheduler.params.warmup_min_lr: the first two updates use warmup_min_lr (1.0E-6): DeepSpeed sets it at construction and its formula gives it again for iteration 0 after the first step, so the whole curve runs one update late";
@@ -90,6 +100,8 @@ class CheckedConfigTest {
   static final String PRINTED_TYPO = "Training.java:8: ERROR [UnknownKey] configs/ds_config_typo.json: scheduler.params.warmup_num_step: unknown key"
       + " 'warmup_num_step' for WarmupLR; did you mean `warmup_num_steps`? (DeepSpeed fails on it with a TypeError)";
   static final String PRINTED_FORMAT = "Training.java:8: ERROR [UnknownType] format: unknown format 'deepspeeed'; did you mean `deepspeed`?";
-  static final String PRINTED_MISSING =
-      "Training.java:8: ERROR [UnreadableFile] resource: cannot read configs/nowhere.json: no such resource on the class path or the source path";
+  static final String PRINTED_MISSING = "Training.java:8: ERROR [UnreadableFile] resource: cannot read configs/nowhere.json: no such resource on"
+      + " the class path or the source path; the processor reads it through the Filer, relative to the roots of the class path (where Maven and"
+      + " Gradle copy src/main/resources before compiling) and of the source path: put the file at src/main/resources/configs/nowhere.json or"
+      + " correct the path";
 }

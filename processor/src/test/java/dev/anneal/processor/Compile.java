@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -31,6 +32,13 @@ final class Compile {
   static Compilation compile(JavaFileObject... sources) {
     // -Xlint:-processing: the processor never claims its annotations, which that lint would warn about.
     return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all", "-Xlint:-processing").compile(sources);
+  }
+
+  /** As {@link #compile}, with {@code others} run before the Anneal processor in each round. */
+  static Compilation compile(List<Processor> others, JavaFileObject... sources) {
+    List<Processor> processors = new java.util.ArrayList<>(others);
+    processors.add(new AnnealProcessor());
+    return Compiler.javac().withProcessors(processors).withOptions("-Xlint:all", "-Xlint:-processing").compile(sources);
   }
 
   /** As {@link #compile}, in a build that fails on any warning ({@code -Werror}), as strict projects build. */

@@ -16,7 +16,7 @@ class DiagnosticsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportsExactlyTheseDiagnostics(Cases.Case example) {
-    Compilation compilation = Compile.compile(example.sources().toArray(javax.tools.JavaFileObject[]::new));
+    Compilation compilation = Compile.compile(example.alongside(), example.sources().toArray(javax.tools.JavaFileObject[]::new));
     if (Boolean.getBoolean("print.diagnostics")) {
       System.out.println("== " + example);
       Compile.diagnostics(compilation).forEach(d -> System.out.println("\"" + d.replace("\"", "\\\"") + "\""));

@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a declaration: each channel's name (the model's rule), each phase's attributes against
+ * Checks a declaration: that the generated class can use its record ({@link RecordAccess}),
+ * each channel's name (the model's rule), each phase's attributes against
  * its curve, each expression's syntax, names and type; then, for a fixed declaration, every rule
  * of the model on the folded values (through {@link dev.anneal.internal.ConfigBinding#check},
  * the rules the builder runs), and for a parameterized one, the conditions a config must meet.
@@ -36,7 +37,7 @@ public final class Checker {
   }
 
   public Result check(Declaration declaration) {
-    List<Finding> out = new ArrayList<>();
+    List<Finding> out = new ArrayList<>(RecordAccess.check(declaration));
     Expressions expressions = new Expressions(new Scope(declaration.parameters()));
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();

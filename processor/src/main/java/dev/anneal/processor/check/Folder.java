@@ -6,9 +6,11 @@ import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Evaluator;
 import dev.anneal.processor.read.ChannelDraft;
 import dev.anneal.processor.read.Site;
+import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +31,16 @@ import java.util.regex.Pattern;
 final class Folder {
   private static final Pattern PHASE_PATH = Pattern.compile("phases\\[(\\d+)](?:\\.([A-Za-z0-9]+)(\\[(\\d+)])?)?");
   private static final Evaluator CONSTANTS = new Evaluator(Map.of());
+  /** The channel bounds of {@code PlanRules.channel}, reported with the offending value and no path. */
+  private static final Set<DiagnosticCode> BOUNDS =
+      Set.of(RuleCode.NEGATIVE_LEARNING_RATE, RuleCode.MOMENTUM_OUT_OF_RANGE, RuleCode.NEGATIVE_WEIGHT_DECAY);
 
   private final ChannelDraft channel;
   private final List<CheckedPhase> phases;
+  /** Filled by {@link #fold}: each phase's shape, length and folded arguments, to place a channel-bound violation. */
+  private final List<Shape> shapes = new ArrayList<>();
+  private final List<Long> lengths = new ArrayList<>();
+  private final List<Map<String, Object>> folded = new ArrayList<>();
 
   Folder(ChannelDraft channel, List<CheckedPhase> phases) {
     this.channel = channel;
@@ -39,8 +49,6 @@ final class Folder {
 
   /** The interpreted sequence, or empty after reporting every error. */
   Optional<Sequence> fold(List<Finding> out) {
-    List<Shape> shapes = new ArrayList<>();
-    List<Long> lengths = new ArrayList<>();
     List<OptionalLong> declaredLengths = new ArrayList<>();
     boolean ok = true;
     for (int i = 0; i < phases.size(); i++) {
@@ -86,6 +94,7 @@ final class Folder {
         declared = OptionalLong.of(number == null ? 1 : number.longValue());
       }
       shapes.add(phase.spec().build(values));
+      folded.add(values);
       declaredLengths.add(declared);
       lengths.add(declared.orElse(Phase.OPEN));
     }
@@ -114,6 +123,32 @@ final class Folder {
       out.add(new Finding(RuleCode.outOfRange(expr.path(), attribute, "`" + expr.text() + "`", "the range of a 64-bit integer"), expr.where()));
       return null;
     }
+  }
+
+  /**
+   * A channel's bound broken somewhere ({@code NegativeLearningRate} and the like carry the
+   * offending value but no path): the first phase whose range reaches that value, and in it the
+   * attribute written with that value ({@code to = "-1e-4"}), else the phase itself; past the end
+   * of the last phase, {@code afterEnd}.
+   */
+  private Finding locateBound(Violation violation, double bad) {
+    for (int i = 0; i < phases.size(); i++) {
+      Range range = shapes.get(i).range(lengths.get(i));
+      if (Double.compare(range.min(), bad) != 0 && Double.compare(range.max(), bad) != 0) {
+        continue;
+      }
+      CheckedPhase phase = phases.get(i);
+      String at = channel.path("phases[" + i + "]");
+      for (Map.Entry<String, Arg> entry : phase.args().entrySet()) {
+        if (entry.getValue() instanceof Arg.Expr expr && expr.given()
+            && folded.get(i).get(entry.getKey()) instanceof Number value && Double.compare(value.doubleValue(), bad) == 0) {
+          String attribute = phase.spec().byField(entry.getKey()).map(Component::attribute).orElse(entry.getKey());
+          return new Finding(violation.relocated(at + "." + attribute, null, null), expr.where());
+        }
+      }
+      return new Finding(violation.relocated(at, null, null), phase.draft().where());
+    }
+    return new Finding(violation.relocated(channel.path("afterEnd"), null, null), channel.afterEnd().where());
   }
 
   /** The model's violation, worded and placed as the annotation wrote it. */
@@ -155,6 +190,9 @@ final class Folder {
       Arg arg = first.args().get(field);
       Site where = arg instanceof Arg.Expr expr && expr.given() ? expr.where() : first.draft().where();
       return new Finding(violation.relocated(channel.path("phases[0]." + first.spec().components().get(0).attribute()), null, null), where);
+    }
+    if (path.isEmpty() && BOUNDS.contains(violation.code()) && violation.value() instanceof Number bad) {
+      return locateBound(violation, bad.doubleValue());
     }
     if (path.equals("afterEnd")) {
       return new Finding(violation.relocated(channel.path("afterEnd"), null, null), channel.afterEnd().where());

@@ -15,6 +15,7 @@ import javax.lang.model.element.TypeElement;
  * @param parameters the record's components for a parameterized declaration, else empty
  * @param channels the channels; one for a schedule
  * @param where the annotation
+ * @param nameWhere the {@code name} value when written, else the annotation
  */
 public record Declaration(
     TypeElement type,
@@ -24,11 +25,22 @@ public record Declaration(
     String generatedName,
     Optional<List<RecordParameter>> parameters,
     List<ChannelDraft> channels,
-    Site where) {
+    Site where,
+    Site nameWhere) {
 
   public Declaration {
     simpleNames = List.copyOf(simpleNames);
     channels = List.copyOf(channels);
+  }
+
+  /** Whether {@code name} was written (else the generated name is the default). */
+  public boolean nameWritten() {
+    return nameWhere.value() != null;
+  }
+
+  /** The generated class's qualified name. */
+  public String generatedQualifiedName() {
+    return packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
   }
 
   /** Whether lengths and values may name the components of a record. */

@@ -85,7 +85,8 @@ public final class Reader {
         ? String.join("_", simpleNames) + suffix
         : String.valueOf(nameValue.getValue());
     Optional<List<RecordParameter>> parameters = type.getKind() == ElementKind.RECORD ? Optional.of(parameters(type)) : Optional.empty();
-    return new Declaration(type, plan, pkg.getQualifiedName().toString(), simpleNames, generated, parameters, channels, where);
+    return new Declaration(type, plan, pkg.getQualifiedName().toString(), simpleNames, generated, parameters, channels, where,
+        nameValue == null ? where : where.at(nameValue));
   }
 
   private static List<RecordParameter> parameters(TypeElement record) {

@@ -1,0 +1,11 @@
+package mistakes;
+
+import static dev.anneal.annotation.Curve.*;
+
+import dev.anneal.annotation.*;
+import dev.anneal.schedule.AfterEnd;
+
+// The mistake: a milestone listed twice.
+@TrainingSchedule(phases = {
+    @PhaseSpec(shape = MILESTONES, steps = PhaseSpec.FOREVER, from = "0.1", milestones = {"30", "30", "60"}, factor = "0.1")})
+interface Repeated {}

@@ -1,0 +1,11 @@
+package mistakes;
+
+import static dev.anneal.annotation.Curve.*;
+
+import dev.anneal.annotation.*;
+import dev.anneal.schedule.AfterEnd;
+
+// The mistake: weight decay below 0.
+@TrainingSchedule(channel = "weight_decay", phases = {
+    @PhaseSpec(shape = LINEAR, steps = "1000", from = "0.1", to = "-0.01")})
+interface DecayBelowZero {}

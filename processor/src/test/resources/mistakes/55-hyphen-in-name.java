@@ -1,0 +1,11 @@
+package mistakes;
+
+import static dev.anneal.annotation.Curve.*;
+
+import dev.anneal.annotation.*;
+import dev.anneal.schedule.AfterEnd;
+
+// The mistake: a name with a hyphen.
+@TrainingSchedule(name = "gpt-lr", phases = {
+    @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, value = "1e-3")})
+interface Hyphen {}

@@ -11,6 +11,7 @@ import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Cadence;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public final class PyTorchFormat extends JsonConfigFormat {
     JsonFields optimizerFields = root.requireObject("optimizer");
     JsonFields schedulerFields = root.requireObject("scheduler");
     TorchVersion version = version(root, problems);
+    SchedulerCadence cadence = SchedulerCadence.read(root);
+    EpochGeometry figures = EpochGeometry.read(root);
+    Cadence stepping = cadence.resolve(figures, root);
     root.rejectUnknownKeys();
     PyTorchOptimizer optimizer = optimizerFields == null ? null : OptimizerReader.read(optimizerFields);
     PyTorchScheduler scheduler = schedulerFields == null ? null : new SchedulerReader(problems, version).read(schedulerFields, true);
@@ -64,11 +68,20 @@ public final class PyTorchFormat extends JsonConfigFormat {
     if (!errors.isEmpty()) {
       throw new InvalidScheduleException(errors, problems.warnings());
     }
+    Plan plan;
+    try {
+      plan = SchedulerCadence.stepped(imported.plan(), stepping);
+    } catch (InvalidScheduleException e) {
+      // Only the end in updates can fail here: the scheduler's end times the updates of one step.
+      throw new InvalidScheduleException(e.violations().stream().map(v -> v.relocated(root.path(SchedulerCadence.INTERVAL), null, null)).toList(),
+          problems.warnings());
+    }
+    EpochCountCheck.check(scheduler, cadence, figures).ifPresent(problems::add);
     // The optimizer's reader checks these keys as torch does; the schedule does not use them.
     PyTorchKeys.OPTIMIZER_ARGUMENTS.reportIgnored(optimizerFields, path -> false);
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
-    return new Imported(name(), imported.plan(), warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
+    return new Imported(name(), plan, warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
   }
 
   /** The {@code torch_version} of the config, the newest 2.x if absent or not one Anneal knows (after an error). */

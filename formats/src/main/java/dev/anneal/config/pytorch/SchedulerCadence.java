@@ -1,0 +1,90 @@
+package dev.anneal.config.pytorch;
+
+import dev.anneal.config.JsonFields;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.RuleCode;
+import dev.anneal.schedule.Cadence;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Stepped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When the training loop calls {@code scheduler.step()}, as the top-level keys of Lightning's
+ * {@code lr_scheduler} config say it: {@code "interval"} ({@code "step"}: after every optimizer
+ * update; {@code "epoch"}: after the last update of each epoch) and {@code "frequency"} (after every
+ * {@code N}-th of them). Unlike Lightning, whose default interval is {@code "epoch"}, a config
+ * without {@code "interval"} is stepped after every update: that is what the format has always
+ * read, and what a scheduler's counts mean when {@code PyTorchSchedulers} builds it.
+ *
+ * @param perEpoch whether the interval is {@code "epoch"}
+ * @param frequency how many intervals pass between two {@code scheduler.step()} calls, at least 1
+ */
+record SchedulerCadence(boolean perEpoch, long frequency) {
+  static final String INTERVAL = "interval";
+  static final String FREQUENCY = "frequency";
+  private static final String EPOCH = "epoch";
+  private static final String STEP = "step";
+
+  /** After every update: the cadence of a config with neither key. */
+  static final SchedulerCadence PER_UPDATE = new SchedulerCadence(false, 1);
+
+  /**
+   * The cadence {@code root} asks for; a problem is recorded at its key ({@code interval} not
+   * {@code "epoch"}/{@code "step"}, {@code frequency} below 1) and the default taken instead.
+   */
+  static SchedulerCadence read(JsonFields root) {
+    String interval = root.optChoice(INTERVAL, List.of(EPOCH, STEP), STEP);
+    long frequency = root.optLong(FREQUENCY, 1);
+    if (frequency < 1) {
+      root.problems().add(RuleCode.nonPositiveLength(root.path(FREQUENCY), FREQUENCY, frequency));
+      frequency = 1;
+    }
+    return new SchedulerCadence(EPOCH.equals(interval), frequency);
+  }
+
+  /**
+   * The cadence in updates: after every {@code frequency} updates, or after every {@code
+   * frequency} epochs of the geometry's updates (Lightning steps after epoch {@code e} when {@code
+   * e % frequency == 0}, counting from 1). Returns {@code null} after recording why it cannot be
+   * resolved: an epoch interval without updates per epoch, or a span past the 64-bit step range.
+   */
+  Cadence resolve(EpochGeometry figures, JsonFields root) {
+    if (!perEpoch) {
+      return frequency == 1 ? Cadence.perUpdate() : Cadence.every(frequency);
+    }
+    if (figures.updatesPerEpoch().isEmpty()) {
+      root.problems().add(RuleCode.unitNeedsGeometry(root.path(INTERVAL), INTERVAL, EPOCH, "epochs", "the updates per epoch",
+          "add \"" + EpochGeometry.UPDATES_PER_EPOCH + "\": N, or \"" + EpochGeometry.DATASET_SIZE + "\" with \"" + EpochGeometry.BATCH_SIZE
+              + "\" (and \"" + EpochGeometry.DROP_LAST + "\", \"" + EpochGeometry.ACCUMULATE + "\" where the loop uses them), at the top level of the config"));
+      return null;
+    }
+    long updatesPerEpoch = figures.updatesPerEpoch().getAsLong();
+    if (frequency == 1) {
+      return Cadence.perEpoch(updatesPerEpoch);
+    }
+    if (frequency > Long.MAX_VALUE / updatesPerEpoch) {
+      root.problems().add(RuleCode.lengthOverflow(root.path(FREQUENCY), frequency, Long.MAX_VALUE / updatesPerEpoch));
+      return null;
+    }
+    return Cadence.every(frequency * updatesPerEpoch);
+  }
+
+  /**
+   * {@code plan} with every channel stepped at {@code cadence}: each channel's own steps are the
+   * scheduler's {@code step()} calls, held through the updates between them.
+   *
+   * @throws InvalidScheduleException ({@code LengthOverflow}) if a channel's end in updates would
+   *     pass the 64-bit step range
+   */
+  static Plan stepped(Plan plan, Cadence cadence) {
+    if (cadence instanceof Cadence.PerUpdate) {
+      return plan;
+    }
+    Map<String, Schedule> channels = new LinkedHashMap<>();
+    plan.channels().forEach((name, schedule) -> channels.put(name, new Stepped(schedule, cadence)));
+    return new Plan(channels);
+  }
+}

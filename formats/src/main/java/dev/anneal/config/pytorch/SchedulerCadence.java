@@ -10,6 +10,7 @@ import dev.anneal.schedule.Stepped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * When the training loop calls {@code scheduler.step()}, as the top-level keys of Lightning's
@@ -53,9 +54,18 @@ record SchedulerCadence(boolean perEpoch, long frequency) {
    */
   Cadence resolve(EpochGeometry figures, JsonFields root) {
     if (!perEpoch) {
-      return frequency == 1 ? Cadence.perUpdate() : Cadence.every(frequency);
+      if (frequency == 1) {
+        return Cadence.perUpdate();
+      }
+      lightningDifference(figures).ifPresent(difference -> root.problems().add(
+          PyTorchCode.frequencyCountsFromRunStart(root.path(FREQUENCY), frequency, difference)));
+      return Cadence.every(frequency);
     }
     if (figures.updatesPerEpoch().isEmpty()) {
+      if (root.has(EpochGeometry.UPDATES_PER_EPOCH) || root.has(EpochGeometry.DATASET_SIZE)) {
+        // The figures are there but wrong, and their own error says so.
+        return null;
+      }
       root.problems().add(RuleCode.unitNeedsGeometry(root.path(INTERVAL), INTERVAL, EPOCH, "epochs", "the updates per epoch",
           "add \"" + EpochGeometry.UPDATES_PER_EPOCH + "\": N, or \"" + EpochGeometry.DATASET_SIZE + "\" with \"" + EpochGeometry.BATCH_SIZE
               + "\" (and \"" + EpochGeometry.DROP_LAST + "\", \"" + EpochGeometry.ACCUMULATE + "\" where the loop uses them), at the top level of the config"));
@@ -70,6 +80,24 @@ record SchedulerCadence(boolean perEpoch, long frequency) {
       return null;
     }
     return Cadence.every(frequency * updatesPerEpoch);
+  }
+
+  /**
+   * Why Lightning's {@code "step"} frequency would step at other updates than every {@code
+   * frequency} updates from the start: its count ({@code (batch_idx + 1) % frequency}) restarts at
+   * each epoch and counts loader batches. Empty where the geometry is unknown or the two agree.
+   */
+  private Optional<String> lightningDifference(EpochGeometry figures) {
+    long accumulation = figures.geometry().gradientAccumulation();
+    if (accumulation > 1 && figures.geometry().datasetSize().isPresent()) {
+      return Optional.of("with accumulate_grad_batches " + accumulation + " Lightning counts loader batches, not updates");
+    }
+    if (figures.updatesPerEpoch().isPresent() && figures.updatesPerEpoch().getAsLong() % frequency != 0) {
+      long perEpoch = figures.updatesPerEpoch().getAsLong();
+      return Optional.of(perEpoch + " updates per epoch are not a multiple of " + frequency + ", so Lightning's count starts again after the "
+          + perEpoch % frequency + " left over at the end of each epoch");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -102,13 +102,19 @@ public final class PyTorchFormat extends JsonConfigFormat {
    * phase (with the constant PyTorch holds after it), joined by a {@code SequentialLR}; a schedule
    * scaled by a base value as factors of the optimizer's learning rate, a product of them as a
    * {@code ChainedScheduler}; momentum through the {@code CyclicLR} or {@code OneCycleLR} it mirrors.
-   * The result is read back and compared with the plan before it is returned.
+   * The result is read back and compared with the plan before it is returned. A plan whose
+   * channels are {@link dev.anneal.schedule.Stepped} at one cadence is written with its {@code
+   * "interval"} and figures ({@code "updates_per_epoch"} for an epoch, {@code "frequency"} for
+   * every N updates).
    *
    * @throws InvalidScheduleException ({@code Unsupported}) naming what PyTorch lacks, e.g. "PyTorch
    *     has no WSD 1-sqrt decay"
    */
   @Override
-  public String write(Plan plan) {
+  public String write(Plan stepped) {
+    // A plan stepped at a coarser cadence is written as the scheduler it steps and the keys of its cadence.
+    Cadence cadence = SchedulerCadence.common(stepped);
+    Plan plan = SchedulerCadence.unwrapped(stepped);
     PyTorchWriter.Written written = PyTorchWriter.write(plan);
     Imported back;
     try {
@@ -129,6 +135,7 @@ public final class PyTorchFormat extends JsonConfigFormat {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.putObject("optimizer").put("type", written.optimizer().type().upstreamName()).put("lr", written.optimizer().lr());
     root.set("scheduler", SchedulerJson.of(written.scheduler()));
+    SchedulerCadence.write(root, cadence);
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.anneal.config.pytorch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.JsonFields;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
@@ -98,6 +99,49 @@ record SchedulerCadence(boolean perEpoch, long frequency) {
           + perEpoch % frequency + " left over at the end of each epoch");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The cadence every channel of {@code plan} is stepped at, for the writer: per update when no
+   * channel is {@link Stepped}.
+   *
+   * @throws InvalidScheduleException ({@code Unsupported}) when channels are stepped at different
+   *     cadences: a PyTorch loop steps its one scheduler, and so every channel, at one cadence
+   */
+  static Cadence common(Plan plan) {
+    Cadence found = null;
+    for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
+      Cadence cadence = channel.getValue() instanceof Stepped stepped ? stepped.cadence() : Cadence.perUpdate();
+      if (found != null && !found.equals(cadence)) {
+        throw PyTorchWriter.unsupported("channels." + channel.getKey(), "PyTorch steps one scheduler, so every channel, at one cadence;"
+            + " this channel is stepped " + describe(cadence) + " but another " + describe(found));
+      }
+      found = cadence;
+    }
+    return found == null ? Cadence.perUpdate() : found;
+  }
+
+  /** {@code plan} with each {@link Stepped} channel replaced by the schedule it steps. */
+  static Plan unwrapped(Plan plan) {
+    Map<String, Schedule> channels = new LinkedHashMap<>();
+    plan.channels().forEach((name, schedule) -> channels.put(name, schedule instanceof Stepped stepped ? stepped.schedule() : schedule));
+    return new Plan(channels);
+  }
+
+  /** Adds the keys that read back as {@code cadence}: nothing per update, else the interval and its figures. */
+  static void write(ObjectNode root, Cadence cadence) {
+    if (cadence instanceof Cadence.PerEpoch) {
+      root.put(INTERVAL, EPOCH).put(EpochGeometry.UPDATES_PER_EPOCH, cadence.updates());
+    } else if (cadence instanceof Cadence.Every) {
+      root.put(INTERVAL, STEP).put(FREQUENCY, cadence.updates());
+    }
+  }
+
+  private static String describe(Cadence cadence) {
+    if (cadence instanceof Cadence.PerUpdate) {
+      return "after every update";
+    }
+    return cadence instanceof Cadence.PerEpoch ? "per epoch of " + cadence.updates() + " updates" : "every " + cadence.updates() + " updates";
   }
 
   /**

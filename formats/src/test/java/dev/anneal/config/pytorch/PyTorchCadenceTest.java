@@ -8,9 +8,18 @@ import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Cadence;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Phase;
+import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Sequence;
+import dev.anneal.schedule.Stepped;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,6 +203,34 @@ class PyTorchCadenceTest {
         + " of each epoch, which differs here: 45 updates per epoch are not a multiple of 10, so Lightning's count starts again after the 5"
         + " left over at the end of each epoch; give updates_per_epoch a multiple of frequency with accumulate_grad_batches 1 to match"
         + " Lightning, or leave it as it is for such a loop"), warnings(imported));
+  }
+
+  @Test
+  void aPlanSteppedPerEpochIsWrittenWithItsIntervalAndReadsBackTheSame() {
+    Imported imported = read(STEP_LR + ", \"interval\": \"epoch\", \"updates_per_epoch\": 45");
+
+    String written = Formats.byName("pytorch").write(imported.plan());
+
+    assertEquals("{\n"
+        + "  \"optimizer\" : {\n    \"type\" : \"SGD\",\n    \"lr\" : 0.1\n  },\n"
+        + "  \"scheduler\" : {\n    \"type\" : \"StepLR\",\n    \"kwargs\" : {\n      \"step_size\" : 30,\n      \"gamma\" : 0.1\n    }\n  },\n"
+        + "  \"interval\" : \"epoch\",\n  \"updates_per_epoch\" : 45\n}\n", written);
+    assertEquals(Arrays.stream(values(imported.plan().lr(), 2800)).boxed().toList(),
+        Arrays.stream(values(Formats.byName("pytorch").read(written).plan().lr(), 2800)).boxed().toList());
+  }
+
+  @Test
+  void channelsSteppedAtDifferentCadencesCannotBeOnePytorchConfig() {
+    Map<String, Schedule> channels = new LinkedHashMap<>();
+    channels.put(Plan.LR, new Stepped(Sequence.of(new Constant(0.1), Phase.OPEN, AfterEnd.HOLD), Cadence.perEpoch(45)));
+    channels.put(Plan.MOMENTUM, Sequence.of(new Constant(0.9), Phase.OPEN, AfterEnd.HOLD));
+    Plan plan = new Plan(channels);
+
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Formats.byName("pytorch").write(plan));
+
+    assertEquals(List.of("[Unsupported] channels.momentum: cannot be written as PyTorch: PyTorch steps one scheduler, so every channel, at one"
+        + " cadence; this channel is stepped after every update but another per epoch of 45 updates"),
+        e.violations().stream().map(Violation::toString).toList());
   }
 
   private static Arguments warned(String topLevel, String... expected) {

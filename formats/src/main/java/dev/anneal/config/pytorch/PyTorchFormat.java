@@ -31,7 +31,13 @@ import java.util.List;
  * Without {@code torch_version} the config is read as the newest PyTorch 2.x runs it; {@code
  * "1.13"} selects torch 1.13's behaviour and refusals ({@link TorchVersion}).
  *
- * For {@code SequentialLR} and {@code ChainedScheduler}, {@code kwargs.schedulers} is a list of
+ * <p>{@code "interval": "epoch"} (with {@code "updates_per_epoch"}, or {@code "dataset_size"} and
+ * {@code "batch_size"}) says that the loop calls {@code scheduler.step()} after each epoch, and
+ * {@code "frequency"} after every N-th interval, as Lightning's {@code lr_scheduler} config says
+ * it; every channel of the plan is then a {@link dev.anneal.schedule.Stepped} schedule, per update.
+ * Without {@code "interval"} the scheduler is stepped after every update.
+ *
+ * <p>For {@code SequentialLR} and {@code ChainedScheduler}, {@code kwargs.schedulers} is a list of
  * {@code {"type", "kwargs"}} objects, built in that order on the same optimizer. The plan has
  * channel {@code lr}, and {@code momentum} where the scheduler cycles it. Every problem of a file
  * is reported at once, at its JSON path ({@code scheduler.kwargs.step_size}).

@@ -102,8 +102,11 @@ class ReadmeTest {
   void everyExampleConfigIsValid() throws IOException {
     try (var files = Files.list(ROOT.resolve("examples"))) {
       for (Path example : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-        // DeepSpeed configs are named as DeepSpeed users name them; every other example is Anneal JSON.
-        String format = example.getFileName().toString().startsWith("ds_config") ? "deepspeed" : "anneal";
+        // DeepSpeed configs are named as DeepSpeed users name them; a pytorch-*.json with a "scheduler" is a pytorch config
+        // (pytorch-epoch-step-then-plateau.json is Anneal JSON: PyTorch cannot compose it); every other example is Anneal JSON.
+        String name = example.getFileName().toString();
+        String format = name.startsWith("ds_config") ? "deepspeed"
+            : name.startsWith("pytorch-") && Files.readString(example).contains("\"scheduler\"") ? "pytorch" : "anneal";
         Anneal.Result result = Anneal.run("validate", example.toString(), "--format", format);
         assertEquals(0, result.exitCode(), example + ": " + result.out());
       }

@@ -36,7 +36,10 @@ public enum PyTorchCode implements DiagnosticCode {
   MILESTONES_TEXT(Severity.WARNING, "milestones is the text \"{text}\", not a list: torch's MultiStepLR keeps Counter(milestones), which counts its characters, and no step equals a character, so the learning rate never decays; write a list of steps, e.g. [{example}]"),
   ONE_CYCLE_PHASE_SKIPPED(Severity.WARNING, "pct_start ({pctStart}) of {total} total steps gives no step to {phases} of torch's OneCycleLR, which runs the other phases only: the learning rate goes from {first} at step 0 to {last} at step {lastStep}; set pct_start so that every phase gets at least one step"),
   CYCLE_FLATTENED(Severity.WARNING, "gamma is 0 in mode exp_range, so torch's CyclicLR scales the cycle by 0 ** t, which is 0 from step 1 on: the learning rate stays at base_lr ({baseLr}){momentum} and never cycles; use a gamma between 0 and 1 to shrink the cycles step by step"),
-  STEP_AFTER_END_RAISES(Severity.WARNING, "at step {step} ({stepFrom}) torch's OneCycleLR picks a phase of length 0 and raises ZeroDivisionError, so a loop that calls scheduler.step() after its last update stops there; every update before it runs, and Anneal ends the plan before that step; give every phase at least one step (a pct_start below 1)");
+  STEP_AFTER_END_RAISES(Severity.WARNING, "at step {step} ({stepFrom}) torch's OneCycleLR picks a phase of length 0 and raises ZeroDivisionError, so a loop that calls scheduler.step() after its last update stops there; every update before it runs, and Anneal ends the plan before that step; give every phase at least one step (a pct_start below 1)"),
+  EPOCH_FIGURES_DISAGREE(Severity.ERROR, "updates_per_epoch ({given}) disagrees with the data-set figures, which give {derived} updates per epoch ({derivation}); give updates_per_epoch or the data-set figures, or correct the one that is wrong"),
+  COUNT_LOOKS_LIKE_EPOCHS(Severity.WARNING, "{argument} ({count}) is not more than the run's {epochs} epochs, but the scheduler is stepped after every update, so it counts {count} updates of the run's {total} ({updatesPerEpoch} per epoch): {effect}; if {argument} counts epochs, add \"interval\": \"epoch\" at the top level of the config"),
+  FREQUENCY_COUNTS_FROM_RUN_START(Severity.WARNING, "the scheduler is stepped after every {frequency} updates counted from the start of the run, as a loop that calls scheduler.step() every {frequency} updates does; Lightning counts frequency in loader batches from the start of each epoch, which differs here: {difference}; give updates_per_epoch a multiple of frequency with accumulate_grad_batches 1 to match Lightning, or leave it as it is for such a loop");
 
   private final MessageSpec spec;
 
@@ -264,6 +267,37 @@ public enum PyTorchCode implements DiagnosticCode {
    */
   public static Violation stepAfterEndRaises(String path, long step, String stepFrom) {
     return STEP_AFTER_END_RAISES.violation(path, step, step, stepFrom);
+  }
+
+  /**
+   * {@code updates_per_epoch} given beside data-set figures that give another number.
+   *
+   * @param derivation the figures, e.g. "dataset_size 50000, batch_size 128, drop_last false, accumulate_grad_batches 1"
+   */
+  public static Violation epochFiguresDisagree(String path, long given, long derived, String derivation) {
+    return EPOCH_FIGURES_DISAGREE.violation(path, given, given, derived, derivation);
+  }
+
+  /**
+   * A scheduler stepped per update whose length reads as a count of epochs: the run's epochs and
+   * updates per epoch are known, and the length is no more than the epochs.
+   *
+   * @param argument the keyword argument, e.g. "T_max"
+   * @param effect what happens within those updates, e.g. "the cosine reaches eta_min and rises again"
+   */
+  public static Violation countLooksLikeEpochs(String path, String argument, long count, long epochs, String effect, long total,
+      long updatesPerEpoch) {
+    return COUNT_LOOKS_LIKE_EPOCHS.violation(path, count, argument, count, epochs, total, updatesPerEpoch, effect);
+  }
+
+  /**
+   * {@code "interval": "step"} with a {@code frequency} above 1 where Lightning's count, which
+   * restarts at each epoch and counts loader batches, would step at other updates.
+   *
+   * @param difference why, e.g. "45 updates per epoch are not a multiple of 10, so Lightning's count starts again after the 5 left over"
+   */
+  public static Violation frequencyCountsFromRunStart(String path, long frequency, String difference) {
+    return FREQUENCY_COUNTS_FROM_RUN_START.violation(path, frequency, frequency, difference);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -11,6 +11,7 @@ import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Cadence;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
@@ -30,7 +31,13 @@ import java.util.List;
  * Without {@code torch_version} the config is read as the newest PyTorch 2.x runs it; {@code
  * "1.13"} selects torch 1.13's behaviour and refusals ({@link TorchVersion}).
  *
- * For {@code SequentialLR} and {@code ChainedScheduler}, {@code kwargs.schedulers} is a list of
+ * <p>{@code "interval": "epoch"} (with {@code "updates_per_epoch"}, or {@code "dataset_size"} and
+ * {@code "batch_size"}) says that the loop calls {@code scheduler.step()} after each epoch, and
+ * {@code "frequency"} after every N-th interval, as Lightning's {@code lr_scheduler} config says
+ * it; every channel of the plan is then a {@link dev.anneal.schedule.Stepped} schedule, per update.
+ * Without {@code "interval"} the scheduler is stepped after every update.
+ *
+ * <p>For {@code SequentialLR} and {@code ChainedScheduler}, {@code kwargs.schedulers} is a list of
  * {@code {"type", "kwargs"}} objects, built in that order on the same optimizer. The plan has
  * channel {@code lr}, and {@code momentum} where the scheduler cycles it. Every problem of a file
  * is reported at once, at its JSON path ({@code scheduler.kwargs.step_size}).
@@ -45,6 +52,9 @@ public final class PyTorchFormat extends JsonConfigFormat {
     JsonFields optimizerFields = root.requireObject("optimizer");
     JsonFields schedulerFields = root.requireObject("scheduler");
     TorchVersion version = version(root, problems);
+    SchedulerCadence cadence = SchedulerCadence.read(root);
+    EpochGeometry figures = EpochGeometry.read(root);
+    Cadence stepping = cadence.resolve(figures, root);
     root.rejectUnknownKeys();
     PyTorchOptimizer optimizer = optimizerFields == null ? null : OptimizerReader.read(optimizerFields);
     PyTorchScheduler scheduler = schedulerFields == null ? null : new SchedulerReader(problems, version).read(schedulerFields, true);
@@ -64,11 +74,20 @@ public final class PyTorchFormat extends JsonConfigFormat {
     if (!errors.isEmpty()) {
       throw new InvalidScheduleException(errors, problems.warnings());
     }
+    Plan plan;
+    try {
+      plan = SchedulerCadence.stepped(imported.plan(), stepping);
+    } catch (InvalidScheduleException e) {
+      // Only the end in updates can fail here: the scheduler's end times the updates of one step.
+      throw new InvalidScheduleException(e.violations().stream().map(v -> v.relocated(root.path(SchedulerCadence.INTERVAL), null, null)).toList(),
+          problems.warnings());
+    }
+    EpochCountCheck.check(scheduler, cadence, figures).ifPresent(problems::add);
     // The optimizer's reader checks these keys as torch does; the schedule does not use them.
     PyTorchKeys.OPTIMIZER_ARGUMENTS.reportIgnored(optimizerFields, path -> false);
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
-    return new Imported(name(), imported.plan(), warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
+    return new Imported(name(), plan, warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
   }
 
   /** The {@code torch_version} of the config, the newest 2.x if absent or not one Anneal knows (after an error). */
@@ -89,13 +108,19 @@ public final class PyTorchFormat extends JsonConfigFormat {
    * phase (with the constant PyTorch holds after it), joined by a {@code SequentialLR}; a schedule
    * scaled by a base value as factors of the optimizer's learning rate, a product of them as a
    * {@code ChainedScheduler}; momentum through the {@code CyclicLR} or {@code OneCycleLR} it mirrors.
-   * The result is read back and compared with the plan before it is returned.
+   * The result is read back and compared with the plan before it is returned. A plan whose
+   * channels are {@link dev.anneal.schedule.Stepped} at one cadence is written with its {@code
+   * "interval"} and figures ({@code "updates_per_epoch"} for an epoch, {@code "frequency"} for
+   * every N updates).
    *
    * @throws InvalidScheduleException ({@code Unsupported}) naming what PyTorch lacks, e.g. "PyTorch
    *     has no WSD 1-sqrt decay"
    */
   @Override
-  public String write(Plan plan) {
+  public String write(Plan stepped) {
+    // A plan stepped at a coarser cadence is written as the scheduler it steps and the keys of its cadence.
+    Cadence cadence = SchedulerCadence.common(stepped);
+    Plan plan = SchedulerCadence.unwrapped(stepped);
     PyTorchWriter.Written written = PyTorchWriter.write(plan);
     Imported back;
     try {
@@ -116,6 +141,7 @@ public final class PyTorchFormat extends JsonConfigFormat {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.putObject("optimizer").put("type", written.optimizer().type().upstreamName()).put("lr", written.optimizer().lr());
     root.set("scheduler", SchedulerJson.of(written.scheduler()));
+    SchedulerCadence.write(root, cadence);
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

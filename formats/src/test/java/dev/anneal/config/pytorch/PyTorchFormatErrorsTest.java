@@ -222,7 +222,9 @@ class PyTorchFormatErrorsTest {
             "[MissingKey] scheduler: missing required key 'scheduler'"),
         bad("unknown top-level key, optimizer type and wrong JSON type at once",
             "{\"optimizer\": {\"type\": \"adamw\"}, \"scheduler\": {\"type\": \"StepLR\", \"kwargs\": {\"step_size\": \"30\"}}, \"extra\": 1}",
-            "[UnknownKey] extra: unknown key 'extra'; expected one of: optimizer, scheduler, torch_version",
+            // The top-level keys grew with issue 15's cadence and epoch figures.
+            "[UnknownKey] extra: unknown key 'extra'; expected one of: accumulate_grad_batches, batch_size, dataset_size, drop_last,"
+                + " epochs, frequency, interval, optimizer, scheduler, torch_version, updates_per_epoch",
             "[UnknownType] optimizer.type: unknown optimizer type 'adamw'; did you mean `AdamW`?",
             "[WrongType] scheduler.kwargs.step_size: expected an integer, found the string \"30\""),
         bad("SGD without lr, with Adam's betas",

@@ -71,6 +71,11 @@ class TrainEpochCommandTest {
     perEpoch[2] = 0.02;
     perEpoch[3] = 0.02;
     assertRatesPerEpoch(perEpoch, log(8 * PER_EPOCH), PER_EPOCH);
+    // the summary places the phases in updates: the plateau begins after 4 epochs of 12 updates
+    List<String> out = result.out();
+    int applied = out.indexOf("learning rate applied:");
+    assertEquals(List.of("  step  0  0.04       phase 0 (step) begins", "  step 48  0.01       phase 1 (plateau) begins"),
+        out.subList(applied + 1, applied + 3));
   }
 
   @Test

@@ -70,7 +70,11 @@ import picocli.CommandLine.Spec;
       "",
       "With no options: the embedded digits data set, an MLP 64-64-10, AdamW, batch 32, and the built-in plan "
           + "examples/train-digits.json: warm-up 3e-5 -> 3e-3 over 300 updates, cosine to 3e-5 by update 3000, beta1 "
-          + "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy."
+          + "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy.",
+      "",
+      "A plan stepped per epoch (\"cadence\": \"epoch\") must be written for this command's epoch, ceil(training rows / --batch-size) "
+          + "updates (else it is refused, naming a --batch-size that fits); its plateau phases are fed the loss over the held-out rows "
+          + "after each epoch, other plans' the mean training loss of each epoch."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:trained; the log and chart were written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})

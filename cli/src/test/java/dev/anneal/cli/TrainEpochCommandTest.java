@@ -79,6 +79,29 @@ class TrainEpochCommandTest {
   }
 
   @Test
+  void aPerEpochPlateauResumedAtAnEpochsEndGoesOnAsTheRunThatNeverStopped() throws IOException {
+    String config = CONFIGS.resolve("step-plateau.json").toString();
+    Path checkpoints = dir.resolve("checkpoints");
+    Anneal.Result whole = Anneal.run("train", "--config", config, "--batch-size", "128", "--epochs", "7", "--out", dir.resolve("whole").toString());
+    Anneal.Result first = Anneal.run("train", "--config", config, "--batch-size", "128", "--epochs", "5", "--checkpoint-dir", checkpoints.toString(),
+        "--out", dir.resolve("first").toString());
+    Anneal.Result resumed = Anneal.run("train", "--config", config, "--batch-size", "128", "--epochs", "7", "--checkpoint-dir", checkpoints.toString(),
+        "--resume", "--out", dir.resolve("resumed").toString());
+
+    assertEquals(0, whole.exitCode(), whole.err().toString());
+    assertEquals(0, first.exitCode(), first.err().toString());
+    assertEquals(0, resumed.exitCode(), resumed.err().toString());
+    // the resumed process fed the plateau the losses after epochs 6 and 7, those the whole run fed it last
+    double[] all = heldOutLosses(whole);
+    double[] after = heldOutLosses(resumed);
+    assertEquals(2, after.length);
+    assertEquals(all[5], after[0], 0.0);
+    assertEquals(all[6], after[1], 0.0);
+    // every row, the plateau's rates after the resume included, bit for bit
+    assertEquals(Files.readAllLines(dir.resolve("whole").resolve("train.csv")), Files.readAllLines(dir.resolve("resumed").resolve("train.csv")));
+  }
+
+  @Test
   void theExampleTrainsWithTheDefaultBatch() throws IOException {
     Path example = ROOT.resolve("examples/anneal-epoch-step-plateau.json");
     Anneal.Result result = Anneal.run("train", "--config", example.toString(), "--epochs", "6", "--out", dir.resolve("run").toString());

@@ -9,8 +9,8 @@ set -euo pipefail
 CONFIG=${1:-quick}
 case "$CONFIG" in
   # quick leaves out the JMH training suite (a fork per variant): the interleaved run gives the ratios.
-  quick) REPEATS=1; SUITES="steps tracker bulk" ;;
-  full) REPEATS=5; SUITES="steps tracker training bulk" ;;
+  quick) REPEATS=1; SUITES="steps tracker bulk units" ;;
+  full) REPEATS=5; SUITES="steps tracker training bulk units" ;;
   *) echo "usage: bench/run.sh quick|full" >&2; exit 2 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

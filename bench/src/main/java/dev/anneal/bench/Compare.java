@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * over rounds, and whether it meets its target.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.anneal.bench.Compare quick|full [suite ...]}
- * with suites {@code steps tracker training bulk} (default: all); {@code -Dcases=REGEX} before
+ * with suites {@code steps tracker training bulk units} (default: all); {@code -Dcases=REGEX} before
  * {@code -cp} keeps only the cases whose label matches (figures that need a left-out case are not
  * printed).
  */

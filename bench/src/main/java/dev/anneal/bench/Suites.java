@@ -14,7 +14,7 @@ final class Suites {
   private Suites() {}
 
   static List<Suite> all() {
-    return List.of(steps(), tracker(), training(), bulk());
+    return List.of(steps(), tracker(), training(), bulk(), units());
   }
 
   /** One step's value, generated vs interpreted vs DJL's trackers. */
@@ -95,6 +95,26 @@ final class Suites {
     // DJL's Java side of a training step takes up to ten seconds of JIT compilation to settle (about
     // 1,000 µs a step in the first second, 190 µs after six to ten on the 2-core machine): warm up long.
     return new Suite("training", cases, derived, new Effort(2, 8, 3, 1_000), new Effort(5, 10, 5, 2_000));
+  }
+
+  /**
+   * A plan written in tokens or epochs against the same plan in updates: resolving units is paid
+   * when the schedule is built, so the per-step costs match; the resolution's own cost is beside them.
+   */
+  static Suite units() {
+    List<Case> cases = List.of(
+        Case.of(UnitResolutionStep.class, "tokensPlan"),
+        Case.of(UnitResolutionStep.class, "updatesPlan"),
+        Case.of(UnitResolutionStep.class, "epochPlan"),
+        Case.of(UnitResolutionStep.class, "updatesStepPlan"),
+        Case.of(UnitResolutionStep.class, "resolveTokens"),
+        Case.of(UnitResolutionStep.class, "resolveEpochs"),
+        Case.of(UnitResolutionStep.class, "harness"));
+    List<Derived> derived = List.of(
+        costRatio("UnitResolutionStep.tokensPlan", "UnitResolutionStep.updatesPlan", "≤ 1.1", atMost(1.1)),
+        costRatio("UnitResolutionStep.epochPlan", "UnitResolutionStep.updatesStepPlan", "", value -> true),
+        costRatio("UnitResolutionStep.resolveTokens", "UnitResolutionStep.tokensPlan", "", value -> true));
+    return new Suite("units", cases, derived, new Effort(2, 1, 2, 500), new Effort(5, 3, 5, 1_000));
   }
 
   /** Every value of a ten-million-step schedule. */

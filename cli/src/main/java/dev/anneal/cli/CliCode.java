@@ -41,7 +41,8 @@ public enum CliCode implements DiagnosticCode {
   CONFIG_GIVEN_TWICE(Severity.ERROR, "both {label} ({file}) and --config-text give the config; pass the file or the inline text, not both"),
   RAMP_WITH_CONFIG(Severity.ERROR, "{flag} ({value}) sets the exponential ramp, but --config replaces the ramp with its lr channel; leave {flag} out, or --config"),
   OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
-  CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction");
+  CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction"),
+  EPOCH_LENGTH_DIFFERS(Severity.ERROR, "the config's epochs are {planUpdates} updates, but an epoch of anneal train is {trainUpdates} ({rows} training rows in batches of {batch}), so the config's per-epoch values would change mid-epoch; {fix}");
 
   private final MessageSpec spec;
 
@@ -306,6 +307,15 @@ public enum CliCode implements DiagnosticCode {
   public static Violation cycleBoundsReversed(String minLr, double minFraction, String lowestLossLr, String maxLr, double maxFraction,
       String lastLr) {
     return CYCLE_BOUNDS_REVERSED.violation("--min-fraction", minFraction, minLr, minFraction, lowestLossLr, maxLr, maxFraction, lastLr);
+  }
+
+  /**
+   * @param planUpdates the updates per epoch the config's geometry or per-epoch cadence states
+   * @param trainUpdates the updates per epoch of the train command: its training rows over its batch, rounded up
+   * @param fix the --batch-size that gives the config's epochs, if one does, and the geometry that gives the command's
+   */
+  public static Violation epochLengthDiffers(long planUpdates, long trainUpdates, long rows, long batch, String fix) {
+    return EPOCH_LENGTH_DIFFERS.violation("geometry.updates_per_epoch", planUpdates, planUpdates, trainUpdates, rows, batch, fix);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -14,15 +14,19 @@ import dev.anneal.cli.train.Mlp;
 import dev.anneal.cli.train.OptimizerChoice;
 import dev.anneal.cli.train.OptimizerKind;
 import dev.anneal.cli.train.OptimizerResolution;
+import dev.anneal.cli.train.PlanEpochs;
 import dev.anneal.cli.train.RunLength;
 import dev.anneal.cli.train.RunLog;
 import dev.anneal.cli.train.TrainingResult;
 import dev.anneal.cli.train.TrainingRun;
 import dev.anneal.cli.train.TrainingSetup;
+import dev.anneal.cli.train.UpdatePhases;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
 import dev.anneal.config.OptimizerSettings;
+import dev.anneal.config.anneal.AnnealFormat;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
@@ -41,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -65,7 +70,11 @@ import picocli.CommandLine.Spec;
       "",
       "With no options: the embedded digits data set, an MLP 64-64-10, AdamW, batch 32, and the built-in plan "
           + "examples/train-digits.json: warm-up 3e-5 -> 3e-3 over 300 updates, cosine to 3e-5 by update 3000, beta1 "
-          + "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy."
+          + "0.95 -> 0.9 during the warm-up, weight decay 0.01. A fifth of the rows is held out to measure accuracy.",
+      "",
+      "A plan stepped per epoch (\"cadence\": \"epoch\") must be written for this command's epoch, ceil(training rows / --batch-size) "
+          + "updates (else it is refused, naming a --batch-size that fits); its plateau phases are fed the loss over the held-out rows "
+          + "after each epoch, other plans' the mean training loss of each epoch."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:trained; the log and chart were written", "2:bad input (one line on standard error per problem)", "70:a bug in Anneal"})
@@ -137,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   private ResumePolicy resumePolicy;
 
+  /** The config's run geometry (Anneal JSON's {@code "geometry"}), or null: read with the config. */
+  private RunGeometry geometry;
+
   @Override
   public Integer call() throws IOException, TranslateException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -166,6 +178,10 @@ final class TrainCommand implements Callable<Integer> {
     }
     Mlp mlp = model.model(labeled, split.train().rows());
     long perEpoch = (split.train().rows() + model.batchSize - 1) / model.batchSize;
+    // A plan written per epoch must get the epochs it was written for, before any length is derived from them.
+    PlanEpochs.mismatch(planEpoch(plan), split.train().rows(), model.batchSize).ifPresent(problem -> {
+      throw CommandFailure.badInput(config, List.of(problem));
+    });
     RunLength length = length(plan, perEpoch);
     long updates = length.updates();
     requireValuesThrough(plan, updates);
@@ -175,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     OptimizerChoice choice = resolution.choice();
     requireApplicable(plan, choice);
-    TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed);
+    TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed, geometry);
     Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy);
 
     shown.print(stderr, config, resolution.notes());
@@ -209,6 +225,10 @@ final class TrainCommand implements Callable<Integer> {
     int last = (int) Math.min(perEpoch, updates);
     stdout.printf(Locale.ROOT, "final loss %s (mean of the last %d updates); accuracy %s on the training rows, %s held out%n",
         Ticks.label(log.meanLoss(last)), last, percent(result.trainingAccuracy()), percent(result.heldOutAccuracy()));
+    if (!result.epochLosses().isEmpty()) {
+      stdout.println("held-out loss after each epoch, observed by the plan's per-epoch plateau while it runs: "
+          + result.epochLosses().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
     stdout.println("learning rate applied:");
     for (String line : keySteps(plan.lr(), log)) {
       stdout.println("  " + line);
@@ -282,6 +302,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Imported imported = configInput.read(source, configInput.format(), shown.printedOn(err, config));
     shown.print(err, config, withoutOptimizerNotes(imported));
+    geometry = geometry(source, imported);
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
@@ -300,6 +321,26 @@ final class TrainCommand implements Callable<Integer> {
     return imported.warnings().stream()
         .filter(v -> v.code() != ConfigCode.IGNORED_SETTING || !optimizerPaths.contains(v.path()))
         .toList();
+  }
+
+  /**
+   * The run geometry of an Anneal JSON config, read again from its text; none from standard input,
+   * which cannot be read twice (a plan stepped per epoch still states its epoch through its cadence).
+   */
+  private static RunGeometry geometry(ConfigSource source, Imported imported) {
+    if (!imported.format().equals(AnnealFormat.NAME) || (source.inline() == null && source.file().toString().equals(Inputs.STANDARD_INPUT))) {
+      return null;
+    }
+    return new AnnealFormat().readGeometry(source.text()).orElse(null);
+  }
+
+  /** The updates per epoch the plan is written for; a geometry and a cadence that disagree are bad input. */
+  private OptionalLong planEpoch(Plan plan) {
+    try {
+      return PlanEpochs.of(plan, geometry);
+    } catch (InvalidScheduleException e) {
+      throw CommandFailure.badInput(config, e.violations());
+    }
   }
 
   /** What is wrong with --epochs and --steps, each with its value. */
@@ -366,7 +407,7 @@ final class TrainCommand implements Callable<Integer> {
   static List<String> keySteps(Schedule lr, RunLog log) {
     List<String> lines = new ArrayList<>();
     int width = Integer.toString(log.updates() - 1).length();
-    for (PhaseSpan phase : PhaseSpan.of(lr)) {
+    for (PhaseSpan phase : UpdatePhases.of(lr)) {
       if (phase.start() >= log.updates()) {
         break;
       }

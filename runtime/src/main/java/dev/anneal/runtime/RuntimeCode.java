@@ -47,7 +47,9 @@ public enum RuntimeCode implements DiagnosticCode {
   OPTIMIZER_CHANGED(Severity.ERROR, "the checkpoint holds the state of an Anneal {saved} optimizer, but this run uses {current}"),
   OPTIMIZER_MISSING(Severity.ERROR, "the checkpoint holds the state of an Anneal {saved} optimizer, but this run has none; build ScheduledSgd or ScheduledAdam from this schedule"),
   OPTIMIZER_PARAMETERS_CHANGED(Severity.ERROR, "the checkpoint's optimizer state holds parameters {saved} but the model's trainable parameters are {trainable}"),
-  OPTIMIZER_STATE_SHAPE(Severity.ERROR, "the checkpoint's {state} of {parameter} has shape {savedShape} {savedType} but the parameter has {shape} {type}");
+  OPTIMIZER_STATE_SHAPE(Severity.ERROR, "the checkpoint's {state} of {parameter} has shape {savedShape} {savedType} but the parameter has {shape} {type}"),
+  EPOCH_LENGTHS_DISAGREE(Severity.ERROR, "{first} gives {firstUpdates} updates per epoch but {second} gives {secondUpdates}; a run has one epoch length: make the geometry and every per-epoch cadence state the same updates_per_epoch"),
+  EPOCH_OFF_PLAN(Severity.ERROR, "epoch {epoch} of the loop ended after update {update} ({inEpoch} updates in it), but the plan's epochs are {perEpoch} updates ({source}), so its per-epoch values and plateau metrics would fall mid-epoch; make the loop run {perEpoch} updates per epoch (data-set size, batch size, drop_last, gradient accumulation) or build the schedule with the run's geometry");
 
   /** How much of a SHA-256 a message shows: enough to tell two files apart at a glance. */
   private static final int SHOWN_HASH = 12;
@@ -268,6 +270,26 @@ public enum RuntimeCode implements DiagnosticCode {
   /** @param state the name of the optimizer state ({@code momentum}) */
   public static Violation optimizerStateShape(String state, String parameter, Shape savedShape, DataType savedType, Shape shape, DataType type) {
     return OPTIMIZER_STATE_SHAPE.violation("optimizer." + parameter + "." + state, savedShape, state, parameter, savedShape, savedType, shape, type);
+  }
+
+  /**
+   * @param path where the second figure is ({@code groups.all.lr})
+   * @param first where the first figure comes from
+   * @param second where the second comes from
+   */
+  public static Violation epochLengthsDisagree(String path, String first, long firstUpdates, String second, long secondUpdates) {
+    return EPOCH_LENGTHS_DISAGREE.violation(path, secondUpdates, first, firstUpdates, second, secondUpdates);
+  }
+
+  /**
+   * @param epoch the loop's epoch that ended, counting from 1
+   * @param update the updates applied when it ended
+   * @param inEpoch the updates applied within it
+   * @param perEpoch the plan's updates per epoch
+   * @param source where the plan's figure comes from
+   */
+  public static Violation epochOffPlan(long epoch, long update, long inEpoch, long perEpoch, String source) {
+    return EPOCH_OFF_PLAN.violation("epoch", update, epoch, update, inEpoch, perEpoch, source);
   }
 
   private static String abbreviated(String sha256) {

@@ -61,7 +61,7 @@ final class ScheduleListener implements TrainingListener, ScheduledTraining.Step
 
   @Override
   public void onEpoch(Trainer trainer) {
-    schedule.endStep();
+    schedule.endEpoch();
     epochs++;
     if (feedback instanceof Feedback.ValidationLossEachEpoch) {
       if (validationLoss.isEmpty()) {

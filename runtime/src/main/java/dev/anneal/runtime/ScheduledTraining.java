@@ -6,6 +6,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.Plan;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -35,6 +38,17 @@ import java.util.Set;
  * after validation and at the end of an epoch) or when a hand-written loop calls {@link #endStep()}.
  * A parameter updated twice within one step means the step was never advanced, and fails loudly
  * ({@code StepNotAdvanced}) rather than silently freezing the schedule.
+ *
+ * <p><b>Epochs.</b> The clock counts optimizer updates only: not {@code trainBatch} calls (with
+ * gradient accumulation several batches make one update, and the step advances once, at the first
+ * listener callback after {@code trainer.step()}), not parameters, not devices. A plan stepped per
+ * epoch ({@link dev.anneal.schedule.Stepped}) is already per-epoch in its values; what the run adds
+ * is the check that its epochs are the plan's: at every end of an epoch ({@link #endEpoch()}, which
+ * the listener calls from DJL's {@code onEpoch}) the updates applied must be a whole number of the
+ * plan's epochs ({@link #updatesPerEpoch()}: from the geometry given to {@link
+ * Builder#optGeometry} and every per-epoch cadence, which must agree), else {@code EpochOffPlan}:
+ * the values held through an epoch, and the metric a per-epoch plateau observes at its end, would
+ * otherwise fall mid-epoch without a word.
  *
  * <p>Use it with Anneal's optimizers ({@link ScheduledSgd}, {@link ScheduledAdam}), which apply the
  * {@code lr}, {@code momentum} (β1) and {@code weight_decay} channels, or with DJL's own optimizers
@@ -60,6 +74,13 @@ public final class ScheduledTraining {
 
   private final Feedback feedback;
   private final ScheduleListener listener;
+  /** The run's geometry as given to the builder, or null. */
+  private final RunGeometry geometry;
+  /** The updates in one of the plan's epochs, and where that figure comes from. */
+  private final EpochLength epochLength;
+  /** Epochs the loop has ended ({@link #endEpoch()}), and the updates applied at the last end. */
+  private long epochsEnded;
+  private long lastEpochEnd;
 
   /**
    * Groups, plans, reactive states, step and binding, replaced whole under the lock. Volatile: the
@@ -78,6 +99,9 @@ public final class ScheduledTraining {
   private ScheduledTraining(Builder builder) {
     this.startStep = builder.startStep;
     this.state = RunState.initial(builder.groups, builder.startStep);
+    this.geometry = builder.geometry;
+    this.epochLength = EpochLength.of(builder.groups, builder.geometry);
+    this.lastEpochEnd = builder.startStep;
     this.feedback = builder.feedback;
     this.listener = new ScheduleListener(this, feedback, builder.csvLog);
   }
@@ -127,6 +151,20 @@ public final class ScheduledTraining {
   /** The channel names, the union over the groups' plans. */
   public List<String> channels() {
     return state.channels();
+  }
+
+  /** The run's geometry, as given to {@link Builder#optGeometry}; empty if none was. */
+  public Optional<RunGeometry> geometry() {
+    return Optional.ofNullable(geometry);
+  }
+
+  /**
+   * The updates in one epoch of the plan: the geometry's ({@link Builder#optGeometry}), else that
+   * of the plan's channels stepped per epoch; empty when neither states one (the loop's epochs are
+   * then not checked).
+   */
+  public OptionalLong updatesPerEpoch() {
+    return epochLength.known();
   }
 
   /** The feedback to reactive phases, or {@code null} if none is fed automatically. */
@@ -184,6 +222,44 @@ public final class ScheduledTraining {
       }
       state = state.observed(metric, last);
     }
+  }
+
+  /**
+   * Ends an epoch of the loop: ends the update in progress ({@link #endStep()}) and checks that the
+   * updates applied so far are a whole number of the plan's epochs ({@link #updatesPerEpoch()}; no
+   * check when the plan knows no epoch) and the epoch held no more than one of them (it may hold
+   * fewer after a run resumed mid-epoch). The listener calls it from DJL's {@code onEpoch}; a
+   * hand-written loop calls it after its epoch's last {@code trainer.step()}, or {@link
+   * #endEpoch(double)} to feed the epoch's metric too.
+   *
+   * @throws InvalidScheduleException ({@code EpochOffPlan}) if the epoch ended off the plan's epoch boundaries
+   */
+  public void endEpoch() {
+    endStep();
+    synchronized (this) {
+      long applied = state.step();
+      long perEpoch = epochLength.updates();
+      epochsEnded++;
+      long inEpoch = applied - lastEpochEnd;
+      lastEpochEnd = applied;
+      // Off a boundary, or past one: an epoch of a resumed run may be shorter, never longer.
+      if (perEpoch > 0 && (applied % perEpoch != 0 || inEpoch > perEpoch)) {
+        throw new InvalidScheduleException(RuntimeCode.epochOffPlan(epochsEnded, applied, inEpoch, perEpoch, epochLength.source()));
+      }
+    }
+  }
+
+  /**
+   * Ends an epoch ({@link #endEpoch()}) and feeds {@code metric}, the epoch's validation loss say,
+   * to every reactive phase ({@link #observe}): a plateau stepped per epoch sees it as {@code
+   * scheduler.step(val_loss)} after the epoch does, and it first changes the next epoch's value.
+   *
+   * @throws InvalidScheduleException ({@code EpochOffPlan}) if the epoch ended off the plan's epoch
+   *     boundaries, ({@code NonFiniteMetric}) if {@code metric} is NaN or infinite
+   */
+  public void endEpoch(double metric) {
+    endEpoch();
+    observe(metric);
   }
 
   // ---- used by the optimizers, the tracker, the listener and checkpoints ----------------------
@@ -283,6 +359,7 @@ public final class ScheduledTraining {
       clock.track(rebound.size());
     }
     state = RunState.restored(resolvedGroups, resolvedStates, content.step(), rebound);
+    lastEpochEnd = content.step();
     if (rebound != null) {
       appliers.restoreOptimizerState(content, rebound);
     } else {
@@ -303,6 +380,7 @@ public final class ScheduledTraining {
     private Feedback feedback;
     private Path csvLog;
     private long startStep;
+    private RunGeometry geometry;
 
     private Builder() {}
 
@@ -359,7 +437,18 @@ public final class ScheduledTraining {
     }
 
     /**
-     * @throws InvalidScheduleException ({@code EmptySchedule}) if no group or plan was given
+     * The run's geometry: its updates per epoch are the epochs {@link ScheduledTraining#endEpoch()}
+     * checks the loop against (with gradient accumulation, an epoch's updates, not its batches).
+     * Default: none; a plan stepped per epoch still gives its epoch's length through its cadence.
+     */
+    public Builder optGeometry(RunGeometry geometry) {
+      this.geometry = Objects.requireNonNull(geometry, "geometry");
+      return this;
+    }
+
+    /**
+     * @throws InvalidScheduleException ({@code EmptySchedule}) if no group or plan was given, ({@code
+     *     EpochLengthsDisagree}) if the geometry and the plan's per-epoch cadences give different epoch lengths
      */
     public ScheduledTraining build() {
       if (groups.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.anneal.cli.train;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param heldOutAccuracy the fraction of held-out examples classified right after the last update
  * @param seconds the wall-clock time of the updates (not of loading the engine or measuring accuracy)
  * @param resumedAfter the updates the checkpoint it resumed from had applied; 0 for a run from the start
+ * @param epochLosses the held-out loss after each epoch this process completed, fed to a plan's
+ *     plateau stepped per epoch; empty for other plans
  */
 public record TrainingResult(String devices, RunLog log, long epochs, double trainingAccuracy, double heldOutAccuracy, double seconds,
-    long resumedAfter) {
+    long resumedAfter, List<Double> epochLosses) {
   public TrainingResult {
     Objects.requireNonNull(devices, "devices");
     Objects.requireNonNull(log, "log");
+    epochLosses = List.copyOf(epochLosses);
   }
 }

@@ -31,7 +31,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -44,9 +46,15 @@ import java.util.stream.Collectors;
  * on the device (read back once per epoch, never once per update), and it records the values the
  * update applies ({@link ScheduledTraining#nextValues()} just before {@code trainer.step()}; those of
  * the first parameter group, the weights, when the biases train apart). Plans with plateau phases
- * are fed the mean training loss of each epoch.
+ * are fed the mean training loss of each epoch, except plans stepped per epoch: those are fed the
+ * loss over the held-out rows after each epoch, as a PyTorch loop calls {@code
+ * scheduler.step(val_loss)} once per epoch. Every epoch ends with {@code schedule.endEpoch}, which
+ * checks it against the plan's epochs.
  */
 public final class TrainingRun {
+  /** Held-out rows per batch when measuring their loss or accuracy: all of them at once, at the command's sizes. */
+  private static final int HELD_OUT_BATCH = 1024;
+
   private TrainingRun() {}
 
   /**
@@ -74,8 +82,12 @@ public final class TrainingRun {
   public static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints) throws IOException, TranslateException {
     Engine.getInstance().setRandomSeed(setup.seed());
     ScheduledTraining.Builder builder = setup.optimizer().groups(ScheduledTraining.builder(), setup.plan());
-    if (reactive(setup.plan())) {
+    boolean heldOutFeedsPlateau = reactive(setup.plan()) && PlanEpochs.of(setup.plan(), setup.geometry()).isPresent();
+    if (reactive(setup.plan()) && !heldOutFeedsPlateau) {
       builder.optFeedback(Feedback.trainingLossEvery(setup.updatesPerEpoch()));
+    }
+    if (setup.geometry() != null) {
+      builder.optGeometry(setup.geometry());
     }
     ScheduledTraining schedule = builder.build();
     Device[] devices = TrainingDevices.select();
@@ -87,6 +99,7 @@ public final class TrainingRun {
          Model model = Model.newInstance("anneal-train")) {
       model.setBlock(setup.model().block());
       ArrayDataset train = dataset(data, setup.split().train(), setup.batchSize(), true);
+      ArrayDataset heldOut = heldOutFeedsPlateau ? dataset(data, setup.split().heldOut(), HELD_OUT_BATCH, false) : null;
       if (checkpoints.resumeFrom() != null) {
         Checkpoints.restore(model, schedule, checkpoints.resumeFrom(), checkpoints.policy()); // before trainer.initialize, which keeps what it loaded
       }
@@ -103,12 +116,13 @@ public final class TrainingRun {
           log.readCsv(logOf(checkpoints.resumeFrom()), first);
         }
         long start = System.nanoTime();
-        long epochs = train(trainer, train, schedule, setup, log, first, checkpoints.directory());
+        List<Double> epochLosses = new ArrayList<>();
+        long epochs = train(trainer, train, heldOut, epochLosses, schedule, setup, log, first, checkpoints.directory());
         double seconds = (System.nanoTime() - start) / 1e9;
         double trainingAccuracy = accuracy(trainer, data, setup.split().train());
         double heldOutAccuracy = accuracy(trainer, data, setup.split().heldOut());
         String names = Arrays.stream(devices).map(Device::toString).collect(Collectors.joining(", "));
-        return new TrainingResult(names, log, epochs, trainingAccuracy, heldOutAccuracy, seconds, first);
+        return new TrainingResult(names, log, epochs, trainingAccuracy, heldOutAccuracy, seconds, first, epochLosses);
       }
     }
   }
@@ -128,10 +142,12 @@ public final class TrainingRun {
    * the shuffles of the epochs the checkpoint completed, as the run that never stopped drew them
    * from DJL's random generator, and skips the batches of the current epoch it already trained.
    *
+   * @param heldOut the held-out rows whose loss is fed to the plan's per-epoch plateau after each
+   *     epoch ({@code heldOutLosses} keeps each), or {@code null} when the plan has none
    * @param directory where to save a checkpoint at the end of every epoch and of the run, or {@code null}
    */
-  private static long train(Trainer trainer, ArrayDataset train, ScheduledTraining schedule, TrainingSetup setup, RunLog log,
-      int resumed, Path directory) throws IOException, TranslateException {
+  private static long train(Trainer trainer, ArrayDataset train, ArrayDataset heldOut, List<Double> heldOutLosses, ScheduledTraining schedule,
+      TrainingSetup setup, RunLog log, int resumed, Path directory) throws IOException, TranslateException {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
     int step = resumed;
     long epochs = resumed / setup.updatesPerEpoch();
@@ -175,6 +191,13 @@ public final class TrainingRun {
       // A plateau is fed the mean loss of each epoch from an accumulator no checkpoint holds: mid-epoch,
       // a resumed run would feed it the mean of fewer batches. Such a run saves at epoch ends only.
       boolean midEpoch = step % setup.updatesPerEpoch() != 0;
+      if (!midEpoch && heldOut != null) {
+        double loss = heldOutLoss(trainer, heldOut, setup.split().heldOut().rows());
+        heldOutLosses.add(loss);
+        schedule.endEpoch(loss);
+      } else if (!midEpoch) {
+        schedule.endEpoch();
+      }
       if (directory != null && !(midEpoch && reactive(setup.plan()))) {
         save(trainer, schedule, log, step, directory);
       }
@@ -219,6 +242,22 @@ public final class TrainingRun {
       }
     }
     trainer.notifyListeners(listener -> listener.onTrainingBatch(trainer, batchData));
+  }
+
+  /** The mean loss over the held-out rows, with the parameters as they are now (no update, no listener). */
+  private static double heldOutLoss(Trainer trainer, ArrayDataset heldOut, int rows) throws IOException, TranslateException {
+    double total = 0;
+    for (Batch batch : trainer.iterateDataset(heldOut)) {
+      try (batch) {
+        for (Batch split : batch.split(trainer.getDevices(), false)) {
+          NDList predictions = trainer.evaluate(split.getData());
+          try (NDArray loss = trainer.getLoss().evaluate(split.getLabels(), predictions)) {
+            total += loss.getFloat() * split.getSize(); // the loss is the split's mean
+          }
+        }
+      }
+    }
+    return total / rows;
   }
 
   private static double accuracy(Trainer trainer, NDManager manager, Examples examples) throws IOException, TranslateException {

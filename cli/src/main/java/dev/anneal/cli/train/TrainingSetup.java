@@ -1,6 +1,7 @@
 package dev.anneal.cli.train;
 
 import dev.anneal.cli.data.Split;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.schedule.Plan;
 import java.util.Objects;
 
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param batchSize examples per update
  * @param updates how many optimizer updates to run (epochs follow from it)
  * @param seed the seed of the weights' initialisation and the batches' order
+ * @param geometry the config's run geometry, or {@code null}: with the plan's per-epoch cadences it
+ *     gives the epochs the run checks its own against
  */
-public record TrainingSetup(Split split, Mlp model, Plan plan, OptimizerChoice optimizer, int batchSize, long updates, int seed) {
+public record TrainingSetup(Split split, Mlp model, Plan plan, OptimizerChoice optimizer, int batchSize, long updates, int seed,
+    RunGeometry geometry) {
   /** The most updates one run may take (the log keeps every one). */
   public static final long MAX_UPDATES = 10_000_000;
 

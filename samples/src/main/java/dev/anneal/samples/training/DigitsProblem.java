@@ -90,6 +90,11 @@ public final class DigitsProblem {
     return new Shape(BATCH_SIZE, features);
   }
 
+  /** The training examples: the digits less the fifth held out. */
+  public int trainRows() {
+    return trainRows;
+  }
+
   /** Updates in one pass over the training examples (the last, partial batch is left out). */
   public int batchesPerEpoch() {
     return trainRows / BATCH_SIZE;
@@ -147,6 +152,20 @@ public final class DigitsProblem {
         .optLabels(manager.create(y, new Shape(rows)))
         .setSampling(BATCH_SIZE, false)
         .build();
+  }
+
+  /**
+   * The mean loss of {@code trainer}'s model over the held-out digits, as they are now: the
+   * validation loss a per-epoch plateau observes. One forward pass, no update.
+   */
+  public double heldOutLoss(Trainer trainer) {
+    try (NDManager scope = trainer.getManager().newSubManager()) {
+      Device device = trainer.getDevices()[0];
+      NDArray x = scope.create(heldOut.features(), new Shape(heldOut.rows(), heldOut.columns())).toDevice(device, false);
+      NDArray labels = scope.create(heldOut.labels(), new Shape(heldOut.rows())).toDevice(device, false);
+      NDList predictions = trainer.evaluate(new NDList(x));
+      return trainer.getLoss().evaluate(new NDList(labels), predictions).getFloat();
+    }
   }
 
   /** The fraction of held-out digits {@code trainer}'s model classifies correctly. */

@@ -56,7 +56,7 @@ final class CurveCommand implements Callable<Integer> {
   @Mixin private DiagnosticFilter shown;
 
   @Option(names = "--steps", paramLabel = "N",
-      description = "How many steps to print. Default: the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
+      description = "How many steps to print. Default: the run's length where the config states it (a pytorch config's epochs), else the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
   private Long steps;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "lr",
@@ -88,7 +88,7 @@ final class CurveCommand implements Callable<Integer> {
       shown.print(err, file, imported.warnings());
       shown.print(err, null, unusedMetrics);
     }
-    long count = asked.orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS));
+    long count = asked.orElse(imported.runLength().orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS)));
     requireStepsWithinEnd(schedule, count);
     if (metrics != null && schedule.isReactive()) {
       requireMetricsFor(metricValues.length, count);

@@ -58,7 +58,8 @@ final class PlotCommand implements Callable<Integer> {
   @Mixin private DiagnosticFilter shown;
 
   @Option(names = "--steps", paramLabel = "N",
-      description = "How many steps to draw. Default: the latest declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
+      description = "How many steps to draw. Default: the run's length where the config states it (a pytorch config's epochs), else the latest "
+          + "declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
   private Long steps;
 
   @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, in a folder that exists (replaced atomically), or - for a text chart on standard output.")
@@ -77,7 +78,8 @@ final class PlotCommand implements Callable<Integer> {
     Imported imported = configInput.read(source, configFormat, shown.printedOn(err, file));
     shown.print(err, file, imported.warnings());
     Plan plan = imported.plan();
-    int count = (int) (steps != null ? steps.longValue() : defaultSteps(plan));
+    int count = (int) (steps != null ? steps.longValue()
+        : imported.runLength().isPresent() ? Math.min(imported.runLength().getAsLong(), MAX_STEPS) : defaultSteps(plan));
     requireStepsWithinEnd(plan, count);
     PrintWriter stdout = spec.commandLine().getOut();
     if (chartFile != null) {

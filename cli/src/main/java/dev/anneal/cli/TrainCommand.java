@@ -43,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -182,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
     PlanEpochs.mismatch(planEpoch(plan), split.train().rows(), model.batchSize).ifPresent(problem -> {
       throw CommandFailure.badInput(config, List.of(problem));
     });
-    RunLength length = length(plan, perEpoch);
+    RunLength length = length(imported, perEpoch);
     long updates = length.updates();
     requireValuesThrough(plan, updates);
     OptimizerResolution resolution = OptimizerResolution.resolve(imported.optimizer(), given, plan);
@@ -195,6 +196,7 @@ final class TrainCommand implements Callable<Integer> {
     Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy);
 
     shown.print(stderr, config, resolution.notes());
+    replacedRunLength(imported, length).ifPresent(note -> shown.print(stderr, config, List.of(note)));
     length.warning(perEpoch).ifPresent(warning -> shown.print(stderr, null, List.of(warning)));
     stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
     stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + choice.kind().cliName() + ", batch " + model.batchSize);
@@ -358,8 +360,13 @@ final class TrainCommand implements Callable<Integer> {
     return found;
   }
 
-  /** The updates to run: --steps, else --epochs, else the plan's declared end, else {@link #OPEN_ENDED_EPOCHS} epochs. */
-  private RunLength length(Plan plan, long perEpoch) {
+  /**
+   * The updates to run: --steps, else --epochs, else the length the config states for its loop
+   * (a pytorch config's {@code epochs}), else the plan's declared end, else {@link
+   * #OPEN_ENDED_EPOCHS} epochs.
+   */
+  private RunLength length(Imported imported, long perEpoch) {
+    Plan plan = imported.plan();
     if (steps != null) {
       return new RunLength(steps, "--steps " + steps, "--steps", plan);
     }
@@ -370,6 +377,14 @@ final class TrainCommand implements Callable<Integer> {
       }
       return new RunLength(epochs * perEpoch, "--epochs " + epochs + ", " + perEpoch + " per epoch", "--epochs", plan);
     }
+    if (imported.runLength().isPresent()) {
+      long updates = imported.runLength().getAsLong();
+      if (updates > MAX_UPDATES) {
+        throw CommandFailure.badInput(config, List.of(RuleCode.outOfRange("epochs", "the config's run length", updates,
+            "[1, " + MAX_UPDATES + "] for anneal train; train part of it with --steps")));
+      }
+      return new RunLength(updates, "the config's epochs", null, plan);
+    }
     long end = RunLength.declaredEnd(plan).orElse(-1);
     if (end > MAX_UPDATES) {
       throw CommandFailure.badInput(config, List.of(RuleCode.outOfRange("", "the declared end", end,
@@ -378,6 +393,20 @@ final class TrainCommand implements Callable<Integer> {
     return end > 0
         ? new RunLength(end, "the plan's declared end", null, plan)
         : new RunLength(OPEN_ENDED_EPOCHS * perEpoch, OPEN_ENDED_EPOCHS + " epochs, as the plan declares no end", null, plan);
+  }
+
+  /**
+   * The note naming a run length the config states (a pytorch config's {@code epochs}) that
+   * {@code --steps} or {@code --epochs} replaces: the option wins, and the config's figure is not
+   * dropped silently.
+   */
+  private static Optional<Violation> replacedRunLength(Imported imported, RunLength length) {
+    if (length.flag() == null || imported.runLength().isEmpty() || imported.runLength().getAsLong() == length.updates()) {
+      return Optional.empty();
+    }
+    return Optional.of(ConfigCode.ignoredSetting("epochs", imported.runLength().getAsLong() + " updates",
+        length.flag() + " replaces the config's run length of " + imported.runLength().getAsLong() + " updates: this run is "
+            + length.updates() + " updates"));
   }
 
   /** A plan declared with after-end FAIL must reach every update: refuse before training, not at update N. */

@@ -5,6 +5,7 @@ import dev.anneal.schedule.Plan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A config read into a plan.
@@ -15,13 +16,23 @@ import java.util.Optional;
  * @param warnings upstream quirks reproduced and arguments ignored, with the config path of each
  * @param optimizer the optimizer the config sets up, with every setting it runs with; empty when
  *     the config leaves the optimizer to the user's code (or the format has none)
+ * @param runLength the updates the user's own loop runs where the config states it apart from its
+ *     schedules (a {@code pytorch} config's {@code epochs} times its updates per epoch: a PyTorch
+ *     scheduler has no end of its own, the {@code for epoch in range(epochs)} loop around it does);
+ *     empty where the schedules' declared end says it or nothing does
  */
-public record Imported(String format, Plan plan, List<Violation> warnings, Optional<OptimizerSettings> optimizer) {
+public record Imported(String format, Plan plan, List<Violation> warnings, Optional<OptimizerSettings> optimizer, OptionalLong runLength) {
   public Imported {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(plan, "plan");
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(runLength, "runLength");
+  }
+
+  /** A config that states no run length apart from its schedules. */
+  public Imported(String format, Plan plan, List<Violation> warnings, Optional<OptimizerSettings> optimizer) {
+    this(format, plan, warnings, optimizer, OptionalLong.empty());
   }
 
   /** A config that names no optimizer. */
@@ -31,6 +42,16 @@ public record Imported(String format, Plan plan, List<Violation> warnings, Optio
 
   /** A copy with {@code optimizer} (which may be {@code null}: none). */
   public Imported withOptimizer(OptimizerSettings optimizer) {
-    return new Imported(format, plan, warnings, Optional.ofNullable(optimizer));
+    return new Imported(format, plan, warnings, Optional.ofNullable(optimizer), runLength);
+  }
+
+  /** A copy with these warnings instead. */
+  public Imported withWarnings(List<Violation> warnings) {
+    return new Imported(format, plan, warnings, optimizer, runLength);
+  }
+
+  /** A copy stating the run's length in updates. */
+  public Imported withRunLength(long updates) {
+    return new Imported(format, plan, warnings, optimizer, OptionalLong.of(updates));
   }
 }

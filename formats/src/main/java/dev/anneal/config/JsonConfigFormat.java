@@ -79,7 +79,7 @@ public abstract class JsonConfigFormat implements ConfigFormat {
     if (!errors.isEmpty()) {
       throw new InvalidScheduleException(errors, warnings);
     }
-    return new Imported(imported.format(), imported.plan(), warnings, imported.optimizer());
+    return imported.withWarnings(warnings);
   }
 
   /**

@@ -36,6 +36,28 @@ record EpochGeometry(RunGeometry geometry, OptionalLong epochs) {
   }
 
   /**
+   * The updates of the user's whole loop, {@code epochs} times the updates per epoch, or empty. The
+   * {@code epochs} of a config whose epoch length is unknown count nothing: a note says so at the
+   * key (it would otherwise be read and dropped silently).
+   */
+  OptionalLong runLength(JsonFields root) {
+    if (epochs.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    OptionalLong perEpoch = updatesPerEpoch();
+    if (perEpoch.isEmpty()) {
+      root.ignored(EPOCHS, "the run's length in updates needs the updates per epoch: add " + UPDATES_PER_EPOCH + ", or "
+          + DATASET_SIZE + " and " + BATCH_SIZE);
+      return OptionalLong.empty();
+    }
+    if (epochs.getAsLong() > Long.MAX_VALUE / perEpoch.getAsLong()) {
+      root.problems().add(RuleCode.lengthOverflow(root.path(EPOCHS), epochs.getAsLong(), Long.MAX_VALUE / perEpoch.getAsLong()));
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(epochs.getAsLong() * perEpoch.getAsLong());
+  }
+
+  /**
    * The figures of {@code root}, each problem recorded at its key; a figure with a problem is left
    * out (so the rest can still be checked).
    */

@@ -17,6 +17,7 @@ import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The {@code pytorch} config format: an optimizer and a {@code torch.optim.lr_scheduler} scheduler
@@ -83,11 +84,17 @@ public final class PyTorchFormat extends JsonConfigFormat {
           problems.warnings());
     }
     EpochCountCheck.check(scheduler, cadence, figures).ifPresent(problems::add);
+    OptionalLong runLength = figures.runLength(root);
+    List<Violation> late = problems.all().stream().filter(Violation::isError).toList();
+    if (!late.isEmpty()) {
+      throw new InvalidScheduleException(late, problems.warnings());
+    }
     // The optimizer's reader checks these keys as torch does; the schedule does not use them.
     PyTorchKeys.OPTIMIZER_ARGUMENTS.reportIgnored(optimizerFields, path -> false);
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
-    return new Imported(name(), plan, warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
+    Imported read = new Imported(name(), plan, warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
+    return runLength.isPresent() ? read.withRunLength(runLength.getAsLong()) : read;
   }
 
   /** The {@code torch_version} of the config, the newest 2.x if absent or not one Anneal knows (after an error). */

@@ -54,7 +54,7 @@ public record TrainerArguments(
     OptionalLong worldSize = root.has(WORLD_SIZE) ? OptionalLong.of(root.optLong(WORLD_SIZE, 1)) : OptionalLong.empty();
     Long total = maxSteps >= 1 ? Long.valueOf(maxSteps) : null;
     if (total == null && TrainerLaunch.given(root)) {
-      TrainerLaunch launch = TrainerLaunch.read(root);
+      TrainerLaunch launch = TrainerLaunch.read(root, version);
       total = launch == null ? null : launch.maxSteps();
     } else if (total == null) {
       problems.add(ConfigCode.missingKey(TrainingArgumentsReader.MAX_STEPS, "'max_steps' (the DeepSpeed integration fills"

@@ -20,7 +20,9 @@ import java.util.Set;
  * is {@link RunGeometry}'s (data-set size, batch, {@code drop_last}, accelerate's {@code
  * BatchSamplerShard} over the processes, accumulation), not repeated here.
  *
- * <p>Two figures are no fields of {@code TrainingArguments}, so Anneal reads them from keys of its
+ * <p>The per-process batch is {@code per_device_train_batch_size}, or in transformers 4 a {@code
+ * per_gpu_train_batch_size} that is set (one device per process, so no multiple of the GPU count).
+ * Two figures are no fields of {@code TrainingArguments}, so Anneal reads them from keys of its
  * own: {@value #DATASET_LENGTH}, {@code len(train_dataset)} of the map-style training data set, and
  * {@value #WORLD_SIZE}, the number of processes (torchrun/DDP with one device each, accelerate's
  * default {@code even_batches}).
@@ -36,13 +38,15 @@ record TrainerLaunch(RunGeometry geometry, double epochs, long maxSteps) {
   static final String WORLD_SIZE = "world_size";
 
   static final String BATCH = "per_device_train_batch_size";
+  /** transformers 4's deprecated per-GPU batch, which wins over {@link #BATCH} when set ({@code TrainingArguments.train_batch_size}). */
+  static final String PER_GPU_BATCH = "per_gpu_train_batch_size";
   static final String ACCUMULATION = "gradient_accumulation_steps";
   static final String DROP_LAST = "dataloader_drop_last";
   /** {@code TrainingArguments.num_train_epochs}' default. */
   static final double DEFAULT_EPOCHS = 3.0;
 
   /** The fields of {@code TrainingArguments} that the run length depends on, beside {@code num_train_epochs}. */
-  static final Set<String> DATA_FIELDS = Set.of(BATCH, ACCUMULATION, DROP_LAST);
+  static final Set<String> DATA_FIELDS = Set.of(BATCH, PER_GPU_BATCH, ACCUMULATION, DROP_LAST);
 
   /** Whether {@code root} gives either of Anneal's data figures. */
   static boolean given(JsonFields root) {
@@ -54,15 +58,16 @@ record TrainerLaunch(RunGeometry geometry, double epochs, long maxSteps) {
    * missing, or a value upstream refuses ({@code DataLoader} raises {@code ValueError} on a batch
    * size below 1; a run of no update trains nothing).
    */
-  static TrainerLaunch read(JsonFields root) {
+  static TrainerLaunch read(JsonFields root, TransformersVersion version) {
     List<Violation> found = new ArrayList<>();
     long examples = figure(root, DATASET_LENGTH, "len(train_dataset), the examples of the map-style training data set", found);
     long processes = figure(root, WORLD_SIZE, "the number of processes the run is launched on (1 on a single device)", found);
-    long batch = root.optLong(BATCH, 8);
+    String batchKey = version == TransformersVersion.V4 && root.has(PER_GPU_BATCH) ? PER_GPU_BATCH : BATCH;
+    long batch = root.optLong(batchKey, 8);
     long accumulation = root.optLong(ACCUMULATION, 1);
     boolean dropLast = root.optBoolean(DROP_LAST, false);
     double epochs = root.optDouble(TrainingArgumentsFields.NUM_TRAIN_EPOCHS, DEFAULT_EPOCHS);
-    Rules.atLeastOne(found, BATCH, batch);
+    Rules.atLeastOne(found, batchKey, batch);
     Rules.atLeastOne(found, ACCUMULATION, accumulation);
     Rules.positive(found, TrainingArgumentsFields.NUM_TRAIN_EPOCHS, epochs);
     found.forEach(root.problems()::add);

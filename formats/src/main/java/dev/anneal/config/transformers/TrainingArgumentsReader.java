@@ -47,7 +47,7 @@ final class TrainingArgumentsReader {
     boolean epochsGiven = root.has(TrainingArgumentsFields.NUM_TRAIN_EPOCHS);
     // Trainer counts the run from the epochs only where max_steps is not set; the data figures say how.
     boolean launchRead = maxSteps == MAX_STEPS_UNSET && TrainerLaunch.given(root);
-    TrainerLaunch launch = launchRead ? TrainerLaunch.read(root) : null;
+    TrainerLaunch launch = launchRead ? TrainerLaunch.read(root, version) : null;
     if (!launchRead) {
       dataFigures(root, maxSteps);
     }

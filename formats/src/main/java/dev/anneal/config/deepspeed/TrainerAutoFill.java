@@ -41,10 +41,10 @@ public final class TrainerAutoFill {
       warnings = List.copyOf(warnings);
     }
 
-    /** The config as JSON text, indented, ending in a newline. */
+    /** The config as JSON text, indented as Anneal writes a ds_config, ending in a newline. */
     public String text() {
       try {
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n";
+        return Json.MAPPER.writer(DeepSpeedWriter.PRINTER).writeValueAsString(config) + "\n";
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a parsed tree always prints", e);
       }

@@ -65,7 +65,7 @@ class TrainerLaunchGoldenTest {
     Imported imported = new TransformersFormat().read(INPUTS.configText(golden));
 
     assertEquals(List.of("[UpdatesFromEpochs] num_train_epochs: max_steps is -1, so Trainer counts the run from num_train_epochs (2.5):"
-            + " 5003 examples in batches of 8, the last incomplete one dropped, on 1 processes are 625 loader batches per process,"
+            + " 5003 examples in batches of 8, the last incomplete one dropped, with world_size 1, are 625 loader batches per process,"
             + " gradient_accumulation_steps 4 makes them 157 updates per epoch (a last, partial accumulation is one), and max_steps"
             + " = ceil(2.5 × 157) = 393"),
         imported.warnings().stream().filter(v -> v.code() == TransformersCode.UPDATES_FROM_EPOCHS).map(Violation::toString).toList());

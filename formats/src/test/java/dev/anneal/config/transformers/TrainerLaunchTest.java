@@ -20,7 +20,7 @@ class TrainerLaunchTest {
   void defaultsAreTrainingArgumentsDefaults() {
     Imported imported = assertWarnings("{" + LINEAR + ", 'dataset_length': 1000, 'world_size': 3}",
         "[UpdatesFromEpochs] num_train_epochs: max_steps is -1, so Trainer counts the run from num_train_epochs (3): 1000 examples in"
-            + " batches of 8, the last one kept if incomplete, on 3 processes are 42 loader batches per process,"
+            + " batches of 8, the last one kept if incomplete, with world_size 3, are 42 loader batches per process,"
             + " gradient_accumulation_steps 1 makes them 42 updates per epoch (a last, partial accumulation is one), and max_steps ="
             + " ceil(3 × 42) = 126");
 

@@ -2,9 +2,10 @@ package dev.anneal.cli;
 
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
+import dev.anneal.config.TrainerArguments;
 import dev.anneal.config.deepspeed.DeepSpeedFormat;
 import dev.anneal.config.deepspeed.TrainerAutoFill;
-import dev.anneal.config.transformers.TrainerArguments;
+import dev.anneal.config.transformers.TrainerArgumentsReader;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ final class TrainingArgsOption {
   TrainerAutoFill.Filled fill(ConfigSource config) {
     TrainerArguments arguments;
     try {
-      arguments = TrainerArguments.read(ConfigSource.file(file).text());
+      arguments = TrainerArgumentsReader.read(ConfigSource.file(file).text());
     } catch (InvalidScheduleException e) {
       throw CommandFailure.badInput(file, e.violations());
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Json;
-import dev.anneal.config.transformers.TrainerArguments;
+import dev.anneal.config.TrainerArguments;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import java.math.BigDecimal;

@@ -35,7 +35,7 @@ record TrainerLaunch(RunGeometry geometry, double epochs, long maxSteps) {
   /** Anneal's key for {@code len(train_dataset)}. */
   static final String DATASET_LENGTH = "dataset_length";
   /** Anneal's key for the number of processes ({@code TrainingArguments.world_size}). */
-  static final String WORLD_SIZE = "world_size";
+  static final String WORLD_SIZE = dev.anneal.config.TrainerArguments.WORLD_SIZE;
 
   static final String BATCH = "per_device_train_batch_size";
   /** transformers 4's deprecated per-GPU batch, which wins over {@link #BATCH} when set ({@code TrainingArguments.train_batch_size}). */

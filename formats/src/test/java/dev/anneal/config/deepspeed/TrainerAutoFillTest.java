@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.Imported;
-import dev.anneal.config.transformers.TrainerArguments;
+import dev.anneal.config.TrainerArguments;
+import dev.anneal.config.transformers.TrainerArgumentsReader;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
 import dev.anneal.golden.GoldenInputs;
@@ -65,7 +66,7 @@ class TrainerAutoFillTest {
     config.put("train_batch_size", "auto");
     config.put("gradient_accumulation_steps", "auto");
 
-    TrainerAutoFill.Filled filled = TrainerAutoFill.fill(config.toString(), TrainerArguments.read(arguments.toString()));
+    TrainerAutoFill.Filled filled = TrainerAutoFill.fill(config.toString(), TrainerArgumentsReader.read(arguments.toString()));
     Imported imported = new DeepSpeedFormat().read(filled.text());
 
     GoldenAssert.assertCurve(golden + " lr", golden.lr(), imported.plan().lr().values(0, golden.steps()));
@@ -89,7 +90,7 @@ class TrainerAutoFillTest {
            "warmup_num_steps": "auto", "total_num_steps": "auto", "warmup_type": "linear"}},
          "fp16": {"enabled": "auto"}, "bf16": {"enabled": "auto"}, "zero_optimization": {"stage": 2}}""";
 
-    TrainerAutoFill.Filled filled = TrainerAutoFill.fill(config, TrainerArguments.read(arguments));
+    TrainerAutoFill.Filled filled = TrainerAutoFill.fill(config, TrainerArgumentsReader.read(arguments));
 
     assertEquals(tree("""
         {"train_batch_size": 32, "train_micro_batch_size_per_gpu": 32, "gradient_accumulation_steps": 1,
@@ -107,7 +108,7 @@ class TrainerAutoFillTest {
         {"train_batch_size": 64, "gradient_accumulation_steps": 1, "gradient_clipping": 1,
          "optimizer": {"type": "AdamW", "params": {"lr": 0.001, "betas": [0.9, 0.999]}},
          "scheduler": {"type": "WarmupLR", "params": {"warmup_min_lr": 1e-06, "warmup_max_lr": "auto", "warmup_num_steps": 100}}}""";
-    TrainerArguments arguments = TrainerArguments.read(
+    TrainerArguments arguments = TrainerArgumentsReader.read(
         "{\"learning_rate\": 5e-05, \"max_steps\": 1000, \"warmup_ratio\": 0.05, \"per_device_train_batch_size\": 16, \"world_size\": 2}");
 
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> TrainerAutoFill.fill(config, arguments));
@@ -128,7 +129,7 @@ class TrainerAutoFillTest {
 
   @Test
   void theTrainBatchSizeNeedsTheWorldSize() {
-    TrainerArguments arguments = TrainerArguments.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
+    TrainerArguments arguments = TrainerArgumentsReader.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
 
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> TrainerAutoFill.fill("{\"train_batch_size\": \"auto\"}", arguments));
@@ -141,7 +142,7 @@ class TrainerAutoFillTest {
 
   @Test
   void anAutoTheArgumentsCannotFillIsNamed() {
-    TrainerArguments arguments = TrainerArguments.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
+    TrainerArguments arguments = TrainerArgumentsReader.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
 
     TrainerAutoFill.Filled filled = TrainerAutoFill.fill(
         "{\"zero_optimization\": {\"stage\": 3, \"reduce_bucket_size\": \"auto\"}, \"steps_per_print\": \"auto\"}", arguments);
@@ -157,7 +158,7 @@ class TrainerAutoFillTest {
 
   @Test
   void anAutoInTheSchedulerTheIntegrationLeavesIsStillRefusedWhenRead() {
-    TrainerArguments arguments = TrainerArguments.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
+    TrainerArguments arguments = TrainerArgumentsReader.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
     TrainerAutoFill.Filled filled = TrainerAutoFill.fill(
         "{\"scheduler\": {\"type\": \"WarmupLR\", \"params\": {\"warmup_num_steps\": \"auto\", \"warmup_type\": \"auto\"}}}", arguments);
 

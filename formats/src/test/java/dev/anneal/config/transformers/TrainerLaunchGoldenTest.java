@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.config.Imported;
+import dev.anneal.config.TrainerArguments;
 import dev.anneal.golden.GoldenAssert;
 import dev.anneal.golden.GoldenCase;
 import dev.anneal.golden.GoldenInputs;
@@ -49,7 +50,7 @@ class TrainerLaunchGoldenTest {
       ObjectNode config = readTree(INPUTS.configText(golden));
       config.put("transformers_version", version);
 
-      TrainerArguments arguments = TrainerArguments.read(config.toString());
+      TrainerArguments arguments = TrainerArgumentsReader.read(config.toString());
 
       assertEquals(derived.get("max_steps").asLong(), arguments.trainingSteps(), golden + " max_steps, transformers " + version);
       assertEquals(derived.get("num_warmup_steps").asLong(), arguments.warmupSteps(), golden + " num_warmup_steps, transformers " + version);

@@ -4,38 +4,20 @@ import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Json;
 import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
+import dev.anneal.config.TrainerArguments;
 import dev.anneal.rules.InvalidScheduleException;
 import java.util.OptionalLong;
 
 /**
- * The values of a Trainer run that transformers' DeepSpeed integration puts where a DeepSpeed
- * config says {@code "auto"} ({@code HfTrainerDeepSpeedConfig.trainer_config_process} and {@code
- * trainer_config_finalize}, {@code transformers/integrations/deepspeed.py}), read from a {@code
- * TrainingArguments} config as Trainer reads it: absent fields take {@code TrainingArguments}'
- * defaults, and the number of updates is {@code max_steps}, or counted from {@code num_train_epochs}
- * with Anneal's data figures {@code dataset_length} and {@code world_size} ({@link TrainerLaunch}).
- *
- * @param learningRate {@code learning_rate}
- * @param adamBeta1 {@code adam_beta1}
- * @param adamBeta2 {@code adam_beta2}
- * @param adamEpsilon {@code adam_epsilon}
- * @param weightDecay {@code weight_decay}
- * @param maxGradNorm {@code max_grad_norm}
- * @param perDeviceTrainBatchSize {@code per_device_train_batch_size}
- * @param gradientAccumulationSteps {@code gradient_accumulation_steps}
- * @param worldSize the number of processes ({@code world_size}, Anneal's key), or empty if not given
- * @param trainingSteps {@code num_training_steps}: the updates of the run
- * @param warmupSteps {@code get_warmup_steps(num_training_steps)}
- * @param fp16 {@code fp16 or fp16_full_eval}
- * @param bf16 {@code bf16 or bf16_full_eval}
+ * Reads the {@link TrainerArguments} of a {@code TrainingArguments} config as Trainer reads them:
+ * absent fields take {@code TrainingArguments}' defaults, and the number of updates is {@code
+ * max_steps}, or counted from {@code num_train_epochs} with Anneal's data figures {@code
+ * dataset_length} and {@code world_size} ({@link TrainerLaunch}).
  */
-public record TrainerArguments(
-    double learningRate, double adamBeta1, double adamBeta2, double adamEpsilon, double weightDecay, double maxGradNorm,
-    long perDeviceTrainBatchSize, long gradientAccumulationSteps, OptionalLong worldSize, long trainingSteps, long warmupSteps,
-    boolean fp16, boolean bf16) {
+public final class TrainerArgumentsReader {
+  private static final String WORLD_SIZE = TrainerArguments.WORLD_SIZE;
 
-  /** Anneal's key for the number of processes, as {@link #worldSize()} reads it. */
-  public static final String WORLD_SIZE = TrainerLaunch.WORLD_SIZE;
+  private TrainerArgumentsReader() {}
 
   /**
    * The arguments of the {@code TrainingArguments} config {@code text} (a JSON object).
@@ -80,11 +62,5 @@ public record TrainerArguments(
 
   private static boolean either(JsonFields root, String first, String second) {
     return root.optBoolean(first, false) | root.optBoolean(second, false);
-  }
-
-  /** {@code train_batch_size} as the integration computes it: world size × per-device batch × accumulation; empty without a world size. */
-  public OptionalLong trainBatchSize() {
-    return worldSize.isPresent() ? OptionalLong.of(worldSize.getAsLong() * perDeviceTrainBatchSize * gradientAccumulationSteps)
-        : OptionalLong.empty();
   }
 }

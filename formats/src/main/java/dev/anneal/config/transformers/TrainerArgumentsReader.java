@@ -6,6 +6,10 @@ import dev.anneal.config.JsonFields;
 import dev.anneal.config.Problems;
 import dev.anneal.config.TrainerArguments;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Rules;
+import dev.anneal.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -34,6 +38,9 @@ public final class TrainerArgumentsReader {
     WarmupFields warmup = version == TransformersVersion.V4 ? WarmupFields.v4(root) : WarmupFields.v5(root, version);
     long maxSteps = root.optLong(TrainingArgumentsReader.MAX_STEPS, TrainingArgumentsReader.MAX_STEPS_UNSET);
     OptionalLong worldSize = root.has(WORLD_SIZE) ? OptionalLong.of(root.optLong(WORLD_SIZE, 1)) : OptionalLong.empty();
+    List<Violation> found = new ArrayList<>();
+    worldSize.ifPresent(processes -> Rules.atLeastOne(found, WORLD_SIZE, processes));
+    found.forEach(problems::add);
     Long total = maxSteps >= 1 ? Long.valueOf(maxSteps) : null;
     if (total == null && TrainerLaunch.given(root)) {
       TrainerLaunch launch = TrainerLaunch.read(root, version);

@@ -141,6 +141,15 @@ class TrainerAutoFillTest {
   }
 
   @Test
+  void aWorldSizeBelowOneIsRefused() {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> TrainerArgumentsReader.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000, \"world_size\": 0}"));
+
+    assertEquals(List.of("[NonPositiveLength] world_size: world_size (0) must be at least 1"),
+        e.violations().stream().map(Violation::toString).toList());
+  }
+
+  @Test
   void anAutoTheArgumentsCannotFillIsNamed() {
     TrainerArguments arguments = TrainerArgumentsReader.read("{\"learning_rate\": 5e-05, \"max_steps\": 1000}");
 

@@ -42,7 +42,8 @@ public enum CliCode implements DiagnosticCode {
   RAMP_WITH_CONFIG(Severity.ERROR, "{flag} ({value}) sets the exponential ramp, but --config replaces the ramp with its lr channel; leave {flag} out, or --config"),
   OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
   CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction"),
-  EPOCH_LENGTH_DIFFERS(Severity.ERROR, "the config's epochs are {planUpdates} updates, but an epoch of anneal train is {trainUpdates} ({rows} training rows in batches of {batch}), so the config's per-epoch values would change mid-epoch; {fix}");
+  EPOCH_LENGTH_DIFFERS(Severity.ERROR, "the config's epochs are {planUpdates} updates, but an epoch of anneal train is {trainUpdates} ({rows} training rows in batches of {batch}), so the config's per-epoch values would change mid-epoch; {fix}"),
+  TRAINING_ARGS_NEED_DEEPSPEED(Severity.ERROR, "--training-args fill the \"auto\" values of a DeepSpeed config, but {flag} names {format}; give the ds_config and leave {flag} out or set it to deepspeed, or leave --training-args out");
 
   private final MessageSpec spec;
 
@@ -316,6 +317,14 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation epochLengthDiffers(long planUpdates, long trainUpdates, long rows, long batch, String fix) {
     return EPOCH_LENGTH_DIFFERS.violation("geometry.updates_per_epoch", planUpdates, planUpdates, trainUpdates, rows, batch, fix);
+  }
+
+  /**
+   * @param flag the command's format option
+   * @param format the other format it names
+   */
+  public static Violation trainingArgsNeedDeepspeed(String flag, String format) {
+    return TRAINING_ARGS_NEED_DEEPSPEED.violation(flag, format, flag, format);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -60,4 +60,9 @@ final class ConfigInput {
   Imported read(ConfigSource source, ConfigFormat format, Consumer<Violation> notes) {
     return configs.read(source, format, FLAG, notes);
   }
+
+  /** As {@link #read(ConfigSource, ConfigFormat, Consumer)}, with {@code text}, a completed config, in place of the source's own. */
+  Imported read(ConfigSource source, String text, ConfigFormat format, Consumer<Violation> notes) {
+    return configs.read(source, text, format, FLAG, notes);
+  }
 }

@@ -74,7 +74,15 @@ final class ConfigReader {
    *     format fits, or with every problem of the config
    */
   Imported read(ConfigSource source, ConfigFormat given, String flag, Consumer<Violation> notes) {
-    String text = source.text();
+    return read(source, source.text(), given, flag, notes);
+  }
+
+  /**
+   * As {@link #read(ConfigSource, ConfigFormat, String, Consumer)}, with {@code text} in place of
+   * the source's own: a config a command has completed (a ds_config whose {@code "auto"} values
+   * {@code --training-args} filled), whose messages still name the source.
+   */
+  Imported read(ConfigSource source, String text, ConfigFormat given, String flag, Consumer<Violation> notes) {
     ConfigFormat format = given != null ? given : detected(source, text, flag, notes);
     try {
       return format.read(text);

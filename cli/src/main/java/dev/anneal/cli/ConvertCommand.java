@@ -3,10 +3,13 @@ package dev.anneal.cli;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Conversion;
 import dev.anneal.config.Imported;
+import dev.anneal.config.deepspeed.DeepSpeedFormat;
+import dev.anneal.config.deepspeed.TrainerAutoFill;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Plan;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:the converted config was printed",
+      "0:the converted config was printed (or written to --output)",
       "1:the target format cannot express the plan exactly (on standard error)",
       "2:bad input (one line on standard error per problem)",
       "70:a bug in Anneal"
@@ -66,6 +69,13 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Convert only these channels (e.g. lr); each channel left out is named on standard error. Default: every channel.")
   private List<String> channels;
 
+  @Mixin private TrainingArgsOption trainingArgs;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the converted config to FILE (replaced atomically) instead of standard output. With --training-args and "
+          + "--to deepspeed it is the whole ds_config with its \"auto\" values filled.")
+  private Path output;
+
   /** A command that reads its configs with {@code configs}. */
   ConvertCommand(ConfigReader configs) {
     this.configs = configs;
@@ -76,26 +86,41 @@ final class ConvertCommand implements Callable<Integer> {
     ConfigFormat source = configs.format("--from", from);
     ConfigFormat target = configs.format("--to", to);
     OptionalLong compared = Inputs.steps(steps);
+    if (output != null) {
+      Outputs.place("--output", output);
+    }
     ConfigSource config = inline.required(file, "FILE");
     file = config.label(); // from here on the name messages give the config: its path, or <inline>
     PrintWriter err = spec.commandLine().getErr();
-    Imported imported = configs.read(config, source, "--from", shown.printedOn(err, file));
+    TrainerAutoFill.Filled filled = trainingArgs.given() ? trainingArgs.fill(config) : null;
+    Imported imported = filled == null ? configs.read(config, source, "--from", shown.printedOn(err, file))
+        : TrainingArgsOption.withFillWarnings(configs.read(config, filled.text(), TrainingArgsOption.deepspeed("--from", source), "--from",
+            shown.printedOn(err, file)), filled);
     Plan plan = channels == null ? imported.plan() : ConvertChannels.select(imported.plan(), channels, file);
     shown.print(err, file, imported.warnings());
     if (channels != null) {
       shown.print(err, file, ConvertChannels.leftOut(imported.plan(), channels));
     }
-    Conversion conversion;
+    // The filled ds_config itself, every section kept: DeepSpeed reads the same schedule back, as reading it above proved.
+    String text = filled != null && target.name().equals(DeepSpeedFormat.NAME) && channels == null ? filled.text() : converted(plan, target, compared);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output != null) {
+      Outputs.write(output, written -> Files.writeString(written, text));
+      out.println("wrote " + output + " (" + target.name() + ")");
+    } else {
+      out.print(text);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private String converted(Plan plan, ConfigFormat target, OptionalLong compared) {
     try {
-      conversion = Conversion.of(plan, target, compared);
+      return Conversion.of(plan, target, compared).text();
     } catch (InvalidScheduleException cannot) {
       List<Violation> refusal = new ArrayList<>(cannot.violations());
       refusal.addAll(ConvertChannels.account(plan, target, compared, cannot.violations()));
       throw new CommandFailure(ExitCodes.REJECTED, Diagnostics.lines(file, refusal));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(conversion.text());
-    out.flush();
-    return ExitCodes.OK;
   }
 }

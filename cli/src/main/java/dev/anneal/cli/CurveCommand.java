@@ -8,6 +8,7 @@ import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.SteppedValues;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
+import dev.anneal.config.deepspeed.TrainerAutoFill;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +57,8 @@ final class CurveCommand implements Callable<Integer> {
 
   @Mixin private DiagnosticFilter shown;
 
+  @Mixin private TrainingArgsOption trainingArgs;
+
   @Option(names = "--steps", paramLabel = "N",
       description = "How many steps to print. Default: the run's length where the config states it (a pytorch config's epochs), else the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
   private Long steps;
@@ -76,7 +80,15 @@ final class CurveCommand implements Callable<Integer> {
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
     List<Violation> diagnostics = new ArrayList<>();
     PrintWriter err = spec.commandLine().getErr();
-    Imported imported = configInput.read(source, configFormat, shown.passing(json.enabled() ? diagnostics::add : ConfigReader.printedOn(err, file)));
+    Consumer<Violation> notes = shown.passing(json.enabled() ? diagnostics::add : ConfigReader.printedOn(err, file));
+    Imported imported;
+    if (trainingArgs.given()) {
+      TrainerAutoFill.Filled filled = trainingArgs.fill(source);
+      imported = configInput.read(source, filled.text(), TrainingArgsOption.deepspeed(ConfigInput.FLAG, configFormat), notes);
+      imported = TrainingArgsOption.withFillWarnings(imported, filled);
+    } else {
+      imported = configInput.read(source, configFormat, notes);
+    }
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
     diagnostics.addAll(shown.shown(imported.warnings()));

@@ -30,7 +30,10 @@ public enum DeepSpeedCode implements DiagnosticCode {
   STAIRCASE_STRING_IS_TRUE(Severity.WARNING, "--lr_range_test_staircase {given} turns the staircase on: DeepSpeed declares the flag type=bool, and Python's bool() of any non-empty string is True; leave the flag out for a continuous range test"),
   ARGS_DEFAULT_DIFFERS(Severity.NOTE, "{flag} is absent; DeepSpeed's command line passes its own default {value} ({why})"),
   MOMENTUM_UNKNOWN_FROM_ARGS(Severity.WARNING, "OneCycle also cycles β1 from cycle_max_mom ({maxMom}) to cycle_min_mom ({minMom}) and back if the training script's optimizer has betas (get_config_from_args never copies --cycle_momentum, so OneCycle's default, true, applies), and a command line does not name the optimizer: the plan holds the lr only; read the ds_config with --format deepspeed for β1"),
-  SCHEDULER_WITHOUT_TYPE(Severity.WARNING, "the scheduler block has no type, so DeepSpeed builds no scheduler (get_scheduler_name gives None) and never reads its params: every update uses the optimizer's lr ({lr}); add the type you meant");
+  SCHEDULER_WITHOUT_TYPE(Severity.WARNING, "the scheduler block has no type, so DeepSpeed builds no scheduler (get_scheduler_name gives None) and never reads its params: every update uses the optimizer's lr ({lr}); add the type you meant"),
+  TRAINER_MISMATCH(Severity.ERROR, "{key} is {value}, but the TrainingArguments give {argument} = {trainerValue}: the transformers integration (trainer_config_finalize) raises ValueError: Please correct the following DeepSpeed config values that mismatch TrainingArguments values; set {key} to \"auto\" or to {trainerValue}"),
+  TRAINER_FIGURE_MISSING(Severity.ERROR, "{key} ({value}) is filled or checked by the transformers integration with {formula}, which needs {argument}: add {argument} to the TrainingArguments ({what})"),
+  AUTO_NOT_FILLED(Severity.WARNING, "{key} stays \"auto\": {why}; DeepSpeed alone fails on the string, so write the value before running it without Trainer");
 
   private final MessageSpec spec;
 
@@ -184,5 +187,31 @@ public enum DeepSpeedCode implements DiagnosticCode {
 
   private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
+  }
+
+  /**
+   * A value that differs from the one the transformers integration would put there.
+   *
+   * @param value the config's value, as JSON
+   * @param argument the {@code TrainingArguments} field (or formula) upstream names
+   * @param trainerValue that field's value, as JSON
+   */
+  public static Violation trainerMismatch(String path, String key, String value, String argument, String trainerValue) {
+    return TRAINER_MISMATCH.violation(path, value, key, value, argument, trainerValue);
+  }
+
+  /**
+   * A key the integration fills or checks from a figure the {@code TrainingArguments} do not give.
+   *
+   * @param formula what upstream computes, e.g. {@code world_size × per_device_train_batch_size × gradient_accumulation_steps}
+   * @param what what the missing figure is, for the fix
+   */
+  public static Violation trainerFigureMissing(String path, String key, String value, String formula, String argument, String what) {
+    return TRAINER_FIGURE_MISSING.violation(path, value, key, value, formula, argument, what);
+  }
+
+  /** An {@code "auto"} the TrainingArguments cannot fill; {@code why} says what would. */
+  public static Violation autoNotFilled(String path, String key, String why) {
+    return AUTO_NOT_FILLED.violation(path, AutoValues.AUTO, key, why);
   }
 }

@@ -38,7 +38,8 @@ import java.util.OptionalDouble;
 final class DeepSpeedWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private static final DefaultPrettyPrinter PRINTER =
+  /** How a ds_config is printed: two spaces of indent, {@code "key": value}. */
+  static final DefaultPrettyPrinter PRINTER =
       new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
           .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 

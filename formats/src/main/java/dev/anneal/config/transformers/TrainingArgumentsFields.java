@@ -11,10 +11,11 @@ import java.util.List;
 
 /**
  * Every field of transformers' {@code TrainingArguments} (4.5x and 5, as {@code to_dict()} writes
- * them), in upstream's order, with what Anneal does with it: the scheduler fields are modelled;
- * {@code num_train_epochs} and {@code deepspeed} are refused where they would decide the schedule;
- * every other field is an {@code IgnoredSetting} note with the reason it does not change the
- * schedule. A key that is not a field of the version read is an {@code UnknownField} warning: a dump
+ * them), in upstream's order, with what Anneal does with it: the scheduler fields are modelled, and
+ * {@code num_train_epochs} with the data figures of {@link TrainerLaunch} (which also read the batch
+ * fields; without those figures the batch fields are notes); {@code deepspeed} is refused where it
+ * would decide the schedule; every other field is an {@code IgnoredSetting} note with the reason it
+ * does not change the schedule. A key that is not a field of the version read is an {@code UnknownField} warning: a dump
  * saved by another version carries its own fields, and Trainer never reads any of them. The audit
  * page {@code docs/audit/transformers-arguments.md} is checked against the transformers 4 table.
  */
@@ -37,8 +38,9 @@ public final class TrainingArgumentsFields {
       + " is the same, counted in applied updates";
   private static final String MODEL = "how the model runs does not change the schedule";
   private static final String RUN = "it does not change the schedule";
-  private static final String EPOCHS = "where max_steps is not set and the schedule needs num_training_steps, Trainer counts them from"
-      + " the epochs and the data, which Anneal cannot see: give max_steps; where max_steps is set it overrides the epochs (a note)";
+  private static final String EPOCHS = "where max_steps is not set, Trainer counts num_training_steps from the epochs and the data:"
+      + " Anneal counts them alike from dataset_length and world_size, its keys for len(train_dataset) and the number of processes,"
+      + " and refuses the epochs without them where the schedule needs the total; where max_steps is set it overrides the epochs (a note)";
   private static final String DEEPSPEED_WHY = "a DeepSpeed config whose scheduler block Trainer runs instead of lr_scheduler_type:"
       + " refused when the config given inline has one (read it with --format deepspeed), a note when it has none, a warning when it"
       + " is a file path";
@@ -79,7 +81,7 @@ public final class TrainingArgumentsFields {
     all.add(modelled("learning_rate", "the peak learning rate every schedule function scales"));
     optimizer(all, "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon");
     none(all, "clipping scales the gradients, not the learning rate", "max_grad_norm");
-    all.add(refused(NUM_TRAIN_EPOCHS, EPOCHS));
+    all.add(modelled(NUM_TRAIN_EPOCHS, EPOCHS));
     all.add(modelled(TrainingArgumentsReader.MAX_STEPS, "num_training_steps of the schedule function"));
     all.add(modelled(TrainingArgumentsReader.TYPE, "the schedule function get_scheduler calls"));
     all.add(modelled(TrainingArgumentsReader.KWARGS, "the schedule function's own keyword arguments"));
@@ -152,7 +154,7 @@ public final class TrainingArgumentsFields {
     List<KnownSetting> all = new ArrayList<>();
     none(all, RUN, "output_dir");
     none(all, BATCH, "per_device_train_batch_size");
-    all.add(refused(NUM_TRAIN_EPOCHS, EPOCHS));
+    all.add(modelled(NUM_TRAIN_EPOCHS, EPOCHS));
     all.add(modelled(TrainingArgumentsReader.MAX_STEPS, "num_training_steps of the schedule function"));
     all.add(modelled("learning_rate", "the peak learning rate every schedule function scales"));
     all.add(modelled(TrainingArgumentsReader.TYPE, "the schedule function get_scheduler calls"));

@@ -20,7 +20,8 @@ import java.util.Optional;
  * num_training_steps=max_steps, scheduler_specific_kwargs=lr_scheduler_kwargs)}. Absent fields take
  * {@code TrainingArguments}' defaults, except the learning rate, which must be given. How the
  * warm-up fields combine, and which arguments {@code get_scheduler} passes on, follow the {@link
- * TransformersVersion} the config names.
+ * TransformersVersion} the config names. Where {@code max_steps} is -1, the run's length is counted
+ * from {@code num_train_epochs} and the data figures ({@link TrainerLaunch}), as Trainer counts it.
  */
 final class TrainingArgumentsReader {
   static final String TYPE = "lr_scheduler_type";
@@ -28,7 +29,7 @@ final class TrainingArgumentsReader {
   static final String WARMUP_RATIO = "warmup_ratio";
   static final String MAX_STEPS = "max_steps";
   static final String KWARGS = "lr_scheduler_kwargs";
-  /** {@code TrainingArguments.max_steps} when not set: train by epochs, which Anneal cannot count. */
+  /** {@code TrainingArguments.max_steps} when not set: train by epochs, counted with the data figures ({@link TrainerLaunch}). */
   static final long MAX_STEPS_UNSET = -1;
 
   private TrainingArgumentsReader() {}
@@ -44,8 +45,14 @@ final class TrainingArgumentsReader {
     long maxSteps = root.has(MAX_STEPS) ? root.optLong(MAX_STEPS, Long.MIN_VALUE) : MAX_STEPS_UNSET;
     JsonFields kwargs = SchedulerKwargs.read(root, KWARGS);
     boolean epochsGiven = root.has(TrainingArgumentsFields.NUM_TRAIN_EPOCHS);
+    // Trainer counts the run from the epochs only where max_steps is not set; the data figures say how.
+    boolean launchRead = maxSteps == MAX_STEPS_UNSET && TrainerLaunch.given(root);
+    TrainerLaunch launch = launchRead ? TrainerLaunch.read(root, version) : null;
+    if (!launchRead) {
+      dataFigures(root, maxSteps);
+    }
     deepspeed(root);
-    otherFields(root, version);
+    otherFields(root, version, launchRead);
 
     List<Violation> found = new ArrayList<>();
     if (maxSteps != MAX_STEPS_UNSET && maxSteps != Long.MIN_VALUE) {
@@ -58,15 +65,24 @@ final class TrainingArgumentsReader {
     }
     // Go on after other errors: the kwargs' own errors are worth reporting in the same run.
 
+    if (launchRead && launch == null) {
+      return null; // the data figures are wrong, and reported
+    }
     Long total = maxSteps >= 1 ? maxSteps : null;
     if (total == null && maxSteps != MAX_STEPS_UNSET) {
       // max_steps is written but wrong, and already reported: a stand-in keeps "missing" out of the report.
       total = 1L;
     }
-    GetScheduler.Given training = new GetScheduler.Given(
-        total, new Origin(MAX_STEPS, MAX_STEPS), MAX_STEPS + " (" + maxSteps + ")",
-        "'max_steps' (the '" + type + "' schedule needs num_training_steps, which Trainer takes from max_steps;"
-            + epochs(root) + ")");
+    GetScheduler.Given training = launch != null
+        ? new GetScheduler.Given(launch.maxSteps(), new Origin(TrainingArgumentsFields.NUM_TRAIN_EPOCHS, null),
+            "max_steps counted from num_train_epochs (" + launch.maxSteps() + ")", "")
+        : new GetScheduler.Given(total, new Origin(MAX_STEPS, MAX_STEPS), MAX_STEPS + " (" + maxSteps + ")",
+            "'max_steps' (the '" + type + "' schedule needs num_training_steps, which Trainer takes from max_steps;"
+                + epochs(root) + ")");
+    if (launch != null) {
+      total = launch.maxSteps();
+      problems.add(launch.note());
+    }
     GetScheduler.Given warmup = warmupFields.resolve(total, problems);
     if (warmup == null) {
       return null;
@@ -76,9 +92,9 @@ final class TrainingArgumentsReader {
     if (call == null || problems.hasErrors()) {
       return null;
     }
-    if (epochsGiven) {
+    if (epochsGiven && launch == null) {
       // Trainer counts num_training_steps from the epochs only where max_steps is not set; reaching
-      // here without max_steps means the schedule did not need it.
+      // here without max_steps or the data figures means the schedule did not need it.
       root.ignored(TrainingArgumentsFields.NUM_TRAIN_EPOCHS, maxSteps >= 1
           ? "max_steps (" + maxSteps + ") overrides it"
           : "the '" + type + "' schedule does not depend on the number of training steps, which Trainer would count from it");
@@ -95,7 +111,20 @@ final class TrainingArgumentsReader {
     JsonNode epochs = root.peek(TrainingArgumentsFields.NUM_TRAIN_EPOCHS);
     String given = epochs == null || epochs.isNull() ? "3.0, the default" : epochs.toString();
     return " with max_steps -1 Trainer counts them from num_train_epochs (" + given + ") and the length of the training data,"
-        + " which the config does not hold: add max_steps = num_train_epochs · ceil(batches per epoch / gradient_accumulation_steps)";
+        + " which the config does not hold: add " + TrainerLaunch.DATASET_LENGTH + " (len(train_dataset)) and "
+        + TrainerLaunch.WORLD_SIZE + " (the number of processes), Anneal's keys for the figures Trainer counts them from,"
+        + " or max_steps = num_train_epochs · ceil(batches per epoch / gradient_accumulation_steps)";
+  }
+
+  /**
+   * Anneal's data figures where Trainer does not count the run from the epochs: {@code max_steps}
+   * is set (or wrong, and reported), so they change nothing.
+   */
+  private static void dataFigures(JsonFields root, long maxSteps) {
+    String why = maxSteps >= 1 ? "max_steps (" + maxSteps + ") sets the run's length, so Trainer does not count it from the data"
+        : "max_steps is not a valid number of updates (reported above)";
+    root.ignored(TrainerLaunch.DATASET_LENGTH, why);
+    root.ignored(TrainerLaunch.WORLD_SIZE, why);
   }
 
   /**
@@ -105,9 +134,11 @@ final class TrainingArgumentsReader {
    * {@code TypeError} on such a key, but a dump is what some Trainer run wrote (a version's own
    * fields, or a subclass's such as TRL's), and Trainer never reads a key it does not know.
    */
-  private static void otherFields(JsonFields root, TransformersVersion version) {
+  private static void otherFields(JsonFields root, TransformersVersion version, boolean launchRead) {
     KnownSettings fields = TrainingArgumentsFields.of(version);
-    for (String key : fields.reportIgnored(root, path -> false)) {
+    // Where the run is counted from the epochs, the batch fields count it: no "ignored" note for them.
+    List<String> counted = TrainerLaunch.DATA_FIELDS.stream().map(root::path).toList();
+    for (String key : fields.reportIgnored(root, path -> launchRead && counted.contains(path))) {
       String hint = DidYouMean.closest(key, fields.keys())
           .map(name -> "; did you mean `" + name + "`?")
           .orElseGet(() -> otherVersionHint(key, version));

@@ -30,7 +30,8 @@ public enum TransformersCode implements DiagnosticCode {
   FLOOR_ABOVE_LEARNING_RATE(Severity.WARNING, "{argument} ({floor}) puts the floor above the learning rate ({ratio} times it): transformers runs it, and the {phase} rises to the floor instead of falling to it; use a floor below the learning rate"),
   MIN_LR_RATIO_NEGATIVE(Severity.ERROR, "min_lr_ratio ({minLrRatio}) is below 0: transformers runs it, clamping the warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step {step} the learning rate is {lowest} and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set min_lr_ratio to 0 or more"),
   HARD_RESTARTS_RISE(Severity.WARNING, "num_cycles ({numCycles}) is negative: as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up, then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use num_cycles {positive}"),
-  TIMESCALE_NOT_POSITIVE(Severity.ERROR, "timescale ({timescale}) is not above 0: at step {step} the inverse square root's (step + timescale - num_warmup_steps) / timescale {what}, where Python raises {exception}, so transformers stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)");
+  TIMESCALE_NOT_POSITIVE(Severity.ERROR, "timescale ({timescale}) is not above 0: at step {step} the inverse square root's (step + timescale - num_warmup_steps) / timescale {what}, where Python raises {exception}, so transformers stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)"),
+  UPDATES_FROM_EPOCHS(Severity.NOTE, "max_steps is -1, so Trainer counts the run from num_train_epochs ({epochs}): {examples} examples in batches of {batch}, {lastBatch}, with world_size {processes}, are {loaderBatches} loader batches per process, gradient_accumulation_steps {accumulation} makes them {perEpoch} updates per epoch (a last, partial accumulation is one), and max_steps = ceil({epochs} × {perEpoch}) = {maxSteps}");
 
   private final MessageSpec spec;
 
@@ -179,5 +180,16 @@ public enum TransformersCode implements DiagnosticCode {
 
   private Violation violation(String path, Object value, Object... args) {
     return MessageTemplate.violation(this, path, value, args);
+  }
+
+  /**
+   * How {@code max_steps} is counted from the epochs and the data ({@code Trainer.set_initial_training_values}).
+   *
+   * @param lastBatch what the loader does with its last incomplete batch, in words
+   */
+  public static Violation updatesFromEpochs(String path, double epochs, long maxSteps, long perEpoch, long loaderBatches, long examples,
+      long batch, String lastBatch, long processes, long accumulation) {
+    return UPDATES_FROM_EPOCHS.violation(path, epochs, epochs, examples, batch, lastBatch, processes, loaderBatches, accumulation, perEpoch,
+        maxSteps);
   }
 }

@@ -19,7 +19,9 @@ import java.util.List;
  * <ul>
  *   <li>the scheduler fields of {@code TrainingArguments}: {@code lr_scheduler_type}, {@code
  *       warmup_steps}, {@code warmup_ratio}, {@code max_steps}, {@code lr_scheduler_kwargs}, read as
- *       {@code Trainer} and {@code get_scheduler} read them, or
+ *       {@code Trainer} and {@code get_scheduler} read them; with {@code max_steps} -1 the run's
+ *       length is counted from {@code num_train_epochs} and Anneal's data figures {@code
+ *       dataset_length} and {@code world_size}, as Trainer counts it ({@link TrainerLaunch}), or
  *   <li>a direct call of a schedule function: {@code {"function": "get_cosine_schedule_with_warmup",
  *       "kwargs": {…}}}.
  * </ul>

@@ -85,7 +85,9 @@ abstract sealed class WarmupFields {
   private static GetScheduler.Given fraction(String field, double ratio, Long total, Problems problems) {
     if (total == null) {
       problems.add(ConfigCode.missingKey(TrainingArgumentsReader.MAX_STEPS,
-          "'max_steps' (" + field + " " + ratio + " is a fraction of it)"));
+          "'max_steps' (" + field + " " + ratio + " is a fraction of it; with max_steps -1 Trainer counts it from num_train_epochs"
+              + " and the training data: or add " + TrainerLaunch.DATASET_LENGTH + " (len(train_dataset)) and " + TrainerLaunch.WORLD_SIZE
+              + " (the number of processes))"));
       return null;
     }
     long steps = (long) Math.ceil(total * ratio);

@@ -81,7 +81,8 @@ class TrainingArgumentsFieldsTest {
     assertErrors("{'learning_rate': 2e-05, 'lr_scheduler_type': 'linear', 'warmup_steps': 100, 'num_train_epochs': 3}",
         "[MissingKey] max_steps: missing required key 'max_steps' (the 'linear' schedule needs num_training_steps, which Trainer takes"
             + " from max_steps; with max_steps -1 Trainer counts them from num_train_epochs (3) and the length of the training data,"
-            + " which the config does not hold: add max_steps = num_train_epochs · ceil(batches per epoch /"
+            + " which the config does not hold: add dataset_length (len(train_dataset)) and world_size (the number of processes),"
+            + " Anneal's keys for the figures Trainer counts them from, or max_steps = num_train_epochs · ceil(batches per epoch /"
             + " gradient_accumulation_steps))");
   }
 
@@ -117,7 +118,7 @@ class TrainingArgumentsFieldsTest {
   @Test
   void theTableHoldsEveryFieldOnceAndTheSchedulerFieldsAsModelled() {
     assertEquals(132, TrainingArgumentsFields.TABLE.keys().size());
-    assertEquals(java.util.List.of("learning_rate", "max_steps", "lr_scheduler_type", "lr_scheduler_kwargs", "warmup_ratio", "warmup_steps"),
+    assertEquals(java.util.List.of("learning_rate", "num_train_epochs", "max_steps", "lr_scheduler_type", "lr_scheduler_kwargs", "warmup_ratio", "warmup_steps"),
         TrainingArgumentsFields.TABLE.all().stream()
             .filter(setting -> setting.effect() == dev.anneal.config.KnownSetting.Effect.MODELLED)
             .map(dev.anneal.config.KnownSetting::key).toList());

@@ -110,11 +110,14 @@ class TransformersErrorsTest {
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'cosine', 'warmup_steps': 10}",
         "[MissingKey] max_steps: missing required key 'max_steps' (the 'cosine' schedule needs num_training_steps, which"
             + " Trainer takes from max_steps; with max_steps -1 Trainer counts them from num_train_epochs (3.0, the default) and"
-            + " the length of the training data, which the config does not hold: add max_steps = num_train_epochs · ceil(batches"
-            + " per epoch / gradient_accumulation_steps))");
+            + " the length of the training data, which the config does not hold: add dataset_length (len(train_dataset)) and"
+            + " world_size (the number of processes), Anneal's keys for the figures Trainer counts them from, or max_steps ="
+            + " num_train_epochs · ceil(batches per epoch / gradient_accumulation_steps))");
     assertErrors(
         "{'learning_rate': 1e-3, 'lr_scheduler_type': 'constant_with_warmup', 'warmup_ratio': 0.1}",
-        "[MissingKey] max_steps: missing required key 'max_steps' (warmup_ratio 0.1 is a fraction of it)");
+        "[MissingKey] max_steps: missing required key 'max_steps' (warmup_ratio 0.1 is a fraction of it; with max_steps -1"
+            + " Trainer counts it from num_train_epochs and the training data: or add dataset_length (len(train_dataset)) and"
+            + " world_size (the number of processes))");
     assertErrors(
         "{'learning_rate': 1e-3, 'function': 'get_wsd_schedule', 'kwargs': {'num_warmup_steps': 10}}",
         "[MissingKey] kwargs.num_decay_steps: missing required key 'num_decay_steps' (get_wsd_schedule has no default for it)");

@@ -103,4 +103,31 @@ class PyTorchEpochExamplesCommandTest {
     assertEquals(0, result.exitCode(), () -> String.join("\n", result.err()));
     return CurveParity.parse(example, result.out());
   }
+
+  @Test
+  void curveDefaultsToTheConfigsEpochs() {
+    // The example's "epochs": 60 of 45 updates: StepLR has no end of its own, the loop around it does.
+    Anneal.Result result = Anneal.run("curve", EXAMPLES.resolve("pytorch-epoch-steplr.json").toString());
+
+    assertEquals(0, result.exitCode(), () -> String.join("\n", result.err()));
+    assertEquals(2700, result.out().size());
+    assertEquals("2699\t0.010000000000000002", result.out().get(2699));
+  }
+
+  @Test
+  void trainRunsTheConfigsEpochsAndNamesAnOptionThatReplacesThem() throws IOException {
+    Path config = Files.writeString(dir.resolve("steplr.json"), """
+        {"optimizer": {"type": "SGD", "lr": 0.1}, "scheduler": {"type": "StepLR", "kwargs": {"step_size": 1, "gamma": 0.5}},
+         "interval": "epoch", "updates_per_epoch": 45, "epochs": 2}
+        """);
+
+    Anneal.Result asConfigured = Anneal.run("train", "--config", config.toString(), "--out", dir.resolve("a").toString());
+    Anneal.Result replaced = Anneal.run("train", "--config", config.toString(), "--steps", "10", "--out", dir.resolve("b").toString());
+
+    assertEquals(0, asConfigured.exitCode(), () -> String.join("\n", asConfigured.err()));
+    assertEquals(true, asConfigured.out().contains("length: 90 updates (the config's epochs)"), asConfigured.outText());
+    assertEquals(0, replaced.exitCode(), () -> String.join("\n", replaced.err()));
+    assertEquals(true, replaced.err().contains(config + ": [IgnoredSetting] epochs: ignored: --steps replaces the config's run length of 90 updates: "
+        + "this run is 10 updates"), String.join("\n", replaced.err()));
+  }
 }

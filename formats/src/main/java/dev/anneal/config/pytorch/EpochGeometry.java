@@ -51,7 +51,9 @@ record EpochGeometry(RunGeometry geometry, OptionalLong epochs) {
       return OptionalLong.empty();
     }
     if (epochs.getAsLong() > Long.MAX_VALUE / perEpoch.getAsLong()) {
-      root.problems().add(RuleCode.lengthOverflow(root.path(EPOCHS), epochs.getAsLong(), Long.MAX_VALUE / perEpoch.getAsLong()));
+      long most = Long.MAX_VALUE / perEpoch.getAsLong();
+      root.problems().add(RuleCode.outOfRange(root.path(EPOCHS), EPOCHS, epochs.getAsLong(),
+          "[1, " + most + "] with " + perEpoch.getAsLong() + " updates per epoch (the run's updates must fit a 64-bit count)"));
       return OptionalLong.empty();
     }
     return OptionalLong.of(epochs.getAsLong() * perEpoch.getAsLong());

@@ -240,4 +240,31 @@ class PyTorchCadenceTest {
   private static Arguments bad(String name, String topLevel, String... expected) {
     return Arguments.of(name, topLevel, List.of(expected));
   }
+
+  @Test
+  void epochsWithAnEpochLengthStateTheRunsLengthInUpdates() {
+    // for epoch in range(60) around 45 updates each: the loop's 2,700 updates, whatever the cadence.
+    assertEquals(java.util.OptionalLong.of(2700), read(STEP_LR + ", \"interval\": \"epoch\", \"updates_per_epoch\": 45, \"epochs\": 60").runLength());
+    assertEquals(java.util.OptionalLong.of(2700), read(STEP_LR + ", \"updates_per_epoch\": 45, \"epochs\": 60").runLength());
+    assertEquals(java.util.OptionalLong.empty(), read(STEP_LR + ", \"updates_per_epoch\": 45").runLength());
+  }
+
+  @Test
+  void epochsWithoutAnEpochLengthAreNamedAsIgnored() {
+    Imported imported = read(STEP_LR + ", \"epochs\": 60");
+
+    assertEquals(java.util.OptionalLong.empty(), imported.runLength());
+    assertEquals(List.of("[IgnoredSetting] epochs: ignored: the run's length in updates needs the updates per epoch: add updates_per_epoch, "
+        + "or dataset_size and batch_size"),
+        imported.warnings().stream().filter(v -> v.path().equals("epochs")).map(Violation::toString).toList());
+  }
+
+  @Test
+  void aRunLengthPastALongIsRefused() {
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> read(STEP_LR + ", \"updates_per_epoch\": 4611686018427387904, \"epochs\": 3"));
+
+    assertEquals(List.of("[OutOfRange] epochs: epochs (3) must lie in [1, 1] with 4611686018427387904 updates per epoch (the run's updates must fit a 64-bit count)"),
+        e.violations().stream().map(Violation::toString).toList());
+  }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code anneal} command: {@code train}, {@code find-lr}, {@code plot}, {@code explain}, {@code diff},
- * {@code curve}, {@code validate} and {@code convert}, with {@code completion} and {@code man} printing
+ * {@code curve}, {@code validate}, {@code convert} and {@code audit}, with {@code completion} and {@code man} printing
  * its shell completion script and manual page. Bad input never
  * yields a stack trace: usage errors, unreadable files and invalid configs print one line per
  * problem and exit with status 2; anything unexpected prints one line asking for a report and
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:done",
-      "1:validate found errors; convert cannot express the plan in the target format; diff found differences",
+      "1:validate found errors; convert cannot express the plan in the target format; diff found differences; audit: the log parts from the curve",
       "2:bad input (one line on standard error per problem)",
       "70:a bug in Anneal"
     })

@@ -132,7 +132,7 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditReport report = new AuditReport(log, file, imported.format(), channel, read, firstUpdate, rtol, finding);
     if (chartFile != null) {
-      draw(chartFile, read, curve, finding);
+      draw(chartFile, read, curve, schedule.declaredEnd(), finding);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
@@ -164,8 +164,11 @@ final class AuditCommand implements Callable<Integer> {
         DidYouMean.hint(channel, imported.plan().channels().keySet())))));
   }
 
-  /** The config's curve up to the last logged step (or the log's curve step where a stretch reaches further), with the log over it. */
-  private void draw(Path chartFile, LearningRateLog read, ExactCurve curve, Finding finding) {
+  /**
+   * The config's curve up to its declared end or the last logged step, whichever is later (so a log
+   * that stops early shows it), with the log over it.
+   */
+  private void draw(Path chartFile, LearningRateLog read, ExactCurve curve, OptionalLong declaredEnd, Finding finding) {
     int n = read.points().size();
     double[] steps = new double[n];
     double[] logged = new double[n];
@@ -173,7 +176,7 @@ final class AuditCommand implements Callable<Integer> {
       steps[i] = read.points().get(i).step() - firstUpdate;
       logged[i] = read.points().get(i).lr();
     }
-    int count = (int) Math.min(MAX_PLOTTED_STEPS, (long) steps[n - 1] + 1);
+    int count = (int) Math.min(MAX_PLOTTED_STEPS, Math.max((long) steps[n - 1], declaredEnd.orElse(0)) + 1);
     OptionalLong parting = finding.firstParting() == null ? OptionalLong.empty() : OptionalLong.of(finding.firstParting().step());
     String title = "audit: " + log.getFileName() + " against " + file.getFileName() + " (" + finding.fault().id() + ")";
     Outputs.write(chartFile, target -> ChartFiles.write(AuditChart.panels(title, curve.values(count), steps, logged, parting), target));

@@ -1,8 +1,11 @@
 package dev.anneal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.golden.GoldenAssert;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,16 +59,45 @@ class AuditCommandTest {
 
   @Test
   void aCleanRunPasses() {
-    Anneal.Result result = audit("clean.csv", WARMUP_COSINE);
+    Anneal.Result result = audit("clean.csv", WARMUP_COSINE, "--quiet");
 
     assertEquals(List.of(
         "log: " + DIR.resolve("clean.csv") + " read as csv, steps from column 'step' and learning rates from column 'lr': 300 values, "
             + "steps 0 to 299 (--first-update 0: the log's step 0 is the first update)",
         "config: " + WARMUP_COSINE + " read as pytorch, channel lr; values match within max(1.0E-12, 1.0E-9 × |value|)",
         "fault: identical: each of the 300 logged values is the config's"), result.out());
-    assertEquals(List.of(WARMUP_COSINE + ": [RisesPastEnd] scheduler.kwargs.schedulers[1].kwargs.T_max: past step 270 the CosineAnnealingLR "
-        + "cosine formula rises again (upstream behaviour); stop training at the end or clamp with HOLD"), result.err());
+    assertEquals(List.of(), result.err());
     assertEquals(0, result.exitCode());
+  }
+
+  @Test
+  void jsonHoldsTheFaultItsBreaksAndTheFirstPartingAndThePlotIsWritten() throws IOException {
+    Path plot = Files.createTempDirectory("audit").resolve("replay.png");
+
+    Anneal.Result result = audit("resume-replay.jsonl", WARMUP_COSINE, "--json", "--plot", plot.toString());
+
+    JsonNode document = new ObjectMapper().readTree(result.outText());
+    assertEquals(1, document.get("anneal").asInt());
+    assertEquals("audit", document.get("command").asText());
+    assertEquals("jsonl", document.at("/log/format").asText());
+    assertEquals(300, document.at("/log/values").asInt());
+    assertEquals("pytorch", document.at("/config/format").asText());
+    assertEquals(1e-9, document.at("/tolerance/relative").asDouble());
+    assertFalse(document.get("same").asBoolean());
+    assertEquals("resume-replay", document.get("fault").asText());
+    assertEquals("resume-replay", document.at("/breaks/0/fault").asText());
+    assertEquals(200, document.at("/breaks/0/step").asLong());
+    assertEquals(100, document.at("/breaks/0/curveStep").asLong());
+    assertEquals(100, document.at("/breaks/0/lagAfter").asLong());
+    assertEquals(200, document.at("/firstParting/step").asLong());
+    assertEquals(8.446896107450225E-4, document.at("/firstParting/logged").asDouble());
+    assertTrue(GoldenAssert.close(torchCurve()[200], document.at("/firstParting/expected").asDouble()));
+    assertEquals(plot.toString(), document.get("plot").asText());
+    assertEquals("RisesPastEnd", document.at("/diagnostics/0/code").asText());
+    assertEquals(List.of(), result.err());
+    assertEquals(1, result.exitCode());
+    byte[] png = Files.readAllBytes(plot);
+    assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   @Test

@@ -24,8 +24,8 @@ final class LagWalk {
   /** The most breaks a log may have before the walk gives up: more is noise, not a fault. */
   static final int MAX_BREAKS = 50;
 
-  /** The most curve steps scanned for the value after a jump. */
-  static final int MAX_SCAN = 20_000_000;
+  /** The most curve steps scanned for the value after a jump (32 MB of values). */
+  static final int MAX_SCAN = 4_000_000;
 
   /**
    * What the walk found: every break, or the index of the first logged value it could not explain.

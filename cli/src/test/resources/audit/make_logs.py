@@ -24,6 +24,7 @@ read just before ``optimizer.step()``), except where a fault is injected on purp
   onecycle-1based.csv   OneCycleLR, clean, but numbered from 1 (``iteration`` 1 is the first update)
                         with headers iteration,learning_rate,loss
   steplr.jsonl          StepLR, clean, with keys global_step and learning_rate
+  plateau.csv           ReduceLROnPlateau, clean, stepped with the metric of plateau-metrics.txt after each update
   trainer_state.json, trainer_state-overflow.json
                         transformers' Trainer log history (logging_steps 10). transformers is not
                         installed here, so the curve comes from torch's LambdaLR with the factor of
@@ -204,6 +205,23 @@ def steplr():
     jsonl("steplr.jsonl", rows)
 
 
+def plateau():
+    """ReduceLROnPlateau fed a loss that falls, stalls, falls again: the metric after each update."""
+    rows, metrics = [], []
+    net = model()
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)
+    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=0.5, patience=3)
+    for step in range(80):
+        rows.append((step, lr_of(optimizer)))
+        train_batch(net, optimizer)
+        optimizer.step()
+        metric = 2.0 - 0.01 * min(step, 20) - 0.01 * max(0, min(step, 60) - 45)  # falls, stalls from 20 to 45, falls, stalls
+        metrics.append(metric)
+        scheduler.step(metric)
+    csv("plateau.csv", "step,lr", rows)
+    write("plateau-metrics.txt", "".join(repr(m) + "\n" for m in metrics))
+
+
 def trainer_factor(step):
     if step < WARMUP:
         return step / max(1, WARMUP)
@@ -247,6 +265,9 @@ def configs():
     write("steplr.pytorch.json", json.dumps({
         "optimizer": {"type": "SGD", "lr": 0.1, "momentum": 0.9},
         "scheduler": {"type": "StepLR", "kwargs": {"step_size": 30, "gamma": 0.5}}, "torch_version": "1.13"}, indent=2) + "\n")
+    write("plateau.pytorch.json", json.dumps({
+        "optimizer": {"type": "SGD", "lr": 0.1, "momentum": 0.9},
+        "scheduler": {"type": "ReduceLROnPlateau", "kwargs": {"factor": 0.5, "patience": 3}}, "torch_version": "1.13"}, indent=2) + "\n")
     write("trainer-args.json", json.dumps({
         "learning_rate": 5e-5, "lr_scheduler_type": "linear", "warmup_steps": WARMUP, "max_steps": UPDATES}, indent=2) + "\n")
 
@@ -259,6 +280,7 @@ if __name__ == "__main__":
     overflow_skips()
     onecycle_1based()
     steplr()
+    plateau()
     trainer_state("trainer_state.json", set())
     trainer_state("trainer_state-overflow.json", OVERFLOWS)
     configs()

@@ -1,5 +1,7 @@
 package dev.anneal.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anneal.cli.audit.ExactCurve;
 import dev.anneal.cli.audit.FaultClassifier;
 import dev.anneal.cli.audit.Finding;
@@ -14,6 +16,7 @@ import dev.anneal.config.ConfigCode;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
+import dev.anneal.config.SteppedValues;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Schedule;
@@ -50,6 +53,9 @@ import picocli.CommandLine.Spec;
 final class AuditCommand implements Callable<Integer> {
   /** The most steps the plot draws of the config's curve. */
   static final long MAX_PLOTTED_STEPS = PlotCommand.MAX_STEPS;
+
+  /** The most steps of a plateau curve stepped with metrics (32 MB of values); past them no logged value matches. */
+  static final long MAX_STEPPED = 4_000_000;
 
   @Spec private CommandSpec spec;
 
@@ -95,6 +101,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "lr", description = "The config's channel the log holds: lr (default).")
   private String channel;
 
+  @Option(names = "--metrics", paramLabel = "FILE",
+      description = "The metric the run reported after each update, one number per line, for a channel with a plateau phase "
+          + "(as anneal curve reads them): the value at step i sees the metrics of lines 1 to i.")
+  private Path metrics;
+
   @Option(names = "--plot", paramLabel = "FILE",
       description = "Also draw the log over the config's curve into FILE.png or FILE.svg (replaced atomically), the first parting marked.")
   private Path plot;
@@ -116,16 +127,20 @@ final class AuditCommand implements Callable<Integer> {
     List<Violation> diagnostics = new ArrayList<>();
     Imported imported = configInput.read(source, configFormat, shown.passing(json.enabled() ? diagnostics::add : ConfigReader.printedOn(err, file)));
     Schedule schedule = channel(imported);
+    double[] metricValues = metrics == null ? null : MetricsFile.read(metrics);
+    List<Violation> metricProblems = shown.shown(metricProblems(schedule));
     diagnostics.addAll(shown.shown(imported.warnings()));
     if (!json.enabled()) {
       shown.print(err, file, imported.warnings());
+      shown.print(err, null, metricProblems);
     }
     String text = Inputs.text(log);
     LearningRateLog read;
     Finding finding;
-    ExactCurve curve = ExactCurve.of(schedule);
+    ExactCurve curve;
     try {
       read = (format != null ? format : LogFormat.detect(log, text)).read(text, new LogColumns(stepColumn, lrColumn));
+      curve = curve(schedule, metricValues, read);
       finding = FaultClassifier.classify(read, firstUpdate, curve, new Tolerance(rtol));
     } catch (UnreadableLog e) {
       throw CommandFailure.badInput(log, e.problems());
@@ -136,7 +151,9 @@ final class AuditCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
-      JsonOutput.print(out, report.json(chartFile, diagnostics));
+      ObjectNode document = report.json(chartFile, diagnostics);
+      metricProblems.forEach(problem -> JsonOutput.add((ArrayNode) document.get("diagnostics"), null, problem));
+      JsonOutput.print(out, document);
     } else {
       report.lines().forEach(out::println);
       if (chartFile != null) {
@@ -145,6 +162,40 @@ final class AuditCommand implements Callable<Integer> {
     }
     out.flush();
     return finding.same() ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
+  /**
+   * The warning that a plateau phase is audited without the metrics that drive it, or the note
+   * that {@code --metrics} is not used by a channel without one.
+   */
+  private List<Violation> metricProblems(Schedule schedule) {
+    if (schedule.isReactive() && metrics == null) {
+      return List.of(CliCode.plateauWithoutMetrics(channel));
+    }
+    if (!schedule.isReactive() && metrics != null) {
+      return List.of(ConfigCode.ignoredArgument("--metrics", metrics.toString(), "--metrics",
+          "channel " + channel + " of " + file + ", which has no plateau phase"));
+    }
+    return List.of();
+  }
+
+  /**
+   * The channel's exact curve; a plateau phase fed the metrics given, stepped as a training loop
+   * meets them, up to the steps a jump may reach (the metrics decide each value, so there is no
+   * random access to the curve).
+   */
+  private static ExactCurve curve(Schedule schedule, double[] metricValues, LearningRateLog read) {
+    if (!schedule.isReactive() || metricValues == null) {
+      return ExactCurve.of(schedule);
+    }
+    long last = read.points().get(read.points().size() - 1).step();
+    int count = (int) Math.min(MAX_STEPPED, 2 * last + 2);
+    SteppedValues stepped = SteppedValues.of(schedule, metricValues);
+    double[] values = new double[count];
+    for (int step = 0; step < count; step++) {
+      values[step] = stepped.nextDouble();
+    }
+    return ExactCurve.of(values);
   }
 
   private LogFormat logFormat() {

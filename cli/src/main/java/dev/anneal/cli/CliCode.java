@@ -47,7 +47,8 @@ public enum CliCode implements DiagnosticCode {
   NO_LOG_COLUMN(Severity.ERROR, "no {kind} column among {columns}; name it {names}, or pass {flag} NAME"),
   AMBIGUOUS_LOG_COLUMN(Severity.ERROR, "{columns} could each be the {kind} column; pass {flag} NAME to say which"),
   BAD_LOG_VALUE(Severity.ERROR, "{field} is {found}; expected {expected}"),
-  LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on");
+  LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on"),
+  PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update");
 
   private final MessageSpec spec;
 
@@ -368,6 +369,11 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation logStepsOutOfOrder(String path, long step, long previous) {
     return LOG_STEPS_OUT_OF_ORDER.violation(path, step, step, previous);
+  }
+
+  /** @param channel the config's channel audited, which has a plateau phase */
+  public static Violation plateauWithoutMetrics(String channel) {
+    return PLATEAU_WITHOUT_METRICS.violation("--metrics", null, channel);
   }
 
   /** {@code 'a', 'b' or 'c'} for {@code last} "or". */

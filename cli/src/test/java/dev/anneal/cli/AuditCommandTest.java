@@ -215,6 +215,39 @@ class AuditCommandTest {
   }
 
   @Test
+  void aPlateauIsAuditedWithTheMetricsTheRunReported() {
+    String config = DIR.resolve("plateau.pytorch.json").toString();
+
+    Anneal.Result result = audit("plateau.csv", config, "--quiet", "--metrics", DIR.resolve("plateau-metrics.txt").toString());
+
+    assertEquals("fault: identical: each of the 80 logged values is the config's", line(result, "fault: "));
+    assertEquals(List.of(), result.err());
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
+  void aPlateauWithoutMetricsIsWarnedAbout() {
+    Anneal.Result result = audit("plateau.csv", DIR.resolve("plateau.pytorch.json").toString());
+
+    assertEquals(List.of("[PlateauWithoutMetrics] --metrics: channel lr has a plateau phase, whose value follows the metric the run "
+        + "reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; "
+        + "pass the run's metrics with --metrics FILE, one per update"), result.err());
+    // torch halved the lr after 25 updates; without metrics the curve stays at 0.1.
+    assertParting(result, 25, "line 27", "0.05", 0.1);
+    assertEquals(1, result.exitCode());
+  }
+
+  @Test
+  void metricsForAChannelWithoutAPlateauAreNamedAsIgnored() {
+    Anneal.Result result = audit("clean.csv", WARMUP_COSINE, "--metrics", DIR.resolve("plateau-metrics.txt").toString(), "--suppress",
+        "RisesPastEnd,DetectedFormat");
+
+    assertEquals(List.of("[IgnoredArgument] --metrics: --metrics is ignored by channel lr of " + WARMUP_COSINE + ", which has no plateau "
+        + "phase; remove it or pick a type that uses it"), result.err());
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
   void rtolAcceptsALogWrittenWithFewDigits() throws IOException {
     double[] torch = torchCurve();
     StringBuilder rounded = new StringBuilder("step,lr\n");

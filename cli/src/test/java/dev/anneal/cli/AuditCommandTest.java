@@ -248,6 +248,16 @@ class AuditCommandTest {
   }
 
   @Test
+  void theConfigMayBeGivenInline() throws IOException {
+    String config = Files.readString(Path.of(WARMUP_COSINE));
+
+    Anneal.Result result = Anneal.run("audit", DIR.resolve("clean.csv").toString(), "--config-text", config, "--quiet");
+
+    assertEquals("config: <inline> read as pytorch, channel lr; values match within max(1.0E-12, 1.0E-9 × |value|)", line(result, "config: "));
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
   void rtolAcceptsALogWrittenWithFewDigits() throws IOException {
     double[] torch = torchCurve();
     StringBuilder rounded = new StringBuilder("step,lr\n");

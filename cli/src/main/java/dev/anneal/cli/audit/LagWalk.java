@@ -12,7 +12,8 @@ import java.util.List;
  *       the schedule (in a log of every step, the value is then held); a resume that replays no more
  *       steps than lie between two logged ones reads the same, and is reported as skipped updates;
  *   <li>else any lag whose curve value is the logged one and that the next {@link #CONFIRM} logged
- *       values confirm: a resume that restarted, replayed or jumped the schedule.
+ *       values confirm (at least one: a jump at the last logged value is not told): a resume that
+ *       restarted, replayed or jumped the schedule.
  * </ul>
  * The walk fails where neither explains a value. Where the curve is flat a lag cannot be seen, so
  * updates skipped there show where the curve moves again, all at once, and may read as a replay.
@@ -111,7 +112,8 @@ final class LagWalk {
         bestScore = score;
       }
     }
-    if (bestScore < needed(i)) {
+    // A jump needs at least one later value to confirm it: a lone value could lie on the curve anywhere.
+    if (bestScore < Math.max(1, needed(i))) {
       return null;
     }
     long gap = i == 0 ? steps[0] + 1 : steps[i] - steps[i - 1];

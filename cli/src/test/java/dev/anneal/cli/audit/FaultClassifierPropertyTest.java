@@ -125,6 +125,27 @@ class FaultClassifierPropertyTest {
   }
 
   @Test
+  void skippedUpdatesThenARestartAreSeveralFaultsEachListed() {
+    // Update 40 skipped (the value held at step 41, then one behind), then a restart at step 200.
+    Finding finding = classify(log(0, 299, 1, step -> torch[(int) (step <= 40 ? step : step < 200 ? step - 1 : step - 200)]));
+
+    assertEquals(Fault.SEVERAL, finding.fault());
+    assertEquals(List.of(new Break(Fault.SKIPPED_UPDATES, 41, 0, 1), new Break(Fault.RESUME_RESTART, 200, 1, 200)), finding.breaks());
+    assertEquals("several faults: an update skipped before step 41 (it holds the value of step 40); resume restarted the schedule: from "
+        + "step 200 the log follows the curve from its start again (step 200 holds the value of step 0), as when a run resumes without "
+        + "the scheduler's state", finding.summary());
+    assertEquals(41, finding.firstParting().step());
+  }
+
+  @Test
+  void aJumpAtTheLastLoggedValueAloneIsNotTold() {
+    Finding finding = classify(log(0, 150, 1, step -> torch[(int) (step < 150 ? step : 10)]));
+
+    assertEquals(Fault.UNEXPLAINED, finding.fault());
+    assertEquals(150, finding.firstParting().step());
+  }
+
+  @Test
   void skippedUpdatesAreCountedInLogsOfEveryStepAndOfEvery10() {
     Random random = new Random(1913);
     for (int trial = 0; trial < TRIALS; trial++) {

@@ -18,12 +18,13 @@ public final class AuditChart {
 
   /**
    * @param title the chart's title
-   * @param curve the config's value at steps {@code 0 … n-1}
+   * @param configValues the config's value at steps {@code 0 … n-1}, NaN past the end of a schedule that refuses to go on (not drawn)
    * @param steps the logged steps, in the curve's steps (updates already applied)
    * @param logged the learning rate logged at each of {@code steps}
    * @param parting the first step where they part, if any
    */
-  public static List<XYChart> panels(String title, double[] curve, double[] steps, double[] logged, OptionalLong parting) {
+  public static List<XYChart> panels(String title, double[] configValues, double[] steps, double[] logged, OptionalLong parting) {
+    double[] curve = defined(configValues);
     XYChart chart = ChartStyle.chart(title, "step (updates applied)", "learning rate", ChartStyle.PANEL_HEIGHT + 100);
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
@@ -66,5 +67,14 @@ public final class AuditChart {
     AxisTicks.onY(chart, low, high, (ChartStyle.PANEL_HEIGHT + 100 - 110) * 0.92);
     chart.getStyler().setLegendVisible(true);
     return List.of(chart);
+  }
+
+  /** The values up to the first NaN: a schedule that refuses steps past its end refuses every later one. */
+  private static double[] defined(double[] values) {
+    int n = 0;
+    while (n < values.length && !Double.isNaN(values[n])) {
+      n++;
+    }
+    return java.util.Arrays.copyOf(values, Math.max(n, 1));
   }
 }

@@ -140,7 +140,7 @@ final class AuditCommand implements Callable<Integer> {
     ExactCurve curve;
     try {
       read = (format != null ? format : LogFormat.detect(log, text)).read(text, new LogColumns(stepColumn, lrColumn));
-      curve = curve(schedule, metricValues, read);
+      curve = curve(schedule, metricValues, read, firstUpdate);
       finding = FaultClassifier.classify(read, firstUpdate, curve, new Tolerance(rtol));
     } catch (UnreadableLog e) {
       throw CommandFailure.badInput(log, e.problems());
@@ -184,11 +184,14 @@ final class AuditCommand implements Callable<Integer> {
    * meets them, up to the steps a jump may reach (the metrics decide each value, so there is no
    * random access to the curve).
    */
-  private static ExactCurve curve(Schedule schedule, double[] metricValues, LearningRateLog read) {
+  private ExactCurve curve(Schedule schedule, double[] metricValues, LearningRateLog read, long first) {
     if (!schedule.isReactive() || metricValues == null) {
       return ExactCurve.of(schedule);
     }
-    long last = read.points().get(read.points().size() - 1).step();
+    long last = read.points().get(read.points().size() - 1).step() - first;
+    if (metricValues.length < last) {
+      throw CommandFailure.badInput(metrics, List.of(CliCode.tooFewAuditMetrics(metricValues.length, last, last)));
+    }
     int count = (int) Math.min(MAX_STEPPED, 2 * last + 2);
     SteppedValues stepped = SteppedValues.of(schedule, metricValues);
     double[] values = new double[count];

@@ -48,7 +48,8 @@ public enum CliCode implements DiagnosticCode {
   AMBIGUOUS_LOG_COLUMN(Severity.ERROR, "{columns} could each be the {kind} column; pass {flag} NAME to say which"),
   BAD_LOG_VALUE(Severity.ERROR, "{field} is {found}; expected {expected}"),
   LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on"),
-  PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update");
+  PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update"),
+  TOO_FEW_AUDIT_METRICS(Severity.ERROR, "{read} metrics read, but the log reaches step {lastStep}, whose value has seen {needed} (line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's metrics up to that step");
 
   private final MessageSpec spec;
 
@@ -374,6 +375,15 @@ public enum CliCode implements DiagnosticCode {
   /** @param channel the config's channel audited, which has a plateau phase */
   public static Violation plateauWithoutMetrics(String channel) {
     return PLATEAU_WITHOUT_METRICS.violation("--metrics", null, channel);
+  }
+
+  /**
+   * @param read how many metrics the file holds
+   * @param lastStep the last logged step, in updates applied
+   * @param needed how many metrics the value there has seen
+   */
+  public static Violation tooFewAuditMetrics(int read, long lastStep, long needed) {
+    return TOO_FEW_AUDIT_METRICS.violation("--metrics", read, read, lastStep, needed);
   }
 
   /** {@code 'a', 'b' or 'c'} for {@code last} "or". */

@@ -226,6 +226,18 @@ class AuditCommandTest {
   }
 
   @Test
+  void tooFewMetricsForTheLogAreRefused() throws IOException {
+    Path metrics = Files.writeString(Files.createTempDirectory("audit").resolve("metrics.txt"), "2.0\n1.99\n");
+
+    Anneal.Result result = audit("plateau.csv", DIR.resolve("plateau.pytorch.json").toString(), "--metrics", metrics.toString());
+
+    assertEquals(List.of(metrics + ": [TooFewAuditMetrics] --metrics: 2 metrics read, but the log reaches step 79, whose value has seen 79 "
+        + "(line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's "
+        + "metrics up to that step"), result.err());
+    assertEquals(2, result.exitCode());
+  }
+
+  @Test
   void aPlateauWithoutMetricsIsWarnedAbout() {
     Anneal.Result result = audit("plateau.csv", DIR.resolve("plateau.pytorch.json").toString());
 

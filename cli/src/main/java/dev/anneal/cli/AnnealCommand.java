@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code anneal} command: {@code train}, {@code find-lr}, {@code plot}, {@code explain}, {@code diff},
- * {@code curve}, {@code validate} and {@code convert}, with {@code completion} and {@code man} printing
+ * {@code curve}, {@code validate}, {@code convert} and {@code audit}, with {@code completion} and {@code man} printing
  * its shell completion script and manual page. Bad input never
  * yields a stack trace: usage errors, unreadable files and invalid configs print one line per
  * problem and exit with status 2; anything unexpected prints one line asking for a report and
@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Learning-rate, momentum and weight-decay schedules, exact to PyTorch, transformers, DeepSpeed and Megatron-LM.",
     subcommands = {TrainCommand.class, FindLrCommand.class, PlotCommand.class, ExplainCommand.class, DiffCommand.class,
-      CurveCommand.class, ValidateCommand.class, ConvertCommand.class, CompletionCommand.class, ManCommand.class},
+      CurveCommand.class, ValidateCommand.class, ConvertCommand.class, AuditCommand.class, CompletionCommand.class, ManCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:done",
-      "1:validate found errors; convert cannot express the plan in the target format; diff found differences",
+      "1:validate found errors; convert cannot express the plan in the target format; diff found differences; audit: the log parts from the curve",
       "2:bad input (one line on standard error per problem)",
       "70:a bug in Anneal"
     })

@@ -43,7 +43,15 @@ public enum CliCode implements DiagnosticCode {
   OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
   CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction"),
   EPOCH_LENGTH_DIFFERS(Severity.ERROR, "the config's epochs are {planUpdates} updates, but an epoch of anneal train is {trainUpdates} ({rows} training rows in batches of {batch}), so the config's per-epoch values would change mid-epoch; {fix}"),
-  TRAINING_ARGS_NEED_DEEPSPEED(Severity.ERROR, "--training-args fill the \"auto\" values of a DeepSpeed config, but {flag} names {format}; give the ds_config and leave {flag} out or set it to deepspeed, or leave --training-args out");
+  TRAINING_ARGS_NEED_DEEPSPEED(Severity.ERROR, "--training-args fill the \"auto\" values of a DeepSpeed config, but {flag} names {format}; give the ds_config and leave {flag} out or set it to deepspeed, or leave --training-args out"),
+  LOG_FORMAT_UNDETECTED(Severity.ERROR, "cannot tell the log's format from its name or its first line; add --log-format NAME, where NAME is one of {formats}"),
+  EMPTY_LOG(Severity.ERROR, "the log holds no learning rate: {why}; audit compares logged values with the config's curve, so it needs at least one"),
+  NO_LOG_COLUMN(Severity.ERROR, "no {kind} column among {columns}; name it {names}, or pass {flag} NAME"),
+  AMBIGUOUS_LOG_COLUMN(Severity.ERROR, "{columns} could each be the {kind} column; pass {flag} NAME to say which"),
+  BAD_LOG_VALUE(Severity.ERROR, "{field} is {found}; expected {expected}"),
+  LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on"),
+  PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update"),
+  TOO_FEW_AUDIT_METRICS(Severity.ERROR, "{read} metrics read, but the log reaches step {lastStep}, whose value has seen {needed} (line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's metrics up to that step");
 
   private final MessageSpec spec;
 
@@ -325,6 +333,85 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation trainingArgsNeedDeepspeed(String flag, String format) {
     return TRAINING_ARGS_NEED_DEEPSPEED.violation(flag, format, flag, format);
+  }
+
+  /**
+   * @param formats the log formats {@code --log-format} takes
+   */
+  public static Violation logFormatUndetected(List<String> formats) {
+    return LOG_FORMAT_UNDETECTED.violation("--log-format", null, String.join(", ", formats));
+  }
+
+  /**
+   * @param path where the log was looked at ({@code line 2}, {@code log_history}), or empty for the whole file
+   * @param why what the log holds instead ("the file is empty", "the header is followed by no rows")
+   */
+  public static Violation emptyLog(String path, String why) {
+    return EMPTY_LOG.violation(path, null, why);
+  }
+
+  /**
+   * @param path the header's line ({@code line 1}) or the JSON line whose keys were read
+   * @param kind what the column holds ("step", "learning-rate")
+   * @param columns the columns (or keys) there are, quoted by the message
+   * @param names the names Anneal recognises, quoted by the message
+   * @param flag the option that names the column ({@code --step-column}, {@code --lr-column})
+   */
+  public static Violation noLogColumn(String path, String kind, List<String> columns, List<String> names, String flag) {
+    return NO_LOG_COLUMN.violation(path, null, kind, quoted(columns, "and"), quoted(names, "or"), flag);
+  }
+
+  /**
+   * @param path the header's line or the JSON line whose keys were read
+   * @param kind what the column holds ("step", "learning-rate")
+   * @param columns the columns that fit, each quoted by the message
+   * @param flag the option that names the column
+   */
+  public static Violation ambiguousLogColumn(String path, String kind, List<String> columns, String flag) {
+    return AMBIGUOUS_LOG_COLUMN.violation(path, null, quoted(columns, "and"), kind, flag);
+  }
+
+  /**
+   * @param path the line ({@code line 7}) or JSON path ({@code log_history[3].step}) of the value
+   * @param value the value as written, kept for tools
+   * @param field what the value is ("the step", "the learning rate")
+   * @param found the value in words ("'1.5'", "missing")
+   * @param expected what it should be ("a whole number of at least 0")
+   */
+  public static Violation badLogValue(String path, Object value, String field, String found, String expected) {
+    return BAD_LOG_VALUE.violation(path, value, field, found, expected);
+  }
+
+  /**
+   * @param path the line or JSON path of the out-of-order row
+   * @param step the step it gives
+   * @param previous the step of the row before it
+   */
+  public static Violation logStepsOutOfOrder(String path, long step, long previous) {
+    return LOG_STEPS_OUT_OF_ORDER.violation(path, step, step, previous);
+  }
+
+  /** @param channel the config's channel audited, which has a plateau phase */
+  public static Violation plateauWithoutMetrics(String channel) {
+    return PLATEAU_WITHOUT_METRICS.violation("--metrics", null, channel);
+  }
+
+  /**
+   * @param read how many metrics the file holds
+   * @param lastStep the last logged step, in updates applied
+   * @param needed how many metrics the value there has seen
+   */
+  public static Violation tooFewAuditMetrics(int read, long lastStep, long needed) {
+    return TOO_FEW_AUDIT_METRICS.violation("--metrics", read, read, lastStep, needed);
+  }
+
+  /** {@code 'a', 'b' or 'c'} for {@code last} "or". */
+  private static String quoted(List<String> names, String last) {
+    List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+    if (quoted.size() <= 1) {
+      return quoted.isEmpty() ? "no column" : quoted.get(0);
+    }
+    return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + last + " " + quoted.get(quoted.size() - 1);
   }
 
   private Violation violation(String path, Object value, Object... args) {

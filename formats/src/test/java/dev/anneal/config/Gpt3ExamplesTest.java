@@ -45,7 +45,7 @@ class Gpt3ExamplesTest {
     assertEquals(0.0, inTokens.valueAt(0));
     // Within the golden tolerance, max(1e-12 absolute, 1e-9 relative): the cosine's first value is its peak in real numbers.
     assertEquals(0.6e-4, inTokens.valueAt(375_000_000L), 1e-9 * 0.6e-4, "the peak where the warm-up ends, at 375M tokens");
-    assertTrue(inTokens.valueAt(259_999_999_999L) > 0.6e-5, "still decaying just before 260B tokens");
+    assertTrue(inTokens.valueAt(259_000_000_000L) > 0.6e-5, "still decaying 1B tokens before 260B");
     assertEquals(0.6e-5, inTokens.valueAt(260_000_000_000L), 1e-9 * 0.6e-5, "10 % of the peak at 260B tokens");
     assertEquals(0.6e-5, inTokens.valueAt(300_000_000_000L), "and 10 % after it");
   }

@@ -49,7 +49,12 @@ import java.util.Optional;
  * <p>The plan has channels {@code lr} and {@code weight_decay}, indexed by iteration: value {@code
  * i} is what Megatron uses for the (i+1)-th update. With {@code --global-batch-size N} Megatron
  * counts its steps in samples, N per iteration, and the plan reproduces that (boundaries that fall
- * between iterations included); without it the steps are iterations.
+ * between iterations included); without it the steps are iterations. With {@code
+ * --step-batch-size-schedule} the batch changes during training and the scheduler advances by each
+ * iteration's batch: the channels are {@link dev.anneal.schedule.Clocked} in samples by the
+ * schedule's consumption, whose geometry ({@link MegatronGeometry}) comes from {@code --seq-length},
+ * {@code --micro-batch-size}, the parallel sizes and the launcher's {@code torchrun --nproc_per_node
+ * --nnodes}.
  *
  * <p>{@link #write(Plan)} writes the flags of a plan Megatron can express: a linear warm-up, then
  * constant, linear, cosine, inverse-square-root or WSD decay to {@code --min-lr}, and a constant

@@ -111,6 +111,9 @@ class MegatronGeometryGoldenTest {
       return;
     }
     MegatronGeometry g = geometry.get();
+    // The plan ends where Megatron's training does: the update count, not the samples the clock counts.
+    assertEquals(derived.get("args.train_iters").longValue(), MegatronFormat.settings(text).trainIters());
+    assertEquals(derived.get("args.train_iters").longValue(), Formats.byName(INPUTS.format()).read(text).plan().lr().declaredEnd().orElseThrow());
     assertEquals(derived.get("data_parallel_size").longValue(), g.dataParallel(), "data_parallel_size");
     assertEquals(derived.get("args.global_batch_size").longValue(), g.base(), "args.global_batch_size");
     assertEquals(derived.get("args.seq_length").longValue(), g.sequenceLength(), "args.seq_length");

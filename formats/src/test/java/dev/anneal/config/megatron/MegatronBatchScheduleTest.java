@@ -178,4 +178,15 @@ class MegatronBatchScheduleTest {
         warnings("torchrun --nproc_per_node 8 --nnodes 2 --master_addr x pretrain_gpt.py --lr 3e-4 --train-samples 100000 --seq-length 1024"
             + " --micro-batch-size 2 --tensor-model-parallel-size 2 --num-layers 4 --step-batch-size-schedule '0:16 1M:32'\n"));
   }
+
+  /** The writer emits flags for one batch size; a clocked plan is refused with where to write it instead. */
+  @Test
+  void aPlanOfABatchScheduleIsNotWrittenAsFlagsYet() {
+    var plan = FORMAT.read(LAUNCH + "  --lr 3e-4 --train-samples 1000 --seq-length 1024 --step-batch-size-schedule '0:16 100K:32'\n").plan();
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.anneal.rules.InvalidScheduleException.class, () -> FORMAT.write(plan));
+    assertEquals(List.of("[Unsupported] channels.lr: cannot be written as Megatron: Anneal writes Megatron flags for a constant global batch"
+            + " only, and this schedule is clocked in samples or tokens consumed (a batch-size schedule); write it as Anneal JSON, or remove"
+            + " the clock to write it per update"),
+        e.violations().stream().map(Violation::toString).toList());
+  }
 }

@@ -86,10 +86,16 @@ record MegatronGeometry(
     long world = worldSize(flags, problems);
     BatchSteps steps = null;
     if (sequence > 0) {
-      try {
-        steps = MegatronBatchSteps.parse(at, written, sequence);
-      } catch (InvalidScheduleException e) {
-        e.violations().forEach(problems::add);
+      Optional<MegatronBatchSteps.UpstreamRefusal> refusal = MegatronBatchSteps.upstreamRefusal(written, sequence);
+      if (refusal.isPresent()) {
+        // Megatron stops at the first problem, with its own exception: that is the message.
+        problems.add(MegatronCode.megatronBatchScheduleRefused(at, SCHEDULE, written, "is read at start-up", refusal.get().error(), refusal.get().fix()));
+      } else {
+        try {
+          steps = MegatronBatchSteps.parse(at, written, sequence);
+        } catch (InvalidScheduleException e) {
+          e.violations().forEach(problems::add); // a schedule Megatron reads but Anneal's model refuses: said as the model says it
+        }
       }
     }
     if (world > 0 && modelParallel > 0 && world % modelParallel != 0) {

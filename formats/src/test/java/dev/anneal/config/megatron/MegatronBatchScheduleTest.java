@@ -69,25 +69,44 @@ class MegatronBatchScheduleTest {
 
   /** 5000 tokens // 1024 = 4 samples: after the floor the smallest threshold is not 0. */
   @Test
-  void aFirstThresholdAboveZeroAfterTheFloorIsRefused() {
-    assertEquals(List.of("[InvalidBatchSchedule] --step-batch-size-schedule (line 2): batch-size schedule entry '4:16' is the first after"
-            + " sorting, at 4 samples; the first entry must have threshold 0"),
+  void aFirstThresholdAboveZeroAfterTheFloorIsRefusedWithMegatronsAssertion() {
+    assertEquals(List.of("[MegatronBatchScheduleRefused] --step-batch-size-schedule (line 2): --step-batch-size-schedule '5000:16 100K:32'"
+            + " is read at start-up, so Megatron stops: AssertionError: first schedule entry must have threshold 0, got 4; make the smallest"
+            + " threshold 0 (the thresholds are tokens // 1024 samples)"),
         errors(LAUNCH + "  --lr 3e-4 --train-samples 100000 --seq-length 1024 --step-batch-size-schedule '5000:16 100K:32'\n"));
   }
 
   /** 1000 tokens // 1024 = 0 samples: two entries at threshold 0. */
   @Test
-  void thresholdsThatCollapseAfterTheFloorAreRefused() {
-    assertEquals(List.of("[InvalidBatchSchedule] --step-batch-size-schedule (line 2): batch-size schedule entry '0:32' has the same threshold"
-            + " in samples as '0:16'; thresholds must be strictly increasing"),
+  void thresholdsThatCollapseAfterTheFloorAreRefusedWithMegatronsAssertion() {
+    assertEquals(List.of("[MegatronBatchScheduleRefused] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:16 1000:32'"
+            + " is read at start-up, so Megatron stops: AssertionError: schedule thresholds must be strictly increasing, got 0 before 0; make"
+            + " every threshold at least one sample above the one before (the thresholds are tokens // 1024 samples)"),
         errors(LAUNCH + "  --lr 3e-4 --train-samples 100000 --seq-length 1024 --step-batch-size-schedule '0:16 1000:32'\n"));
   }
 
+  /** Python's float() refuses '1G' (upper-cased, no suffix removed). */
   @Test
   void onlyKMBAndTAreSuffixes() {
-    assertEquals(List.of("[InvalidBatchSchedule] --step-batch-size-schedule (line 2): batch-size schedule entry '1G:32' has '1G', which is"
-            + " no number; write digits with an optional K, M, B or T suffix"),
-        errors(LAUNCH + "  --lr 3e-4 --train-samples 100000 --seq-length 1024 --step-batch-size-schedule '0:16 1G:32'\n"));
+    assertEquals(List.of("[MegatronBatchScheduleRefused] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:16 1g:32' is read"
+            + " at start-up, so Megatron stops: ValueError: could not convert string to float: '1G'; write digits with an optional K, M, B or T"
+            + " suffix"),
+        errors(LAUNCH + "  --lr 3e-4 --train-samples 100000 --seq-length 1024 --step-batch-size-schedule '0:16 1g:32'\n"));
+  }
+
+  @Test
+  void anEntryWithoutAColonIsRefusedWithMegatronsValueError() {
+    assertEquals(List.of("[MegatronBatchScheduleRefused] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:16,64' is read at"
+            + " start-up, so Megatron stops: ValueError: Invalid schedule entry \"64\". Expected format: \"THRESHOLD:BATCH_SIZE\"; write each"
+            + " entry as THRESHOLD:BATCH"),
+        errors(LAUNCH + "  --lr 3e-4 --train-samples 100000 --seq-length 1024 --step-batch-size-schedule '0:16,64'\n"));
+  }
+
+  @Test
+  void aBatchBelowOneIsRefusedWithMegatronsAssertion() {
+    assertEquals(List.of("[MegatronBatchScheduleRefused] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:16 1M:0' is read at"
+            + " start-up, so Megatron stops: AssertionError: batch size must be positive, got 0; give every batch at least 1"),
+        errors(LAUNCH + "  --lr 3e-4 --train-samples 100000 --seq-length 1024 --step-batch-size-schedule '0:16 1M:0'\n"));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.anneal.cli;
 import dev.anneal.geometry.RunGeometry;
 import dev.anneal.geometry.Unit;
 import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.schedule.Clocked;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
@@ -89,6 +90,8 @@ final class ExplainUnits {
       } else if (inner instanceof Stepped stepped) {
         every *= stepped.cadence().updates();
         inner = stepped.schedule();
+      } else if (inner instanceof Clocked clocked && every == 1) {
+        return clockedSpan(clocked, step);
       } else {
         break;
       }
@@ -103,6 +106,32 @@ final class ExplainUnits {
       long end = sequence.startOf(i + 1);
       if (own >= start && own < end) {
         return Optional.of(new long[] {i, start * every, end == Phase.OPEN ? Phase.OPEN : end * every});
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The phase of a schedule clocked in samples or tokens that holds {@code step}'s position, its
+   * ends turned into updates: the first update whose consumed samples (tokens) reach each.
+   */
+  private static Optional<long[]> clockedSpan(Clocked clocked, long step) {
+    Schedule inner = clocked.schedule();
+    while (inner instanceof Scaled scaled) {
+      inner = scaled.schedule();
+    }
+    if (!(inner instanceof Sequence sequence)) {
+      return Optional.empty();
+    }
+    long position = clocked.position(step);
+    List<Phase> phases = sequence.phases();
+    for (int i = 0; i < phases.size(); i++) {
+      long start = sequence.startOf(i);
+      long end = sequence.startOf(i + 1);
+      if (position >= start && position < end) {
+        long first = clocked.consumption().updatesToReach(clocked.clock(), start);
+        long last = end == Phase.OPEN ? Phase.OPEN : clocked.consumption().updatesToReach(clocked.clock(), end);
+        return Optional.of(new long[] {i, first, last});
       }
     }
     return Optional.empty();

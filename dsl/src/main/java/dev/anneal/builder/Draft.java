@@ -7,6 +7,7 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Clock;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Sequence;
@@ -92,6 +93,16 @@ public final class Draft {
   }
 
   /**
+   * This schedule counted in samples or tokens consumed rather than updates, as Megatron-LM's
+   * scheduler counts samples: its bare lengths then count the clock's unit, and lengths in samples
+   * or tokens are converted exactly. Built with a geometry, whose batch schedule says what each
+   * update consumes.
+   */
+  public ClockedDraft clockedIn(Clock clock) {
+    return new ClockedDraft(this, Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
    * The schedule, every length a bare count of updates.
    *
    * @throws InvalidScheduleException listing every violation of every phase (paths {@code
@@ -118,6 +129,16 @@ public final class Draft {
    * they are, lengths in units become updates and then whole steps.
    */
   Sequence build(RunGeometry geometry, long updatesPerStep) {
+    return buildResolved((i, length, start, found) -> resolve(i, length, geometry, start, updatesPerStep, found), updatesPerStep);
+  }
+
+  /** Turns phase {@code i}'s length in a unit into the schedule's own steps, or records why not and returns 1. */
+  interface LengthResolver {
+    long steps(int i, Length length, long start, List<Violation> found);
+  }
+
+  /** The schedule, each length in a unit turned into its own steps by {@code resolver}. */
+  Sequence buildResolved(LengthResolver resolver, long updatesPerStep) {
     List<Violation> found = new ArrayList<>();
     List<OptionalLong> declared = new ArrayList<>();
     long start = 0; // in updates: where the next phase starts, for lengths measured from there
@@ -125,7 +146,7 @@ public final class Draft {
       Length length = unitLengths.get(i);
       Long written = lengths.get(i);
       if (length != null) {
-        written = resolve(i, length, geometry, start, updatesPerStep, found);
+        written = resolver.steps(i, length, start, found);
       }
       declared.add(written == null ? OptionalLong.empty() : OptionalLong.of(written));
       if (written != null) {

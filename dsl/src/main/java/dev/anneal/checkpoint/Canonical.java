@@ -7,6 +7,7 @@ import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import dev.anneal.schedule.Clocked;
 import dev.anneal.schedule.Stepped;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -51,6 +52,10 @@ final class Canonical {
     } else if (schedule instanceof Stepped stepped) {
       out.put(join(path, "cadence"), stepped.cadence().kind() + " " + stepped.cadence().updates());
       describe(join(path, "schedule"), stepped.schedule(), out);
+    } else if (schedule instanceof Clocked clocked) {
+      // The clock and what each update consumes are part of the curve: a different batch schedule is a different plan.
+      out.put(join(path, "clock"), clocked.clock().jsonName() + " " + clocked.consumption());
+      describe(join(path, "schedule"), clocked.schedule(), out);
     } else if (schedule instanceof Product product) {
       for (int i = 0; i < product.factors().size(); i++) {
         describe(join(path, "factors[" + i + "]"), product.factors().get(i), out);

@@ -4,6 +4,9 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Cadence;
+import dev.anneal.schedule.Clock;
+import dev.anneal.schedule.Clocked;
+import dev.anneal.schedule.Consumption;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -171,6 +174,32 @@ public final class RunGeometry {
   }
 
   /**
+   * The samples consumed before every update, as stretches of one batch each: the batch schedule
+   * walked once, a constant stretch at a time, for {@link Clocked} schedules to look up.
+   *
+   * @throws InvalidScheduleException ({@code UnitNeedsGeometry}) without a batch schedule
+   */
+  public Consumption consumption() {
+    BatchSchedule batches = requireBatches("clock", 0);
+    List<Consumption.Stretch> stretches = new ArrayList<>();
+    long consumed = 0;
+    long update = 0;
+    while (true) {
+      long batch = batches.batchAt(consumed);
+      if (stretches.isEmpty() || stretches.get(stretches.size() - 1).batch() != batch) {
+        stretches.add(new Consumption.Stretch(update, consumed, batch));
+      }
+      long next = batches.nextChange(consumed);
+      if (next == Long.MAX_VALUE) {
+        return new Consumption(stretches, sequenceLength);
+      }
+      long stretch = ceilDiv(next - consumed, batch);
+      consumed = addExact(consumed, stretch, batch, next);
+      update += stretch;
+    }
+  }
+
+  /**
    * Samples consumed by the first {@code updates} updates.
    *
    * @throws InvalidScheduleException ({@code UnitNeedsGeometry}) without a batch schedule, ({@code
@@ -262,6 +291,43 @@ public final class RunGeometry {
   private long afterStart(long start, long samples) {
     long before = samplesAfter(start);
     return updatesToReach(addExact(before, 1, samples, samples)) - start;
+  }
+
+  /**
+   * {@code length} counted in {@code clock}'s unit, for a schedule {@link Clocked} in samples or
+   * tokens: samples and tokens convert exactly through the sequence length; tokens that are not a
+   * whole number of samples, and lengths in updates or epochs (whose samples depend on where the
+   * batch schedule stands), are refused.
+   *
+   * @param path where the length was written, for diagnostics
+   * @param field the key it was written under, e.g. {@code steps}
+   * @throws InvalidScheduleException ({@code LengthOffClock}) as above, ({@code UnitNeedsGeometry})
+   *     without the sequence length a conversion needs, ({@code LengthOverflow}) past the 64-bit range
+   */
+  public long inClock(Length length, Clock clock, String path, String field) {
+    Unit unit = length.unit();
+    if (unit == Unit.UPDATES || unit == Unit.EPOCHS) {
+      throw new InvalidScheduleException(RuleCode.lengthOffClock(path, field, length, clock.jsonName(),
+          "the schedule counts the " + clock.jsonName() + " consumed, and an update consumes more of them as the batch grows",
+          "give it in samples or tokens, or as a bare count of " + clock.jsonName()));
+    }
+    long count = length.count();
+    if (unit.jsonName().equals(clock.jsonName())) {
+      return count;
+    }
+    long seq = require(path, field, length, Unit.TOKENS, sequenceLength());
+    if (clock == Clock.TOKENS) {
+      if (count > Long.MAX_VALUE / seq) {
+        throw new InvalidScheduleException(RuleCode.lengthOverflow(path, count, Long.MAX_VALUE / seq));
+      }
+      return count * seq;
+    }
+    if (count % seq != 0) {
+      throw new InvalidScheduleException(RuleCode.lengthOffClock(path, field, length, clock.jsonName(),
+          count + " tokens are " + count / seq + " samples and " + count % seq + " tokens at sequence_length " + seq,
+          "give a multiple of " + seq + " tokens, the length in samples, or clock the schedule in tokens"));
+    }
+    return count / seq;
   }
 
   /**

@@ -7,7 +7,8 @@
  * ({@code docs/units.md}). Resolution happens once, when a schedule is built; the model itself
  * counts updates only.
  *
- * <p><b>Depends on:</b> {@code dev.anneal.schedule} (for {@link dev.anneal.schedule.Cadence}),
+ * <p><b>Depends on:</b> {@code dev.anneal.schedule} (for {@link dev.anneal.schedule.Cadence} and the
+ * {@link dev.anneal.schedule.Consumption} that {@link dev.anneal.schedule.Clocked} schedules read),
  * {@code dev.anneal.rules} and the JDK only.
  */
 package dev.anneal.geometry;

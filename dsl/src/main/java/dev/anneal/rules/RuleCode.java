@@ -36,7 +36,8 @@ public enum RuleCode implements DiagnosticCode {
   UNIT_NEEDS_GEOMETRY(Severity.ERROR, "{field} is given in {unit}, which needs {missing}; {fix}"),
   LENGTH_OFF_CADENCE(Severity.ERROR, "{field} ({length}) is {updates} updates, not a whole number of the schedule's steps of {every} updates; give a multiple of {every} updates, or a bare count of the schedule's steps"),
   INVALID_BATCH_SCHEDULE(Severity.ERROR, "batch-size schedule {entry} {problem}; {fix}"),
-  RESTARTS_RISE(Severity.WARNING, "floor ({floor}) is above from ({from}), so every restart period rises from {from} towards {floor} instead of decaying, as PyTorch's CosineAnnealingWarmRestarts does with eta_min above the learning rate; set floor below from for a decay");
+  RESTARTS_RISE(Severity.WARNING, "floor ({floor}) is above from ({from}), so every restart period rises from {from} towards {floor} instead of decaying, as PyTorch's CosineAnnealingWarmRestarts does with eta_min above the learning rate; set floor below from for a decay"),
+  LENGTH_OFF_CLOCK(Severity.ERROR, "{field} ({length}) cannot be counted in {clock}: {reason}; {fix}");
 
   private final MessageSpec spec;
 
@@ -280,6 +281,18 @@ public enum RuleCode implements DiagnosticCode {
    */
   public static Violation invalidBatchSchedule(String path, String entry, String problem, String fix) {
     return INVALID_BATCH_SCHEDULE.violation(path, entry, entry, problem, fix);
+  }
+
+  /**
+   * A length inside a schedule clocked in samples or tokens that is no whole number of the clock's
+   * unit (tokens that are not whole samples) or is in a unit the clock does not count (updates, epochs).
+   *
+   * @param clock the clock's unit, {@code samples} or {@code tokens}
+   * @param reason why, with the figures
+   * @param fix what to write instead
+   */
+  public static Violation lengthOffClock(String path, String field, Object length, String clock, String reason, String fix) {
+    return LENGTH_OFF_CLOCK.violation(path, length, field, length, clock, reason, fix);
   }
 
   private Violation violation(String path, Object value, Object... args) {

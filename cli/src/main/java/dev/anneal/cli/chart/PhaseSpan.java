@@ -1,5 +1,6 @@
 package dev.anneal.cli.chart;
 
+import dev.anneal.schedule.Clocked;
 import dev.anneal.schedule.ShapeNames;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Schedule;
@@ -26,6 +27,11 @@ public record PhaseSpan(int index, long start, long end, String kind, String nam
       long end = phase.isOpen() || start > Phase.OPEN - phase.steps() ? Phase.OPEN : start + phase.steps();
       spans.add(new PhaseSpan(i, start, end, phase.shape().kind(), ShapeNames.of(phase.shape(), phase.steps())));
       start = end;
+    }
+    if (schedule instanceof Clocked clocked) {
+      // Its phases count samples or tokens: each end is the first update whose consumption reaches it.
+      return spans.stream().map(span -> new PhaseSpan(span.index(), clocked.consumption().updatesToReach(clocked.clock(), span.start()),
+          clocked.consumption().updatesToReach(clocked.clock(), span.end()), span.kind(), span.name())).toList();
     }
     return spans;
   }

@@ -4,6 +4,8 @@ import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Cadence;
+import dev.anneal.schedule.Clocked;
+import dev.anneal.schedule.Consumption;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Plan;
 import dev.anneal.schedule.Product;
@@ -29,6 +31,8 @@ final class AnnealJsonWriter {
   private final List<Violation> unsupported = new ArrayList<>();
   /** The epoch length of the per-epoch cadences written, or 0 while there is none. */
   private long updatesPerEpoch;
+  /** What the clocked schedules written consume per update, or {@code null} while there is none. */
+  private Consumption consumption;
 
   private AnnealJsonWriter() {}
 
@@ -82,6 +86,17 @@ final class AnnealJsonWriter {
       int start = out.length();
       schedule(stepped.schedule(), indent, path);
       out.insert(start + 2, inner + "\"cadence\": " + cadence(stepped.cadence()) + ",\n");
+    } else if (schedule instanceof Clocked clocked) {
+      // The wrapped schedule's own object (lengths in the clock's unit), with the clock as its first key.
+      if (consumption == null) {
+        consumption = clocked.consumption();
+      } else if (!consumption.equals(clocked.consumption())) {
+        unsupported.add(ConfigCode.unsupported(path, "Clocked", "Anneal JSON",
+            "the schedules of one file share its geometry, but these are clocked by different batch schedules; write them to separate files"));
+      }
+      int start = out.length();
+      schedule(clocked.schedule(), indent, path);
+      out.insert(start + 2, inner + "\"" + ScheduleReader.CLOCK + "\": " + FieldForm.quote(clocked.clock().jsonName()) + ",\n");
     } else if (schedule instanceof Product product) {
       out.append("{\n").append(inner).append("\"factors\": [");
       String separator = "\n";
@@ -121,10 +136,29 @@ final class AnnealJsonWriter {
     return cadence instanceof Cadence.PerUpdate ? "\"update\"" : "{\"every\": " + cadence.updates() + "}";
   }
 
-  /** The top-level geometry that the cadences written need, or nothing. */
+  /**
+   * The top-level geometry that the cadences and clocks written need, or nothing. A clock's batch
+   * schedule is written as {@code batch_steps} at the samples where each batch starts (in tokens,
+   * times the sequence length, when it is known), which gives back the same batch for every update.
+   */
   private void geometryAtTop() {
+    List<String> keys = new ArrayList<>();
     if (updatesPerEpoch > 0) {
-      out.insert(1, "\n" + INDENT + "\"" + GeometryReader.KEY + "\": {\"updates_per_epoch\": " + updatesPerEpoch + "},");
+      keys.add("\"updates_per_epoch\": " + updatesPerEpoch);
+    }
+    if (consumption != null) {
+      long seq = consumption.sequenceLength();
+      if (consumption.knowsTokens()) {
+        keys.add("\"sequence_length\": " + seq);
+      }
+      List<String> steps = new ArrayList<>();
+      for (Consumption.Stretch stretch : consumption.stretches()) {
+        steps.add((consumption.knowsTokens() ? stretch.samplesBefore() * seq : stretch.samplesBefore()) + ":" + stretch.batch());
+      }
+      keys.add("\"batch_steps\": " + FieldForm.quote(String.join(" ", steps)));
+    }
+    if (!keys.isEmpty()) {
+      out.insert(1, "\n" + INDENT + "\"" + GeometryReader.KEY + "\": {" + String.join(", ", keys) + "},");
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Reads a phase's {@code "steps"} given in a unit, {@code {"tokens": 375e6}}, and resolves it
- * against the file's geometry to the schedule's own steps (updates, or steps of its cadence).
+ * against the file's geometry to the schedule's own steps (updates, steps of its cadence, or the
+ * samples or tokens of its clock).
  */
 final class LengthReader {
   private static final String UNITS = String.join(", ", Arrays.stream(Unit.values()).map(Unit::jsonName).toList());
@@ -42,6 +43,15 @@ final class LengthReader {
       object.problems().add(RuleCode.unitNeedsGeometry(path, field(path), length, length.unit().jsonName(), "a run geometry",
           "add \"geometry\": {…} at the top of the file (docs/units.md)"));
       return 1;
+    }
+    if (units.clock() != null) {
+      // A clocked schedule counts samples or tokens: the length converts exactly, never to updates.
+      try {
+        return units.geometry().inClock(length, units.clock(), path, field(path));
+      } catch (InvalidScheduleException e) {
+        e.violations().forEach(object.problems()::add);
+        return 1;
+      }
     }
     long updates;
     try {

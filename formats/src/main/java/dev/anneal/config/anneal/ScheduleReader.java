@@ -41,10 +41,13 @@ final class ScheduleReader {
   static final String FOREVER = "forever";
 
   /** Keys that make a top-level object one schedule rather than a plan of channels. */
-  static final List<String> SCHEDULE_KEYS = List.of("phases", "after", "factors", "factor", "schedule", "shape", "steps", "cadence");
+  static final List<String> SCHEDULE_KEYS = List.of("phases", "after", "factors", "factor", "schedule", "shape", "steps", "cadence", "clock");
 
   /** The key of a schedule's stepping cadence. */
   static final String CADENCE = "cadence";
+
+  /** The key of a schedule clocked in samples or tokens consumed. */
+  static final String CLOCK = "clock";
 
   private static final List<String> AFTER_END = Arrays.stream(AfterEnd.values()).map(FieldForm::jsonName).toList();
 
@@ -127,6 +130,9 @@ final class ScheduleReader {
 
   /** The schedule {@code object} describes: a sequence, a product or a scaled schedule. */
   static Schedule schedule(JsonFields object, Units units) {
+    if (object.peek(CLOCK) != null) {
+      return ClockReader.clocked(object, units);
+    }
     if (object.peek(CADENCE) != null) {
       return stepped(object, units);
     }
@@ -147,7 +153,7 @@ final class ScheduleReader {
     }
     // Misspelled keys ("phses") are the likely cause: report them with a "did you mean" alone.
     int before = count(object);
-    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key) && !key.equals(CADENCE)).toArray(String[]::new));
+    object.allow(SCHEDULE_KEYS.stream().filter(key -> !PHASE_KEYS.contains(key) && !key.equals(CADENCE) && !key.equals(CLOCK)).toArray(String[]::new));
     object.rejectUnknownKeys();
     if (count(object) == before) {
       object.problems().add(ConfigCode.missingKey(object.path("phases"),
@@ -156,7 +162,7 @@ final class ScheduleReader {
     return null;
   }
 
-  private static Schedule sequence(JsonFields object, Units units) {
+  static Schedule sequence(JsonFields object, Units units) {
     int before = count(object);
     List<JsonFields> phaseObjects = object.requireObjects("phases");
     String after = object.optChoice("after", AFTER_END, "hold");
@@ -261,7 +267,7 @@ final class ScheduleReader {
     return steps;
   }
 
-  private static Schedule product(JsonFields object, Units units) {
+  static Schedule product(JsonFields object, Units units) {
     int before = count(object);
     List<Schedule> factors = new ArrayList<>();
     for (JsonFields factor : object.requireObjects("factors")) {
@@ -274,7 +280,7 @@ final class ScheduleReader {
     return object.build(() -> new Product(factors), Map.of());
   }
 
-  private static Schedule scaled(JsonFields object, Units units) {
+  static Schedule scaled(JsonFields object, Units units) {
     int before = count(object);
     double factor = object.requireDouble("factor");
     JsonFields inner = object.requireObject("schedule");
@@ -314,7 +320,7 @@ final class ScheduleReader {
     return cadence instanceof Cadence.PerUpdate ? schedule : object.build(() -> new Stepped(schedule, cadence), Map.of());
   }
 
-  private static int count(JsonFields object) {
+  static int count(JsonFields object) {
     return object.problems().all().size();
   }
 }

@@ -29,7 +29,13 @@ final class FlagAudit {
      * Read into the config's optimizer ({@link MegatronOptimizer}), which {@code anneal train} builds
      * as Megatron does; it does not change the schedule, and it is honoured, so no note is printed.
      */
-    OPTIMIZER
+    OPTIMIZER,
+    /**
+     * Read into the run geometry of a batch-size schedule ({@link MegatronGeometry}): honoured, so
+     * no note, when {@code --step-batch-size-schedule} is given; without one it does not change the
+     * schedule and is named in a note with this entry's reason.
+     */
+    GEOMETRY
   }
 
   /**
@@ -93,15 +99,15 @@ final class FlagAudit {
         "--muon-tp-mode", "--muon-use-syrk", "--muon-extra-scale-factor", "--muon-scalar-optimizer", "--lion-beta1", "--lion-beta2");
     // ---- training ----
     modelled(t, "--global-batch-size", "--train-iters", "--train-samples");
-    refused(t, "changes the global batch during training, and Megatron's scheduler advances by each iteration's samples,"
-        + " so the learning rate per iteration follows the batch schedule; not modelled yet", "--step-batch-size-schedule");
+    geometry(t, "read into the run geometry: the global batch of each iteration, by which Megatron's scheduler advances",
+        "--step-batch-size-schedule");
     refused(t, "Megatron skips those iterations without an update and without a scheduler step, so every later iteration"
         + " uses the learning rate of an earlier one; not modelled yet", "--iterations-to-skip");
     refused(t, "Megatron asserts '--batch-size argument is no longer valid'; use --micro-batch-size", "--batch-size");
     ignored(t, "deprecated at Megatron-LM " + UpstreamFlags.COMMIT + ", which parses it but never passes it to the batch-size"
         + " calculator and prints nothing about it: the global batch stays the same throughout, as the curve here has it",
         "--rampup-batch-size");
-    ignored(t, "splits each global batch into micro-batches; the scheduler advances by the whole global batch", "--micro-batch-size");
+    geometry(t, "splits each global batch into micro-batches; the scheduler advances by the whole global batch", "--micro-batch-size");
     ignored(t, "changes the batch only when --global-batch-size is not a multiple of --micro-batch-size times the data-parallel"
         + " size, which a launch script does not say; the curve assumes it is", "--decrease-batch-size-if-needed");
     ignored(t, "skips the iterations listed in that file (no update and no scheduler step), which Anneal does not read;"
@@ -166,6 +172,12 @@ final class FlagAudit {
   private static void optimizer(Map<String, Entry> table, String... flags) {
     for (String flag : flags) {
       add(table, new Entry(flag, Disposition.OPTIMIZER, TRAIN_OPTIMIZER));
+    }
+  }
+
+  private static void geometry(Map<String, Entry> table, String reason, String... flags) {
+    for (String flag : flags) {
+      add(table, new Entry(flag, Disposition.GEOMETRY, reason));
     }
   }
 

@@ -202,7 +202,11 @@ final class Flags {
     if (suggestion.isPresent()) {
       problems.add(MegatronCode.megatronUnknownFlag(path(name, word), name, suggestion.get()));
     } else {
-      unknown.add(new Other(name, word, List.of()));
+      // A launcher's flag may matter to the geometry (torchrun's --nproc_per_node): keep its value.
+      boolean followed = !inline && isValue(words, index + 1, word);
+      List<String> values = inline ? List.of(word.text().substring(word.text().indexOf('=') + 1))
+          : followed ? List.of(words.get(index + 1).text()) : List.of();
+      unknown.add(new Other(name, word, values));
     }
     // The arity of a flag Megatron does not have is unknown: a word that is not a flag is taken as its value.
     return !inline && isValue(words, index + 1, word) ? 1 : 0;
@@ -418,6 +422,17 @@ final class Flags {
    */
   List<Token> expansions() {
     return List.copyOf(expansions);
+  }
+
+  /** The last occurrence of {@code name}, a flag Megatron's parser does not have (a launcher's), if written. */
+  Optional<Other> unknown(String name) {
+    Other last = null;
+    for (Other other : unknown) {
+      if (other.name().equals(name)) {
+        last = other;
+      }
+    }
+    return Optional.ofNullable(last);
   }
 
   /** Every occurrence of a flag Megatron's parser does not have (and that is no scheduler flag), in order. */

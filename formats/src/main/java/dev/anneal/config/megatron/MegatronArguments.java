@@ -36,18 +36,30 @@ final class MegatronArguments {
   private static final long EXACT_STEPS = 1L << 53;
 
   private final Flags flags;
+  private final MegatronGeometry geometry;
   private final Problems problems;
   private final FlagReport report;
 
-  private MegatronArguments(Flags flags, Problems problems) {
+  private MegatronArguments(Flags flags, MegatronGeometry geometry, Problems problems) {
     this.flags = flags;
+    this.geometry = geometry;
     this.problems = problems;
     this.report = new FlagReport(flags, problems);
   }
 
   /** The scheduler's settings, or {@code null} if any error was reported. */
   static SchedulerSettings resolve(Flags flags, Problems problems) {
-    return new MegatronArguments(flags, problems).resolve();
+    return resolve(flags, null, problems);
+  }
+
+  /**
+   * The scheduler's settings with a batch schedule's {@code geometry} (or {@code null} for none):
+   * {@code *-iters} flags are then scaled by micro-batch × data-parallel size, the global batch
+   * Megatron falls back to, and {@code --train-samples} is counted in the schedule's iterations.
+   * {@code null} if any error was reported.
+   */
+  static SchedulerSettings resolve(Flags flags, MegatronGeometry geometry, Problems problems) {
+    return new MegatronArguments(flags, geometry, problems).resolve();
   }
 
   /** Counts in the scheduler's units and the flags they came from. */
@@ -140,7 +152,10 @@ final class MegatronArguments {
       conflict(TRAIN_SAMPLES, TRAIN_ITERS.flag(), "Megatron counts training in iterations or in samples, and asserts 'expected iteration-based training'", "keep one of them");
       return null;
     }
-    long batch = batchSize();
+    if (MegatronGeometry.present(flags) && geometry == null) {
+      return null; // the batch schedule has an error, reported where it was read
+    }
+    long batch = geometry != null ? geometry.base() : batchSize();
     return iterations ? iterationUnits(batch) : sampleUnits(batch);
   }
 
@@ -207,10 +222,6 @@ final class MegatronArguments {
           "in sample-based training (--train-samples), where Megatron reads --lr-wsd-decay-samples"));
     }
     exclusiveWarmup(LR_WARMUP_SAMPLES);
-    if (batch < 0 && flags.other(RefusedFlags.STEP_BATCH_SIZE_SCHEDULE).isPresent()) {
-      // Megatron takes the batch from the schedule, which is refused already (RefusedFlags).
-      return null;
-    }
     if (batch < 0) {
       problems.add(MegatronCode.megatronMissingFlag(GLOBAL_BATCH_SIZE.flag(), GLOBAL_BATCH_SIZE.flag(),
           "with --train-samples Megatron advances the schedule by the global batch size every iteration", "`--global-batch-size N` as your launch script sets it"));
@@ -236,6 +247,13 @@ final class MegatronArguments {
     Long wsdExact = flags.valid(LR_WSD_DECAY_SAMPLES) ? exact(LR_WSD_DECAY_SAMPLES, flags.integer(LR_WSD_DECAY_SAMPLES, 0)) : null;
     if (decayExact == null || warmupExact == null || (flags.valid(LR_WSD_DECAY_SAMPLES) && wsdExact == null)) {
       return null;
+    }
+    if (geometry != null) {
+      // update_train_iters: iterations until the consumed samples reach --train-samples (the last may overshoot).
+      long trainIters = geometry.iterationsToReach(trainSamples);
+      double warmup = flags.valid(LR_WARMUP_FRACTION) ? flags.number(LR_WARMUP_FRACTION, 0) * decay : flags.integer(LR_WARMUP_SAMPLES, 0);
+      Long wsd = flags.valid(LR_WSD_DECAY_SAMPLES) ? flags.integer(LR_WSD_DECAY_SAMPLES, 0) : null;
+      return new Units(true, batch, trainIters, decay, warmup, wsd, trainSamples, LR_DECAY_SAMPLES, warmupFlag(LR_WARMUP_SAMPLES), LR_WSD_DECAY_SAMPLES);
     }
     long trainIters = trainSamples / batch;
     if (trainIters == 0) {

@@ -30,7 +30,10 @@ public enum MegatronCode implements DiagnosticCode {
   MEGATRON_FRACTIONAL_BOUNDARY(Severity.NOTE, "{span} comes to {iterations} iterations, not a whole number: {part} ends part-way between iterations {before} and {after}, as Megatron computes it"),
   MEGATRON_PARTIAL_BATCH(Severity.WARNING, "--train-samples ({samples}) is not a multiple of --global-batch-size ({batch}): Megatron trains {iterations} iterations and never sees the last {dropped} samples"),
   MEGATRON_NEGATIVE_WARMUP(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: it warms up only while lr_warmup_steps > 0, so there is no warm-up, and it counts the decay from {start} {unit} before training starts, so the first update is already part-way down the decay; use 0 for no warm-up"),
-  MEGATRON_NEGATIVE_ANNEAL(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr, as with 0; use 0 for that, or the anneal's length");
+  MEGATRON_NEGATIVE_ANNEAL(Severity.WARNING, "{flag} ({written}) is negative, which Megatron does not check: the anneal would start after the decay ends, so Megatron holds --lr until the decay ends and then drops to --min-lr, as with 0; use 0 for that, or the anneal's length"),
+  MEGATRON_BATCH_SCHEDULE_REFUSED(Severity.ERROR, "{flag} '{schedule}' {problem}, so Megatron stops: {error}; {fix}"),
+  MEGATRON_ITERS_MIS_SCALED(Severity.WARNING, "with --step-batch-size-schedule Megatron counts {flags} in units of the global batch it falls back to, --micro-batch-size × data-parallel size = {base} samples, while every iteration advances the scheduler by the schedule's batch ({batches} samples), so {what} at iteration {end} of {trainIters}; give the lengths in samples ({fix}) to spread them over the run"),
+  MEGATRON_SAMPLES_OVERSHOOT(Severity.NOTE, "--train-samples ({samples}) is reached after {iterations} iterations of the batch schedule, which consume {consumed} samples: Megatron trains until the consumed samples reach it, so its last iteration goes {over} samples past it");
 
   private final MessageSpec spec;
 
@@ -261,6 +264,39 @@ public enum MegatronCode implements DiagnosticCode {
    */
   public static Violation megatronNegativeAnneal(String path, long value, String flag, String written) {
     return MEGATRON_NEGATIVE_ANNEAL.violation(path, value, flag, written);
+  }
+
+  /**
+   * A {@code --step-batch-size-schedule} that Megatron stops on, at start-up or at the iteration
+   * that reaches the offending entry.
+   *
+   * @param schedule the flag's value as written
+   * @param problem what is wrong, with the figures, e.g. {@code has a batch of 40 at iteration 7}
+   * @param error Megatron's exception and message, e.g. {@code AssertionError: Number of microbatches should not decrease}
+   */
+  public static Violation megatronBatchScheduleRefused(String path, String flag, String schedule, String problem, String error, String fix) {
+    return MEGATRON_BATCH_SCHEDULE_REFUSED.violation(path, schedule, flag, schedule, problem, error, fix);
+  }
+
+  /**
+   * {@code *-iters} flags with a batch schedule: Megatron multiplies them by micro-batch × data-parallel
+   * size, not by the batches the schedule runs, so the decay (or warm-up) ends too early.
+   *
+   * @param flags the flags concerned, e.g. {@code --lr-decay-iters 3000 and --lr-warmup-iters 100}
+   * @param base micro-batch × data-parallel size
+   * @param batches the batches the schedule runs, e.g. {@code 32 to 128}
+   * @param what what ends where, e.g. {@code the decay reaches --min-lr}
+   * @param end the 1-based iteration at which it ends
+   * @param fix the sample flags to use instead
+   */
+  public static Violation megatronItersMisScaled(String path, String flags, long base, String batches, String what, long end, long trainIters,
+      String fix) {
+    return MEGATRON_ITERS_MIS_SCALED.violation(path, end, flags, base, batches, what, end, trainIters, fix);
+  }
+
+  /** {@code --train-samples} with a batch schedule: the last of {@code iterations} goes {@code over} samples past it. */
+  public static Violation megatronSamplesOvershoot(String path, long samples, long iterations, long consumed, long over) {
+    return MEGATRON_SAMPLES_OVERSHOOT.violation(path, samples, samples, iterations, consumed, over);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Megatron-LM's scheduler flags: the learning rate and weight decay that {@code
@@ -48,7 +49,12 @@ import java.util.Objects;
  * <p>The plan has channels {@code lr} and {@code weight_decay}, indexed by iteration: value {@code
  * i} is what Megatron uses for the (i+1)-th update. With {@code --global-batch-size N} Megatron
  * counts its steps in samples, N per iteration, and the plan reproduces that (boundaries that fall
- * between iterations included); without it the steps are iterations.
+ * between iterations included); without it the steps are iterations. With {@code
+ * --step-batch-size-schedule} the batch changes during training and the scheduler advances by each
+ * iteration's batch: the channels are {@link dev.anneal.schedule.Clocked} in samples by the
+ * schedule's consumption, whose geometry ({@link MegatronGeometry}) comes from {@code --seq-length},
+ * {@code --micro-batch-size}, the parallel sizes and the launcher's {@code torchrun --nproc_per_node
+ * --nnodes}.
  *
  * <p>{@link #write(Plan)} writes the flags of a plan Megatron can express: a linear warm-up, then
  * constant, linear, cosine, inverse-square-root or WSD decay to {@code --min-lr}, and a constant
@@ -113,17 +119,33 @@ public final class MegatronFormat implements ConfigFormat {
     List<Token> words = script.words();
     Flags flags = Flags.scan(words, script.unexpanded(), problems);
     OtherFlags.report(flags, problems);
-    SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
+    MegatronGeometry geometry = MegatronGeometry.read(flags, problems).orElse(null);
+    SchedulerSettings settings = MegatronArguments.resolve(flags, geometry, problems);
+    if (settings != null && geometry != null) {
+      geometry.checkReached(settings.trainIters(), problems);
+    }
     OptimizerSettings optimizer = MegatronOptimizer.read(words, problems);
     problems.throwIfErrors();
-    Plan plan = MegatronCurves.plan(settings);
+    Plan plan = geometry == null ? MegatronCurves.plan(settings) : MegatronSampleClock.plan(settings, geometry);
     List<Violation> warnings = new ArrayList<>(problems.warnings());
-    warnings.addAll(MegatronQuirks.of(settings, flags, plan.lr()));
+    // With a batch schedule the boundaries are in samples and the iterations carry different
+    // batches: the per-iteration quirks of a constant batch do not apply, the schedule's own do.
+    warnings.addAll(geometry == null ? MegatronQuirks.of(settings, flags, plan.lr()) : MegatronSampleClock.warnings(settings, geometry, flags));
     for (Violation warning : plan.warnings()) {
       boolean warmupFromZero = warning.code() == RuleCode.FIRST_UPDATE_AT_ZERO && settings.warmupSteps() > 0;
       warnings.add(warmupFromZero ? warning.relocated(flags.where(MegatronFlag.LR_WARMUP_INIT), null, null) : warning);
     }
     return new Imported(NAME, plan, warnings).withOptimizer(optimizer);
+  }
+
+  /** The batch-schedule geometry of a launch script, if it has one, for tests that compare it with Megatron's own. */
+  static Optional<MegatronGeometry> geometry(String text) {
+    Problems problems = new Problems();
+    LaunchScript.Words script = LaunchScript.read(text, problems);
+    Flags flags = Flags.scan(script.words(), script.unexpanded(), problems);
+    Optional<MegatronGeometry> geometry = MegatronGeometry.read(flags, problems);
+    problems.throwIfErrors();
+    return geometry;
   }
 
   /** The scheduler settings of a launch script, for tests that compare them with Megatron's own. */
@@ -132,7 +154,7 @@ public final class MegatronFormat implements ConfigFormat {
     LaunchScript.Words script = LaunchScript.read(text, problems);
     Flags flags = Flags.scan(script.words(), script.unexpanded(), problems);
     OtherFlags.report(flags, problems);
-    SchedulerSettings settings = MegatronArguments.resolve(flags, problems);
+    SchedulerSettings settings = MegatronArguments.resolve(flags, MegatronGeometry.read(flags, problems).orElse(null), problems);
     problems.throwIfErrors();
     return settings;
   }

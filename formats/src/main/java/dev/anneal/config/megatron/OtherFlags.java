@@ -28,6 +28,13 @@ final class OtherFlags {
   /** {@code $NAME}, {@code ${NAME}}, {@code ${NAME[@]}}. */
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
+  /** The deprecated batch ramp, which Megatron ignores: beside a batch schedule the batch follows the schedule. */
+  private static final String RAMPUP = "--rampup-batch-size";
+
+  private static final String RAMPUP_WITH_SCHEDULE = "deprecated at Megatron-LM " + UpstreamFlags.COMMIT + ", which parses it but never"
+      + " passes it to the batch-size calculator and prints nothing about it: the global batch follows --step-batch-size-schedule,"
+      + " as the curve here has it";
+
   private OtherFlags() {}
 
   /** Reports the flags of {@code flags} that are not {@link MegatronFlag}s. */
@@ -35,8 +42,12 @@ final class OtherFlags {
     Map<String, Flags.Other> ignored = new LinkedHashMap<>();
     Set<String> notSchedule = new LinkedHashSet<>();
     Set<String> groups = new LinkedHashSet<>();
+    boolean batchSchedule = MegatronGeometry.present(flags);
     for (Flags.Other other : flags.upstream()) {
       UpstreamFlags.Upstream upstream = UpstreamFlags.of(other.name()).orElseThrow();
+      if (batchSchedule && MegatronGeometry.READ.contains(other.name())) {
+        continue; // read by MegatronGeometry: with a batch schedule these shape the curve
+      }
       if (!upstream.audited()) {
         notSchedule.add(other.name());
         groups.add(upstream.group());
@@ -46,21 +57,22 @@ final class OtherFlags {
           .orElseThrow(() -> new IllegalStateException(other.name() + " is in an audited group but not in FlagAudit"));
       switch (entry.disposition()) {
         case REFUSED -> RefusedFlags.report(other, flags, problems);
-        case IGNORED -> ignored.put(other.name(), other);
+        case IGNORED, GEOMETRY -> ignored.put(other.name(), other);
         case OPTIMIZER -> { } // honoured: MegatronOptimizer reads it into the config's optimizer
         case MODELLED -> throw new IllegalStateException(other.name() + " is modelled but not a MegatronFlag");
       }
     }
     // One note per ignored flag, at its last occurrence (argparse keeps the last value).
     ignored.values().forEach(other -> problems.add(ConfigCode.ignoredSetting(Flags.path(other.name(), other.word()), String.join(" ", other.values()),
-        FlagAudit.of(other.name()).orElseThrow().reason())));
+        batchSchedule && other.name().equals(RAMPUP) ? RAMPUP_WITH_SCHEDULE : FlagAudit.of(other.name()).orElseThrow().reason())));
     if (!notSchedule.isEmpty()) {
       problems.add(ConfigCode.ignoredSetting(String.join(", ", notSchedule), null,
           "not schedule settings (Megatron-LM's " + and(new ArrayList<>(groups)) + " flags)"));
     }
     expansions(flags, problems);
     Set<String> unknown = new LinkedHashSet<>();
-    flags.unknown().forEach(other -> unknown.add(other.name()));
+    flags.unknown().stream().filter(other -> !(batchSchedule && MegatronGeometry.LAUNCHER.contains(other.name())))
+        .forEach(other -> unknown.add(other.name()));
     if (!unknown.isEmpty()) {
       problems.add(ConfigCode.ignoredSetting(String.join(", ", unknown), null,
           "not flags of Megatron-LM's parser (at " + UpstreamFlags.COMMIT + "), so taken to be the launcher's or the training script's own;"

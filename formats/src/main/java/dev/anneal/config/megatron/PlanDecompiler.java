@@ -4,6 +4,7 @@ import dev.anneal.config.ConfigCode;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.Values;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Clocked;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.InverseSqrt;
@@ -101,6 +102,11 @@ final class PlanDecompiler {
     }
     if (inner instanceof Product) {
       throw unsupported(path, "Megatron cannot multiply schedules (a chained schedule); write the product as one schedule");
+    }
+    if (inner instanceof Clocked) {
+      // Megatron runs it (--step-batch-size-schedule), but the writer emits the flags of one batch size only.
+      throw unsupported(path, "Anneal writes Megatron flags for a constant global batch only, and this schedule is clocked in samples or tokens"
+          + " consumed (a batch-size schedule); write it as Anneal JSON, or remove the clock to write it per update");
     }
     if (!(inner instanceof Sequence sequence)) {
       throw unsupported(path, "Megatron cannot express a " + inner.getClass().getSimpleName() + " schedule");

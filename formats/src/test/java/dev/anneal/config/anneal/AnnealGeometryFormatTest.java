@@ -57,17 +57,20 @@ class AnnealGeometryFormatTest {
     String json = java.nio.file.Files.readString(java.nio.file.Path.of("..", "examples", "gpt3-175b-tokens.json"));
     RunGeometry geometry = RunGeometry.builder().sequenceLength(2048)
         .batchSchedule(MegatronBatchSteps.parse("flag", "0:16 2.4B:320 4.8B:624 7.2B:928 9.6B:1232 12B:1536", 2048)).build();
+    // The example is clocked in tokens, as Megatron's scheduler runs on consumed samples.
     Schedule built = Schedules.linear(0, 6e-5).over(375, Unit.TOKENS.millions())
         .then().cosineTo(6e-6).over(259.625, Unit.TOKENS.billions())
         .then().constant().forever()
+        .clockedIn(dev.anneal.schedule.Clock.TOKENS)
         .build(geometry);
     Schedule read = FORMAT.read(json).plan().lr();
     assertEquals(built, read);
     for (long step = 0; step < 200_000; step += 997) {
       assertEquals(Double.doubleToLongBits(built.valueAt(step)), Double.doubleToLongBits(read.valueAt(step)), "step " + step);
     }
-    // The phases end at the first updates whose tokens reach 375M and 260B.
-    assertEquals(List.of(11_445L, 148_390L), read.phases().subList(0, 2).stream().map(p -> p.steps()).toList());
+    // The phases count tokens; they end where the consumed tokens reach 375M and 260B, as the
+    // geometry's update boundaries show.
+    assertEquals(List.of(375_000_000L, 259_625_000_000L), read.phases().subList(0, 2).stream().map(p -> p.steps()).toList());
     assertEquals(375_029_760L, geometry.amountIn(Unit.TOKENS, 11_445).longValueExact());
     assertEquals(260_000_251_904L, geometry.amountIn(Unit.TOKENS, 159_835).longValueExact());
     assertEquals(true, geometry.amountIn(Unit.TOKENS, 159_834).longValueExact() < 260_000_000_000L);

@@ -269,49 +269,6 @@ class MegatronFlagErrorsTest {
     }
 
     @Test
-    void aBatchSizeScheduleIsRefusedWithWhatMegatronWouldDo() {
-      assertEquals(
-          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:128 100K:512': Megatron would"
-              + " train with a global batch of 128 samples from sample 0 and of 512 from sample 48 (100K tokens at --seq-length 2048), and its"
-              + " scheduler advances by the samples of each iteration, so the learning rate per iteration follows the batch schedule;"
-              + " Anneal does not model this yet: remove it and give --global-batch-size to see the curve at one batch size"),
-          errors("--lr 3e-4 --train-samples 1024000 --seq-length 2048\n--step-batch-size-schedule \"0:128 100K:512\"\n"));
-    }
-
-    @Test
-    void aBatchSizeScheduleWithIterationsSaysInWhatUnitsMegatronCountsThem() {
-      assertEquals(
-          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 2): --step-batch-size-schedule '0:256,1M:1024': Megatron would"
-              + " train with a global batch of 256 samples from sample 0 and of 1024 from sample 1000000, and its scheduler advances by the"
-              + " samples of each iteration, so the learning rate per iteration follows the batch schedule (with --train-iters it counts the"
-              + " *-iters flags in units of --micro-batch-size times the data-parallel size, the global batch it falls back to);"
-              + " Anneal does not model this yet: remove it and give --global-batch-size to see the curve at one batch size"),
-          errors("--lr 3e-4 --train-iters 1000\n--step-batch-size-schedule=0:256,1M:1024\n"));
-    }
-
-    @Test
-    void aBatchSizeScheduleAndAGlobalBatchSizeAreBothRefusedAsMegatronRefusesThem() {
-      assertEquals(
-          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 1): --step-batch-size-schedule '0:128 1000:512': Megatron would"
-                  + " train with a global batch of 128 samples from sample 0 and of 512 from sample 1000, and its scheduler advances by the"
-                  + " samples of each iteration, so the learning rate per iteration follows the batch schedule;"
-                  + " Anneal does not model this yet: remove it and give --global-batch-size to see the curve at one batch size",
-              "[MegatronFlagConflict] --global-batch-size (line 2): --global-batch-size cannot be combined with --step-batch-size-schedule:"
-                  + " Megatron raises 'Cannot specify both --step-batch-size-schedule and --global-batch-size'; keep one of them"),
-          errors("--step-batch-size-schedule '0:128 1000:512' --lr 3e-4\n--train-samples 100000 --global-batch-size 512\n"));
-    }
-
-    @Test
-    void aBatchSizeScheduleMegatronCannotReadSaysSo() {
-      assertEquals(
-          List.of("[MegatronFlagNotModelled] --step-batch-size-schedule (line 1): --step-batch-size-schedule '100:128 1000:512': Megatron would"
-              + " stop: its first threshold must be 0, and its scheduler advances by the samples of each iteration, so the learning rate"
-              + " per iteration follows the batch schedule; Anneal does not model this yet: remove it and give --global-batch-size to see"
-              + " the curve at one batch size"),
-          errors("--step-batch-size-schedule '100:128 1000:512' --lr 3e-4 --train-samples 100000\n"));
-    }
-
-    @Test
     void skippedIterationsAreRefusedWithWhatMegatronWouldDo() {
       assertEquals(
           List.of("[MegatronFlagNotModelled] --iterations-to-skip (line 2): --iterations-to-skip 100 250: Megatron skips iterations 100, 250"

@@ -47,6 +47,16 @@ public record GoldenCase(
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * Whether a user's config in the system's format reaches this case: every case but those that
+   * call an upstream library below its command line ({@code "launch": {"entry": "megatron.core"}}: the batch
+   * calculator with no sequence length, which {@code megatron/training} never passes), which Anneal
+   * JSON reproduces instead.
+   */
+  public boolean readByFormats() {
+    return !config.path("launch").path("entry").asText("").equals("megatron.core");
+  }
+
   public int steps() {
     return lr.length;
   }

@@ -34,13 +34,4 @@ public enum GoldenSet {
     return this != PYTORCH2;
   }
 
-  /**
-   * Whether {@code system}'s reader reproduces the set from the upstream configs. The geometry
-   * set's configs (epochs, data-set figures, batch-size schedules) reach the format readers system
-   * by system in issue 15: the pytorch format reads them; the others are read by hand-written
-   * Anneal JSON until their readers do.
-   */
-  public boolean readByFormats(String system) {
-    return this != GEOMETRY || system.equals("pytorch");
-  }
 }

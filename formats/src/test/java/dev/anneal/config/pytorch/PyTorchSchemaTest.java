@@ -52,7 +52,6 @@ class PyTorchSchemaTest {
   static Stream<Arguments> goldenInputs() {
     GoldenInputs inputs = GoldenInputs.forSystem("pytorch");
     return Arrays.stream(GoldenSet.values())
-        .filter(set -> set.readByFormats("pytorch"))
         .flatMap(set -> GoldenCase.all(set, "pytorch"))
         .map(golden -> Arguments.of(golden.toString(), inputs.configText(golden)));
   }

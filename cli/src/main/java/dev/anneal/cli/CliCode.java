@@ -41,7 +41,8 @@ public enum CliCode implements DiagnosticCode {
   CONFIG_GIVEN_TWICE(Severity.ERROR, "both {label} ({file}) and --config-text give the config; pass the file or the inline text, not both"),
   RAMP_WITH_CONFIG(Severity.ERROR, "{flag} ({value}) sets the exponential ramp, but --config replaces the ramp with its lr channel; leave {flag} out, or --config"),
   OPTION_WITHOUT_WRITE_CONFIG(Severity.ERROR, "{flag} ({value}) shapes the config --write-config writes, but no --write-config is given; add --write-config FILE or leave {flag} out"),
-  CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction");
+  CYCLE_BOUNDS_REVERSED(Severity.ERROR, "cycle_min_lr {minLr} (--min-fraction {minFraction} × the lowest-loss learning rate {lowestLossLr}) exceeds cycle_max_lr {maxLr} (--max-fraction {maxFraction} × the last learning rate before divergence {lastLr}), so DeepSpeed would run the cycle upside down; lower --min-fraction or raise --max-fraction"),
+  AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}");
 
   private final MessageSpec spec;
 
@@ -306,6 +307,16 @@ public enum CliCode implements DiagnosticCode {
   public static Violation cycleBoundsReversed(String minLr, double minFraction, String lowestLossLr, String maxLr, double maxFraction,
       String lastLr) {
     return CYCLE_BOUNDS_REVERSED.violation("--min-fraction", minFraction, minLr, minFraction, lowestLossLr, maxLr, maxFraction, lastLr);
+  }
+
+  /**
+   * {@code plot --x UNIT} with a text chart, whose columns are steps.
+   *
+   * @param flag the option, {@code --x}
+   * @param unit the unit it asks for, e.g. {@code tokens}
+   */
+  public static Violation axisNotInTextChart(String flag, String unit) {
+    return AXIS_NOT_IN_TEXT_CHART.violation(flag, unit, flag, unit);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -95,7 +95,8 @@ final class ExplainCommand implements Callable<Integer> {
     List<Violation> related = shown.shown(related(imported, explained));
     if (json.enabled()) {
       notes.addAll(related);
-      JsonOutput.print(stdout, ExplainJson.document(file, imported, step, explanations, notes));
+      JsonOutput.print(stdout, ExplainJson.document(file, imported, step, explanations, notes, geometry,
+          ConfigGeometry.declaredLengths(source, imported)));
       return ExitCodes.OK;
     }
     List<Violation> quirks = related.stream().filter(violation -> !IgnoredSettings.names(violation)).toList();

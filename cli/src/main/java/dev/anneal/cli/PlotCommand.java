@@ -97,7 +97,7 @@ final class PlotCommand implements Callable<Integer> {
     } else if (out != null || GraphicsEnvironment.isHeadless()) {
       if (axis.unit() != Unit.UPDATES) {
         // The text chart's columns are steps; say so rather than drop --x silently.
-        shown.print(err, file, List.of(CliCode.axisNotInTextChart(PlotAxis.FLAG, x)));
+        shown.print(err, file, List.of(CliCode.axisNotInTextChart(UnitAxis.FLAG, x)));
       }
       for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
         Schedule schedule = channel.getValue();
@@ -118,7 +118,7 @@ final class PlotCommand implements Callable<Integer> {
    */
   private StepAxis axis(ConfigSource source, Imported imported, int count) {
     Optional<RunGeometry> geometry = x.equals("updates") ? Optional.empty() : ConfigGeometry.of(source, imported);
-    PlotAxis.Result chosen = PlotAxis.of(x, geometry, imported.format());
+    UnitAxis.Result chosen = UnitAxis.of(x, geometry, imported.format());
     if (chosen.axis() == null) {
       throw CommandFailure.badInput(file, chosen.problems());
     }
@@ -126,7 +126,7 @@ final class PlotCommand implements Callable<Integer> {
       try {
         geometry.orElseThrow().amountIn(chosen.axis().unit(), count - 1);
       } catch (InvalidScheduleException e) {
-        throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(PlotAxis.FLAG, null, null)).toList());
+        throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(UnitAxis.FLAG, null, null)).toList());
       }
     }
     return chosen.axis();

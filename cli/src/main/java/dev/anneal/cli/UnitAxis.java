@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code plot --x UNIT}: the x axis a plot is drawn over, checked against the config's run
- * geometry so that a unit the geometry cannot convert is refused with the figure it lacks.
+ * {@code --x UNIT} of {@code plot} (the x axis drawn) and {@code curve} (a column of positions):
+ * the unit, checked against the config's run geometry so that a unit the geometry cannot convert
+ * is refused with the figure it lacks.
  */
-final class PlotAxis {
+final class UnitAxis {
   static final String FLAG = "--x";
   static final String UNITS = "updates, epochs, samples or tokens";
 
-  private PlotAxis() {}
+  private UnitAxis() {}
 
   /**
    * The axis {@code name} asks for, or the problems that stop it.

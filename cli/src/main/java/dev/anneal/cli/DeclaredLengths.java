@@ -1,8 +1,8 @@
 package dev.anneal.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class DeclaredLengths {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** The keys that make a top-level object one schedule rather than a plan (as the reader decides). */
-  private static final String[] SCHEDULE_KEYS = {"phases", "after", "factors", "factor", "schedule", "shape", "steps", "cadence"};
 
   private final JsonNode root;
 
@@ -63,20 +61,16 @@ final class DeclaredLengths {
     if (root == null || !root.isObject()) {
       return null;
     }
-    JsonNode node = isSchedule(root) ? ("lr".equals(channel) ? root : null) : root.get(channel);
+    // A plan holds the channel by name; a single schedule, which the reader would refuse a key
+    // "lr" in, is the plan's lr.
+    JsonNode node = root.get(channel);
+    if (node == null && "lr".equals(channel)) {
+      node = root;
+    }
     while (node != null && node.isObject() && !node.has("phases") && node.has("schedule")) {
       node = node.get("schedule");
     }
     return node != null && node.isObject() ? node : null;
-  }
-
-  private static boolean isSchedule(JsonNode object) {
-    for (String key : SCHEDULE_KEYS) {
-      if (object.has(key)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

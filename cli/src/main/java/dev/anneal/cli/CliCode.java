@@ -51,7 +51,8 @@ public enum CliCode implements DiagnosticCode {
   BAD_LOG_VALUE(Severity.ERROR, "{field} is {found}; expected {expected}"),
   LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on"),
   PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update"),
-  TOO_FEW_AUDIT_METRICS(Severity.ERROR, "{read} metrics read, but the log reaches step {lastStep}, whose value has seen {needed} (line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's metrics up to that step");
+  TOO_FEW_AUDIT_METRICS(Severity.ERROR, "{read} metrics read, but the log reaches step {lastStep}, whose value has seen {needed} (line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's metrics up to that step"),
+  AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}");
 
   private final MessageSpec spec;
 
@@ -412,6 +413,16 @@ public enum CliCode implements DiagnosticCode {
       return quoted.isEmpty() ? "no column" : quoted.get(0);
     }
     return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + last + " " + quoted.get(quoted.size() - 1);
+  }
+
+  /**
+   * {@code plot --x UNIT} with a text chart, whose columns are steps.
+   *
+   * @param flag the option, {@code --x}
+   * @param unit the unit it asks for, e.g. {@code tokens}
+   */
+  public static Violation axisNotInTextChart(String flag, String unit) {
+    return AXIS_NOT_IN_TEXT_CHART.violation(flag, unit, flag, unit);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -9,15 +9,19 @@ import dev.anneal.config.SteppedValues;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
 import dev.anneal.config.deepspeed.TrainerAutoFill;
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Schedule;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -72,6 +76,11 @@ final class CurveCommand implements Callable<Integer> {
           + "sees the metrics of lines 1 to i, so N steps need N-1 lines (fewer are refused).")
   private Path metrics;
 
+  @Option(names = "--x", paramLabel = "UNIT", defaultValue = "updates",
+      description = "Adds a third column, 'step<TAB>value<TAB>position': what the first 'step' updates consumed in UNIT "
+          + "(epochs, samples or tokens), converted by the config's run geometry (docs/units.md). Default: updates, no third column.")
+  private String x;
+
   @Override
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
@@ -105,18 +114,19 @@ final class CurveCommand implements Callable<Integer> {
     if (metrics != null && schedule.isReactive()) {
       requireMetricsFor(metricValues.length, count);
     }
+    Positions positions = positions(source, imported, count);
     SteppedValues curve = SteppedValues.of(schedule, metricValues);
     if (json.enabled()) {
-      printJson(imported, schedule, curve, count, diagnostics, unusedMetrics);
+      printJson(imported, schedule, curve, count, diagnostics, unusedMetrics, positions);
     } else {
-      print(curve, count);
+      print(curve, count, positions);
     }
     return ExitCodes.OK;
   }
 
   /** The curve as the document of docs/json-output.md: the channel's values and phases, and every diagnostic. */
   private void printJson(Imported imported, Schedule schedule, SteppedValues curve, long count, List<Violation> diagnostics,
-      List<Violation> unusedMetrics) {
+      List<Violation> unusedMetrics, Positions positions) {
     ObjectNode document = JsonOutput.document("curve");
     document.put("file", file.toString());
     document.put("format", imported.format());
@@ -138,6 +148,15 @@ final class CurveCommand implements Callable<Integer> {
     ArrayNode array = values.putArray("values");
     for (long step = 0; step < count; step++) {
       array.add(curve.nextDouble());
+    }
+    if (positions != null) {
+      // Only when asked: a document without --x stays as it was.
+      ObjectNode x = document.putObject("x");
+      x.put("unit", positions.unit().jsonName());
+      ArrayNode at = x.putArray("values");
+      for (long step = 0; step < count; step++) {
+        at.add(new BigDecimal(positions.at(step).toPlainString()));
+      }
     }
     ArrayNode problems = JsonOutput.diagnostics(document, file, diagnostics);
     unusedMetrics.forEach(violation -> JsonOutput.add(problems, null, violation));
@@ -173,13 +192,46 @@ final class CurveCommand implements Callable<Integer> {
         DidYouMean.hint(channel, imported.plan().channels().keySet())))));
   }
 
-  private void print(SteppedValues curve, long count) {
+  private void print(SteppedValues curve, long count, Positions positions) {
     PrintWriter out = spec.commandLine().getOut();
     StringBuilder line = new StringBuilder();
     for (long step = 0; step < count; step++) {
       line.setLength(0);
-      out.append(line.append(step).append('\t').append(curve.nextDouble()).append('\n'));
+      line.append(step).append('\t').append(curve.nextDouble());
+      if (positions != null) {
+        line.append('\t').append(positions.at(step).toPlainString());
+      }
+      out.append(line.append('\n'));
     }
     out.flush();
+  }
+
+  /**
+   * The positions --x asks for, or {@code null} for updates; checked against the config's geometry
+   * up to the last step printed before anything is printed.
+   */
+  private Positions positions(ConfigSource source, Imported imported, long count) {
+    if (x.equals("updates")) {
+      return null;
+    }
+    Optional<RunGeometry> geometry = ConfigGeometry.of(source, imported);
+    UnitAxis.Result chosen = UnitAxis.of(x, geometry, imported.format());
+    if (chosen.axis() == null) {
+      throw CommandFailure.badInput(file, chosen.problems());
+    }
+    Positions positions = new Positions(chosen.axis().unit(), geometry.orElseThrow());
+    try {
+      positions.at(count - 1);
+    } catch (InvalidScheduleException e) {
+      throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(UnitAxis.FLAG, null, null)).toList());
+    }
+    return positions;
+  }
+
+  /** What the first {@code step} updates consumed in {@code unit}: epochs to six decimals, samples and tokens exactly. */
+  private record Positions(Unit unit, RunGeometry geometry) {
+    BigDecimal at(long step) {
+      return geometry.amountIn(unit, step);
+    }
   }
 }

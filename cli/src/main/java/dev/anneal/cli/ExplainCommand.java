@@ -3,7 +3,6 @@ package dev.anneal.cli;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.DidYouMean;
 import dev.anneal.config.Imported;
-import dev.anneal.config.anneal.AnnealFormat;
 import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
@@ -75,7 +74,7 @@ final class ExplainCommand implements Callable<Integer> {
         shown.passing(json.enabled() ? notes::add : ConfigReader.printedOn(spec.commandLine().getErr(), file)));
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
-    Optional<RunGeometry> geometry = geometry(source, imported);
+    Optional<RunGeometry> geometry = ConfigGeometry.of(source, imported);
     PrintWriter stdout = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();
     Map<String, Explanation> explanations = new LinkedHashMap<>();
@@ -96,7 +95,8 @@ final class ExplainCommand implements Callable<Integer> {
     List<Violation> related = shown.shown(related(imported, explained));
     if (json.enabled()) {
       notes.addAll(related);
-      JsonOutput.print(stdout, ExplainJson.document(file, imported, step, explanations, notes));
+      JsonOutput.print(stdout, ExplainJson.document(file, imported, step, explanations, notes, geometry,
+          ConfigGeometry.declaredLengths(source, imported)));
       return ExitCodes.OK;
     }
     List<Violation> quirks = related.stream().filter(violation -> !IgnoredSettings.names(violation)).toList();
@@ -115,17 +115,6 @@ final class ExplainCommand implements Callable<Integer> {
     lines.forEach(stdout::println);
     stdout.flush();
     return ExitCodes.OK;
-  }
-
-  /**
-   * The run geometry of an Anneal JSON config, read again from its text (standard input cannot be
-   * read twice: none there), so that the lengths can be shown in its units.
-   */
-  private static Optional<RunGeometry> geometry(ConfigSource source, Imported imported) {
-    if (!imported.format().equals(AnnealFormat.NAME) || (source.inline() == null && source.file().toString().equals(Inputs.STANDARD_INPUT))) {
-      return Optional.empty();
-    }
-    return new AnnealFormat().readGeometry(source.text());
   }
 
   private List<String> channels(Plan plan) {

@@ -47,7 +47,7 @@ final class ExplainUnits {
   }
 
   /** The units beyond updates that {@code geometry} can convert to. */
-  private static List<Unit> unitsOf(RunGeometry geometry) {
+  static List<Unit> unitsOf(RunGeometry geometry) {
     List<Unit> units = new ArrayList<>();
     if (geometry.updatesPerEpoch().isPresent()) {
       units.add(Unit.EPOCHS);
@@ -82,6 +82,19 @@ final class ExplainUnits {
    * cadence (whose phases count its own steps); empty for a product or past the declared end.
    */
   private static Optional<long[]> phaseSpan(Schedule schedule, long step) {
+    for (PhaseRange range : phases(schedule)) {
+      if (step >= range.from() && step < range.to()) {
+        return Optional.of(new long[] {range.index(), range.from(), range.to()});
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where each phase of {@code schedule} lies in updates, through a scaling and a cadence (whose
+   * phases count its own steps); none for a product.
+   */
+  static List<PhaseRange> phases(Schedule schedule) {
     long every = 1;
     Schedule inner = schedule;
     while (true) {
@@ -91,51 +104,56 @@ final class ExplainUnits {
         every *= stepped.cadence().updates();
         inner = stepped.schedule();
       } else if (inner instanceof Clocked clocked && every == 1) {
-        return clockedSpan(clocked, step);
+        return clockedPhases(clocked);
       } else {
         break;
       }
     }
+    List<PhaseRange> ranges = new ArrayList<>();
     if (!(inner instanceof Sequence sequence)) {
-      return Optional.empty();
+      return ranges;
     }
-    long own = step / every;
-    List<Phase> phases = sequence.phases();
-    for (int i = 0; i < phases.size(); i++) {
+    for (int i = 0; i < sequence.phases().size(); i++) {
       long start = sequence.startOf(i);
       long end = sequence.startOf(i + 1);
-      if (own >= start && own < end) {
-        return Optional.of(new long[] {i, start * every, end == Phase.OPEN ? Phase.OPEN : end * every});
-      }
+      boolean open = end == Phase.OPEN || end > Phase.OPEN / every;
+      ranges.add(new PhaseRange(i, start * every, open ? Phase.OPEN : end * every, every));
     }
-    return Optional.empty();
+    return ranges;
   }
 
   /**
-   * The phase of a schedule clocked in samples or tokens that holds {@code step}'s position, its
-   * ends turned into updates: the first update whose consumed samples (tokens) reach each.
+   * Where each phase of a schedule clocked in samples or tokens lies in updates: from the first
+   * update whose consumed samples (tokens) reach its start to the first that reaches its end.
    */
-  private static Optional<long[]> clockedSpan(Clocked clocked, long step) {
+  private static List<PhaseRange> clockedPhases(Clocked clocked) {
+    List<PhaseRange> ranges = new ArrayList<>();
     Schedule inner = clocked.schedule();
     while (inner instanceof Scaled scaled) {
       inner = scaled.schedule();
     }
     if (!(inner instanceof Sequence sequence)) {
-      return Optional.empty();
+      return ranges;
     }
-    long position = clocked.position(step);
-    List<Phase> phases = sequence.phases();
-    for (int i = 0; i < phases.size(); i++) {
+    for (int i = 0; i < sequence.phases().size(); i++) {
       long start = sequence.startOf(i);
       long end = sequence.startOf(i + 1);
-      if (position >= start && position < end) {
-        long first = clocked.consumption().updatesToReach(clocked.clock(), start);
-        long last = end == Phase.OPEN ? Phase.OPEN : clocked.consumption().updatesToReach(clocked.clock(), end);
-        return Optional.of(new long[] {i, first, last});
-      }
+      long first = clocked.consumption().updatesToReach(clocked.clock(), start);
+      long last = end == Phase.OPEN ? Phase.OPEN : clocked.consumption().updatesToReach(clocked.clock(), end);
+      ranges.add(new PhaseRange(i, first, last, 1));
     }
-    return Optional.empty();
+    return ranges;
   }
+
+  /**
+   * One phase in updates.
+   *
+   * @param index its index, {@code phases[index]}
+   * @param from its first update
+   * @param to the update after its last, or {@link Phase#OPEN} when it never ends
+   * @param updatesPerStep updates in one of the schedule's own steps (1 unless it has a cadence)
+   */
+  record PhaseRange(int index, long from, long to, long updatesPerStep) {}
 
   private static String grouped(BigDecimal amount) {
     DecimalFormat format = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));

@@ -4,9 +4,12 @@ import dev.anneal.cli.chart.ChartFiles;
 import dev.anneal.cli.chart.ChartWindow;
 import dev.anneal.cli.chart.PhaseSpan;
 import dev.anneal.cli.chart.PlanChart;
+import dev.anneal.cli.chart.StepAxis;
 import dev.anneal.cli.chart.TextChart;
 import dev.anneal.config.ConfigFormat;
 import dev.anneal.config.Imported;
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.schedule.AfterEnd;
@@ -17,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
@@ -62,6 +66,11 @@ final class PlotCommand implements Callable<Integer> {
           + "declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
   private Long steps;
 
+  @Option(names = "--x", paramLabel = "UNIT", defaultValue = "updates",
+      description = "What the x axis counts: updates (default), epochs, samples or tokens, converted by the config's run geometry "
+          + "(docs/units.md); each value is drawn at what the updates before it consumed.")
+  private String x;
+
   @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, in a folder that exists (replaced atomically), or - for a text chart on standard output.")
   private String out;
 
@@ -81,22 +90,48 @@ final class PlotCommand implements Callable<Integer> {
     int count = (int) (steps != null ? steps.longValue()
         : imported.runLength().isPresent() ? Math.min(imported.runLength().getAsLong(), MAX_STEPS) : defaultSteps(plan));
     requireStepsWithinEnd(plan, count);
+    StepAxis axis = axis(source, imported, count);
     PrintWriter stdout = spec.commandLine().getOut();
     if (chartFile != null) {
-      Outputs.write(chartFile, target -> ChartFiles.write(PlanChart.panels(plan, count), target));
-      stdout.println("wrote " + chartFile + " (" + String.join(", ", plan.channels().keySet()) + "; steps 0 to " + (count - 1) + ")");
+      Outputs.write(chartFile, target -> ChartFiles.write(PlanChart.panels(plan, count, axis), target));
+      stdout.println("wrote " + chartFile + " (" + String.join(", ", plan.channels().keySet()) + "; steps 0 to " + (count - 1)
+          + (axis.unit() == Unit.UPDATES ? "" : ", x in " + axis.unit().jsonName()) + ")");
     } else if (out != null || GraphicsEnvironment.isHeadless()) {
+      if (axis.unit() != Unit.UPDATES) {
+        // The text chart's columns are steps; say so rather than drop --x silently.
+        shown.print(err, file, List.of(CliCode.axisNotInTextChart(UnitAxis.FLAG, x)));
+      }
       for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
         Schedule schedule = channel.getValue();
         TextChart.lines(channel.getKey(), PlanChart.values(schedule, count), PhaseSpan.of(schedule), schedule.declaredEnd()).forEach(stdout::println);
         stdout.println();
       }
     } else {
-      List<XYChart> panels = PlanChart.panels(plan, count);
+      List<XYChart> panels = PlanChart.panels(plan, count, axis);
       ChartWindow.showAndWait("anneal plot " + file.getFileName(), panels);
     }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The x axis --x asks for, checked against the config's geometry; the geometry must also reach
+   * the last step drawn (a length past the 64-bit range of samples cannot be drawn).
+   */
+  private StepAxis axis(ConfigSource source, Imported imported, int count) {
+    Optional<RunGeometry> geometry = x.equals("updates") ? Optional.empty() : ConfigGeometry.of(source, imported);
+    UnitAxis.Result chosen = UnitAxis.of(x, geometry, imported.format());
+    if (chosen.axis() == null) {
+      throw CommandFailure.badInput(file, chosen.problems());
+    }
+    if (chosen.axis().unit() != Unit.UPDATES) {
+      try {
+        geometry.orElseThrow().amountIn(chosen.axis().unit(), count - 1);
+      } catch (InvalidScheduleException e) {
+        throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(UnitAxis.FLAG, null, null)).toList());
+      }
+    }
+    return chosen.axis();
   }
 
   /** The latest declared end and a tenth past it (at least one step, so the end shows), capped where a channel refuses to go on. */

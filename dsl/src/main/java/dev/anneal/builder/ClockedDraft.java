@@ -37,9 +37,9 @@ public final class ClockedDraft {
   public Clocked build(RunGeometry geometry) {
     Objects.requireNonNull(geometry, "geometry");
     var consumption = geometry.consumption();
-    var schedule = draft.buildResolved((i, length, start, found) -> {
+    var schedule = draft.buildResolved((i, field, length, start, found) -> {
       try {
-        return geometry.inClock(length, clock, "phases[" + i + "].steps", "steps");
+        return geometry.inClock(length, clock, "phases[" + i + "]." + field, field);
       } catch (InvalidScheduleException e) {
         found.addAll(e.violations());
         return 1;

@@ -2,7 +2,6 @@ package dev.anneal.builder;
 
 import dev.anneal.geometry.Length;
 import dev.anneal.geometry.RunGeometry;
-import dev.anneal.geometry.Unit;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
@@ -26,19 +25,23 @@ import java.util.OptionalLong;
  * <p>Lengths given in epochs, samples or tokens ({@link LengthStep#over(Length)}) are resolved to
  * updates by {@link #build(RunGeometry)}, each measured from where its phase starts ({@link
  * RunGeometry#updates(Length, long, String)}); a schedule stepped per epoch or every few updates is
- * built through {@link #steppedPerEpoch()} or {@link #steppedEvery(long)}.
+ * built through {@link #steppedPerEpoch()} or {@link #steppedEvery(long)}. Step sizes and milestones
+ * in units ({@link Schedules#stepDecay(double, Length, double)}) are resolved the same way, from
+ * where their phase starts. A phase that starts where the previous one ends takes that phase's
+ * value at its resolved end, so the value is known only when the schedule is built.
  */
 public final class Draft {
   static final Draft EMPTY = new Draft(List.of(), List.of(), List.of(), AfterEnd.HOLD);
 
-  private final List<Shape> shapes;
+  /** Each phase's shape, made at build time. */
+  private final List<ShapeRecipe> shapes;
   /** Each phase's length as a bare count; {@code null} for {@link LengthStep#forever()} or a length in a unit. */
   private final List<Long> lengths;
   /** Each phase's length in a unit, or {@code null} where it is a bare count or forever. */
   private final List<Length> unitLengths;
   private final AfterEnd afterEnd;
 
-  private Draft(List<Shape> shapes, List<Long> lengths, List<Length> unitLengths, AfterEnd afterEnd) {
+  private Draft(List<ShapeRecipe> shapes, List<Long> lengths, List<Length> unitLengths, AfterEnd afterEnd) {
     this.shapes = shapes;
     this.lengths = lengths;
     this.unitLengths = unitLengths;
@@ -49,8 +52,8 @@ public final class Draft {
    * This draft and one more phase: {@code steps} a bare count, or {@code length} in a unit, or
    * both {@code null} for a phase that never ends.
    */
-  Draft append(Shape shape, Long steps, Length length) {
-    List<Shape> moreShapes = new ArrayList<>(shapes);
+  Draft append(ShapeRecipe shape, Long steps, Length length) {
+    List<ShapeRecipe> moreShapes = new ArrayList<>(shapes);
     moreShapes.add(shape);
     List<Long> moreLengths = new ArrayList<>(lengths);
     moreLengths.add(steps);
@@ -59,20 +62,9 @@ public final class Draft {
     return new Draft(List.copyOf(moreShapes), Collections.unmodifiableList(moreLengths), Collections.unmodifiableList(moreUnits), afterEnd);
   }
 
-  /**
-   * The length of phase {@code i} for the value the next phase starts from: a length in a unit is
-   * not resolved yet, so the phase's formula is taken at its open end where it has one; a shape
-   * whose end value depends on its length should be given a bare count or {@code then().shape(…)}.
-   */
-  private long length(int i) {
-    Long written = lengths.get(i);
-    return written == null ? Phase.OPEN : written;
-  }
-
   /** Declares the next phase, which by default starts where this one ends. */
   public NextPhase then() {
-    int last = shapes.size() - 1;
-    return new NextPhase(this, shapes.get(last).endValue(length(last)));
+    return new NextPhase(this);
   }
 
   /**
@@ -129,63 +121,52 @@ public final class Draft {
    * they are, lengths in units become updates and then whole steps.
    */
   Sequence build(RunGeometry geometry, long updatesPerStep) {
-    return buildResolved((i, length, start, found) -> resolve(i, length, geometry, start, updatesPerStep, found), updatesPerStep);
+    return buildResolved((i, field, length, start, found) -> PhaseLengths.inUpdates(i, field, length, geometry, start, updatesPerStep, found),
+        updatesPerStep);
   }
 
-  /** Turns phase {@code i}'s length in a unit into the schedule's own steps, or records why not and returns 1. */
+  /**
+   * Turns a length in a unit written in phase {@code i}'s {@code field} ({@code steps}, {@code
+   * every}, {@code milestones[k]}) into the schedule's own steps, measured from {@code start}
+   * updates, or records why not and returns 1.
+   */
   interface LengthResolver {
-    long steps(int i, Length length, long start, List<Violation> found);
+    long steps(int i, String field, Length length, long start, List<Violation> found);
   }
 
   /** The schedule, each length in a unit turned into its own steps by {@code resolver}. */
   Sequence buildResolved(LengthResolver resolver, long updatesPerStep) {
     List<Violation> found = new ArrayList<>();
+    List<Shape> made = new ArrayList<>();
     List<OptionalLong> declared = new ArrayList<>();
     long start = 0; // in updates: where the next phase starts, for lengths measured from there
+    double previousEnd = Double.NaN;
     for (int i = 0; i < shapes.size(); i++) {
+      PhaseLengths units = new PhaseLengths(i, resolver, start, found);
+      Shape shape = shapes.get(i).make(previousEnd, units);
       Length length = unitLengths.get(i);
-      Long written = lengths.get(i);
-      if (length != null) {
-        written = resolver.steps(i, length, start, found);
-      }
+      Long written = length == null ? lengths.get(i) : Long.valueOf(units.steps("steps", length));
+      made.add(shape);
       declared.add(written == null ? OptionalLong.empty() : OptionalLong.of(written));
+      if (i + 1 < shapes.size()) {
+        // Only a phase that is followed has its end value taken, as then() did before lengths in units.
+        previousEnd = shape.endValue(written == null ? Phase.OPEN : written);
+      }
       if (written != null) {
         start = saturatedAdd(start, saturatedMultiply(written, updatesPerStep));
       }
     }
     // The model spells "forever" as Long.MAX_VALUE; a length written as that number is a length,
     // and one that no phase can have: it is refused, never read as forever.
-    found.addAll(RuleSet.schedule(shapes, declared, afterEnd,
+    found.addAll(RuleSet.schedule(made, declared, afterEnd,
         path -> RuleCode.outOfRange(path, "steps", Phase.OPEN,
             "[1, " + (Phase.OPEN - 1) + "]; call forever() for a last phase that never ends")));
     InvalidScheduleException.throwIfErrors(found);
     List<Phase> phases = new ArrayList<>();
-    for (int i = 0; i < shapes.size(); i++) {
-      phases.add(new Phase(shapes.get(i), declared.get(i).orElse(Phase.OPEN)));
+    for (int i = 0; i < made.size(); i++) {
+      phases.add(new Phase(made.get(i), declared.get(i).orElse(Phase.OPEN)));
     }
     return new Sequence(phases, afterEnd);
-  }
-
-  /** Phase {@code i}'s {@code length} in the schedule's own steps, or 1 with the problem recorded. */
-  private static long resolve(int i, Length length, RunGeometry geometry, long start, long updatesPerStep, List<Violation> found) {
-    String path = "phases[" + i + "].steps";
-    if (geometry == null && length.unit() != Unit.UPDATES) {
-      found.add(RuleCode.unitNeedsGeometry(path, "steps", length, length.unit().jsonName(), "a run geometry",
-          "build with build(RunGeometry)"));
-      return 1;
-    }
-    long updates;
-    try {
-      updates = length.unit() == Unit.UPDATES ? length.count() : geometry.updates(length, start, path);
-    } catch (InvalidScheduleException e) {
-      found.addAll(e.violations());
-      return 1;
-    }
-    if (updates % updatesPerStep != 0) {
-      found.add(RuleCode.lengthOffCadence(path, "steps", length, updates, updatesPerStep));
-      return 1;
-    }
-    return updates / updatesPerStep;
   }
 
   /** Phases too long to add up are reported by the sequence rules; here the sum only saturates. */

@@ -4,15 +4,14 @@ import dev.anneal.geometry.Length;
 import dev.anneal.geometry.RunGeometry;
 import dev.anneal.geometry.ScaledUnit;
 import dev.anneal.geometry.Unit;
-import dev.anneal.schedule.Shape;
 import java.util.Objects;
 
 /** A phase whose shape is chosen and whose length is still to come. Immutable. */
 public final class LengthStep {
   private final Draft before;
-  private final Shape shape;
+  private final ShapeRecipe shape;
 
-  LengthStep(Draft before, Shape shape) {
+  LengthStep(Draft before, ShapeRecipe shape) {
     this.before = before;
     this.shape = shape;
   }

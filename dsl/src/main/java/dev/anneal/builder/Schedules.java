@@ -15,8 +15,10 @@ import dev.anneal.schedule.Plateau;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Shape;
 import dev.anneal.schedule.StepDecay;
+import dev.anneal.geometry.Length;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where a fluent schedule starts: pick the first phase's shape, give its length, then chain more
@@ -45,13 +47,23 @@ import java.util.List;
  * Stepped stepLr = Schedules.stepDecay(0.1, 30, 0.1).over(90, EPOCHS)
  *     .steppedPerEpoch().build(RunGeometry.ofUpdatesPerEpoch(45));
  * }</pre>
+ *
+ * <p>Step sizes, milestones, a cycle's halves and a restart period may be given in units too
+ * ({@code stepDecay(0.1, Length.epochs(30), 0.1)}): each is measured from the start of its phase
+ * and resolved by the same rules as a phase's length when the schedule is built against a
+ * geometry. A step size is resolved once: exact in updates and epochs, and in samples or tokens
+ * with a constant batch; with a batch that grows only its first step is, so give milestones.
  */
 public final class Schedules {
   private Schedules() {}
 
   /** A phase of any {@link Shape}. */
   public static LengthStep shape(Shape shape) {
-    return new LengthStep(Draft.EMPTY, shape);
+    return recipe(ShapeRecipe.of(Objects.requireNonNull(shape, "shape")));
+  }
+
+  private static LengthStep recipe(ShapeRecipe recipe) {
+    return new LengthStep(Draft.EMPTY, recipe);
   }
 
   /** A constant {@code value}. */
@@ -94,9 +106,32 @@ public final class Schedules {
     return shape(new StepDecay(from, every, factor));
   }
 
+  /**
+   * {@code from * factor^floor(t / every)} with {@code every} in any unit: {@code
+   * stepDecay(0.1, Length.epochs(30), 0.1)} stepped per update decays every 30 epochs' worth of
+   * updates. Resolved from the phase's start when built with {@link Draft#build(
+   * dev.anneal.geometry.RunGeometry)}; {@link Draft#build()} refuses a unit other than updates
+   * ({@code UnitNeedsGeometry} at {@code phases[i].every}).
+   */
+  public static LengthStep stepDecay(double from, Length every, double factor) {
+    Objects.requireNonNull(every, "every");
+    return recipe((previousEnd, lengths) -> new StepDecay(from, lengths.steps("every", every), factor));
+  }
+
   /** {@code from * factor^(milestones passed)}. */
   public static LengthStep milestones(double from, double factor, long... milestones) {
     return shape(new Milestones(from, boxed(milestones), factor));
+  }
+
+  /**
+   * {@code from * factor^(milestones passed)}, each milestone in any unit and measured from the
+   * phase's start: {@code milestones(0.1, 0.1, Length.epochs(30), Length.epochs(60))}. Each is
+   * resolved exactly, also with a batch that grows. Paths in diagnostics are {@code
+   * phases[i].milestones[k]}.
+   */
+  public static LengthStep milestones(double from, double factor, Length... milestones) {
+    Length[] copy = nonNull(milestones);
+    return recipe((previousEnd, lengths) -> new Milestones(from, lengths.milestones(copy), factor));
   }
 
   /** A triangular cycle between {@code base} and {@code max}, up and down in the given steps. */
@@ -104,9 +139,31 @@ public final class Schedules {
     return shape(new Cyclic(base, max, up, down, Cyclic.Mode.TRIANGULAR, 1.0, false));
   }
 
+  /**
+   * A triangular cycle between {@code base} and {@code max}, its halves in any unit ({@code
+   * cyclic(1e-4, 1e-3, Length.epochs(2), Length.epochs(2))}); each half is resolved as a length
+   * from the phase's start.
+   */
+  public static LengthStep cyclic(double base, double max, Length up, Length down) {
+    Objects.requireNonNull(up, "up");
+    Objects.requireNonNull(down, "down");
+    return recipe((previousEnd, lengths) -> new Cyclic(base, max, lengths.steps("up", up), lengths.steps("down", down),
+        Cyclic.Mode.TRIANGULAR, 1.0, false));
+  }
+
   /** Cosine annealing from {@code from} to {@code floor} with warm restarts every t0, t0·tMult, … steps. */
   public static LengthStep cosineRestarts(double from, double floor, long t0, long tMult) {
     return shape(new CosineRestarts(from, floor, t0, tMult));
+  }
+
+  /**
+   * Cosine annealing with warm restarts, the first period {@code t0} in any unit (resolved from the
+   * phase's start); later periods are {@code tMult} times the one before, counted in the
+   * schedule's steps.
+   */
+  public static LengthStep cosineRestarts(double from, double floor, Length t0, long tMult) {
+    Objects.requireNonNull(t0, "t0");
+    return recipe((previousEnd, lengths) -> new CosineRestarts(from, floor, lengths.steps("t0", t0), tMult));
   }
 
   /** A two-phase cosine one-cycle: {@code start → peak} over {@code pctStart} of the phase, then {@code peak → end}. */
@@ -121,5 +178,14 @@ public final class Schedules {
 
   static List<Long> boxed(long... values) {
     return Arrays.stream(values).boxed().toList();
+  }
+
+  /** A copy of {@code lengths}, none of them {@code null}, so later changes to the caller's array are not seen. */
+  static Length[] nonNull(Length... lengths) {
+    Length[] copy = lengths.clone();
+    for (int k = 0; k < copy.length; k++) {
+      Objects.requireNonNull(copy[k], "milestones[" + k + "]");
+    }
+    return copy;
   }
 }

@@ -183,8 +183,9 @@ public final class FormatDetection {
         return Optional.of(name);
       }
     }
-    // An Anneal plan's run geometry sits beside its channels ({"geometry": {…}, "lr": {…}}).
+    // An Anneal plan's run geometry and description sit beside its channels ({"geometry": {…}, "lr": {…}}).
     names.remove(ANNEAL_GEOMETRY_KEY);
+    names.remove("description");
     if (names.isEmpty()) {
       return Optional.empty();
     }

@@ -45,7 +45,12 @@ final class AxisTicks {
 
   /** The x axis from 0 to {@code max} steps with round ticks; {@code y} is any value on the y axis. */
   static void onX(XYChart chart, double max, double y) {
-    double spacing = Ticks.spacing(0, max, X_INTERVALS, 1);
+    onX(chart, max, y, 1);
+  }
+
+  /** As {@link #onX(XYChart, double, double)}, ticks at least {@code smallest} apart (0 for fractional epochs). */
+  static void onX(XYChart chart, double max, double y, double smallest) {
+    double spacing = Ticks.spacing(0, max, X_INTERVALS, smallest);
     double end = end(max, spacing);
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setXAxisMax(end);

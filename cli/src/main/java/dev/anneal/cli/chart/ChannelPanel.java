@@ -8,7 +8,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One channel of a plan drawn over steps {@code 0 … n-1}: the curve, a dashed line at every phase
+ * One channel of a plan drawn over steps {@code 0 … n-1} (on an axis of updates, or of the epochs,
+ * samples or tokens they consume: {@link StepAxis}): the curve, a dashed line at every phase
  * boundary, the declared end in red, and their labels laid out by {@link StepLabels}.
  */
 final class ChannelPanel {
@@ -25,34 +26,45 @@ final class ChannelPanel {
    * @param declaredEnd the declared end, marked when it lies within the steps drawn
    */
   static XYChart of(String title, String yTitle, double[] values, List<PhaseSpan> phases, OptionalLong declaredEnd) {
-    XYChart chart = ChartStyle.chart(title, "step (updates applied)", yTitle, ChartStyle.PANEL_HEIGHT);
+    return of(title, yTitle, values, phases, declaredEnd, StepAxis.updates());
+  }
+
+  /** As {@link #of(String, String, double[], List, OptionalLong)}, the x axis counting {@code axis}'s unit. */
+  static XYChart of(String title, String yTitle, double[] values, List<PhaseSpan> phases, OptionalLong declaredEnd, StepAxis axis) {
+    XYChart chart = ChartStyle.chart(title, axis.title(), yTitle, ChartStyle.PANEL_HEIGHT);
     chart.getStyler().setLegendVisible(false);
     Range y = Range.of(values);
-    double xMax = Math.max(values.length - 1, 1);
+    long lastStep = Math.max(values.length - 1, 1);
+    double xMax = axis.at(lastStep);
     chart.getStyler().setyAxisTickLabelsFormattingFunction(Ticks.forRange(y.low(), y.high()));
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(axis.tickLabels());
     Sampled sampled = Sampled.of(values, 1500);
-    XYSeries curve = chart.addSeries(title, sampled.steps(), sampled.values());
+    double[] xs = sampled.steps().clone();
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = axis.at((long) xs[i]);
+    }
+    XYSeries curve = chart.addSeries(title, xs, sampled.values());
     curve.setMarker(SeriesMarkers.NONE);
     curve.setLineColor(ChartStyle.CURVE);
     curve.setLineStyle(ChartStyle.SOLID);
     curve.setShowInLegend(false);
-    AxisTicks.onX(chart, xMax, values[0]);
+    AxisTicks.onX(chart, xMax, values[0], axis.smallestSpacing());
     AxisTicks.onY(chart, y.low(), y.high(), Y_PIXELS);
     for (PhaseSpan phase : phases) {
-      if (phase.start() > 0 && phase.start() <= xMax) {
-        chart.addAnnotation(new AnnotationLine(phase.start(), true, false));
+      if (phase.start() > 0 && phase.start() <= lastStep) {
+        chart.addAnnotation(new AnnotationLine(axis.at(phase.start()), true, false));
       }
     }
-    OptionalLong end = declaredEnd.isPresent() && declaredEnd.getAsLong() <= xMax ? declaredEnd : OptionalLong.empty();
+    OptionalLong end = declaredEnd.isPresent() && declaredEnd.getAsLong() <= lastStep ? declaredEnd : OptionalLong.empty();
     if (end.isPresent()) {
-      long step = end.getAsLong();
-      XYSeries line = chart.addSeries("declared end (step " + step + ")", new double[] {step, step}, new double[] {y.low(), y.high()});
+      double at = axis.at(end.getAsLong());
+      XYSeries line = chart.addSeries("declared end (step " + end.getAsLong() + ")", new double[] {at, at}, new double[] {y.low(), y.high()});
       line.setMarker(SeriesMarkers.NONE);
       line.setLineColor(ChartStyle.END);
       line.setLineStyle(ChartStyle.DASHED);
       line.setShowInLegend(false);
     }
-    StepLabels.add(chart, phases, end, xMax, y.high());
+    StepLabels.add(chart, phases, end, lastStep, axis, y.high());
     return chart;
   }
 

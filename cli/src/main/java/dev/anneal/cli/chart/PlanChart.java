@@ -14,11 +14,16 @@ public final class PlanChart {
 
   /** The panels of every channel of {@code plan} over steps {@code 0 … steps-1} (no metric observed). */
   public static List<XYChart> panels(Plan plan, int steps) {
+    return panels(plan, steps, StepAxis.updates());
+  }
+
+  /** As {@link #panels(Plan, int)}, over an x axis in {@code axis}'s unit. */
+  public static List<XYChart> panels(Plan plan, int steps, StepAxis axis) {
     List<XYChart> panels = new ArrayList<>();
     for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
       Schedule schedule = channel.getValue();
       double[] values = values(schedule, steps);
-      panels.add(ChannelPanel.of(channel.getKey(), meaning(channel.getKey()), values, PhaseSpan.of(schedule), schedule.declaredEnd()));
+      panels.add(ChannelPanel.of(channel.getKey(), meaning(channel.getKey()), values, PhaseSpan.of(schedule), schedule.declaredEnd(), axis));
     }
     return panels;
   }

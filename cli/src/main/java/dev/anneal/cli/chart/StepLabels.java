@@ -1,5 +1,7 @@
 package dev.anneal.cli.chart;
 
+import dev.anneal.geometry.Unit;
+import dev.anneal.schedule.Phase;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -28,9 +30,10 @@ final class StepLabels {
 
   /**
    * Adds the labels to {@code chart}, whose axes and series are complete: x from 0 to the styler's
-   * x maximum, y up to {@code yHigh}; the labels of phases that start after {@code xMax} are left out.
+   * x maximum in {@code axis}'s unit, y up to {@code yHigh}; the labels of phases that start after
+   * step {@code lastStep} are left out.
    */
-  static void add(XYChart chart, List<PhaseSpan> phases, OptionalLong end, double xMax, double yHigh) {
+  static void add(XYChart chart, List<PhaseSpan> phases, OptionalLong end, long lastStep, StepAxis axis, double yHigh) {
     BufferedImage scratch = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = scratch.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -55,15 +58,17 @@ final class StepLabels {
     if (end.isPresent()) {
       long step = end.getAsLong();
       labels.add(new LabelLayout.Label("declared end (step " + step + ")", "end", "declared end at step " + step,
-          px(step, left, right, axisEnd), right, LabelLayout.Side.BEFORE));
+          px(axis.at(step), left, right, axisEnd), right, LabelLayout.Side.BEFORE));
     }
     for (PhaseSpan phase : phases) {
-      if (phase.start() > xMax) {
+      if (phase.start() > lastStep) {
         break;
       }
-      double limit = px(Math.min(phase.end(), axisEnd), left, right, axisEnd);
+      // A phase that runs past the steps drawn may end past the geometry's reach: it reaches the axis's end.
+      boolean beyond = phase.end() == Phase.OPEN || (axis.unit() != Unit.UPDATES && phase.end() > lastStep);
+      double limit = beyond ? right : px(Math.min(axis.at(phase.end()), axisEnd), left, right, axisEnd);
       labels.add(new LabelLayout.Label(phase.label(), Integer.toString(phase.index()), phase.label(),
-          px(phase.start(), left, right, axisEnd), limit, LabelLayout.Side.AFTER));
+          px(axis.at(phase.start()), left, right, axisEnd), limit, LabelLayout.Side.AFTER));
     }
     LabelLayout.Layout layout = LabelLayout.of(labels, text -> width(text, font, context), left, right, ROWS);
     for (LabelLayout.Placed placed : layout.placed()) {

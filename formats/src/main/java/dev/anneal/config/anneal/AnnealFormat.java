@@ -42,6 +42,9 @@ import java.util.Optional;
  * Instances are stateless and may be shared.
  */
 public final class AnnealFormat extends JsonConfigFormat {
+  /** A top-level string that says what the file is and where it comes from; it sets nothing. */
+  static final String DESCRIPTION_KEY = "description";
+
   /** The name on the command line: {@code --format anneal}. */
   public static final String NAME = "anneal";
 
@@ -57,6 +60,8 @@ public final class AnnealFormat extends JsonConfigFormat {
    */
   @Override
   protected Imported read(JsonFields root, Problems problems) {
+    // Prose for people (a paper schedule's source): read so that a wrong type is named, and no setting.
+    root.optString(DESCRIPTION_KEY, null);
     boolean single = ScheduleReader.isSchedule(root);
     Units units = units(root);
     Map<String, Schedule> channels;

@@ -69,7 +69,7 @@ final class ScheduleReader {
           "'lr'; an Anneal config is a plan, {\"lr\": {\"phases\": […]}, …}, or a single schedule, {\"phases\": […]}"));
     }
     for (String name : names) {
-      if (name.equals(GeometryReader.KEY)) {
+      if (name.equals(GeometryReader.KEY) || name.equals(AnnealFormat.DESCRIPTION_KEY)) {
         continue;
       }
       if (root.raw(name).isNull()) {

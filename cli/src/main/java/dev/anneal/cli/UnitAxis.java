@@ -1,0 +1,67 @@
+package dev.anneal.cli;
+
+import dev.anneal.cli.chart.StepAxis;
+import dev.anneal.config.ConfigCode;
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
+import dev.anneal.rules.RuleCode;
+import dev.anneal.rules.Violation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code --x UNIT} of {@code plot} (the x axis drawn) and {@code curve} (a column of positions):
+ * the unit, checked against the config's run geometry so that a unit the geometry cannot convert
+ * is refused with the figure it lacks.
+ */
+final class UnitAxis {
+  static final String FLAG = "--x";
+  static final String UNITS = "updates, epochs, samples or tokens";
+
+  private UnitAxis() {}
+
+  /**
+   * The axis {@code name} asks for, or the problems that stop it.
+   *
+   * @param geometry the config's geometry, empty when it has none
+   * @param format the config's format, for the fix when it carries no geometry
+   */
+  static Result of(String name, Optional<RunGeometry> geometry, String format) {
+    Unit unit = Unit.byJsonName(name);
+    if (unit == null) {
+      return new Result(null, List.of(ConfigCode.unknownType(FLAG, "unit", name, "; " + FLAG + " takes " + UNITS)));
+    }
+    if (unit == Unit.UPDATES) {
+      return new Result(StepAxis.updates(), List.of());
+    }
+    if (geometry.isEmpty()) {
+      String fix = format.equals("anneal")
+          ? "add \"geometry\": {…} at the top of the config (docs/units.md), or plot with " + FLAG + " updates"
+          : "only an Anneal JSON config carries one: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md), or plot with " + FLAG + " updates";
+      return new Result(null, List.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a run geometry", fix)));
+    }
+    Optional<Violation> missing = missing(unit, geometry.get());
+    return missing.map(violation -> new Result(null, List.of(violation))).orElseGet(() -> new Result(StepAxis.in(unit, geometry.get()), List.of()));
+  }
+
+  /** The figure {@code geometry} lacks for {@code unit}, as the geometry's own rules name it. */
+  private static Optional<Violation> missing(Unit unit, RunGeometry geometry) {
+    String name = unit.jsonName();
+    if (unit == Unit.EPOCHS && geometry.updatesPerEpoch().isEmpty()) {
+      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "the updates per epoch in the run geometry",
+          "give updates_per_epoch, or dataset_size with batch_size, in the config's \"geometry\""));
+    }
+    if ((unit == Unit.SAMPLES || unit == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
+      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a global batch in the run geometry",
+          "give batch_size, global_batch, batch_steps or batch_ramp in the config's \"geometry\""));
+    }
+    if (unit == Unit.TOKENS && geometry.sequenceLength().isEmpty()) {
+      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a sequence length in the run geometry",
+          "give sequence_length in the config's \"geometry\""));
+    }
+    return Optional.empty();
+  }
+
+  /** The axis, or {@code null} with the problems that stop it. */
+  record Result(StepAxis axis, List<Violation> problems) {}
+}

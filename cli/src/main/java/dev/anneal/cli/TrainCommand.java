@@ -20,7 +20,6 @@ import dev.anneal.cli.train.RunLog;
 import dev.anneal.cli.train.TrainingResult;
 import dev.anneal.cli.train.TrainingRun;
 import dev.anneal.cli.train.TrainingSetup;
-import dev.anneal.cli.train.UpdatePhases;
 import dev.anneal.config.ConfigCode;
 import dev.anneal.config.Formats;
 import dev.anneal.config.Imported;
@@ -436,7 +435,7 @@ final class TrainCommand implements Callable<Integer> {
   static List<String> keySteps(Schedule lr, RunLog log) {
     List<String> lines = new ArrayList<>();
     int width = Integer.toString(log.updates() - 1).length();
-    for (PhaseSpan phase : UpdatePhases.of(lr)) {
+    for (PhaseSpan phase : PhaseSpan.of(lr)) {
       if (phase.start() >= log.updates()) {
         break;
       }

@@ -4,6 +4,7 @@ import dev.anneal.schedule.Clocked;
 import dev.anneal.schedule.ShapeNames;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Stepped;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +18,19 @@ import java.util.List;
  * @param name its shape as a person names it, e.g. {@code linear decay} (see {@link ShapeNames})
  */
 public record PhaseSpan(int index, long start, long end, String kind, String name) {
-  /** The phases of {@code schedule} (of its first factor, for a product), in order. */
+  /**
+   * The phases of {@code schedule} (of its first factor, for a product), in order, their starts
+   * and ends in updates: a schedule stepped per epoch (or every N updates) counts its own steps, so
+   * its phases begin at their own step times the updates one step spans; one on a sample or token
+   * clock at the first update whose consumption reaches each end.
+   */
   public static List<PhaseSpan> of(Schedule schedule) {
+    if (schedule instanceof Stepped stepped) {
+      long span = stepped.cadence().updates();
+      return of(stepped.schedule()).stream()
+          .map(phase -> new PhaseSpan(phase.index(), inUpdates(phase.start(), span), inUpdates(phase.end(), span), phase.kind(), phase.name()))
+          .toList();
+    }
     List<PhaseSpan> spans = new ArrayList<>();
     long start = 0;
     List<Phase> phases = schedule.phases();
@@ -34,6 +46,11 @@ public record PhaseSpan(int index, long start, long end, String kind, String nam
           clocked.consumption().updatesToReach(clocked.clock(), span.end()), span.kind(), span.name())).toList();
     }
     return spans;
+  }
+
+  /** {@code steps} own steps in updates; an open end stays open (Stepped caps finite ends below it). */
+  private static long inUpdates(long steps, long span) {
+    return steps == Phase.OPEN ? Phase.OPEN : steps * span;
   }
 
   /** The label a drawn chart gives it: its index and name, e.g. {@code 2: cosine decay}. */

@@ -86,7 +86,7 @@ public record RunLength(long updates, String source, String flag, Plan plan) {
       }
     }
     PhaseSpan found = null;
-    for (PhaseSpan span : UpdatePhases.of(longest)) {
+    for (PhaseSpan span : PhaseSpan.of(longest)) {
       if (span.start() <= step) {
         found = span;
       }

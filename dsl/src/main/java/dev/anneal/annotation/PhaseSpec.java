@@ -1,5 +1,6 @@
 package dev.anneal.annotation;
 
+import dev.anneal.geometry.Unit;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.OneCycle;
 import java.lang.annotation.Retention;
@@ -29,6 +30,17 @@ public @interface PhaseSpec {
    * phase at the same position.
    */
   String steps() default "";
+
+  /**
+   * The unit {@code steps} counts: {@link Unit#UPDATES} by default. In epochs, samples or tokens
+   * the length is resolved to updates at compile time against the annotation's {@link
+   * TrainingSchedule#geometry()} (or {@link TrainingPlan#geometry()}), by {@link
+   * dev.anneal.geometry.RunGeometry}'s rules, each phase ending at the first update whose position
+   * reaches its start plus its length; {@code steps} may then be a double ({@code "2.5"} epochs,
+   * {@code "375e6"} tokens), but must be whole in every unit but epochs. Only a fixed schedule (on
+   * a class or interface) takes a unit.
+   */
+  Unit unit() default Unit.UPDATES;
 
   /** The value of a {@link Curve#CONSTANT} phase; by default where the previous phase ended. */
   String value() default "";

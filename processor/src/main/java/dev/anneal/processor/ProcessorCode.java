@@ -28,7 +28,13 @@ public enum ProcessorCode implements DiagnosticCode {
   DUPLICATE_CHANNEL(Severity.ERROR, "channel '{channel}' is declared more than once"),
   PROCESSOR_FAILURE(Severity.ERROR, "the Anneal processor failed on this type ({failure}); please report it with this source"),
   JUMP_BETWEEN_PHASES(Severity.WARNING,
-      "phase {phase} starts at {start} but phase {previousPhase} ends at {previousEnd}; leave `from` out to start where the previous phase ends");
+      "phase {phase} starts at {start} but phase {previousPhase} ends at {previousEnd}; leave `from` out to start where the previous phase ends"),
+  // Expressions: non-finite names and lengths from double-valued functions.
+  NON_FINITE_NUMBER(Severity.ERROR, "`{name}` in `{expression}`: non-finite numbers are not allowed, every value and length of a schedule is finite; write a finite number"),
+  DOUBLE_FUNCTION_LENGTH(Severity.ERROR,
+      "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number"),
+  UNIT_NEEDS_FIXED_SCHEDULE(Severity.ERROR,
+      "steps (`{expression}`) in {unit} needs a fixed schedule: the geometry resolves lengths at compile time, but a record's components are known only at run time; give steps in updates, computed from the record's values with RunGeometry.updates(Length, String)");
 
   private final MessageSpec spec;
 
@@ -122,6 +128,24 @@ public enum ProcessorCode implements DiagnosticCode {
    */
   public static Violation jumpBetweenPhases(String path, int phase, double start, int previousPhase, double previousEnd) {
     return JUMP_BETWEEN_PHASES.violation(path, start, phase, start, previousPhase, previousEnd);
+  }
+
+  /** {@code NaN} or {@code Infinity} written in an expression, where they would name a parameter. */
+  public static Violation nonFiniteNumber(String path, String name, String expression) {
+    return NON_FINITE_NUMBER.violation(path, name, name, expression);
+  }
+
+  /**
+   * A length ({@code attribute}) whose expression is a double because it calls {@code function}
+   * ({@code floor}, {@code ceil}, {@code sqrt}, {@code pow}, or {@code min}/{@code max} of a double).
+   */
+  public static Violation doubleFunctionLength(String path, String attribute, String expression, String function) {
+    return DOUBLE_FUNCTION_LENGTH.violation(path, expression, attribute, expression, function);
+  }
+
+  /** A length in {@code unit} (epochs, samples or tokens) on a schedule declared on a record. */
+  public static Violation unitNeedsFixedSchedule(String path, String expression, String unit) {
+    return UNIT_NEEDS_FIXED_SCHEDULE.violation(path, expression, expression, unit);
   }
 
   private Violation violation(String path, Object value, Object... args) {

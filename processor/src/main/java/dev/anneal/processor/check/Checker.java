@@ -38,6 +38,7 @@ public final class Checker {
   public Result check(Declaration declaration) {
     List<Finding> out = new ArrayList<>();
     Expressions expressions = new Expressions(new Scope(declaration.parameters()));
+    UnitLengths units = UnitLengths.of(declaration, out);
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();
     for (ChannelDraft channel : declaration.channels()) {
@@ -66,7 +67,7 @@ public final class Checker {
           out.add(new Finding(violation.relocated(channel.path(violation.path()), null, null), channel.where()));
         }
       } else if (!declaration.parameterized()) {
-        interpreted = new Folder(channel, phases).fold(out);
+        interpreted = new Folder(channel, phases, units).fold(out);
       }
       List<Condition> conditions = declaration.parameterized() ? Conditions.derive(phases) : List.of();
       channels.add(new CheckedChannel(channel, phases, interpreted, conditions));
@@ -91,7 +92,7 @@ public final class Checker {
       String curveName = spec.curve().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       boolean ok = true;
       for (Map.Entry<String, Located<String>> attribute : draft.attributes().entrySet()) {
-        if (!attribute.getKey().equals("steps") && spec.byAttribute(attribute.getKey()).isEmpty()) {
+        if (!attribute.getKey().equals("steps") && !attribute.getKey().equals("unit") && spec.byAttribute(attribute.getKey()).isEmpty()) {
           out.add(irrelevant(at, attribute.getKey(), attribute.getValue(), curveName, spec));
           ok = false;
         }
@@ -115,9 +116,17 @@ public final class Checker {
           ok = false;
         } else {
           steps = firstChannel.get(i).steps();
+          draft = UnitLengths.sharingUnit(draft, firstChannel.get(i).draft());
         }
       } else if (!stepsWritten.value().equals(PhaseSpec.FOREVER)) {
-        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", true, true, stepsWritten.where(), out);
+        boolean inUpdates = UnitLengths.unitOf(draft) == dev.anneal.geometry.Unit.UPDATES;
+        if (!inUpdates && declaration.parameterized()) {
+          out.add(new Finding(ProcessorCode.unitNeedsFixedSchedule(at + ".steps", stepsWritten.value(), UnitLengths.unitOf(draft).jsonName()),
+              draft.attributes().get("unit").where()));
+          ok = false;
+        }
+        // A length in epochs, samples or tokens may be fractional as written; the geometry decides its updates.
+        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", inUpdates, true, stepsWritten.where(), out);
         ok &= steps.isPresent();
       }
       Map<String, Arg> args = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import dev.anneal.processor.check.CheckedPhase;
 import dev.anneal.processor.check.Checked;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Expression;
+import dev.anneal.processor.expression.MathFunction;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.RecordParameter;
 import dev.anneal.schedule.Phase;
@@ -89,7 +90,10 @@ public final class Describer {
         hold = lastPhase.spec().endField().<Field.Value>map(f -> new Field.Derived(name(last.field(f))))
             .orElseGet(() -> new Field.EndOf(last.shape(), last.field("steps")));
       }
-      fields.add(new Field("holdValue", false, hold, "the value held at and past the declared end"));
+      // An endless schedule holds nothing: the constant is only its value at Long.MAX_VALUE, where the step range ends.
+      fields.add(new Field("holdValue", false, hold, last.open()
+          ? "the last phase's value at step Long.MAX_VALUE, the one step no phase range reaches"
+          : "the value held at and past the declared end"));
       ScheduleCode code = new ScheduleCode(
           simpleName, "", config, channel.draft().name().value(), channel.draft().path(), fields, phases,
           channel.draft().afterEnd().value(), "holdValue", channel.conditions(), bindings, List.copyOf(doubles));
@@ -152,6 +156,10 @@ public final class Describer {
       fields.add(new Field(steps, true, stepsValue, ""));
       roles.put("steps", steps);
       phase.steps().ifPresent(expr -> bindings.add(binding(i, "steps", "steps", expr, "")));
+      // A length such as round(total * ratio) uses a double component: validate checks it is finite first.
+      if (stepsValue instanceof Field.FromConfig fromConfig) {
+        fromConfig.expression().names().stream().filter(used -> !config.get().integers().contains(used)).forEach(doubles::add);
+      }
       String end = prefix + "Boundary";
       String previousEnd = "phase" + (i - 1) + "Boundary";
       // A fixed schedule's sum is checked at compile time (at most Long.MAX_VALUE - 1); a config's only when it is validated.
@@ -182,7 +190,7 @@ public final class Describer {
         case MILESTONES -> () -> {
           for (int k = 0; k <= milestones; k++) {
             derive(prefix, roles, "level" + k, false,
-                binary('*', ref(roles, "from"), new Expression.Pow(ref(roles, "factor"), Expression.real(k))),
+                binary('*', ref(roles, "from"), Expression.call(MathFunction.POW, ref(roles, "factor"), Expression.real(k))),
                 "the value after " + k + " milestone" + (k == 1 ? "" : "s") + ": from * factor^" + k);
           }
         };

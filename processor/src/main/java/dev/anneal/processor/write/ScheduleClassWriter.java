@@ -94,7 +94,7 @@ final class ScheduleClassWriter {
       type.addMethod(phaseMethod(phase));
     }
     type.addMethod(pastEnd());
-    new StepperWriter(code, names).write(type, self);
+    new StepperWriter(code, names, interpreted).write(type, self);
     delegations(type, self);
     return type;
   }
@@ -195,7 +195,7 @@ final class ScheduleClassWriter {
 
   private MethodSpec phaseMethod(PhaseCode phase) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("phase" + phase.index())
-        .addJavadoc("The value at local step {@code t} of phase $L ($L).\n", phase.index(), phase.curve().name().toLowerCase(java.util.Locale.ROOT))
+        .addJavadoc("The value at local step {@code t} of phase $L ($L).\n", phase.index(), phase.curveName())
         .returns(double.class)
         .addParameter(long.class, "t")
         .addCode(new Formulas(names).body(phase));

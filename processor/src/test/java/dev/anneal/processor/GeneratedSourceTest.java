@@ -45,12 +45,20 @@ class GeneratedSourceTest {
                     @PhaseSpec(shape = COSINE, to = "0.95")})})"""),
         Compile.type("Decay", """
             @TrainingSchedule(afterEnd = AfterEnd.FAIL, phases = {
-                @PhaseSpec(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""));
+                @PhaseSpec(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""),
+        Compile.type("Tokens", """
+            @TrainingSchedule(geometry = @Geometry(batchSize = 256, sequenceLength = 2_048), phases = {
+                @PhaseSpec(shape = LINEAR, steps = "375_000_000", unit = dev.anneal.geometry.Unit.TOKENS, from = "6e-6", to = "6e-4"),
+                @PhaseSpec(shape = COSINE, steps = "round(sqrt(1e6)) * 1_000", to = "6e-5")})"""),
+        Compile.type("Plateau", """
+            @TrainingSchedule(phases = {
+                @PhaseSpec(shape = LINEAR, steps = "500", from = "1e-4", to = "1e-3"),
+                @PhaseSpec(shape = PLATEAU, steps = PhaseSpec.FOREVER, factor = "0.5", patience = "3")})"""));
     assertEquals(List.of(), Compile.diagnostics(compilation));
   }
 
   static Stream<String> generated() {
-    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule");
+    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule", "TokensSchedule", "PlateauSchedule");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -35,6 +35,7 @@ final class Words {
       if (folded.isPresent()) {
         Phase model = folded.get().phases().get(i);
         out.append(model.isOpen() ? " from step " + start + " on" : " over " + model.steps() + " steps (" + start + " to " + (start + model.steps() - 1) + ")");
+        out.append(unit(phase));
         start = model.isOpen() ? start : start + model.steps();
       } else {
         out.append(phase.steps().map(s -> " over {@code " + s.text() + "} steps").orElse(" forever"));
@@ -74,6 +75,15 @@ final class Words {
 
   private static List<String> ownerNames(CheckedChannel channel) {
     return List.of(channel.draft().where().element().getSimpleName().toString());
+  }
+
+  /** A length written in a unit other than updates, as written: {@code , {@code 375_000_000} tokens}; else nothing. */
+  private static String unit(CheckedPhase phase) {
+    var unit = phase.draft().attributes().get("unit");
+    if (unit == null || unit.value().equals("UPDATES") || phase.steps().isEmpty()) {
+      return "";
+    }
+    return ", {@code " + html(phase.steps().get().text()) + "} " + unit.value().toLowerCase(Locale.ROOT);
   }
 
   private static String curve(CheckedPhase phase) {

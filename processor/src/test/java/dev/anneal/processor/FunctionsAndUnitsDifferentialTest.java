@@ -50,12 +50,21 @@ class FunctionsAndUnitsDifferentialTest {
       interface Samples {}
       """;
 
+  /** A record in a file of its own, as the generated class uses it from another. */
+  private static final String RECORD = """
+      @TrainingSchedule(phases = {
+          @PhaseSpec(shape = LINEAR, steps = "round(total * warmupRatio)", from = "0", to = "peak * pow(dModel, -0.5)"),
+          @PhaseSpec(shape = COSINE, steps = "total - round(total * warmupRatio)", to = "max(peak * minRatio, 1e-7)"),
+          @PhaseSpec(shape = CONSTANT, steps = "min(cooldown, 100)")})
+      @SuppressWarnings("anneal")""";
+
   private static ClassLoader loader;
 
   @BeforeAll
   static void compile() {
     Compilation compilation = Compile.compile(JavaFileObjects.forSourceString("test.Curves", Compile.HEADER
-        + "import dev.anneal.geometry.Unit;\n\n" + SOURCES));
+        + "import dev.anneal.geometry.Unit;\n\n" + SOURCES),
+        Compile.source("Run", RECORD, "public record Run(double peak, long total, double warmupRatio, int dModel, double minRatio, int cooldown) {}"));
     assertEquals(List.of(), Compile.diagnostics(compilation), "the sources compile without any diagnostic, -Xlint:all included");
     loader = Compile.classes(compilation);
   }
@@ -102,6 +111,27 @@ class FunctionsAndUnitsDifferentialTest {
     assertEquals(List.of(100L, 391L), lr.phases().stream().map(p -> p.steps()).toList());
     assertSameAtEveryBoundary(lr, (Schedule) loader.loadClass("test.SamplesPlan$Lr").getField("SCHEDULE").get(null));
     assertSameAtEveryBoundary(momentum, (Schedule) loader.loadClass("test.SamplesPlan$Momentum").getField("SCHEDULE").get(null));
+  }
+
+  @Test
+  void functionsOverARecordsComponentsComputeAsJava() throws Exception {
+    Class<?> run = loader.loadClass("test.Run");
+    Object config = run.getDeclaredConstructors()[0].newInstance(1e-3, 10_000L, 0.03, 512, 0.1, 250);
+    Schedule generated = (Schedule) loader.loadClass("test.RunSchedule").getMethod("of", run).invoke(null, config);
+    // round(10000 * 0.03) = 300; 10000 - 300 = 9700; min(250, 100) = 100.
+    Sequence built = Schedules.linear(0, 1e-3 * Math.pow(512, -0.5)).over(300)
+        .then().cosineTo(Math.max(1e-3 * 0.1, 1e-7)).over(9_700)
+        .then().constant().over(100)
+        .build();
+    assertSameAtEveryBoundary(built, generated);
+  }
+
+  @Test
+  void aLengthFromADoubleComponentIsCheckedFinite() throws Exception {
+    Class<?> run = loader.loadClass("test.Run");
+    Object config = run.getDeclaredConstructors()[0].newInstance(1e-3, 10_000L, Double.NaN, 512, 0.1, 250);
+    Object violations = loader.loadClass("test.RunSchedule").getMethod("validate", run).invoke(null, config);
+    assertEquals("[[NonFiniteValue] warmupRatio: warmupRatio (NaN) must be a finite number]", violations.toString());
   }
 
   private static Schedule fixed(String name) throws ReflectiveOperationException {

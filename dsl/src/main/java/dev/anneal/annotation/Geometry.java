@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 /**
  * The run geometry that turns a {@link PhaseSpec#unit()} of epochs, samples or tokens into
  * optimizer updates, as constants: the processor builds the {@link RunGeometry} these attributes
- * describe at compile time and resolves every length with it, by {@link RunGeometry}'s rounding
- * rules, exactly as {@code Schedules…build(geometry)} and Anneal JSON's {@code "geometry"} do.
+ * describe at compile time and resolves every length of a fixed schedule with it (a record's, the
+ * generated class when it is built from a config), by {@link RunGeometry}'s rounding rules,
+ * exactly as {@code Schedules…build(geometry)} and Anneal JSON's {@code "geometry"} do.
  * Each attribute is one {@link RunGeometry.Builder} call; an attribute left out is a call not
  * made (its Javadoc there gives the default). Batch-size schedules are not expressible here:
  * build such a schedule with the builder or Anneal JSON.

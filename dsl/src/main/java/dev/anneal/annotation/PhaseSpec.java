@@ -33,12 +33,13 @@ public @interface PhaseSpec {
 
   /**
    * The unit {@code steps} counts: {@link Unit#UPDATES} by default. In epochs, samples or tokens
-   * the length is resolved to updates at compile time against the annotation's {@link
+   * the length is resolved to updates (at compile time for a fixed schedule) against the annotation's {@link
    * TrainingSchedule#geometry()} (or {@link TrainingPlan#geometry()}), by {@link
    * dev.anneal.geometry.RunGeometry}'s rules, each phase ending at the first update whose position
    * reaches its start plus its length; {@code steps} may then be a double ({@code "2.5"} epochs,
-   * {@code "375e6"} tokens), but must be whole in every unit but epochs. Only a fixed schedule (on
-   * a class or interface) takes a unit.
+   * {@code "375e6"} tokens), but must be whole in every unit but epochs. On a record, whose
+   * components are known only at run time, the generated class resolves the length the same way
+   * when it is built from a config.
    */
   Unit unit() default Unit.UPDATES;
 

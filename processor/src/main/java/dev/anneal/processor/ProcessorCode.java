@@ -32,9 +32,7 @@ public enum ProcessorCode implements DiagnosticCode {
   // Expressions: non-finite names and lengths from double-valued functions.
   NON_FINITE_NUMBER(Severity.ERROR, "`{name}` in `{expression}`: non-finite numbers are not allowed, every value and length of a schedule is finite; write a finite number"),
   DOUBLE_FUNCTION_LENGTH(Severity.ERROR,
-      "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number"),
-  UNIT_NEEDS_FIXED_SCHEDULE(Severity.ERROR,
-      "steps (`{expression}`) in {unit} needs a fixed schedule: the geometry resolves lengths at compile time, but a record's components are known only at run time; give steps in updates, computed from the record's values with RunGeometry.updates(Length, String)");
+      "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number");
 
   private final MessageSpec spec;
 
@@ -141,11 +139,6 @@ public enum ProcessorCode implements DiagnosticCode {
    */
   public static Violation doubleFunctionLength(String path, String attribute, String expression, String function) {
     return DOUBLE_FUNCTION_LENGTH.violation(path, expression, attribute, expression, function);
-  }
-
-  /** A length in {@code unit} (epochs, samples or tokens) on a schedule declared on a record. */
-  public static Violation unitNeedsFixedSchedule(String path, String expression, String unit) {
-    return UNIT_NEEDS_FIXED_SCHEDULE.violation(path, expression, expression, unit);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -83,9 +83,12 @@ final class Cases {
         of(ProcessorCode.DOUBLE_FUNCTION_LENGTH, "floor as a length",
             record("double peak, long total", "@PhaseSpec(shape = COSINE, steps = \"floor(total * 0.9)\", from = \"peak\", to = \"0\")"),
             "Run.java:9: ERROR [DoubleFunctionLength] phases[0].steps: steps (`floor(total * 0.9)`) must be a whole number of steps, but floor(…) returns a double, as Java's Math.floor does; wrap it in round(…) for the nearest whole number"),
-        of(ProcessorCode.UNIT_NEEDS_FIXED_SCHEDULE, "tokens on a record",
-            record("double peak, long tokens", "@PhaseSpec(shape = COSINE, steps = \"tokens\", unit = dev.anneal.geometry.Unit.TOKENS, from = \"peak\", to = \"0\")"),
-            "Run.java:9: ERROR [UnitNeedsFixedSchedule] phases[0].steps: steps (`tokens`) in tokens needs a fixed schedule: the geometry resolves lengths at compile time, but a record's components are known only at run time; give steps in updates, computed from the record's values with RunGeometry.updates(Length, String)"),
+        of(RuleCode.UNIT_NEEDS_GEOMETRY, "epochs on a record whose geometry has no epoch",
+            source("Run", """
+                @TrainingSchedule(geometry = @Geometry(batchSize = 32), phases = {
+                    @PhaseSpec(shape = COSINE, steps = "epochs", unit = dev.anneal.geometry.Unit.EPOCHS, from = "peak", to = "0")})""",
+                "record Run(double peak, double epochs) {}"),
+            "Run.java:9: ERROR [UnitNeedsGeometry] phases[0].steps: steps is given in epochs, which needs the updates per epoch in the run geometry; give @Geometry updatesPerEpoch, or datasetSize with batchSize"),
         of(RuleCode.UNIT_NEEDS_GEOMETRY, "tokens without a geometry",
             phases("", "@PhaseSpec(shape = CONSTANT, steps = \"375_000_000\", unit = dev.anneal.geometry.Unit.TOKENS, value = \"0.1\")"),
             "Bad.java:9: ERROR [UnitNeedsGeometry] phases[0].steps: steps is given in tokens, which needs a run geometry; give the annotation geometry = @Geometry(…)"),

@@ -64,6 +64,11 @@ class FunctionsAndUnitsDifferentialTest {
   static void compile() {
     Compilation compilation = Compile.compile(JavaFileObjects.forSourceString("test.Curves", Compile.HEADER
         + "import dev.anneal.geometry.Unit;\n\n" + SOURCES),
+        Compile.source("TokenRun", """
+            @TrainingSchedule(geometry = @Geometry(batchSize = 512, sequenceLength = 2048), phases = {
+                @PhaseSpec(shape = LINEAR, steps = "warmupTokens", unit = dev.anneal.geometry.Unit.TOKENS, from = "0", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "decayTokens", unit = dev.anneal.geometry.Unit.TOKENS, to = "peak / 10")})
+            @SuppressWarnings("anneal")""", "public record TokenRun(double peak, long warmupTokens, double decayTokens) {}"),
         Compile.source("Run", RECORD, "public record Run(double peak, long total, double warmupRatio, int dModel, double minRatio, int cooldown) {}"));
     assertEquals(List.of(), Compile.diagnostics(compilation), "the sources compile without any diagnostic, -Xlint:all included");
     loader = Compile.classes(compilation);
@@ -132,6 +137,28 @@ class FunctionsAndUnitsDifferentialTest {
     Object config = run.getDeclaredConstructors()[0].newInstance(1e-3, 10_000L, Double.NaN, 512, 0.1, 250);
     Object violations = loader.loadClass("test.RunSchedule").getMethod("validate", run).invoke(null, config);
     assertEquals("[[NonFiniteValue] warmupRatio: warmupRatio (NaN) must be a finite number]", violations.toString());
+  }
+
+  @Test
+  void aRecordsTokensResolveAtRunTimeAsTheBuilderResolvesThem() throws Exception {
+    Class<?> run = loader.loadClass("test.TokenRun");
+    Object config = run.getDeclaredConstructors()[0].newInstance(6e-4, 375_000_000L, 2.6e9);
+    Schedule generated = (Schedule) loader.loadClass("test.TokenRunSchedule").getMethod("of", run).invoke(null, config);
+    RunGeometry geometry = RunGeometry.builder().batchSize(512).sequenceLength(2048).build();
+    Sequence built = Schedules.linear(0, 6e-4).over(Length.tokens(375_000_000))
+        .then().cosineTo(6e-4 / 10).over(Length.tokens(2_600_000_000L))
+        .build(geometry);
+    // As in the fixed case: 358 and 2480 updates.
+    assertEquals(List.of(358L, 2_480L), built.phases().stream().map(p -> p.steps()).toList());
+    assertSameAtEveryBoundary(built, generated);
+  }
+
+  @Test
+  void aRecordsLengthInAUnitBelowOneIsReportedOnItsAttribute() throws Exception {
+    Class<?> run = loader.loadClass("test.TokenRun");
+    Object config = run.getDeclaredConstructors()[0].newInstance(6e-4, 0L, 2.6e9);
+    Object violations = loader.loadClass("test.TokenRunSchedule").getMethod("validate", run).invoke(null, config);
+    assertEquals("[[NotPositive] phases[0].steps: tokens (0) must be greater than 0]", violations.toString());
   }
 
   private static Schedule fixed(String name) throws ReflectiveOperationException {

@@ -51,7 +51,7 @@ public final class Checker {
         out.add(new Finding(violation, name.where()));
       }
       List<CheckedPhase> firstChannel = checkedPhases.isEmpty() ? null : checkedPhases.get(0);
-      checkedPhases.add(phases(declaration, channel, firstChannel, expressions, out));
+      checkedPhases.add(phases(declaration, channel, firstChannel, expressions, units, out));
     }
     if (hasErrors(out)) {
       return new Result(out, Optional.empty());
@@ -83,7 +83,8 @@ public final class Checker {
   }
 
   private List<CheckedPhase> phases(
-      Declaration declaration, ChannelDraft channel, List<CheckedPhase> firstChannel, Expressions expressions, List<Finding> out) {
+      Declaration declaration, ChannelDraft channel, List<CheckedPhase> firstChannel, Expressions expressions, UnitLengths units,
+      List<Finding> out) {
     List<CheckedPhase> phases = new ArrayList<>();
     for (int i = 0; i < channel.phases().size(); i++) {
       PhaseDraft draft = channel.phases().get(i);
@@ -119,15 +120,13 @@ public final class Checker {
           draft = UnitLengths.sharingUnit(draft, firstChannel.get(i).draft());
         }
       } else if (!stepsWritten.value().equals(PhaseSpec.FOREVER)) {
-        boolean inUpdates = UnitLengths.unitOf(draft) == dev.anneal.geometry.Unit.UPDATES;
-        if (!inUpdates && declaration.parameterized()) {
-          out.add(new Finding(ProcessorCode.unitNeedsFixedSchedule(at + ".steps", stepsWritten.value(), UnitLengths.unitOf(draft).jsonName()),
-              draft.attributes().get("unit").where()));
-          ok = false;
-        }
+        dev.anneal.geometry.Unit unit = UnitLengths.unitOf(draft);
         // A length in epochs, samples or tokens may be fractional as written; the geometry decides its updates.
-        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", inUpdates, true, stepsWritten.where(), out);
+        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", unit == dev.anneal.geometry.Unit.UPDATES, true, stepsWritten.where(), out);
         ok &= steps.isPresent();
+        if (steps.isPresent() && unit != dev.anneal.geometry.Unit.UPDATES && declaration.parameterized()) {
+          ok &= units.available(steps.get(), unit, out); // a fixed schedule's lengths are resolved when folded
+        }
       }
       Map<String, Arg> args = new LinkedHashMap<>();
       for (Component component : spec.components()) {

@@ -22,7 +22,9 @@ final class Conditions {
     List<Condition> lengths = new ArrayList<>();
     {
       for (CheckedPhase phase : phases) {
-        phase.steps().filter(steps -> steps.given()).ifPresent(steps -> add(steps, true, divisors, lengths));
+        // A length in a unit needs only an amount above 0, which the geometry's resolution checks.
+        boolean inUpdates = UnitLengths.unitOf(phase.draft()) == dev.anneal.geometry.Unit.UPDATES;
+        phase.steps().filter(steps -> steps.given()).ifPresent(steps -> add(steps, inUpdates, divisors, lengths));
         phase.args().forEach((field, arg) -> {
           if (arg instanceof Arg.Expr expr) {
             add(expr, LENGTHS.contains(field), divisors, lengths);

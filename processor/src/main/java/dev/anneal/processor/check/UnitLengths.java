@@ -24,9 +24,11 @@ import javax.lang.model.element.ExecutableElement;
  * the annotation's {@code @Geometry}, with dsl's {@link RunGeometry} (never its arithmetic again):
  * the geometry is built from the constants written, and each phase ends where {@link
  * RunGeometry#updates(Length, long, String)} says, from the updates before it, as the builder's
- * {@code build(geometry)} resolves them.
+ * {@code build(geometry)} resolves them. A record's lengths are resolved the same way by the
+ * generated class, at run time ({@code ConfigBinding.updates}); here only whether the geometry has
+ * what their units need is checked.
  */
-final class UnitLengths {
+public final class UnitLengths {
   private final Optional<RunGeometry> geometry;
   private final Site where;
 
@@ -72,8 +74,40 @@ final class UnitLengths {
     }
   }
 
+  /**
+   * The {@link RunGeometry.Builder} calls {@code declaration}'s {@code @Geometry} writes, by
+   * method name in source order ({@code batchSize → 256L}), for a generated class that resolves
+   * a record's lengths at run time; empty without a geometry.
+   */
+  public static Map<String, Object> geometryCalls(Declaration declaration) {
+    Map<String, Object> calls = new LinkedHashMap<>();
+    AnnotationValue value = attribute(declaration.where().annotation(), "geometry");
+    if (value != null && value.getValue() instanceof AnnotationMirror written) {
+      written.getElementValues().forEach((attribute, figure) -> calls.put(attribute.getSimpleName().toString(), figure.getValue()));
+    }
+    return calls;
+  }
+
+  /**
+   * For a record, whose amounts are known only at run time: whether the geometry has what {@code
+   * unit} needs, reporting on {@code steps} if it does not.
+   */
+  boolean available(Arg.Expr steps, Unit unit, List<Finding> out) {
+    if (where == null) {
+      return false; // the geometry itself is invalid, and reported
+    }
+    if (geometry.isEmpty()) {
+      out.add(new Finding(RuleCode.unitNeedsGeometry(steps.path(), "steps", steps.text(), unit.jsonName(), "a run geometry",
+          "give the annotation geometry = @Geometry(…)"), steps.where()));
+      return false;
+    }
+    Optional<Violation> missing = missing(geometry.get(), steps.path(), unit, steps.text());
+    missing.ifPresent(violation -> out.add(new Finding(violation, steps.where())));
+    return missing.isEmpty();
+  }
+
   /** The phase's unit, {@link Unit#UPDATES} unless its {@code unit} attribute says otherwise. */
-  static Unit unitOf(PhaseDraft phase) {
+  public static Unit unitOf(PhaseDraft phase) {
     Located<String> unit = phase.attributes().get("unit");
     return unit == null ? Unit.UPDATES : Unit.valueOf(unit.value());
   }
@@ -107,7 +141,7 @@ final class UnitLengths {
             "give the annotation geometry = @Geometry(…)"), steps.where()));
         return Optional.empty();
       }
-      Optional<Violation> missing = missing(geometry.get(), steps.path(), length);
+      Optional<Violation> missing = missing(geometry.get(), steps.path(), unit, length);
       if (missing.isPresent()) {
         out.add(new Finding(missing.get(), steps.where()));
         return Optional.empty();
@@ -123,17 +157,17 @@ final class UnitLengths {
    * What {@code length}'s unit needs that the geometry lacks, worded with {@code @Geometry}'s
    * attributes (dsl's own message names Anneal JSON's keys).
    */
-  private static Optional<Violation> missing(RunGeometry geometry, String path, Length length) {
-    String unit = length.unit().jsonName();
-    if (length.unit() == Unit.EPOCHS && geometry.updatesPerEpoch().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, unit, "the updates per epoch in the run geometry",
+  private static Optional<Violation> missing(RunGeometry geometry, String path, Unit unit, Object length) {
+    String name = unit.jsonName();
+    if (unit == Unit.EPOCHS && geometry.updatesPerEpoch().isEmpty()) {
+      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, name, "the updates per epoch in the run geometry",
           "give @Geometry updatesPerEpoch, or datasetSize with batchSize"));
     }
-    if (length.unit() == Unit.TOKENS && geometry.sequenceLength().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, unit, "a sequence length in the run geometry", "give @Geometry sequenceLength"));
+    if (unit == Unit.TOKENS && geometry.sequenceLength().isEmpty()) {
+      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, name, "a sequence length in the run geometry", "give @Geometry sequenceLength"));
     }
-    if ((length.unit() == Unit.SAMPLES || length.unit() == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, unit, "a global batch in the run geometry", "give @Geometry batchSize"));
+    if ((unit == Unit.SAMPLES || unit == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
+      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, name, "a global batch in the run geometry", "give @Geometry batchSize"));
     }
     return Optional.empty();
   }

@@ -38,7 +38,8 @@ final class Words {
         out.append(unit(phase));
         start = model.isOpen() ? start : start + model.steps();
       } else {
-        out.append(phase.steps().map(s -> " over {@code " + s.text() + "} steps").orElse(" forever"));
+        String counted = unit(phase).isEmpty() ? "steps" : phase.draft().attributes().get("unit").value().toLowerCase(Locale.ROOT);
+        out.append(phase.steps().map(s -> " over {@code " + html(s.text()) + "} " + counted).orElse(" forever"));
       }
       int index = i;
       String settings = settings(phase, folded.map(s -> s.phases().get(index).shape()));

@@ -32,7 +32,8 @@ public enum ProcessorCode implements DiagnosticCode {
   // Expressions: non-finite names and lengths from double-valued functions.
   NON_FINITE_NUMBER(Severity.ERROR, "`{name}` in `{expression}`: non-finite numbers are not allowed, every value and length of a schedule is finite; write a finite number"),
   DOUBLE_FUNCTION_LENGTH(Severity.ERROR,
-      "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number");
+      "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number"),
+  UNIT_WITHOUT_LENGTH(Severity.ERROR, "unit {unit} applies to steps, which this phase {reason}; leave unit out, or give steps in {unit}");
 
   private final MessageSpec spec;
 
@@ -139,6 +140,17 @@ public enum ProcessorCode implements DiagnosticCode {
    */
   public static Violation doubleFunctionLength(String path, String attribute, String expression, String function) {
     return DOUBLE_FUNCTION_LENGTH.violation(path, expression, attribute, expression, function);
+  }
+
+  /**
+   * A phase whose {@code unit} has no length of its own to apply to.
+   *
+   * @param unit the unit written, e.g. {@code tokens}
+   * @param reason why there is none: {@code leaves out (it takes the first channel's length and
+   *     unit)}, {@code gives as forever}
+   */
+  public static Violation unitWithoutLength(String path, String unit, String reason) {
+    return UNIT_WITHOUT_LENGTH.violation(path, unit, unit, reason);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -14,7 +14,7 @@ public final class Reportable {
   public static final Set<DiagnosticCode> CODES = Set.of(
       ProcessorCode.EXPRESSION_SYNTAX, ProcessorCode.UNKNOWN_NAME, ProcessorCode.NOT_NUMERIC_PARAMETER, ProcessorCode.FRACTIONAL_LENGTH, ProcessorCode.DIVISION_BY_ZERO,
       ProcessorCode.MISSING_ATTRIBUTE, ProcessorCode.IRRELEVANT_ATTRIBUTE, ProcessorCode.CHANNEL_PHASES_DIFFER, ProcessorCode.DUPLICATE_CHANNEL, ProcessorCode.PROCESSOR_FAILURE,
-      ProcessorCode.JUMP_BETWEEN_PHASES, ProcessorCode.NON_FINITE_NUMBER, ProcessorCode.DOUBLE_FUNCTION_LENGTH,
+      ProcessorCode.JUMP_BETWEEN_PHASES, ProcessorCode.NON_FINITE_NUMBER, ProcessorCode.DOUBLE_FUNCTION_LENGTH, ProcessorCode.UNIT_WITHOUT_LENGTH,
       RuleCode.UNIT_NEEDS_GEOMETRY,
       RuleCode.NON_FINITE_VALUE, RuleCode.NEGATIVE_VALUE, RuleCode.NEGATIVE_LEARNING_RATE, RuleCode.MOMENTUM_OUT_OF_RANGE, RuleCode.NEGATIVE_WEIGHT_DECAY,
       RuleCode.NOT_POSITIVE, RuleCode.OUT_OF_RANGE, RuleCode.NON_FINITE_AT_STEP, RuleCode.NON_POSITIVE_LENGTH, RuleCode.NEEDS_LENGTH, RuleCode.OPEN_PHASE_NOT_LAST,

@@ -89,6 +89,15 @@ final class Cases {
                     @PhaseSpec(shape = COSINE, steps = "epochs", unit = dev.anneal.geometry.Unit.EPOCHS, from = "peak", to = "0")})""",
                 "record Run(double peak, double epochs) {}"),
             "Run.java:9: ERROR [UnitNeedsGeometry] phases[0].steps: steps is given in epochs, which needs the updates per epoch in the run geometry; give @Geometry updatesPerEpoch, or datasetSize with batchSize"),
+        of(ProcessorCode.UNIT_WITHOUT_LENGTH, "a unit on a phase that lasts forever",
+            phases("geometry = @Geometry(updatesPerEpoch = 100)",
+                "@PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER, unit = dev.anneal.geometry.Unit.EPOCHS, value = \"0.1\")"),
+            "Bad.java:10: ERROR [UnitWithoutLength] phases[0].unit: unit epochs applies to steps, which this phase gives as forever; leave unit out, or give steps in epochs"),
+        of(ProcessorCode.UNIT_WITHOUT_LENGTH, "a unit on a later channel's phase that shares the first channel's length", type("Bad", """
+            @TrainingPlan(channels = {
+                @Channel(name = "lr", phases = {@PhaseSpec(shape = CONSTANT, steps = "100", value = "0.1")}),
+                @Channel(name = "momentum", phases = {@PhaseSpec(shape = CONSTANT, unit = dev.anneal.geometry.Unit.EPOCHS, value = "0.9")})})"""),
+            "Bad.java:10: ERROR [UnitWithoutLength] channels.momentum.phases[0].unit: unit epochs applies to steps, which this phase leaves out (it takes the first channel's length and unit); leave unit out, or give steps in epochs"),
         of(RuleCode.UNIT_NEEDS_GEOMETRY, "tokens without a geometry",
             phases("", "@PhaseSpec(shape = CONSTANT, steps = \"375_000_000\", unit = dev.anneal.geometry.Unit.TOKENS, value = \"0.1\")"),
             "Bad.java:9: ERROR [UnitNeedsGeometry] phases[0].steps: steps is given in tokens, which needs a run geometry; give the annotation geometry = @Geometry(…)"),

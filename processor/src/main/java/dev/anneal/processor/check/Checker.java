@@ -102,6 +102,14 @@ public final class Checker {
         out.add(irrelevant(at, "milestones", new Located<>("{…}", draft.milestones().get().where()), curveName, spec));
         ok = false;
       }
+      // A unit measures a written length; with none (left to the first channel, or forever) it would be ignored.
+      Located<String> unitWritten = draft.attributes().get("unit");
+      Located<String> lengthWritten = draft.attributes().get("steps");
+      if (unitWritten != null && (lengthWritten == null || lengthWritten.value().equals(PhaseSpec.FOREVER))) {
+        out.add(new Finding(ProcessorCode.unitWithoutLength(at + ".unit", unitWritten.value().toLowerCase(java.util.Locale.ROOT),
+            lengthWritten == null ? "leaves out (it takes the first channel's length and unit)" : "gives as forever"), unitWritten.where()));
+        ok = false;
+      }
       // The length: written, "forever", or (in a plan's later channel) the first channel's.
       Optional<Arg.Expr> steps = Optional.empty();
       Located<String> stepsWritten = draft.attributes().get("steps");

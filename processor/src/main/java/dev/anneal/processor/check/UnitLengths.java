@@ -118,11 +118,12 @@ public final class UnitLengths {
    */
   static PhaseDraft sharingUnit(PhaseDraft phase, PhaseDraft lengthGiver) {
     Located<String> unit = lengthGiver.attributes().get("unit");
-    if (unit == null) {
-      return phase;
-    }
     Map<String, Located<String>> attributes = new LinkedHashMap<>(phase.attributes());
-    attributes.put("unit", unit);
+    if (unit == null) {
+      attributes.remove("unit"); // a unit of its own is refused (UnitWithoutLength): the length is the first channel's
+    } else {
+      attributes.put("unit", unit);
+    }
     return new PhaseDraft(phase.curve(), attributes, phase.milestones(), phase.where());
   }
 

@@ -33,7 +33,9 @@ public enum ProcessorCode implements DiagnosticCode {
   NON_FINITE_NUMBER(Severity.ERROR, "`{name}` in `{expression}`: non-finite numbers are not allowed, every value and length of a schedule is finite; write a finite number"),
   DOUBLE_FUNCTION_LENGTH(Severity.ERROR,
       "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number"),
-  UNIT_WITHOUT_LENGTH(Severity.ERROR, "unit {unit} applies to steps, which this phase {reason}; leave unit out, or give steps in {unit}");
+  UNIT_WITHOUT_LENGTH(Severity.ERROR, "unit {unit} applies to steps, which this phase {reason}; leave unit out, or give steps in {unit}"),
+  UNUSED_GEOMETRY(Severity.WARNING,
+      "the geometry is given but every length is in updates, so it changes nothing; give a phase's steps a unit (epochs, samples, tokens), or leave geometry out");
 
   private final MessageSpec spec;
 
@@ -151,6 +153,11 @@ public enum ProcessorCode implements DiagnosticCode {
    */
   public static Violation unitWithoutLength(String path, String unit, String reason) {
     return UNIT_WITHOUT_LENGTH.violation(path, unit, unit, reason);
+  }
+
+  /** A {@code geometry} on an annotation none of whose lengths is in a unit it would resolve. */
+  public static Violation unusedGeometry(String path) {
+    return UNUSED_GEOMETRY.violation(path, null);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -39,6 +39,7 @@ public final class Checker {
     List<Finding> out = new ArrayList<>();
     Expressions expressions = new Expressions(new Scope(declaration.parameters()));
     UnitLengths units = UnitLengths.of(declaration, out);
+    units.warnIfUnused(declaration, out);
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();
     for (ChannelDraft channel : declaration.channels()) {

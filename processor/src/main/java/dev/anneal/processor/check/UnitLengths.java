@@ -3,6 +3,7 @@ package dev.anneal.processor.check;
 import dev.anneal.geometry.Length;
 import dev.anneal.geometry.RunGeometry;
 import dev.anneal.geometry.Unit;
+import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.Located;
 import dev.anneal.processor.read.PhaseDraft;
@@ -104,6 +105,20 @@ public final class UnitLengths {
     Optional<Violation> missing = missing(geometry.get(), steps.path(), unit, steps.text());
     missing.ifPresent(violation -> out.add(new Finding(violation, steps.where())));
     return missing.isEmpty();
+  }
+
+  /**
+   * Warns ({@code UnusedGeometry}) about a geometry that no length of {@code declaration} uses:
+   * a setting that would otherwise change nothing without a word.
+   */
+  void warnIfUnused(Declaration declaration, List<Finding> out) {
+    if (where == null || geometry.isEmpty()) {
+      return;
+    }
+    boolean used = declaration.channels().stream().flatMap(channel -> channel.phases().stream()).anyMatch(phase -> unitOf(phase) != Unit.UPDATES);
+    if (!used) {
+      out.add(new Finding(ProcessorCode.unusedGeometry("geometry"), where));
+    }
   }
 
   /** The phase's unit, {@link Unit#UPDATES} unless its {@code unit} attribute says otherwise. */

@@ -1,6 +1,7 @@
 package dev.anneal.processor.check;
 
 import dev.anneal.annotation.PhaseSpec;
+import dev.anneal.geometry.Unit;
 import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.curve.Component;
@@ -108,7 +109,8 @@ public final class Checker {
       Located<String> lengthWritten = draft.attributes().get("steps");
       if (unitWritten != null && (lengthWritten == null || lengthWritten.value().equals(PhaseSpec.FOREVER))) {
         out.add(new Finding(ProcessorCode.unitWithoutLength(at + ".unit", unitWritten.value().toLowerCase(java.util.Locale.ROOT),
-            lengthWritten == null ? "leaves out (it takes the first channel's length and unit)" : "gives as forever"), unitWritten.where()));
+            lengthWritten == null ? firstChannel == null ? "leaves out" : "leaves out (it takes the first channel's length and unit)" : "gives as forever"),
+            unitWritten.where()));
         ok = false;
       }
       // The length: written, "forever", or (in a plan's later channel) the first channel's.
@@ -129,11 +131,11 @@ public final class Checker {
           draft = UnitLengths.sharingUnit(draft, firstChannel.get(i).draft());
         }
       } else if (!stepsWritten.value().equals(PhaseSpec.FOREVER)) {
-        dev.anneal.geometry.Unit unit = UnitLengths.unitOf(draft);
+        Unit unit = UnitLengths.unitOf(draft);
         // A length in epochs, samples or tokens may be fractional as written; the geometry decides its updates.
-        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", unit == dev.anneal.geometry.Unit.UPDATES, true, stepsWritten.where(), out);
+        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", unit == Unit.UPDATES, true, stepsWritten.where(), out);
         ok &= steps.isPresent();
-        if (steps.isPresent() && unit != dev.anneal.geometry.Unit.UPDATES && declaration.parameterized()) {
+        if (steps.isPresent() && unit != Unit.UPDATES && declaration.parameterized()) {
           ok &= units.available(steps.get(), unit, out); // a fixed schedule's lengths are resolved when folded
         }
       }

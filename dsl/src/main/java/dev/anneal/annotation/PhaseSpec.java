@@ -10,10 +10,14 @@ import java.lang.annotation.Target;
 /**
  * One phase of a {@link TrainingSchedule} or {@link Channel}: a {@link Curve} lasting {@code steps}
  * updates. Lengths and values are expressions: numbers ({@code "2_000"}, {@code "3e-4"}), and in a
- * schedule on a record the names of its components, combined with {@code + - * /}, parentheses and
- * unary minus ({@code "total - warmup"}, {@code "peak * minRatio"}). They mean what they mean in
- * Java: an expression of integers is an integer ({@code "total / 10"} rounds toward zero), and
- * lengths must be integers. An attribute left at its default ({@code ""}) is not given.
+ * schedule on a record the names of its components, combined with {@code + - * /}, parentheses,
+ * unary minus and the functions {@code min}, {@code max}, {@code round}, {@code floor}, {@code
+ * ceil}, {@code sqrt} and {@code pow} ({@code "total - warmup"}, {@code "peak * minRatio"}, {@code
+ * "round(total * 0.03)"}, {@code "pow(dModel, -0.5)"}). They mean what they mean in Java, each
+ * function {@link Math}'s: an expression of integers is an integer ({@code "total / 10"} rounds
+ * toward zero), {@code round} gives a {@code long} and {@code floor}, {@code ceil}, {@code sqrt}
+ * and {@code pow} doubles, and lengths in updates must be integers. An attribute left at its
+ * default ({@code ""}) is not given.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({})

@@ -1,5 +1,6 @@
 package dev.anneal.annotation;
 
+import dev.anneal.geometry.Unit;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.OneCycle;
 import java.lang.annotation.Retention;
@@ -9,10 +10,14 @@ import java.lang.annotation.Target;
 /**
  * One phase of a {@link TrainingSchedule} or {@link Channel}: a {@link Curve} lasting {@code steps}
  * updates. Lengths and values are expressions: numbers ({@code "2_000"}, {@code "3e-4"}), and in a
- * schedule on a record the names of its components, combined with {@code + - * /}, parentheses and
- * unary minus ({@code "total - warmup"}, {@code "peak * minRatio"}). They mean what they mean in
- * Java: an expression of integers is an integer ({@code "total / 10"} rounds toward zero), and
- * lengths must be integers. An attribute left at its default ({@code ""}) is not given.
+ * schedule on a record the names of its components, combined with {@code + - * /}, parentheses,
+ * unary minus and the functions {@code min}, {@code max}, {@code round}, {@code floor}, {@code
+ * ceil}, {@code sqrt} and {@code pow} ({@code "total - warmup"}, {@code "peak * minRatio"}, {@code
+ * "round(total * 0.03)"}, {@code "pow(dModel, -0.5)"}). They mean what they mean in Java, each
+ * function {@link Math}'s: an expression of integers is an integer ({@code "total / 10"} rounds
+ * toward zero), {@code round} gives a {@code long} and {@code floor}, {@code ceil}, {@code sqrt}
+ * and {@code pow} doubles, and lengths in updates must be integers. An attribute left at its
+ * default ({@code ""}) is not given.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({})
@@ -29,6 +34,18 @@ public @interface PhaseSpec {
    * phase at the same position.
    */
   String steps() default "";
+
+  /**
+   * The unit {@code steps} counts: {@link Unit#UPDATES} by default. In epochs, samples or tokens
+   * the length is resolved to updates (at compile time for a fixed schedule) against the annotation's {@link
+   * TrainingSchedule#geometry()} (or {@link TrainingPlan#geometry()}), by {@link
+   * dev.anneal.geometry.RunGeometry}'s rules, each phase ending at the first update whose position
+   * reaches its start plus its length; {@code steps} may then be a double ({@code "2.5"} epochs,
+   * {@code "375e6"} tokens), but must be whole in every unit but epochs. On a record, whose
+   * components are known only at run time, the generated class resolves the length the same way
+   * when it is built from a config.
+   */
+  Unit unit() default Unit.UPDATES;
 
   /** The value of a {@link Curve#CONSTANT} phase; by default where the previous phase ended. */
   String value() default "";

@@ -29,6 +29,12 @@ public @interface TrainingPlan {
   /** The channels; the first sets the phase lengths the others may share. */
   Channel[] channels();
 
+  /**
+   * The run geometry that phases with a {@link PhaseSpec#unit()} other than updates are resolved
+   * against; without it, such a phase is an error ({@code UnitNeedsGeometry}).
+   */
+  Geometry geometry() default @Geometry;
+
   /** The simple name of the generated class; by default the annotated type's name + {@code Plan}. */
   String name() default "";
 }

@@ -47,6 +47,12 @@ public @interface TrainingSchedule {
    */
   String channel() default Plan.LR;
 
+  /**
+   * The run geometry that phases with a {@link PhaseSpec#unit()} other than updates are resolved
+   * against; without it, such a phase is an error ({@code UnitNeedsGeometry}).
+   */
+  Geometry geometry() default @Geometry;
+
   /** The simple name of the generated class; by default the annotated type's name + {@code Schedule}. */
   String name() default "";
 }

@@ -6,9 +6,12 @@
  * <ul>
  *   <li>{@link dev.anneal.annotation.TrainingSchedule} on a class: a fixed schedule, its phases in
  *       order; on a record: a schedule whose lengths and values are expressions over the record's
- *       components ({@code "total - warmup"}, {@code "peak * minRatio"}).
+ *       components ({@code "total - warmup"}, {@code "peak * minRatio"}) and the functions {@code
+ *       min}, {@code max}, {@code round}, {@code floor}, {@code ceil}, {@code sqrt}, {@code pow}.
  *   <li>{@link dev.anneal.annotation.TrainingPlan}: several channels (learning rate, momentum,
  *       weight decay) declared the same way, sharing phase lengths.
+ *   <li>{@link dev.anneal.annotation.Geometry}: the run geometry, as constants, that phases with a
+ *       {@link dev.anneal.annotation.PhaseSpec#unit()} of epochs, samples or tokens resolve against.
  *   <li>{@link dev.anneal.annotation.CheckedConfig}: a config resource of the project (Anneal
  *       JSON, {@code ds_config.json}, …) read and checked during the build.
  * </ul>

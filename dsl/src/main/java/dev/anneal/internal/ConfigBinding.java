@@ -1,5 +1,9 @@
 package dev.anneal.internal;
 
+import dev.anneal.geometry.Length;
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
+import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Values;
 import dev.anneal.rules.Violation;
@@ -8,6 +12,7 @@ import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.RuleSet;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -52,6 +57,37 @@ public final class ConfigBinding {
    */
   public static long boundary(long start, long steps) {
     return steps > 0 && start > Long.MAX_VALUE - steps ? Long.MAX_VALUE : start + steps;
+  }
+
+  /**
+   * The updates of a phase {@code amount} {@code unit}s long that starts after {@code start}
+   * updates, for a generated class whose lengths are in epochs, samples or tokens: {@link
+   * RunGeometry#updates(Length, long, String)} on the exact {@link Length}.
+   *
+   * @param path the phase's {@code steps}, e.g. {@code phases[1].steps}: where every violation is reported
+   * @throws InvalidScheduleException ({@code NotPositive}) for an amount below 1, and as {@link
+   *     RunGeometry#updates(Length, long, String)}
+   */
+  public static long updates(RunGeometry geometry, long amount, Unit unit, long start, String path) {
+    try {
+      return geometry.updates(new Length(BigDecimal.valueOf(amount), unit), start, path);
+    } catch (InvalidScheduleException e) {
+      throw at(path, e);
+    }
+  }
+
+  /** As {@link #updates(RunGeometry, long, Unit, long, String)}, for an amount given as a double ({@code 2.5} epochs). */
+  public static long updates(RunGeometry geometry, double amount, Unit unit, long start, String path) {
+    try {
+      return geometry.updates(Length.of(amount, unit), start, path);
+    } catch (InvalidScheduleException e) {
+      throw at(path, e);
+    }
+  }
+
+  /** The violations of {@code e}, moved to {@code path} (a {@link Length} reports on {@code steps}). */
+  private static InvalidScheduleException at(String path, InvalidScheduleException e) {
+    return new InvalidScheduleException(e.violations().stream().map(v -> v.relocated(path, null, null)).toList());
   }
 
   /**

@@ -19,7 +19,7 @@ public enum ProcessorCode implements DiagnosticCode {
   UNKNOWN_NAME(Severity.ERROR, "unknown name `{name}` in `{expression}`{hint}"),
   NOT_NUMERIC_PARAMETER(Severity.ERROR, "`{name}` has type {type}; expressions use int, long, float and double components"),
   FRACTIONAL_LENGTH(Severity.ERROR,
-      "{attribute} (`{expression}`) must be a whole number of steps, but it is a double expression; use integer parameters and literals"),
+      "{attribute} (`{expression}`) must be a whole number of steps, but it is a double expression; wrap it in round(…) for the nearest whole number, or use integer parameters and literals"),
   DIVISION_BY_ZERO(Severity.ERROR, "`{expression}` divides by zero"),
   MISSING_ATTRIBUTE(Severity.ERROR, "{shape} phase needs `{attribute}`{reason}"),
   IRRELEVANT_ATTRIBUTE(Severity.ERROR, "`{attribute}` does not apply to {shape} phase, which takes {attributes}"),
@@ -38,7 +38,14 @@ public enum ProcessorCode implements DiagnosticCode {
   GENERATED_NAME_CLASH(Severity.ERROR, "the generated class `{qualifiedName}` {conflict}; {fix}"),
   INVALID_GENERATED_NAME(Severity.ERROR, "`{name}` is not a valid class name: `name` takes a Java identifier without a package{hint}"),
   ABSOLUTE_RESOURCE_PATH(Severity.ERROR,
-      "`{resource}` starts with '/', but a resource is found relative to the roots of the class path and the source path; write `{relative}`");
+      "`{resource}` starts with '/', but a resource is found relative to the roots of the class path and the source path; write `{relative}`"),
+  // Expressions: non-finite names and lengths from double-valued functions.
+  NON_FINITE_NUMBER(Severity.ERROR, "`{name}` in `{expression}`: non-finite numbers are not allowed, every value and length of a schedule is finite; write a finite number"),
+  DOUBLE_FUNCTION_LENGTH(Severity.ERROR,
+      "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number"),
+  UNIT_WITHOUT_LENGTH(Severity.ERROR, "unit {unit} applies to steps, which this phase {reason}; leave unit out, or give steps in {unit}"),
+  UNUSED_GEOMETRY(Severity.WARNING,
+      "the geometry is given but every length is in updates, so it changes nothing; give a phase's steps a unit (epochs, samples, tokens), or leave geometry out");
 
   private final MessageSpec spec;
 
@@ -178,6 +185,36 @@ public enum ProcessorCode implements DiagnosticCode {
   /** A {@code @CheckedConfig} resource written as an absolute path, and the relative one that is meant. */
   public static Violation absoluteResourcePath(String path, String resource, String relative) {
     return ABSOLUTE_RESOURCE_PATH.violation(path, resource, resource, relative);
+  }
+
+  /**
+  /** {@code NaN} or {@code Infinity} written in an expression, where they would name a parameter. */
+  public static Violation nonFiniteNumber(String path, String name, String expression) {
+    return NON_FINITE_NUMBER.violation(path, name, name, expression);
+  }
+
+  /**
+   * A length ({@code attribute}) whose expression is a double because it calls {@code function}
+   * ({@code floor}, {@code ceil}, {@code sqrt}, {@code pow}, or {@code min}/{@code max} of a double).
+   */
+  public static Violation doubleFunctionLength(String path, String attribute, String expression, String function) {
+    return DOUBLE_FUNCTION_LENGTH.violation(path, expression, attribute, expression, function);
+  }
+
+  /**
+   * A phase whose {@code unit} has no length of its own to apply to.
+   *
+   * @param unit the unit written, e.g. {@code tokens}
+   * @param reason why there is none: {@code leaves out (it takes the first channel's length and
+   *     unit)}, {@code gives as forever}
+   */
+  public static Violation unitWithoutLength(String path, String unit, String reason) {
+    return UNIT_WITHOUT_LENGTH.violation(path, unit, unit, reason);
+  }
+
+  /** A {@code geometry} on an annotation none of whose lengths is in a unit it would resolve. */
+  public static Violation unusedGeometry(String path) {
+    return UNUSED_GEOMETRY.violation(path, null);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -45,12 +45,25 @@ class GeneratedSourceTest {
                     @PhaseSpec(shape = COSINE, to = "0.95")})})"""),
         Compile.type("Decay", """
             @TrainingSchedule(afterEnd = AfterEnd.FAIL, phases = {
-                @PhaseSpec(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""));
+                @PhaseSpec(shape = MILESTONES, steps = "300", from = "0.1", milestones = {"100", "200"}, factor = "0.1")})"""),
+        Compile.type("Tokens", """
+            @TrainingSchedule(geometry = @Geometry(batchSize = 256, sequenceLength = 2_048), phases = {
+                @PhaseSpec(shape = LINEAR, steps = "375_000_000", unit = dev.anneal.geometry.Unit.TOKENS, from = "6e-6", to = "6e-4"),
+                @PhaseSpec(shape = COSINE, steps = "round(sqrt(1e6)) * 1_000", to = "6e-5")})"""),
+        Compile.source("TokenRun", """
+            @TrainingSchedule(geometry = @Geometry(batchSize = 512, sequenceLength = 2048), phases = {
+                @PhaseSpec(shape = LINEAR, steps = "warmupTokens", unit = dev.anneal.geometry.Unit.TOKENS, from = "peak / 100", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "round(totalTokens * 0.9)", unit = dev.anneal.geometry.Unit.TOKENS, to = "peak / 10")})""",
+            "public record TokenRun(double peak, long warmupTokens, long totalTokens) {}"),
+        Compile.type("Plateau", """
+            @TrainingSchedule(phases = {
+                @PhaseSpec(shape = LINEAR, steps = "500", from = "1e-4", to = "1e-3"),
+                @PhaseSpec(shape = PLATEAU, steps = PhaseSpec.FOREVER, factor = "0.5", patience = "3")})"""));
     assertEquals(List.of(), Compile.diagnostics(compilation));
   }
 
   static Stream<String> generated() {
-    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule");
+    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule", "TokensSchedule", "TokenRunSchedule", "PlateauSchedule");
   }
 
   @ParameterizedTest(name = "{0}")

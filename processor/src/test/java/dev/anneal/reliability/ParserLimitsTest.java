@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.anneal.processor.expression.Expression;
+import dev.anneal.processor.expression.MathFunction;
 import dev.anneal.processor.expression.ParseException;
 import dev.anneal.processor.expression.Parser;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,20 @@ class ParserLimitsTest {
     Parser.parse("a" + "+a".repeat(64));
     ParseException e = assertThrows(ParseException.class, () -> Parser.parse("a" + "+a".repeat(65)));
     assertEquals("the expression is more than 64 operations deep; name a part of it with a parameter at column 130", e.getMessage());
+  }
+
+  @Test
+  void callsNestDeepAsParenthesesDo() throws ParseException {
+    Parser.parse("round(".repeat(64) + "x" + ")".repeat(64));
+    // Each "round(" is 6 characters: the 65th opens its parenthesis at column 6 * 64 + 6 = 390.
+    ParseException e = assertThrows(ParseException.class, () -> Parser.parse("round(".repeat(65) + "x" + ")".repeat(65)));
+    assertEquals("the expression is nested more than 64 levels deep; name a part of it with a parameter at column 390", e.getMessage());
+  }
+
+  @Test
+  void aCallReadsIntoItsFunctionAndArguments() throws ParseException {
+    assertEquals(new Expression.Call(MathFunction.MIN, List.of(new Expression.Name("a"), new Expression.Literal("2", 2L))),
+        Parser.parse(" min ( a , 2 ) "));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.anneal.processor.check;
 
 import dev.anneal.annotation.PhaseSpec;
+import dev.anneal.geometry.Unit;
 import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.curve.Component;
@@ -39,6 +40,8 @@ public final class Checker {
   public Result check(Declaration declaration) {
     List<Finding> out = new ArrayList<>(RecordAccess.check(declaration));
     Expressions expressions = new Expressions(new Scope(declaration.parameters()));
+    UnitLengths units = UnitLengths.of(declaration, out);
+    units.warnIfUnused(declaration, out);
     Set<String> names = new HashSet<>();
     List<List<CheckedPhase>> checkedPhases = new ArrayList<>();
     for (ChannelDraft channel : declaration.channels()) {
@@ -51,7 +54,7 @@ public final class Checker {
         out.add(new Finding(violation, name.where()));
       }
       List<CheckedPhase> firstChannel = checkedPhases.isEmpty() ? null : checkedPhases.get(0);
-      checkedPhases.add(phases(declaration, channel, firstChannel, expressions, out));
+      checkedPhases.add(phases(declaration, channel, firstChannel, expressions, units, out));
     }
     if (hasErrors(out)) {
       return new Result(out, Optional.empty());
@@ -67,7 +70,7 @@ public final class Checker {
           out.add(new Finding(violation.relocated(channel.path(violation.path()), null, null), channel.where()));
         }
       } else if (!declaration.parameterized()) {
-        interpreted = new Folder(channel, phases).fold(out);
+        interpreted = new Folder(channel, phases, units).fold(out);
       }
       List<Condition> conditions = declaration.parameterized() ? Conditions.derive(phases) : List.of();
       channels.add(new CheckedChannel(channel, phases, interpreted, conditions));
@@ -83,7 +86,8 @@ public final class Checker {
   }
 
   private List<CheckedPhase> phases(
-      Declaration declaration, ChannelDraft channel, List<CheckedPhase> firstChannel, Expressions expressions, List<Finding> out) {
+      Declaration declaration, ChannelDraft channel, List<CheckedPhase> firstChannel, Expressions expressions, UnitLengths units,
+      List<Finding> out) {
     List<CheckedPhase> phases = new ArrayList<>();
     for (int i = 0; i < channel.phases().size(); i++) {
       PhaseDraft draft = channel.phases().get(i);
@@ -92,13 +96,22 @@ public final class Checker {
       String curveName = spec.curve().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       boolean ok = true;
       for (Map.Entry<String, Located<String>> attribute : draft.attributes().entrySet()) {
-        if (!attribute.getKey().equals("steps") && spec.byAttribute(attribute.getKey()).isEmpty()) {
+        if (!attribute.getKey().equals("steps") && !attribute.getKey().equals("unit") && spec.byAttribute(attribute.getKey()).isEmpty()) {
           out.add(irrelevant(at, attribute.getKey(), attribute.getValue(), curveName, spec));
           ok = false;
         }
       }
       if (draft.milestones().isPresent() && spec.byAttribute("milestones").isEmpty()) {
         out.add(irrelevant(at, "milestones", new Located<>("{…}", draft.milestones().get().where()), curveName, spec));
+        ok = false;
+      }
+      // A unit measures a written length; with none (left to the first channel, or forever) it would be ignored.
+      Located<String> unitWritten = draft.attributes().get("unit");
+      Located<String> lengthWritten = draft.attributes().get("steps");
+      if (unitWritten != null && (lengthWritten == null || lengthWritten.value().equals(PhaseSpec.FOREVER))) {
+        out.add(new Finding(ProcessorCode.unitWithoutLength(at + ".unit", unitWritten.value().toLowerCase(java.util.Locale.ROOT),
+            lengthWritten == null ? firstChannel == null ? "leaves out" : "leaves out (it takes the first channel's length and unit)" : "gives as forever"),
+            unitWritten.where()));
         ok = false;
       }
       // The length: written, "forever", or (in a plan's later channel) the first channel's.
@@ -116,10 +129,16 @@ public final class Checker {
           ok = false;
         } else {
           steps = firstChannel.get(i).steps();
+          draft = UnitLengths.sharingUnit(draft, firstChannel.get(i).draft());
         }
       } else if (!stepsWritten.value().equals(PhaseSpec.FOREVER)) {
-        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", true, true, stepsWritten.where(), out);
+        Unit unit = UnitLengths.unitOf(draft);
+        // A length in epochs, samples or tokens may be fractional as written; the geometry decides its updates.
+        steps = expressions.check(stepsWritten.value(), "steps", at + ".steps", unit == Unit.UPDATES, true, stepsWritten.where(), out);
         ok &= steps.isPresent();
+        if (steps.isPresent() && unit != Unit.UPDATES && declaration.parameterized()) {
+          ok &= units.available(steps.get(), unit, out); // a fixed schedule's lengths are resolved when folded
+        }
       }
       Map<String, Arg> args = new LinkedHashMap<>();
       for (Component component : spec.components()) {

@@ -1,5 +1,6 @@
 package dev.anneal.processor.check;
 
+import dev.anneal.geometry.Unit;
 import dev.anneal.processor.expression.Expression;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ final class Conditions {
     List<Condition> lengths = new ArrayList<>();
     {
       for (CheckedPhase phase : phases) {
-        phase.steps().filter(steps -> steps.given()).ifPresent(steps -> add(steps, true, divisors, lengths));
+        // A length in a unit needs only an amount above 0, which the geometry's resolution checks.
+        boolean inUpdates = UnitLengths.unitOf(phase.draft()) == Unit.UPDATES;
+        phase.steps().filter(steps -> steps.given()).ifPresent(steps -> add(steps, inUpdates, divisors, lengths));
         phase.args().forEach((field, arg) -> {
           if (arg instanceof Arg.Expr expr) {
             add(expr, LENGTHS.contains(field), divisors, lengths);

@@ -1,5 +1,6 @@
 package dev.anneal.processor.check;
 
+import dev.anneal.geometry.Unit;
 import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.ProcessorCode;
 import dev.anneal.processor.curve.Component;
@@ -41,16 +42,19 @@ final class Folder {
   private final List<Shape> shapes = new ArrayList<>();
   private final List<Long> lengths = new ArrayList<>();
   private final List<Map<String, Object>> folded = new ArrayList<>();
+  private final UnitLengths units;
 
-  Folder(ChannelDraft channel, List<CheckedPhase> phases) {
+  Folder(ChannelDraft channel, List<CheckedPhase> phases, UnitLengths units) {
     this.channel = channel;
     this.phases = phases;
+    this.units = units;
   }
 
   /** The interpreted sequence, or empty after reporting every error. */
   Optional<Sequence> fold(List<Finding> out) {
     List<OptionalLong> declaredLengths = new ArrayList<>();
     boolean ok = true;
+    long updatesBefore = 0; // where a length in a unit is measured from
     for (int i = 0; i < phases.size(); i++) {
       CheckedPhase phase = phases.get(i);
       Map<String, Object> values = new LinkedHashMap<>();
@@ -91,7 +95,14 @@ final class Folder {
       if (phase.steps().isPresent()) {
         Number number = evaluate(phase.steps().get(), out);
         ok &= number != null;
+        Unit unit = UnitLengths.unitOf(phase.draft());
+        if (number != null && unit != Unit.UPDATES) {
+          Optional<Long> updates = units.updates(phase.steps().get(), unit, number, updatesBefore, out);
+          ok &= updates.isPresent();
+          number = updates.orElse(1L);
+        }
         declared = OptionalLong.of(number == null ? 1 : number.longValue());
+        updatesBefore = ConfigBinding.boundary(updatesBefore, declared.getAsLong());
       }
       shapes.add(phase.spec().build(values));
       folded.add(values);

@@ -4,12 +4,15 @@ import static dev.anneal.processor.expression.Expression.binary;
 import static dev.anneal.processor.expression.Expression.name;
 
 import dev.anneal.annotation.Curve;
+import dev.anneal.geometry.Unit;
 import dev.anneal.processor.check.Arg;
 import dev.anneal.processor.check.CheckedChannel;
 import dev.anneal.processor.check.CheckedPhase;
 import dev.anneal.processor.check.Checked;
+import dev.anneal.processor.check.UnitLengths;
 import dev.anneal.processor.curve.Component;
 import dev.anneal.processor.expression.Expression;
+import dev.anneal.processor.expression.MathFunction;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.RecordParameter;
 import dev.anneal.schedule.Phase;
@@ -44,7 +47,7 @@ public final class Describer {
     List<ScheduleCode> schedules = new ArrayList<>();
     for (CheckedChannel channel : checked.channels()) {
       String simpleName = declaration.plan() ? className(channel.draft().name().value()) : declaration.generatedName();
-      schedules.add(new ChannelDescriber(channel, config).describe(simpleName));
+      schedules.add(new ChannelDescriber(channel, config, UnitLengths.geometryCalls(declaration)).describe(simpleName));
     }
     String javadoc = declaration.plan() ? Words.plan(declaration, schedules) : "";
     return new ClassCode(declaration.packageName(), declaration.generatedName(), declaration.plan(), javadoc, config, schedules);
@@ -69,9 +72,14 @@ public final class Describer {
     private final List<Binding> bindings = new ArrayList<>();
     private final TreeSet<String> doubles = new TreeSet<>();
 
-    ChannelDescriber(CheckedChannel channel, Optional<ConfigType> config) {
+    private final Map<String, Object> geometry;
+
+    ChannelDescriber(CheckedChannel channel, Optional<ConfigType> config, Map<String, Object> geometry) {
       this.channel = channel;
       this.config = config;
+      // Only a parameterized schedule resolves lengths at run time; a fixed one's are constants already.
+      boolean inUnits = config.isPresent() && channel.phases().stream().anyMatch(p -> UnitLengths.unitOf(p.draft()) != Unit.UPDATES);
+      this.geometry = inUnits ? geometry : Map.of();
     }
 
     ScheduleCode describe(String simpleName) {
@@ -89,16 +97,19 @@ public final class Describer {
         hold = lastPhase.spec().endField().<Field.Value>map(f -> new Field.Derived(name(last.field(f))))
             .orElseGet(() -> new Field.EndOf(last.shape(), last.field("steps")));
       }
-      fields.add(new Field("holdValue", false, hold, "the value held at and past the declared end"));
+      // An endless schedule holds nothing: the constant is only its value at Long.MAX_VALUE, where the step range ends.
+      fields.add(new Field("holdValue", false, hold, last.open()
+          ? "the last phase's value at step Long.MAX_VALUE, the one step no phase range reaches"
+          : "the value held at and past the declared end"));
       ScheduleCode code = new ScheduleCode(
           simpleName, "", config, channel.draft().name().value(), channel.draft().path(), fields, phases,
-          channel.draft().afterEnd().value(), "holdValue", channel.conditions(), bindings, List.copyOf(doubles));
+          channel.draft().afterEnd().value(), "holdValue", channel.conditions(), bindings, List.copyOf(doubles), geometry);
       return withJavadoc(code);
     }
 
     private ScheduleCode withJavadoc(ScheduleCode code) {
       return new ScheduleCode(code.simpleName(), Words.schedule(channel, code), code.config(), code.channel(), code.path(), code.fields(),
-          code.phases(), code.afterEnd(), code.hold(), code.conditions(), code.bindings(), code.finiteParameters());
+          code.phases(), code.afterEnd(), code.hold(), code.conditions(), code.bindings(), code.finiteParameters(), code.geometry());
     }
 
     private PhaseCode phase(int i, CheckedPhase phase, Optional<List<Phase>> folded) {
@@ -146,12 +157,18 @@ public final class Describer {
       }
       String steps = prefix + "Steps";
       boolean open = phase.steps().isEmpty();
+      Unit unit = UnitLengths.unitOf(phase.draft());
       Field.Value stepsValue = open || shape.isPresent()
           ? new Field.Literal(open ? Phase.OPEN : folded.get().get(i).steps())
-          : new Field.FromConfig(phase.steps().get().expression());
+          : unit == Unit.UPDATES ? new Field.FromConfig(phase.steps().get().expression())
+          : new Field.InUnit(phase.steps().get().expression(), unit, i == 0 ? null : "phase" + (i - 1) + "Boundary", phase.steps().get().path());
       fields.add(new Field(steps, true, stepsValue, ""));
       roles.put("steps", steps);
       phase.steps().ifPresent(expr -> bindings.add(binding(i, "steps", "steps", expr, "")));
+      // A length such as round(total * ratio) uses a double component: validate checks it is finite first.
+      if (stepsValue instanceof Field.FromConfig || stepsValue instanceof Field.InUnit) {
+        phase.steps().get().expression().names().stream().filter(used -> !config.get().integers().contains(used)).forEach(doubles::add);
+      }
       String end = prefix + "Boundary";
       String previousEnd = "phase" + (i - 1) + "Boundary";
       // A fixed schedule's sum is checked at compile time (at most Long.MAX_VALUE - 1); a config's only when it is validated.
@@ -182,7 +199,7 @@ public final class Describer {
         case MILESTONES -> () -> {
           for (int k = 0; k <= milestones; k++) {
             derive(prefix, roles, "level" + k, false,
-                binary('*', ref(roles, "from"), new Expression.Pow(ref(roles, "factor"), Expression.real(k))),
+                binary('*', ref(roles, "from"), Expression.call(MathFunction.POW, ref(roles, "factor"), Expression.real(k))),
                 "the value after " + k + " milestone" + (k == 1 ? "" : "s") + ": from * factor^" + k);
           }
         };

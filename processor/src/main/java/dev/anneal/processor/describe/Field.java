@@ -1,5 +1,6 @@
 package dev.anneal.processor.describe;
 
+import dev.anneal.geometry.Unit;
 import dev.anneal.processor.expression.Expression;
 import java.util.Optional;
 
@@ -36,6 +37,18 @@ public record Field(String name, boolean integer, Value value, String doc) {
    */
   public record Boundary(String previous, String steps) implements Value {}
 
+  /**
+   * The updates of a parameterized phase whose length is in a unit: {@code amount} resolved against
+   * the generated class's geometry from the previous phase's boundary ({@code
+   * ConfigBinding.updates}).
+   *
+   * @param amount the length in {@code unit}, over the config's components
+   * @param unit epochs, samples or tokens
+   * @param previous the previous phase's boundary constant, or {@code null} for the first phase
+   * @param path the attribute's path, where a violation is reported
+   */
+  public record InUnit(Expression amount, Unit unit, String previous, String path) implements Value {}
+
   /** The value the model's shape ends on, computed by the model: {@code new Cosine(…).endValue(steps)}. */
   public record EndOf(ShapeCall shape, String steps) implements Value {}
 
@@ -43,6 +56,9 @@ public record Field(String name, boolean integer, Value value, String doc) {
   public Optional<Expression> expression() {
     if (value instanceof FromConfig config) {
       return Optional.of(config.expression());
+    }
+    if (value instanceof InUnit inUnit) {
+      return Optional.of(inUnit.amount());
     }
     return value instanceof Derived derived ? Optional.of(derived.expression()) : Optional.empty();
   }

@@ -20,6 +20,11 @@ public record PhaseCode(int index, Curve curve, Map<String, String> fields, Map<
     options = Map.copyOf(options);
   }
 
+  /** The curve as generated Javadoc spells it: {@code one-minus-sqrt}. */
+  public String curveName() {
+    return Words.curve(curve);
+  }
+
   /** The constant playing {@code role}. */
   public String field(String role) {
     String name = fields.get(role);

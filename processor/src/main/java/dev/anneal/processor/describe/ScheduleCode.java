@@ -3,6 +3,7 @@ package dev.anneal.processor.describe;
 import dev.anneal.processor.check.Condition;
 import dev.anneal.schedule.AfterEnd;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param conditions what a config must meet, checked by {@code validate}
  * @param bindings where each model field came from, for {@code validate}'s messages
  * @param finiteParameters the double components the schedule uses, each checked for NaN and infinity
+ * @param geometry the {@code RunGeometry.Builder} calls of a parameterized schedule whose lengths
+ *     are in units ({@code batchSize → 256L}), which the generated class resolves them against;
+ *     else empty
  */
 public record ScheduleCode(
     String simpleName,
@@ -30,9 +34,11 @@ public record ScheduleCode(
     String hold,
     List<Condition> conditions,
     List<Binding> bindings,
-    List<String> finiteParameters) {
+    List<String> finiteParameters,
+    Map<String, Object> geometry) {
 
   public ScheduleCode {
+    geometry = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(geometry));
     fields = List.copyOf(fields);
     phases = List.copyOf(phases);
     conditions = List.copyOf(conditions);

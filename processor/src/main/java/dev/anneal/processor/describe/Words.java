@@ -1,5 +1,6 @@
 package dev.anneal.processor.describe;
 
+import dev.anneal.annotation.Curve;
 import dev.anneal.processor.check.Arg;
 import dev.anneal.processor.check.CheckedChannel;
 import dev.anneal.processor.check.CheckedPhase;
@@ -34,9 +35,11 @@ final class Words {
       if (folded.isPresent()) {
         Phase model = folded.get().phases().get(i);
         out.append(model.isOpen() ? " from step " + start + " on" : " over " + model.steps() + " steps (" + start + " to " + (start + model.steps() - 1) + ")");
+        out.append(unit(phase));
         start = model.isOpen() ? start : start + model.steps();
       } else {
-        out.append(phase.steps().map(s -> " over {@code " + s.text() + "} steps").orElse(" forever"));
+        String counted = unit(phase).isEmpty() ? "steps" : phase.draft().attributes().get("unit").value().toLowerCase(Locale.ROOT);
+        out.append(phase.steps().map(s -> " over {@code " + html(s.text()) + "} " + counted).orElse(" forever"));
       }
       int index = i;
       String settings = settings(phase, folded.map(s -> s.phases().get(index).shape()));
@@ -45,12 +48,17 @@ final class Words {
     out.append("</ol>\n\n<p>");
     AfterEnd afterEnd = code.afterEnd();
     String end = folded.map(s -> s.declaredEnd().isPresent() ? "step " + s.declaredEnd().getAsLong() : "the end").orElse("the end");
-    out.append(switch (afterEnd) {
+    boolean endless = channel.phases().get(channel.phases().size() - 1).steps().isEmpty();
+    // A schedule whose last phase never ends has no value past its end to describe.
+    out.append(endless ? "The last phase never ends." : switch (afterEnd) {
       case HOLD -> "At and past " + end + " it holds the value the last phase ends on"
           + folded.filter(s -> s.declaredEnd().isPresent()).map(s -> " (" + Values.show(s.valueAt(s.declaredEnd().getAsLong())) + ")").orElse("") + ".";
       case CONTINUE -> "Past " + end + " it keeps following the last phase's formula.";
       case FAIL -> "Asking for a step at or past " + end + " throws.";
     });
+    if (code.reactive()) {
+      out.append("\n\n<p>Its plateau phases react to metrics: walk it with {@link #stepper()} and report each metric to {@link Stepper#observe}.");
+    }
     if (!code.conditions().isEmpty()) {
       out.append("\n\n<p>A config must meet: ")
           .append(code.conditions().stream().map(c -> "{@code " + html(c.show()) + "}").collect(Collectors.joining(", ")))
@@ -70,8 +78,25 @@ final class Words {
     return List.of(channel.draft().where().element().getSimpleName().toString());
   }
 
+  /** A length written in a unit other than updates, as written: {@code , {@code 375_000_000} tokens}; else nothing. */
+  private static String unit(CheckedPhase phase) {
+    var unit = phase.draft().attributes().get("unit");
+    if (unit == null || unit.value().equals("UPDATES") || phase.steps().isEmpty()) {
+      return "";
+    }
+    return ", {@code " + html(phase.steps().get().text()) + "} " + unit.value().toLowerCase(Locale.ROOT);
+  }
+
   private static String curve(CheckedPhase phase) {
-    return phase.spec().curve().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return curve(phase.spec().curve());
+  }
+
+  /**
+   * The one spelling of a curve in generated Javadoc, as diagnostics spell it: the {@link Curve}
+   * constant the annotation names, in lower case with hyphens ({@code one-minus-sqrt}).
+   */
+  static String curve(Curve curve) {
+    return curve.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String settings(CheckedPhase phase, Optional<dev.anneal.schedule.Shape> shape) {

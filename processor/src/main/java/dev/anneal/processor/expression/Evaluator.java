@@ -1,5 +1,7 @@
 package dev.anneal.processor.expression;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,8 +43,12 @@ public final class Evaluator {
     if (expression instanceof Expression.ToDouble cast) {
       return evaluate(cast.operand()).doubleValue();
     }
-    if (expression instanceof Expression.Pow pow) {
-      return Math.pow(evaluate(pow.base()).doubleValue(), evaluate(pow.exponent()).doubleValue());
+    if (expression instanceof Expression.Call call) {
+      List<Number> arguments = new ArrayList<>();
+      for (Expression argument : call.arguments()) {
+        arguments.add(evaluate(argument));
+      }
+      return call.function().apply(arguments);
     }
     Expression.Binary binary = (Expression.Binary) expression;
     Number left = evaluate(binary.left());

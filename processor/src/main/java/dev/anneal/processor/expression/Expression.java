@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An arithmetic expression as an annotation attribute writes it ({@code "total - warmup"}), or as
+ * An arithmetic expression as an annotation attribute writes it ({@code "total - warmup"}, {@code
+ * "round(total * 0.03)"}), or as
  * the describer derives it from other constants ({@code to - from}). Its meaning is Java's: an
  * operation on two integers is an integer operation, anything with a double is a double one.
  */
@@ -27,8 +28,15 @@ public sealed interface Expression {
   /** {@code (double) operand}: an integer used where the model's formula converts it. */
   record ToDouble(Expression operand) implements Expression {}
 
-  /** {@code Math.pow(base, exponent)}. */
-  record Pow(Expression base, Expression exponent) implements Expression {}
+  /** {@code Math.function(arguments…)}: one of the {@link MathFunction}s, with as many arguments as it takes. */
+  record Call(MathFunction function, List<Expression> arguments) implements Expression {
+    public Call {
+      arguments = List.copyOf(arguments);
+      if (arguments.size() != function.arity()) {
+        throw new IllegalArgumentException(function.spelling() + " takes " + function.arity() + " arguments, not " + arguments.size());
+      }
+    }
+  }
 
   /** {@code Math.PI}. */
   record Pi() implements Expression {}
@@ -39,6 +47,10 @@ public sealed interface Expression {
 
   static Expression binary(char op, Expression left, Expression right) {
     return new Binary(op, left, right);
+  }
+
+  static Expression call(MathFunction function, Expression... arguments) {
+    return new Call(function, List.of(arguments));
   }
 
   static Expression integer(long value) {
@@ -60,8 +72,8 @@ public sealed interface Expression {
     if (this instanceof ToDouble cast) {
       return List.of(cast.operand());
     }
-    if (this instanceof Pow pow) {
-      return List.of(pow.base(), pow.exponent());
+    if (this instanceof Call call) {
+      return call.arguments();
     }
     return List.of();
   }

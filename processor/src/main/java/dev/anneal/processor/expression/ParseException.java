@@ -7,7 +7,12 @@ public final class ParseException extends Exception {
   private final int column;
 
   ParseException(String problem, int column) {
-    super(problem + " at column " + column);
+    this(problem, column, "");
+  }
+
+  /** @param advice what to write instead, after {@code "; "}, or empty */
+  ParseException(String problem, int column, String advice) {
+    super(problem + " at column " + column + advice);
     this.column = column;
   }
 

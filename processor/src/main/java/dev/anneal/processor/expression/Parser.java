@@ -7,10 +7,15 @@ package dev.anneal.processor.expression;
  * sum     = product (("+" | "-") product)*
  * product = unary (("*" | "/") unary)*
  * unary   = "-" unary | atom
- * atom    = number | name | "(" sum ")"
+ * atom    = number | name | call | "(" sum ")"
+ * call    = function "(" sum ("," sum)* ")"
  * number  = digits with optional "_" separators, optional fraction and exponent (2_000, 3e-4, 0.1)
  * name    = a Java identifier
  * </pre>
+ *
+ * A function is one of the {@link MathFunction}s, called with as many arguments as it takes. A
+ * name qualified by a class ({@code Math.sqrt}, {@code Double.NaN}) and a comma between digits
+ * ({@code 1,000}) are refused with what to write instead.
  *
  * An integer literal (no fraction, no exponent) is a {@code long}; any other number a {@code double}.
  * Digits are ASCII, as in Java source.
@@ -45,9 +50,27 @@ public final class Parser {
     Expression expression = parser.sum();
     parser.skipSpaces();
     if (!parser.atEnd()) {
-      throw parser.error("unexpected '" + text.charAt(parser.position) + "'");
+      throw new ParseException("unexpected '" + text.charAt(parser.position) + "'", parser.position + 1, parser.groupingHint());
     }
     return expression;
+  }
+
+  /** After a comma between digits ({@code 1,000}): how Java groups digits instead. */
+  private String groupingHint() {
+    if (peek() != ',' || position == 0 || !isDigit(text.charAt(position - 1)) || position + 1 >= text.length()
+        || !isDigit(text.charAt(position + 1))) {
+      return "";
+    }
+    int start = position;
+    while (start > 0 && (isDigit(text.charAt(start - 1)) || text.charAt(start - 1) == ',' || text.charAt(start - 1) == '_')) {
+      start--;
+    }
+    int end = position;
+    while (end < text.length() && (isDigit(text.charAt(end)) || text.charAt(end) == ',' || text.charAt(end) == '_')) {
+      end++;
+    }
+    String written = text.substring(start, end);
+    return "; group digits with '_' as Java does (" + written.replace(',', '_') + "), not with ','";
   }
 
   private Expression sum() throws ParseException {
@@ -116,12 +139,73 @@ public final class Parser {
     }
     if (Character.isJavaIdentifierStart(c)) {
       int start = position;
-      while (!atEnd() && Character.isJavaIdentifierPart(peek())) {
+      String name = identifier();
+      while (!atEnd() && peek() == '.' && position + 1 < text.length() && Character.isJavaIdentifierStart(text.charAt(position + 1))) {
         position++;
+        name += "." + identifier();
       }
-      return new Expression.Name(text.substring(start, position));
+      skipSpaces();
+      boolean called = !atEnd() && peek() == '(';
+      if (name.contains(".")) {
+        throw new ParseException("`" + name + "`", start + 1, qualifiedName(name, called));
+      }
+      return called ? call(name, start) : new Expression.Name(name);
     }
     throw error("expected a number, a name or '(' but found '" + c + "'");
+  }
+
+  private String identifier() {
+    int start = position;
+    while (!atEnd() && Character.isJavaIdentifierPart(peek())) {
+      position++;
+    }
+    return text.substring(start, position);
+  }
+
+  /** {@code name(arguments…)}, the parser just past the name and at the {@code (}. */
+  private Expression call(String name, int start) throws ParseException {
+    MathFunction function = MathFunction.named(name)
+        .orElseThrow(() -> new ParseException("unknown function `" + name + "`", start + 1, "; " + supported()));
+    if (++parentheses > MAX_DEPTH) {
+      throw error("the expression is nested more than " + MAX_DEPTH + " levels deep; name a part of it with a parameter");
+    }
+    position++;
+    java.util.List<Expression> arguments = new java.util.ArrayList<>();
+    arguments.add(sum());
+    skipSpaces();
+    while (!atEnd() && peek() == ',') {
+      position++;
+      arguments.add(sum());
+      skipSpaces();
+    }
+    if (atEnd() || peek() != ')') {
+      throw error("expected ',' or ')'");
+    }
+    position++;
+    parentheses--;
+    if (arguments.size() != function.arity()) {
+      throw new ParseException("`" + name + "` takes " + function.arity() + (function.arity() == 1 ? " argument" : " arguments"), start + 1,
+          "; it is given " + arguments.size());
+    }
+    return deepest(new Expression.Call(function, arguments), start);
+  }
+
+  /** Why a qualified name cannot be read, and what to write, after {@code "; "}. */
+  private static String qualifiedName(String name, boolean called) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    if (called) {
+      return MathFunction.named(simple).isPresent()
+          ? "; write `" + simple + "(…)` without `" + name.substring(0, name.lastIndexOf('.')) + ".`: " + supported()
+          : "; no class's methods are known here: " + supported();
+    }
+    return "; no class's fields are known here: write a number, or name a component of the record";
+  }
+
+  /** The functions there are, for messages. */
+  private static String supported() {
+    java.util.List<String> names = MathFunction.spellings();
+    return "expressions call " + String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
+        + ", as Java's Math does";
   }
 
   private Expression number() throws ParseException {

@@ -1,5 +1,7 @@
 package dev.anneal.processor.expression;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -50,8 +52,8 @@ public final class Printer {
       if (expression instanceof Expression.ToDouble cast) {
         return parenthesize("(double) " + print(cast.operand(), 3), context > 2);
       }
-      if (expression instanceof Expression.Pow pow) {
-        return "Math.pow(" + print(pow.base(), 0) + ", " + print(pow.exponent(), 0) + ")";
+      if (expression instanceof Expression.Call call) {
+        return call(call);
       }
       Expression.Binary binary = (Expression.Binary) expression;
       if (integerNames != null && binary.op() != '/' && Types.isInteger(binary, integerNames)) {
@@ -62,6 +64,27 @@ public final class Printer {
       // Java is left-associative: a right operand of equal precedence needs parentheses to keep its meaning.
       String text = print(binary.left(), precedence) + " " + binary.op() + " " + print(binary.right(), precedence + 1);
       return parenthesize(text, precedence < context);
+    }
+
+    /**
+     * {@code Math.round(x)} in Java source; as written ({@code round(x)}) for people. An integer
+     * argument of {@code round} is cast to double: {@code Math.round(long)} would resolve to the
+     * {@code float} overload and lose digits.
+     */
+    private String call(Expression.Call call) {
+      List<String> arguments = new ArrayList<>();
+      for (Expression argument : call.arguments()) {
+        String printed = print(argument, 0);
+        if (java && call.function() == MathFunction.ROUND && isIntegerArgument(argument)) {
+          printed = "(double) " + print(argument, 3);
+        }
+        arguments.add(printed);
+      }
+      return (java ? "Math." : "") + call.function().spelling() + "(" + String.join(", ", arguments) + ")";
+    }
+
+    private boolean isIntegerArgument(Expression argument) {
+      return Types.isInteger(argument, integerNames == null ? name -> false : integerNames);
     }
 
     /** A literal whose value is exactly the value meant (a double prints so that it parses back to itself). */

@@ -2,7 +2,10 @@ package dev.anneal.processor.expression;
 
 import java.util.function.Predicate;
 
-/** The type of an {@link Expression}, by Java's rules: integer if every operand is, else double. */
+/**
+ * The type of an {@link Expression}, by Java's rules: an operation is integer if every operand is,
+ * else double; a call has its {@link MathFunction}'s type.
+ */
 public final class Types {
   private Types() {}
 
@@ -16,6 +19,9 @@ public final class Types {
     }
     if (expression instanceof Expression.Negate || expression instanceof Expression.Binary) {
       return expression.operands().stream().allMatch(operand -> isInteger(operand, integerNames));
+    }
+    if (expression instanceof Expression.Call call) {
+      return call.function().returnsInteger(call.arguments().stream().map(argument -> isInteger(argument, integerNames)).toList());
     }
     return false;
   }

@@ -7,6 +7,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.anneal.geometry.RunGeometry;
+import dev.anneal.geometry.Unit;
 import dev.anneal.internal.ConfigBinding;
 import dev.anneal.processor.describe.Field;
 import dev.anneal.processor.describe.PhaseCode;
@@ -68,6 +70,12 @@ final class ScheduleClassWriter {
           .initializer("new $T()", self)
           .build());
     }
+    if (!code.geometry().isEmpty()) {
+      type.addField(FieldSpec.builder(RunGeometry.class, "GEOMETRY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The run geometry of the annotation, which the lengths in epochs, samples or tokens are resolved against.\n")
+          .initializer(geometry())
+          .build());
+    }
     Modifier[] modifiers = fixed ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL} : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL};
     for (Field field : code.fields()) {
       FieldSpec.Builder spec = FieldSpec.builder(field.integer() ? TypeName.LONG : TypeName.DOUBLE, names.of(field.name()), modifiers);
@@ -94,7 +102,7 @@ final class ScheduleClassWriter {
       type.addMethod(phaseMethod(phase));
     }
     type.addMethod(pastEnd());
-    new StepperWriter(code, names).write(type, self);
+    new StepperWriter(code, names, interpreted).write(type, self);
     delegations(type, self);
     return type;
   }
@@ -119,11 +127,23 @@ final class ScheduleClassWriter {
     if (value instanceof Field.Derived derived) {
       return CodeBlock.of("$L", Printer.java(derived.expression(), names::of, null));
     }
+    if (value instanceof Field.InUnit inUnit) {
+      String amount = Printer.java(inUnit.amount(), code.config().get()::read, name -> code.config().get().integers().contains(name));
+      return CodeBlock.of("$T.updates(GEOMETRY, $L, $T.$L, $L, $S)", CONFIG_BINDING, amount, Unit.class, inUnit.unit().name(),
+          inUnit.previous() == null ? "0" : names.of(inUnit.previous()), inUnit.path());
+    }
     if (value instanceof Field.Boundary boundary) {
       return CodeBlock.of("$T.boundary($N, $N)", CONFIG_BINDING, names.of(boundary.previous()), names.of(boundary.steps()));
     }
     Field.EndOf end = (Field.EndOf) value;
     return CodeBlock.of("$L.endValue($N)", call(end.shape()), names.of(end.steps()));
+  }
+
+  /** {@code RunGeometry.builder().batchSize(256L)….build()}: the annotation's {@code @Geometry}, call for call. */
+  private CodeBlock geometry() {
+    CodeBlock.Builder calls = CodeBlock.builder().add("$T.builder()", RunGeometry.class);
+    code.geometry().forEach((method, value) -> calls.add(".$L($L)", method, value instanceof Long figure ? figure + "L" : value));
+    return calls.add(".build()").build();
   }
 
   static CodeBlock literal(Number number, boolean integer) {
@@ -195,7 +215,7 @@ final class ScheduleClassWriter {
 
   private MethodSpec phaseMethod(PhaseCode phase) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("phase" + phase.index())
-        .addJavadoc("The value at local step {@code t} of phase $L ($L).\n", phase.index(), phase.curve().name().toLowerCase(java.util.Locale.ROOT))
+        .addJavadoc("The value at local step {@code t} of phase $L ($L).\n", phase.index(), phase.curveName())
         .returns(double.class)
         .addParameter(long.class, "t")
         .addCode(new Formulas(names).body(phase));

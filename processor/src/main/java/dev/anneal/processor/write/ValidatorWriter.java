@@ -103,7 +103,14 @@ final class ValidatorWriter {
     body.nextControlFlow("catch ($T e)", ArithmeticException.class);
     body.add("// An integer expression overflowed a long: no schedule can have such a length.\n");
     body.addStatement("found.add($T.lengthOverflow($S, null, Long.MAX_VALUE - 1))", RuleCode.class, code.path());
-    body.addStatement("return found").endControlFlow();
+    body.addStatement("return found");
+    if (!code.geometry().isEmpty()) {
+      body.nextControlFlow("catch ($T e)", InvalidScheduleException.class);
+      body.add("// A length in a unit the geometry cannot resolve: an amount below 1, or past the 64-bit step range.\n");
+      body.addStatement("found.addAll(e.violations())");
+      body.addStatement("return found");
+    }
+    body.endControlFlow();
     body.beginControlFlow("for ($T violation : $T.check(candidate.shapes(), candidate.declaredLengths(), $T.$L, $S))",
         Violation.class, ScheduleClassWriter.CONFIG_BINDING, ScheduleClassWriter.AFTER_END, code.afterEnd(), code.channel());
     body.addStatement("found.add(located(violation, config))").endControlFlow();

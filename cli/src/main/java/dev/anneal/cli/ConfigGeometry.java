@@ -7,16 +7,17 @@ import java.util.Optional;
 
 /**
  * The run geometry of a config, for the commands that show steps in units ({@code explain},
- * {@code plot --x}): an Anneal JSON config's {@code "geometry"}, read again from its text, and the
- * lengths its phases declared. Other formats carry none to the command, and standard input cannot
- * be read twice.
+ * {@code plot --x}): the one its reader found ({@link Imported#geometry}: Anneal JSON's {@code
+ * "geometry"}, a pytorch config's epoch figures, a Megatron launch's batch-size schedule), and the
+ * lengths an Anneal JSON config's phases declared, read again from its text (standard input cannot
+ * be read twice).
  */
 final class ConfigGeometry {
   private ConfigGeometry() {}
 
   /** The geometry of {@code source}, read as {@code imported} was; empty where there is none to read. */
   static Optional<RunGeometry> of(ConfigSource source, Imported imported) {
-    return rereadable(source, imported) ? new AnnealFormat().readGeometry(source.text()) : Optional.empty();
+    return imported.geometry();
   }
 
   /** The lengths the phases of {@code source} declared, as written; unknown where it cannot be read again. */

@@ -35,9 +35,12 @@ final class UnitAxis {
       return new Result(StepAxis.updates(), List.of());
     }
     if (geometry.isEmpty()) {
-      String fix = format.equals("anneal")
-          ? "add \"geometry\": {…} at the top of the config (docs/units.md), or plot with " + FLAG + " updates"
-          : "only an Anneal JSON config carries one: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md), or plot with " + FLAG + " updates";
+      String fix = switch (format) {
+        case "anneal" -> "add \"geometry\": {…} at the top of the config (docs/units.md)";
+        case "pytorch" -> "give updates_per_epoch, or dataset_size with batch_size, at the top level of the config (docs/pytorch-format.md)";
+        case "megatron" -> "give --global-batch-size (and --seq-length for tokens), or --step-batch-size-schedule with the launcher's world size";
+        default -> "a " + format + " config carries none: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md)";
+      } + ", or plot with " + FLAG + " updates";
       return new Result(null, List.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a run geometry", fix)));
     }
     Optional<Violation> missing = missing(unit, geometry.get());

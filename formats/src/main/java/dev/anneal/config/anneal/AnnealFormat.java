@@ -75,7 +75,8 @@ public final class AnnealFormat extends JsonConfigFormat {
       problems.add(atJsonPath(violation, single));
     }
     problems.throwIfErrors();
-    return new Imported(NAME, new Plan(channels), problems.warnings());
+    Imported imported = new Imported(NAME, new Plan(channels), problems.warnings());
+    return units.geometry() == null ? imported : imported.withGeometry(units.geometry());
   }
 
   /**

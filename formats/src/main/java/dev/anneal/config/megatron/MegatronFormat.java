@@ -6,6 +6,7 @@ import dev.anneal.config.Imported;
 import dev.anneal.config.Json;
 import dev.anneal.config.OptimizerSettings;
 import dev.anneal.config.Problems;
+import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
@@ -135,7 +136,9 @@ public final class MegatronFormat implements ConfigFormat {
       boolean warmupFromZero = warning.code() == RuleCode.FIRST_UPDATE_AT_ZERO && settings.warmupSteps() > 0;
       warnings.add(warmupFromZero ? warning.relocated(flags.where(MegatronFlag.LR_WARMUP_INIT), null, null) : warning);
     }
-    return new Imported(NAME, plan, warnings).withOptimizer(optimizer);
+    Imported imported = new Imported(NAME, plan, warnings).withOptimizer(optimizer);
+    Optional<RunGeometry> runGeometry = geometry != null ? Optional.of(geometry.runGeometry()) : MegatronGeometry.constant(flags);
+    return runGeometry.isPresent() ? imported.withGeometry(runGeometry.get()) : imported;
   }
 
   /** The batch-schedule geometry of a launch script, if it has one, for tests that compare it with Megatron's own. */

@@ -2,6 +2,7 @@ package dev.anneal.config.megatron;
 
 import dev.anneal.config.Problems;
 import dev.anneal.geometry.BatchSteps;
+import dev.anneal.geometry.ConstantBatch;
 import dev.anneal.geometry.MegatronBatchSteps;
 import dev.anneal.geometry.RunGeometry;
 import dev.anneal.rules.InvalidScheduleException;
@@ -108,8 +109,40 @@ record MegatronGeometry(
       return Optional.empty();
     }
     long dataParallel = world / modelParallel;
-    RunGeometry geometry = RunGeometry.builder().sequenceLength(sequence).dataParallel(dataParallel).batchSchedule(steps).build();
+    RunGeometry geometry = runGeometry(steps, dataParallel, sequence);
     return Optional.of(new MegatronGeometry(at, written, steps, micro, dataParallel, sequence, geometry.consumption()));
+  }
+
+  /**
+   * The geometry of a launch with a constant batch: {@code --global-batch-size} samples per
+   * iteration and, where given, {@code --seq-length} (or {@code --encoder-seq-length}) tokens per
+   * sample, which convert iterations to samples and tokens for {@code plot --x} and {@code
+   * explain}; empty without a valid {@code --global-batch-size} (Megatron's fallback, micro-batch ×
+   * data-parallel size, needs the world size). Problems with either flag are the reader's to report.
+   */
+  static Optional<RunGeometry> constant(Flags flags) {
+    if (!flags.valid(MegatronFlag.GLOBAL_BATCH_SIZE) || flags.integer(MegatronFlag.GLOBAL_BATCH_SIZE, 0) < 1) {
+      return Optional.empty();
+    }
+    RunGeometry.Builder geometry = RunGeometry.builder().batchSchedule(new ConstantBatch(flags.integer(MegatronFlag.GLOBAL_BATCH_SIZE, 0)));
+    for (String name : List.of(SEQ_LENGTH, ENCODER_SEQ_LENGTH)) {
+      Optional<Long> tokens = flags.other(name).filter(other -> !other.values().isEmpty()).map(other -> other.values().get(0))
+          .filter(PythonNumbers::isInt).map(PythonNumbers::parseLong).filter(value -> value != null && value >= 1);
+      if (tokens.isPresent()) {
+        geometry.sequenceLength(tokens.get());
+        break;
+      }
+    }
+    return Optional.of(geometry.build());
+  }
+
+  /** The run geometry of the launch: its batch-size schedule, data-parallel size and sequence length. */
+  RunGeometry runGeometry() {
+    return runGeometry(steps, dataParallel, sequenceLength);
+  }
+
+  private static RunGeometry runGeometry(BatchSteps steps, long dataParallel, long sequence) {
+    return RunGeometry.builder().sequenceLength(sequence).dataParallel(dataParallel).batchSchedule(steps).build();
   }
 
   /** {@code --seq-length}, else {@code --encoder-seq-length}; 0 if neither (reported: Megatron asserts one). */

@@ -94,6 +94,9 @@ public final class PyTorchFormat extends JsonConfigFormat {
     List<Violation> warnings = new ArrayList<>(problems.warnings());
     warnings.addAll(imported.warnings());
     Imported read = new Imported(name(), plan, warnings).withOptimizer(OptimizerReader.settings(optimizerFields, optimizer));
+    if (figures.updatesPerEpoch().isPresent()) {
+      read = read.withGeometry(figures.geometry());
+    }
     return runLength.isPresent() ? read.withRunLength(runLength.getAsLong()) : read;
   }
 

@@ -43,24 +43,29 @@ final class UnitAxis {
       } + ", or plot with " + FLAG + " updates";
       return new Result(null, List.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a run geometry", fix)));
     }
-    Optional<Violation> missing = missing(unit, geometry.get());
+    Optional<Violation> missing = missing(unit, geometry.get(), format);
     return missing.map(violation -> new Result(null, List.of(violation))).orElseGet(() -> new Result(StepAxis.in(unit, geometry.get()), List.of()));
   }
 
   /** The figure {@code geometry} lacks for {@code unit}, as the geometry's own rules name it. */
-  private static Optional<Violation> missing(Unit unit, RunGeometry geometry) {
+  private static Optional<Violation> missing(Unit unit, RunGeometry geometry, String format) {
     String name = unit.jsonName();
+    boolean megatron = format.equals("megatron");
+    boolean pytorch = format.equals("pytorch");
     if (unit == Unit.EPOCHS && geometry.updatesPerEpoch().isEmpty()) {
       return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "the updates per epoch in the run geometry",
-          "give updates_per_epoch, or dataset_size with batch_size, in the config's \"geometry\""));
+          megatron ? "Megatron-LM counts iterations, samples and tokens, not epochs: plot with " + FLAG + " samples or tokens"
+              : "give updates_per_epoch, or dataset_size with batch_size, in the config's \"geometry\""));
     }
     if ((unit == Unit.SAMPLES || unit == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
       return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a global batch in the run geometry",
-          "give batch_size, global_batch, batch_steps or batch_ramp in the config's \"geometry\""));
+          pytorch ? "a pytorch config states epochs, not samples: plot with " + FLAG + " epochs, or convert it to Anneal JSON and add a batch"
+              : megatron ? "give --global-batch-size, or --step-batch-size-schedule with the launcher's world size"
+              : "give batch_size, global_batch, batch_steps or batch_ramp in the config's \"geometry\""));
     }
     if (unit == Unit.TOKENS && geometry.sequenceLength().isEmpty()) {
       return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a sequence length in the run geometry",
-          "give sequence_length in the config's \"geometry\""));
+          megatron ? "give --seq-length" : "give sequence_length in the config's \"geometry\""));
     }
     return Optional.empty();
   }

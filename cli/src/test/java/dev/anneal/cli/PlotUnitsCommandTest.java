@@ -111,4 +111,33 @@ class PlotUnitsCommandTest {
         + " write a picture with --out FILE.png or FILE.svg to draw the x axis in tokens"), result.err());
     assertEquals(Anneal.run("plot", config.toString(), "--out", "-").out(), result.out());
   }
+
+  @Test
+  void aPyTorchConfigsEpochFiguresDrawEpochs() {
+    Path png = dir.resolve("steplr.png");
+
+    Anneal.Result result = Anneal.run("plot", EXAMPLES.resolve("pytorch-epoch-steplr.json").toString(), "--x", "epochs", "--out", png.toString());
+
+    assertEquals(0, result.exitCode(), result.err().toString());
+    assertEquals(List.of("wrote " + png + " (lr; steps 0 to 2699, x in epochs)"), result.out());
+  }
+
+  @Test
+  void aMegatronLaunchWithAConstantBatchDrawsTokens() throws IOException {
+    Path script = Files.writeString(dir.resolve("train.sh"), """
+        python pretrain_gpt.py --lr 3e-4 --min-lr 3e-5 --lr-decay-style cosine --train-iters 1000 \\
+            --lr-warmup-iters 100 --global-batch-size 8 --seq-length 1024
+        """);
+    Path png = dir.resolve("megatron.png");
+
+    Anneal.Result result = Anneal.run("plot", script.toString(), "--x", "tokens", "--out", png.toString());
+    Anneal.Result noSequence = Anneal.run("plot", "--format", "megatron", "--config-text",
+        "--lr 3e-4 --train-iters 1000 --global-batch-size 8", "--x", "tokens", "--out", png.toString());
+
+    assertEquals(0, result.exitCode(), result.err().toString());
+    assertTrue(result.out().get(0).endsWith(", x in tokens)"), result.out().toString());
+    assertEquals(2, noSequence.exitCode());
+    assertTrue(noSequence.err().contains("<inline>: [UnitNeedsGeometry] --x: --x is given in tokens, which needs a sequence length in the run geometry; "
+        + "give --seq-length"), noSequence.err().toString());
+  }
 }

@@ -1,15 +1,13 @@
 package dev.anneal.cli.train;
 
 import dev.anneal.checkpoint.ResumePolicy;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.runtime.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Where a run of {@code anneal train} saves its checkpoints and what it resumes from: the runtime's
@@ -28,8 +26,6 @@ public record Checkpointing(Path directory, Path resumeFrom, ResumePolicy policy
   /** The files a checkpoint's parameters are in, as the user sees them named. */
   public static final String PATTERN = NAME + "-NNNN.params";
 
-  private static final Pattern PARAMS = Pattern.compile(Pattern.quote(NAME) + "-(\\d+)\\.params");
-
   public Checkpointing {
     Objects.requireNonNull(policy, "policy");
   }
@@ -40,23 +36,19 @@ public record Checkpointing(Path directory, Path resumeFrom, ResumePolicy policy
   }
 
   /**
-   * The newest complete checkpoint in {@code directory}: the highest-numbered {@code .params} file
-   * whose sidecar is there too (a save killed between the two leaves the parameters alone, and
-   * {@code Checkpoints.restore} would refuse them); empty when there is none or no such folder.
+   * The newest complete checkpoint in {@code directory}, as {@link Checkpoints#latest} finds it:
+   * a {@code .params} file without its sidecar (a save of an earlier version killed between the
+   * two) is skipped, and a save killed after its commit is resumed from its committed pair; empty
+   * when there is none or no such folder.
    */
   public static Optional<Path> newestComplete(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       return Optional.empty();
     }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(file -> PARAMS.matcher(file.getFileName().toString()).matches())
-          .filter(file -> Files.isRegularFile(file.resolveSibling(file.getFileName() + ".anneal")))
-          .max(Comparator.comparingLong(Checkpointing::number));
+    try {
+      return Optional.of(Checkpoints.latest(directory, NAME));
+    } catch (InvalidScheduleException none) {
+      return Optional.empty();
     }
-  }
-
-  private static long number(Path file) {
-    Matcher matcher = PARAMS.matcher(file.getFileName().toString());
-    return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
   }
 }

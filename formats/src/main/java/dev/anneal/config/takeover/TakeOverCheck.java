@@ -1,0 +1,158 @@
+package dev.anneal.config.takeover;
+
+import dev.anneal.checkpoint.Difference;
+import dev.anneal.checkpoint.ResumeCheck;
+import dev.anneal.config.Formats;
+import dev.anneal.config.Imported;
+import dev.anneal.rules.InvalidScheduleException;
+import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Plan;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.ScheduleState;
+import dev.anneal.schedule.Stepped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Checks a framework's saved state against the config that is to take the run over: the update to
+ * start at, upstream's next lr and Anneal's, and every difference — the plans compared as Anneal's
+ * own resume compares them ({@link ResumeCheck#differences}), upstream's plan rebuilt from the state
+ * as a config of the framework's format, then the values from the resume step on.
+ */
+public final class TakeOverCheck {
+  /** The most updates compared one by one after the resume step. */
+  static final long HORIZON = 1_000_000;
+
+  private TakeOverCheck() {}
+
+  /**
+   * @param state the saved state
+   * @param config the config read with its format
+   * @param configText the config's text (Megatron-LM's resume flags are read from it)
+   */
+  public static TakeOverReport check(ForeignState state, Imported config, String configText) {
+    Schedule lr = config.plan().channel("lr");
+    long perStep = lr instanceof Stepped stepped ? stepped.cadence().updates() : 1;
+    long resumeStep = Math.multiplyExact(state.schedulerSteps(), perStep);
+    if (state.system() == StateFormat.MEGATRON) {
+      return MegatronTakeOver.check(state, config, configText, resumeStep);
+    }
+    List<TakeOverDifference> differences = new ArrayList<>();
+    List<Violation> diagnostics = new ArrayList<>(state.notes());
+    ScheduleState configState = PlateauStates.continuing(lr, state.plateau());
+    OptionalDouble annealNext = LrValues.at(lr, resumeStep, configState);
+    compareNext(state.nextValue(), annealNext, resumeStep, differences);
+    Optional<String> upstreamText = Optional.empty();
+    String upstreamFormat = state.upstream().map(UpstreamConfig::format).orElse(config.format());
+    if (state.upstream().isPresent()) {
+      UpstreamConfig rebuilt = state.upstream().get();
+      if (!rebuilt.config().path("optimizer").has("lr")) {
+        // A plateau state keeps no initial lr: take the config's, which a continued plateau never uses.
+        rebuilt.config().with("optimizer").put("lr", lr.valueAt(0, lr.initialState()));
+      }
+      upstreamText = Optional.of(rebuilt.config().toPrettyString());
+      Plan upstreamPlan = read(rebuilt);
+      comparePlans(state, upstreamPlan, config.plan(), resumeStep, differences);
+    }
+    if (state.system() == StateFormat.TRANSFORMERS) {
+      compareLogged(state, lr, differences);
+    }
+    return new TakeOverReport(state, resumeStep, perStep, state.nextValue(), annealNext, upstreamText, upstreamFormat, differences, diagnostics);
+  }
+
+  static void compareNext(OptionalDouble upstream, OptionalDouble anneal, long step, List<TakeOverDifference> differences) {
+    if (upstream.isEmpty()) {
+      return;
+    }
+    if (anneal.isEmpty() || !LrValues.same(upstream.getAsDouble(), anneal.getAsDouble())) {
+      differences.add(new TakeOverDifference("lr at update " + step, LrValues.show(upstream), LrValues.show(anneal),
+          "upstream's optimizer was saved with this lr and uses it for the next update; the config's first update after the takeover "
+              + (anneal.isEmpty() ? "is refused (its schedule has ended)" : "uses its own"),
+          true));
+    }
+  }
+
+  private static Plan read(UpstreamConfig rebuilt) {
+    try {
+      return Formats.byName(rebuilt.format()).read(rebuilt.config().toString()).plan();
+    } catch (InvalidScheduleException refused) {
+      // The state came from a scheduler upstream built, so its settings read back; if not, say so loudly.
+      throw new IllegalStateException("upstream's scheduler rebuilt from its state does not read back as " + rebuilt.format()
+          + ": " + refused.getMessage(), refused);
+    }
+  }
+
+  /** The plan differences (channels upstream's plan has), then the first value that parts after the resume step. */
+  private static void comparePlans(ForeignState state, Plan upstream, Plan config, long resumeStep, List<TakeOverDifference> differences) {
+    Map<String, Schedule> compared = new LinkedHashMap<>();
+    upstream.channels().keySet().forEach(name -> config.findChannel(name).ifPresent(s -> compared.put(name, s)));
+    boolean restoresAll = state.system() == StateFormat.PYTORCH;
+    String consequence = restoresAll
+        ? "torch's load_state_dict restores every field of the saved scheduler, so a resumed torch run keeps upstream's value; Anneal would run the config's"
+        : "DeepSpeed's load_state_dict restores only last_batch_iteration, so a resumed DeepSpeed run also takes the config's value: the curve changes at the resume step in both";
+    for (Difference difference : ResumeCheck.differences(upstream, new Plan(compared))) {
+      differences.add(new TakeOverDifference(difference.path(), difference.saved(), difference.current(), consequence, restoresAll));
+    }
+    if (!restoresAll) {
+      return; // upstream, too, continues with the config: only the value at the resume step can part them
+    }
+    for (String name : upstream.channels().keySet()) {
+      Schedule theirs = upstream.channel(name);
+      Schedule ours = compared.get(name);
+      if (ours == null) {
+        continue;
+      }
+      ScheduleState theirState = PlateauStates.continuing(theirs, state.plateau());
+      ScheduleState ourState = PlateauStates.continuing(ours, state.plateau());
+      long end = Math.min(resumeStep + HORIZON, horizon(theirs, ours, resumeStep));
+      // The resume step itself was compared with the saved lr; the curves are compared after it.
+      for (long step = resumeStep + 1; step < end; step++) {
+        OptionalDouble a = LrValues.at(theirs, step, theirState);
+        OptionalDouble b = LrValues.at(ours, step, ourState);
+        if (a.isPresent() != b.isPresent() || (a.isPresent() && !LrValues.same(a.getAsDouble(), b.getAsDouble()))) {
+          differences.add(new TakeOverDifference(name + " at update " + step, LrValues.show(a), LrValues.show(b),
+              "the first update after the resume step where the config's curve parts from the one a resumed torch run follows", true));
+          break;
+        }
+      }
+    }
+  }
+
+  /** A tenth past the later declared end (at least 100 updates past the resume step). */
+  private static long horizon(Schedule a, Schedule b, long resumeStep) {
+    OptionalLong endA = a.declaredEnd();
+    OptionalLong endB = b.declaredEnd();
+    long end = Math.max(endA.orElse(resumeStep), endB.orElse(resumeStep));
+    return Math.max(end + end / 10, resumeStep + 100);
+  }
+
+  /** transformers: every logged lr against the config at its update, and max_steps against the config's end. */
+  private static void compareLogged(ForeignState state, Schedule lr, List<TakeOverDifference> differences) {
+    for (Map.Entry<Long, Double> logged : state.logged().entrySet()) {
+      long step = logged.getKey();
+      if (step == state.schedulerSteps()) {
+        continue; // the resume step's lr is compared as upstream's next value
+      }
+      OptionalDouble ours = LrValues.at(lr, step, lr.initialState());
+      if (ours.isEmpty() || !LrValues.same(logged.getValue(), ours.getAsDouble())) {
+        differences.add(new TakeOverDifference("log_history learning_rate at step " + step, Double.toString(logged.getValue()),
+            LrValues.show(ours),
+            "the first logged lr the config does not reproduce: the config is not the schedule this run followed", true));
+        break;
+      }
+    }
+    OptionalLong end = lr.declaredEnd();
+    long maxSteps = state.maxSteps().orElseThrow();
+    if (end.isPresent() && end.getAsLong() != maxSteps) {
+      differences.add(new TakeOverDifference("max_steps", Long.toString(maxSteps), Long.toString(end.getAsLong()),
+          "the Trainer restores the scheduler's last_epoch but builds its lr_lambda from the resumed run's arguments, so a resumed "
+              + "Trainer also ends at the config's length: the lr jumps at the resume step in both",
+          false));
+    }
+  }
+}

@@ -15,8 +15,9 @@ public enum TakeOverCode implements DiagnosticCode {
   UNKNOWN_STATE_FORMAT(Severity.ERROR, "unknown state format '{given}'{hint}"),
   PLAN_NOT_REBUILT(Severity.NOTE, "{kind}'s state does not hold {missing}, so upstream's plan cannot be rebuilt from it: only the value at the resume step is compared"),
   NO_NEXT_VALUE(Severity.NOTE, "the state does not record the value of update {step} ({why}): only the plans are compared"),
-  MEGATRON_REFUSES(Severity.ERROR, "Megatron-LM refuses to load this checkpoint: OptimizerParamScheduler.load_state_dict asserts \"OptimizerParamScheduler: class input value {classValue} and checkpointvalue {checkpointValue} for {name} do not match\"; pass --use-checkpoint-opt_param-scheduler to continue with the checkpoint's values, --override-opt_param-scheduler to continue with the flags', or change {flag} to the checkpoint's value"),
-  CONFIG_NOT_MEGATRON(Severity.NOTE, "the config's plan has no Megatron-LM flags ({reason}), so the checkpoint's values are compared with the config's curve only, not with the flags Megatron-LM would check");
+  MEGATRON_REFUSES(Severity.ERROR, "this checkpoint is refused by Megatron-LM: OptimizerParamScheduler.load_state_dict asserts \"OptimizerParamScheduler: class input value {classValue} and checkpointvalue {checkpointValue} for {name} do not match\"; pass --use-checkpoint-opt_param-scheduler to continue with the checkpoint's values, --override-opt_param-scheduler to continue with the flags', or change {flag} to the checkpoint's value"),
+  CONFIG_NOT_MEGATRON(Severity.NOTE, "the config's plan has no Megatron-LM flags ({reason}), so the checkpoint's values are compared with the config's curve only, not with the flags Megatron-LM would check"),
+  LOGGED_LR_CONVENTION(Severity.NOTE, "the logged learning rates are read as {version} logs them: {meaning}");
 
   private final MessageSpec spec;
 
@@ -82,6 +83,16 @@ public enum TakeOverCode implements DiagnosticCode {
   /** @param reason why the config's plan cannot be written as Megatron-LM flags */
   public static Violation configNotMegatron(String path, String reason) {
     return CONFIG_NOT_MEGATRON.violation(path, null, reason);
+  }
+
+  /**
+   * Which transformers versions' logging the logged lrs were read by.
+   *
+   * @param version the versions, e.g. {@code transformers 4.51 and later}
+   * @param meaning which update the lr logged at a step belongs to
+   */
+  public static Violation loggedLrConvention(String path, String version, String meaning) {
+    return LOGGED_LR_CONVENTION.violation(path, null, version, meaning);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -1,8 +1,6 @@
 package dev.anneal.config.takeover;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.anneal.rules.Violation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -12,10 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Reads the transformers Trainer's {@code trainer_state.json}: {@code global_step} (optimizer
- * updates done), {@code max_steps}, and each {@code learning_rate} of {@code log_history}. The
- * Trainer logs after {@code optimizer.step()}, {@code lr_scheduler.step()} and {@code global_step +=
- * 1}, taking {@code lr_scheduler.get_last_lr()[0]}: the lr logged at {@code step} s is the one the
- * update after it (index s, counting from 0) uses.
+ * updates done), {@code max_steps}, and each {@code learning_rate} of {@code log_history} with its
+ * {@code step}.
  */
 final class TransformersStateReader {
   private TransformersStateReader() {}
@@ -47,12 +43,8 @@ final class TransformersStateReader {
       fields.noteRead("log_history", new com.fasterxml.jackson.databind.node.TextNode(logged.size() + " learning rates"));
     }
     fields.throwIfProblems();
-    List<Violation> notes = new ArrayList<>();
-    OptionalDouble next = logged.containsKey(globalStep) ? OptionalDouble.of(logged.get(globalStep)) : OptionalDouble.empty();
-    if (next.isEmpty()) {
-      notes.add(TakeOverCode.noNextValue("log_history", globalStep, "no learning_rate was logged at step " + globalStep));
-    }
-    return new ForeignState(StateFormat.TRANSFORMERS, "trainer_state", fields.read(), globalStep, next, Optional.empty(),
-        Optional.empty(), logged, OptionalLong.of(maxSteps), Optional.empty(), notes);
+    // Which update each logged lr belongs to depends on the transformers version: TransformersLogs decides it against the config.
+    return new ForeignState(StateFormat.TRANSFORMERS, "trainer_state", fields.read(), globalStep, OptionalDouble.empty(), Optional.empty(),
+        Optional.empty(), logged, OptionalLong.of(maxSteps), Optional.empty(), List.of());
   }
 }

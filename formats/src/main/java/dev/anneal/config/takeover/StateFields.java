@@ -57,7 +57,7 @@ final class StateFields {
       problems.add(TakeOverCode.stateFieldInvalid(field, field, node.toString(), "a finite number"));
       return 0;
     }
-    read.add(field + " = " + node.toString());
+    read.add(field + " = " + LrValues.python(node.asDouble()));
     return node.asDouble();
   }
 

@@ -137,7 +137,8 @@ final class ResumeCheckCommand implements Callable<Integer> {
         ? "Anneal continues exactly as " + state.system().display() + " would"
         : report.refused() ? state.system().display() + " refuses to resume with this config"
         : "Anneal, started there with this config, does not continue as " + state.system().display() + " would");
-    lines.add("start there: " + report.builderCall());
+    lines.add("start there: " + report.builderCall()
+        + (state.plateau().isPresent() ? " (the plateau's standing is not carried: see the warning)" : ""));
     report.upstreamConfig().ifPresent(text -> {
       lines.add("upstream's scheduler, rebuilt from the state (" + report.upstreamFormat() + "):");
       text.lines().forEach(line -> lines.add("  " + line));

@@ -26,14 +26,14 @@ final class ResumeCheckJson {
     ObjectNode configNode = document.putObject("config");
     configNode.put("file", configFile.toString());
     configNode.put("format", config.format());
-    document.put("resume_step", report.resumeStep());
-    document.put("scheduler_steps", state.schedulerSteps());
-    document.put("updates_per_scheduler_step", report.updatesPerSchedulerStep());
+    document.put("resumeStep", report.resumeStep());
+    document.put("schedulerSteps", state.schedulerSteps());
+    document.put("updatesPerSchedulerStep", report.updatesPerSchedulerStep());
     if (state.megatron().isPresent()) {
       document.put("samples", state.megatron().get().numSteps());
     }
-    number(document, "upstream_next", report.upstreamNext());
-    number(document, "anneal_next", report.annealNext());
+    number(document, "upstreamNext", report.upstreamNext());
+    number(document, "annealNext", report.annealNext());
     ArrayNode differences = document.putArray("differences");
     for (TakeOverDifference difference : report.differences()) {
       ObjectNode node = differences.addObject();
@@ -44,14 +44,14 @@ final class ResumeCheckJson {
       node.put("parts", difference.parts());
     }
     document.put("refused", report.refused());
-    document.put("continues_exactly", report.continuesExactly());
+    document.put("continuesExactly", report.continuesExactly());
     document.put("start", report.builderCall());
     if (report.upstreamConfig().isPresent()) {
-      ObjectNode upstream = document.putObject("upstream_config");
+      ObjectNode upstream = document.putObject("upstreamConfig");
       upstream.put("format", report.upstreamFormat());
       upstream.put("text", report.upstreamConfig().get());
     } else {
-      document.putNull("upstream_config");
+      document.putNull("upstreamConfig");
     }
     return document;
   }

@@ -44,7 +44,7 @@ class ResumeCheckCommandTest {
     // torch stepped StepLR 7 times: the 8th update (index 7) uses 0.1 * 0.5^(7 // 3) = 0.025, as the config does.
     assertEquals(concat(List.of(
         "state: PyTorch StepLR (" + state + ")",
-        "  read: last_epoch = 7, _last_lr = [0.025], base_lrs = [0.1]",
+        "  read: last_epoch = 7, _last_lr = [0.025], base_lrs = [0.1], step_size = 3, gamma = 0.5",
         "config: " + config + " (pytorch)",
         "resume at update 7",
         "upstream's next lr: 0.025",
@@ -66,7 +66,7 @@ class ResumeCheckCommandTest {
     // StepLR(4, 0.5) gives 0.1 * 0.5^(7 // 4) = 0.05 at update 7; at update 9 torch's 0.1 * 0.5^3 = 0.0125 against 0.1 * 0.5^2 = 0.025.
     assertEquals(concat(List.of(
         "state: PyTorch StepLR (" + state + ")",
-        "  read: last_epoch = 7, _last_lr = [0.025], base_lrs = [0.1]",
+        "  read: last_epoch = 7, _last_lr = [0.025], base_lrs = [0.1], step_size = 3, gamma = 0.5",
         "config: <inline> (pytorch)",
         "resume at update 7",
         "upstream's next lr: 0.025",

@@ -81,6 +81,7 @@ final class PyTorchStateReader {
             kind + " keeps as its constructor argument (the scheduler is rebuilt from it)"));
         continue;
       }
+      fields.noteRead(name, value);
       switch (name) {
         case "milestones" -> kwargs.set(name, milestones(value));
         case "min_lrs" -> kwargs.set("min_lr", value.isArray() && !value.isEmpty() ? value.get(0) : value);

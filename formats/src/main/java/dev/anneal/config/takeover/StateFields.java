@@ -89,13 +89,28 @@ final class StateFields {
       problems.add(TakeOverCode.stateFieldInvalid(field, field, node.toString(), "a list of finite numbers, one per parameter group"));
       return OptionalDouble.empty();
     }
-    read.add(field + " = " + node);
+    List<String> shown = new ArrayList<>();
+    node.forEach(value -> shown.add(shown(value)));
+    read.add(field + " = [" + String.join(", ", shown) + "]");
     return OptionalDouble.of(node.get(0).asDouble());
   }
 
   /** Records a field that was read by hand. */
   void noteRead(String field, JsonNode value) {
-    read.add(field + " = " + value);
+    read.add(field + " = " + shown(value));
+  }
+
+  /** Records a field that was read by hand, summarised in words. */
+  void noteRead(String field, String summary) {
+    read.add(field + ": " + summary);
+  }
+
+  /** A value as Python prints it: an int as an int, a float by {@code repr}, anything else as JSON. */
+  private static String shown(JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return value.asText();
+    }
+    return value.isNumber() ? LrValues.python(value.asDouble()) : value.toString();
   }
 
   void problem(Violation violation) {

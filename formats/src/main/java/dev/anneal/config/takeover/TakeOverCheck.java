@@ -45,6 +45,8 @@ public final class TakeOverCheck {
     List<TakeOverDifference> differences = new ArrayList<>();
     List<Violation> diagnostics = new ArrayList<>(state.notes());
     ScheduleState configState = PlateauStates.continuing(lr, state.plateau());
+    state.plateau().ifPresent(p -> diagnostics.add(TakeOverCode.plateauNotCarried("_last_lr", p.value(), p.best(),
+        p.badObservations(), p.cooldownLeft(), lr.valueAt(0, lr.initialState()))));
     OptionalDouble annealNext = LrValues.at(lr, resumeStep, configState);
     OptionalDouble upstreamNext = state.system() == StateFormat.TRANSFORMERS
         ? TransformersLogs.compare(state, lr, differences, diagnostics)

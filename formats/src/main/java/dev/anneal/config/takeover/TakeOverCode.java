@@ -17,7 +17,8 @@ public enum TakeOverCode implements DiagnosticCode {
   NO_NEXT_VALUE(Severity.NOTE, "the state does not record the value of update {step} ({why}): only the plans are compared"),
   MEGATRON_REFUSES(Severity.ERROR, "this checkpoint is refused by Megatron-LM: OptimizerParamScheduler.load_state_dict asserts \"OptimizerParamScheduler: class input value {classValue} and checkpointvalue {checkpointValue} for {name} do not match\"; pass --use-checkpoint-opt_param-scheduler to continue with the checkpoint's values, --override-opt_param-scheduler to continue with the flags', or change {flag} to the checkpoint's value"),
   CONFIG_NOT_MEGATRON(Severity.NOTE, "the config's plan has no Megatron-LM flags ({reason}), so the checkpoint's values are compared with the config's curve only, not with the flags Megatron-LM would check"),
-  LOGGED_LR_CONVENTION(Severity.NOTE, "the logged learning rates are read as {version} logs them: {meaning}");
+  LOGGED_LR_CONVENTION(Severity.NOTE, "the logged learning rates are read as {version} logs them: {meaning}"),
+  PLATEAU_NOT_CARRIED(Severity.WARNING, "the plateau had reduced the lr to {reached} (best metric {best}, {bad} bad epochs, {cooldown} cooldown epochs left), but optStartStep starts plateau phases with no metric observed: a run started there uses the config's lr ({initial}) until its own plateau reduces it; continue with this state through Schedule.valueAt(step, state), or start from a config whose lr is {reached}");
 
   private final MessageSpec spec;
 
@@ -93,6 +94,15 @@ public enum TakeOverCode implements DiagnosticCode {
    */
   public static Violation loggedLrConvention(String path, String version, String meaning) {
     return LOGGED_LR_CONVENTION.violation(path, null, version, meaning);
+  }
+
+  /**
+   * A plateau's standing, which the runtime's start step does not carry.
+   *
+   * @param initial the config's lr before any reduction
+   */
+  public static Violation plateauNotCarried(String path, double reached, double best, long bad, long cooldown, double initial) {
+    return PLATEAU_NOT_CARRIED.violation(path, reached, reached, best, bad, cooldown, initial);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -40,7 +40,7 @@ final class TransformersStateReader {
         }
         logged.put(step.asLong(), lr.asDouble());
       }
-      fields.noteRead("log_history", new com.fasterxml.jackson.databind.node.TextNode(logged.size() + " learning rates"));
+      fields.noteRead("log_history", logged.size() + " learning rates logged");
     }
     fields.throwIfProblems();
     // Which update each logged lr belongs to depends on the transformers version: TransformersLogs decides it against the config.

@@ -61,10 +61,23 @@ public final class TakeOverCheck {
         rebuilt.config().with("optimizer").put("lr", lr.valueAt(0, lr.initialState()));
       }
       upstreamText = Optional.of(rebuilt.config().toPrettyString());
-      Plan upstreamPlan = read(rebuilt);
+      Plan upstreamPlan = steppedAs(lr, read(rebuilt));
       comparePlans(state, upstreamPlan, config.plan(), resumeStep, differences);
     }
     return new TakeOverReport(state, resumeStep, perStep, upstreamNext, annealNext, upstreamText, upstreamFormat, differences, diagnostics);
+  }
+
+  /**
+   * {@code upstream} stepped as the config's lr is: a state counts scheduler steps, and a config
+   * stepping once per epoch (or every N updates) says what one of them spans, which the state cannot.
+   */
+  private static Plan steppedAs(Schedule configLr, Plan upstream) {
+    if (!(configLr instanceof Stepped stepped)) {
+      return upstream;
+    }
+    Map<String, Schedule> channels = new LinkedHashMap<>();
+    upstream.channels().forEach((name, schedule) -> channels.put(name, new Stepped(schedule, stepped.cadence())));
+    return new Plan(channels);
   }
 
   static void compareNext(OptionalDouble upstream, OptionalDouble anneal, long step, List<TakeOverDifference> differences) {

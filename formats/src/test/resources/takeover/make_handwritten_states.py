@@ -60,7 +60,8 @@ def deepspeed():
 
 
 def megatron():
-    for name, iteration in (("gpt3-cosine", 1000), ("inverse-sqrt-no-warmup-gbs512", 300)):
+    # cosine-warmup-fraction: lr_warmup_steps is the float 40.0 (--lr-warmup-fraction 0.01 * 4000), kept a float.
+    for name, iteration in (("gpt3-cosine", 1000), ("inverse-sqrt-no-warmup-gbs512", 300), ("cosine-warmup-fraction", 20)):
         case = golden("megatron", name)
         s = case["config"]["OptimizerParamScheduler"]
         write("megatron", name, {

@@ -9,7 +9,8 @@ package dev.anneal.config.takeover;
  * @param numSteps samples consumed ({@code num_steps})
  * @param maxLr {@code max_lr}
  * @param minLr {@code min_lr}
- * @param warmupSteps {@code lr_warmup_steps}, in samples
+ * @param warmupSteps {@code lr_warmup_steps}, in samples: an int, or a float when Megatron computed it
+ *     from {@code --lr-warmup-fraction}
  * @param decaySteps {@code lr_decay_steps}, in samples
  * @param decayStyle {@code lr_decay_style}
  * @param startWd {@code start_wd}
@@ -22,7 +23,7 @@ public record MegatronSchedulerState(
     long numSteps,
     double maxLr,
     double minLr,
-    long warmupSteps,
+    Number warmupSteps,
     long decaySteps,
     String decayStyle,
     double startWd,

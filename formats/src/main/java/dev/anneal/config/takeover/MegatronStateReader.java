@@ -28,7 +28,7 @@ final class MegatronStateReader {
         fields.count("num_steps", 0, "counts the samples the scheduler has seen"),
         fields.number("max_lr", "is --lr"),
         fields.number("min_lr", "is --min-lr"),
-        fields.count("lr_warmup_steps", 0, "is the warm-up in samples"),
+        fields.steps("lr_warmup_steps", "is the warm-up in samples"),
         fields.count("lr_decay_steps", 0, "is the decay's length in samples"),
         fields.text("lr_decay_style", "is --lr-decay-style"),
         fields.number("start_wd", "is --start-weight-decay"),

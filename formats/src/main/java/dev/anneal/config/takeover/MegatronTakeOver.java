@@ -117,6 +117,25 @@ final class MegatronTakeOver {
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
+  /**
+   * The warm-up flag that makes Megatron compute the saved {@code lr_warmup_steps}: samples when it
+   * is an int, else the fraction of the decay whose product gives it (a neighbour of the quotient
+   * where the quotient itself rounds differently).
+   */
+  private static String warmup(MegatronSchedulerState s) {
+    if (s.warmupSteps() instanceof Long samples) {
+      return " --lr-warmup-samples " + samples;
+    }
+    double warmup = s.warmupSteps().doubleValue();
+    double fraction = warmup / s.decaySteps();
+    for (double candidate : new double[] {fraction, Math.nextUp(fraction), Math.nextDown(fraction)}) {
+      if (candidate * s.decaySteps() == warmup) {
+        return " --lr-warmup-fraction " + LrValues.python(candidate);
+      }
+    }
+    return " --lr-warmup-fraction " + LrValues.python(fraction);
+  }
+
   /** Megatron flags constructing the scheduler with the checkpoint's values, one sample per iteration times {@code batch}. */
   private static String flagsOf(MegatronSchedulerState s, long batch) {
     StringBuilder flags = new StringBuilder()
@@ -126,7 +145,7 @@ final class MegatronTakeOver {
         .append(" --min-lr ").append(LrValues.python(s.minLr()))
         .append(" --lr-decay-style ").append(s.decayStyle())
         .append(" --lr-decay-samples ").append(s.decaySteps())
-        .append(" --lr-warmup-samples ").append(s.warmupSteps());
+        .append(warmup(s));
     if (s.wdIncrStyle().toLowerCase(Locale.ROOT).equals("constant")) {
       flags.append(" --weight-decay ").append(LrValues.python(s.endWd()));
     } else {

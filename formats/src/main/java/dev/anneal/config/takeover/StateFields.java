@@ -61,6 +61,26 @@ final class StateFields {
     return node.asDouble();
   }
 
+  /**
+   * A number of at least 0 kept as Python has it: a {@code Long} when the state wrote an int, a
+   * {@code Double} when it wrote a float (Megatron's warm-up from {@code --lr-warmup-fraction} is
+   * a float product); {@code why} as for {@link #count}.
+   */
+  Number steps(String field, String why) {
+    JsonNode node = state.get(field);
+    if (node == null || node.isNull()) {
+      problems.add(TakeOverCode.stateFieldMissing(field, system.display(), field, why));
+      return 0L;
+    }
+    if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < 0
+        || (node.isIntegralNumber() && !node.canConvertToLong())) {
+      problems.add(TakeOverCode.stateFieldInvalid(field, field, node.toString(), "a finite number of at least 0"));
+      return 0L;
+    }
+    read.add(field + " = " + shown(node));
+    return node.isIntegralNumber() ? (Number) node.asLong() : (Number) node.asDouble();
+  }
+
   /** A string; {@code why} as for {@link #count}. */
   String text(String field, String why) {
     JsonNode node = state.get(field);

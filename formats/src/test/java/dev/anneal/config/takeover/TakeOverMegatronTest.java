@@ -68,6 +68,22 @@ class TakeOverMegatronTest {
     assertEquals(report.annealNext(), report.upstreamNext());
   }
 
+  @Test
+  void aFloatWarmUpFromAFractionIsRebuiltAsTheFractionThatGivesIt() {
+    // golden/megatron/cosine-warmup-fraction: lr_warmup_steps is the float 40.0 (0.01 * 4000); at iteration 20 the warm-up
+    // gives 1.5e-4 * 20 / 40 = 7.5e-5.
+    String text = "python pretrain_gpt.py --lr 0.00015 --min-lr 1e-05 --lr-decay-style cosine --lr-warmup-fraction 0.01 "
+        + "--lr-decay-iters 4000 --train-iters 4000 --use-checkpoint-opt_param-scheduler\n";
+    ForeignState state = ForeignStates.read(TakeOverResources.text("megatron/cosine-warmup-fraction.state.json"), Optional.empty());
+
+    TakeOverReport report = TakeOverCheck.check(state, Formats.byName("megatron").read(text), text);
+
+    assertEquals("--train-samples 4000 --global-batch-size 1 --lr 0.00015 --min-lr 1e-05 --lr-decay-style cosine --lr-decay-samples 4000 "
+        + "--lr-warmup-fraction 0.01 --weight-decay 0.01\n", report.upstreamConfig().orElseThrow());
+    assertEquals(7.5e-5, report.upstreamNext().getAsDouble(), 1e-20);
+    assertEquals(List.of(), report.differences());
+  }
+
   private static TakeOverReport check(String resumeFlag) {
     String text = CHANGED.formatted(resumeFlag);
     ForeignState state = ForeignStates.read(TakeOverResources.text("megatron/gpt3-cosine.state.json"), Optional.empty());

@@ -66,8 +66,8 @@ final class ResumeCheckCommand implements Callable<Integer> {
 
   @Mixin private DiagnosticFilter shown;
 
-  @Option(names = "--state-format", paramLabel = "SYSTEM",
-      description = "The framework that saved STATE: pytorch, deepspeed, megatron or transformers. Default: detected from its keys.")
+  @Option(names = "--state-format", paramLabel = "SYSTEM", completionCandidates = StateFormatNames.class,
+      description = "The framework that saved STATE: ${COMPLETION-CANDIDATES}. Default: detected from its keys.")
   private String stateFormat;
 
   @Override

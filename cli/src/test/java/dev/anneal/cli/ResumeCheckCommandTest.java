@@ -125,6 +125,27 @@ class ResumeCheckCommandTest {
     assertEquals(2, result.exitCode());
   }
 
+  @Test
+  void aMissingStateFileIsBadInput() {
+    Path missing = dir.resolve("scheduler.json");
+
+    Anneal.Result result = Anneal.run("resume-check", missing.toString(), "--config-text", "{\"lr\": 0.1}");
+
+    assertEquals(List.of(missing + ": [UnreadableFile] cannot read the file: no such file"), result.err());
+    assertEquals(2, result.exitCode());
+  }
+
+  @Test
+  void theHelpNamesTheStateFormats() {
+    Anneal.Result result = Anneal.run("resume-check", "--help");
+
+    assertEquals(List.of("      --state-format=SYSTEM",
+        "                           The framework that saved STATE: pytorch, deepspeed,",
+        "                             megatron, transformers. Default: detected from its",
+        "                             keys."),
+        result.out().subList(result.out().indexOf("      --state-format=SYSTEM"), result.out().indexOf("      --state-format=SYSTEM") + 4));
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }

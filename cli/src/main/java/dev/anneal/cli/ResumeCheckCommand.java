@@ -136,6 +136,7 @@ final class ResumeCheckCommand implements Callable<Integer> {
     lines.add(report.continuesExactly()
         ? "Anneal continues exactly as " + state.system().display() + " would"
         : report.refused() ? state.system().display() + " refuses to resume with this config"
+        : !report.compared() ? "nothing could be compared: the state records neither upstream's next lr nor settings Anneal rebuilds (see the notes)"
         : "Anneal, started there with this config, does not continue as " + state.system().display() + " would");
     lines.add("start there: " + report.builderCall()
         + (state.plateau().isPresent() ? " (the plateau's standing is not carried: see the warning)" : ""));

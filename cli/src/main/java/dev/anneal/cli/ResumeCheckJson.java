@@ -44,6 +44,7 @@ final class ResumeCheckJson {
       node.put("parts", difference.parts());
     }
     document.put("refused", report.refused());
+    document.put("compared", report.compared());
     document.put("continuesExactly", report.continuesExactly());
     document.put("start", report.builderCall());
     if (report.upstreamConfig().isPresent()) {

@@ -122,7 +122,7 @@ final class DeepSpeedStateReader {
 
   private static String missing(String kind) {
     return kind.equals("OneCycle")
-        ? "its momentum cycle in a form Anneal rebuilds (this version rebuilds WarmupLR, WarmupDecayLR, WarmupCosineLR and LRRangeTest)"
+        ? "a form this version rebuilds (it rebuilds WarmupLR, WarmupDecayLR, WarmupCosineLR and LRRangeTest, not yet OneCycle's two cycles)"
         : "a class Anneal knows (it rebuilds WarmupLR, WarmupDecayLR, WarmupCosineLR and LRRangeTest); add \"type\" to the export";
   }
 }

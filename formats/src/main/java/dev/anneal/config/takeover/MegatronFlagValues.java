@@ -13,8 +13,11 @@ import java.util.Map;
  * @param globalBatch {@code --global-batch-size} (1 when absent)
  * @param values each value under its {@code state_dict} name: numbers as {@code Double} or {@code
  *     Long}, styles as {@code String}
+ * @param wsdDecaySamples the WSD decay phase in samples ({@code --lr-wsd-decay-samples}, or {@code
+ *     -iters} times the batch), or {@code null} when not given: {@code state_dict} does not save it
+ * @param wsdDecayStyle {@code --lr-wsd-decay-style} (Megatron's default {@code exponential})
  */
-record MegatronFlagValues(long globalBatch, Map<String, Object> values) {
+record MegatronFlagValues(long globalBatch, Map<String, Object> values, Long wsdDecaySamples, String wsdDecayStyle) {
   /** Reads the flags of {@code text} (one {@code --flag value} pair after another, {@code \} continuations allowed). */
   static MegatronFlagValues of(String text) {
     Map<String, String> flags = new HashMap<>();
@@ -54,7 +57,9 @@ record MegatronFlagValues(long globalBatch, Map<String, Object> values) {
     values.put("end_wd", wdStyle.equals("constant") ? wd : Double.parseDouble(flags.get("--end-weight-decay")));
     values.put("wd_incr_steps", train);
     values.put("wd_incr_style", wdStyle);
-    return new MegatronFlagValues(batch, values);
+    Long wsd = flags.containsKey("--lr-wsd-decay-samples") ? Long.valueOf(flags.get("--lr-wsd-decay-samples"))
+        : flags.containsKey("--lr-wsd-decay-iters") ? Long.parseLong(flags.get("--lr-wsd-decay-iters")) * batch : null;
+    return new MegatronFlagValues(batch, values, wsd, flags.getOrDefault("--lr-wsd-decay-style", "exponential"));
   }
 
   /** The saved state's values under the same names. */

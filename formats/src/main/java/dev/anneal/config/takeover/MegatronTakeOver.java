@@ -84,14 +84,31 @@ final class MegatronTakeOver {
     Optional<String> upstreamText = Optional.empty();
     if (!refused) {
       boolean checkpointValues = policy == Policy.USE_CHECKPOINT || flags.isEmpty();
-      String text = checkpointValues ? flagsOf(saved, batch) : null;
+      String text = checkpointValues ? flagsOf(saved, batch, flags) : null;
       upstreamText = Optional.ofNullable(text);
-      Plan upstream = checkpointValues ? Formats.byName("megatron").read(text).plan() : config.plan();
-      Schedule theirs = upstream.channel("lr");
-      upstreamNext = LrValues.at(theirs, resumeStep, theirs.initialState());
-      TakeOverCheck.compareNext(upstreamNext, annealNext, resumeStep, differences);
+      Optional<Plan> upstream = checkpointValues ? rebuilt(text, diagnostics) : Optional.of(config.plan());
+      if (upstream.isPresent()) {
+        Schedule theirs = upstream.get().channel("lr");
+        upstreamNext = LrValues.at(theirs, resumeStep, theirs.initialState());
+        TakeOverCheck.compareNext(upstreamNext, annealNext, resumeStep, differences);
+      }
     }
-    return new TakeOverReport(state, resumeStep, 1, upstreamNext, annealNext, upstreamText, "megatron", differences, diagnostics);
+    return new TakeOverReport(state, resumeStep, 1, upstreamNext, annealNext, upstreamText, "megatron", differences, diagnostics,
+        refused || upstreamNext.isPresent());
+  }
+
+  /**
+   * The plan of the checkpoint's values, or empty with a note where Megatron's reader refuses them:
+   * a WSD schedule needs its decay phase's length, which {@code state_dict} does not save.
+   */
+  private static Optional<Plan> rebuilt(String flags, List<Violation> diagnostics) {
+    try {
+      return Optional.of(Formats.byName("megatron").read(flags).plan());
+    } catch (InvalidScheduleException refused) {
+      diagnostics.add(TakeOverCode.planNotRebuilt("lr_decay_style", "opt_param_scheduler",
+          "settings Anneal's megatron reader accepts (" + refused.violations().get(0) + ")"));
+      return Optional.empty();
+    }
   }
 
   private static String consequence(Policy policy) {
@@ -136,8 +153,11 @@ final class MegatronTakeOver {
     return " --lr-warmup-fraction " + LrValues.python(fraction);
   }
 
-  /** Megatron flags constructing the scheduler with the checkpoint's values, one sample per iteration times {@code batch}. */
-  private static String flagsOf(MegatronSchedulerState s, long batch) {
+  /**
+   * Megatron flags constructing the scheduler with the checkpoint's values, {@code batch} samples per
+   * iteration; a WSD decay phase as the config's flags set it.
+   */
+  private static String flagsOf(MegatronSchedulerState s, long batch, Optional<MegatronFlagValues> config) {
     StringBuilder flags = new StringBuilder()
         .append("--train-samples ").append(s.wdIncrSteps())
         .append(" --global-batch-size ").append(batch)
@@ -146,6 +166,11 @@ final class MegatronTakeOver {
         .append(" --lr-decay-style ").append(s.decayStyle())
         .append(" --lr-decay-samples ").append(s.decaySteps())
         .append(warmup(s));
+    if (s.decayStyle().equals("WSD") && config.isPresent() && config.get().wsdDecaySamples() != null) {
+      // state_dict does not save wsd_decay_steps or lr_wsd_decay_style: a resumed run keeps its flags'.
+      flags.append(" --lr-wsd-decay-samples ").append(config.get().wsdDecaySamples())
+          .append(" --lr-wsd-decay-style ").append(config.get().wsdDecayStyle());
+    }
     if (s.wdIncrStyle().toLowerCase(Locale.ROOT).equals("constant")) {
       flags.append(" --weight-decay ").append(LrValues.python(s.endWd()));
     } else {

@@ -21,6 +21,8 @@ import java.util.OptionalDouble;
  * @param upstreamFormat the format of {@code upstreamConfig}
  * @param differences every difference, in the order found
  * @param diagnostics errors (upstream refuses to resume) and notes (what could not be compared)
+ * @param compared whether anything was compared: upstream's next lr, its rebuilt plan, or its logged
+ *     lrs; a state that records none of them cannot show that Anneal continues as upstream would
  */
 public record TakeOverReport(
     ForeignState state,
@@ -31,7 +33,8 @@ public record TakeOverReport(
     Optional<String> upstreamConfig,
     String upstreamFormat,
     List<TakeOverDifference> differences,
-    List<Violation> diagnostics) {
+    List<Violation> diagnostics,
+    boolean compared) {
   public TakeOverReport {
     Objects.requireNonNull(state, "state");
     differences = List.copyOf(differences);
@@ -43,9 +46,12 @@ public record TakeOverReport(
     return diagnostics.stream().anyMatch(Violation::isError);
   }
 
-  /** Whether Anneal, started at {@link #resumeStep()} with the config, continues exactly as upstream would. */
+  /**
+   * Whether Anneal, started at {@link #resumeStep()} with the config, continues exactly as upstream
+   * would: something was compared, upstream does not refuse, and no difference parts them.
+   */
   public boolean continuesExactly() {
-    return !refused() && differences.stream().noneMatch(TakeOverDifference::parts);
+    return compared && !refused() && differences.stream().noneMatch(TakeOverDifference::parts);
   }
 
   /** The builder call that starts an Anneal run there. */

@@ -29,6 +29,7 @@ class TakeOverGoldenTest {
     "megatron, gpt3-cosine, 1000",
     "megatron, inverse-sqrt-no-warmup-gbs512, 300",
     "megatron, cosine-warmup-fraction, 20",
+    "megatron, wsd-cosine, 1400",
     "transformers, linear-warmup, 300"})
   void continuesTheUninterruptedUpstreamCurve(String system, String name, long resumeStep) {
     GoldenCase golden = GoldenCase.named(system, name);

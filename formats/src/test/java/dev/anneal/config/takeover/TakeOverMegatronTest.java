@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.config.Formats;
+import dev.anneal.golden.GoldenAssert;
+import dev.anneal.golden.GoldenCase;
+import dev.anneal.golden.GoldenInputs;
 import dev.anneal.rules.Violation;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +85,20 @@ class TakeOverMegatronTest {
         + "--lr-warmup-fraction 0.01 --weight-decay 0.01\n", report.upstreamConfig().orElseThrow());
     assertEquals(7.5e-5, report.upstreamNext().getAsDouble(), 1e-20);
     assertEquals(List.of(), report.differences());
+  }
+
+  @Test
+  void aWsdDecayKeepsTheFlagsLengthWhichTheStateDoesNotSave() {
+    // golden/megatron/wsd-cosine at iteration 1400, inside the cosine cool-down over the last 300 of 1500 iterations.
+    GoldenCase golden = GoldenCase.named("megatron", "wsd-cosine");
+    String text = GoldenInputs.forSystem("megatron").configText(golden).stripTrailing() + " --use-checkpoint-opt_param-scheduler\n";
+    ForeignState state = ForeignStates.read(TakeOverResources.text("megatron/wsd-cosine.state.json"), Optional.empty());
+
+    TakeOverReport report = TakeOverCheck.check(state, Formats.byName("megatron").read(text), text);
+
+    assertTrue(report.upstreamConfig().orElseThrow().contains("--lr-wsd-decay-samples 300 --lr-wsd-decay-style cosine"));
+    assertTrue(GoldenAssert.close(golden.lr()[1400], report.upstreamNext().getAsDouble()));
+    assertTrue(report.continuesExactly());
   }
 
   private static TakeOverReport check(String resumeFlag) {

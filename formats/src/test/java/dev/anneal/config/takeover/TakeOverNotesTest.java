@@ -69,6 +69,22 @@ class TakeOverNotesTest {
         + "config whose lr is 0.025"), report.diagnostics().stream().map(Violation::toString).toList());
   }
 
+  @Test
+  void aStateWithNeitherTheNextLrNorItsSettingsShowsNothingAndSoNoExactTakeOver() {
+    String state = "{\"type\": \"OneCycle\", \"last_batch_iteration\": 9, \"first_step_size\": 10}";
+    String config = "{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001}}}";
+    TakeOverReport report = TakeOverCheck.check(ForeignStates.read(state, Optional.empty()), Formats.byName("deepspeed").read(config), config);
+
+    assertEquals(List.of(
+        "[NoNextValue] _last_lr: the state does not record the value of update 10 (the export has no _last_lr): only the plans are compared",
+        "[PlanNotRebuilt] type: OneCycle's state does not hold a form this version rebuilds (it rebuilds WarmupLR, WarmupDecayLR, "
+            + "WarmupCosineLR and LRRangeTest, not yet OneCycle's two cycles), so upstream's plan cannot be rebuilt from it: only the value at "
+            + "the resume step is compared"),
+        report.diagnostics().stream().map(Violation::toString).toList());
+    assertEquals(false, report.compared());
+    assertEquals(false, report.continuesExactly());
+  }
+
   private static TakeOverReport check(String state, String format, String config) {
     return TakeOverCheck.check(ForeignStates.read(TakeOverResources.text(state), Optional.empty()), Formats.byName(format).read(config), config);
   }

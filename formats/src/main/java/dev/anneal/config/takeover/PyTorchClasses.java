@@ -32,7 +32,8 @@ final class PyTorchClasses {
     NOT_REBUILT.put("LambdaLR", "its lr_lambdas (state_dict keeps a lambda as null: only a callable object's __dict__ is saved)");
     NOT_REBUILT.put("MultiplicativeLR", "its lr_lambdas (state_dict keeps a lambda as null: only a callable object's __dict__ is saved)");
     NOT_REBUILT.put("OneCycleLR", "max_lr, div_factor and final_div_factor (torch keeps them in the optimizer's param groups, not in the scheduler)");
-    NOT_REBUILT.put("CyclicLR", "its scale function (state_dict keeps it as a weak reference)");
+    NOT_REBUILT.put("CyclicLR", "a form this version rebuilds (CyclicLR keeps its step sizes only as total_size and step_ratio, "
+        + "a custom scale function as a weak reference)");
     NOT_REBUILT.put("ChainedScheduler", "its members' classes");
   }
 

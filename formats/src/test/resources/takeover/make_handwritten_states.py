@@ -6,7 +6,8 @@ DeepSpeed, Megatron-LM and transformers are not installed here, so their states 
 HAND, field for field as the upstream source sets them:
   DeepSpeed   deepspeed/runtime/lr_schedules.py (edaa722): the fields each scheduler's __init__
               sets, as the export line in docs/resume-check.md prints them (vars() filtered to
-              numbers, strings and lists: the optimizer drops out), with last_batch_iteration n;
+              numbers, strings and lists: the optimizer drops out; OneCycle's (beta1, 0.99) tuples
+              become lists), with last_batch_iteration n;
   Megatron-LM megatron/core/optimizer_param_scheduler.py (d98e8a6) state_dict() and the
               checkpoint's iteration, num_steps = iteration * global batch;
   transformers trainer_state.json as TrainerState.save_to_json writes it: global_step, max_steps,
@@ -57,6 +58,32 @@ def deepspeed():
         "warmup_num_steps": max(2, p["warmup_num_steps"]),
         "inverse_log_warm_up": 1.0 / math.log(max(2, p["warmup_num_steps"])),
         "org_lrs": [case["optimizer"]["lr"]], "_last_lr": [case["lr"][n + 1]]})
+
+
+    for name, n in (("onecycle-decay-lr-and-mom", 1399), ("onecycle-staircase", 599)):
+        case = golden("deepspeed", name)
+        p = case["config"]["params"]
+        first = float(p["cycle_first_step_size"])
+        second = float(p.get("cycle_second_step_size", first))
+        decay_step = p.get("decay_step_size", 0)
+        state = {
+            "type": "OneCycle",
+            "total_size": first + second, "step_ratio": first / (first + second),
+            "first_step_size": first, "second_step_size": second,
+            "first_stair_count": p.get("cycle_first_stair_count", 0),
+            "second_stair_count": p.get("cycle_second_stair_count", p.get("cycle_first_stair_count", 0)),
+            "decay_step_size": decay_step,
+            "skip_lr_decay": decay_step == 0 or p.get("decay_lr_rate", 0.0) == 0,
+            "skip_mom_decay": decay_step == 0 or p.get("decay_mom_rate", 0.0) == 0,
+            "min_lrs": [p["cycle_min_lr"]], "max_lrs": [p["cycle_max_lr"]], "decay_lr_rate": p.get("decay_lr_rate", 0.0),
+            # DeepSpeed keeps cycle_momentum True only on an optimizer with betas (AdamW here, not SGD).
+            "cycle_momentum": p.get("cycle_momentum", True) and case["optimizer"]["type"] != "SGD",
+        }
+        if state["cycle_momentum"]:
+            state.update({"decay_mom_rate": p.get("decay_mom_rate", 0.0),
+                          "min_moms": [[p.get("cycle_min_mom", 0.8), 0.99]], "max_moms": [[p.get("cycle_max_mom", 0.9), 0.99]]})
+        state.update({"last_batch_iteration": n, "_last_lr": [case["lr"][n + 1]]})
+        write("deepspeed", name, state)
 
 
 def megatron():

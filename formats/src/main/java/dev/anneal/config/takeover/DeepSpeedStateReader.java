@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * last_batch_iteration} alone: a resumed DeepSpeed run continues with the NEW config's parameters.
  */
 final class DeepSpeedStateReader {
+  /** The kind of a state without {@code type} whose fields are no known class's. */
+  private static final String UNKNOWN = "an unknown class";
+
   private DeepSpeedStateReader() {}
 
   static ForeignState read(JsonNode state) {
@@ -36,6 +39,10 @@ final class DeepSpeedStateReader {
     }
     Optional<UpstreamConfig> upstream = params.map(p -> {
       ObjectNode config = JsonNodeFactory.instance.objectNode();
+      if (p.path("cycle_momentum").asBoolean(false)) {
+        // DeepSpeed cycles β1 only on an optimizer with betas; which one does not change the curve.
+        config.putObject("optimizer").put("type", "AdamW");
+      }
       if (p.has("lr")) {
         config.putObject("optimizer").put("type", "AdamW").set("params", JsonNodeFactory.instance.objectNode().set("lr", p.remove("lr")));
       }
@@ -83,11 +90,41 @@ final class DeepSpeedStateReader {
           params.put("lr_range_test_staircase", staircase.asBoolean());
         }
       }
+      case "OneCycle" -> {
+        copyFirst(fields, "min_lrs", params, "cycle_min_lr");
+        copyFirst(fields, "max_lrs", params, "cycle_max_lr");
+        params.put("decay_lr_rate", fields.number("decay_lr_rate", "is the lr's decay after the cycle"));
+        params.put("cycle_first_step_size", fields.number("first_step_size", "is the cycle's rising half"));
+        params.put("cycle_second_step_size", fields.number("second_step_size", "is the cycle's falling half"));
+        params.put("cycle_first_stair_count", fields.count("first_stair_count", 0, "is the rising half's stairs"));
+        params.put("cycle_second_stair_count", fields.count("second_stair_count", 0, "is the falling half's stairs"));
+        params.put("decay_step_size", fields.number("decay_step_size", "is the interval of the decay after the cycle"));
+        // min_moms is there only when DeepSpeed cycles β1: cycle_momentum was true and the optimizer has betas.
+        boolean cyclesBeta1 = fields.state().has("min_moms");
+        params.put("cycle_momentum", cyclesBeta1);
+        if (cyclesBeta1) {
+          firstMomentum(fields, "min_moms", params, "cycle_min_mom");
+          firstMomentum(fields, "max_moms", params, "cycle_max_mom");
+          params.put("decay_mom_rate", fields.number("decay_mom_rate", "is β1's decay after the cycle"));
+        }
+      }
       default -> {
         return Optional.empty();
       }
     }
     return Optional.of(params);
+  }
+
+  /** OneCycle keeps each group's β1 bounds as {@code (beta1, 0.99)} pairs: the first group's β1. */
+  private static void firstMomentum(StateFields fields, String field, ObjectNode params, String param) {
+    JsonNode pairs = fields.state().get(field);
+    if (pairs == null || !pairs.isArray() || pairs.isEmpty() || !pairs.get(0).isArray() || !pairs.get(0).path(0).isNumber()) {
+      fields.problem(TakeOverCode.stateFieldInvalid(field, field, String.valueOf(pairs),
+          "a list of [beta1, 0.99] pairs, one per parameter group"));
+      return;
+    }
+    fields.noteRead(field, pairs);
+    params.put(param, pairs.get(0).get(0).asDouble());
   }
 
   private static void copyFirst(StateFields fields, String field, ObjectNode params, String param) {
@@ -117,12 +154,11 @@ final class DeepSpeedStateReader {
     if (state.has("first_step_size")) {
       return "OneCycle";
     }
-    return "an unknown class";
+    return UNKNOWN;
   }
 
   private static String missing(String kind) {
-    return kind.equals("OneCycle")
-        ? "a form this version rebuilds (it rebuilds WarmupLR, WarmupDecayLR, WarmupCosineLR and LRRangeTest, not yet OneCycle's two cycles)"
-        : "a class Anneal knows (it rebuilds WarmupLR, WarmupDecayLR, WarmupCosineLR and LRRangeTest); add \"type\" to the export";
+    String rebuilt = "a scheduler Anneal rebuilds (it rebuilds WarmupLR, WarmupDecayLR, WarmupCosineLR, OneCycle and LRRangeTest)";
+    return kind.equals(UNKNOWN) ? rebuilt + "; add \"type\" to the export" : rebuilt;
   }
 }

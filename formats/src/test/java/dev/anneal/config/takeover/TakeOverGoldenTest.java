@@ -26,6 +26,8 @@ class TakeOverGoldenTest {
   @CsvSource({
     "deepspeed, warmupdecaylr-log-min-lr, 150",
     "deepspeed, warmupcosinelr-linear-ratios, 1000",
+    "deepspeed, onecycle-decay-lr-and-mom, 1400",
+    "deepspeed, onecycle-staircase, 600",
     "megatron, gpt3-cosine, 1000",
     "megatron, inverse-sqrt-no-warmup-gbs512, 300",
     "megatron, cosine-warmup-fraction, 20",

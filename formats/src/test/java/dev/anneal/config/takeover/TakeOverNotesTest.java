@@ -71,15 +71,15 @@ class TakeOverNotesTest {
 
   @Test
   void aStateWithNeitherTheNextLrNorItsSettingsShowsNothingAndSoNoExactTakeOver() {
-    String state = "{\"type\": \"OneCycle\", \"last_batch_iteration\": 9, \"first_step_size\": 10}";
+    String state = "{\"type\": \"MyScheduler\", \"last_batch_iteration\": 9}";
     String config = "{\"optimizer\": {\"type\": \"AdamW\", \"params\": {\"lr\": 0.001}}}";
     TakeOverReport report = TakeOverCheck.check(ForeignStates.read(state, Optional.empty()), Formats.byName("deepspeed").read(config), config);
 
     assertEquals(List.of(
         "[NoNextValue] _last_lr: the state does not record the value of update 10 (the export has no _last_lr): only the plans are compared",
-        "[PlanNotRebuilt] type: OneCycle's state does not hold a form this version rebuilds (it rebuilds WarmupLR, WarmupDecayLR, "
-            + "WarmupCosineLR and LRRangeTest, not yet OneCycle's two cycles), so upstream's plan cannot be rebuilt from it: only the value at "
-            + "the resume step is compared"),
+        "[PlanNotRebuilt] type: MyScheduler's state does not hold a scheduler Anneal rebuilds (it rebuilds WarmupLR, WarmupDecayLR, "
+            + "WarmupCosineLR, OneCycle and LRRangeTest), so upstream's plan cannot be rebuilt from it: only the value at the resume step "
+            + "is compared"),
         report.diagnostics().stream().map(Violation::toString).toList());
     assertEquals(false, report.compared());
     assertEquals(false, report.continuesExactly());

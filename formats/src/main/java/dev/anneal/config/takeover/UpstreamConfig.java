@@ -11,4 +11,4 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     {@code optimizer.lr} is absent and the check takes the config's (a plateau continues from the
  *     state's reduced value, which the initial lr does not change)
  */
-record UpstreamConfig(String format, ObjectNode config) {}
+public record UpstreamConfig(String format, ObjectNode config) {}

@@ -60,6 +60,18 @@ class ForeignStatesTest {
         + "\"warmup_num_steps\":100,\"warmup_type\":\"log\",\"total_num_steps\":2000}}}", state.upstream().orElseThrow().config().toString());
   }
 
+  @Test
+  void aStateWithoutTypeIsToldByItsFields() {
+    // torch.load("scheduler.pt") gives the state_dict alone: StepLR's step_size and gamma name the class.
+    String state = TakeOverResources.text("pytorch/steplr.state.json").replace("\"type\": \"StepLR\", ", "");
+
+    ForeignState read = ForeignStates.read(state, Optional.empty());
+
+    assertEquals("StepLR", read.kind());
+    assertEquals("{\"optimizer\":{\"type\":\"SGD\",\"lr\":0.1},\"scheduler\":{\"type\":\"StepLR\",\"kwargs\":{\"step_size\":3,\"gamma\":0.5}}}",
+        read.upstream().orElseThrow().config().toString());
+  }
+
   private static List<String> problems(String text, Optional<StateFormat> format) {
     InvalidScheduleException refused = assertThrows(InvalidScheduleException.class, () -> ForeignStates.read(text, format));
     return refused.violations().stream().map(Violation::toString).toList();

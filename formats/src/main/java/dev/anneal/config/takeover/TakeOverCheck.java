@@ -103,40 +103,59 @@ public final class TakeOverCheck {
     }
   }
 
-  /** The plan differences (channels upstream's plan has), then the first value that parts after the resume step. */
+  /**
+   * The plan differences (channels upstream's plan has), then, for PyTorch, the first value that
+   * parts after the resume step. A definition that differs but gives the same lr at every update
+   * compared (a curve written with other shapes) is listed without parting the runs.
+   */
   private static void comparePlans(ForeignState state, Plan upstream, Plan config, long resumeStep, List<TakeOverDifference> differences) {
     Map<String, Schedule> compared = new LinkedHashMap<>();
     upstream.channels().keySet().forEach(name -> config.findChannel(name).ifPresent(s -> compared.put(name, s)));
     boolean restoresAll = state.system() == StateFormat.PYTORCH;
-    String consequence = restoresAll
-        ? "torch's load_state_dict restores every field of the saved scheduler, so a resumed torch run keeps upstream's value; Anneal would run the config's"
-        : "DeepSpeed's load_state_dict restores only last_batch_iteration, so a resumed DeepSpeed run also takes the config's value: the curve changes at the resume step in both";
+    Map<String, TakeOverDifference> parting = new LinkedHashMap<>();
+    if (restoresAll) {
+      compared.forEach((name, ours) -> firstParting(state, name, upstream.channel(name), ours, resumeStep).ifPresent(d -> parting.put(name, d)));
+    }
+    Map<String, List<Difference>> sameCurve = new LinkedHashMap<>();
     for (Difference difference : ResumeCheck.differences(upstream, new Plan(compared))) {
-      differences.add(new TakeOverDifference(difference.path(), difference.saved(), difference.current(), consequence, restoresAll));
-    }
-    if (!restoresAll) {
-      return; // upstream, too, continues with the config: only the value at the resume step can part them
-    }
-    for (String name : upstream.channels().keySet()) {
-      Schedule theirs = upstream.channel(name);
-      Schedule ours = compared.get(name);
-      if (ours == null) {
+      String channel = difference.path().split("\\.", 2)[0];
+      boolean parts = restoresAll && (!compared.containsKey(channel) || parting.containsKey(channel));
+      if (restoresAll && !parts) {
+        sameCurve.computeIfAbsent(channel, c -> new ArrayList<>()).add(difference);
         continue;
       }
-      ScheduleState theirState = PlateauStates.continuing(theirs, state.plateau());
-      ScheduleState ourState = PlateauStates.continuing(ours, state.plateau());
-      long end = Math.min(resumeStep + HORIZON, horizon(theirs, ours, resumeStep));
-      // The resume step itself was compared with the saved lr; the curves are compared after it.
-      for (long step = resumeStep + 1; step < end; step++) {
-        OptionalDouble a = LrValues.at(theirs, step, theirState);
-        OptionalDouble b = LrValues.at(ours, step, ourState);
-        if (a.isPresent() != b.isPresent() || (a.isPresent() && !LrValues.same(a.getAsDouble(), b.getAsDouble()))) {
-          differences.add(new TakeOverDifference(name + " at update " + step, LrValues.show(a), LrValues.show(b),
-              "the first update after the resume step where the config's curve parts from the one a resumed torch run follows", true));
-          break;
-        }
+      String consequence = restoresAll
+          ? "torch's load_state_dict restores every field of the saved scheduler, so a resumed torch run keeps upstream's value; Anneal would run the config's"
+          : "DeepSpeed's load_state_dict restores only last_batch_iteration, so a resumed DeepSpeed run also takes the config's value: the curve changes at the resume step in both";
+      differences.add(new TakeOverDifference(difference.path(), difference.saved(), difference.current(), consequence, parts));
+    }
+    // A channel defined otherwise with the same curve: one line, its first difference and how many more.
+    sameCurve.forEach((channel, found) -> {
+      Difference first = found.get(0);
+      String more = found.size() == 1 ? "" : " (and " + (found.size() - 1) + " more definition differences of " + channel + ")";
+      differences.add(new TakeOverDifference(first.path() + more, first.saved(), first.current(),
+          "the config defines " + channel + " otherwise than upstream's scheduler, which torch's load_state_dict restores, but gives the "
+              + "same value at every update compared after the resume step: the run does not change",
+          false));
+    });
+    differences.addAll(parting.values());
+  }
+
+  /** The first update after the resume step where {@code ours} parts from {@code theirs}, up to the horizon. */
+  private static Optional<TakeOverDifference> firstParting(ForeignState state, String name, Schedule theirs, Schedule ours, long resumeStep) {
+    ScheduleState theirState = PlateauStates.continuing(theirs, state.plateau());
+    ScheduleState ourState = PlateauStates.continuing(ours, state.plateau());
+    long end = Math.min(resumeStep + HORIZON, horizon(theirs, ours, resumeStep));
+    // The resume step itself was compared with the saved lr; the curves are compared after it.
+    for (long step = resumeStep + 1; step < end; step++) {
+      OptionalDouble a = LrValues.at(theirs, step, theirState);
+      OptionalDouble b = LrValues.at(ours, step, ourState);
+      if (a.isPresent() != b.isPresent() || (a.isPresent() && !LrValues.same(a.getAsDouble(), b.getAsDouble()))) {
+        return Optional.of(new TakeOverDifference(name + " at update " + step, LrValues.show(a), LrValues.show(b),
+            "the first update after the resume step where the config's curve parts from the one a resumed torch run follows", true));
       }
     }
+    return Optional.empty();
   }
 
   /** A tenth past the later declared end (at least 100 updates past the resume step). */

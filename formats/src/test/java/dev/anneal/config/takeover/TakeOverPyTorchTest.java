@@ -97,6 +97,20 @@ class TakeOverPyTorchTest {
   }
 
   @Test
+  void theSameCurveDefinedOtherwiseIsOneLineThatDoesNotPartTheRuns() {
+    // Anneal JSON's step shape from 0.1, halved every 3 updates: torch's StepLR(3, 0.5) on lr 0.1, written with other fields.
+    String anneal = "{\"lr\": {\"phases\": [{\"shape\": \"step\", \"from\": 0.1, \"factor\": 0.5, \"every\": 3, \"steps\": \"forever\"}]}}";
+    ForeignState state = ForeignStates.read(TakeOverResources.text("pytorch/steplr.state.json"), Optional.empty());
+
+    TakeOverReport report = TakeOverCheck.check(state, Formats.byName("anneal").read(anneal), anneal);
+
+    assertEquals(List.of("lr.after (and 14 more definition differences of lr): upstream (absent), config HOLD — the config defines lr "
+        + "otherwise than upstream's scheduler, which torch's load_state_dict restores, but gives the same value at every update compared "
+        + "after the resume step: the run does not change"), report.differences().stream().map(TakeOverDifference::toString).toList());
+    assertTrue(report.continuesExactly());
+  }
+
+  @Test
   void aConfigSteppedPerEpochResumesAtTheNextEpochsFirstUpdate() {
     // torch's last_epoch counts scheduler steps: 7 epochs of 10 updates are 70 updates.
     Imported perUpdate = Formats.byName("pytorch").read(TakeOverResources.text("pytorch/steplr.config.json"));

@@ -22,7 +22,6 @@ final class MegatronStateReader {
 
   static ForeignState read(JsonNode state) {
     StateFields fields = new StateFields(state, StateFormat.MEGATRON);
-    String samples = "counts samples";
     MegatronSchedulerState values = new MegatronSchedulerState(
         fields.count("iteration", 0, "is the checkpoint's iteration (the update to resume at); add it from model_optim_rng.pt"),
         fields.count("num_steps", 0, "counts the samples the scheduler has seen"),

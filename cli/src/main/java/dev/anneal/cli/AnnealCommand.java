@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Learning-rate, momentum and weight-decay schedules, exact to PyTorch, transformers, DeepSpeed and Megatron-LM.",
     subcommands = {TrainCommand.class, FindLrCommand.class, PlotCommand.class, ExplainCommand.class, DiffCommand.class,
-      CurveCommand.class, ValidateCommand.class, ConvertCommand.class, AuditCommand.class, CompletionCommand.class, ManCommand.class},
+      CurveCommand.class, ValidateCommand.class, ConvertCommand.class, AuditCommand.class, CompletionCommand.class, ManCommand.class,
+      ResumeCheckCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:done",

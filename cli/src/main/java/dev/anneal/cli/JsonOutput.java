@@ -18,7 +18,7 @@ import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --json} option of {@code curve}, {@code validate}, {@code explain}, {@code diff},
+ * The {@code --json} option of {@code curve}, {@code validate}, {@code explain}, {@code diff}, {@code resume-check},
  * {@code find-lr} and {@code audit}, and the writing of the one document it prints on standard output for scripts.
  * A picocli mixin. The schema, its version and what still goes to standard error are documented in
  * docs/json-output.md; every document starts with {@code "anneal": VERSION} and the command's name.

@@ -5,6 +5,7 @@ import dev.anneal.config.ConfigCode;
 import dev.anneal.config.deepspeed.DeepSpeedCode;
 import dev.anneal.config.megatron.MegatronCode;
 import dev.anneal.config.pytorch.PyTorchCode;
+import dev.anneal.config.takeover.TakeOverCode;
 import dev.anneal.config.transformers.TransformersCode;
 import dev.anneal.rules.DiagnosticCode;
 import dev.anneal.rules.RuleCode;
@@ -24,7 +25,8 @@ import java.util.Optional;
 final class KnownCodes {
   /** The code enums, in the order docs/diagnostics.md lists them. */
   static final List<Class<? extends DiagnosticCode>> OWNERS = List.of(RuleCode.class, CheckpointCode.class, ConfigCode.class,
-      DeepSpeedCode.class, PyTorchCode.class, TransformersCode.class, MegatronCode.class, RuntimeCode.class, CliCode.class);
+      DeepSpeedCode.class, PyTorchCode.class, TransformersCode.class, MegatronCode.class, RuntimeCode.class, CliCode.class,
+      TakeOverCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();
 

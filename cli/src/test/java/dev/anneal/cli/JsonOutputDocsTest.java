@@ -48,6 +48,6 @@ class JsonOutputDocsTest {
       assertEquals(example.group(2), result.outText().replace(ROOT + "/", ""), example.group(1));
       run++;
     }
-    assertEquals(4, run, "the page's examples of curve, validate, explain and diff were not all found");
+    assertEquals(5, run, "the page's examples of curve, validate, explain, diff and resume-check were not all found");
   }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:done",
-      "1:validate found errors; convert cannot express the plan in the target format; diff found differences; audit: the log parts from the curve",
+      "1:validate found errors; convert cannot express the plan in the target format; diff found differences; audit: the log parts from the curve;"
+          + " resume-check: the run taken over would not continue as upstream's",
       "2:bad input (one line on standard error per problem)",
       "70:a bug in Anneal"
     })

@@ -56,7 +56,8 @@ final class FlagAudit {
   private static final String HEALTH = "a health check of the run; the schedule is the same";
   private static final String EXIT = "ends the run early; the values up to there are the same";
   private static final String RESUME_POLICY =
-      "decides, only when resuming, whether these flags or the checkpoint's scheduler state win; the curve is the one these flags define";
+      "decides, only when resuming, whether these flags or the checkpoint's scheduler state win; the curve is the one these flags define"
+          + " (anneal resume-check STATE CONFIG applies it to a checkpoint's state)";
   private static final String SAVE = "how and when checkpoints are written; the schedule is the same";
   private static final String LOAD =
       "decides what a run restores from a checkpoint (the scheduler's step among it); the curve is that of a run from iteration 0";

@@ -151,7 +151,7 @@ class MegatronLaunchScriptTest {
     Imported imported = FORMAT.read(script);
     GoldenAssert.assertCurve("gpt3-cosine lr", GPT3.lr(), imported.plan().lr().values(0, GPT3.steps()));
     String resumePolicy = ": ignored: decides, only when resuming, whether these flags or the checkpoint's scheduler state win; the curve is"
-        + " the one these flags define";
+        + " the one these flags define (anneal resume-check STATE CONFIG applies it to a checkpoint's state)";
     String save = ": ignored: how and when checkpoints are written; the schedule is the same";
     String load = ": ignored: decides what a run restores from a checkpoint (the scheduler's step among it); the curve is that of a run"
         + " from iteration 0";

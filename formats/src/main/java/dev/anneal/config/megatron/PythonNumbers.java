@@ -1,8 +1,8 @@
 package dev.anneal.config.megatron;
 
-import java.math.BigDecimal;
+import dev.anneal.config.PythonRepr;
+
 import java.math.BigInteger;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -50,26 +50,13 @@ final class PythonNumbers {
   }
 
   /**
-   * {@code value} as Python's {@code repr()} writes it: the shortest digits that read back to the
-   * same double, positional between 1e-4 and 1e16 ({@code 0.0003}, {@code 4000.0}), scientific
-   * otherwise ({@code 6e-05}), so a flag file Anneal writes looks like one a person wrote.
+   * {@code value} as Python's {@code repr()} writes it ({@link PythonRepr}), so a flag file Anneal
+   * writes looks like one a person wrote; a flag never holds a non-finite value.
    */
   static String repr(double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("not finite: " + value);
     }
-    if (value == 0) {
-      return Double.doubleToRawLongBits(value) == 0 ? "0.0" : "-0.0";
-    }
-    BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-    int exponent = exact.precision() - exact.scale() - 1;
-    if (exponent >= -4 && exponent < 16) {
-      String plain = exact.toPlainString();
-      return plain.contains(".") ? plain : plain + ".0";
-    }
-    String digits = exact.unscaledValue().abs().toString();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String sign = value < 0 ? "-" : "";
-    return sign + mantissa + String.format(Locale.ROOT, "e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+    return PythonRepr.of(value);
   }
 }

@@ -104,6 +104,7 @@ final class Suites {
   static Suite units() {
     List<Case> cases = List.of(
         Case.of(UnitResolutionStep.class, "tokensPlan"),
+        Case.of(UnitResolutionStep.class, "clockedTokensPlan"),
         Case.of(UnitResolutionStep.class, "updatesPlan"),
         Case.of(UnitResolutionStep.class, "epochPlan"),
         Case.of(UnitResolutionStep.class, "updatesStepPlan"),
@@ -113,6 +114,7 @@ final class Suites {
     List<Derived> derived = List.of(
         costRatio("UnitResolutionStep.tokensPlan", "UnitResolutionStep.updatesPlan", "≤ 1.1", atMost(1.1)),
         costRatio("UnitResolutionStep.epochPlan", "UnitResolutionStep.updatesStepPlan", "", value -> true),
+        costRatio("UnitResolutionStep.clockedTokensPlan", "UnitResolutionStep.updatesPlan", "", value -> true),
         costRatio("UnitResolutionStep.resolveTokens", "UnitResolutionStep.tokensPlan", "", value -> true));
     return new Suite("units", cases, derived, new Effort(2, 1, 2, 500), new Effort(5, 3, 5, 1_000));
   }

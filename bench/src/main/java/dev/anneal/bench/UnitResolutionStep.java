@@ -6,6 +6,7 @@ import static dev.anneal.geometry.Unit.TOKENS;
 import dev.anneal.builder.Schedules;
 import dev.anneal.geometry.MegatronBatchSteps;
 import dev.anneal.geometry.RunGeometry;
+import dev.anneal.schedule.Clock;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Schedule;
 import java.util.List;
@@ -33,6 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #epochPlan()}: ResNet-50's step decay written in epochs (0.1, × 0.1 every 30 epochs,
  *       for 90) stepped per epoch of 45 updates; {@link #updatesStepPlan()}: a step decay every
  *       1,350 updates over 4,050, stepped per update: the same values;
+ *   <li>{@link #clockedTokensPlan()}: the same phases on the token clock ({@code "clock": "tokens"},
+ *       Megatron's way): each update is evaluated at the tokens consumed before it, a binary search
+ *       over the batch schedule's stretches; its values differ from the others' inside the batch
+ *       ramp (they are linear in tokens there), so it is compared for cost only;
  *   <li>{@link #resolveTokens()} and {@link #resolveEpochs()}: building the schedule from its
  *       units, the cost a step would pay if resolution were done per step;
  *   <li>{@link #harness()}: the measuring loop alone.
@@ -57,6 +62,7 @@ public class UnitResolutionStep {
   private static final RunGeometry IMAGENET = RunGeometry.ofUpdatesPerEpoch(45);
 
   private Schedule tokens;
+  private Schedule clocked;
   private Schedule updates;
   private Schedule epochs;
   private Schedule updatesStep;
@@ -71,6 +77,14 @@ public class UnitResolutionStep {
         .build(GPT3);
   }
 
+  /** GPT-3's learning rate on the token clock of {@link #GPT3}, as examples/gpt3-175b-tokens.json has it. */
+  static Schedule gpt3OnTokenClock() {
+    return Schedules.linear(0, 6e-5).over(375, TOKENS.millions())
+        .then().cosineTo(6e-6).over(259.625, TOKENS.billions())
+        .then().constant(6e-6).forever()
+        .clockedIn(Clock.TOKENS).build(GPT3);
+  }
+
   /** ResNet-50's step decay in epochs, stepped per epoch of {@link #IMAGENET}. */
   static Schedule resnetInEpochs() {
     return Schedules.stepDecay(0.1, 30, 0.1).over(90, EPOCHS).steppedPerEpoch().build(IMAGENET);
@@ -79,6 +93,7 @@ public class UnitResolutionStep {
   @Setup
   public void setUp() {
     tokens = gpt3InTokens();
+    clocked = gpt3OnTokenClock();
     List<Phase> resolved = tokens.phases();
     updates = Schedules.linear(0, 6e-5).over(resolved.get(0).steps())
         .then().cosineTo(6e-6).over(resolved.get(1).steps())
@@ -115,6 +130,11 @@ public class UnitResolutionStep {
   @Benchmark
   public double tokensPlan() {
     return tokens.valueAt(nextStep());
+  }
+
+  @Benchmark
+  public double clockedTokensPlan() {
+    return clocked.valueAt(nextStep());
   }
 
   @Benchmark

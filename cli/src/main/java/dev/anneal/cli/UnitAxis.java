@@ -35,28 +35,44 @@ final class UnitAxis {
       return new Result(StepAxis.updates(), List.of());
     }
     if (geometry.isEmpty()) {
-      String fix = format.equals("anneal")
-          ? "add \"geometry\": {…} at the top of the config (docs/units.md), or plot with " + FLAG + " updates"
-          : "only an Anneal JSON config carries one: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md), or plot with " + FLAG + " updates";
-      return new Result(null, List.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a run geometry", fix)));
+      return new Result(null, List.of(noGeometry(FLAG, name, name, format, "plot with " + FLAG + " updates")));
     }
-    Optional<Violation> missing = missing(unit, geometry.get());
+    Optional<Violation> missing = missing(FLAG, name, unit, geometry.get());
     return missing.map(violation -> new Result(null, List.of(violation))).orElseGet(() -> new Result(StepAxis.in(unit, geometry.get()), List.of()));
   }
 
-  /** The figure {@code geometry} lacks for {@code unit}, as the geometry's own rules name it. */
-  private static Optional<Violation> missing(Unit unit, RunGeometry geometry) {
+  /**
+   * {@code flag} in {@code unit} for a config with no run geometry.
+   *
+   * @param value the option's value, as typed
+   * @param format the config's format: only Anneal JSON carries a geometry
+   * @param instead what to do instead, e.g. {@code plot with --x updates}
+   */
+  static Violation noGeometry(String flag, Object value, String unit, String format, String instead) {
+    String fix = format.equals("anneal")
+        ? "add \"geometry\": {…} at the top of the config (docs/units.md), or " + instead
+        : "only an Anneal JSON config carries one: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md), or " + instead;
+    return RuleCode.unitNeedsGeometry(flag, flag, value, unit, "a run geometry", fix);
+  }
+
+  /**
+   * The figure {@code geometry} lacks for {@code unit}, as the geometry's own rules name it.
+   *
+   * @param flag the option that asks for the unit
+   * @param value the option's value, as typed
+   */
+  static Optional<Violation> missing(String flag, Object value, Unit unit, RunGeometry geometry) {
     String name = unit.jsonName();
     if (unit == Unit.EPOCHS && geometry.updatesPerEpoch().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "the updates per epoch in the run geometry",
+      return Optional.of(RuleCode.unitNeedsGeometry(flag, flag, value, name, "the updates per epoch in the run geometry",
           "give updates_per_epoch, or dataset_size with batch_size, in the config's \"geometry\""));
     }
     if ((unit == Unit.SAMPLES || unit == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a global batch in the run geometry",
+      return Optional.of(RuleCode.unitNeedsGeometry(flag, flag, value, name, "a global batch in the run geometry",
           "give batch_size, global_batch, batch_steps or batch_ramp in the config's \"geometry\""));
     }
     if (unit == Unit.TOKENS && geometry.sequenceLength().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a sequence length in the run geometry",
+      return Optional.of(RuleCode.unitNeedsGeometry(flag, flag, value, name, "a sequence length in the run geometry",
           "give sequence_length in the config's \"geometry\""));
     }
     return Optional.empty();

@@ -168,17 +168,16 @@ class StepLengthCommandTest {
 
   @Test
   void malformedLengthsNameTheAcceptedForms() {
-    assertMalformed("375X:tokens", "375X:tokens is not a length: it does not read as AMOUNT[K|M|B|T]:UNIT");
-    assertMalformed("375M:token", "375M:token is not a length: 'token' is no unit");
-    assertMalformed("2.5:tokens", "2.5:tokens is not a length: tokens are counted whole (only epochs may be fractional)");
-    assertMalformed("0:epochs", "0:epochs is not a length: the amount must be above 0");
+    assertMalformed("375X:tokens", "[MalformedLength] 375X:tokens is not a length: it does not read as AMOUNT[K|M|B|T]:UNIT; " + FORMS);
+    assertMalformed("375M:token", "[MalformedLength] 375M:token is not a length: 'token' is no unit; " + FORMS);
+    assertMalformed("2.5:tokens", "[MalformedLength] 2.5:tokens is not a length: tokens are counted whole (only epochs may be fractional); " + FORMS);
+    assertMalformed("0:epochs", "[MalformedLength] 0:epochs is not a length: the amount must be above 0; " + FORMS);
   }
 
-  private void assertMalformed(String value, String why) {
+  private void assertMalformed(String value, String message) {
     Anneal.Result result = Anneal.run("curve", STEPLR.toString(), "--steps", value);
 
-    assertEquals(List.of("anneal curve: Invalid value for option '--steps': [MalformedLength] " + why + "; " + FORMS + ". See 'anneal curve --help'."),
-        result.err());
+    assertEquals(List.of("anneal curve: Invalid value for option '--steps': " + message + ". See 'anneal curve --help'."), result.err());
     assertEquals(2, result.exitCode());
   }
 }

@@ -63,7 +63,7 @@ final class CurveCommand implements Callable<Integer> {
 
   @Mixin private TrainingArgsOption trainingArgs;
 
-  @Option(names = "--steps", paramLabel = "N|AMOUNT:UNIT", converter = StepLength.Converter.class,
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
       description = "How many steps to print. " + StepLength.HELP + " Default: the run's length where the config states it (a pytorch config's epochs), else the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
   private StepLength steps;
 

@@ -55,9 +55,9 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin private DiagnosticFilter shown;
 
-  @Option(names = "--step", required = true, paramLabel = "K|AMOUNT:UNIT", converter = StepLength.Converter.class,
-      description = "The step: the number of updates applied before it. AMOUNT[K|M|B|T]:UNIT (375M:tokens, 2.5:epochs, 1.2B:samples) is the first "
-          + "step whose updates reach the amount, by the config's run geometry (docs/units.md), with K, M, B, T exact powers of 1000.")
+  @Option(names = "--step", required = true, paramLabel = "K", converter = StepLength.Converter.class,
+      description = "The step: the number of updates applied before it, or a length AMOUNT[K|M|B|T]:UNIT (375M:tokens, 2.5:epochs, 1.2B:samples): "
+          + "the first step whose updates reach it, by the config's run geometry (docs/units.md); K, M, B, T are exact powers of 1000.")
   private StepLength given;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", description = "Explain this channel only. Default: every channel.")

@@ -61,7 +61,7 @@ final class PlotCommand implements Callable<Integer> {
 
   @Mixin private DiagnosticFilter shown;
 
-  @Option(names = "--steps", paramLabel = "N|AMOUNT:UNIT", converter = StepLength.Converter.class,
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
       description = "How many steps to draw. " + StepLength.HELP + " Default: the run's length where the config states it (a pytorch config's epochs), else the latest "
           + "declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
   private StepLength steps;

@@ -22,13 +22,9 @@ import picocli.CommandLine.TypeConversionException;
  * @param text the value as typed, for messages
  */
 record StepLength(BigDecimal amount, Unit unit, String text) {
-  /** The accepted forms, as {@code --help} and the error for a malformed value say them. */
-  static final String FORMS = "N updates, or AMOUNT[K|M|B|T]:UNIT with UNIT updates, epochs, samples or tokens "
-      + "(375M:tokens, 2.5:epochs, 1.2B:samples); K, M, B, T are exact powers of 1000";
-
   /** The {@code --help} sentence of an option that takes one. */
-  static final String HELP = "N is updates; AMOUNT[K|M|B|T]:UNIT (375M:tokens, 2.5:epochs, 1.2B:samples) is converted to updates "
-      + "by the config's run geometry (docs/units.md), with K, M, B, T exact powers of 1000.";
+  static final String HELP = "N is a count of updates, or a length AMOUNT[K|M|B|T]:UNIT (375M:tokens, 2.5:epochs, 1.2B:samples) that the "
+      + "config's run geometry converts to updates (docs/units.md); K, M, B, T are exact powers of 1000.";
 
   private static final Pattern PLAIN = Pattern.compile("-?[0-9]+");
   private static final Pattern WITH_UNIT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?(?:[eE][0-9]+)?)([KkMmBbTt]?):([A-Za-z]*)");

@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
       + OPEN_ENDED_EPOCHS + " if it never ends).")
   private Long epochs;
 
-  @Option(names = "--steps", paramLabel = "N|AMOUNT:UNIT", converter = StepLength.Converter.class,
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
       description = "Optimizer updates to run instead (the last epoch may stop part-way). " + StepLength.HELP + " A unit needs --config.")
   private StepLength steps;
 

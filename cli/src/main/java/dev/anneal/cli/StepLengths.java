@@ -39,6 +39,7 @@ final class StepLengths {
     Optional<RunGeometry> geometry = geometries.get();
     String unit = length.unit().jsonName();
     if (geometry.isEmpty()) {
+      // No geometry, and no plan stepped per epoch: only updates are known.
       throw CommandFailure.badInput(file, List.of(UnitAxis.noGeometry(flag, length.text(), unit, format, "give " + flag + " in updates")));
     }
     Optional<Violation> missing = UnitAxis.missing(flag, length.text(), length.unit(), geometry.get());

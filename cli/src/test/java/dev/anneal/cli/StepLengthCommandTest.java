@@ -124,6 +124,17 @@ class StepLengthCommandTest {
   }
 
   @Test
+  void convertComparesOverALengthInUnits() {
+    Anneal.Result result = Anneal.run("convert", STEPLR.toString(), "--from", "pytorch", "--to", "anneal", "--steps", "2:epochs");
+
+    // 2 epochs of 45 updates: the converted config is compared with the original over steps 0 to 89.
+    assertEquals(List.of(STEPLR + ": [LengthInUnits] --steps: --steps 2:epochs is 90 updates by the config's run geometry:"
+        + " the first count of updates that reaches 2 epochs (they consume 2 epochs; docs/units.md)"), result.err());
+    assertTrue(result.outText().contains("\"updates_per_epoch\": 45"), result.outText());
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
   void trainRefusesAUnitWithoutAConfig() {
     Anneal.Result result = Anneal.run("train", "--steps", "2:epochs", "--out=" + dir.resolve("run"));
 

@@ -52,7 +52,10 @@ public enum CliCode implements DiagnosticCode {
   LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on"),
   PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update"),
   TOO_FEW_AUDIT_METRICS(Severity.ERROR, "{read} metrics read, but the log reaches step {lastStep}, whose value has seen {needed} (line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's metrics up to that step"),
-  AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}");
+  AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}"),
+  MALFORMED_LENGTH(Severity.ERROR, "{length} is not a length: {why}; give N updates, or AMOUNT[K|M|B|T]:UNIT with UNIT updates, epochs, samples or tokens (375M:tokens, 2.5:epochs, 1.2B:samples), where K, M, B, T are exact powers of 1000"),
+  UNIT_WITHOUT_CONFIG(Severity.ERROR, "{flag} {length} is given in {unit}, which anneal train converts to updates by the config's run geometry, but no --config is given; give {flag} in updates or --epochs N, or add --config FILE with a \"geometry\""),
+  LENGTH_IN_UNITS(Severity.NOTE, "{flag} {length} is {updates} updates by the config's run geometry: the first count of updates that reaches {amount} {unit} (they consume {reached} {unit}; docs/units.md)");
 
   private final MessageSpec spec;
 
@@ -101,7 +104,11 @@ public enum CliCode implements DiagnosticCode {
     return TARGET_WITHOUT_DATA.violation("--target", value);
   }
 
-  public static Violation lengthGivenTwice(long epochs, long steps) {
+  /**
+   * @param epochs {@code --epochs}
+   * @param steps {@code --steps} as typed: updates, or a length in a unit
+   */
+  public static Violation lengthGivenTwice(long epochs, Object steps) {
     return LENGTH_GIVEN_TWICE.violation("--epochs", epochs, epochs, steps);
   }
 
@@ -423,6 +430,41 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation axisNotInTextChart(String flag, String unit) {
     return AXIS_NOT_IN_TEXT_CHART.violation(flag, unit, flag, unit);
+  }
+
+  /**
+   * A {@code --steps} or {@code --step} value that is neither a count of updates nor a length in a unit.
+   *
+   * @param length the value as typed
+   * @param why what is wrong with it
+   */
+  public static Violation malformedLength(String length, String why) {
+    return MALFORMED_LENGTH.violation("", length, length, why);
+  }
+
+  /**
+   * {@code anneal train}'s length in a unit with the built-in plan, which has no run geometry.
+   *
+   * @param flag the option, {@code --steps}
+   * @param length its value, e.g. {@code 2:epochs}
+   * @param unit the unit, e.g. {@code epochs}
+   */
+  public static Violation unitWithoutConfig(String flag, String length, String unit) {
+    return UNIT_WITHOUT_CONFIG.violation(flag, length, flag, length, unit);
+  }
+
+  /**
+   * What a length in a unit on the command line resolved to.
+   *
+   * @param flag the option, e.g. {@code --steps}
+   * @param length its value as typed, e.g. {@code 375M:tokens}
+   * @param updates the updates it resolved to, grouped
+   * @param unit the unit
+   * @param amount the amount in the unit, grouped
+   * @param reached what the updates consume in the unit, grouped
+   */
+  public static Violation lengthInUnits(String flag, String length, String updates, String unit, String amount, String reached) {
+    return LENGTH_IN_UNITS.violation(flag, length, flag, length, updates, amount, unit, reached);
   }
 
   private Violation violation(String path, Object value, Object... args) {

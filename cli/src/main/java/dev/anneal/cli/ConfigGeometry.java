@@ -1,9 +1,12 @@
 package dev.anneal.cli;
 
 import dev.anneal.config.Imported;
+import dev.anneal.cli.train.PlanEpochs;
 import dev.anneal.config.anneal.AnnealFormat;
 import dev.anneal.geometry.RunGeometry;
+import dev.anneal.rules.InvalidScheduleException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The run geometry of a config, for the commands that show steps in units ({@code explain},
@@ -18,6 +21,26 @@ final class ConfigGeometry {
   /** The geometry of {@code source}, read as {@code imported} was; empty where there is none to read. */
   static Optional<RunGeometry> of(ConfigSource source, Imported imported) {
     return imported.geometry();
+  }
+
+  /**
+   * The geometry a length on the command line ({@code --steps 2:epochs}) resolves against: the
+   * config's {@link #of geometry}, else, for a plan stepped per epoch (a pytorch config with {@code
+   * "interval": "epoch"} and its epoch figures), the epoch its cadence holds, which converts epochs
+   * and nothing else.
+   */
+  static Optional<RunGeometry> forLengths(ConfigSource source, Imported imported) {
+    Optional<RunGeometry> given = of(source, imported);
+    if (given.isPresent()) {
+      return given;
+    }
+    try {
+      OptionalLong perEpoch = PlanEpochs.of(imported.plan(), null);
+      return perEpoch.isPresent() ? Optional.of(RunGeometry.ofUpdatesPerEpoch(perEpoch.getAsLong())) : Optional.empty();
+    } catch (InvalidScheduleException e) {
+      // Channels stepped per epochs of different lengths state no one epoch: no geometry to convert with.
+      return Optional.empty();
+    }
   }
 
   /** The lengths the phases of {@code source} declared, as written; unknown where it cannot be read again. */

@@ -62,8 +62,9 @@ final class ConvertCommand implements Callable<Integer> {
       description = "The format to write: ${COMPLETION-CANDIDATES}.")
   private String to;
 
-  @Option(names = "--steps", paramLabel = "N", description = "Compare steps 0 to N-1 instead of the default horizon.")
-  private Long steps;
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
+      description = "Compare steps 0 to N-1 instead of the default horizon. " + StepLength.HELP)
+  private StepLength steps;
 
   @Option(names = "--channel", split = ",", paramLabel = "NAME",
       description = "Convert only these channels (e.g. lr); each channel left out is named on standard error. Default: every channel.")
@@ -85,7 +86,7 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     ConfigFormat source = configs.format("--from", from);
     ConfigFormat target = configs.format("--to", to);
-    OptionalLong compared = Inputs.steps(steps);
+    OptionalLong compared = steps != null && steps.inUpdates() ? Inputs.steps(steps.count()) : OptionalLong.empty();
     if (output != null) {
       Outputs.place("--output", output);
     }
@@ -98,6 +99,11 @@ final class ConvertCommand implements Callable<Integer> {
             shown.printedOn(err, file)), filled);
     Plan plan = channels == null ? imported.plan() : ConvertChannels.select(imported.plan(), channels, file);
     shown.print(err, file, imported.warnings());
+    if (steps != null && !steps.inUpdates()) {
+      StepLengths.Resolved resolved = StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(config, imported), imported.format(), file);
+      compared = OptionalLong.of(resolved.updates());
+      shown.print(err, file, List.of(resolved.note()));
+    }
     if (channels != null) {
       shown.print(err, file, ConvertChannels.leftOut(imported.plan(), channels));
     }

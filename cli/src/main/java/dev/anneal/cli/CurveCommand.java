@@ -63,9 +63,9 @@ final class CurveCommand implements Callable<Integer> {
 
   @Mixin private TrainingArgsOption trainingArgs;
 
-  @Option(names = "--steps", paramLabel = "N",
-      description = "How many steps to print. Default: the run's length where the config states it (a pytorch config's epochs), else the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
-  private Long steps;
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
+      description = "How many steps to print. " + StepLength.HELP + " Default: the run's length where the config states it (a pytorch config's epochs), else the channel's declared end, or " + OPEN_ENDED_STEPS + " if it never ends.")
+  private StepLength steps;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "lr",
       description = "The channel to print: lr (default), momentum, weight_decay, or another channel of the config.")
@@ -84,20 +84,21 @@ final class CurveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
-    OptionalLong asked = Inputs.steps(steps);
+    OptionalLong asked = steps != null && steps.inUpdates() ? Inputs.steps(steps.count()) : OptionalLong.empty();
     ConfigSource source = inline.required(file, "FILE");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
     List<Violation> diagnostics = new ArrayList<>();
     PrintWriter err = spec.commandLine().getErr();
     Consumer<Violation> notes = shown.passing(json.enabled() ? diagnostics::add : ConfigReader.printedOn(err, file));
-    Imported imported;
+    Imported read;
     if (trainingArgs.given()) {
       TrainerAutoFill.Filled filled = trainingArgs.fill(source);
-      imported = configInput.read(source, filled.text(), TrainingArgsOption.deepspeed(ConfigInput.FLAG, configFormat), notes);
-      imported = TrainingArgsOption.withFillWarnings(imported, filled);
+      read = TrainingArgsOption.withFillWarnings(
+          configInput.read(source, filled.text(), TrainingArgsOption.deepspeed(ConfigInput.FLAG, configFormat), notes), filled);
     } else {
-      imported = configInput.read(source, configFormat, notes);
+      read = configInput.read(source, configFormat, notes);
     }
+    Imported imported = read;
     Schedule schedule = channel(imported);
     double[] metricValues = metrics == null ? new double[0] : MetricsFile.read(metrics);
     diagnostics.addAll(shown.shown(imported.warnings()));
@@ -108,6 +109,16 @@ final class CurveCommand implements Callable<Integer> {
     if (!json.enabled()) {
       shown.print(err, file, imported.warnings());
       shown.print(err, null, unusedMetrics);
+    }
+    if (steps != null && !steps.inUpdates()) {
+      StepLengths.Resolved resolved = StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
+      asked = OptionalLong.of(resolved.updates());
+      // The updates printed are the geometry's reading of the length: say it, on standard error or in the document.
+      List<Violation> note = shown.shown(List.of(resolved.note()));
+      diagnostics.addAll(note);
+      if (!json.enabled()) {
+        shown.print(err, file, note);
+      }
     }
     long count = asked.orElse(imported.runLength().orElse(schedule.declaredEnd().orElse(OPEN_ENDED_STEPS)));
     requireStepsWithinEnd(schedule, count);

@@ -55,8 +55,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin private DiagnosticFilter shown;
 
-  @Option(names = "--step", required = true, paramLabel = "K", description = "The step: the number of updates applied before it.")
-  private long step;
+  @Option(names = "--step", required = true, paramLabel = "K", converter = StepLength.Converter.class,
+      description = "The step: the number of updates applied before it, or a length AMOUNT[K|M|B|T]:UNIT (375M:tokens, 2.5:epochs, 1.2B:samples): "
+          + "the first step whose updates reach it, by the config's run geometry (docs/units.md); K, M, B, T are exact powers of 1000.")
+  private StepLength given;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", description = "Explain this channel only. Default: every channel.")
   private String channel;
@@ -64,8 +66,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
-    if (step < 0) {
-      throw CommandFailure.badInput(null, List.of(RuleCode.negativeStep("--step", step)));
+    if (given.inUpdates() && given.count() < 0) {
+      throw CommandFailure.badInput(null, List.of(RuleCode.negativeStep("--step", given.count())));
     }
     ConfigSource source = inline.required(file, "CONFIG");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
@@ -75,8 +77,20 @@ final class ExplainCommand implements Callable<Integer> {
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
     Optional<RunGeometry> geometry = ConfigGeometry.of(source, imported);
+    StepLengths.Resolved resolved = StepLengths.resolve(given, "--step", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
+    long step = resolved.updates();
     PrintWriter stdout = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();
+    if (resolved.converted()) {
+      // The step in both units: the one typed, and the updates the geometry turned it into.
+      if (json.enabled()) {
+        notes.add(resolved.note());
+      } else {
+        lines.add("step " + step + " = --step " + resolved.given().text() + ": the first count of updates that reaches "
+            + StepLengths.grouped(resolved.given().amount()) + " " + resolved.given().unit().jsonName() + " (they consume "
+            + StepLengths.grouped(resolved.reached()) + " " + resolved.given().unit().jsonName() + ")");
+      }
+    }
     Map<String, Explanation> explanations = new LinkedHashMap<>();
     for (String name : explained) {
       Explanation explanation;

@@ -61,10 +61,10 @@ final class PlotCommand implements Callable<Integer> {
 
   @Mixin private DiagnosticFilter shown;
 
-  @Option(names = "--steps", paramLabel = "N",
-      description = "How many steps to draw. Default: the run's length where the config states it (a pytorch config's epochs), else the latest "
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
+      description = "How many steps to draw. " + StepLength.HELP + " Default: the run's length where the config states it (a pytorch config's epochs), else the latest "
           + "declared end and a tenth past it, or " + OPEN_ENDED_STEPS + " if no channel ends.")
-  private Long steps;
+  private StepLength steps;
 
   @Option(names = "--x", paramLabel = "UNIT", defaultValue = "updates",
       description = "What the x axis counts: updates (default), epochs, samples or tokens, converted by the config's run geometry "
@@ -77,8 +77,8 @@ final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ConfigFormat configFormat = configInput.format();
-    if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
-      throw CommandFailure.badInput(null, List.of(RuleCode.outOfRange("--steps", "--steps", steps, "[1, " + MAX_STEPS + "]")));
+    if (steps != null && steps.inUpdates()) {
+      requireDrawable(steps.count());
     }
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
     ConfigSource source = inline.required(file, "CONFIG");
@@ -87,15 +87,24 @@ final class PlotCommand implements Callable<Integer> {
     Imported imported = configInput.read(source, configFormat, shown.printedOn(err, file));
     shown.print(err, file, imported.warnings());
     Plan plan = imported.plan();
-    int count = (int) (steps != null ? steps.longValue()
+    StepLengths.Resolved resolved = steps == null ? null : StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
+    if (resolved != null) {
+      requireDrawable(resolved.updates());
+    }
+    int count = (int) (resolved != null ? resolved.updates()
         : imported.runLength().isPresent() ? Math.min(imported.runLength().getAsLong(), MAX_STEPS) : defaultSteps(plan));
     requireStepsWithinEnd(plan, count);
     StepAxis axis = axis(source, imported, count);
     PrintWriter stdout = spec.commandLine().getOut();
+    if (chartFile == null && resolved != null && resolved.converted()) {
+      // A text chart or a window has no summary line to say it in.
+      shown.print(err, file, List.of(resolved.note()));
+    }
     if (chartFile != null) {
       Outputs.write(chartFile, target -> ChartFiles.write(PlanChart.panels(plan, count, axis), target));
       stdout.println("wrote " + chartFile + " (" + String.join(", ", plan.channels().keySet()) + "; steps 0 to " + (count - 1)
-          + (axis.unit() == Unit.UPDATES ? "" : ", x in " + axis.unit().jsonName()) + ")");
+          + (axis.unit() == Unit.UPDATES ? "" : ", x in " + axis.unit().jsonName())
+          + (resolved != null && resolved.converted() ? "; --steps " + resolved.summary() : "") + ")");
     } else if (out != null || GraphicsEnvironment.isHeadless()) {
       if (axis.unit() != Unit.UPDATES) {
         // The text chart's columns are steps; say so rather than drop --x silently.
@@ -132,6 +141,13 @@ final class PlotCommand implements Callable<Integer> {
       }
     }
     return chosen.axis();
+  }
+
+  /** Refuses a count of steps outside [1, {@link #MAX_STEPS}]: each channel's values are kept in memory. */
+  private static void requireDrawable(long steps) {
+    if (steps < 1 || steps > MAX_STEPS) {
+      throw CommandFailure.badInput(null, List.of(RuleCode.outOfRange("--steps", "--steps", steps, "[1, " + MAX_STEPS + "]")));
+    }
   }
 
   /** The latest declared end and a tenth past it (at least one step, so the end shows), capped where a channel refuses to go on. */

@@ -119,8 +119,15 @@ final class TrainCommand implements Callable<Integer> {
       + OPEN_ENDED_EPOCHS + " if it never ends).")
   private Long epochs;
 
-  @Option(names = "--steps", paramLabel = "N", description = "Optimizer updates to run instead (the last epoch may stop part-way).")
-  private Long steps;
+  @Option(names = "--steps", paramLabel = "N", converter = StepLength.Converter.class,
+      description = "Optimizer updates to run instead (the last epoch may stop part-way). " + StepLength.HELP + " A unit needs --config.")
+  private StepLength steps;
+
+  /** The config as read, for the geometry --steps in a unit resolves against; null without --config. */
+  private ConfigSource configSource;
+
+  /** --steps in updates, once the config's geometry has converted a length in a unit; null without --steps. */
+  private StepLengths.Resolved stepsResolved;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "anneal-train",
       description = "The folder train.csv and train.png go in, created if missing (its own folder must exist); each file is replaced "
@@ -159,6 +166,7 @@ final class TrainCommand implements Callable<Integer> {
       Outputs.folder("--checkpoint-dir", checkpointDir, List.of());
     }
     Imported imported = imported();
+    stepsResolved = resolvedSteps(imported);
     Plan plan = imported.plan();
     LabeledData labeled = data.load();
     Split split = Split.of(labeled, model.seed);
@@ -304,6 +312,7 @@ final class TrainCommand implements Callable<Integer> {
     Imported imported = configInput.read(source, configInput.format(), shown.printedOn(err, config));
     shown.print(err, config, withoutOptimizerNotes(imported));
     geometry = geometry(source, imported);
+    configSource = source;
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
@@ -344,17 +353,33 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * --steps in updates: as given, or a length in a unit converted by the config's run geometry.
+   *
+   * @throws CommandFailure ({@code UnitWithoutConfig}) for a unit with the built-in plan, ({@code
+   *     UnitNeedsGeometry}) where the config's geometry cannot convert it
+   */
+  private StepLengths.Resolved resolvedSteps(Imported imported) {
+    if (steps == null) {
+      return null;
+    }
+    if (!steps.inUpdates() && config == null) {
+      throw CommandFailure.badInput(null, List.of(CliCode.unitWithoutConfig("--steps", steps.text(), steps.unit().jsonName())));
+    }
+    return StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(configSource, imported), imported.format(), config);
+  }
+
   /** What is wrong with --epochs and --steps, each with its value. */
   private List<Violation> lengthProblems() {
     List<Violation> found = new ArrayList<>();
     if (epochs != null && steps != null) {
-      found.add(CliCode.lengthGivenTwice(epochs, steps));
+      found.add(CliCode.lengthGivenTwice(epochs, steps.text()));
     }
     if (epochs != null && epochs < 1) {
       found.add(RuleCode.nonPositiveLength("--epochs", "--epochs", epochs));
     }
-    if (steps != null && (steps < 1 || steps > MAX_UPDATES)) {
-      found.add(RuleCode.outOfRange("--steps", "--steps", steps, "[1, " + MAX_UPDATES + "]"));
+    if (stepsResolved != null && (stepsResolved.updates() < 1 || stepsResolved.updates() > MAX_UPDATES)) {
+      found.add(RuleCode.outOfRange("--steps", "--steps", stepsResolved.updates(), "[1, " + MAX_UPDATES + "]"));
     }
     return found;
   }
@@ -366,8 +391,11 @@ final class TrainCommand implements Callable<Integer> {
    */
   private RunLength length(Imported imported, long perEpoch) {
     Plan plan = imported.plan();
-    if (steps != null) {
-      return new RunLength(steps, "--steps " + steps, "--steps", plan);
+    if (stepsResolved != null) {
+      String source = "--steps " + steps.text() + (stepsResolved.converted()
+          ? ", " + StepLengths.grouped(stepsResolved.reached()) + " " + steps.unit().jsonName() + " by the config's run geometry"
+          : "");
+      return new RunLength(stepsResolved.updates(), source, "--steps", plan);
     }
     if (epochs != null) {
       if (epochs > MAX_UPDATES / perEpoch) {

@@ -35,37 +35,56 @@ final class UnitAxis {
       return new Result(StepAxis.updates(), List.of());
     }
     if (geometry.isEmpty()) {
-      String fix = switch (format) {
-        case "anneal" -> "add \"geometry\": {…} at the top of the config (docs/units.md)";
-        case "pytorch" -> "give updates_per_epoch, or dataset_size with batch_size, at the top level of the config (docs/pytorch-format.md)";
-        case "megatron" -> "give --global-batch-size (and --seq-length for tokens), or --step-batch-size-schedule with the launcher's world size";
-        default -> "a " + format + " config carries none: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md)";
-      } + ", or plot with " + FLAG + " updates";
-      return new Result(null, List.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a run geometry", fix)));
+      return new Result(null, List.of(noGeometry(FLAG, name, name, format, "plot with " + FLAG + " updates")));
     }
-    Optional<Violation> missing = missing(unit, geometry.get(), format);
+    Optional<Violation> missing = missing(FLAG, name, unit, geometry.get(), format);
     return missing.map(violation -> new Result(null, List.of(violation))).orElseGet(() -> new Result(StepAxis.in(unit, geometry.get()), List.of()));
   }
 
-  /** The figure {@code geometry} lacks for {@code unit}, as the geometry's own rules name it. */
-  private static Optional<Violation> missing(Unit unit, RunGeometry geometry, String format) {
+  /**
+   * {@code flag} in {@code unit} for a config with no run geometry, the fix in its format's terms.
+   *
+   * @param value the option's value, as typed
+   * @param format the config's format
+   * @param instead what to do instead, e.g. {@code plot with --x updates}
+   */
+  static Violation noGeometry(String flag, Object value, String unit, String format, String instead) {
+    String fix = switch (format) {
+      case "anneal" -> "add \"geometry\": {…} at the top of the config (docs/units.md)";
+      case "pytorch" -> "give updates_per_epoch, or dataset_size with batch_size, at the top level of the config (docs/pytorch-format.md)";
+      case "megatron" -> "give --global-batch-size (and --seq-length for tokens), or --step-batch-size-schedule with the launcher's world size";
+      default -> "a " + format + " config carries none: convert it with anneal convert --to anneal and add \"geometry\": {…} (docs/units.md)";
+    } + ", or " + instead;
+    return RuleCode.unitNeedsGeometry(flag, flag, value, unit, "a run geometry", fix);
+  }
+
+  /**
+   * The figure {@code geometry} lacks for {@code unit}, as the geometry's own rules name it, the fix
+   * in the config's format's terms.
+   *
+   * @param flag the option that asks for the unit
+   * @param value the option's value, as typed
+   */
+  static Optional<Violation> missing(String flag, Object value, Unit unit, RunGeometry geometry, String format) {
     String name = unit.jsonName();
     boolean megatron = format.equals("megatron");
     boolean pytorch = format.equals("pytorch");
     if (unit == Unit.EPOCHS && geometry.updatesPerEpoch().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "the updates per epoch in the run geometry",
-          megatron ? "Megatron-LM counts iterations, samples and tokens, not epochs: plot with " + FLAG + " samples or tokens"
+      return Optional.of(RuleCode.unitNeedsGeometry(flag, flag, value, name, "the updates per epoch in the run geometry",
+          megatron ? "Megatron-LM counts iterations, samples and tokens, not epochs: use samples or tokens"
               : "give updates_per_epoch, or dataset_size with batch_size, in the config's \"geometry\""));
     }
     if ((unit == Unit.SAMPLES || unit == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a global batch in the run geometry",
-          pytorch ? "a pytorch config states epochs, not samples: plot with " + FLAG + " epochs, or convert it to Anneal JSON and add a batch"
+      return Optional.of(RuleCode.unitNeedsGeometry(flag, flag, value, name, "a global batch in the run geometry",
+          pytorch ? "a pytorch config states epochs, not samples: use epochs, or convert it to Anneal JSON and add a batch"
               : megatron ? "give --global-batch-size, or --step-batch-size-schedule with the launcher's world size"
               : "give batch_size, global_batch, batch_steps or batch_ramp in the config's \"geometry\""));
     }
     if (unit == Unit.TOKENS && geometry.sequenceLength().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(FLAG, FLAG, name, name, "a sequence length in the run geometry",
-          megatron ? "give --seq-length" : "give sequence_length in the config's \"geometry\""));
+      return Optional.of(RuleCode.unitNeedsGeometry(flag, flag, value, name, "a sequence length in the run geometry",
+          megatron ? "give --seq-length"
+              : pytorch ? "a pytorch config states no sequence length: use epochs or samples, or convert it to Anneal JSON (anneal convert --to anneal) and add sequence_length to its \"geometry\""
+              : "give sequence_length in the config's \"geometry\""));
     }
     return Optional.empty();
   }

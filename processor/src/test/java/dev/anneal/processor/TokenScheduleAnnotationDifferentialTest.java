@@ -3,6 +3,7 @@ package dev.anneal.processor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -59,12 +60,28 @@ class TokenScheduleAnnotationDifferentialTest {
       interface Ramp {}
       """;
 
+  /** A plateau (PyTorch's defaults, as the builder's) on a clock: the stepper's observe reaches the phase active at the update's position. */
+  private static final String PLATEAU = """
+      @TrainingSchedule(
+          clock = Clock.SAMPLES,
+          geometry = @Geometry(rampStart = 32, rampIncrement = 32, rampFull = 128, rampSamples = 3_000),
+          phases = {
+              @PhaseSpec(shape = CONSTANT, steps = "1_000", value = "0.1"),
+              @PhaseSpec(shape = PLATEAU, steps = PhaseSpec.FOREVER)})
+      interface RampPlateau {}
+      """;
+
   private static ClassLoader loader;
 
   @BeforeAll
   static void compile() {
     Compilation compilation = Compile.compile(JavaFileObjects.forSourceString("test.Clocked", Compile.HEADER
-        + "import dev.anneal.geometry.Unit;\nimport dev.anneal.schedule.AfterEnd;\nimport dev.anneal.schedule.Clock;\n\n" + GPT3 + "\n" + RAMP));
+        + "import dev.anneal.geometry.Unit;\nimport dev.anneal.schedule.AfterEnd;\nimport dev.anneal.schedule.Clock;\n\n" + GPT3 + "\n" + RAMP + "\n" + PLATEAU),
+        Compile.source("StepRun", """
+            @TrainingSchedule(geometry = @Geometry(sequenceLength = 1000, batchSteps = "0:32 2.4B:640 12B:3200"), phases = {
+                @PhaseSpec(shape = LINEAR, steps = "warmupTokens", unit = dev.anneal.geometry.Unit.TOKENS, from = "0", to = "peak"),
+                @PhaseSpec(shape = COSINE, steps = "decayTokens", unit = dev.anneal.geometry.Unit.TOKENS, to = "peak / 10")})
+            @SuppressWarnings("anneal")""", "public record StepRun(double peak, long warmupTokens, long decayTokens) {}"));
     assertEquals(List.of(), Compile.diagnostics(compilation), "the sources compile without any diagnostic, -Xlint:all included");
     loader = Compile.classes(compilation);
   }
@@ -125,6 +142,42 @@ class TokenScheduleAnnotationDifferentialTest {
     }
     InvalidScheduleException past = assertThrows(InvalidScheduleException.class, () -> annotations.valueAt(end));
     assertEquals(assertThrows(InvalidScheduleException.class, () -> built.valueAt(end)).getMessage(), past.getMessage());
+  }
+
+  @Test
+  void aRecordsLengthsInTokensResolveAgainstTheBatchStepsAsTheBuildersDo() throws Exception {
+    Class<?> run = loader.loadClass("test.StepRun");
+    Object config = run.getDeclaredConstructors()[0].newInstance(6e-4, 375_000_000L, 26_000_000_000L);
+    Schedule generated = (Schedule) loader.loadClass("test.StepRunSchedule").getMethod("of", run).invoke(null, config);
+    RunGeometry geometry = RunGeometry.builder().sequenceLength(1000)
+        .batchSchedule(dev.anneal.geometry.MegatronBatchSteps.parse("batch_steps", "0:32 2.4B:640 12B:3200", 1000)).build();
+    var built = Schedules.linear(0, 6e-4).over(Length.tokens(375_000_000)).then().cosineTo(6e-4 / 10).over(Length.tokens(26_000_000_000L)).build(geometry);
+    // 375M tokens are 375,000 samples: 11,719 updates of 32 (the last overshooting). The cosine ends where 26.375M samples are
+    // consumed: 75,000 updates of 32 reach 2.4M samples, 15,000 of 640 reach 12M, ceil(14.375M / 3,200) = 4,493 more.
+    assertEquals(List.of(11_719L, 75_000L + 15_000 + 4_493 - 11_719), built.phases().stream().map(p -> p.steps()).toList());
+    assertEquals(built.phases(), generated.phases());
+    for (long step = 0; step < 100_000; step += 13) {
+      assertEquals(built.valueAt(step), generated.valueAt(step), "valueAt(" + step + ")");
+    }
+  }
+
+  @Test
+  void aClockedPlateausStepperObservesAsTheBuildersClockedSchedule() throws Exception {
+    RunGeometry geometry = RunGeometry.builder().batchSchedule(new BatchRamp(32, 32, 3_000, 128)).build();
+    Clocked built = Schedules.constant(0.1).over(1_000).then().plateau().forever().clockedIn(Clock.SAMPLES).build(geometry);
+    Schedule annotations = generated("RampPlateauSchedule");
+    Object stepper = annotations.getClass().getMethod("stepper").invoke(annotations);
+    var next = stepper.getClass().getMethod("next");
+    var observe = stepper.getClass().getMethod("observe", double.class);
+    var state = built.initialState();
+    // 32 updates of 32 samples stay below 1,000; from update 32 the plateau sees a loss that never improves, so it decays.
+    for (long step = 0; step < 80; step++) {
+      assertEquals(built.valueAt(step, state), (double) next.invoke(stepper), "next() at " + step);
+      state = built.observe(state, step, 1.0);
+      observe.invoke(stepper, 1.0);
+    }
+    assertEquals(state, stepper.getClass().getMethod("state").invoke(stepper));
+    assertTrue(built.valueAt(79, state) < 0.1, "the plateau reduced the value");
   }
 
   @Test

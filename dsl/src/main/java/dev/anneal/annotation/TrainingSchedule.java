@@ -1,6 +1,7 @@
 package dev.anneal.annotation;
 
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Clock;
 import dev.anneal.schedule.Plan;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -52,6 +53,17 @@ public @interface TrainingSchedule {
    * against; without it, such a phase is an error ({@code UnitNeedsGeometry}).
    */
   Geometry geometry() default @Geometry;
+
+  /**
+   * What the schedule counts, at most one: none (the default) counts updates; {@link Clock#SAMPLES}
+   * or {@link Clock#TOKENS} counts the samples or tokens consumed before each update, by the
+   * {@link #geometry()}'s batch schedule, as Megatron-LM's scheduler does and as the builder's
+   * {@code clockedIn(clock).build(geometry)} builds it. On a clock a bare length counts the clock's
+   * unit, a length in samples or tokens is converted to it exactly, and {@code valueAt(step)} is the
+   * phases' value at the position of update {@code step}. Only a fixed schedule (not a record's) can
+   * be clocked.
+   */
+  Clock[] clock() default {};
 
   /** The simple name of the generated class; by default the annotated type's name + {@code Schedule}. */
   String name() default "";

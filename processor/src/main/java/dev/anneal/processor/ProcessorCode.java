@@ -45,7 +45,8 @@ public enum ProcessorCode implements DiagnosticCode {
       "{attribute} (`{expression}`) must be a whole number of steps, but {function}(…) returns a double, as Java's Math.{function} does; wrap it in round(…) for the nearest whole number"),
   UNIT_WITHOUT_LENGTH(Severity.ERROR, "unit {unit} applies to steps, which this phase {reason}; leave unit out, or give steps in {unit}"),
   UNUSED_GEOMETRY(Severity.WARNING,
-      "the geometry is given but every length is in updates, so it changes nothing; give a phase's steps a unit (epochs, samples, tokens), or leave geometry out");
+      "the geometry is given but every length is in updates, so it changes nothing; give a phase's steps a unit (epochs, samples, tokens), or leave geometry out"),
+  INVALID_CLOCK(Severity.ERROR, "clock {clock} {problem}; {fix}");
 
   private final MessageSpec spec;
 
@@ -215,6 +216,17 @@ public enum ProcessorCode implements DiagnosticCode {
   /** A {@code geometry} on an annotation none of whose lengths is in a unit it would resolve. */
   public static Violation unusedGeometry(String path) {
     return UNUSED_GEOMETRY.violation(path, null);
+  }
+
+  /**
+   * A {@code clock} the processor cannot generate: more than one, or on a record.
+   *
+   * @param clock the clock as written, e.g. {@code TOKENS}
+   * @param problem why, e.g. {@code names more than one clock}
+   * @param fix what to write instead
+   */
+  public static Violation invalidClock(String path, String clock, String problem, String fix) {
+    return INVALID_CLOCK.violation(path, clock, clock, problem, fix);
   }
 
   private Violation violation(String path, Object value, Object... args) {

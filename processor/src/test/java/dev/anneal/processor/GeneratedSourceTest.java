@@ -55,6 +55,14 @@ class GeneratedSourceTest {
                 @PhaseSpec(shape = LINEAR, steps = "warmupTokens", unit = dev.anneal.geometry.Unit.TOKENS, from = "peak / 100", to = "peak"),
                 @PhaseSpec(shape = COSINE, steps = "round(totalTokens * 0.9)", unit = dev.anneal.geometry.Unit.TOKENS, to = "peak / 10")})""",
             "public record TokenRun(double peak, long warmupTokens, long totalTokens) {}"),
+        Compile.type("Clocked", """
+            @TrainingSchedule(
+                clock = dev.anneal.schedule.Clock.TOKENS,
+                geometry = @Geometry(sequenceLength = 1_000, batchSteps = "0:32 2.4B:640 12B:3200"),
+                phases = {
+                    @PhaseSpec(shape = LINEAR, steps = "375e6", unit = dev.anneal.geometry.Unit.TOKENS, from = "6e-6", to = "6e-5"),
+                    @PhaseSpec(shape = COSINE, steps = "260e9", unit = dev.anneal.geometry.Unit.TOKENS, to = "6e-6"),
+                    @PhaseSpec(shape = CONSTANT, steps = PhaseSpec.FOREVER)})"""),
         Compile.type("Plateau", """
             @TrainingSchedule(phases = {
                 @PhaseSpec(shape = LINEAR, steps = "500", from = "1e-4", to = "1e-3"),
@@ -63,7 +71,7 @@ class GeneratedSourceTest {
   }
 
   static Stream<String> generated() {
-    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule", "TokensSchedule", "TokenRunSchedule", "PlateauSchedule");
+    return Stream.of("GptSchedule", "RunSchedule", "OneCycleSgdPlan", "DecaySchedule", "TokensSchedule", "TokenRunSchedule", "PlateauSchedule", "ClockedSchedule");
   }
 
   @ParameterizedTest(name = "{0}")

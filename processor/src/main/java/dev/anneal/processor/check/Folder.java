@@ -96,7 +96,13 @@ final class Folder {
         Number number = evaluate(phase.steps().get(), out);
         ok &= number != null;
         Unit unit = UnitLengths.unitOf(phase.draft());
-        if (number != null && unit != Unit.UPDATES) {
+        if (number != null && units.clock().isPresent()) {
+          // On a clock the length counts samples or tokens consumed, not updates: no boundary in updates here.
+          Optional<Unit> written = Optional.ofNullable(phase.draft().attributes().get("unit")).map(u -> unit);
+          Optional<Long> inClock = units.inClock(phase.steps().get(), written, number, out);
+          ok &= inClock.isPresent();
+          number = inClock.orElse(1L);
+        } else if (number != null && unit != Unit.UPDATES) {
           Optional<Long> updates = units.updates(phase.steps().get(), unit, number, updatesBefore, out);
           ok &= updates.isPresent();
           number = updates.orElse(1L);

@@ -11,6 +11,7 @@ import dev.anneal.processor.read.Site;
 import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
+import dev.anneal.schedule.Clock;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,47 +33,104 @@ import javax.lang.model.element.ExecutableElement;
 public final class UnitLengths {
   private final Optional<RunGeometry> geometry;
   private final Site where;
+  private final Optional<Clock> clock;
 
-  private UnitLengths(Optional<RunGeometry> geometry, Site where) {
+  private UnitLengths(Optional<RunGeometry> geometry, Site where, Optional<Clock> clock) {
     this.geometry = geometry;
     this.where = where;
+    this.clock = clock;
   }
 
   /**
-   * The geometry of {@code declaration}'s annotation, if it gives one; an invalid one (a figure
-   * below 1, a data-set size without a batch size) is reported on the {@code geometry} value, and
-   * every length in a unit then fails to resolve without a further message.
+   * The geometry of {@code declaration}'s annotation, if it gives one, and its clock; an invalid
+   * geometry (a figure below 1, a data-set size without a batch size, a bad batch schedule) is
+   * reported on the attribute at fault, and every length in a unit then fails to resolve without
+   * a further message.
    */
   static UnitLengths of(Declaration declaration, List<Finding> out) {
     AnnotationMirror annotation = declaration.where().annotation();
+    Optional<Clock> clock = clock(declaration, out);
     AnnotationValue value = attribute(annotation, "geometry");
     if (value == null || !(value.getValue() instanceof AnnotationMirror written)) {
-      return new UnitLengths(Optional.empty(), declaration.where());
+      clock.ifPresent(c -> out.add(new Finding(RuleCode.unitNeedsGeometry("clock", "clock", c.name(), c.jsonName(), "a run geometry",
+          "give the annotation geometry = @Geometry(…) with its batch schedule"), clockSite(declaration))));
+      return new UnitLengths(Optional.empty(), declaration.where(), Optional.empty());
     }
     Site at = declaration.where().at(value);
-    RunGeometry.Builder builder = RunGeometry.builder();
+    Map<String, AnnotationValue> attributes = new LinkedHashMap<>();
+    written.getElementValues().forEach((name, figure) -> attributes.put(name.getSimpleName().toString(), figure));
     try {
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : written.getElementValues().entrySet()) {
-        Object figure = entry.getValue().getValue();
-        switch (entry.getKey().getSimpleName().toString()) {
-          case "updatesPerEpoch" -> builder.updatesPerEpoch((Long) figure);
-          case "datasetSize" -> builder.datasetSize((Long) figure);
-          case "batchSize" -> builder.batchSize((Long) figure);
-          case "dropLast" -> builder.dropLast((Boolean) figure);
-          case "gradientAccumulation" -> builder.gradientAccumulation((Long) figure);
-          case "dataParallel" -> builder.dataParallel((Long) figure);
-          case "sequenceLength" -> builder.sequenceLength((Long) figure);
-          default -> throw new IllegalStateException("@Geometry has no attribute " + entry.getKey());
-        }
+      RunGeometry geometry = GeometryAttributes.build(attributes);
+      if (clock.isPresent() && !clockable(geometry, clock.get(), declaration, out)) {
+        return new UnitLengths(Optional.empty(), null, Optional.empty());
       }
-      return new UnitLengths(Optional.of(builder.build()), at);
+      return new UnitLengths(Optional.of(geometry), at, clock);
     } catch (InvalidScheduleException e) {
       for (Violation violation : e.violations()) {
         String attribute = camelCase(violation.path());
-        out.add(new Finding(violation.relocated("geometry." + attribute, violation.path(), attribute), at));
+        AnnotationValue narrowest = attributes.get(attribute);
+        out.add(new Finding(violation.relocated("geometry." + attribute, violation.path(), attribute),
+            narrowest == null ? at : declaration.where().at(narrowest)));
       }
-      return new UnitLengths(Optional.empty(), null);
+      return new UnitLengths(Optional.empty(), null, Optional.empty());
     }
+  }
+
+  /** The {@code clock} written on a {@code @TrainingSchedule}, if one; more than one, or on a record, is reported. */
+  private static Optional<Clock> clock(Declaration declaration, List<Finding> out) {
+    AnnotationValue value = attribute(declaration.where().annotation(), "clock");
+    if (value == null || !(value.getValue() instanceof List<?> items) || items.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = items.stream().map(item -> ((AnnotationValue) item).getValue().toString()).toList();
+    Site where = declaration.where().at(value);
+    if (names.size() > 1) {
+      out.add(new Finding(ProcessorCode.invalidClock("clock", String.join(", ", names), "names more than one clock",
+          "give one: SAMPLES or TOKENS"), where));
+      return Optional.empty();
+    }
+    String name = names.get(0);
+    if (declaration.parameterized()) {
+      out.add(new Finding(ProcessorCode.invalidClock("clock", name,
+          "applies only to a fixed schedule, and a record's lengths are known only at run time",
+          "build it with the builder's clockedIn(Clock." + name + ").build(geometry), or declare the schedule on an interface with constants"), where));
+      return Optional.empty();
+    }
+    return Optional.of(Clock.valueOf(name));
+  }
+
+  private static Site clockSite(Declaration declaration) {
+    return declaration.where().at(attribute(declaration.where().annotation(), "clock"));
+  }
+
+  /** Whether {@code geometry} can count {@code clock}: a batch schedule, and a sequence length for tokens; reported if not. */
+  private static boolean clockable(RunGeometry geometry, Clock clock, Declaration declaration, List<Finding> out) {
+    if (geometry.batchSchedule().isEmpty()) {
+      out.add(new Finding(RuleCode.unitNeedsGeometry("clock", "clock", clock.name(), clock.jsonName(), "a global batch in the run geometry",
+          "give @Geometry globalBatch, batchSteps, the ramp (rampStart, rampIncrement, rampFull, rampSamples or rampTokens) or batchSize"),
+          clockSite(declaration)));
+      return false;
+    }
+    if (clock == Clock.TOKENS && geometry.sequenceLength().isEmpty()) {
+      out.add(new Finding(RuleCode.unitNeedsGeometry("clock", "clock", clock.name(), clock.jsonName(), "a sequence length in the run geometry",
+          "give @Geometry sequenceLength"), clockSite(declaration)));
+      return false;
+    }
+    return true;
+  }
+
+  /** The clock of {@code declaration}, as {@link #of} read it (empty when none, or when it was refused). */
+  public static Optional<Clock> clockOf(Declaration declaration) {
+    AnnotationValue value = attribute(declaration.where().annotation(), "clock");
+    if (declaration.parameterized() || value == null || !(value.getValue() instanceof List<?> items) || items.size() != 1) {
+      return Optional.empty();
+    }
+    return Optional.of(Clock.valueOf(((AnnotationValue) items.get(0)).getValue().toString()));
+  }
+
+  /** The clock the lengths count, if the schedule is clocked. */
+  Optional<Clock> clock() {
+    return clock;
   }
 
   /**
@@ -112,8 +170,8 @@ public final class UnitLengths {
    * a setting that would otherwise change nothing without a word.
    */
   void warnIfUnused(Declaration declaration, List<Finding> out) {
-    if (where == null || geometry.isEmpty()) {
-      return;
+    if (where == null || geometry.isEmpty() || attribute(declaration.where().annotation(), "clock") != null) {
+      return; // a clock uses the geometry's batch schedule (a refused one is reported, and that is enough)
     }
     boolean used = declaration.channels().stream().flatMap(channel -> channel.phases().stream()).anyMatch(phase -> unitOf(phase) != Unit.UPDATES);
     if (!used) {
@@ -170,6 +228,25 @@ public final class UnitLengths {
   }
 
   /**
+   * A clocked schedule's phase length in the clock's unit: a bare count as written, a length in
+   * samples or tokens converted exactly ({@link RunGeometry#inClock}); empty after reporting why not.
+   *
+   * @param unit the unit written, or empty when the phase leaves {@code unit} out
+   */
+  Optional<Long> inClock(Arg.Expr steps, Optional<Unit> unit, Number amount, List<Finding> out) {
+    if (unit.isEmpty()) {
+      return Optional.of(amount.longValue());
+    }
+    try {
+      Length length = amount instanceof Long whole ? new Length(BigDecimal.valueOf(whole), unit.get()) : Length.of(amount.doubleValue(), unit.get());
+      return Optional.of(geometry.orElseThrow().inClock(length, clock.orElseThrow(), steps.path(), "steps"));
+    } catch (InvalidScheduleException e) {
+      e.violations().forEach(violation -> out.add(new Finding(violation.relocated(steps.path(), null, null), steps.where())));
+      return Optional.empty();
+    }
+  }
+
+  /**
    * What {@code length}'s unit needs that the geometry lacks, worded with {@code @Geometry}'s
    * attributes (dsl's own message names Anneal JSON's keys).
    */
@@ -183,7 +260,8 @@ public final class UnitLengths {
       return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, name, "a sequence length in the run geometry", "give @Geometry sequenceLength"));
     }
     if ((unit == Unit.SAMPLES || unit == Unit.TOKENS) && geometry.batchSchedule().isEmpty()) {
-      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, name, "a global batch in the run geometry", "give @Geometry batchSize"));
+      return Optional.of(RuleCode.unitNeedsGeometry(path, "steps", length, name, "a global batch in the run geometry",
+          "give @Geometry batchSize, globalBatch, batchSteps or the ramp"));
     }
     return Optional.empty();
   }

@@ -15,6 +15,7 @@ import dev.anneal.processor.expression.Expression;
 import dev.anneal.processor.expression.MathFunction;
 import dev.anneal.processor.read.Declaration;
 import dev.anneal.processor.read.RecordParameter;
+import dev.anneal.schedule.Clock;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
@@ -47,7 +48,7 @@ public final class Describer {
     List<ScheduleCode> schedules = new ArrayList<>();
     for (CheckedChannel channel : checked.channels()) {
       String simpleName = declaration.plan() ? className(channel.draft().name().value()) : declaration.generatedName();
-      schedules.add(new ChannelDescriber(channel, config, UnitLengths.geometryCalls(declaration)).describe(simpleName));
+      schedules.add(new ChannelDescriber(channel, config, UnitLengths.geometryCalls(declaration), UnitLengths.clockOf(declaration)).describe(simpleName));
     }
     String javadoc = declaration.plan() ? Words.plan(declaration, schedules) : "";
     return new ClassCode(declaration.packageName(), declaration.generatedName(), declaration.plan(), javadoc, config, schedules);
@@ -73,13 +74,16 @@ public final class Describer {
     private final TreeSet<String> doubles = new TreeSet<>();
 
     private final Map<String, Object> geometry;
+    private final Optional<Clock> clock;
 
-    ChannelDescriber(CheckedChannel channel, Optional<ConfigType> config, Map<String, Object> geometry) {
+    ChannelDescriber(CheckedChannel channel, Optional<ConfigType> config, Map<String, Object> geometry, Optional<Clock> clock) {
       this.channel = channel;
       this.config = config;
-      // Only a parameterized schedule resolves lengths at run time; a fixed one's are constants already.
+      this.clock = clock;
+      // Only a parameterized schedule resolves lengths at run time, and only a clocked one counts the geometry's consumption;
+      // a fixed one's lengths are constants already.
       boolean inUnits = config.isPresent() && channel.phases().stream().anyMatch(p -> UnitLengths.unitOf(p.draft()) != Unit.UPDATES);
-      this.geometry = inUnits ? geometry : Map.of();
+      this.geometry = inUnits || clock.isPresent() ? geometry : Map.of();
     }
 
     ScheduleCode describe(String simpleName) {
@@ -103,13 +107,13 @@ public final class Describer {
           : "the value held at and past the declared end"));
       ScheduleCode code = new ScheduleCode(
           simpleName, "", config, channel.draft().name().value(), channel.draft().path(), fields, phases,
-          channel.draft().afterEnd().value(), "holdValue", channel.conditions(), bindings, List.copyOf(doubles), geometry);
+          channel.draft().afterEnd().value(), "holdValue", channel.conditions(), bindings, List.copyOf(doubles), geometry, clock);
       return withJavadoc(code);
     }
 
     private ScheduleCode withJavadoc(ScheduleCode code) {
       return new ScheduleCode(code.simpleName(), Words.schedule(channel, code), code.config(), code.channel(), code.path(), code.fields(),
-          code.phases(), code.afterEnd(), code.hold(), code.conditions(), code.bindings(), code.finiteParameters(), code.geometry());
+          code.phases(), code.afterEnd(), code.hold(), code.conditions(), code.bindings(), code.finiteParameters(), code.geometry(), code.clock());
     }
 
     private PhaseCode phase(int i, CheckedPhase phase, Optional<List<Phase>> folded) {

@@ -2,6 +2,7 @@ package dev.anneal.processor.describe;
 
 import dev.anneal.processor.check.Condition;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * @param finiteParameters the double components the schedule uses, each checked for NaN and infinity
  * @param geometry the {@code RunGeometry.Builder} calls of a parameterized schedule whose lengths
  *     are in units ({@code batchSize → 256L}), which the generated class resolves them against;
- *     else empty
+ *     else empty; for a clocked schedule, the geometry whose consumption it counts
+ * @param clock what a clocked schedule counts (its phase lengths and boundaries are in that
+ *     unit), else empty: it counts updates
  */
 public record ScheduleCode(
     String simpleName,
@@ -35,7 +38,8 @@ public record ScheduleCode(
     List<Condition> conditions,
     List<Binding> bindings,
     List<String> finiteParameters,
-    Map<String, Object> geometry) {
+    Map<String, Object> geometry,
+    Optional<Clock> clock) {
 
   public ScheduleCode {
     geometry = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(geometry));

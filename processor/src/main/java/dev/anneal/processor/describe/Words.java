@@ -29,12 +29,16 @@ final class Words {
     out.append(", in ").append(channel.phases().size()).append(channel.phases().size() == 1 ? " phase:\n" : " phases:\n");
     out.append("\n<ol>\n");
     long start = 0;
+    // A clocked schedule's phases count samples or tokens consumed, not steps.
+    String counts = code.clock().map(clock -> clock.jsonName()).orElse("steps");
+    String at = code.clock().isPresent() ? "" : "step ";
     for (int i = 0; i < channel.phases().size(); i++) {
       CheckedPhase phase = channel.phases().get(i);
       out.append("  <li>").append(curve(phase));
       if (folded.isPresent()) {
         Phase model = folded.get().phases().get(i);
-        out.append(model.isOpen() ? " from step " + start + " on" : " over " + model.steps() + " steps (" + start + " to " + (start + model.steps() - 1) + ")");
+        out.append(model.isOpen() ? " from " + at + start + (at.isEmpty() ? " " + counts : "") + " on"
+            : " over " + model.steps() + " " + counts + " (" + start + " to " + (start + model.steps() - 1) + ")");
         out.append(unit(phase));
         start = model.isOpen() ? start : start + model.steps();
       } else {
@@ -47,15 +51,19 @@ final class Words {
     }
     out.append("</ol>\n\n<p>");
     AfterEnd afterEnd = code.afterEnd();
-    String end = folded.map(s -> s.declaredEnd().isPresent() ? "step " + s.declaredEnd().getAsLong() : "the end").orElse("the end");
+    String end = folded.map(s -> s.declaredEnd().isPresent() ? at + s.declaredEnd().getAsLong() + (at.isEmpty() ? " " + counts : "") : "the end")
+        .orElse("the end");
     boolean endless = channel.phases().get(channel.phases().size() - 1).steps().isEmpty();
     // A schedule whose last phase never ends has no value past its end to describe.
     out.append(endless ? "The last phase never ends." : switch (afterEnd) {
       case HOLD -> "At and past " + end + " it holds the value the last phase ends on"
           + folded.filter(s -> s.declaredEnd().isPresent()).map(s -> " (" + Values.show(s.valueAt(s.declaredEnd().getAsLong())) + ")").orElse("") + ".";
       case CONTINUE -> "Past " + end + " it keeps following the last phase's formula.";
-      case FAIL -> "Asking for a step at or past " + end + " throws.";
+      case FAIL -> (at.isEmpty() ? "Asking for an update that starts at or past " : "Asking for a step at or past ") + end + " throws.";
     });
+    code.clock().ifPresent(clock -> out.append("\n\n<p>It counts the ").append(clock.jsonName())
+        .append(" consumed before each update by the geometry's batch schedule: {@code valueAt(step)} is the value at the ")
+        .append(clock.jsonName()).append(" consumed before update {@code step}, as Megatron-LM's scheduler steps by each iteration's batch."));
     if (code.reactive()) {
       out.append("\n\n<p>Its plateau phases react to metrics: walk it with {@link #stepper()} and report each metric to {@link Stepper#observe}.");
     }

@@ -7,9 +7,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.anneal.geometry.BatchRamp;
+import dev.anneal.geometry.ConstantBatch;
+import dev.anneal.geometry.MegatronBatchSteps;
 import dev.anneal.geometry.RunGeometry;
 import dev.anneal.geometry.Unit;
 import dev.anneal.internal.ConfigBinding;
+import dev.anneal.processor.check.GeometryAttributes;
 import dev.anneal.processor.describe.Field;
 import dev.anneal.processor.describe.PhaseCode;
 import dev.anneal.processor.describe.ScheduleCode;
@@ -19,6 +23,9 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import dev.anneal.schedule.AfterEnd;
+import dev.anneal.schedule.Clock;
+import dev.anneal.schedule.Clocked;
+import dev.anneal.schedule.Consumption;
 import dev.anneal.schedule.Explanation;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Range;
@@ -27,6 +34,7 @@ import dev.anneal.schedule.ScheduleState;
 import dev.anneal.schedule.Sequence;
 import dev.anneal.schedule.Shape;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -48,9 +56,12 @@ final class ScheduleClassWriter {
   private final boolean fixed;
   private final Names names;
   private final String interpreted;
+  /** What a clocked schedule's phases count, else null: they count updates. */
+  private final Clock clock;
 
   ScheduleClassWriter(ScheduleCode code) {
     this.code = code;
+    this.clock = code.clock().orElse(null);
     this.fixed = !code.parameterized();
     this.names = new Names(fixed);
     this.interpreted = fixed ? "INTERPRETED" : "interpreted";
@@ -72,8 +83,17 @@ final class ScheduleClassWriter {
     }
     if (!code.geometry().isEmpty()) {
       type.addField(FieldSpec.builder(RunGeometry.class, "GEOMETRY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("The run geometry of the annotation, which the lengths in epochs, samples or tokens are resolved against.\n")
+          .addJavadoc("$L", clock != null
+              ? "The run geometry of the annotation, whose batch schedule gives the " + clock.jsonName() + " each update consumes.\n"
+              : "The run geometry of the annotation, which the lengths in epochs, samples or tokens are resolved against.\n")
           .initializer(geometry())
+          .build());
+    }
+    if (clock != null) {
+      type.addField(FieldSpec.builder(Consumption.class, "CONSUMPTION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The samples consumed before each update, as stretches of one batch each: walked once, here, from the geometry's\n"
+              + "batch schedule, so that {@code valueAt} finds an update's position by a binary search over a handful of stretches.\n")
+          .initializer("GEOMETRY.consumption()")
           .build());
     }
     Modifier[] modifiers = fixed ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL} : new Modifier[] {Modifier.PRIVATE, Modifier.FINAL};
@@ -87,9 +107,14 @@ final class ScheduleClassWriter {
       }
       type.addField(spec.build());
     }
-    FieldSpec.Builder sequence = FieldSpec.builder(SEQUENCE, interpreted, modifiers)
+    FieldSpec.Builder sequence = FieldSpec.builder(interpretedType(), interpreted, modifiers)
         .addJavadoc("The same schedule as the model interprets it, for everything but {@code valueAt}.\n");
-    if (fixed) {
+    if (fixed && clock != null) {
+      sequence.initializer("new $T($T.sequence($L, $L, $T.$L),\n$>$>$T.$L, CONSUMPTION)$<$<", Clocked.class, CONFIG_BINDING, shapes(), lengths(),
+          AFTER_END, code.afterEnd(), Clock.class, clock.name());
+      type.addField(sequence.build());
+      type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    } else if (fixed) {
       sequence.initializer("$T.sequence($L, $L, $T.$L)", CONFIG_BINDING, shapes(), lengths(), AFTER_END, code.afterEnd());
       type.addField(sequence.build());
       type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -101,7 +126,9 @@ final class ScheduleClassWriter {
     for (PhaseCode phase : code.phases()) {
       type.addMethod(phaseMethod(phase));
     }
-    type.addMethod(pastEnd());
+    if (clock == null || code.afterEnd() != AfterEnd.FAIL) {
+      type.addMethod(pastEnd());
+    }
     new StepperWriter(code, names, interpreted).write(type, self);
     delegations(type, self);
     return type;
@@ -139,10 +166,34 @@ final class ScheduleClassWriter {
     return CodeBlock.of("$L.endValue($N)", call(end.shape()), names.of(end.steps()));
   }
 
-  /** {@code RunGeometry.builder().batchSize(256L)….build()}: the annotation's {@code @Geometry}, call for call. */
+  /** The model's schedule this class equals: a {@link Clocked} sequence on a clock, else the sequence. */
+  private ClassName interpretedType() {
+    return clock != null ? ClassName.get(Clocked.class) : SEQUENCE;
+  }
+
+  /**
+   * {@code RunGeometry.builder().batchSize(256L)….build()}: the annotation's {@code @Geometry}, call
+   * for call; a batch schedule as the processor built it ({@code GeometryAttributes}).
+   */
   private CodeBlock geometry() {
     CodeBlock.Builder calls = CodeBlock.builder().add("$T.builder()", RunGeometry.class);
-    code.geometry().forEach((method, value) -> calls.add(".$L($L)", method, value instanceof Long figure ? figure + "L" : value));
+    Map<String, Object> figures = code.geometry();
+    figures.forEach((method, value) -> {
+      if (method.equals("globalBatch")) {
+        calls.add("\n$>$>.batchSchedule(new $T($LL))$<$<", ConstantBatch.class, value);
+      } else if (method.equals("batchSteps")) {
+        calls.add("\n$>$>.batchSchedule($T.parse($S, $S, $LL))$<$<", MegatronBatchSteps.class, "batchSteps", value, figures.getOrDefault("sequenceLength", 0L));
+      } else if (!GeometryAttributes.RAMP.contains(method)) {
+        calls.add(".$L($L)", method, value instanceof Long figure ? figure + "L" : value);
+      }
+    });
+    if (figures.containsKey("rampStart")) {
+      // rampTokens are floor-divided by the sequence length, as Anneal JSON's batch_ramp.tokens is.
+      String samples = figures.containsKey("rampSamples") ? figures.get("rampSamples") + "L"
+          : figures.get("rampTokens") + "L / " + figures.get("sequenceLength") + "L";
+      calls.add("\n$>$>.batchSchedule(new $T($LL, $LL, $L, $LL))$<$<", BatchRamp.class, figures.get("rampStart"), figures.get("rampIncrement"),
+          samples, figures.get("rampFull"));
+    }
     return calls.add(".build()").build();
   }
 
@@ -195,15 +246,26 @@ final class ScheduleClassWriter {
 
   private MethodSpec valueAt() {
     CodeBlock.Builder body = CodeBlock.builder().addStatement("$T.requireStep(step)", SCHEDULE);
+    String at = "step";
+    if (clock != null) {
+      at = "position";
+      body.add("// The phases count $L: they are evaluated at the $L consumed before this update.\n", clock.jsonName(), clock.jsonName());
+      body.addStatement("long position = CONSUMPTION.position($T.$L, step)", Clock.class, clock.name());
+    }
     String previousEnd = null;
     for (PhaseCode phase : code.phases()) {
       String end = names.of(phase.field("boundary"));
-      body.beginControlFlow("if (step < $N)", end);
-      body.addStatement(previousEnd == null ? "return phase$L(step)" : "return phase$L(step - " + previousEnd + ")", phase.index());
+      body.beginControlFlow("if ($L < $N)", at, end);
+      body.addStatement(previousEnd == null ? "return phase$L($L)" : "return phase$L($L - " + previousEnd + ")", phase.index(), at);
       body.endControlFlow();
       previousEnd = end;
     }
-    body.addStatement("return pastEnd(step)");
+    if (clock != null && code.afterEnd() == AfterEnd.FAIL) {
+      // The model reports the end in updates, the unit of the step asked for.
+      body.addStatement("return $N.valueAt(step)", interpreted);
+    } else {
+      body.addStatement("return pastEnd($L)", at);
+    }
     return MethodSpec.methodBuilder("valueAt")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -224,16 +286,17 @@ final class ScheduleClassWriter {
 
   /** At and past the declared end: what {@link Sequence} does under the same policy. */
   private MethodSpec pastEnd() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("pastEnd").returns(double.class).addParameter(long.class, "step");
+    String at = clock != null ? "position" : "step";
+    MethodSpec.Builder method = MethodSpec.methodBuilder("pastEnd").returns(double.class).addParameter(long.class, at);
     method.addModifiers(fixed ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC} : new Modifier[] {Modifier.PRIVATE});
     PhaseCode last = code.phases().get(code.phases().size() - 1);
     switch (code.afterEnd()) {
       case HOLD -> method.addStatement("return $N", names.of(code.hold()));
       case CONTINUE -> {
         if (last.index() == 0) {
-          method.addStatement("return phase0(step)");
+          method.addStatement("return phase0($L)", at);
         } else {
-          method.addStatement("return phase$L(step - $N)", last.index(), names.of(code.phases().get(last.index() - 1).field("boundary")));
+          method.addStatement("return phase$L($L - $N)", last.index(), at, names.of(code.phases().get(last.index() - 1).field("boundary")));
         }
       }
       case FAIL -> method.addStatement("throw new $T($T.stepBeyondEnd($S, step, $N))",
@@ -265,7 +328,7 @@ final class ScheduleClassWriter {
     }
     type.addMethod(MethodSpec.methodBuilder("interpreted")
         .addJavadoc("The same schedule as the model interprets it: {@code valueAt} agrees with it at every step.\n")
-        .addModifiers(Modifier.PUBLIC).returns(SEQUENCE).addStatement("return $N", interpreted).build());
+        .addModifiers(Modifier.PUBLIC).returns(interpretedType()).addStatement("return $N", interpreted).build());
     type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)
         .addStatement("return $S + $N", self.simpleName() + " ", interpreted).build());
   }

@@ -35,6 +35,10 @@ final class StepperWriter {
   }
 
   void write(TypeSpec.Builder type, ClassName self) {
+    if (code.clock().isPresent()) {
+      writeClocked(type, self.nestedClass("Stepper"));
+      return;
+    }
     ClassName stepper = self.nestedClass("Stepper");
     boolean reactive = code.reactive();
     if (reactive) {
@@ -87,6 +91,67 @@ final class StepperWriter {
       nested.addMethod(MethodSpec.methodBuilder("state")
           .addJavadoc("The state of the plateau phases after every metric observed so far: save it with the step to resume with\n"
               + "{@code stepper(step, state)}.\n")
+          .addModifiers(Modifier.PUBLIC).returns(STATE).addStatement("return state").build());
+    }
+    type.addType(nested.build());
+  }
+
+  /**
+   * A clocked schedule's stepper: each update's value is {@code valueAt(step)}, whose position is
+   * one binary search over the consumption's few stretches, so a stepper that tracked phases would
+   * save little and could drift from the consumed samples; {@code stepper(startStep)} is exact
+   * because it is {@code valueAt} from there on.
+   */
+  private void writeClocked(TypeSpec.Builder type, ClassName stepper) {
+    boolean reactive = code.reactive();
+    String state = reactive ? ", state" : "";
+    type.addMethod(MethodSpec.methodBuilder("stepper")
+        .addJavadoc("A stepper at step 0$L, for a training loop: call {@link Stepper#next()} once per update$L.\n",
+            reactive ? " with no metric observed" : "", reactive ? " and {@link Stepper#observe(double)} with each metric" : "")
+        .addModifiers(Modifier.PUBLIC).returns(stepper)
+        .addStatement("return new $T(0$L)", stepper, reactive ? ", initialState()" : "").build());
+    MethodSpec.Builder resumed = MethodSpec.methodBuilder("stepper")
+        .addJavadoc("A stepper at {@code startStep}, for a resumed run: its values are those a stepper from step 0 gives from\n"
+            + "{@code startStep} on$L.\n\n@throws $T ({@code NegativeStep}) if {@code startStep < 0}\n",
+            reactive ? " having observed the metrics that gave {@code state}" : "", ClassName.get("dev.anneal.rules", "InvalidScheduleException"))
+        .addModifiers(Modifier.PUBLIC).returns(stepper).addParameter(long.class, "startStep");
+    if (reactive) {
+      resumed.addParameter(STATE, "state");
+    }
+    type.addMethod(resumed.addStatement("$T.requireStep(startStep)", Schedule.class).addStatement("return new $T(startStep$L)", stepper, state).build());
+    TypeSpec.Builder nested = TypeSpec.classBuilder(stepper)
+        .addJavadoc("Walks the schedule one update at a time, each value at the $L consumed before the update; not thread-safe (one per\n"
+            + "training loop).\n", code.clock().get().jsonName())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(long.class, "step", Modifier.PRIVATE);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        .addParameter(long.class, "step").addStatement("this.step = step");
+    if (reactive) {
+      nested.addField(STATE, "state", Modifier.PRIVATE);
+      constructor.addParameter(STATE, "state").addStatement("this.state = state");
+    }
+    nested.addMethod(constructor.build())
+        .addMethod(MethodSpec.methodBuilder("step")
+            .addJavadoc("The step whose value the next call of {@link #next()} returns.\n")
+            .addModifiers(Modifier.PUBLIC).returns(long.class).addStatement("return step").build())
+        .addMethod(MethodSpec.methodBuilder("next")
+            .addJavadoc("The value at {@link #step()}, that is {@code valueAt(step()$L)}; then moves to the next step.\n\n"
+                + "@throws ArithmeticException at step {@code Long.MAX_VALUE}, rather than wrap to a negative step\n", state.isEmpty() ? "" : ", state()")
+            .addModifiers(Modifier.PUBLIC).returns(double.class)
+            .addStatement("double value = valueAt(step$L)", state)
+            .addStatement("step = $T.incrementExact(step)", Math.class)
+            .addStatement("return value").build());
+    if (reactive) {
+      nested.addMethod(MethodSpec.methodBuilder("observe")
+          .addJavadoc("Reports {@code metric} measured after the update that used the value {@link #next()} last returned, as {@link $T#observe}\n"
+              + "does.\n\n@throws IllegalStateException before the first call of {@link #next()}: no update has used a value yet\n", Schedule.class)
+          .addModifiers(Modifier.PUBLIC).addParameter(double.class, "metric")
+          .beginControlFlow("if (step == 0)")
+          .addStatement("throw new $T($S)", IllegalStateException.class, "observe(metric) follows next(): no update has used a value yet")
+          .endControlFlow()
+          .addStatement("state = $N.observe(state, step - 1, metric)", interpreted).build());
+      nested.addMethod(MethodSpec.methodBuilder("state")
+          .addJavadoc("The state of the plateau phases after every metric observed so far: save it with the step to resume.\n")
           .addModifiers(Modifier.PUBLIC).returns(STATE).addStatement("return state").build());
     }
     type.addType(nested.build());

@@ -65,6 +65,31 @@ final class Refitted implements Schedule {
     return at;
   }
 
+  /** The schedule before the re-plan. */
+  Schedule original() {
+    return before;
+  }
+
+  /** The fitted phases, counted from {@link #afterStart()}. */
+  Sequence fitted() {
+    return after;
+  }
+
+  /** The global step of the fitted phases' step 0. */
+  long afterStart() {
+    return afterStart;
+  }
+
+  /** The run's value at {@link #at()}. */
+  double anchorValue() {
+    return anchorValue;
+  }
+
+  /** The first fitted phase's affine factor, or {@code NaN} when it is not mapped. */
+  double ratio() {
+    return ratio;
+  }
+
   @Override
   public double valueAt(long step) {
     Schedule.requireStep(step);

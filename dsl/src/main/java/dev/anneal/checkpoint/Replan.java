@@ -41,12 +41,12 @@ import java.util.Map;
  *       number of updates.
  * </ul>
  *
- * <p>Every channel is re-planned; a channel that holds one value throughout is kept as it is (no
- * re-plan can change it). What cannot be re-planned exactly is refused, every channel's problem at
+ * <p>Every channel with a declared end is re-planned. A channel that holds one value throughout, or
+ * whose last phase runs forever (it has no end to fit), is kept as it is; a plan none of whose
+ * channels ends is refused. What cannot be re-planned exactly is refused, every channel's problem at
  * once: schedules stepped per epoch ({@link Stepped}) or driven by a sample clock ({@link Clocked}),
  * whose phases are not counted in updates; reactive (plateau) phases, whose values follow metrics;
- * products of schedules; a channel whose last phase runs forever. All lengths are in optimizer
- * updates.
+ * products of schedules. All lengths are in optimizer updates.
  */
 public final class Replan {
   private Replan() {}
@@ -74,7 +74,7 @@ public final class Replan {
     if (end <= step) {
       throw new InvalidScheduleException(CheckpointCode.replanEndNotAfterStep("end", end, step));
     }
-    return eachChannel(plan, (path, name, schedule, found) -> refit(path, name, schedule, step, end, found));
+    return eachChannel(plan, end, (path, name, schedule, found) -> refit(path, name, schedule, step, end, found));
   }
 
   /**
@@ -93,7 +93,7 @@ public final class Replan {
     if (updates < 1) {
       throw new InvalidScheduleException(CheckpointCode.decayNowLength("updates", updates));
     }
-    return eachChannel(plan, (path, name, schedule, found) -> decayNow(path, name, schedule, step, updates, found));
+    return eachChannel(plan, step + updates, (path, name, schedule, found) -> decayNow(path, name, schedule, step, updates, found));
   }
 
   /** Re-plans one channel, or adds why it cannot be and returns null. */
@@ -101,13 +101,24 @@ public final class Replan {
     Schedule apply(String path, String name, Schedule schedule, List<Violation> found);
   }
 
-  private static Plan eachChannel(Plan plan, ChannelReplan replan) {
+  private static Plan eachChannel(Plan plan, long end, ChannelReplan replan) {
     Map<String, Schedule> channels = new LinkedHashMap<>();
     List<Violation> found = new ArrayList<>();
+    boolean anyEnds = plan.channels().values().stream().anyMatch(schedule -> schedule.declaredEnd().isPresent());
     plan.channels().forEach((name, schedule) -> {
       String path = "channels." + name;
-      Schedule replanned = holdsOneValue(schedule) ? schedule : replan.apply(path, name, schedule, found);
-      channels.put(name, replanned);
+      if (holdsOneValue(schedule)) {
+        channels.put(name, schedule);
+      } else if (schedule.declaredEnd().isEmpty()) {
+        // A channel that runs forever has no end to fit: kept as it is (exact, as it never ends).
+        // A plan none of whose channels ends has nothing to re-plan at all.
+        if (!anyEnds) {
+          found.add(CheckpointCode.replanNoDeclaredEnd(path, name, end));
+        }
+        channels.put(name, schedule);
+      } else {
+        channels.put(name, replan.apply(path, name, schedule, found));
+      }
     });
     InvalidScheduleException.throwIfErrors(found);
     return new Plan(channels);
@@ -122,7 +133,7 @@ public final class Replan {
       found.add(CheckpointCode.replanEndNotAfterStep(path, end, step));
       return null;
     }
-    return holdsOneValue(schedule) ? schedule : refit(path, name, schedule, step, end, found);
+    return holdsOneValue(schedule) || schedule.declaredEnd().isEmpty() ? schedule : refit(path, name, schedule, step, end, found);
   }
 
   private static boolean holdsOneValue(Schedule schedule) {
@@ -137,10 +148,6 @@ public final class Replan {
     }
     Sequence sequence = sequence(path, name, schedule, found);
     if (sequence == null) {
-      return null;
-    }
-    if (sequence.declaredEnd().isEmpty()) {
-      found.add(CheckpointCode.replanNoDeclaredEnd(path, name, end));
       return null;
     }
     long oldEnd = sequence.declaredEnd().getAsLong();

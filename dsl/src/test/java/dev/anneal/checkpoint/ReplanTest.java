@@ -118,6 +118,16 @@ class ReplanTest {
   }
 
   @Test
+  void aChannelThatRunsForeverIsKeptBesideOneThatEnds() {
+    Sequence momentum = new Sequence(List.of(new Phase(new Linear(0.95, 0.9), 4), new Phase(new Constant(0.9), Phase.OPEN)));
+    Plan plan = Plan.of(WSD).with(Plan.MOMENTUM, momentum);
+    Plan fitted = Replan.refit(plan, 8, 32);
+    assertSame(momentum, fitted.channel(Plan.MOMENTUM));
+    assertEquals(32, fitted.lr().declaredEnd().getAsLong());
+    assertSame(momentum, Replan.decayNow(plan, 10, 6).channel(Plan.MOMENTUM));
+  }
+
+  @Test
   void anEndNotAfterTheStepIsRefused() {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class, () -> Replan.refit(Plan.of(WSD), 10, 10));
     assertEquals("[ReplanEndNotAfterStep] end: the new end 10 must be after the re-plan step 10: at least one update must"

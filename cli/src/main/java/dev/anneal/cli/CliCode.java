@@ -52,7 +52,10 @@ public enum CliCode implements DiagnosticCode {
   LOG_STEPS_OUT_OF_ORDER(Severity.ERROR, "step {step} comes after step {previous}; audit needs each step once, in increasing order: if the step counter restarted at a resume, audit one run's rows at a time, or number the steps on"),
   PLATEAU_WITHOUT_METRICS(Severity.WARNING, "channel {channel} has a plateau phase, whose value follows the metric the run reported; without --metrics audit compares with a curve that never reduces it, so each reduction in the log reads as a fault; pass the run's metrics with --metrics FILE, one per update"),
   TOO_FEW_AUDIT_METRICS(Severity.ERROR, "{read} metrics read, but the log reaches step {lastStep}, whose value has seen {needed} (line i is the metric reported after update i); after the last metric the plateau would stop reacting, so give the run's metrics up to that step"),
-  AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}");
+  AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}"),
+  BAD_REPLAN_OPTION(Severity.ERROR, "{flag} takes {form}, two whole numbers of updates joined by a colon, not '{value}'; e.g. {flag} {example}"),
+  REPLAN_GIVEN_TWICE(Severity.ERROR, "--replan ({replan}) and --decay-now ({decayNow}) each re-plan the run; give one"),
+  REPLAN_NOT_IN_JSON(Severity.ERROR, "{flag} sets the old plan beside the re-planned one as text, which the --json document has no field for; leave out --json or {flag}");
 
   private final MessageSpec spec;
 
@@ -423,6 +426,25 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation axisNotInTextChart(String flag, String unit) {
     return AXIS_NOT_IN_TEXT_CHART.violation(flag, unit, flag, unit);
+  }
+
+  /**
+   * {@code flag}'s value is not {@code form} (e.g. {@code N:E}).
+   *
+   * @param example a value of that form
+   */
+  public static Violation badReplanOption(String flag, String form, String value, String example) {
+    return BAD_REPLAN_OPTION.violation(flag, value, flag, form, value, example);
+  }
+
+  /** Both re-plan options are given. */
+  public static Violation replanGivenTwice(String replan, String decayNow) {
+    return REPLAN_GIVEN_TWICE.violation("--replan", replan, replan, decayNow);
+  }
+
+  /** A re-plan option given to a command printing --json. */
+  public static Violation replanNotInJson(String flag) {
+    return REPLAN_NOT_IN_JSON.violation(flag, null, flag);
   }
 
   private Violation violation(String path, Object value, Object... args) {

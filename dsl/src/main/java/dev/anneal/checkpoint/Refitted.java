@@ -34,6 +34,7 @@ final class Refitted implements Schedule {
   private final double anchorValue;
   private final double anchorEnd;
   private final double ratio;
+  private final String how;
 
   /**
    * @param before the original schedule, which gives every step before {@code at}
@@ -44,9 +45,11 @@ final class Refitted implements Schedule {
    * @param anchorValue the run's value at {@code at}
    * @param ratio the affine map's factor for the first fitted phase, or {@code NaN} if the phase
    *     already gives {@code anchorValue} at {@code at} and needs no map
+   * @param how what the re-plan did, for explanations, e.g. {@code phase lengths fitted to end at 2000}
    */
   Refitted(Schedule before, long at, List<Phase> prefix, Sequence after, long afterStart, int afterFirstIndex,
-      double anchorValue, double ratio) {
+      double anchorValue, double ratio, String how) {
+    this.how = how;
     this.before = before;
     this.at = at;
     this.prefix = List.copyOf(prefix);
@@ -120,14 +123,20 @@ final class Refitted implements Schedule {
     Explanation fitted = after.explain(local);
     int index = afterFirstIndex + phaseIndexOf(fitted.phase());
     String formula = fitted.formula();
-    String note = "re-planned at step " + at + ": phase lengths fitted to end at " + declaredEnd().getAsLong();
+    long end = declaredEnd().getAsLong();
+    String note = "re-planned at step " + at + ": " + how;
+    if (step >= end) {
+      // The fitted sequence's own note counts from its start; say it in the run's steps.
+      note = (afterEnd() == AfterEnd.HOLD ? "past the declared end (" + end + "): holding the last phase's end value"
+          : "past the declared end (" + end + "): continuing the last phase's formula") + "; " + note;
+    }
     if (local < anchoredLength) {
       formula = "e + (x - e) * ratio, x = " + formula;
       note = note + "; this phase is mapped to start from the run's value " + Values.show(anchorValue)
           + " at step " + at + " and end on e = " + Values.show(anchorEnd) + " (ratio " + Values.show(ratio) + ")";
     }
     return new Explanation(step, valueAt(step), "phases[" + index + "]", fitted.localStep(), fitted.shape(), fitted.name(),
-        formula, fitted.inputs(), fitted.parts(), join(fitted.note(), note));
+        formula, fitted.inputs(), fitted.parts(), note);
   }
 
   private static int phaseIndexOf(String path) {

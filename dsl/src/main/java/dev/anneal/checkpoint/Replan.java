@@ -181,7 +181,8 @@ public final class Replan {
       return null;
     }
     long start = sequence.startOf(holding);
-    return anchoredAt(path, name, sequence, step, phases.subList(0, holding), fitted, start, holding, step - start, found);
+    return anchoredAt(path, name, sequence, step, phases.subList(0, holding), fitted, start, holding, step - start,
+        "the phase lengths from here fitted to end at " + end + " (was " + oldEnd + ")", found);
   }
 
   private static Schedule decayNow(String path, String name, Schedule schedule, long step, long updates, List<Violation> found) {
@@ -217,7 +218,8 @@ public final class Replan {
     List<Phase> fitted = new ArrayList<>();
     fitted.add(new Phase(phases.get(stable + 1).shape(), updates));
     fitted.addAll(phases.subList(stable + 2, phases.size()));
-    return anchoredAt(path, name, sequence, step, kept, fitted, step, stable + 1, 0, found);
+    return anchoredAt(path, name, sequence, step, kept, fitted, step, stable + 1, 0,
+        "the decay phase branched from the stable phase over " + updates + " updates, ending at " + (step + updates), found);
   }
 
   /**
@@ -226,7 +228,7 @@ public final class Replan {
    * value at {@code step} (local step {@code local} of that phase) where it does not already.
    */
   private static Schedule anchoredAt(String path, String name, Sequence original, long step, List<Phase> kept,
-      List<Phase> fitted, long afterStart, int firstIndex, long local, List<Violation> found) {
+      List<Phase> fitted, long afterStart, int firstIndex, long local, String how, List<Violation> found) {
     Sequence after;
     try {
       after = new Sequence(fitted, original.afterEnd());
@@ -255,7 +257,7 @@ public final class Replan {
         return null;
       }
     }
-    return new Refitted(original, step, kept, after, afterStart, firstIndex, reached, ratio);
+    return new Refitted(original, step, kept, after, afterStart, firstIndex, reached, ratio, how);
   }
 
   /**

@@ -211,6 +211,10 @@ final class TrainCommand implements Callable<Integer> {
     stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + imported.format() + ")")
         + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
     stdout.println(length.summary());
+    if (refitTarget != plan) {
+      stdout.println("re-plan: the checkpoint's plan, from the update it was saved after, fitted to end at update " + updates
+          + " (--resume-policy REFIT_TO_NEW_END); train.csv holds the values applied");
+    }
     stdout.flush();
     TrainingResult result = run(setup, checkpoints);
     RunLog log = result.log();

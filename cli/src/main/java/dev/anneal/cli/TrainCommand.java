@@ -187,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
     RunLength length = length(imported, perEpoch);
     long updates = length.updates();
     Plan refitTarget = refitTarget(plan, updates);
-    requireValuesThrough(plan, updates);
+    requireValuesThrough(refitTarget, updates);
     OptimizerResolution resolution = OptimizerResolution.resolve(imported.optimizer(), given, plan);
     if (!resolution.errors().isEmpty()) {
       throw CommandFailure.badInput(config, resolution.errors());

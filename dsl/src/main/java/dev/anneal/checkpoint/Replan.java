@@ -133,7 +133,12 @@ public final class Replan {
       found.add(CheckpointCode.replanEndNotAfterStep(path, end, step));
       return null;
     }
-    return holdsOneValue(schedule) || schedule.declaredEnd().isEmpty() ? schedule : refit(path, name, schedule, step, end, found);
+    return hasEndToFit(schedule) ? refit(path, name, schedule, step, end, found) : schedule;
+  }
+
+  /** Whether a re-plan changes {@code schedule}: it has a declared end and more than one value. */
+  static boolean hasEndToFit(Schedule schedule) {
+    return schedule.declaredEnd().isPresent() && !holdsOneValue(schedule);
   }
 
   private static boolean holdsOneValue(Schedule schedule) {

@@ -154,7 +154,14 @@ public final class ResumeCheck {
     List<Violation> found = new ArrayList<>();
     current.channels().forEach((name, schedule) -> {
       Schedule before = saved.findChannel(name).orElse(null);
-      Schedule fitted = before == null ? schedule : refitTo("channels." + name, name, before, schedule, step, found);
+      Schedule fitted;
+      if (before == null) {
+        fitted = schedule; // a channel the checkpoint did not schedule starts as declared
+      } else if (Canonical.of(before).equals(Canonical.of(schedule))) {
+        fitted = before; // unchanged: nothing to fit
+      } else {
+        fitted = refitTo("channels." + name, name, before, schedule, step, found);
+      }
       if (fitted != null) {
         channels.put(name, fitted);
       }
@@ -169,6 +176,9 @@ public final class ResumeCheck {
    * rule that the dsl's and the runtime's {@link ResumePolicy#REFIT_TO_NEW_END} both apply.
    */
   static Schedule refitTo(String path, String name, Schedule saved, Schedule current, long step, List<Violation> found) {
+    if (!Replan.hasEndToFit(saved)) {
+      return saved; // one value throughout, or no end: the checkpoint's schedule goes on as it was
+    }
     if (current.declaredEnd().isEmpty()) {
       found.add(CheckpointCode.replanUnsupported(path, name,
           "the current schedule has no declared end (its last phase runs forever), so there is no new end to fit the checkpoint's schedule to; give its last phase a length"));

@@ -220,4 +220,26 @@ class ReplanTest {
     assertEquals(0.375, outcome.plan().lr().valueAt(28));
     assertEquals(1, outcome.differences().size());
   }
+
+  @Test
+  void theRefitPolicyKeepsAnUnchangedChannelThatRunsForever() {
+    Sequence momentum = new Sequence(List.of(new Phase(new Linear(0.95, 0.9), 4), new Phase(new Constant(0.9), Phase.OPEN)));
+    Sequence longer = new Sequence(List.of(
+        new Phase(new Linear(0, 0.5), 4), new Phase(new Constant(0.5), 24), new Phase(new Linear(0.5, 0.25), 4)));
+    ResumeCheck.Outcome outcome = ResumeCheck.resolve(Plan.of(WSD).with(Plan.MOMENTUM, momentum),
+        Plan.of(longer).with(Plan.MOMENTUM, momentum), 8, ResumePolicy.REFIT_TO_NEW_END);
+
+    assertSame(momentum, outcome.plan().channel(Plan.MOMENTUM));
+    assertEquals(32, outcome.plan().lr().declaredEnd().getAsLong());
+  }
+
+  @Test
+  void theRefitPolicyNeedsAnEndInTheCurrentPlan() {
+    Sequence open = new Sequence(List.of(new Phase(new Linear(0, 0.5), 4), new Phase(new Constant(0.5), Phase.OPEN)));
+    InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
+        () -> ResumeCheck.resolve(Plan.of(WSD), Plan.of(open), 8, ResumePolicy.REFIT_TO_NEW_END));
+    assertEquals("[ReplanUnsupported] channels.lr: channel lr cannot be re-planned exactly: the current schedule has no declared end"
+        + " (its last phase runs forever), so there is no new end to fit the checkpoint's schedule to; give its last phase a length",
+        e.getMessage());
+  }
 }

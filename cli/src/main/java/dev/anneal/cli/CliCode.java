@@ -55,7 +55,10 @@ public enum CliCode implements DiagnosticCode {
   AXIS_NOT_IN_TEXT_CHART(Severity.WARNING, "the text chart counts steps, so {flag} {unit} is not drawn; write a picture with --out FILE.png or FILE.svg to draw the x axis in {unit}"),
   MALFORMED_LENGTH(Severity.ERROR, "{length} is not a length: {why}; give N updates, or AMOUNT[K|M|B|T]:UNIT with UNIT updates, epochs, samples or tokens (375M:tokens, 2.5:epochs, 1.2B:samples), where K, M, B, T are exact powers of 1000"),
   UNIT_WITHOUT_CONFIG(Severity.ERROR, "{flag} {length} is given in {unit}, which anneal train converts to updates by the config's run geometry, but no --config is given; give {flag} in updates or --epochs N, or add --config FILE with a \"geometry\""),
-  LENGTH_IN_UNITS(Severity.NOTE, "{flag} {length} is {updates} updates by the config's run geometry: the first count of updates that reaches {amount} {unit} (they consume {reached} {unit}; docs/units.md)");
+  LENGTH_IN_UNITS(Severity.NOTE, "{flag} {length} is {updates} updates by the config's run geometry: the first count of updates that reaches {amount} {unit} (they consume {reached} {unit}; docs/units.md)"),
+  BAD_REPLAN_OPTION(Severity.ERROR, "{flag} takes {form}, two whole numbers of updates joined by a colon, not '{value}'; e.g. {flag} {example}"),
+  REPLAN_GIVEN_TWICE(Severity.ERROR, "--replan ({replan}) and --decay-now ({decayNow}) each re-plan the run; give one"),
+  REPLAN_NOT_IN_JSON(Severity.ERROR, "{flag} sets the old plan beside the re-planned one as text, which the --json document has no field for; leave out --json or {flag}");
 
   private final MessageSpec spec;
 
@@ -465,6 +468,25 @@ public enum CliCode implements DiagnosticCode {
    */
   public static Violation lengthInUnits(String flag, String length, String updates, String unit, String amount, String reached) {
     return LENGTH_IN_UNITS.violation(flag, length, flag, length, updates, amount, unit, reached);
+  }
+
+  /**
+   * {@code flag}'s value is not {@code form} (e.g. {@code N:E}).
+   *
+   * @param example a value of that form
+   */
+  public static Violation badReplanOption(String flag, String form, String value, String example) {
+    return BAD_REPLAN_OPTION.violation(flag, value, flag, form, value, example);
+  }
+
+  /** Both re-plan options are given. */
+  public static Violation replanGivenTwice(String replan, String decayNow) {
+    return REPLAN_GIVEN_TWICE.violation("--replan", replan, replan, decayNow);
+  }
+
+  /** A re-plan option given to a command printing --json. */
+  public static Violation replanNotInJson(String flag) {
+    return REPLAN_NOT_IN_JSON.violation(flag, null, flag);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -63,11 +63,17 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--channel", paramLabel = "CHANNEL", description = "Explain this channel only. Default: every channel.")
   private String channel;
 
+  @Mixin private ReplanOption replanOption;
+
   @Override
   public Integer call() {
     ConfigFormat configFormat = configInput.format();
     if (given.inUpdates() && given.count() < 0) {
       throw CommandFailure.badInput(null, List.of(RuleCode.negativeStep("--step", given.count())));
+    }
+    replanOption.checkForm();
+    if (json.enabled() && replanOption.given()) {
+      throw CommandFailure.badInput(null, List.of(CliCode.replanNotInJson(replanOption.flag())));
     }
     ConfigSource source = inline.required(file, "CONFIG");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
@@ -76,6 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
         shown.passing(json.enabled() ? notes::add : ConfigReader.printedOn(spec.commandLine().getErr(), file)));
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
+    Optional<ReplanOption.Replanned> replanned = replanOption.of(plan, file);
     Optional<RunGeometry> geometry = ConfigGeometry.of(source, imported);
     StepLengths.Resolved resolved = StepLengths.resolve(given, "--step", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
     long step = resolved.updates();
@@ -105,6 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
         lines.add(OPEN_ENDED);
       }
       geometry.flatMap(g -> ExplainUnits.safeLine(g, plan.channel(name), step)).ifPresent(lines::add);
+      replanned.ifPresent(again -> lines.addAll(replannedLines(name, plan.channel(name), again, step)));
     }
     List<Violation> related = shown.shown(related(imported, explained));
     if (json.enabled()) {
@@ -129,6 +137,26 @@ final class ExplainCommand implements Callable<Integer> {
     lines.forEach(stdout::println);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /** The channel re-planned, explained at --step ({@code step} updates), then beside the plan at every boundary of either. */
+  private List<String> replannedLines(String name, Schedule old, ReplanOption.Replanned replanned, long step) {
+    Schedule schedule = replanned.plan().channel(name);
+    List<String> out = new ArrayList<>();
+    if (schedule == old) {
+      out.add(name + ", " + replanned.flag() + ": unchanged (" + (old.declaredEnd().isEmpty() ? "it has no end to fit" : "it holds one value") + ")");
+      return out;
+    }
+    Explanation explanation;
+    try {
+      explanation = schedule.explain(step);
+    } catch (InvalidScheduleException e) {
+      throw CommandFailure.badInput(file, e.violations().stream().map(v -> v.relocated(name + " (--step)", null, null)).toList());
+    }
+    out.add(name + ", " + replanned.flag() + ": " + explanation.toString().replace("\n", "\n  "));
+    out.add(name + ", the plan beside the re-planned one:");
+    out.addAll(ReplanTable.lines(old, schedule, replanned.at()));
+    return out;
   }
 
   private List<String> channels(Plan plan) {

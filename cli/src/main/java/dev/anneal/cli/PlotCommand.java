@@ -4,6 +4,7 @@ import dev.anneal.cli.chart.ChartFiles;
 import dev.anneal.cli.chart.ChartWindow;
 import dev.anneal.cli.chart.PhaseSpan;
 import dev.anneal.cli.chart.PlanChart;
+import dev.anneal.cli.chart.ReplanChart;
 import dev.anneal.cli.chart.StepAxis;
 import dev.anneal.cli.chart.TextChart;
 import dev.anneal.config.ConfigFormat;
@@ -74,12 +75,15 @@ final class PlotCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "FILE.png or FILE.svg, in a folder that exists (replaced atomically), or - for a text chart on standard output.")
   private String out;
 
+  @Mixin private ReplanOption replanOption;
+
   @Override
   public Integer call() throws InterruptedException {
     ConfigFormat configFormat = configInput.format();
     if (steps != null && steps.inUpdates()) {
       requireDrawable(steps.count());
     }
+    replanOption.checkForm();
     Path chartFile = out == null || out.equals("-") ? null : Outputs.chartFile("--out", Path.of(out));
     ConfigSource source = inline.required(file, "CONFIG");
     file = source.label(); // from here on the name messages give the config: its path, or <inline>
@@ -91,9 +95,15 @@ final class PlotCommand implements Callable<Integer> {
     if (resolved != null) {
       requireDrawable(resolved.updates());
     }
+    Optional<ReplanOption.Replanned> replanned = replanOption.of(plan, file);
+    // Re-planned, the default length covers both plans: the later of their ends and a tenth past it.
     int count = (int) (resolved != null ? resolved.updates()
+        : replanned.isPresent() ? Math.max(defaultSteps(plan), defaultSteps(replanned.get().plan()))
         : imported.runLength().isPresent() ? Math.min(imported.runLength().getAsLong(), MAX_STEPS) : defaultSteps(plan));
     requireStepsWithinEnd(plan, count);
+    if (replanned.isPresent()) {
+      requireStepsWithinEnd(replanned.get().plan(), count);
+    }
     StepAxis axis = axis(source, imported, count);
     PrintWriter stdout = spec.commandLine().getOut();
     if (chartFile == null && resolved != null && resolved.converted()) {
@@ -101,10 +111,14 @@ final class PlotCommand implements Callable<Integer> {
       shown.print(err, file, List.of(resolved.note()));
     }
     if (chartFile != null) {
-      Outputs.write(chartFile, target -> ChartFiles.write(PlanChart.panels(plan, count, axis), target));
+      List<XYChart> panels = replanned.isPresent()
+          ? ReplanChart.panels(plan, replanned.get().plan(), replanned.get().at(), count, axis)
+          : PlanChart.panels(plan, count, axis);
+      Outputs.write(chartFile, target -> ChartFiles.write(panels, target));
       stdout.println("wrote " + chartFile + " (" + String.join(", ", plan.channels().keySet()) + "; steps 0 to " + (count - 1)
           + (axis.unit() == Unit.UPDATES ? "" : ", x in " + axis.unit().jsonName())
-          + (resolved != null && resolved.converted() ? "; --steps " + resolved.summary() : "") + ")");
+          + (resolved != null && resolved.converted() ? "; --steps " + resolved.summary() : "")
+          + replanned.map(again -> "; " + again.flag() + " solid, the plan before it dashed").orElse("") + ")");
     } else if (out != null || GraphicsEnvironment.isHeadless()) {
       if (axis.unit() != Unit.UPDATES) {
         // The text chart's columns are steps; say so rather than drop --x silently.
@@ -112,11 +126,20 @@ final class PlotCommand implements Callable<Integer> {
       }
       for (Map.Entry<String, Schedule> channel : plan.channels().entrySet()) {
         Schedule schedule = channel.getValue();
-        TextChart.lines(channel.getKey(), PlanChart.values(schedule, count), PhaseSpan.of(schedule), schedule.declaredEnd()).forEach(stdout::println);
+        String title = channel.getKey() + (replanned.isPresent() ? " (before the re-plan)" : "");
+        TextChart.lines(title, PlanChart.values(schedule, count), PhaseSpan.of(schedule), schedule.declaredEnd()).forEach(stdout::println);
         stdout.println();
+        if (replanned.isPresent()) {
+          Schedule again = replanned.get().plan().channel(channel.getKey());
+          TextChart.lines(channel.getKey() + " (" + replanned.get().flag() + ")", PlanChart.values(again, count), PhaseSpan.of(again),
+              again.declaredEnd()).forEach(stdout::println);
+          stdout.println();
+        }
       }
     } else {
-      List<XYChart> panels = PlanChart.panels(plan, count, axis);
+      List<XYChart> panels = replanned.isPresent()
+          ? ReplanChart.panels(plan, replanned.get().plan(), replanned.get().at(), count, axis)
+          : PlanChart.panels(plan, count, axis);
       ChartWindow.showAndWait("anneal plot " + file.getFileName(), panels);
     }
     stdout.flush();

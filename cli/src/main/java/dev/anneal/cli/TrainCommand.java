@@ -2,6 +2,7 @@ package dev.anneal.cli;
 
 import ai.djl.translate.TranslateException;
 import dev.anneal.checkpoint.CheckpointCode;
+import dev.anneal.checkpoint.Replan;
 import dev.anneal.checkpoint.ResumePolicy;
 import dev.anneal.cli.chart.ChartFiles;
 import dev.anneal.cli.chart.PhaseSpan;
@@ -149,8 +150,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume-policy", paramLabel = "POLICY", defaultValue = "FAIL_ON_DIFFERENCE",
       description = "What --resume does when this run's plan differs from the checkpoint's: FAIL_ON_DIFFERENCE (refuse, listing every "
           + "difference), USE_CHECKPOINT (go on with the checkpoint's plan), USE_NEW (this run's plan from the resume step on) or "
-          + "CONTINUE_FROM_CURRENT_VALUE (this run's plan, each changed channel scaled to the value the run had reached). "
-          + "Default: ${DEFAULT-VALUE}.")
+          + "CONTINUE_FROM_CURRENT_VALUE (this run's plan, each changed channel scaled to the value the run had reached) or "
+          + "REFIT_TO_NEW_END (the checkpoint's plan, its remaining phases fitted to end at this run's length, --steps or --epochs: "
+          + "no jump at the resume step, and the decay still reaches its floor at the new end). Default: ${DEFAULT-VALUE}.")
   private ResumePolicy resumePolicy;
 
   /** The config's run geometry (Anneal JSON's {@code "geometry"}), or null: read with the config. */
@@ -192,19 +194,23 @@ final class TrainCommand implements Callable<Integer> {
     });
     RunLength length = length(imported, perEpoch);
     long updates = length.updates();
-    requireValuesThrough(plan, updates);
+    Plan refitTarget = refitTarget(plan, updates);
+    requireValuesThrough(refitTarget, updates);
     OptimizerResolution resolution = OptimizerResolution.resolve(imported.optimizer(), given, plan);
     if (!resolution.errors().isEmpty()) {
       throw CommandFailure.badInput(config, resolution.errors());
     }
     OptimizerChoice choice = resolution.choice();
     requireApplicable(plan, choice);
-    TrainingSetup setup = new TrainingSetup(split, mlp, plan, choice, model.batchSize, updates, model.seed, geometry);
+    TrainingSetup setup = new TrainingSetup(split, mlp, refitTarget, choice, model.batchSize, updates, model.seed, geometry);
     Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy);
 
     shown.print(stderr, config, resolution.notes());
     replacedRunLength(imported, length).ifPresent(note -> shown.print(stderr, config, List.of(note)));
-    length.warning(perEpoch).ifPresent(warning -> shown.print(stderr, null, List.of(warning)));
+    if (refitTarget == plan) {
+      // Re-planned, the run ends where its plan does: there is no rest of the plan that never runs.
+      length.warning(perEpoch).ifPresent(warning -> shown.print(stderr, null, List.of(warning)));
+    }
     stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
     stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + choice.kind().cliName() + ", batch " + model.batchSize);
     if (resolution.description() != null) {
@@ -213,6 +219,10 @@ final class TrainCommand implements Callable<Integer> {
     stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + imported.format() + ")")
         + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
     stdout.println(length.summary());
+    if (refitTarget != plan) {
+      stdout.println("re-plan: the checkpoint's plan, from the update it was saved after, fitted to end at update " + updates
+          + " (--resume-policy REFIT_TO_NEW_END); train.csv holds the values applied");
+    }
     stdout.flush();
     TrainingResult result = run(setup, checkpoints);
     RunLog log = result.log();
@@ -434,6 +444,26 @@ final class TrainCommand implements Callable<Integer> {
     return Optional.of(ConfigCode.ignoredSetting("epochs", imported.runLength().getAsLong() + " updates",
         length.flag() + " replaces the config's run length of " + imported.runLength().getAsLong() + " updates: this run is "
             + length.updates() + " updates"));
+  }
+
+  /**
+   * The plan a resume under {@code REFIT_TO_NEW_END} compares with the checkpoint's: this run's
+   * plan stretched from step 0 to end at the run's length, {@code updates}. The resume takes only
+   * its end ({@code ResumeCheck}: the checkpoint's plan is fitted from the resume step to it).
+   * {@code plan} itself under any other policy, or when it already ends there.
+   */
+  private Plan refitTarget(Plan plan, long updates) {
+    boolean endsThere = plan.channels().values().stream()
+        .allMatch(schedule -> schedule.declaredEnd().isEmpty() || schedule.declaredEnd().getAsLong() == updates);
+    if (resume == null || resumePolicy != ResumePolicy.REFIT_TO_NEW_END || endsThere) {
+      return plan;
+    }
+    try {
+      return Replan.refit(plan, 0, updates);
+    } catch (InvalidScheduleException e) {
+      String flag = steps != null ? "--steps" : epochs != null ? "--epochs" : "--config";
+      throw CommandFailure.badInput(config, e.violations().stream().map(v -> v.relocated(v.path() + " (" + flag + ")", null, null)).toList());
+    }
   }
 
   /** A plan declared with after-end FAIL must reach every update: refuse before training, not at update N. */

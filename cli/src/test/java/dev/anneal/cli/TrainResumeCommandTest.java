@@ -143,6 +143,31 @@ class TrainResumeCommandTest {
     assertTrue(refused.out().stream().noneMatch(line -> line.startsWith("wrote ")), refused.out().toString());
   }
 
+  /**
+   * The built-in plan (warm-up 3e-5 → 3e-3 over 300, cosine to 3e-5 over 2,700) saved after 30
+   * updates and re-planned to end at 60: the 2,970 updates left become 30, the warm-up's 270 of
+   * them round(270 * 30 / 2970) = 3 (boundary 300 → 33), the cosine the other 27.
+   */
+  @Test
+  void refitToNewEndContinuesFromTheValueReachedAndReachesTheFloorAtTheNewEnd() throws IOException {
+    Path checkpoints = dir.resolve("checkpoints");
+    Anneal.run("train", "--steps", "30", "--checkpoint-dir", checkpoints.toString(), "--out", dir.resolve("first").toString());
+
+    Anneal.Result refit = Anneal.run("train", "--steps", "60", "--checkpoint-dir", checkpoints.toString(), "--resume",
+        "--resume-policy", "REFIT_TO_NEW_END", "--out", dir.resolve("refit").toString());
+
+    assertEquals(0, refit.exitCode(), refit.err().toString());
+    assertEquals(List.of(), refit.err());
+    List<String> rows = Files.readAllLines(dir.resolve("refit").resolve("train.csv"));
+    // Step 30 keeps the warm-up's own value, 3e-5 + 2.97e-3 * 30 / 300; step 33 starts the cosine at its peak.
+    assertEquals("30," + (float) (3e-5 + (3e-3 - 3e-5) * 30 / 300) + ",", rows.get(31).substring(0, rows.get(31).indexOf(',', 3) + 1));
+    assertEquals("33," + (float) 3e-3 + ",", rows.get(34).substring(0, rows.get(34).indexOf(',', 3) + 1));
+    // The cosine over 27 updates, at its last step (local 26) one update before the floor.
+    float last = (float) (3e-5 + (3e-3 - 3e-5) * (1 + Math.cos(Math.PI * 26 / 27)) / 2);
+    assertEquals("59," + last + ",", rows.get(60).substring(0, rows.get(60).indexOf(',', 3) + 1));
+    assertEquals(61, rows.size());
+  }
+
   @Test
   void aCheckpointThatHoldsTheWholeRunIsRefused() throws IOException {
     Path checkpoints = dir.resolve("checkpoints");

@@ -56,6 +56,13 @@ final class Canonical {
       // The clock and what each update consumes are part of the curve: a different batch schedule is a different plan.
       out.put(join(path, "clock"), clocked.clock().jsonName() + " " + clocked.consumption());
       describe(join(path, "schedule"), clocked.schedule(), out);
+    } else if (schedule instanceof Refitted refitted) {
+      // Two re-plans of one plan differ in where they start, what they fitted and how the first fitted phase is mapped.
+      out.put(join(path, "replannedAt"), Long.toString(refitted.at()));
+      out.put(join(path, "fittedFrom"), Long.toString(refitted.afterStart()));
+      out.put(join(path, "anchor"), show(refitted.anchorValue()) + " ratio " + show(refitted.ratio()));
+      describe(join(path, "original"), refitted.original(), out);
+      describe(join(path, "fitted"), refitted.fitted(), out);
     } else if (schedule instanceof Product product) {
       for (int i = 0; i < product.factors().size(); i++) {
         describe(join(path, "factors[" + i + "]"), product.factors().get(i), out);

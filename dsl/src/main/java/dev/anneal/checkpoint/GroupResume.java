@@ -76,6 +76,7 @@ public final class GroupResume {
       case CURRENT -> current(before, current);
       case CHECKPOINT -> checkpoint(path, before, current);
       case CONTINUED -> continued(path, before, current, step);
+      case REFITTED -> refitted(path, before, current, step);
     };
   }
 
@@ -136,6 +137,36 @@ public final class GroupResume {
         found.add(continued.problem());
       } else {
         channels.put(name, continued.schedule());
+      }
+    });
+    return new Decision(new Plan(channels), states, found);
+  }
+
+  /**
+   * Each changed channel's checkpoint schedule fitted from {@code step} to the end of the current
+   * one ({@link ResumeCheck#refitTo}); unchanged channels keep their schedule and reactive state.
+   */
+  private static Decision refitted(String path, Map<String, SavedChannel> saved, Plan current, long step) {
+    Map<String, Schedule> channels = new LinkedHashMap<>(current.channels());
+    Map<String, ScheduleState> states = new LinkedHashMap<>();
+    List<Violation> found = new ArrayList<>();
+    current.channels().forEach((name, schedule) -> {
+      SavedChannel was = saved.get(name);
+      if (unchanged(was, schedule)) {
+        states.put(name, was.state());
+        return;
+      }
+      states.put(name, schedule.initialState());
+      if (was == null) {
+        return; // a channel the checkpoint did not schedule starts as declared
+      }
+      if (was.definition() == null) {
+        found.add(CheckpointCode.checkpointWithoutDefinition(path + "." + name, was.unwritable(), ResumePolicy.REFIT_TO_NEW_END));
+        return;
+      }
+      Schedule fitted = ResumeCheck.refitTo(path + "." + name, name, was.definition(), schedule, step, found);
+      if (fitted != null) {
+        channels.put(name, fitted);
       }
     });
     return new Decision(new Plan(channels), states, found);

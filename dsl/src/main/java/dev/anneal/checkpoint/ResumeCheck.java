@@ -43,7 +43,12 @@ public final class ResumeCheck {
      * The current plans, each changed channel continued from the value the checkpoint's run had
      * reached ({@link ResumePolicy#CONTINUE_FROM_CURRENT_VALUE}).
      */
-    CONTINUED
+    CONTINUED,
+    /**
+     * The checkpoint's plans, each changed channel fitted from the resume step to the end of the
+     * current plan's channel ({@link ResumePolicy#REFIT_TO_NEW_END}).
+     */
+    REFITTED
   }
 
   /**
@@ -67,6 +72,7 @@ public final class ResumeCheck {
       case USE_CHECKPOINT -> Choice.CHECKPOINT;
       case USE_NEW -> Choice.CURRENT;
       case CONTINUE_FROM_CURRENT_VALUE -> Choice.CONTINUED;
+      case REFIT_TO_NEW_END -> Choice.REFITTED;
     };
   }
 
@@ -112,6 +118,7 @@ public final class ResumeCheck {
       case CURRENT -> current;
       case CHECKPOINT -> saved;
       case CONTINUED -> continueFrom(saved, savedStates, current, step);
+      case REFITTED -> refitted(saved, current, step);
     };
     return new Outcome(resumed, differences);
   }
@@ -140,6 +147,44 @@ public final class ResumeCheck {
     });
     InvalidScheduleException.throwIfErrors(found);
     return new Plan(channels);
+  }
+
+  private static Plan refitted(Plan saved, Plan current, long step) {
+    Map<String, Schedule> channels = new LinkedHashMap<>();
+    List<Violation> found = new ArrayList<>();
+    current.channels().forEach((name, schedule) -> {
+      Schedule before = saved.findChannel(name).orElse(null);
+      Schedule fitted;
+      if (before == null) {
+        fitted = schedule; // a channel the checkpoint did not schedule starts as declared
+      } else if (Canonical.of(before).equals(Canonical.of(schedule))) {
+        fitted = before; // unchanged: nothing to fit
+      } else {
+        fitted = refitTo("channels." + name, name, before, schedule, step, found);
+      }
+      if (fitted != null) {
+        channels.put(name, fitted);
+      }
+    });
+    InvalidScheduleException.throwIfErrors(found);
+    return new Plan(channels);
+  }
+
+  /**
+   * The checkpoint's schedule {@code saved} of one channel fitted from {@code step} to the end of
+   * {@code current} (the same channel now), or null with the problem added to {@code found}. The one
+   * rule that the dsl's and the runtime's {@link ResumePolicy#REFIT_TO_NEW_END} both apply.
+   */
+  static Schedule refitTo(String path, String name, Schedule saved, Schedule current, long step, List<Violation> found) {
+    if (!Replan.hasEndToFit(saved)) {
+      return saved; // one value throughout, or no end: the checkpoint's schedule goes on as it was
+    }
+    if (current.declaredEnd().isEmpty()) {
+      found.add(CheckpointCode.replanUnsupported(path, name,
+          "the current schedule has no declared end (its last phase runs forever), so there is no new end to fit the checkpoint's schedule to; give its last phase a length"));
+      return null;
+    }
+    return Replan.refitChannel(path, name, saved, step, current.declaredEnd().getAsLong(), found);
   }
 
   /**

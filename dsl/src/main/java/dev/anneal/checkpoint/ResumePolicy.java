@@ -15,5 +15,12 @@ public enum ResumePolicy {
    * Use the new schedule's shape, scaled per channel so that at the resume step it gives the value
    * the run had reached: no jump at the resume step.
    */
-  CONTINUE_FROM_CURRENT_VALUE
+  CONTINUE_FROM_CURRENT_VALUE,
+  /**
+   * Keep the checkpoint's schedule and fit what is left of it to the current schedule's declared
+   * end: the run continues from the value it had reached, and a decay still reaches its floor at
+   * the new end ({@link Replan#refit}). Only the end is taken from the current schedule; any other
+   * change to it is listed among the differences and not applied.
+   */
+  REFIT_TO_NEW_END
 }

@@ -127,6 +127,28 @@ class ResumePolicyTest {
     assertEquals(String.valueOf((float) saved(K)), Files.readAllLines(dir.resolve("second.csv")).get(1).split(",")[3]);
   }
 
+  /**
+   * The checkpoint's schedule fitted from K to the edited schedule's end, 60: the rest of its
+   * cosine (steps 15 to 40, 25 updates) becomes 45 updates, so the phase is a cosine 0.1 → 0.001
+   * over 5 + 45 = 50 steps, mapped to start from saved(K) and still end on 0.001.
+   */
+  @Test
+  void refitToNewEndContinuesTheCheckpointsDecayToTheNewEnd() throws Exception {
+    ScheduledTraining second = schedule(EDITED, dir.resolve("second.csv"));
+    resume(second, ResumePolicy.REFIT_TO_NEW_END);
+    double ratio = (saved(K) - 0.001) / (cosineOver50(K) - 0.001);
+    assertApplied(dir.resolve("second.csv"), Map.of("weights", 1.0, "biases", 0.5),
+        step -> step == K ? saved(K) : 0.001 + (cosineOver50(step) - 0.001) * ratio);
+    assertEquals(60, second.groups().get(0).plan().lr().declaredEnd().getAsLong());
+    assertEquals(0.001, second.groups().get(0).plan().lr().valueAt(60));
+    assertEquals(String.valueOf((float) saved(K)), Files.readAllLines(dir.resolve("second.csv")).get(1).split(",")[3]);
+  }
+
+  /** Cosine from 0.1 to 0.001 over 50 steps from step 10. */
+  private static double cosineOver50(long step) {
+    return 0.001 + (0.1 - 0.001) * (1 + Math.cos(Math.PI * (step - 10) / 50)) / 2;
+  }
+
   /** Restores the checkpoint under {@code policy} into a fresh model, builds the trainer, trains to N. */
   private void resume(ScheduledTraining second, ResumePolicy policy) throws Exception {
     try (Model model = Tiny.model(Tiny.linear())) {

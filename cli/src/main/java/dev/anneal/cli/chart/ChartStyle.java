@@ -17,6 +17,8 @@ final class ChartStyle {
   static final Color FAINT = new Color(0xaec7e8);
   static final Color BOUNDARY = new Color(0x7f7f7f);
   static final Color END = new Color(0xd62728);
+  /** The step a plan was re-planned at ({@code plot --replan}). */
+  static final Color REPLAN = new Color(0x2ca02c);
   static final BasicStroke SOLID = new BasicStroke(2f);
   static final BasicStroke THIN = new BasicStroke(1f);
   static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);

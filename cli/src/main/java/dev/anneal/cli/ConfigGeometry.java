@@ -18,8 +18,8 @@ import java.util.OptionalLong;
 final class ConfigGeometry {
   private ConfigGeometry() {}
 
-  /** The geometry of {@code source}, read as {@code imported} was; empty where there is none to read. */
-  static Optional<RunGeometry> of(ConfigSource source, Imported imported) {
+  /** The geometry the config's reader found; empty where the config states none. */
+  static Optional<RunGeometry> of(Imported imported) {
     return imported.geometry();
   }
 
@@ -29,8 +29,8 @@ final class ConfigGeometry {
    * "interval": "epoch"} and its epoch figures), the epoch its cadence holds, which converts epochs
    * and nothing else.
    */
-  static Optional<RunGeometry> forLengths(ConfigSource source, Imported imported) {
-    Optional<RunGeometry> given = of(source, imported);
+  static Optional<RunGeometry> forLengths(Imported imported) {
+    Optional<RunGeometry> given = of(imported);
     if (given.isPresent()) {
       return given;
     }

@@ -100,7 +100,7 @@ final class ConvertCommand implements Callable<Integer> {
     Plan plan = channels == null ? imported.plan() : ConvertChannels.select(imported.plan(), channels, file);
     shown.print(err, file, imported.warnings());
     if (steps != null && !steps.inUpdates()) {
-      StepLengths.Resolved resolved = StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(config, imported), imported.format(), file);
+      StepLengths.Resolved resolved = StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(imported), imported.format(), file);
       compared = OptionalLong.of(resolved.updates());
       shown.print(err, file, List.of(resolved.note()));
     }

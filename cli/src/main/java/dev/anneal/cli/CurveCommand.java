@@ -111,7 +111,7 @@ final class CurveCommand implements Callable<Integer> {
       shown.print(err, null, unusedMetrics);
     }
     if (steps != null && !steps.inUpdates()) {
-      StepLengths.Resolved resolved = StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
+      StepLengths.Resolved resolved = StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(imported), imported.format(), file);
       asked = OptionalLong.of(resolved.updates());
       // The updates printed are the geometry's reading of the length: say it, on standard error or in the document.
       List<Violation> note = shown.shown(List.of(resolved.note()));
@@ -225,7 +225,7 @@ final class CurveCommand implements Callable<Integer> {
     if (x.equals("updates")) {
       return null;
     }
-    Optional<RunGeometry> geometry = ConfigGeometry.of(source, imported);
+    Optional<RunGeometry> geometry = ConfigGeometry.of(imported);
     UnitAxis.Result chosen = UnitAxis.of(x, geometry, imported.format());
     if (chosen.axis() == null) {
       throw CommandFailure.badInput(file, chosen.problems());

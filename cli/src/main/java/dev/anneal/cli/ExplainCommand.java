@@ -83,8 +83,8 @@ final class ExplainCommand implements Callable<Integer> {
     Plan plan = imported.plan();
     List<String> explained = channels(plan);
     Optional<ReplanOption.Replanned> replanned = replanOption.of(plan, file);
-    Optional<RunGeometry> geometry = ConfigGeometry.of(source, imported);
-    StepLengths.Resolved resolved = StepLengths.resolve(given, "--step", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
+    Optional<RunGeometry> geometry = ConfigGeometry.of(imported);
+    StepLengths.Resolved resolved = StepLengths.resolve(given, "--step", () -> ConfigGeometry.forLengths(imported), imported.format(), file);
     long step = resolved.updates();
     PrintWriter stdout = spec.commandLine().getOut();
     List<String> lines = new ArrayList<>();

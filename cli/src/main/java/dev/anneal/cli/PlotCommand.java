@@ -91,7 +91,7 @@ final class PlotCommand implements Callable<Integer> {
     Imported imported = configInput.read(source, configFormat, shown.printedOn(err, file));
     shown.print(err, file, imported.warnings());
     Plan plan = imported.plan();
-    StepLengths.Resolved resolved = steps == null ? null : StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(source, imported), imported.format(), file);
+    StepLengths.Resolved resolved = steps == null ? null : StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(imported), imported.format(), file);
     if (resolved != null) {
       requireDrawable(resolved.updates());
     }
@@ -151,7 +151,7 @@ final class PlotCommand implements Callable<Integer> {
    * the last step drawn (a length past the 64-bit range of samples cannot be drawn).
    */
   private StepAxis axis(ConfigSource source, Imported imported, int count) {
-    Optional<RunGeometry> geometry = x.equals("updates") ? Optional.empty() : ConfigGeometry.of(source, imported);
+    Optional<RunGeometry> geometry = x.equals("updates") ? Optional.empty() : ConfigGeometry.of(imported);
     UnitAxis.Result chosen = UnitAxis.of(x, geometry, imported.format());
     if (chosen.axis() == null) {
       throw CommandFailure.badInput(file, chosen.problems());

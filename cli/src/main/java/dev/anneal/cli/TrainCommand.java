@@ -124,9 +124,6 @@ final class TrainCommand implements Callable<Integer> {
       description = "Optimizer updates to run instead (the last epoch may stop part-way). " + StepLength.HELP + " A unit needs --config.")
   private StepLength steps;
 
-  /** The config as read, for the geometry --steps in a unit resolves against; null without --config. */
-  private ConfigSource configSource;
-
   /** --steps in updates, once the config's geometry has converted a length in a unit; null without --steps. */
   private StepLengths.Resolved stepsResolved;
 
@@ -322,7 +319,6 @@ final class TrainCommand implements Callable<Integer> {
     Imported imported = configInput.read(source, configInput.format(), shown.printedOn(err, config));
     shown.print(err, config, withoutOptimizerNotes(imported));
     geometry = geometry(source, imported);
-    configSource = source;
     if (imported.plan().lr() == null) {
       throw CommandFailure.badInput(config, List.of(ConfigCode.missingKey(Plan.LR, "'" + Plan.LR + "': the optimizer needs a learning-rate channel")));
     }
@@ -376,7 +372,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!steps.inUpdates() && config == null) {
       throw CommandFailure.badInput(null, List.of(CliCode.unitWithoutConfig("--steps", steps.text(), steps.unit().jsonName())));
     }
-    return StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(configSource, imported), imported.format(), config);
+    return StepLengths.resolve(steps, "--steps", () -> ConfigGeometry.forLengths(imported), imported.format(), config);
   }
 
   /** What is wrong with --epochs and --steps, each with its value. */

@@ -7,22 +7,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of docs/architecture.md for the command: its helpers ({@code train},
- * {@code data}, {@code chart}) know nothing of the commands that use them, and the data and charts
- * nothing of training with DJL.
+ * {@code data}, {@code chart}, {@code audit}) know nothing of the commands that use them, and the
+ * data, charts and audit nothing of training with DJL.
  */
 class ModuleBoundariesTest {
   private static final JavaClasses MAIN = Boundaries.mainClasses();
 
   @Test
   void helpersKnowNoCommand() {
-    noClasses().that().resideInAnyPackage("dev.anneal.cli.chart..", "dev.anneal.cli.data..", "dev.anneal.cli.train..")
+    noClasses().that().resideInAnyPackage("dev.anneal.cli.chart..", "dev.anneal.cli.data..", "dev.anneal.cli.train..", "dev.anneal.cli.audit..")
         .should().dependOnClassesThat().haveSimpleNameEndingWith("Command")
         .check(MAIN);
   }
 
   @Test
   void chartsAndDataKnowNoTraining() {
-    noClasses().that().resideInAnyPackage("dev.anneal.cli.chart..", "dev.anneal.cli.data..")
+    noClasses().that().resideInAnyPackage("dev.anneal.cli.chart..", "dev.anneal.cli.data..", "dev.anneal.cli.audit..")
         .should().dependOnClassesThat().resideInAnyPackage("ai.djl.training..")
         .check(MAIN);
     noClasses().that().resideInAPackage("dev.anneal.cli.data..")

@@ -132,10 +132,11 @@ class TrainResumeCommandTest {
             + "train the whole plan with --steps 2900 or --epochs 65",
         params + ": [ScheduleChanged] groups.all.lr.phases[0].steps: the schedule differs from the checkpoint's (groups.all.lr.phases[0].steps: "
             + "checkpoint 300, now 200); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW "
-            + "(--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE",
+            + "(--override-opt_param-scheduler), CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)",
         params + ": [ResumedPlanChanged] --resume-policy: this run's plan differs from the checkpoint's (1 difference listed above); add "
-            + "--resume-policy USE_CHECKPOINT to go on with the checkpoint's plan, USE_NEW to apply this run's plan from the resume step on, or "
-            + "CONTINUE_FROM_CURRENT_VALUE to scale each changed channel to the value the run had reached"), refused.err());
+            + "--resume-policy USE_CHECKPOINT to go on with the checkpoint's plan, USE_NEW to apply this run's plan from the resume step on, "
+            + "CONTINUE_FROM_CURRENT_VALUE to scale each changed channel to the value the run had reached, or REFIT_TO_NEW_END to fit the "
+            + "checkpoint's plan to this run's end"), refused.err());
     assertEquals(2, refused.exitCode());
     assertEquals(0, useNew.exitCode(), useNew.err().toString());
     // From update 30 on, the new warm-up: 3e-5 + 30 / 200 of the way to 3e-3.

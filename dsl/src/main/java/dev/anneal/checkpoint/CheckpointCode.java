@@ -8,7 +8,7 @@ import dev.anneal.rules.Violation;
 
 /** The diagnostics owned by this package; see {@link DiagnosticCode}. */
 public enum CheckpointCode implements DiagnosticCode {
-  SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's ({path}: checkpoint {saved}, now {current}); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE"),
+  SCHEDULE_CHANGED(Severity.ERROR, "the schedule differs from the checkpoint's ({path}: checkpoint {saved}, now {current}); resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler), CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)"),
   CANNOT_CONTINUE_FROM_ZERO(Severity.ERROR, "cannot continue channel {channel} from its current value {value}: the new schedule is 0 at step {step}, so no scale reaches it"),
   NO_VALUE_TO_CONTINUE(Severity.ERROR, "the checkpoint's schedule has no value at step {step} (it ends there and its after-end policy is FAIL), so there is no value to continue from; resume with policy USE_NEW"),
   CHECKPOINT_WITHOUT_DEFINITION(Severity.ERROR, "the checkpoint holds only a fingerprint of this schedule, not its definition (Anneal JSON has no form for {unwritable}), so policy {policy} cannot restore it; resume with the schedule the checkpoint was saved with, or with policy USE_NEW or CONTINUE_FROM_CURRENT_VALUE"),

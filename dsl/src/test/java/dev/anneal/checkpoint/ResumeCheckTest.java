@@ -62,8 +62,8 @@ class ResumeCheckTest {
     assertEquals(2, messages.size());
     assertEquals(
         "[ScheduleChanged] lr.phases[1].steps: the schedule differs from the checkpoint's (lr.phases[1].steps: checkpoint 900, now 1900);"
-            + " resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler)"
-            + " or CONTINUE_FROM_CURRENT_VALUE",
+            + " resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler),"
+            + " CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)",
         messages.get(0));
   }
 

@@ -122,7 +122,7 @@ class CheckpointsTest {
         () -> Tiny.restore(schedule, params, ResumePolicy.FAIL_ON_DIFFERENCE));
     assertEquals("[ScheduleChanged] groups.all.lr.phases[1].steps: the schedule differs from the checkpoint's"
         + " (groups.all.lr.phases[1].steps: checkpoint 270, now 470); resume with policy USE_CHECKPOINT"
-        + " (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE",
+        + " (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler), CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)",
         e.getMessage());
     assertEquals(0, schedule.step());
     assertEquals(changed, schedule.groups().get(0).plan());
@@ -138,7 +138,7 @@ class CheckpointsTest {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(regrouped, params, ResumePolicy.FAIL_ON_DIFFERENCE));
     String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
-        + " (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE";
+        + " (--override-opt_param-scheduler), CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)";
     assertEquals(String.join("\n",
         "[ScheduleChanged] groups.all.momentum.phases[0].value: the schedule differs from the checkpoint's"
             + " (groups.all.momentum.phases[0].value: checkpoint 0.9, now 0.8)" + fix,

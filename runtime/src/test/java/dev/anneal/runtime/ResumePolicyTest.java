@@ -75,7 +75,7 @@ class ResumePolicyTest {
     InvalidScheduleException e = assertThrows(InvalidScheduleException.class,
         () -> Tiny.restore(second, checkpoint, ResumePolicy.FAIL_ON_DIFFERENCE));
     String fix = "; resume with policy USE_CHECKPOINT (Megatron's --use-checkpoint-opt_param-scheduler), USE_NEW"
-        + " (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE";
+        + " (--override-opt_param-scheduler), CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)";
     assertEquals(String.join("\n",
         "[ScheduleChanged] groups.biases.lr.schedule.phases[1].steps: the schedule differs from the checkpoint's"
             + " (groups.biases.lr.schedule.phases[1].steps: checkpoint 30, now 50)" + fix,

@@ -70,7 +70,7 @@ class UnwritableScheduleTest {
     assertEquals("[ScheduleChanged] groups.all.lr: the schedule differs from the checkpoint's (groups.all.lr: checkpoint schedule "
         + Fingerprint.of(SAVED_LR).substring(0, 12) + "… (no definition saved), now schedule "
         + Fingerprint.of(EDITED.lr()).substring(0, 12) + "…); resume with policy USE_CHECKPOINT (Megatron's"
-        + " --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler) or CONTINUE_FROM_CURRENT_VALUE",
+        + " --use-checkpoint-opt_param-scheduler), USE_NEW (--override-opt_param-scheduler), CONTINUE_FROM_CURRENT_VALUE or REFIT_TO_NEW_END (the checkpoint's plan fitted to this run's end)",
         e.getMessage());
   }
 

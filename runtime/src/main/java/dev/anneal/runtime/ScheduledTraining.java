@@ -15,6 +15,7 @@ import dev.anneal.schedule.ScheduleState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,9 @@ public final class ScheduledTraining {
 
   private ScheduledTraining(Builder builder) {
     this.startStep = builder.startStep;
-    this.state = RunState.initial(builder.groups, builder.startStep);
+    this.state = builder.startStates.isEmpty()
+        ? RunState.initial(builder.groups, builder.startStep)
+        : RunState.restored(builder.groups, Collections.nCopies(builder.groups.size(), builder.startStates), builder.startStep, null);
     this.geometry = builder.geometry;
     this.epochLength = EpochLength.of(builder.groups, builder.geometry);
     this.lastEpochEnd = builder.startStep;
@@ -380,6 +383,7 @@ public final class ScheduledTraining {
     private Feedback feedback;
     private Path csvLog;
     private long startStep;
+    private final Map<String, ScheduleState> startStates = new LinkedHashMap<>();
     private RunGeometry geometry;
 
     private Builder() {}
@@ -433,6 +437,19 @@ public final class ScheduledTraining {
         throw new InvalidScheduleException(RuleCode.negativeStep("startStep", step));
       }
       this.startStep = step;
+      return this;
+    }
+
+    /**
+     * The reactive state channel {@code channel} starts from, in every group whose plan has it: a
+     * plateau taken over from another framework with the value, best metric, bad epochs and
+     * cooldown it had reached (what {@code anneal resume-check} reads from a saved {@code
+     * ReduceLROnPlateau}), so a run begun with {@link #optStartStep} does not start its plateau
+     * again unobserved. A checkpoint restored later replaces it. Default: each channel's initial
+     * state.
+     */
+    public Builder optStartState(String channel, ScheduleState state) {
+      startStates.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(state, "state"));
       return this;
     }
 

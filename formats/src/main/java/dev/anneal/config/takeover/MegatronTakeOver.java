@@ -94,7 +94,7 @@ final class MegatronTakeOver {
       }
     }
     return new TakeOverReport(state, resumeStep, 1, upstreamNext, annealNext, upstreamText, "megatron", differences, diagnostics,
-        refused || upstreamNext.isPresent());
+        config.plan().channel("lr").initialState(), refused || upstreamNext.isPresent());
   }
 
   /**

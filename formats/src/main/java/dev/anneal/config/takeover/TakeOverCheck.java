@@ -75,7 +75,7 @@ public final class TakeOverCheck {
       }
     }
     return new TakeOverReport(state, resumeStep, perStep, upstreamNext, annealNext, upstreamText, upstreamFormat, differences, diagnostics,
-        compared);
+        configState, compared);
   }
 
   /**

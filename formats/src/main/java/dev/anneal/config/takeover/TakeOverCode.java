@@ -18,7 +18,7 @@ public enum TakeOverCode implements DiagnosticCode {
   MEGATRON_REFUSES(Severity.ERROR, "this checkpoint is refused by Megatron-LM: OptimizerParamScheduler.load_state_dict asserts \"OptimizerParamScheduler: class input value {classValue} and checkpointvalue {checkpointValue} for {name} do not match\"; pass --use-checkpoint-opt_param-scheduler to continue with the checkpoint's values, --override-opt_param-scheduler to continue with the flags', or change {flag} to the checkpoint's value"),
   CONFIG_NOT_MEGATRON(Severity.NOTE, "the config's plan has no Megatron-LM flags ({reason}), so the checkpoint's values are compared with the config's curve only, not with the flags Megatron-LM would check"),
   LOGGED_LR_CONVENTION(Severity.NOTE, "the logged learning rates are read as {version} logs them: {meaning}"),
-  PLATEAU_NOT_CARRIED(Severity.WARNING, "the plateau had reduced the lr to {reached} (best metric {best}, {bad} bad epochs, {cooldown} cooldown epochs left), but optStartStep starts plateau phases with no metric observed: a run started there uses the config's lr ({initial}) until its own plateau reduces it; continue with this state through Schedule.valueAt(step, state), or start from a config whose lr is {reached}");
+  PLATEAU_NOT_CARRIED(Severity.WARNING, "the plateau had reduced the lr to {reached} (best metric {best}, {bad} bad epochs, {cooldown} cooldown epochs left), and optStartStep alone starts plateau phases with no metric observed, at the config's lr ({initial}); start the run with optStartState(\"lr\", report.lrState()) beside optStartStep to continue from this standing, as upstream does");
 
   private final MessageSpec spec;
 

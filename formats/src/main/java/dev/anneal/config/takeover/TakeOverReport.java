@@ -1,5 +1,7 @@
 package dev.anneal.config.takeover;
 
+import dev.anneal.schedule.ScheduleState;
+
 import dev.anneal.rules.Violation;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,8 @@ import java.util.OptionalDouble;
  * @param upstreamFormat the format of {@code upstreamConfig}
  * @param differences every difference, in the order found
  * @param diagnostics errors (upstream refuses to resume) and notes (what could not be compared)
+ * @param lrState the reactive state the config's lr continues from at the resume step: a saved
+ *     plateau's standing (value, best metric, bad epochs, cooldown), else the lr's initial state
  * @param compared whether anything was compared: upstream's next lr, its rebuilt plan, or its logged
  *     lrs; a state that records none of them cannot show that Anneal continues as upstream would
  */
@@ -34,11 +38,13 @@ public record TakeOverReport(
     String upstreamFormat,
     List<TakeOverDifference> differences,
     List<Violation> diagnostics,
+    ScheduleState lrState,
     boolean compared) {
   public TakeOverReport {
     Objects.requireNonNull(state, "state");
     differences = List.copyOf(differences);
     diagnostics = List.copyOf(diagnostics);
+    Objects.requireNonNull(lrState, "lrState");
   }
 
   /** Whether upstream refuses to resume with this config (Megatron-LM's assertion). */
@@ -54,8 +60,12 @@ public record TakeOverReport(
     return compared && !refused() && differences.stream().noneMatch(TakeOverDifference::parts);
   }
 
-  /** The builder call that starts an Anneal run there. */
+  /**
+   * The builder call that starts an Anneal run there: the step, and for a plateau taken over its
+   * standing ({@link #lrState()}, passed to {@code optStartState("lr", …)}).
+   */
   public String builderCall() {
-    return "ScheduledTraining.builder()…optStartStep(" + resumeStep + ")";
+    return "ScheduledTraining.builder()…optStartStep(" + resumeStep + ")"
+        + (state.plateau().isPresent() ? ".optStartState(\"lr\", report.lrState())" : "");
   }
 }

@@ -59,14 +59,14 @@ class TakeOverNotesTest {
   }
 
   @Test
-  void aPlateausStandingIsNotCarriedByTheRuntimesStartStep() {
+  void aPlateausStandingIsNamedWithTheCallThatCarriesIt() {
     TakeOverReport report = check("pytorch/plateau.state.json", "pytorch", TakeOverResources.text("pytorch/plateau.config.json"));
 
     // torch halved 0.1 twice on the metrics 0.95, 0.97 and 0.96, 0.99 after the best 0.9 (patience 1).
     assertEquals(List.of("[PlateauNotCarried] _last_lr: the plateau had reduced the lr to 0.025 (best metric 0.9, 0 bad epochs, 0 "
-        + "cooldown epochs left), but optStartStep starts plateau phases with no metric observed: a run started there uses the config's "
-        + "lr (0.1) until its own plateau reduces it; continue with this state through Schedule.valueAt(step, state), or start from a "
-        + "config whose lr is 0.025"), report.diagnostics().stream().map(Violation::toString).toList());
+        + "cooldown epochs left), and optStartStep alone starts plateau phases with no metric observed, at the config's lr (0.1); start the "
+        + "run with optStartState(\"lr\", report.lrState()) beside optStartStep to continue from this standing, as upstream does"),
+        report.diagnostics().stream().map(Violation::toString).toList());
   }
 
   @Test

@@ -31,7 +31,8 @@ public enum TransformersCode implements DiagnosticCode {
   MIN_LR_RATIO_NEGATIVE(Severity.ERROR, "min_lr_ratio ({minLrRatio}) is below 0: transformers runs it, clamping the warm-up and the decay at 0 but returning min_lr_ratio itself after the decay, so from step {step} the learning rate is {lowest} and the optimizer climbs the loss; Anneal keeps every learning rate at 0 or above, so it refuses; set min_lr_ratio to 0 or more"),
   HARD_RESTARTS_RISE(Severity.WARNING, "num_cycles ({numCycles}) is negative: as Python's modulo keeps (num_cycles * progress) mod 1 in [0, 1), transformers gives the full learning rate for the first step after the warm-up, then drops to near 0 and rises along a cosine until num_training_steps, where it falls to 0; for a decay use num_cycles {positive}"),
   TIMESCALE_NOT_POSITIVE(Severity.ERROR, "timescale ({timescale}) is not above 0: at step {step} the inverse square root's (step + timescale - num_warmup_steps) / timescale {what}, where Python raises {exception}, so transformers stops the run; use a positive timescale (by default num_warmup_steps, or 10000 without a warm-up)"),
-  UPDATES_FROM_EPOCHS(Severity.NOTE, "max_steps is -1, so Trainer counts the run from num_train_epochs ({epochs}): {examples} examples in batches of {batch}, {lastBatch}, with world_size {processes}, are {loaderBatches} loader batches per process, gradient_accumulation_steps {accumulation} makes them {perEpoch} updates per epoch (a last, partial accumulation is one), and max_steps = ceil({epochs} × {perEpoch}) = {maxSteps}");
+  UPDATES_FROM_EPOCHS(Severity.NOTE, "max_steps is -1, so Trainer counts the run from num_train_epochs ({epochs}): {examples} examples in batches of {batch}, {lastBatch}, with world_size {processes}, are {loaderBatches} loader batches per process, gradient_accumulation_steps {accumulation} makes them {perEpoch} updates per epoch (a last, partial accumulation is one), and max_steps = ceil({epochs} × {perEpoch}) = {maxSteps}"),
+  WARMUP_LR_RATE_ABOVE_ONE(Severity.WARNING, "warmup_lr_rate ({rate}) is above 1, so the warm-up of {warmupSteps} steps starts at {rate} times the learning rate and falls toward it before the cosine: transformers runs it; a warm-up starts below the learning rate: use a rate in [0, 1)");
 
   private final MessageSpec spec;
 
@@ -176,6 +177,14 @@ public enum TransformersCode implements DiagnosticCode {
    */
   public static Violation timescaleNotPositive(String path, double timescale, long step, String what, String exception) {
     return TIMESCALE_NOT_POSITIVE.violation(path, timescale, timescale, step, what, exception);
+  }
+
+  /**
+   * @param rate the {@code warmup_lr_rate} given
+   * @param warmupSteps {@code num_warmup_steps}
+   */
+  public static Violation warmupLrRateAboveOne(String path, double rate, long warmupSteps) {
+    return WARMUP_LR_RATE_ABOVE_ONE.violation(path, rate, rate, warmupSteps);
   }
 
   private Violation violation(String path, Object value, Object... args) {

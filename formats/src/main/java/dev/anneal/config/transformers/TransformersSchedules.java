@@ -378,6 +378,9 @@ public final class TransformersSchedules {
     } else {
       warmupFromRate(lambda, numWarmupSteps, warmupLrRate.getAsDouble());
     }
+    if (warmupLrRate.isPresent() && warmupLrRate.getAsDouble() > 1 && numWarmupSteps >= 1) {
+      lambda.warn(TransformersCode.warmupLrRateAboveOne("warmup_lr_rate", warmupLrRate.getAsDouble(), numWarmupSteps));
+    }
     double floor = minLr.rateFor(learningRate);
     warnFloorAboveLearningRate(lambda, minLr, floor);
     return cosineAfterWarmup(lambda, numWarmupSteps, numTrainingSteps, numCycles, floor, 1).build(AfterEnd.CONTINUE);

@@ -110,6 +110,22 @@ class TransformersUpstreamRunsTest {
     assertCurve(imported, new long[] {0, 4, 5, 6, 100, 1000}, 0.0002, 0.001, 0.001, 0.001, 0.001, 0.001);
   }
 
+  // ---- warmup_lr_rate above 1 --------------------------------------------------------------------
+
+  @Test
+  void aWarmupRateAboveOneStartsAboveThePeakAndFallsToIt() {
+    // warmup_lr_rate + (1 - warmup_lr_rate) * step / max(1, W - 1) = 2 - step / 4, then the shifted cosine to 0.1.
+    Imported imported = assertWarnings(
+        "{'learning_rate': 1e-3, 'function': 'get_cosine_with_min_lr_schedule_with_warmup_lr_rate',"
+            + " 'kwargs': {'num_warmup_steps': 5, 'num_training_steps': 100, 'min_lr_rate': 0.1, 'warmup_lr_rate': 2.0}}",
+        "[WarmupLrRateAboveOne] kwargs.warmup_lr_rate: warmup_lr_rate (2) is above 1, so the warm-up of 5 steps starts at 2 times"
+            + " the learning rate and falls toward it before the cosine: transformers runs it; a warm-up starts below the learning rate:"
+            + " use a rate in [0, 1)",
+        "[RisesPastEnd] kwargs.num_training_steps: past step 99 the cosine formula rises again (upstream behaviour); stop training at the"
+            + " end or clamp with HOLD");
+    assertCurve(imported, new long[] {0, 1, 4, 5, 50, 99}, 0.002, 0.00175, 0.001, 0.0009997539658034168, 0.00057231268960295, 0.0001);
+  }
+
   // ---- num_training_steps below 1 --------------------------------------------------------------
 
   @Test

@@ -119,27 +119,14 @@ public final class GroupResume {
    * the saved run had reached (reactive reductions included), so the run continues without a jump.
    */
   private static Decision continued(String path, Map<String, SavedChannel> saved, Plan current, long step) {
-    Map<String, Schedule> channels = new LinkedHashMap<>(current.channels());
-    Map<String, ScheduleState> states = new LinkedHashMap<>();
-    List<Violation> found = new ArrayList<>();
-    current.channels().forEach((name, schedule) -> {
-      SavedChannel was = saved.get(name);
-      if (unchanged(was, schedule)) {
-        states.put(name, was.state());
-        return;
-      }
-      states.put(name, schedule.initialState());
-      if (was == null) {
-        return; // a channel the checkpoint did not schedule starts as declared
-      }
+    return eachChanged(saved, current, (name, was, schedule, found) -> {
       ResumeCheck.Continuation continued = ResumeCheck.continueFrom(path + "." + name, name, was.nextValue(), schedule, step);
       if (continued.problem() != null) {
         found.add(continued.problem());
-      } else {
-        channels.put(name, continued.schedule());
+        return null;
       }
+      return continued.schedule();
     });
-    return new Decision(new Plan(channels), states, found);
   }
 
   /**
@@ -147,6 +134,26 @@ public final class GroupResume {
    * one ({@link ResumeCheck#refitTo}); unchanged channels keep their schedule and reactive state.
    */
   private static Decision refitted(String path, Map<String, SavedChannel> saved, Plan current, long step) {
+    return eachChanged(saved, current, (name, was, schedule, found) -> {
+      if (was.definition() == null) {
+        found.add(CheckpointCode.checkpointWithoutDefinition(path + "." + name, was.unwritable(), ResumePolicy.REFIT_TO_NEW_END));
+        return null;
+      }
+      return ResumeCheck.refitTo(path + "." + name, name, was.definition(), schedule, step, found);
+    });
+  }
+
+  /** What a policy makes of one changed channel the checkpoint scheduled: its schedule, or null with the problem in {@code found}. */
+  private interface ChannelChange {
+    Schedule apply(String name, SavedChannel was, Schedule current, List<Violation> found);
+  }
+
+  /**
+   * The current plan with {@code change} applied to each channel that differs from the checkpoint's:
+   * an unchanged channel keeps its schedule and reactive state, a changed one starts from its
+   * initial state, and a channel the checkpoint did not schedule starts as declared.
+   */
+  private static Decision eachChanged(Map<String, SavedChannel> saved, Plan current, ChannelChange change) {
     Map<String, Schedule> channels = new LinkedHashMap<>(current.channels());
     Map<String, ScheduleState> states = new LinkedHashMap<>();
     List<Violation> found = new ArrayList<>();
@@ -158,15 +165,11 @@ public final class GroupResume {
       }
       states.put(name, schedule.initialState());
       if (was == null) {
-        return; // a channel the checkpoint did not schedule starts as declared
-      }
-      if (was.definition() == null) {
-        found.add(CheckpointCode.checkpointWithoutDefinition(path + "." + name, was.unwritable(), ResumePolicy.REFIT_TO_NEW_END));
         return;
       }
-      Schedule fitted = ResumeCheck.refitTo(path + "." + name, name, was.definition(), schedule, step, found);
-      if (fitted != null) {
-        channels.put(name, fitted);
+      Schedule changed = change.apply(name, was, schedule, found);
+      if (changed != null) {
+        channels.put(name, changed);
       }
     });
     return new Decision(new Plan(channels), states, found);

@@ -4,6 +4,7 @@ import dev.anneal.rules.InvalidScheduleException;
 import dev.anneal.rules.RuleCode;
 import dev.anneal.rules.Violation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +39,7 @@ public final class MegatronBatchSteps {
   public static BatchSteps parse(String path, String flag, long sequenceLength) {
     List<Violation> found = new ArrayList<>();
     List<BatchSteps.Entry> entries = new ArrayList<>();
-    for (String entry : flag.replace(',', ' ').trim().split("\\s+")) {
-      if (entry.isEmpty()) {
-        continue;
-      }
+    for (String entry : entriesOf(flag)) {
       int colon = entry.indexOf(':');
       if (colon < 0) {
         found.add(RuleCode.invalidBatchSchedule(path, "entry '" + entry + "'", "has no ':'", "write THRESHOLD:BATCH"));
@@ -76,10 +74,7 @@ public final class MegatronBatchSteps {
    */
   public static Optional<UpstreamRefusal> upstreamRefusal(String flag, long sequenceLength) {
     List<BatchSteps.Entry> entries = new ArrayList<>();
-    for (String entry : flag.replace(',', ' ').trim().split("\\s+")) {
-      if (entry.isEmpty()) {
-        continue;
-      }
+    for (String entry : entriesOf(flag)) {
       int colon = entry.indexOf(':');
       if (colon < 0) {
         return Optional.of(new UpstreamRefusal("ValueError: Invalid schedule entry \"" + entry + "\". Expected format: \"THRESHOLD:BATCH_SIZE\"",
@@ -163,5 +158,10 @@ public final class MegatronBatchSteps {
       return null;
     }
     return (long) (Double.parseDouble(value) * multiplier);
+  }
+
+  /** The entries of {@code flag} as Megatron splits them: commas become spaces, then whitespace separates. */
+  private static List<String> entriesOf(String flag) {
+    return Arrays.stream(flag.replace(',', ' ').trim().split("\\s+")).filter(entry -> !entry.isEmpty()).toList();
   }
 }

@@ -25,7 +25,13 @@ DIGITS=$ROOT/cli/src/main/resources/dev/anneal/cli/data/digits.csv.gz
 UPDATES=3000
 # The launcher's default options, read from it so that the two never differ.
 # The options ./anneal gives train (its `train | find-lr) default_options="…"` line).
-JAVA_OPTIONS=${ANNEAL_JAVA_OPTIONS-$(sed -n 's/^ *train | find-lr) default_options="\(.*\)" ;;$/\1/p' "$ROOT/anneal")}
+DEFAULT_OPTIONS=$(sed -n 's/^ *train | find-lr) default_options="\(.*\)" ;;$/\1/p' "$ROOT/anneal")
+# and, as the launcher does, the class-data archive package writes beside the jar when it is newer.
+ARCHIVE=${JAR%.jar}.jsa
+if [[ -f $ARCHIVE && $ARCHIVE -nt $JAR ]]; then
+  DEFAULT_OPTIONS="-XX:SharedArchiveFile=$ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off $DEFAULT_OPTIONS"
+fi
+JAVA_OPTIONS=${ANNEAL_JAVA_OPTIONS-$DEFAULT_OPTIONS}
 SHORT=300
 for needed in "$JAR" /usr/bin/time /usr/bin/python3; do
   [[ -e $needed ]] || { echo "$needed is missing (see the comment at the top of $0)" >&2; exit 1; }

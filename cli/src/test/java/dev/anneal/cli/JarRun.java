@@ -27,6 +27,13 @@ record JarRun(int exitCode, String out, String err) {
     return run(List.of("-jar", jar.toString()), dir, limit, args);
   }
 
+  /** Runs {@code jar} as {@link #of} does, the JVM started with {@code jvmOptions} first. */
+  static JarRun withOptions(List<String> jvmOptions, Path jar, Path dir, Duration limit, String... args) throws IOException, InterruptedException {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.addAll(List.of("-jar", jar.toString()));
+    return run(launch, dir, limit, args);
+  }
+
   /** Runs {@link AnnealCommand#main} with {@code args} in {@code dir}, on the class path of the running tests. */
   static JarRun ofClassPath(Path dir, Duration limit, String... args) throws IOException, InterruptedException {
     return run(List.of("-cp", System.getProperty("java.class.path"), AnnealCommand.class.getName()), dir, limit, args);

@@ -42,10 +42,11 @@ import java.util.stream.Collectors;
  * One training run of {@code anneal train}: DJL with the PyTorch engine, on every GPU the engine
  * sees or else the CPU, Anneal's optimizer applying the plan at every update, and DJL's progress bar.
  *
- * <p>The loop is {@code EasyTrain.trainBatch}'s, with two differences: it keeps each update's loss
- * on the device (read back once per epoch, never once per update), and it records the values the
- * update applies ({@link ScheduledTraining#nextValues()} just before {@code trainer.step()}; those of
- * the first parameter group, the weights, when the biases train apart). Plans with plateau phases
+ * <p>The loop is {@code EasyTrain.trainBatch}'s over the dataset's batches, each epoch's gathered
+ * at once ({@link EpochBatches}), with two differences: it keeps each update's loss on the device
+ * (read back once per epoch, never once per update), and it records the values the update applies
+ * ({@link ScheduledTraining#nextValues()} just before {@code trainer.step()}; those of the first
+ * parameter group, the weights, when the biases train apart). Plans with plateau phases
  * are fed the mean training loss of each epoch, except plans stepped per epoch: those are fed the
  * loss over the held-out rows after each epoch, as a PyTorch loop calls {@code
  * scheduler.step(val_loss)} once per epoch. Every epoch ends with {@code schedule.endEpoch}, which
@@ -98,7 +99,7 @@ public final class TrainingRun {
     try (NDManager data = NDManager.newBaseManager(Device.cpu());
          Model model = Model.newInstance("anneal-train")) {
       model.setBlock(setup.model().block());
-      ArrayDataset train = dataset(data, setup.split().train(), setup.batchSize(), true);
+      EpochBatches train = new EpochBatches(data, setup.split().train(), setup.batchSize());
       ArrayDataset heldOut = heldOutFeedsPlateau ? dataset(data, setup.split().heldOut(), HELD_OUT_BATCH, false) : null;
       if (checkpoints.resumeFrom() != null) {
         Checkpoints.restore(model, schedule, checkpoints.resumeFrom(), checkpoints.policy()); // before trainer.initialize, which keeps what it loaded
@@ -146,21 +147,22 @@ public final class TrainingRun {
    *     epoch ({@code heldOutLosses} keeps each), or {@code null} when the plan has none
    * @param directory where to save a checkpoint at the end of every epoch and of the run, or {@code null}
    */
-  private static long train(Trainer trainer, ArrayDataset train, ArrayDataset heldOut, List<Double> heldOutLosses, ScheduledTraining schedule,
+  private static long train(Trainer trainer, EpochBatches train, ArrayDataset heldOut, List<Double> heldOutLosses, ScheduledTraining schedule,
       TrainingSetup setup, RunLog log, int resumed, Path directory) throws IOException, TranslateException {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
     int step = resumed;
     long epochs = resumed / setup.updatesPerEpoch();
     for (long done = 0; done < epochs; done++) {
-      trainer.iterateDataset(train); // its sampler shuffles when it is made: draw each finished epoch's order
+      train.skip(); // draw each finished epoch's order from DJL's generator, as the run that never stopped did
     }
     long skipped = resumed % setup.updatesPerEpoch();
     String message = "";
     while (step < setup.updates()) {
       epochs++;
       int first = step;
-      try (EpochLosses losses = new EpochLosses(trainer.getManager())) {
-        for (Batch batch : trainer.iterateDataset(train)) {
+      try (EpochLosses losses = new EpochLosses(trainer.getManager());
+           EpochBatches.Epoch epoch = train.next(trainer.getManager())) {
+        for (Batch batch : epoch) {
           try (batch) {
             if (skipped > 0) {
               skipped--; // trained before the checkpoint

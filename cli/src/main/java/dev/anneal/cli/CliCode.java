@@ -58,7 +58,9 @@ public enum CliCode implements DiagnosticCode {
   LENGTH_IN_UNITS(Severity.NOTE, "{flag} {length} is {updates} updates by the config's run geometry: the first count of updates that reaches {amount} {unit} (they consume {reached} {unit}; docs/units.md)"),
   BAD_REPLAN_OPTION(Severity.ERROR, "{flag} takes {form}, two whole numbers of updates joined by a colon, not '{value}'; e.g. {flag} {example}"),
   REPLAN_GIVEN_TWICE(Severity.ERROR, "--replan ({replan}) and --decay-now ({decayNow}) each re-plan the run; give one"),
-  REPLAN_NOT_IN_JSON(Severity.ERROR, "{flag} sets the old plan beside the re-planned one as text, which the --json document has no field for; leave out --json or {flag}");
+  REPLAN_NOT_IN_JSON(Severity.ERROR, "{flag} sets the old plan beside the re-planned one as text, which the --json document has no field for; leave out --json or {flag}"),
+  KEEP_CHECKPOINTS_BELOW_ONE(Severity.ERROR, "--keep-checkpoints ({count}) must be at least 1: it keeps the N newest checkpoints, and the newest is the one a --resume goes on from; give 1 or more, or leave it out to keep every checkpoint"),
+  KEEP_CHECKPOINTS_WITHOUT_CHECKPOINT_DIR(Severity.ERROR, "--keep-checkpoints {count} says how many checkpoints of --checkpoint-dir to keep, but no --checkpoint-dir is given, so none are saved; add --checkpoint-dir DIR, or leave out --keep-checkpoints");
 
   private final MessageSpec spec;
 
@@ -487,6 +489,16 @@ public enum CliCode implements DiagnosticCode {
   /** A re-plan option given to a command printing --json. */
   public static Violation replanNotInJson(String flag) {
     return REPLAN_NOT_IN_JSON.violation(flag, null, flag);
+  }
+
+  /** @param count the number of checkpoints to keep given, below 1 */
+  public static Violation keepCheckpointsBelowOne(int count) {
+    return KEEP_CHECKPOINTS_BELOW_ONE.violation("--keep-checkpoints", count, count);
+  }
+
+  /** @param count the number of checkpoints to keep given, with no folder to keep them in */
+  public static Violation keepCheckpointsWithoutCheckpointDir(int count) {
+    return KEEP_CHECKPOINTS_WITHOUT_CHECKPOINT_DIR.violation("--keep-checkpoints", count, count);
   }
 
   private Violation violation(String path, Object value, Object... args) {

@@ -10,6 +10,7 @@ import dev.anneal.cli.chart.Ticks;
 import dev.anneal.cli.chart.TrainingChart;
 import dev.anneal.cli.data.LabeledData;
 import dev.anneal.cli.data.Split;
+import dev.anneal.cli.train.CheckpointRetention;
 import dev.anneal.cli.train.Checkpointing;
 import dev.anneal.cli.train.Mlp;
 import dev.anneal.cli.train.OptimizerChoice;
@@ -138,6 +139,12 @@ final class TrainCommand implements Callable<Integer> {
           + "plateau phases saves at the ends of epochs only. Default: no checkpoints.")
   private Path checkpointDir;
 
+  @Option(names = "--keep-checkpoints", paramLabel = "N",
+      description = "Keep only the N newest complete checkpoints in --checkpoint-dir: after each save, older ones are deleted (each "
+          + "checkpoint's sidecar first, then its .params file and its log). The checkpoint just saved is always kept, and files of "
+          + "other names are never touched. Default: keep every checkpoint.")
+  private Integer keepCheckpoints;
+
   @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
       description = "Go on from the newest complete checkpoint in --checkpoint-dir, or from FILE (a " + Checkpointing.PATTERN + " that "
           + "anneal train saved), to the run's length: the run continues exactly as the one that never stopped (same parameters, "
@@ -180,6 +187,12 @@ final class TrainCommand implements Callable<Integer> {
     if (resume == null && spec.commandLine().getParseResult().hasMatchedOption("--resume-policy")) {
       bad.add(CliCode.resumePolicyWithoutResume(resumePolicy.name()));
     }
+    if (keepCheckpoints != null && keepCheckpoints < 1) {
+      bad.add(CliCode.keepCheckpointsBelowOne(keepCheckpoints));
+    }
+    if (keepCheckpoints != null && checkpointDir == null) {
+      bad.add(CliCode.keepCheckpointsWithoutCheckpointDir(keepCheckpoints));
+    }
     if (!bad.isEmpty()) {
       throw CommandFailure.badInput(null, bad);
     }
@@ -200,7 +213,8 @@ final class TrainCommand implements Callable<Integer> {
     OptimizerChoice choice = resolution.choice();
     requireApplicable(plan, choice);
     TrainingSetup setup = new TrainingSetup(split, mlp, refitTarget, choice, model.batchSize, updates, model.seed, geometry);
-    Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy);
+    CheckpointRetention retention = keepCheckpoints == null ? CheckpointRetention.all() : CheckpointRetention.newest(keepCheckpoints);
+    Checkpointing checkpoints = new Checkpointing(checkpointDir, resumeFile(), resumePolicy, retention);
 
     shown.print(stderr, config, resolution.notes());
     replacedRunLength(imported, length).ifPresent(note -> shown.print(stderr, config, List.of(note)));
@@ -208,20 +222,24 @@ final class TrainCommand implements Callable<Integer> {
       // Re-planned, the run ends where its plan does: there is no rest of the plan that never runs.
       length.warning(perEpoch).ifPresent(warning -> shown.print(stderr, null, List.of(warning)));
     }
-    stdout.println("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
-    stdout.println("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + choice.kind().cliName() + ", batch " + model.batchSize);
+    // Printed once the run is sure to start: a resume the checkpoint refuses prints no summary of a run that never trains.
+    List<String> summary = new ArrayList<>();
+    summary.add("data: " + LearningData.describe(labeled, split.train().rows(), split.heldOut().rows()));
+    summary.add("model: MLP " + mlp + " (" + mlp.parameters() + " parameters), " + choice.kind().cliName() + ", batch " + model.batchSize);
     if (resolution.description() != null) {
-      stdout.println("optimizer: " + resolution.description());
+      summary.add("optimizer: " + resolution.description());
     }
-    stdout.println("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + imported.format() + ")")
+    summary.add("plan: " + (config == null ? "built-in warm-up + cosine (examples/train-digits.json)" : config + " (" + imported.format() + ")")
         + ", channels " + String.join(", ", plan.channels().keySet()) + "; " + updates + " updates, " + perEpoch + " per epoch");
-    stdout.println(length.summary());
+    summary.add(length.summary());
     if (refitTarget != plan) {
-      stdout.println("re-plan: the checkpoint's plan, from the update it was saved after, fitted to end at update " + updates
+      summary.add("re-plan: the checkpoint's plan, from the update it was saved after, fitted to end at update " + updates
           + " (--resume-policy REFIT_TO_NEW_END); train.csv holds the values applied");
     }
-    stdout.flush();
-    TrainingResult result = run(setup, checkpoints);
+    TrainingResult result = run(setup, checkpoints, () -> {
+      summary.forEach(stdout::println);
+      stdout.flush();
+    });
     RunLog log = result.log();
     Outputs.created(directory);
     Path csv = directory.resolve(CSV_FILE);
@@ -252,8 +270,10 @@ final class TrainCommand implements Callable<Integer> {
     stdout.println("wrote " + csv + " (" + RunLog.HEADER + ")");
     stdout.println("wrote " + png + " (learning rate and loss)");
     if (checkpointDir != null) {
+      String kept = retention.keepsAll() ? "" : "; deleted " + retention.deleted() + " older checkpoint" + (retention.deleted() == 1 ? "" : "s")
+          + " (--keep-checkpoints " + retention.keep() + ")";
       Checkpointing.newestComplete(checkpointDir).ifPresent(newest -> stdout.println("saved checkpoints in " + checkpointDir
-          + ", the newest " + newest.getFileName() + " (go on with --resume --checkpoint-dir " + checkpointDir + ")"));
+          + ", the newest " + newest.getFileName() + " (go on with --resume --checkpoint-dir " + checkpointDir + ")" + kept));
     }
     stdout.flush();
     return ExitCodes.OK;
@@ -287,12 +307,14 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Trains; a checkpoint that cannot be resumed is bad input, and a plan that differs from the
-   * checkpoint's is answered with the {@code --resume-policy} that would resume it.
+   * Trains, calling {@code beforeFirstUpdate} once the checkpoint (if any) is restored and accepted;
+   * a checkpoint that cannot be resumed is bad input, and a plan that differs from the checkpoint's
+   * is answered with the {@code --resume-policy} that would resume it.
    */
-  private static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints) throws IOException, TranslateException {
+  private static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints, Runnable beforeFirstUpdate)
+      throws IOException, TranslateException {
     try {
-      return TrainingRun.run(setup, checkpoints);
+      return TrainingRun.run(setup, checkpoints, beforeFirstUpdate);
     } catch (InvalidScheduleException e) {
       if (checkpoints.resumeFrom() == null) {
         throw e;

@@ -184,6 +184,39 @@ class TrainResumeCommandTest {
     assertEquals(2, result.exitCode());
   }
   @Test
+  void aRefusedResumePrintsNoSummaryAndAnAcceptedOnePrintsItBeforeWhereItResumedFrom() throws IOException {
+    Path checkpoints = dir.resolve("checkpoints");
+    Anneal.run("train", "--steps", "30", "--checkpoint-dir", checkpoints.toString(), "--out", dir.resolve("first").toString());
+
+    // A hidden layer of 32, not the 64 the checkpoint was saved with: its parameters do not fit.
+    Anneal.Result refused = Anneal.run("train", "--hidden", "32", "--steps", "60", "--checkpoint-dir", checkpoints.toString(), "--resume",
+        "--out", dir.resolve("refused").toString());
+    Anneal.Result accepted = Anneal.run("train", "--steps", "60", "--checkpoint-dir", checkpoints.toString(), "--resume",
+        "--out", dir.resolve("accepted").toString());
+
+    Path params = checkpoints.resolve("train-0030.params");
+    String rebuild = "in the model; restore into a model built as it was saved";
+    // 64-64-10 saved, 64-32-10 now: DJL's weights are (out, in), so the hidden layer's weight and bias and the output's weight differ.
+    assertEquals(List.of("[RunStopsBeforeEnd] --steps: the run stops in phase 0 (linear) at update 60 of 3000, so the rest of the plan never runs; "
+            + "train the whole plan with --steps 3000 or --epochs 67",
+        params + ": [ParameterShapeChanged] parameters.01Linear_weight: parameter 01Linear_weight has shape (64, 64) in the checkpoint but (32, 64) "
+            + rebuild,
+        params + ": [ParameterShapeChanged] parameters.01Linear_bias: parameter 01Linear_bias has shape (64) in the checkpoint but (32) " + rebuild,
+        params + ": [ParameterShapeChanged] parameters.03Linear_weight: parameter 03Linear_weight has shape (10, 64) in the checkpoint but (10, 32) "
+            + rebuild), refused.err());
+    assertEquals(List.of(), refused.out());
+    assertEquals(2, refused.exitCode());
+    assertEquals(0, accepted.exitCode(), accepted.err().toString());
+    assertEquals(List.of(
+        "data: digits (UCI optical digits, 8x8 pixels): 1797 rows, 64 features, 10 classes (column digit); 1438 to train on, 359 held out",
+        "model: MLP 64-64-10 (4810 parameters), adamw, batch 32",
+        "plan: built-in warm-up + cosine (examples/train-digits.json), channels lr, momentum, weight_decay; 60 updates, 45 per epoch",
+        "length: 60 updates (--steps 60); the plan declares 3000; stops in phase 0 (linear) at update 60 of 3000",
+        "device: cpu()",
+        "resumed from " + checkpoints.resolve("train-0030.params") + " after 30 updates"), accepted.out().subList(0, 6));
+  }
+
+  @Test
   void aPlateauPlanSavesAtTheEndsOfEpochsOnlyAndResumesExactly() throws IOException {
     // 32 training rows of 8: 4 updates per epoch; the plateau is fed each epoch's mean loss.
     Path plan = Files.writeString(dir.resolve("plateau.json"),

@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param directory where checkpoints go, or {@code null} to save none
  * @param resumeFrom the {@code .params} file to resume from, or {@code null} to start afresh
  * @param policy what a resume does when this run's plan differs from the checkpoint's
+ * @param retention which checkpoints stay in {@code directory} after each save
  */
-public record Checkpointing(Path directory, Path resumeFrom, ResumePolicy policy) {
+public record Checkpointing(Path directory, Path resumeFrom, ResumePolicy policy, CheckpointRetention retention) {
   /** The name of every checkpoint file ({@code train-NNNN.params}). */
   public static final String NAME = "train";
 
@@ -28,11 +29,12 @@ public record Checkpointing(Path directory, Path resumeFrom, ResumePolicy policy
 
   public Checkpointing {
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(retention, "retention");
   }
 
   /** A run that saves nothing and starts afresh. */
   public static Checkpointing none() {
-    return new Checkpointing(null, null, ResumePolicy.FAIL_ON_DIFFERENCE);
+    return new Checkpointing(null, null, ResumePolicy.FAIL_ON_DIFFERENCE, CheckpointRetention.all());
   }
 
   /**

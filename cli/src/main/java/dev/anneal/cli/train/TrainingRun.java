@@ -81,6 +81,20 @@ public final class TrainingRun {
    *     already holds every update of the run
    */
   public static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints) throws IOException, TranslateException {
+    return run(setup, checkpoints, () -> {});
+  }
+
+  /**
+   * Trains as {@link #run(TrainingSetup, Checkpointing)} does, calling {@code beforeFirstUpdate}
+   * once the run is ready to train: the checkpoint restored and accepted, the trainer initialized
+   * and the log of the updates before the checkpoint read, just before the first update. A run
+   * refused on the way (a checkpoint that cannot be resumed) never calls it, so a summary printed
+   * there describes only a run that starts.
+   *
+   * @throws dev.anneal.rules.InvalidScheduleException as {@link #run(TrainingSetup, Checkpointing)} does
+   */
+  public static TrainingResult run(TrainingSetup setup, Checkpointing checkpoints, Runnable beforeFirstUpdate)
+      throws IOException, TranslateException {
     Engine.getInstance().setRandomSeed(setup.seed());
     ScheduledTraining.Builder builder = setup.optimizer().groups(ScheduledTraining.builder(), setup.plan());
     boolean heldOutFeedsPlateau = reactive(setup.plan()) && PlanEpochs.of(setup.plan(), setup.geometry()).isPresent();
@@ -116,9 +130,10 @@ public final class TrainingRun {
         if (first > 0) {
           log.readCsv(logOf(checkpoints.resumeFrom()), first);
         }
+        beforeFirstUpdate.run();
         long start = System.nanoTime();
         List<Double> epochLosses = new ArrayList<>();
-        long epochs = train(trainer, train, heldOut, epochLosses, schedule, setup, log, first, checkpoints.directory());
+        long epochs = train(trainer, train, heldOut, epochLosses, schedule, setup, log, first, checkpoints);
         double seconds = (System.nanoTime() - start) / 1e9;
         double trainingAccuracy = accuracy(trainer, data, setup.split().train());
         double heldOutAccuracy = accuracy(trainer, data, setup.split().heldOut());
@@ -145,10 +160,11 @@ public final class TrainingRun {
    *
    * @param heldOut the held-out rows whose loss is fed to the plan's per-epoch plateau after each
    *     epoch ({@code heldOutLosses} keeps each), or {@code null} when the plan has none
-   * @param directory where to save a checkpoint at the end of every epoch and of the run, or {@code null}
+   * @param checkpoints where to save a checkpoint at the end of every epoch and of the run (none
+   *     without a directory), and which to keep
    */
   private static long train(Trainer trainer, EpochBatches train, ArrayDataset heldOut, List<Double> heldOutLosses, ScheduledTraining schedule,
-      TrainingSetup setup, RunLog log, int resumed, Path directory) throws IOException, TranslateException {
+      TrainingSetup setup, RunLog log, int resumed, Checkpointing checkpoints) throws IOException, TranslateException {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
     int step = resumed;
     long epochs = resumed / setup.updatesPerEpoch();
@@ -200,8 +216,8 @@ public final class TrainingRun {
       } else if (!midEpoch) {
         schedule.endEpoch();
       }
-      if (directory != null && !(midEpoch && reactive(setup.plan()))) {
-        save(trainer, schedule, log, step, directory);
+      if (checkpoints.directory() != null && !(midEpoch && reactive(setup.plan()))) {
+        save(trainer, schedule, log, step, checkpoints);
       }
     }
     return epochs;
@@ -211,9 +227,11 @@ public final class TrainingRun {
    * Saves a checkpoint after {@code updates} updates: first the log of those updates ({@link
    * #logOf}, written whole under a temporary name and renamed), then the parameters and the Anneal
    * state ({@code Checkpoints.save}, which writes its sidecar last), so that a checkpoint whose
-   * sidecar is there is complete.
+   * sidecar is there is complete. Once it is, the checkpoints {@code checkpoints.retention()} does
+   * not keep are deleted.
    */
-  private static void save(Trainer trainer, ScheduledTraining schedule, RunLog log, int updates, Path directory) throws IOException {
+  private static void save(Trainer trainer, ScheduledTraining schedule, RunLog log, int updates, Checkpointing checkpoints) throws IOException {
+    Path directory = checkpoints.directory();
     Files.createDirectories(directory);
     Path paramsFile = directory.resolve(String.format(Locale.ROOT, "%s-%04d.params", Checkpointing.NAME, updates));
     Path logFile = logOf(paramsFile);
@@ -221,7 +239,8 @@ public final class TrainingRun {
     log.writeCsv(partial, updates);
     Files.move(partial, logFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     trainer.getModel().setProperty("Epoch", Integer.toString(updates)); // names the file: train-NNNN.params
-    Checkpoints.save(trainer, schedule, directory, Checkpointing.NAME);
+    Path saved = Checkpoints.save(trainer, schedule, directory, Checkpointing.NAME);
+    checkpoints.retention().afterSave(directory, saved);
   }
 
   private static float valueOr(StepValues values, String channel, double constant) {

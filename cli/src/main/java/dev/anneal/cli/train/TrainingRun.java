@@ -15,6 +15,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener.BatchData;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.util.ProgressBar;
 import ai.djl.translate.TranslateException;
 import dev.anneal.cli.data.Examples;
@@ -106,8 +107,9 @@ public final class TrainingRun {
     }
     ScheduledTraining schedule = builder.build();
     Device[] devices = TrainingDevices.select();
+    Optimizer optimizer = setup.optimizer().build(schedule, setup.plan());
     DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optOptimizer(setup.optimizer().build(schedule, setup.plan()))
+        .optOptimizer(optimizer)
         .optDevices(devices)
         .addTrainingListeners(schedule.listener());
     try (NDManager data = NDManager.newBaseManager(Device.cpu());
@@ -133,7 +135,7 @@ public final class TrainingRun {
         beforeFirstUpdate.run();
         long start = System.nanoTime();
         List<Double> epochLosses = new ArrayList<>();
-        long epochs = train(trainer, train, heldOut, epochLosses, schedule, setup, log, first, checkpoints);
+        long epochs = train(trainer, new OptimizerStep(trainer, optimizer), train, heldOut, epochLosses, schedule, setup, log, first, checkpoints);
         double seconds = (System.nanoTime() - start) / 1e9;
         double trainingAccuracy = accuracy(trainer, data, setup.split().train());
         double heldOutAccuracy = accuracy(trainer, data, setup.split().heldOut());
@@ -163,8 +165,9 @@ public final class TrainingRun {
    * @param checkpoints where to save a checkpoint at the end of every epoch and of the run (none
    *     without a directory), and which to keep
    */
-  private static long train(Trainer trainer, EpochBatches train, ArrayDataset heldOut, List<Double> heldOutLosses, ScheduledTraining schedule,
-      TrainingSetup setup, RunLog log, int resumed, Checkpointing checkpoints) throws IOException, TranslateException {
+  private static long train(Trainer trainer, OptimizerStep optimizerStep, EpochBatches train, ArrayDataset heldOut,
+      List<Double> heldOutLosses, ScheduledTraining schedule, TrainingSetup setup, RunLog log, int resumed, Checkpointing checkpoints)
+      throws IOException, TranslateException {
     ProgressBar bar = new ProgressBar("Training", setup.updates());
     int step = resumed;
     long epochs = resumed / setup.updatesPerEpoch();
@@ -190,7 +193,7 @@ public final class TrainingRun {
             losses.nextUpdate();
             trainBatch(trainer, batch, losses);
             StepValues values = schedule.nextValues(); // the previous update has ended: these are the values of this one
-            trainer.step();
+            optimizerStep.step();
             log.applied(step, values.applied(0, Plan.LR),
                 valueOr(values, Plan.MOMENTUM, setup.optimizer().momentum()),
                 valueOr(values, Plan.WEIGHT_DECAY, setup.optimizer().weightDecay()));

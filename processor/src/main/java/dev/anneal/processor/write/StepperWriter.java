@@ -67,31 +67,15 @@ final class StepperWriter {
         .addParameter(int.class, "phase").addParameter(long.class, "local").addParameter(long.class, "step")
         .addStatement("this.phase = phase").addStatement("this.local = local").addStatement("this.step = step");
     if (reactive) {
-      nested.addField(STATE, "state", Modifier.PRIVATE);
-      constructor.addParameter(STATE, "state").addStatement("this.state = state");
+      addState(nested, constructor);
     }
-    nested.addMethod(constructor.build())
-        .addMethod(MethodSpec.methodBuilder("step")
-            .addJavadoc("The step whose value the next call of {@link #next()} returns.\n")
-            .addModifiers(Modifier.PUBLIC).returns(long.class).addStatement("return step").build())
-        .addMethod(MethodSpec.methodBuilder("next")
-            .addJavadoc("The value at {@link #step()}, that is {@code valueAt(step()$L)}; then moves to the next step.\n\n"
-                + "@throws ArithmeticException at step {@code Long.MAX_VALUE}, rather than wrap to a negative step\n", reactive ? ", state()" : "")
-            .addModifiers(Modifier.PUBLIC).returns(double.class).addCode(next(reactive)).build());
+    nested.addMethod(constructor.build()).addMethod(stepAccessor()).addMethod(next(reactive).addCode(nextBody(reactive)).build());
     if (reactive) {
-      nested.addMethod(MethodSpec.methodBuilder("observe")
-          .addJavadoc("Reports {@code metric} (a validation loss, say) measured after the update that used the value {@link #next()} last\n"
-              + "returned; a plateau phase active at that step reacts to it, as {@link $T#observe} does.\n\n"
-              + "@throws IllegalStateException before the first call of {@link #next()}: no update has used a value yet\n", Schedule.class)
-          .addModifiers(Modifier.PUBLIC).addParameter(double.class, "metric")
-          .beginControlFlow("if (step == 0)")
-          .addStatement("throw new $T($S)", IllegalStateException.class, "observe(metric) follows next(): no update has used a value yet")
-          .endControlFlow()
-          .addStatement("state = $N.observe(state, step - 1, metric)", interpreted).build());
-      nested.addMethod(MethodSpec.methodBuilder("state")
-          .addJavadoc("The state of the plateau phases after every metric observed so far: save it with the step to resume with\n"
-              + "{@code stepper(step, state)}.\n")
-          .addModifiers(Modifier.PUBLIC).returns(STATE).addStatement("return state").build());
+      addPlateauMethods(nested,
+          "Reports {@code metric} (a validation loss, say) measured after the update that used the value {@link #next()} last\n"
+              + "returned; a plateau phase active at that step reacts to it, as {@link $T#observe} does.\n\n",
+          "The state of the plateau phases after every metric observed so far: save it with the step to resume with\n"
+              + "{@code stepper(step, state)}.\n");
     }
     type.addType(nested.build());
   }
@@ -127,34 +111,59 @@ final class StepperWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
         .addParameter(long.class, "step").addStatement("this.step = step");
     if (reactive) {
-      nested.addField(STATE, "state", Modifier.PRIVATE);
-      constructor.addParameter(STATE, "state").addStatement("this.state = state");
+      addState(nested, constructor);
     }
-    nested.addMethod(constructor.build())
-        .addMethod(MethodSpec.methodBuilder("step")
-            .addJavadoc("The step whose value the next call of {@link #next()} returns.\n")
-            .addModifiers(Modifier.PUBLIC).returns(long.class).addStatement("return step").build())
-        .addMethod(MethodSpec.methodBuilder("next")
-            .addJavadoc("The value at {@link #step()}, that is {@code valueAt(step()$L)}; then moves to the next step.\n\n"
-                + "@throws ArithmeticException at step {@code Long.MAX_VALUE}, rather than wrap to a negative step\n", state.isEmpty() ? "" : ", state()")
-            .addModifiers(Modifier.PUBLIC).returns(double.class)
+    nested.addMethod(constructor.build()).addMethod(stepAccessor())
+        .addMethod(next(reactive)
             .addStatement("double value = valueAt(step$L)", state)
             .addStatement("step = $T.incrementExact(step)", Math.class)
             .addStatement("return value").build());
     if (reactive) {
-      nested.addMethod(MethodSpec.methodBuilder("observe")
-          .addJavadoc("Reports {@code metric} measured after the update that used the value {@link #next()} last returned, as {@link $T#observe}\n"
-              + "does.\n\n@throws IllegalStateException before the first call of {@link #next()}: no update has used a value yet\n", Schedule.class)
-          .addModifiers(Modifier.PUBLIC).addParameter(double.class, "metric")
-          .beginControlFlow("if (step == 0)")
-          .addStatement("throw new $T($S)", IllegalStateException.class, "observe(metric) follows next(): no update has used a value yet")
-          .endControlFlow()
-          .addStatement("state = $N.observe(state, step - 1, metric)", interpreted).build());
-      nested.addMethod(MethodSpec.methodBuilder("state")
-          .addJavadoc("The state of the plateau phases after every metric observed so far: save it with the step to resume.\n")
-          .addModifiers(Modifier.PUBLIC).returns(STATE).addStatement("return state").build());
+      addPlateauMethods(nested,
+          "Reports {@code metric} measured after the update that used the value {@link #next()} last returned, as {@link $T#observe}\n"
+              + "does.\n\n",
+          "The state of the plateau phases after every metric observed so far: save it with the step to resume.\n");
     }
     type.addType(nested.build());
+  }
+
+  /** A reactive stepper's plateau state: a field, and the constructor's last parameter. */
+  private static void addState(TypeSpec.Builder nested, MethodSpec.Builder constructor) {
+    nested.addField(STATE, "state", Modifier.PRIVATE);
+    constructor.addParameter(STATE, "state").addStatement("this.state = state");
+  }
+
+  private static MethodSpec stepAccessor() {
+    return MethodSpec.methodBuilder("step")
+        .addJavadoc("The step whose value the next call of {@link #next()} returns.\n")
+        .addModifiers(Modifier.PUBLIC).returns(long.class).addStatement("return step").build();
+  }
+
+  /** {@code next()}'s signature and Javadoc; each kind of stepper writes its body. */
+  private static MethodSpec.Builder next(boolean reactive) {
+    return MethodSpec.methodBuilder("next")
+        .addJavadoc("The value at {@link #step()}, that is {@code valueAt(step()$L)}; then moves to the next step.\n\n"
+            + "@throws ArithmeticException at step {@code Long.MAX_VALUE}, rather than wrap to a negative step\n", reactive ? ", state()" : "")
+        .addModifiers(Modifier.PUBLIC).returns(double.class);
+  }
+
+  /**
+   * A reactive stepper's {@code observe(metric)} and {@code state()}.
+   *
+   * @param observeDoc the first paragraph of {@code observe}'s Javadoc, with a {@code $T} for {@code Schedule}
+   */
+  private void addPlateauMethods(TypeSpec.Builder nested, String observeDoc, String stateDoc) {
+    nested.addMethod(MethodSpec.methodBuilder("observe")
+        .addJavadoc(observeDoc + "@throws IllegalStateException before the first call of {@link #next()}: no update has used a value yet\n",
+            Schedule.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(double.class, "metric")
+        .beginControlFlow("if (step == 0)")
+        .addStatement("throw new $T($S)", IllegalStateException.class, "observe(metric) follows next(): no update has used a value yet")
+        .endControlFlow()
+        .addStatement("state = $N.observe(state, step - 1, metric)", interpreted).build());
+    nested.addMethod(MethodSpec.methodBuilder("state")
+        .addJavadoc(stateDoc)
+        .addModifiers(Modifier.PUBLIC).returns(STATE).addStatement("return state").build());
   }
 
   /** {@code stepper(startStep)}: the phase and local step of {@code startStep}, found once by the boundaries. */
@@ -192,7 +201,7 @@ final class StepperWriter {
     return method.build();
   }
 
-  private CodeBlock next(boolean reactive) {
+  private CodeBlock nextBody(boolean reactive) {
     CodeBlock.Builder next = CodeBlock.builder().addStatement("double value").beginControlFlow("switch (phase)");
     for (PhaseCode phase : code.phases()) {
       next.add("case $L:\n", phase.index()).indent();

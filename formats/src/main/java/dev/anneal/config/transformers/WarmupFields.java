@@ -19,8 +19,16 @@ abstract sealed class WarmupFields {
   static final String WARMUP_STEPS = TrainingArgumentsReader.WARMUP_STEPS;
   static final String WARMUP_RATIO = TrainingArgumentsReader.WARMUP_RATIO;
 
+  private final boolean valid;
+
+  private WarmupFields(boolean valid) {
+    this.valid = valid;
+  }
+
   /** Whether the fields hold values upstream accepts (the reasons are reported otherwise). */
-  abstract boolean valid();
+  final boolean valid() {
+    return valid;
+  }
 
   /**
    * {@code num_warmup_steps}, or {@code null} with the reason in {@code problems} (a ratio needs
@@ -99,17 +107,11 @@ abstract sealed class WarmupFields {
   private static final class V4 extends WarmupFields {
     private final long steps;
     private final double ratio;
-    private final boolean valid;
 
     V4(long steps, double ratio, boolean valid) {
+      super(valid);
       this.steps = steps;
       this.ratio = ratio;
-      this.valid = valid;
-    }
-
-    @Override
-    boolean valid() {
-      return valid;
     }
 
     @Override
@@ -135,18 +137,12 @@ abstract sealed class WarmupFields {
     private final String field;
     private final double value;
     private final TransformersVersion version;
-    private final boolean valid;
 
     V5(String field, double value, TransformersVersion version, boolean valid) {
+      super(valid);
       this.field = field;
       this.value = value;
       this.version = version;
-      this.valid = valid;
-    }
-
-    @Override
-    boolean valid() {
-      return valid;
     }
 
     @Override
